@@ -1,0 +1,115 @@
+// studiotimer: the desktop app, or with a command the command line (see DESIGN.md).
+#include "MainWindow.h"
+#include "cli/CommandLine.h"
+#include "domain/Clock.h"
+#include "store/DataLocation.h"
+#include "store/Database.h"
+#include "timer/Profile.h"
+#include "timer/TimerService.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+struct Invocation
+{
+    QString dataDir;
+    QStringList command; // empty: open the desktop app
+    QString error;
+};
+
+// Global options come before the command; everything from the command on belongs to it.
+Invocation parseInvocation(const QStringList &args)
+{
+    Invocation inv;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        if (arg == QLatin1String("--data-dir")) {
+            if (i + 1 >= args.size()) {
+                inv.error = QCoreApplication::translate("main", "--data-dir needs a folder.");
+                return inv;
+            }
+            inv.dataDir = args.at(++i);
+        } else if (arg.startsWith(QLatin1String("--data-dir="))) {
+            inv.dataDir = arg.mid(11);
+        } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            inv.command = {QStringLiteral("help")};
+            return inv;
+        } else {
+            inv.command = args.mid(i);
+            return inv;
+        }
+    }
+    return inv;
+}
+
+void print(FILE *stream, const QString &text)
+{
+    if (text.isEmpty())
+        return;
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+int fail(const QString &message, int code = 1)
+{
+    print(stderr, QStringLiteral("studiotimer: ") + message + QLatin1Char('\n'));
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    Invocation inv = parseInvocation(args);
+
+    QCoreApplication::setOrganizationName(QStringLiteral("StudioTimer"));
+    QCoreApplication::setApplicationName(QStringLiteral("StudioTimer"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+
+    std::unique_ptr<QCoreApplication> app;
+    if (inv.command.isEmpty() && inv.error.isEmpty())
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+
+    if (!inv.error.isEmpty())
+        return fail(inv.error, 2);
+    if (!inv.command.isEmpty() && !st::CommandLine::isCommand(inv.command.first())) {
+        return fail(
+            QCoreApplication::translate("main", "Unknown command \"%1\". Try \"studiotimer help\".")
+                .arg(inv.command.first()),
+            2);
+    }
+
+    const QString dataDir = st::dataLocation::dataDir(inv.dataDir);
+    auto db = st::Database::open(st::dataLocation::databasePath(dataDir));
+    if (!db)
+        return fail(db.error().message);
+    st::SystemClock clock;
+    auto profile = st::profile::ensure(*db.value(), clock);
+    if (!profile)
+        return fail(profile.error().message);
+    st::TimerService service(*db.value(), clock, profile->org.id);
+
+    if (!inv.command.isEmpty()) {
+        st::CommandLine cli(service);
+        const st::CommandOutput out = cli.run(inv.command);
+        print(stdout, out.out);
+        print(stderr, out.err);
+        return out.exitCode;
+    }
+
+    st::MainWindow window(service, profile->user.id);
+    window.show();
+    return app->exec();
+}

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "domain/Types.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace st {
+
+class TimerService;
+
+struct CommandOutput
+{
+    int exitCode = 0; // 0 done, 1 refused (nothing changed), 2 malformed command
+    QString out;
+    QString err;
+};
+
+// The `studiotimer COMMAND ...` contract of DESIGN.md, as a pure function of the arguments and
+// the store: it returns what to print, so the same code serves a terminal and a command handed
+// to the running desktop app.
+class CommandLine final
+{
+    Q_DECLARE_TR_FUNCTIONS(st::CommandLine)
+public:
+    explicit CommandLine(TimerService &service);
+
+    // arguments: the command and its own arguments, e.g. {"start", "Recording", "--room", "A"}.
+    CommandOutput run(const QStringList &arguments);
+
+    static bool isCommand(const QString &word);
+    static QString usage();
+
+    // The JSON shape of an entry in `list --json` and `status --json`.
+    QJsonObject entryJson(const TimeEntry &entry) const;
+
+private:
+    using Handler = CommandOutput (CommandLine::*)(QCommandLineParser &);
+    struct Command
+    {
+        const char *name;
+        Handler handler;
+        void (*options)(QCommandLineParser &);
+        int minPositional;
+        int maxPositional;
+    };
+    static const QList<Command> &commands();
+
+    CommandOutput start(QCommandLineParser &p);
+    CommandOutput stop(QCommandLineParser &p);
+    CommandOutput pause(QCommandLineParser &p);
+    CommandOutput resume(QCommandLineParser &p);
+    CommandOutput status(QCommandLineParser &p);
+    CommandOutput add(QCommandLineParser &p);
+    CommandOutput adjust(QCommandLineParser &p);
+    CommandOutput remove(QCommandLineParser &p);
+    CommandOutput restore(QCommandLineParser &p);
+    CommandOutput list(QCommandLineParser &p);
+    CommandOutput taskTypes(QCommandLineParser &p);
+    CommandOutput help(QCommandLineParser &p);
+
+    // Shared pieces.
+    Result<User> actor(const QCommandLineParser &p, bool makeCurrent);
+    Result<QString> roomOption(const QCommandLineParser &p);
+    Result<Ms> whenOption(const QCommandLineParser &p, const QString &name);
+    QString describe(const TimeEntry &entry) const;
+
+    static CommandOutput fail(const Error &error);
+    static CommandOutput usageError(const QString &message);
+
+    TimerService &m_service;
+};
+
+} // namespace st

@@ -1,0 +1,195 @@
+#include "Json.h"
+
+#include <QCoreApplication>
+#include <QJsonValue>
+
+namespace st::json {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("st::json", text);
+}
+
+QJsonValue msOrNull(const std::optional<Ms> &value)
+{
+    return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
+}
+
+// Field readers that refuse anything but the expected JSON type.
+struct Reader
+{
+    const QJsonObject &object;
+    QString error;
+
+    bool fail(const QString &field, const char *what)
+    {
+        if (error.isEmpty())
+            error = tr("Field \"%1\" %2.").arg(field, tr(what));
+        return false;
+    }
+    QString text(const QString &field, bool required = true)
+    {
+        const QJsonValue v = object.value(field);
+        if (v.isString())
+            return v.toString();
+        if ((v.isUndefined() || v.isNull()) && !required)
+            return {};
+        fail(field, QT_TRANSLATE_NOOP("st::json", "must be text"));
+        return {};
+    }
+    QString id(const QString &field, bool required = true)
+    {
+        const QString value = text(field, required);
+        if (!value.isEmpty() && !isValidId(value))
+            fail(field, QT_TRANSLATE_NOOP("st::json", "must be a UUID"));
+        if (value.isEmpty() && required)
+            fail(field, QT_TRANSLATE_NOOP("st::json", "is required"));
+        return value;
+    }
+    std::optional<qint64> integer(const QString &field, bool required = true)
+    {
+        const QJsonValue v = object.value(field);
+        if (v.isDouble()) {
+            const double d = v.toDouble();
+            if (d == double(qint64(d)) && d >= -9.0e15 && d <= 9.0e15)
+                return qint64(d);
+            fail(field, QT_TRANSLATE_NOOP("st::json", "must be a whole number"));
+            return std::nullopt;
+        }
+        if ((v.isUndefined() || v.isNull()) && !required)
+            return std::nullopt;
+        fail(field, QT_TRANSLATE_NOOP("st::json", "must be a number"));
+        return std::nullopt;
+    }
+    bool boolean(const QString &field, bool fallback)
+    {
+        const QJsonValue v = object.value(field);
+        if (v.isBool())
+            return v.toBool();
+        if (v.isUndefined() || v.isNull())
+            return fallback;
+        fail(field, QT_TRANSLATE_NOOP("st::json", "must be true or false"));
+        return fallback;
+    }
+};
+
+} // namespace
+
+QJsonObject fromEntry(const TimeEntry &e)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), e.id},
+        {QStringLiteral("orgId"), e.orgId},
+        {QStringLiteral("userId"), e.userId},
+        {QStringLiteral("taskTypeId"), e.taskTypeId},
+        {QStringLiteral("roomId"), e.roomId.isEmpty() ? QJsonValue() : QJsonValue(e.roomId)},
+        {QStringLiteral("note"), e.note},
+        {QStringLiteral("startedAt"), double(e.startedAt)},
+        {QStringLiteral("endedAt"), msOrNull(e.endedAt)},
+        {QStringLiteral("pausedMs"), double(e.pausedMs)},
+        {QStringLiteral("pausedAt"), msOrNull(e.pausedAt)},
+        {QStringLiteral("source"), entrySourceName(e.source)},
+        {QStringLiteral("rev"), e.rev},
+        {QStringLiteral("updatedAt"), double(e.updatedAt)},
+        {QStringLiteral("deleted"), e.deleted},
+        {QStringLiteral("adjusted"), e.adjusted},
+    };
+}
+
+Result<TimeEntry> toEntry(const QJsonObject &object)
+{
+    Reader r{object, {}};
+    TimeEntry e;
+    e.id = r.id(QStringLiteral("id"));
+    e.orgId = r.id(QStringLiteral("orgId"));
+    e.userId = r.id(QStringLiteral("userId"));
+    e.taskTypeId = r.id(QStringLiteral("taskTypeId"));
+    e.roomId = r.id(QStringLiteral("roomId"), false);
+    e.note = r.text(QStringLiteral("note"), false);
+    e.startedAt = r.integer(QStringLiteral("startedAt")).value_or(0);
+    e.endedAt = r.integer(QStringLiteral("endedAt"), false);
+    e.pausedMs = r.integer(QStringLiteral("pausedMs"), false).value_or(0);
+    e.pausedAt = r.integer(QStringLiteral("pausedAt"), false);
+    const QString source = r.text(QStringLiteral("source"), false);
+    e.source = entrySourceFromName(source).value_or(EntrySource::Timer);
+    e.rev = int(r.integer(QStringLiteral("rev"), false).value_or(1));
+    e.updatedAt = r.integer(QStringLiteral("updatedAt"), false).value_or(0);
+    e.deleted = r.boolean(QStringLiteral("deleted"), false);
+    e.adjusted = r.boolean(QStringLiteral("adjusted"), false);
+    if (!r.error.isEmpty())
+        return Error::invalid(r.error);
+    if (!source.isEmpty() && !entrySourceFromName(source))
+        return Error::invalid(tr("Field \"source\" must be \"timer\" or \"manual\"."));
+    if (auto v = validate::entryTimes(e.startedAt, e.endedAt); !v)
+        return v.error();
+    if (auto v = validate::note(e.note); !v)
+        return v.error();
+    if (e.pausedMs < 0 || (e.pausedAt && (*e.pausedAt < e.startedAt || e.endedAt)))
+        return Error::invalid(tr("The entry's pause is inconsistent."));
+    return e;
+}
+
+QJsonObject fromTaskType(const TaskType &t)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), t.id},
+        {QStringLiteral("name"), t.name},
+        {QStringLiteral("color"), t.color},
+        {QStringLiteral("hourlyRateCents"), double(t.hourlyRateCents)},
+        {QStringLiteral("billable"), t.billable},
+        {QStringLiteral("archived"), t.archived},
+        {QStringLiteral("position"), t.position},
+        {QStringLiteral("updatedAt"), double(t.updatedAt)},
+    };
+}
+
+Result<TaskType> toTaskType(const QJsonObject &object)
+{
+    Reader r{object, {}};
+    TaskType t;
+    t.id = r.id(QStringLiteral("id"));
+    t.name = r.text(QStringLiteral("name"));
+    t.color = r.text(QStringLiteral("color"));
+    t.hourlyRateCents = r.integer(QStringLiteral("hourlyRateCents")).value_or(0);
+    t.billable = r.boolean(QStringLiteral("billable"), true);
+    t.archived = r.boolean(QStringLiteral("archived"), false);
+    t.position = int(r.integer(QStringLiteral("position"), false).value_or(0));
+    t.updatedAt = r.integer(QStringLiteral("updatedAt"), false).value_or(0);
+    if (!r.error.isEmpty())
+        return Error::invalid(r.error);
+    if (auto v = validate::taskType(t); !v)
+        return v.error();
+    return t;
+}
+
+QJsonObject fromRoom(const Room &room)
+{
+    return QJsonObject{{QStringLiteral("id"), room.id},
+                       {QStringLiteral("name"), room.name},
+                       {QStringLiteral("archived"), room.archived},
+                       {QStringLiteral("updatedAt"), double(room.updatedAt)}};
+}
+
+Result<Room> toRoom(const QJsonObject &object)
+{
+    Reader r{object, {}};
+    Room room;
+    room.id = r.id(QStringLiteral("id"));
+    room.name = r.text(QStringLiteral("name"));
+    room.archived = r.boolean(QStringLiteral("archived"), false);
+    room.updatedAt = r.integer(QStringLiteral("updatedAt"), false).value_or(0);
+    if (!r.error.isEmpty())
+        return Error::invalid(r.error);
+    if (auto v = validate::room(room); !v)
+        return v.error();
+    return room;
+}
+
+QJsonObject fromUser(const User &user)
+{
+    return QJsonObject{{QStringLiteral("id"), user.id}, {QStringLiteral("name"), user.name}};
+}
+
+} // namespace st::json

@@ -1,0 +1,118 @@
+#include "Types.h"
+#include "Money.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace st {
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+bool isValidId(const QString &id)
+{
+    return id.size() == 36 && !QUuid::fromString(id).isNull();
+}
+
+QString entrySourceName(EntrySource source)
+{
+    return source == EntrySource::Manual ? QStringLiteral("manual") : QStringLiteral("timer");
+}
+
+std::optional<EntrySource> entrySourceFromName(const QString &name)
+{
+    if (name == QLatin1String("timer"))
+        return EntrySource::Timer;
+    if (name == QLatin1String("manual"))
+        return EntrySource::Manual;
+    return std::nullopt;
+}
+
+Ms TimeEntry::billableMs(Ms now) const
+{
+    const Ms end = pausedAt ? *pausedAt : effectiveEnd(now);
+    return std::max<Ms>(0, end - startedAt - pausedMs);
+}
+
+Ms TimeEntry::billableMsWithin(Ms from, Ms to, Ms now) const
+{
+    const Ms end = effectiveEnd(now);
+    const Ms wall = end - startedAt;
+    const Ms clippedStart = std::max(from, startedAt);
+    const Ms clippedEnd = std::min(to, end);
+    if (wall <= 0 || clippedEnd <= clippedStart)
+        return 0;
+    const Ms total = billableMs(now);
+    const Ms part = clippedEnd - clippedStart;
+    if (part == wall)
+        return total;
+    // Pauses are not stored minute by minute: the billable share is proportional.
+    return Ms((__int128(total) * part) / wall);
+}
+
+namespace validate {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("st::validate", text);
+}
+
+Result<void> userName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return Error::invalid(tr("A name is required."));
+    if (trimmed.size() > kMaxNameLength)
+        return Error::invalid(tr("A name is at most %1 characters.").arg(kMaxNameLength));
+    return {};
+}
+
+Result<void> note(const QString &note)
+{
+    if (note.size() > kMaxNoteLength)
+        return Error::invalid(tr("A note is at most %1 characters.").arg(kMaxNoteLength));
+    return {};
+}
+
+Result<void> taskType(const TaskType &type)
+{
+    if (!isValidId(type.id))
+        return Error::invalid(tr("The task type has no valid ID."));
+    if (auto r = userName(type.name); !r)
+        return r;
+    static const QRegularExpression colorRe(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    if (!colorRe.match(type.color).hasMatch())
+        return Error::invalid(tr("A colour is written #rrggbb, not \"%1\".").arg(type.color));
+    if (type.hourlyRateCents < 0 || type.hourlyRateCents > money::kMaxHourlyRateCents)
+        return Error::invalid(
+            tr("The hourly rate must be between 0 and %1.").arg(money::kMaxHourlyRateCents / 100));
+    return {};
+}
+
+Result<void> room(const Room &room)
+{
+    if (!isValidId(room.id))
+        return Error::invalid(tr("The room has no valid ID."));
+    return userName(room.name);
+}
+
+Result<void> entryTimes(Ms startedAt, std::optional<Ms> endedAt)
+{
+    if (startedAt < kMinTime || startedAt > kMaxTime)
+        return Error::invalid(tr("The start time is out of range."));
+    if (endedAt) {
+        if (*endedAt > kMaxTime)
+            return Error::invalid(tr("The end time is out of range."));
+        if (*endedAt < startedAt)
+            return Error::invalid(tr("An entry cannot end before it starts."));
+    }
+    return {};
+}
+
+} // namespace validate
+} // namespace st

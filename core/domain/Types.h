@@ -1,0 +1,130 @@
+#pragma once
+
+#include "Error.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QtGlobal>
+
+#include <optional>
+
+namespace st {
+
+// Times are milliseconds since the Unix epoch, UTC. IDs are UUID strings made where the row is
+// made.
+using Ms = qint64;
+
+QString newId();
+bool isValidId(const QString &id);
+
+struct Organization
+{
+    QString id;
+    QString name;
+    QString currency; // ISO 4217
+    Ms updatedAt = 0;
+};
+
+struct User
+{
+    QString id;
+    QString orgId;
+    QString name;
+    Ms updatedAt = 0;
+};
+
+struct Room
+{
+    QString id;
+    QString orgId;
+    QString name;
+    bool archived = false;
+    Ms updatedAt = 0;
+};
+
+struct TaskType
+{
+    QString id;
+    QString orgId;
+    QString name;
+    QString color; // "#rrggbb"
+    qint64 hourlyRateCents = 0;
+    bool billable = true;
+    bool archived = false;
+    int position = 0;
+    Ms updatedAt = 0;
+
+    qint64 effectiveRateCents() const { return billable ? hourlyRateCents : 0; }
+};
+
+enum class EntrySource
+{
+    Timer,
+    Manual
+};
+QString entrySourceName(EntrySource source);
+std::optional<EntrySource> entrySourceFromName(const QString &name);
+
+struct TimeEntry
+{
+    QString id;
+    QString orgId;
+    QString userId;
+    QString taskTypeId;
+    QString roomId; // empty: no room
+    QString note;
+    Ms startedAt = 0;
+    std::optional<Ms> endedAt;  // empty while running
+    Ms pausedMs = 0;            // pauses already over
+    std::optional<Ms> pausedAt; // set while paused
+    EntrySource source = EntrySource::Timer;
+    int rev = 1;
+    Ms updatedAt = 0;
+    bool deleted = false;
+    bool adjusted = false;
+
+    bool isRunning() const { return !endedAt.has_value(); }
+    bool isPaused() const { return pausedAt.has_value(); }
+    // Where the entry's time ends: its end, or now while it runs.
+    Ms effectiveEnd(Ms now) const { return endedAt.value_or(std::max(now, startedAt)); }
+    // Wall time minus pauses; a running entry counts up to now, a paused one up to its pause.
+    Ms billableMs(Ms now) const;
+    // Billable time of the part of the entry inside [from, to); pauses are spread evenly.
+    Ms billableMsWithin(Ms from, Ms to, Ms now) const;
+};
+
+// A user's own entries may not overlap; returns whether [aStart,aEnd) and [bStart,bEnd) share time.
+constexpr bool overlaps(Ms aStart, Ms aEnd, Ms bStart, Ms bEnd)
+{
+    return aStart < bEnd && bStart < aEnd;
+}
+
+struct AuditRecord
+{
+    QString id;
+    QString entryId;
+    QString actorId; // who
+    QString actorName;
+    Ms at = 0;      // when
+    QString action; // "adjust", "delete", "restore"
+    QJsonObject before;
+    QJsonObject after;
+    QString reason; // why
+};
+
+// Validation shared by every writer (the timer service, imports, the hub).
+namespace validate {
+Result<void> taskType(const TaskType &type);
+Result<void> room(const Room &room);
+Result<void> userName(const QString &name);
+Result<void> note(const QString &note);
+Result<void> entryTimes(Ms startedAt, std::optional<Ms> endedAt);
+inline constexpr int kMaxNameLength = 80;
+inline constexpr int kMaxNoteLength = 2000;
+// Earliest and latest accepted instants: 2000-01-01 and 2100-01-01 UTC.
+inline constexpr Ms kMinTime = 946'684'800'000;
+inline constexpr Ms kMaxTime = 4'102'444'800'000;
+} // namespace validate
+
+} // namespace st

@@ -1,0 +1,334 @@
+#include "Database.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcStore, "studiotimer.store", QtWarningMsg)
+
+namespace st {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("st::Database", text);
+}
+
+struct Migration
+{
+    int version = 0;
+    QString resource;
+};
+
+// Numbered SQL files in :/migrations, e.g. 0001_initial.sql.
+QList<Migration> migrations()
+{
+    static const QList<Migration> list = [] {
+        QList<Migration> result;
+        static const QRegularExpression re(QStringLiteral("^(\\d{4})_.*\\.sql$"));
+        QDirIterator it(QStringLiteral(":/migrations"));
+        while (it.hasNext()) {
+            it.next();
+            const auto m = re.match(it.fileName());
+            if (m.hasMatch())
+                result.append({m.captured(1).toInt(), it.filePath()});
+        }
+        std::sort(result.begin(), result.end(),
+                  [](const Migration &a, const Migration &b) { return a.version < b.version; });
+        return result;
+    }();
+    return list;
+}
+
+QStringList statements(const QString &script)
+{
+    QStringList result;
+    QString current;
+    const auto lines = script.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(QLatin1String("--")))
+            continue;
+        current += line + QLatin1Char('\n');
+        if (trimmed.endsWith(QLatin1Char(';'))) {
+            result.append(current.trimmed());
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        result.append(current.trimmed());
+    return result;
+}
+
+bool looksLikeSqlite(const QString &path, QString *why)
+{
+    QFile file(path);
+    if (!file.exists() || file.size() == 0)
+        return true; // a new database
+    if (!file.open(QIODevice::ReadOnly)) {
+        *why = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    const QByteArray header = file.read(16);
+    if (header != QByteArrayLiteral("SQLite format 3\0")) {
+        *why = tr("%1 is not a Studio Timer database (it is not SQLite). It was left untouched.")
+                   .arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int Database::latestSchemaVersion()
+{
+    const auto list = migrations();
+    return list.isEmpty() ? 0 : list.last().version;
+}
+
+Database::Database(QString connectionName, QString path)
+    : m_connectionName(std::move(connectionName))
+    , m_path(std::move(path))
+{}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen()) {
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA optimize"));
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path)
+{
+    const bool inMemory = path == QLatin1String(":memory:");
+    if (!inMemory) {
+        QString why;
+        if (!looksLikeSqlite(path, &why))
+            return Error::invalid(why);
+        const QFileInfo info(path);
+        if (!QDir().mkpath(info.absolutePath()))
+            return Error::internal(tr("Cannot create the folder %1.")
+                                       .arg(QDir::toNativeSeparators(info.absolutePath())));
+    }
+
+    const QString name = QStringLiteral("st-") + QUuid::createUuid().toString(QUuid::Id128);
+    std::unique_ptr<Database> database(new Database(name, path));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open())
+            return Error::internal(tr("Cannot open %1: %2")
+                                       .arg(QDir::toNativeSeparators(path), db.lastError().text()));
+    }
+    if (auto r = database->checkIntegrity(); !r)
+        return r.error();
+    if (auto r = database->configure(); !r)
+        return r.error();
+    if (auto r = database->migrate(); !r)
+        return r.error();
+    return database;
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QSqlQuery Database::prepare(const QString &sql) const
+{
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        qCCritical(lcStore) << "Cannot prepare" << sql << query.lastError().text();
+    return query;
+}
+
+Result<void> Database::exec(QSqlQuery &query) const
+{
+    if (!query.exec()) {
+        qCWarning(lcStore) << "Query failed:" << query.lastQuery() << query.lastError().text();
+        return Error::internal(
+            tr("The database refused a change: %1").arg(query.lastError().text()));
+    }
+    return {};
+}
+
+Result<void> Database::checkIntegrity()
+{
+    // Reading the schema touches the header and the schema pages: a damaged or foreign file fails
+    // here, before anything is written. The full page check runs before a migration (quickCheck).
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")) || !query.next()) {
+        return Error::invalid(tr("%1 is damaged or is not a Studio Timer database (%2). It was "
+                                 "left untouched.")
+                                  .arg(QDir::toNativeSeparators(m_path), query.lastError().text()));
+    }
+    return {};
+}
+
+Result<void> Database::quickCheck()
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next())
+        return Error::invalid(tr("%1 is damaged (%2). It was left untouched.")
+                                  .arg(QDir::toNativeSeparators(m_path), query.lastError().text()));
+    const QString verdict = query.value(0).toString();
+    if (verdict != QLatin1String("ok"))
+        return Error::invalid(tr("%1 is damaged (%2). It was left untouched; restore a backup.")
+                                  .arg(QDir::toNativeSeparators(m_path), verdict));
+    return {};
+}
+
+Result<void> Database::configure()
+{
+    QSqlQuery query(connection());
+    const QStringList pragmas{
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA journal_mode = WAL"),
+        // With WAL, NORMAL still never corrupts; FULL also keeps the last commit across power loss.
+        QStringLiteral("PRAGMA synchronous = FULL"),
+        QStringLiteral("PRAGMA temp_store = MEMORY"),
+    };
+    for (const QString &pragma : pragmas) {
+        if (!query.exec(pragma))
+            return Error::internal(
+                tr("Cannot configure the database: %1").arg(query.lastError().text()));
+    }
+    return {};
+}
+
+Result<void> Database::migrate()
+{
+    QSqlDatabase db = connection();
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                   "version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)")))
+        return Error::internal(query.lastError().text());
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) ||
+        !query.next())
+        return Error::internal(query.lastError().text());
+    m_schemaVersion = query.value(0).toInt();
+    query.finish();
+
+    const int latest = latestSchemaVersion();
+    if (m_schemaVersion > latest) {
+        return Error::invalid(tr("%1 was written by a newer version of Studio Timer (schema %2; "
+                                 "this version knows up to %3). It was left untouched: update "
+                                 "Studio Timer to open it.")
+                                  .arg(QDir::toNativeSeparators(m_path))
+                                  .arg(m_schemaVersion)
+                                  .arg(latest));
+    }
+    if (m_schemaVersion == latest)
+        return {};
+
+    // An existing database is checked page by page and copied aside before its schema changes.
+    if (m_schemaVersion > 0 && m_path != QLatin1String(":memory:")) {
+        if (auto r = quickCheck(); !r)
+            return r;
+        QSqlQuery checkpoint(db);
+        checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        const QString backup = m_path + QStringLiteral(".v%1.bak").arg(m_schemaVersion);
+        QFile::remove(backup);
+        if (!QFile::copy(m_path, backup))
+            return Error::internal(
+                tr("Cannot back up %1 before upgrading it.").arg(QDir::toNativeSeparators(m_path)));
+    }
+
+    for (const Migration &migration : migrations()) {
+        if (migration.version <= m_schemaVersion)
+            continue;
+        QFile file(migration.resource);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error::internal(tr("Missing migration %1.").arg(migration.resource));
+        const QString script = QString::fromUtf8(file.readAll());
+
+        Transaction tx(*this);
+        if (!tx.isActive())
+            return tx.error();
+        for (const QString &statement : statements(script)) {
+            if (!query.exec(statement))
+                return Error::internal(tr("Migration %1 failed: %2")
+                                           .arg(migration.version)
+                                           .arg(query.lastError().text()));
+        }
+        QSqlQuery record = prepare(
+            QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"));
+        record.addBindValue(migration.version);
+        record.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (auto r = exec(record); !r)
+            return r;
+        if (auto r = tx.commit(); !r)
+            return r;
+        m_schemaVersion = migration.version;
+        qCDebug(lcStore) << "Migrated" << m_path << "to schema" << m_schemaVersion;
+    }
+    return {};
+}
+
+QString Database::meta(const QString &key, const QString &fallback) const
+{
+    QSqlQuery query = prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    query.addBindValue(key);
+    if (query.exec() && query.next())
+        return query.value(0).toString();
+    return fallback;
+}
+
+Result<void> Database::setMeta(const QString &key, const QString &value) const
+{
+    QSqlQuery query = prepare(QStringLiteral("DELETE FROM meta WHERE key = ?"));
+    query.addBindValue(key);
+    if (auto r = exec(query); !r)
+        return r;
+    query = prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"));
+    query.addBindValue(key);
+    query.addBindValue(value);
+    return exec(query);
+}
+
+Transaction::Transaction(const Database &db)
+    : m_db(db.connection())
+{
+    QSqlQuery query(m_db);
+    if (query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        m_active = true;
+    else
+        m_error =
+            Error::internal(tr("Cannot start a transaction: %1").arg(query.lastError().text()));
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+}
+
+Result<void> Transaction::commit()
+{
+    if (!m_active)
+        return m_error;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        m_error = Error::internal(tr("Cannot save the change: %1").arg(query.lastError().text()));
+        return m_error;
+    }
+    m_active = false;
+    return {};
+}
+
+} // namespace st

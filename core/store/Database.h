@@ -1,0 +1,75 @@
+#pragma once
+
+#include "domain/Error.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+namespace st {
+
+// One SQLite connection (one per thread), opened with the project's pragmas and migrated to the
+// schema this build knows. A newer or corrupt file is refused and left as it was.
+class Database final
+{
+public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating when missing) the database at path; ":memory:" is accepted for tests.
+    static Result<std::unique_ptr<Database>> open(const QString &path);
+
+    // The schema version this build migrates to.
+    static int latestSchemaVersion();
+
+    QSqlDatabase connection() const;
+    QString path() const { return m_path; }
+    int schemaVersion() const { return m_schemaVersion; }
+
+    // A prepared query on this connection; prepare failures are programming errors and logged.
+    QSqlQuery prepare(const QString &sql) const;
+    // Runs a prepared query; a failure becomes an internal error with the driver's text.
+    Result<void> exec(QSqlQuery &query) const;
+
+    // Reads every page: slow on a large file, so callers run it off the UI thread.
+    Result<void> quickCheck();
+
+    QString meta(const QString &key, const QString &fallback = {}) const;
+    Result<void> setMeta(const QString &key, const QString &value) const;
+
+private:
+    Database(QString connectionName, QString path);
+    Result<void> configure();
+    Result<void> checkIntegrity();
+    Result<void> migrate();
+
+    QString m_connectionName;
+    QString m_path;
+    int m_schemaVersion = 0;
+};
+
+// A write transaction (BEGIN IMMEDIATE, so concurrent writers queue on the busy timeout instead of
+// failing mid-way). Rolls back in its destructor unless committed.
+class Transaction final
+{
+public:
+    explicit Transaction(const Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    const Error &error() const { return m_error; }
+    Result<void> commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+    Error m_error;
+};
+
+} // namespace st

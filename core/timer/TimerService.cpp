@@ -1,0 +1,714 @@
+#include "TimerService.h"
+
+#include "domain/Json.h"
+#include "domain/Money.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+
+namespace st {
+
+namespace {
+
+// Folds a pause that is still open into pausedMs, as of at.
+void closePause(TimeEntry &entry, Ms at)
+{
+    if (entry.pausedAt) {
+        entry.pausedMs += std::max<Ms>(0, at - *entry.pausedAt);
+        entry.pausedAt.reset();
+    }
+}
+
+QJsonObject auditJson(const TimeEntry &e)
+{
+    return QJsonObject{
+        {QStringLiteral("startedAt"), double(e.startedAt)},
+        {QStringLiteral("endedAt"), e.endedAt ? QJsonValue(double(*e.endedAt)) : QJsonValue()},
+        {QStringLiteral("taskTypeId"), e.taskTypeId},
+        {QStringLiteral("roomId"), e.roomId.isEmpty() ? QJsonValue() : QJsonValue(e.roomId)},
+        {QStringLiteral("note"), e.note},
+        {QStringLiteral("deleted"), e.deleted},
+    };
+}
+
+} // namespace
+
+TimerService::TimerService(const Database &db, const Clock &clock, QString orgId, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(clock)
+    , m_orgId(std::move(orgId))
+    , m_catalog(db)
+    , m_entries(db)
+{}
+
+// ---- timers ------------------------------------------------------------------------------------
+
+Result<TimeEntry> TimerService::start(const StartRequest &request)
+{
+    const Ms now = m_clock.nowMs();
+    const Ms at = request.at.value_or(now);
+    if (auto r = checkRefs(request.userId, request.taskTypeId, request.roomId); !r)
+        return r.error();
+    if (auto r = validate::note(request.note); !r)
+        return r.error();
+    if (auto r = validate::entryTimes(at, std::nullopt); !r)
+        return r.error();
+    const QString id = request.entryId.isEmpty() ? newId() : request.entryId;
+    if (!isValidId(id))
+        return Error::invalid(tr("The entry ID is not a UUID."));
+    if (m_entries.entry(id))
+        return Error::conflict(tr("An entry with this ID already exists."));
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+
+    TimeEntry entry;
+    entry.id = id;
+    entry.orgId = m_orgId;
+    entry.userId = request.userId;
+    entry.taskTypeId = request.taskTypeId;
+    entry.roomId = request.roomId;
+    entry.note = request.note.trimmed();
+    entry.startedAt = at;
+    entry.source = EntrySource::Timer;
+    entry.updatedAt = now;
+
+    QList<TimeEntry> changed;
+    if (auto running = m_entries.runningEntry(request.userId)) {
+        if (running->startedAt <= at) {
+            // A switch: the running entry stops at the instant the new one starts.
+            closePause(*running, at);
+            running->endedAt = at;
+            running->rev += 1;
+            running->updatedAt = now;
+            if (auto r = m_entries.update(*running); !r)
+                return r.error();
+            changed.append(*running);
+        } else {
+            // Started while apart and arriving late: the later start wins, this one ends there.
+            entry.endedAt = running->startedAt;
+        }
+    }
+    if (auto r = m_entries.insert(entry); !r)
+        return r.error();
+    changed.append(entry);
+
+    QJsonObject payload{{QStringLiteral("entryId"), entry.id},
+                        {QStringLiteral("taskTypeId"), entry.taskTypeId},
+                        {QStringLiteral("note"), entry.note},
+                        {QStringLiteral("startedAt"), double(entry.startedAt)},
+                        {QStringLiteral("user"), userJson(entry.userId)}};
+    if (!entry.roomId.isEmpty())
+        payload.insert(QStringLiteral("roomId"), entry.roomId);
+    return finishChange(tx, changed, {QStringLiteral("timer:start"), payload});
+}
+
+Result<TimeEntry> TimerService::stop(const QString &userId, std::optional<Ms> at)
+{
+    auto running = runningFor(userId);
+    if (!running)
+        return running.error();
+    TimeEntry entry = running.value();
+    const Ms now = m_clock.nowMs();
+    const Ms end = at.value_or(std::max(now, entry.startedAt));
+    if (auto r = validate::entryTimes(entry.startedAt, end); !r)
+        return r.error();
+    if (entry.pausedAt && end < *entry.pausedAt)
+        return Error::invalid(tr("A paused timer cannot stop before its pause."));
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    closePause(entry, end);
+    entry.endedAt = end;
+    entry.rev += 1;
+    entry.updatedAt = now;
+    if (auto r = m_entries.update(entry); !r)
+        return r.error();
+    return finishChange(tx, {entry},
+                        {QStringLiteral("timer:stop"),
+                         {{QStringLiteral("entryId"), entry.id},
+                          {QStringLiteral("endedAt"), double(end)},
+                          {QStringLiteral("user"), userJson(userId)}}});
+}
+
+Result<TimeEntry> TimerService::pause(const QString &userId, std::optional<Ms> at)
+{
+    auto running = runningFor(userId);
+    if (!running)
+        return running.error();
+    TimeEntry entry = running.value();
+    if (entry.isPaused())
+        return Error::conflict(tr("The timer is already paused."));
+    const Ms now = m_clock.nowMs();
+    const Ms when = at.value_or(std::max(now, entry.startedAt));
+    if (when < entry.startedAt)
+        return Error::invalid(tr("A timer cannot pause before it starts."));
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    entry.pausedAt = when;
+    entry.rev += 1;
+    entry.updatedAt = now;
+    if (auto r = m_entries.update(entry); !r)
+        return r.error();
+    return finishChange(tx, {entry},
+                        {QStringLiteral("timer:pause"),
+                         {{QStringLiteral("entryId"), entry.id},
+                          {QStringLiteral("at"), double(when)},
+                          {QStringLiteral("user"), userJson(userId)}}});
+}
+
+Result<TimeEntry> TimerService::resume(const QString &userId, std::optional<Ms> at)
+{
+    auto running = runningFor(userId);
+    if (!running)
+        return running.error();
+    TimeEntry entry = running.value();
+    if (!entry.isPaused())
+        return Error::conflict(tr("The timer is not paused."));
+    const Ms now = m_clock.nowMs();
+    const Ms when = at.value_or(std::max(now, *entry.pausedAt));
+    if (when < *entry.pausedAt)
+        return Error::invalid(tr("A timer cannot resume before its pause."));
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    closePause(entry, when);
+    entry.rev += 1;
+    entry.updatedAt = now;
+    if (auto r = m_entries.update(entry); !r)
+        return r.error();
+    return finishChange(tx, {entry},
+                        {QStringLiteral("timer:resume"),
+                         {{QStringLiteral("entryId"), entry.id},
+                          {QStringLiteral("at"), double(when)},
+                          {QStringLiteral("user"), userJson(userId)}}});
+}
+
+// ---- manual entries, adjustments, deletion ----------------------------------------------------
+
+Result<TimeEntry> TimerService::addManual(const ManualEntry &m)
+{
+    if (auto r = checkRefs(m.userId, m.taskTypeId, m.roomId); !r)
+        return r.error();
+    if (auto r = validate::note(m.note); !r)
+        return r.error();
+    if (auto r = validate::entryTimes(m.startedAt, m.endedAt); !r)
+        return r.error();
+    if (m.endedAt == m.startedAt)
+        return Error::invalid(tr("An entry needs a duration: its end equals its start."));
+    const QString id = m.entryId.isEmpty() ? newId() : m.entryId;
+    if (!isValidId(id))
+        return Error::invalid(tr("The entry ID is not a UUID."));
+    if (m_entries.entry(id))
+        return Error::conflict(tr("An entry with this ID already exists."));
+
+    const Ms now = m_clock.nowMs();
+    TimeEntry entry;
+    entry.id = id;
+    entry.orgId = m_orgId;
+    entry.userId = m.userId;
+    entry.taskTypeId = m.taskTypeId;
+    entry.roomId = m.roomId;
+    entry.note = m.note.trimmed();
+    entry.startedAt = m.startedAt;
+    entry.endedAt = m.endedAt;
+    entry.source = EntrySource::Manual;
+    entry.updatedAt = now;
+    if (auto r = checkNoOverlap(entry); !r)
+        return r.error();
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto r = m_entries.insert(entry); !r)
+        return r.error();
+    QJsonObject wire{{QStringLiteral("id"), entry.id},
+                     {QStringLiteral("taskTypeId"), entry.taskTypeId},
+                     {QStringLiteral("note"), entry.note},
+                     {QStringLiteral("startedAt"), double(entry.startedAt)},
+                     {QStringLiteral("endedAt"), double(*entry.endedAt)}};
+    if (!entry.roomId.isEmpty())
+        wire.insert(QStringLiteral("roomId"), entry.roomId);
+    return finishChange(
+        tx, {entry},
+        {QStringLiteral("timeEntries:create"),
+         {{QStringLiteral("entry"), wire}, {QStringLiteral("user"), userJson(entry.userId)}}});
+}
+
+Result<TimeEntry> TimerService::adjust(const Adjustment &a)
+{
+    if (a.reason.trimmed().isEmpty())
+        return Error::invalid(tr("An adjustment needs a reason."));
+    if (auto r = validate::note(a.reason); !r)
+        return r.error();
+    auto found = liveEntry(a.entryId);
+    if (!found)
+        return found.error();
+    if (!m_catalog.user(a.actorId))
+        return Error::notFound(tr("No such user."));
+    const TimeEntry before = found.value();
+    TimeEntry entry = before;
+    const Ms now = m_clock.nowMs();
+
+    if (a.startedAt)
+        entry.startedAt = *a.startedAt;
+    if (a.taskTypeId)
+        entry.taskTypeId = *a.taskTypeId;
+    if (a.roomId)
+        entry.roomId = *a.roomId;
+    if (a.note) {
+        if (auto r = validate::note(*a.note); !r)
+            return r.error();
+        entry.note = a.note->trimmed();
+    }
+    if (a.endedAt) {
+        closePause(entry, *a.endedAt);
+        entry.endedAt = *a.endedAt;
+    }
+    if (auto r = checkRefs(entry.userId, entry.taskTypeId, entry.roomId); !r)
+        return r.error();
+    if (auto r = validate::entryTimes(entry.startedAt, entry.endedAt); !r)
+        return r.error();
+    if (entry.endedAt && *entry.endedAt == entry.startedAt)
+        return Error::invalid(tr("An entry needs a duration: its end equals its start."));
+    if (!entry.endedAt && entry.startedAt > now)
+        return Error::invalid(tr("A running timer cannot start in the future."));
+    if (entry.pausedAt && *entry.pausedAt < entry.startedAt)
+        return Error::invalid(tr("A paused timer cannot start after its pause."));
+    if (entry.endedAt && entry.pausedMs > *entry.endedAt - entry.startedAt)
+        entry.pausedMs = *entry.endedAt - entry.startedAt;
+    if (auditJson(entry) == auditJson(before))
+        return Error::invalid(tr("The adjustment changes nothing."));
+    if (auto r = checkNoOverlap(entry); !r)
+        return r.error();
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    entry.adjusted = true;
+    entry.rev += 1;
+    entry.updatedAt = now;
+    if (auto r = m_entries.update(entry); !r)
+        return r.error();
+    if (auto r = m_entries.insertAudit(
+            audit(before, entry, a.actorId, QStringLiteral("adjust"), a.reason.trimmed()));
+        !r)
+        return r.error();
+
+    QJsonObject payload{{QStringLiteral("entryId"), entry.id},
+                        {QStringLiteral("reason"), a.reason.trimmed()},
+                        {QStringLiteral("user"), userJson(a.actorId)}};
+    if (a.startedAt)
+        payload.insert(QStringLiteral("startedAt"), double(entry.startedAt));
+    if (a.endedAt)
+        payload.insert(QStringLiteral("endedAt"), double(*entry.endedAt));
+    if (a.taskTypeId)
+        payload.insert(QStringLiteral("taskTypeId"), entry.taskTypeId);
+    if (a.roomId)
+        payload.insert(QStringLiteral("roomId"),
+                       entry.roomId.isEmpty() ? QJsonValue() : QJsonValue(entry.roomId));
+    if (a.note)
+        payload.insert(QStringLiteral("note"), entry.note);
+    return finishChange(tx, {entry}, {QStringLiteral("timeEntries:adjust"), payload});
+}
+
+Result<TimeEntry> TimerService::remove(const QString &entryId, const QString &actorId,
+                                       const QString &reason)
+{
+    auto found = liveEntry(entryId);
+    if (!found)
+        return found.error();
+    if (!m_catalog.user(actorId))
+        return Error::notFound(tr("No such user."));
+    if (auto r = validate::note(reason); !r)
+        return r.error();
+    const TimeEntry before = found.value();
+    TimeEntry entry = before;
+    entry.deleted = true;
+    entry.rev += 1;
+    entry.updatedAt = m_clock.nowMs();
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto r = m_entries.update(entry); !r)
+        return r.error();
+    if (auto r = m_entries.insertAudit(
+            audit(before, entry, actorId, QStringLiteral("delete"), reason.trimmed()));
+        !r)
+        return r.error();
+    return finishChange(tx, {entry},
+                        {QStringLiteral("timeEntries:delete"),
+                         {{QStringLiteral("entryId"), entry.id},
+                          {QStringLiteral("reason"), reason.trimmed()},
+                          {QStringLiteral("user"), userJson(actorId)}}});
+}
+
+Result<TimeEntry> TimerService::restore(const QString &entryId, const QString &actorId)
+{
+    auto found = entry(entryId);
+    if (!found || found->orgId != m_orgId)
+        return Error::notFound(tr("No entry %1.").arg(entryId));
+    if (!found->deleted)
+        return Error::conflict(tr("The entry is not deleted."));
+    if (!m_catalog.user(actorId))
+        return Error::notFound(tr("No such user."));
+    const TimeEntry before = *found;
+    TimeEntry entry = before;
+    entry.deleted = false;
+    if (auto r = checkNoOverlap(entry); !r)
+        return r.error();
+    entry.rev += 1;
+    entry.updatedAt = m_clock.nowMs();
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto r = m_entries.update(entry); !r)
+        return r.error();
+    if (auto r = m_entries.insertAudit(
+            audit(before, entry, actorId, QStringLiteral("restore"), tr("Deletion undone")));
+        !r)
+        return r.error();
+    return finishChange(
+        tx, {entry},
+        {QStringLiteral("timeEntries:restore"),
+         {{QStringLiteral("entryId"), entry.id}, {QStringLiteral("user"), userJson(actorId)}}});
+}
+
+// ---- queries -----------------------------------------------------------------------------------
+
+std::optional<TimeEntry> TimerService::entry(const QString &id) const
+{
+    auto e = m_entries.entry(id);
+    if (e && e->orgId != m_orgId)
+        return std::nullopt;
+    return e;
+}
+
+std::optional<TimeEntry> TimerService::running(const QString &userId) const
+{
+    return m_entries.runningEntry(userId);
+}
+
+QList<TimeEntry> TimerService::runningEntries() const
+{
+    return m_entries.runningEntries(m_orgId);
+}
+
+QList<TimeEntry> TimerService::list(EntryFilter filter, const EntrySort &sort, int limit,
+                                    int offset) const
+{
+    filter.orgId = m_orgId;
+    return m_entries.list(filter, sort, limit, offset, m_clock.nowMs());
+}
+
+int TimerService::count(EntryFilter filter) const
+{
+    filter.orgId = m_orgId;
+    return m_entries.count(filter, m_clock.nowMs());
+}
+
+Totals TimerService::totals(EntryFilter filter) const
+{
+    filter.orgId = m_orgId;
+    return m_entries.totals(filter, m_clock.nowMs());
+}
+
+QList<AuditRecord> TimerService::auditTrail(const QString &entryId) const
+{
+    return m_entries.auditTrail(entryId);
+}
+
+qint64 TimerService::costCents(const TimeEntry &e) const
+{
+    const auto type = m_catalog.taskType(e.taskTypeId);
+    return type ? money::costCents(e.billableMs(m_clock.nowMs()), type->effectiveRateCents()) : 0;
+}
+
+// ---- catalogue ---------------------------------------------------------------------------------
+
+Organization TimerService::organization() const
+{
+    return m_catalog.organization(m_orgId).value_or(Organization{});
+}
+
+Result<void> TimerService::saveOrganization(Organization org)
+{
+    if (auto r = validate::userName(org.name); !r)
+        return r;
+    if (!money::isValidCurrency(org.currency))
+        return Error::invalid(tr("A currency is a three-letter ISO 4217 code such as EUR."));
+    org.id = m_orgId;
+    org.updatedAt = m_clock.nowMs();
+    if (auto r = m_catalog.saveOrganization(org); !r)
+        return r;
+    Q_EMIT catalogChanged();
+    return {};
+}
+
+QList<TaskType> TimerService::taskTypes(bool includeArchived) const
+{
+    return m_catalog.taskTypes(m_orgId, includeArchived);
+}
+
+std::optional<TaskType> TimerService::taskType(const QString &id) const
+{
+    auto t = m_catalog.taskType(id);
+    if (t && t->orgId != m_orgId)
+        return std::nullopt;
+    return t;
+}
+
+Result<TaskType> TimerService::saveTaskType(TaskType type)
+{
+    if (type.id.isEmpty())
+        type.id = newId();
+    if (auto existing = m_catalog.taskType(type.id); existing && existing->orgId != m_orgId)
+        return Error::notFound(tr("No such task type."));
+    for (const TaskType &other : taskTypes(true)) {
+        if (other.id != type.id &&
+            other.name.compare(type.name.trimmed(), Qt::CaseInsensitive) == 0)
+            return Error::conflict(tr("A task type named \"%1\" exists already.").arg(other.name));
+    }
+    type.orgId = m_orgId;
+    type.updatedAt = m_clock.nowMs();
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto r = m_catalog.saveTaskType(type); !r)
+        return r.error();
+    if (auto r = record({QStringLiteral("taskTypes:upsert"),
+                         {{QStringLiteral("taskType"), json::fromTaskType(type)}}});
+        !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    Q_EMIT catalogChanged();
+    return *m_catalog.taskType(type.id);
+}
+
+QList<Room> TimerService::rooms(bool includeArchived) const
+{
+    return m_catalog.rooms(m_orgId, includeArchived);
+}
+
+std::optional<Room> TimerService::room(const QString &id) const
+{
+    auto r = m_catalog.room(id);
+    if (r && r->orgId != m_orgId)
+        return std::nullopt;
+    return r;
+}
+
+Result<Room> TimerService::saveRoom(Room room)
+{
+    if (room.id.isEmpty())
+        room.id = newId();
+    if (auto existing = m_catalog.room(room.id); existing && existing->orgId != m_orgId)
+        return Error::notFound(tr("No such room."));
+    for (const Room &other : rooms(true)) {
+        if (other.id != room.id &&
+            other.name.compare(room.name.trimmed(), Qt::CaseInsensitive) == 0)
+            return Error::conflict(tr("A room named \"%1\" exists already.").arg(other.name));
+    }
+    room.orgId = m_orgId;
+    room.updatedAt = m_clock.nowMs();
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto r = m_catalog.saveRoom(room); !r)
+        return r.error();
+    if (auto r = record(
+            {QStringLiteral("rooms:upsert"), {{QStringLiteral("room"), json::fromRoom(room)}}});
+        !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    Q_EMIT catalogChanged();
+    return *m_catalog.room(room.id);
+}
+
+QList<User> TimerService::users() const
+{
+    return m_catalog.users(m_orgId);
+}
+
+std::optional<User> TimerService::user(const QString &id) const
+{
+    auto u = m_catalog.user(id);
+    if (u && u->orgId != m_orgId)
+        return std::nullopt;
+    return u;
+}
+
+Result<User> TimerService::ensureUser(const QString &name)
+{
+    if (auto r = validate::userName(name); !r)
+        return r.error();
+    if (auto existing = m_catalog.userByName(m_orgId, name))
+        return *existing;
+    User u{newId(), m_orgId, name.trimmed(), m_clock.nowMs()};
+    if (auto r = m_catalog.saveUser(u); !r)
+        return r.error();
+    Q_EMIT catalogChanged();
+    return u;
+}
+
+Result<TaskType> TimerService::findTaskType(const QString &nameOrId) const
+{
+    const QString wanted = nameOrId.trimmed();
+    const auto all = taskTypes(true);
+    for (const TaskType &t : all) {
+        if (t.id == wanted || t.name.compare(wanted, Qt::CaseInsensitive) == 0)
+            return t;
+    }
+    QStringList names;
+    for (const TaskType &t : all) {
+        if (!t.archived)
+            names << t.name;
+    }
+    return Error::notFound(tr("No task type \"%1\". Known task types: %2.")
+                               .arg(wanted, names.join(QStringLiteral(", "))));
+}
+
+Result<Room> TimerService::findRoom(const QString &nameOrId) const
+{
+    const QString wanted = nameOrId.trimmed();
+    for (const Room &r : rooms(true)) {
+        if (r.id == wanted || r.name.compare(wanted, Qt::CaseInsensitive) == 0)
+            return r;
+    }
+    return Error::notFound(tr("No room \"%1\".").arg(wanted));
+}
+
+Result<User> TimerService::findUser(const QString &nameOrId) const
+{
+    const QString wanted = nameOrId.trimmed();
+    for (const User &u : users()) {
+        if (u.id == wanted || u.name.compare(wanted, Qt::CaseInsensitive) == 0)
+            return u;
+    }
+    return Error::notFound(tr("No user \"%1\".").arg(wanted));
+}
+
+Result<TimeEntry> TimerService::findEntry(const QString &idOrPrefix) const
+{
+    const QString wanted = idOrPrefix.trimmed().toLower();
+    if (auto exact = entry(wanted))
+        return *exact;
+    if (wanted.size() >= 4) {
+        const QStringList ids = m_entries.idsWithPrefix(m_orgId, wanted, 2);
+        if (ids.size() == 1)
+            return *entry(ids.first());
+        if (ids.size() > 1)
+            return Error::invalid(
+                tr("Several entries start with \"%1\": give more of the ID.").arg(wanted));
+    }
+    return Error::notFound(tr("No entry %1.").arg(idOrPrefix.trimmed()));
+}
+
+// ---- helpers -----------------------------------------------------------------------------------
+
+Result<TimeEntry> TimerService::finishChange(Transaction &tx, const QList<TimeEntry> &changed,
+                                             const Mutation &mutation)
+{
+    if (auto r = record(mutation); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    for (const TimeEntry &e : changed)
+        Q_EMIT entryChanged(e);
+    return changed.last();
+}
+
+Result<void> TimerService::record(const Mutation &mutation)
+{
+    return m_sink ? m_sink(mutation) : Result<void>{};
+}
+
+Result<void> TimerService::checkNoOverlap(const TimeEntry &entry) const
+{
+    const Ms now = m_clock.nowMs();
+    const Ms end = entry.effectiveEnd(now);
+    if (auto other = m_entries.overlapping(entry.userId, entry.startedAt,
+                                           std::max(end, entry.startedAt + 1), entry.id, now))
+        return Error::conflict(
+            tr("This overlaps %1 (entry %2).").arg(describe(*other), other->id.left(8)));
+    return {};
+}
+
+Result<void> TimerService::checkRefs(const QString &userId, const QString &taskTypeId,
+                                     const QString &roomId) const
+{
+    if (!user(userId))
+        return Error::notFound(tr("No such user."));
+    const auto type = taskType(taskTypeId);
+    if (!type)
+        return Error::notFound(tr("No such task type."));
+    if (type->archived)
+        return Error::invalid(tr("The task type \"%1\" is archived.").arg(type->name));
+    if (!roomId.isEmpty() && !room(roomId))
+        return Error::notFound(tr("No such room."));
+    return {};
+}
+
+Result<TimeEntry> TimerService::liveEntry(const QString &id) const
+{
+    auto found = entry(id);
+    if (!found || found->deleted)
+        return Error::notFound(tr("No entry %1.").arg(id));
+    return *found;
+}
+
+Result<TimeEntry> TimerService::runningFor(const QString &userId) const
+{
+    if (!user(userId))
+        return Error::notFound(tr("No such user."));
+    if (auto e = m_entries.runningEntry(userId))
+        return *e;
+    return Error::notFound(tr("No timer is running."));
+}
+
+QString TimerService::describe(const TimeEntry &e) const
+{
+    const auto type = m_catalog.taskType(e.taskTypeId);
+    const QLocale locale;
+    const QDateTime start = QDateTime::fromMSecsSinceEpoch(e.startedAt);
+    const QString from = locale.toString(start, QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QString to = e.endedAt ? locale.toString(QDateTime::fromMSecsSinceEpoch(*e.endedAt),
+                                                   QStringLiteral("HH:mm"))
+                                 : tr("now");
+    return tr("%1 %2–%3").arg(type ? type->name : tr("an entry"), from, to);
+}
+
+AuditRecord TimerService::audit(const TimeEntry &before, const TimeEntry &after,
+                                const QString &actorId, const QString &action,
+                                const QString &reason) const
+{
+    AuditRecord a;
+    a.id = newId();
+    a.entryId = after.id;
+    a.actorId = actorId;
+    a.actorName = m_catalog.user(actorId).value_or(User{}).name;
+    a.at = m_clock.nowMs();
+    a.action = action;
+    a.before = auditJson(before);
+    a.after = auditJson(after);
+    a.reason = reason;
+    return a;
+}
+
+QJsonObject TimerService::userJson(const QString &userId) const
+{
+    return json::fromUser(m_catalog.user(userId).value_or(User{userId, m_orgId, {}, 0}));
+}
+
+} // namespace st

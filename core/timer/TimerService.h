@@ -1,0 +1,146 @@
+#pragma once
+
+#include "domain/Clock.h"
+#include "domain/Types.h"
+#include "store/Database.h"
+#include "store/EntryFilter.h"
+#include "store/Repositories.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+namespace st {
+
+// A change made through the service, in the sync protocol's request shape (event + payload,
+// without opId). The sync outbox records it in the same transaction as the change itself.
+struct Mutation
+{
+    QString event; // "timer:start", "timeEntries:adjust", ...
+    QJsonObject payload;
+};
+using MutationSink = std::function<Result<void>(const Mutation &)>;
+
+struct StartRequest
+{
+    QString userId;
+    QString taskTypeId;
+    QString roomId;
+    QString note;
+    std::optional<Ms> at; // default: now
+    QString entryId;      // default: a new UUID
+};
+
+struct ManualEntry
+{
+    QString userId;
+    QString taskTypeId;
+    QString roomId;
+    QString note;
+    Ms startedAt = 0;
+    Ms endedAt = 0;
+    QString entryId; // default: a new UUID
+};
+
+struct Adjustment
+{
+    QString entryId;
+    QString actorId; // who makes the change
+    std::optional<Ms> startedAt;
+    std::optional<Ms> endedAt;
+    std::optional<QString> taskTypeId;
+    std::optional<QString> roomId; // "" clears the room
+    std::optional<QString> note;
+    QString reason;
+};
+
+// Everything a user does with time: timers, manual entries, audited adjustments, deletion, and the
+// queries over them. Synchronous and display-free: the command line and the hub call it directly;
+// the desktop app calls it on a worker thread. Every change is one transaction.
+class TimerService final : public QObject
+{
+    Q_OBJECT
+public:
+    TimerService(const Database &db, const Clock &clock, QString orgId, QObject *parent = nullptr);
+
+    QString orgId() const { return m_orgId; }
+    const Clock &clock() const { return m_clock; }
+    const Database &database() const { return m_db; }
+
+    // Called inside each change's transaction; a failure rolls the change back.
+    void setMutationSink(MutationSink sink) { m_sink = std::move(sink); }
+
+    // Timers. start() while the user's timer runs is a switch: the running one stops at the same
+    // instant. stop/pause/resume act on the user's running entry.
+    Result<TimeEntry> start(const StartRequest &request);
+    Result<TimeEntry> stop(const QString &userId, std::optional<Ms> at = {});
+    Result<TimeEntry> pause(const QString &userId, std::optional<Ms> at = {});
+    Result<TimeEntry> resume(const QString &userId, std::optional<Ms> at = {});
+
+    Result<TimeEntry> addManual(const ManualEntry &entry);
+    Result<TimeEntry> adjust(const Adjustment &adjustment);
+    Result<TimeEntry> remove(const QString &entryId, const QString &actorId,
+                             const QString &reason = {});
+    Result<TimeEntry> restore(const QString &entryId, const QString &actorId);
+
+    // Queries.
+    std::optional<TimeEntry> entry(const QString &id) const;
+    std::optional<TimeEntry> running(const QString &userId) const;
+    QList<TimeEntry> runningEntries() const;
+    QList<TimeEntry> list(EntryFilter filter, const EntrySort &sort = {}, int limit = 100,
+                          int offset = 0) const;
+    int count(EntryFilter filter) const;
+    Totals totals(EntryFilter filter) const;
+    QList<AuditRecord> auditTrail(const QString &entryId) const;
+    qint64 costCents(const TimeEntry &entry) const;
+
+    // The catalogue of the organisation.
+    Organization organization() const;
+    Result<void> saveOrganization(Organization org);
+    QList<TaskType> taskTypes(bool includeArchived = false) const;
+    std::optional<TaskType> taskType(const QString &id) const;
+    Result<TaskType> saveTaskType(TaskType type);
+    QList<Room> rooms(bool includeArchived = false) const;
+    std::optional<Room> room(const QString &id) const;
+    Result<Room> saveRoom(Room room);
+    QList<User> users() const;
+    std::optional<User> user(const QString &id) const;
+    // The user with this name (case-insensitive), created when there is none.
+    Result<User> ensureUser(const QString &name);
+
+    // Resolve a name (case-insensitive) or an ID given on a command line or in a file.
+    Result<TaskType> findTaskType(const QString &nameOrId) const;
+    Result<Room> findRoom(const QString &nameOrId) const;
+    Result<User> findUser(const QString &nameOrId) const;
+    // An entry by its ID or a unique prefix of it (as the command line shows them).
+    Result<TimeEntry> findEntry(const QString &idOrPrefix) const;
+
+Q_SIGNALS:
+    void entryChanged(const st::TimeEntry &entry);
+    void catalogChanged();
+
+private:
+    Result<TimeEntry> finishChange(Transaction &tx, const QList<TimeEntry> &changed,
+                                   const Mutation &mutation);
+    Result<void> record(const Mutation &mutation);
+    Result<void> checkNoOverlap(const TimeEntry &entry) const;
+    Result<void> checkRefs(const QString &userId, const QString &taskTypeId,
+                           const QString &roomId) const;
+    Result<TimeEntry> liveEntry(const QString &id) const;
+    Result<TimeEntry> runningFor(const QString &userId) const;
+    QString describe(const TimeEntry &entry) const;
+    AuditRecord audit(const TimeEntry &before, const TimeEntry &after, const QString &actorId,
+                      const QString &action, const QString &reason) const;
+    QJsonObject userJson(const QString &userId) const;
+
+    const Database &m_db;
+    const Clock &m_clock;
+    QString m_orgId;
+    CatalogRepository m_catalog;
+    EntryRepository m_entries;
+    MutationSink m_sink;
+};
+
+} // namespace st
