@@ -11,8 +11,8 @@ namespace st {
 namespace money {
 
 inline constexpr qint64 kMsPerHour = 3'600'000;
-// Rates above this are refused: they keep every cost computation far inside 64 bits.
-inline constexpr qint64 kMaxHourlyRateCents = 100'000'000; // 1,000,000.00 an hour
+// Rates above this are refused: a century at this rate still fits in 64 bits, in C++ and in SQL.
+inline constexpr qint64 kMaxHourlyRateCents = 1'000'000; // 10,000.00 an hour
 
 // The cost of billableMs at hourlyRateCents, rounded half up to a whole minor unit.
 constexpr qint64 costCents(qint64 billableMs, qint64 hourlyRateCents)

@@ -587,11 +587,12 @@ Totals EntryRepository::totals(const EntryFilter &filter, Ms now) const
 Result<void> EntryRepository::insertAudit(const AuditRecord &a)
 {
     QSqlQuery q = m_db.prepare(QStringLiteral(
-        "INSERT INTO entry_audit (id, entry_id, actor_id, actor_name, at, action, before_json, "
-        "after_json, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO entry_audit (id, entry_id, ordinal, actor_id, actor_name, at, action, "
+        "before_json, after_json, reason) VALUES (?, ?, (SELECT COALESCE(MAX(ordinal), 0) + 1 "
+        "FROM entry_audit WHERE entry_id = ?), ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v :
-         {QVariant(a.id), QVariant(a.entryId), text(a.actorId), text(a.actorName), QVariant(a.at),
-          text(a.action),
+         {QVariant(a.id), QVariant(a.entryId), QVariant(a.entryId), text(a.actorId),
+          text(a.actorName), QVariant(a.at), text(a.action),
           QVariant(QString::fromUtf8(QJsonDocument(a.before).toJson(QJsonDocument::Compact))),
           QVariant(QString::fromUtf8(QJsonDocument(a.after).toJson(QJsonDocument::Compact))),
           text(a.reason)})
@@ -604,7 +605,7 @@ QList<AuditRecord> EntryRepository::auditTrail(const QString &entryId) const
     QList<AuditRecord> result;
     QSqlQuery q = m_db.prepare(
         QStringLiteral("SELECT id, entry_id, actor_id, actor_name, at, action, before_json, "
-                       "after_json, reason FROM entry_audit WHERE entry_id = ? ORDER BY at, id"));
+                       "after_json, reason FROM entry_audit WHERE entry_id = ? ORDER BY ordinal"));
     q.addBindValue(entryId);
     if (q.exec()) {
         while (q.next()) {

@@ -72,6 +72,7 @@ CREATE UNIQUE INDEX time_entries_one_running ON time_entries (user_id)
 CREATE TABLE entry_audit (
     id          TEXT PRIMARY KEY,
     entry_id    TEXT NOT NULL REFERENCES time_entries (id),
+    ordinal     INTEGER NOT NULL, -- 1, 2, 3... per entry: the order of its changes
     actor_id    TEXT NOT NULL,
     actor_name  TEXT NOT NULL,
     at          BIGINT NOT NULL,
@@ -80,4 +81,4 @@ CREATE TABLE entry_audit (
     after_json  TEXT NOT NULL,
     reason      TEXT NOT NULL
 );
-CREATE INDEX entry_audit_entry ON entry_audit (entry_id, at);
+CREATE UNIQUE INDEX entry_audit_entry ON entry_audit (entry_id, ordinal);

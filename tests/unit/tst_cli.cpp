@@ -1,0 +1,289 @@
+// The command line driven as a real process, as scripts and people use it.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    Run run(const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("USER"), QStringLiteral("alice"));
+        env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM")); // commands need no display at all
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(STUDIOTIMER_BIN),
+                QStringList{QStringLiteral("--data-dir"), m_dir.path()} + args);
+        if (!p.waitForFinished(30'000))
+            qFatal("studiotimer did not finish");
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    QJsonArray listJson()
+    {
+        const Run r = run({QStringLiteral("list"), QStringLiteral("--json")});
+        if (r.exitCode != 0)
+            qFatal("list failed: %s", qPrintable(r.err));
+        return QJsonDocument::fromJson(r.out.toUtf8()).array();
+    }
+
+    // The store's state as list shows it, minus what grows by itself while a timer runs.
+    QJsonArray stableListJson()
+    {
+        QJsonArray result;
+        for (const QJsonValue &v : listJson()) {
+            QJsonObject e = v.toObject();
+            if (e.value(QStringLiteral("endedAt")).isNull()) {
+                e.remove(QStringLiteral("durationSeconds"));
+                e.remove(QStringLiteral("costCents"));
+            }
+            result.append(e);
+        }
+        return result;
+    }
+
+    QJsonObject status()
+    {
+        const Run r = run({QStringLiteral("status"), QStringLiteral("--json")});
+        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    }
+
+    // Runs a command that must fail, and checks it said why and changed nothing.
+    void refused(const QStringList &args, int expectedExit, const QString &inMessage)
+    {
+        const QJsonArray before = stableListJson();
+        const QJsonObject statusBefore = status();
+        const Run r = run(args);
+        QVERIFY2(r.exitCode == expectedExit,
+                 qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(" -> ") +
+                            QString::number(r.exitCode) + QLatin1Char(' ') + r.err));
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        QVERIFY2(r.err.contains(inMessage, Qt::CaseInsensitive),
+                 qPrintable(QStringLiteral("stderr: ") + r.err));
+        QCOMPARE(stableListJson(), before);
+        QCOMPARE(
+            status().value(QStringLiteral("entry")).toObject().value(QStringLiteral("id")),
+            statusBefore.value(QStringLiteral("entry")).toObject().value(QStringLiteral("id")));
+    }
+
+private Q_SLOTS:
+    void taskTypes()
+    {
+        const Run r = run({QStringLiteral("task-types"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray types = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(types.size(), 5);
+        const QJsonObject recording = types.at(1).toObject();
+        QCOMPARE(recording.value(QStringLiteral("name")).toString(), QStringLiteral("Recording"));
+        for (const char *key :
+             {"id", "name", "color", "hourlyRateCents", "currency", "billable", "archived"})
+            QVERIFY2(recording.contains(QLatin1String(key)), key);
+        QCOMPARE(types.at(4).toObject().value(QStringLiteral("billable")).toBool(), false);
+    }
+
+    void startSwitchPauseResumeStop()
+    {
+        Run r = run({QStringLiteral("start"), QStringLiteral("recording"), QStringLiteral("--note"),
+                     QStringLiteral("Vocals, take 3")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Started Recording")), qPrintable(r.out));
+
+        QJsonObject s = status();
+        QCOMPARE(s.value(QStringLiteral("running")).toBool(), true);
+        const QJsonObject entry = s.value(QStringLiteral("entry")).toObject();
+        QCOMPARE(entry.value(QStringLiteral("taskType")).toString(), QStringLiteral("Recording"));
+        QCOMPARE(entry.value(QStringLiteral("user")).toString(), QStringLiteral("alice"));
+        QCOMPARE(entry.value(QStringLiteral("note")).toString(), QStringLiteral("Vocals, take 3"));
+        QVERIFY(entry.value(QStringLiteral("endedAt")).isNull());
+        QVERIFY(entry.value(QStringLiteral("room")).isNull());
+        QCOMPARE(entry.value(QStringLiteral("currency")).toString().size(), 3);
+        QVERIFY(
+            entry.value(QStringLiteral("startedAt")).toString().endsWith(QStringLiteral("+00:00")));
+
+        r = run({QStringLiteral("start"), QStringLiteral("Mixing")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Stopped Recording")), qPrintable(r.out));
+        QCOMPARE(status()
+                     .value(QStringLiteral("entry"))
+                     .toObject()
+                     .value(QStringLiteral("taskType"))
+                     .toString(),
+                 QStringLiteral("Mixing"));
+
+        QCOMPARE(run({QStringLiteral("pause")}).exitCode, 0);
+        QCOMPARE(status()
+                     .value(QStringLiteral("entry"))
+                     .toObject()
+                     .value(QStringLiteral("paused"))
+                     .toBool(),
+                 true);
+        QCOMPARE(run({QStringLiteral("resume")}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("stop")}).exitCode, 0);
+        s = status();
+        QCOMPARE(s.value(QStringLiteral("running")).toBool(), false);
+        QVERIFY(s.value(QStringLiteral("entry")).isNull());
+
+        const QJsonArray all = listJson();
+        QCOMPARE(all.size(), 2);
+        QVERIFY(!all.at(0).toObject().value(QStringLiteral("endedAt")).isNull());
+    }
+
+    void addAdjustDeleteRestore()
+    {
+        Run r = run({QStringLiteral("add"), QStringLiteral("Mastering"), QStringLiteral("--from"),
+                     QStringLiteral("2026-11-20T10:00"), QStringLiteral("--to"),
+                     QStringLiteral("2026-11-20T11:30"), QStringLiteral("--note"),
+                     QStringLiteral("Album, \"final\"")});
+        QCOMPARE(r.exitCode, 0);
+        QJsonArray day =
+            QJsonDocument::fromJson(run({QStringLiteral("list"), QStringLiteral("--from"),
+                                         QStringLiteral("2026-11-20"), QStringLiteral("--to"),
+                                         QStringLiteral("2026-11-20"), QStringLiteral("--json")})
+                                        .out.toUtf8())
+                .array();
+        QCOMPARE(day.size(), 1);
+        QJsonObject e = day.at(0).toObject();
+        QCOMPARE(e.value(QStringLiteral("durationSeconds")).toInt(), 5400);
+        QCOMPARE(e.value(QStringLiteral("costCents")).toInt(), 10500); // 1.5 h at 70.00
+        QCOMPARE(e.value(QStringLiteral("startedAt")).toString(),
+                 QStringLiteral("2026-11-20T10:00:00+00:00"));
+        const QString id = e.value(QStringLiteral("id")).toString();
+
+        r = run({QStringLiteral("adjust"), id.left(8), QStringLiteral("--to"),
+                 QStringLiteral("2026-11-20T12:00"), QStringLiteral("--reason"),
+                 QStringLiteral("Client stayed longer")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        day = QJsonDocument::fromJson(run({QStringLiteral("list"), QStringLiteral("--from"),
+                                           QStringLiteral("2026-11-20"), QStringLiteral("--to"),
+                                           QStringLiteral("2026-11-20"), QStringLiteral("--json")})
+                                          .out.toUtf8())
+                  .array();
+        e = day.at(0).toObject();
+        QCOMPARE(e.value(QStringLiteral("durationSeconds")).toInt(), 7200);
+        QCOMPARE(e.value(QStringLiteral("adjusted")).toBool(), true);
+
+        r = run({QStringLiteral("delete"), id});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("restore")));
+        QCOMPARE(
+            run({QStringLiteral("list"), QStringLiteral("--from"), QStringLiteral("2026-11-20"),
+                 QStringLiteral("--to"), QStringLiteral("2026-11-20"), QStringLiteral("--json")})
+                .out.trimmed(),
+            QStringLiteral("[\n]"));
+        QCOMPARE(run({QStringLiteral("restore"), id}).exitCode, 0);
+        QCOMPARE(
+            run({QStringLiteral("list"), QStringLiteral("--from"), QStringLiteral("2026-11-20"),
+                 QStringLiteral("--to"), QStringLiteral("2026-11-20"), QStringLiteral("--csv")})
+                .out.count(QStringLiteral("\r\n")),
+            2); // header + the entry, its quoted note intact
+    }
+
+    void sharedDeskUsers()
+    {
+        QCOMPARE(run({QStringLiteral("start"), QStringLiteral("Setup"), QStringLiteral("--user"),
+                      QStringLiteral("Bob")})
+                     .exitCode,
+                 0);
+        QJsonObject s = status();
+        QCOMPARE(
+            s.value(QStringLiteral("entry")).toObject().value(QStringLiteral("user")).toString(),
+            QStringLiteral("Bob"));
+        QCOMPARE(run({QStringLiteral("stop")}).exitCode, 0); // Bob is now at the desk
+        const Run bobs = run({QStringLiteral("list"), QStringLiteral("--user"),
+                              QStringLiteral("bob"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(bobs.out.toUtf8()).array().size(), 1);
+        refused({QStringLiteral("list"), QStringLiteral("--user"), QStringLiteral("Nobody")}, 1,
+                QStringLiteral("No user"));
+    }
+
+    void badInputChangesNothing()
+    {
+        QCOMPARE(run({QStringLiteral("start"), QStringLiteral("Recording")}).exitCode, 0);
+        refused({QStringLiteral("start"), QStringLiteral("Knitting")}, 1,
+                QStringLiteral("Known task types"));
+        refused({QStringLiteral("start")}, 2, QStringLiteral("needs more"));
+        refused({QStringLiteral("start"), QStringLiteral("Mixing"), QStringLiteral("--room"),
+                 QStringLiteral("Moon")},
+                1, QStringLiteral("No room"));
+        refused({QStringLiteral("start"), QStringLiteral("Mixing"), QStringLiteral("--bogus")}, 2,
+                QStringLiteral("bogus"));
+        refused({QStringLiteral("fly")}, 2, QStringLiteral("Unknown command"));
+        refused({QStringLiteral("add"), QStringLiteral("Mixing"), QStringLiteral("--from"),
+                 QStringLiteral("2026-11-20T12:00"), QStringLiteral("--to"),
+                 QStringLiteral("2026-11-20T11:00")},
+                1, QStringLiteral("before it starts"));
+        refused({QStringLiteral("add"), QStringLiteral("Mixing"), QStringLiteral("--from"),
+                 QStringLiteral("noon"), QStringLiteral("--to"), QStringLiteral("13:00")},
+                1, QStringLiteral("--from"));
+        refused({QStringLiteral("add"), QStringLiteral("Mixing"), QStringLiteral("--from"),
+                 QStringLiteral("10:00")},
+                2, QStringLiteral("--to"));
+        refused({QStringLiteral("adjust"), QStringLiteral("deadbeef"), QStringLiteral("--reason"),
+                 QStringLiteral("x")},
+                1, QStringLiteral("No entry"));
+        const QString id = listJson().last().toObject().value(QStringLiteral("id")).toString();
+        refused({QStringLiteral("adjust"), id, QStringLiteral("--to"), QStringLiteral("23:59")}, 2,
+                QStringLiteral("--reason"));
+        refused({QStringLiteral("delete"), QStringLiteral("not-an-id")}, 1,
+                QStringLiteral("No entry"));
+        refused({QStringLiteral("list"), QStringLiteral("--from"), QStringLiteral("2026-11-30"),
+                 QStringLiteral("--to"), QStringLiteral("2026-11-01")},
+                2, QStringLiteral("ends before"));
+        refused({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--csv")}, 2,
+                QStringLiteral("one of"));
+        refused({QStringLiteral("pause"), QStringLiteral("extra")}, 2, QStringLiteral("extra"));
+        QCOMPARE(run({QStringLiteral("stop")}).exitCode, 0);
+        refused({QStringLiteral("stop")}, 1, QStringLiteral("No timer is running"));
+    }
+
+    void aForeignDataFileIsRefusedAndKept()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("studiotimer.sqlite")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("hello");
+        f.close();
+        QProcess p;
+        p.start(QStringLiteral(STUDIOTIMER_BIN),
+                {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("status")});
+        QVERIFY(p.waitForFinished(30'000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("untouched")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("hello"));
+    }
+
+    void helpListsTheCommands()
+    {
+        const Run r = run({QStringLiteral("help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *command : {"start", "stop", "pause", "resume", "status", "add", "adjust",
+                                    "delete", "list", "task-types"})
+            QVERIFY2(r.out.contains(QLatin1String(command)), command);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

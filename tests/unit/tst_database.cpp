@@ -1,0 +1,196 @@
+#include "FakeClock.h"
+#include "store/Database.h"
+#include "store/Repositories.h"
+#include "timer/Profile.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace st;
+
+namespace {
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void createsAndMigratesAnEmptyFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sub/folder/db.sqlite"));
+        auto db = Database::open(path);
+        QVERIFY2(db, db ? "" : qPrintable(db.error().message));
+        QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(Database::latestSchemaVersion() >= 1);
+
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+
+    void reopensWithDataIntact()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("db.sqlite"));
+        test::FakeClock clock;
+        QString orgId;
+        {
+            auto db = Database::open(path);
+            QVERIFY(db);
+            auto p = profile::ensure(*db.value(), clock);
+            QVERIFY(p);
+            orgId = p->org.id;
+        }
+        auto db = Database::open(path);
+        QVERIFY(db);
+        auto p = profile::ensure(*db.value(), clock);
+        QVERIFY(p);
+        QCOMPARE(p->org.id, orgId); // the same organisation, not a second one
+        CatalogRepository catalog(*db.value());
+        QCOMPARE(catalog.organizations().size(), 1);
+        QCOMPARE(catalog.taskTypes(orgId).size(), 5);
+    }
+
+    void firstRunSeedsDefaults()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("db.sqlite")));
+        QVERIFY(db);
+        test::FakeClock clock;
+        auto p = profile::ensure(*db.value(), clock);
+        QVERIFY(p);
+        QCOMPARE(p->user.name, profile::osUserName());
+        QVERIFY(isValidId(p->deviceId));
+        CatalogRepository catalog(*db.value());
+        const auto types = catalog.taskTypes(p->org.id);
+        QStringList names;
+        for (const TaskType &t : types) {
+            names << t.name;
+            QCOMPARE(t.billable, t.name != QLatin1String("Break"));
+            QVERIFY(t.billable ? t.hourlyRateCents > 0 : t.hourlyRateCents == 0);
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("Setup"), QStringLiteral("Recording"),
+                                     QStringLiteral("Mixing"), QStringLiteral("Mastering"),
+                                     QStringLiteral("Break")}));
+    }
+
+    void refusesANewerSchemaAndLeavesTheFileUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("db.sqlite"));
+        {
+            auto db = Database::open(path);
+            QVERIFY(db);
+            QSqlQuery q(db.value()->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (9999, 0)")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        }
+        const QByteArray before = readAll(path);
+        auto db = Database::open(path);
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, ErrorCode::Invalid);
+        QVERIFY2(db.error().message.contains(QStringLiteral("newer version")),
+                 qPrintable(db.error().message));
+        QCOMPARE(readAll(path), before);
+    }
+
+    void refusesAFileThatIsNotSqlite()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.txt"));
+        const QByteArray content = "Session notes: not a database at all.\n";
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        auto db = Database::open(path);
+        QVERIFY(!db);
+        QVERIFY2(db.error().message.contains(QStringLiteral("untouched")),
+                 qPrintable(db.error().message));
+        QCOMPARE(readAll(path), content);
+    }
+
+    void refusesADamagedDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("db.sqlite"));
+        {
+            auto db = Database::open(path);
+            QVERIFY(db);
+            QSqlQuery q(db.value()->connection());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        }
+        // Keep SQLite's header, overwrite the schema page with garbage.
+        QByteArray bytes = readAll(path);
+        QVERIFY(bytes.size() > 4096);
+        for (qsizetype i = 100; i < 4096; ++i)
+            bytes[i] = char(0xA5);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        auto db = Database::open(path);
+        QVERIFY(!db);
+        QVERIFY2(db.error().message.contains(QStringLiteral("damaged")),
+                 qPrintable(db.error().message));
+        QCOMPARE(readAll(path), bytes);
+    }
+
+    void oneRunningEntryPerUserIsEnforcedByTheSchema()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("db.sqlite")));
+        QVERIFY(db);
+        test::FakeClock clock;
+        auto p = profile::ensure(*db.value(), clock);
+        QVERIFY(p);
+        CatalogRepository catalog(*db.value());
+        EntryRepository entries(*db.value());
+        TimeEntry e;
+        e.id = newId();
+        e.orgId = p->org.id;
+        e.userId = p->user.id;
+        e.taskTypeId = catalog.taskTypes(p->org.id).first().id;
+        e.startedAt = clock.nowMs();
+        QVERIFY(entries.insert(e));
+        e.id = newId();
+        QVERIFY(!entries.insert(e)); // a second running entry for the same user
+        e.endedAt = clock.nowMs() + 1;
+        QVERIFY(entries.insert(e));
+    }
+
+    void transactionRollsBackUnlessCommitted()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("db.sqlite")));
+        QVERIFY(db);
+        {
+            Transaction tx(*db.value());
+            QVERIFY(tx.isActive());
+            QVERIFY(db.value()->setMeta(QStringLiteral("k"), QStringLiteral("v")));
+        }
+        QCOMPARE(db.value()->meta(QStringLiteral("k"), QStringLiteral("none")),
+                 QStringLiteral("none"));
+        {
+            Transaction tx(*db.value());
+            QVERIFY(db.value()->setMeta(QStringLiteral("k"), QStringLiteral("v")));
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(db.value()->meta(QStringLiteral("k")), QStringLiteral("v"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
