@@ -84,6 +84,9 @@ const QList<CommandLine::Command> &CommandLine::commands()
         {"list", &CommandLine::list, listOptions, 0, 0},
         {"task-types", &CommandLine::taskTypes, jsonOption, 0, 0},
         {"help", &CommandLine::help, noOptions, 0, 1},
+        {"report", &CommandLine::report, &CommandLine::reportOptions, 0, 0},
+        {"export", &CommandLine::exportEntries, &CommandLine::exportOptions, 0, 0},
+        {"import", &CommandLine::importEntries, &CommandLine::importOptions, 1, 1},
     };
     return list;
 }
@@ -111,7 +114,11 @@ QString CommandLine::usage()
               "  delete ENTRY_ID [--reason TEXT]      restore ENTRY_ID\n"
               "  list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] "
               "[--text TEXT] [--json | --csv]\n"
-              "  task-types [--json]\n\n"
+              "  task-types [--json]\n"
+              "  report [--from DAY] [--to DAY] --by task|user|room|day|week|month "
+              "[--json | --csv]\n"
+              "  export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE]\n"
+              "  import FILE [--format csv|json|toggl-csv] [--dry-run]\n\n"
               "TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such "
               "as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or "
               "yesterday; ranges are whole local days, both ends included.\n");

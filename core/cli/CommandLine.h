@@ -60,6 +60,13 @@ private:
     CommandOutput list(QCommandLineParser &p);
     CommandOutput taskTypes(QCommandLineParser &p);
     CommandOutput help(QCommandLineParser &p);
+    // report, export, import: core/cli/ReportCommands.cpp.
+    CommandOutput report(QCommandLineParser &p);
+    CommandOutput exportEntries(QCommandLineParser &p);
+    CommandOutput importEntries(QCommandLineParser &p);
+    static void reportOptions(QCommandLineParser &p);
+    static void exportOptions(QCommandLineParser &p);
+    static void importOptions(QCommandLineParser &p);
 
     // Shared pieces.
     Result<User> actor(const QCommandLineParser &p, bool makeCurrent);

@@ -41,18 +41,21 @@ Ms TimeEntry::billableMs(Ms now) const
 
 Ms TimeEntry::billableMsWithin(Ms from, Ms to, Ms now) const
 {
-    const Ms end = effectiveEnd(now);
-    const Ms wall = end - startedAt;
-    const Ms clippedStart = std::max(from, startedAt);
-    const Ms clippedEnd = std::min(to, end);
-    if (wall <= 0 || clippedEnd <= clippedStart)
+    if (to <= from)
         return 0;
+    // Pauses are not stored minute by minute: the billable time is spread evenly over the time
+    // the entry was active (up to its open pause, if any). Measured as the difference of two
+    // running totals, so adjacent pieces (the days an entry spans) add up to billableMs exactly.
+    const Ms activeEnd = std::max(startedAt, pausedAt ? *pausedAt : effectiveEnd(now));
+    const Ms span = activeEnd - startedAt;
     const Ms total = billableMs(now);
-    const Ms part = clippedEnd - clippedStart;
-    if (part == wall)
-        return total;
-    // Pauses are not stored minute by minute: the billable share is proportional.
-    return Ms((__int128(total) * part) / wall);
+    if (span <= 0 || total <= 0)
+        return 0;
+    const auto upTo = [&](Ms t) {
+        const Ms elapsed = std::clamp(t, startedAt, activeEnd) - startedAt;
+        return Ms((__int128(total) * elapsed) / span);
+    };
+    return upTo(to) - upTo(from);
 }
 
 namespace validate {

@@ -1,6 +1,17 @@
 #include "Csv.h"
 
+#include <QCoreApplication>
+
 namespace st::csv {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("st::csv", text);
+}
+
+} // namespace
 
 QString field(const QString &value)
 {
@@ -20,6 +31,98 @@ QString row(const QStringList &fields)
     for (const QString &f : fields)
         escaped << field(f);
     return escaped.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+}
+
+Result<QList<Record>> parse(const QString &input)
+{
+    QStringView text(input);
+    if (text.startsWith(QChar(0xFEFF)))
+        text = text.mid(1);
+
+    QList<Record> records;
+    Record current;
+    QString value;
+    int line = 1;
+    bool inQuotes = false;
+    bool quotedField = false;   // the current field started with a quote
+    bool afterClosing = false;  // the current quoted field has been closed
+    bool recordStarted = false; // something (even an empty field) was read on this record
+    int quoteLine = 0;
+
+    auto endField = [&] {
+        current.fields << value;
+        value.clear();
+        quotedField = false;
+        afterClosing = false;
+    };
+    auto endRecord = [&] {
+        endField();
+        // A blank line is no record.
+        if (!(current.fields.size() == 1 && current.fields.first().isEmpty() && !recordStarted))
+            records << current;
+        current = Record{};
+        recordStarted = false;
+    };
+
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (current.line == 0)
+            current.line = line;
+        if (inQuotes) {
+            if (c == QLatin1Char('"')) {
+                if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {
+                    value += QLatin1Char('"');
+                    ++i;
+                } else {
+                    inQuotes = false;
+                    afterClosing = true;
+                }
+            } else {
+                if (c == QLatin1Char('\n'))
+                    ++line;
+                value += c;
+            }
+            continue;
+        }
+        if (c == QLatin1Char(',')) {
+            recordStarted = true;
+            endField();
+        } else if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
+            if (c == QLatin1Char('\r')) {
+                if (i + 1 < n && text.at(i + 1) == QLatin1Char('\n'))
+                    ++i;
+                else
+                    return Error::invalid(
+                        tr("Line %1: a carriage return must be followed by a line feed.")
+                            .arg(line));
+            }
+            endRecord();
+            ++line;
+        } else if (c == QLatin1Char('"')) {
+            if (!value.isEmpty() || quotedField)
+                return Error::invalid(
+                    tr("Line %1: a quote inside an unquoted field (quote the whole field and "
+                       "double the quote).")
+                        .arg(line));
+            inQuotes = true;
+            quotedField = true;
+            recordStarted = true;
+            quoteLine = line;
+        } else {
+            if (afterClosing)
+                return Error::invalid(
+                    tr("Line %1: text after the closing quote of a field.").arg(line));
+            recordStarted = true;
+            value += c;
+        }
+    }
+    if (inQuotes)
+        return Error::invalid(
+            tr("Line %1: a quoted field is not closed before the end of the file.").arg(quoteLine));
+    if (current.line != 0)
+        endRecord();
+    return records;
 }
 
 } // namespace st::csv

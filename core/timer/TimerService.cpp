@@ -193,7 +193,7 @@ Result<TimeEntry> TimerService::resume(const QString &userId, std::optional<Ms> 
 
 // ---- manual entries, adjustments, deletion ----------------------------------------------------
 
-Result<TimeEntry> TimerService::addManual(const ManualEntry &m)
+Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m) const
 {
     if (auto r = checkRefs(m.userId, m.taskTypeId, m.roomId); !r)
         return r.error();
@@ -203,13 +203,14 @@ Result<TimeEntry> TimerService::addManual(const ManualEntry &m)
         return r.error();
     if (m.endedAt == m.startedAt)
         return Error::invalid(tr("An entry needs a duration: its end equals its start."));
+    if (m.pausedMs < 0 || m.pausedMs > m.endedAt - m.startedAt)
+        return Error::invalid(tr("The paused time must fit inside the entry."));
     const QString id = m.entryId.isEmpty() ? newId() : m.entryId;
     if (!isValidId(id))
         return Error::invalid(tr("The entry ID is not a UUID."));
     if (m_entries.entry(id))
         return Error::conflict(tr("An entry with this ID already exists."));
 
-    const Ms now = m_clock.nowMs();
     TimeEntry entry;
     entry.id = id;
     entry.orgId = m_orgId;
@@ -219,16 +220,16 @@ Result<TimeEntry> TimerService::addManual(const ManualEntry &m)
     entry.note = m.note.trimmed();
     entry.startedAt = m.startedAt;
     entry.endedAt = m.endedAt;
+    entry.pausedMs = m.pausedMs;
     entry.source = EntrySource::Manual;
-    entry.updatedAt = now;
+    entry.updatedAt = m_clock.nowMs();
     if (auto r = checkNoOverlap(entry); !r)
         return r.error();
+    return entry;
+}
 
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
-    if (auto r = m_entries.insert(entry); !r)
-        return r.error();
+Mutation TimerService::manualMutation(const TimeEntry &entry) const
+{
     QJsonObject wire{{QStringLiteral("id"), entry.id},
                      {QStringLiteral("taskTypeId"), entry.taskTypeId},
                      {QStringLiteral("note"), entry.note},
@@ -236,10 +237,89 @@ Result<TimeEntry> TimerService::addManual(const ManualEntry &m)
                      {QStringLiteral("endedAt"), double(*entry.endedAt)}};
     if (!entry.roomId.isEmpty())
         wire.insert(QStringLiteral("roomId"), entry.roomId);
-    return finishChange(
-        tx, {entry},
-        {QStringLiteral("timeEntries:create"),
-         {{QStringLiteral("entry"), wire}, {QStringLiteral("user"), userJson(entry.userId)}}});
+    if (entry.pausedMs > 0)
+        wire.insert(QStringLiteral("pausedMs"), double(entry.pausedMs));
+    return {QStringLiteral("timeEntries:create"),
+            {{QStringLiteral("entry"), wire}, {QStringLiteral("user"), userJson(entry.userId)}}};
+}
+
+Result<TimeEntry> TimerService::addManual(const ManualEntry &m)
+{
+    auto prepared = prepareManual(m);
+    if (!prepared)
+        return prepared.error();
+    const TimeEntry entry = prepared.value();
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto r = m_entries.insert(entry); !r)
+        return r.error();
+    return finishChange(tx, {entry}, manualMutation(entry));
+}
+
+Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, int *failedIndex)
+{
+    if (failedIndex)
+        *failedIndex = -1;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    for (User u : batch.newUsers) {
+        if (auto r = validate::userName(u.name); !r)
+            return r.error();
+        if (!isValidId(u.id) || m_catalog.user(u.id))
+            return Error::conflict(tr("A new user needs a new ID."));
+        if (m_catalog.userByName(m_orgId, u.name))
+            return Error::conflict(tr("A user named \"%1\" exists already.").arg(u.name));
+        u.orgId = m_orgId;
+        u.name = u.name.trimmed();
+        u.updatedAt = m_clock.nowMs();
+        if (auto r = m_catalog.saveUser(u); !r)
+            return r.error();
+    }
+    for (Room room : batch.newRooms) {
+        if (auto r = validate::room(room); !r)
+            return r.error();
+        if (m_catalog.room(room.id))
+            return Error::conflict(tr("A new room needs a new ID."));
+        for (const Room &other : rooms(true)) {
+            if (other.name.compare(room.name.trimmed(), Qt::CaseInsensitive) == 0)
+                return Error::conflict(tr("A room named \"%1\" exists already.").arg(other.name));
+        }
+        room.orgId = m_orgId;
+        room.name = room.name.trimmed();
+        room.updatedAt = m_clock.nowMs();
+        if (auto r = m_catalog.saveRoom(room); !r)
+            return r.error();
+        if (auto r = record({QStringLiteral("rooms:upsert"),
+                             {{QStringLiteral("room"), json::fromRoom(room)}}});
+            !r)
+            return r.error();
+    }
+    // Each entry is checked against the store and the entries inserted before it in this same
+    // transaction, so overlaps inside the batch are refused too.
+    QList<TimeEntry> added;
+    for (int i = 0; i < int(batch.entries.size()); ++i) {
+        auto prepared = prepareManual(batch.entries.at(i));
+        Result<void> written = prepared ? m_entries.insert(prepared.value())
+                                        : Result<void>(prepared.error());
+        if (written)
+            written = record(manualMutation(prepared.value()));
+        if (!written) {
+            if (failedIndex)
+                *failedIndex = i;
+            return written.error();
+        }
+        added.append(prepared.value());
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    if (!batch.newUsers.isEmpty() || !batch.newRooms.isEmpty())
+        Q_EMIT catalogChanged();
+    for (const TimeEntry &e : added)
+        Q_EMIT entryChanged(e);
+    return added;
 }
 
 Result<TimeEntry> TimerService::adjust(const Adjustment &a)

@@ -42,6 +42,16 @@ struct ManualEntry
     Ms startedAt = 0;
     Ms endedAt = 0;
     QString entryId; // default: a new UUID
+    Ms pausedMs = 0; // time paused inside the entry, not billed (an imported entry's pauses)
+};
+
+// Manual entries written all or nothing (an import), with the users and rooms they refer to that
+// do not exist yet (IDs made by the caller).
+struct ManualBatch
+{
+    QList<User> newUsers;
+    QList<Room> newRooms;
+    QList<ManualEntry> entries;
 };
 
 struct Adjustment
@@ -80,6 +90,10 @@ public:
     Result<TimeEntry> resume(const QString &userId, std::optional<Ms> at = {});
 
     Result<TimeEntry> addManual(const ManualEntry &entry);
+    // One transaction: every entry is checked as addManual does (overlaps with the store and with
+    // the batch's earlier entries included) and nothing is written unless all pass. failedIndex
+    // (when given) receives the index of the refused entry, -1 when a user or room was refused.
+    Result<QList<TimeEntry>> addManualBatch(const ManualBatch &batch, int *failedIndex = nullptr);
     Result<TimeEntry> adjust(const Adjustment &adjustment);
     Result<TimeEntry> remove(const QString &entryId, const QString &actorId,
                              const QString &reason = {});
@@ -126,6 +140,8 @@ private:
                                    const Mutation &mutation);
     Result<void> record(const Mutation &mutation);
     Result<void> checkNoOverlap(const TimeEntry &entry) const;
+    Result<TimeEntry> prepareManual(const ManualEntry &entry) const;
+    Mutation manualMutation(const TimeEntry &entry) const;
     Result<void> checkRefs(const QString &userId, const QString &taskTypeId,
                            const QString &roomId) const;
     Result<TimeEntry> liveEntry(const QString &id) const;

@@ -1,0 +1,261 @@
+// The report, export and import commands of st::CommandLine (DESIGN.md, docs/REPORTS.md).
+#include "CommandLine.h"
+
+#include "domain/Format.h"
+#include "domain/Money.h"
+#include "report/EntryExport.h"
+#include "report/EntryImport.h"
+#include "report/ReportService.h"
+#include "timer/Profile.h"
+#include "timer/TimerService.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace st {
+
+namespace {
+
+QCommandLineOption option(const QStringList &names, const char *valueName = nullptr)
+{
+    return valueName ? QCommandLineOption(names, QString(), QString::fromLatin1(valueName))
+                     : QCommandLineOption(names);
+}
+
+QCommandLineOption option(const char *name, const char *valueName = nullptr)
+{
+    return option(QStringList{QString::fromLatin1(name)}, valueName);
+}
+
+struct Period
+{
+    QDate first;
+    QDate last;
+    QString error;
+};
+
+// --from / --to as whole local days, both included. A report without them covers the month so
+// far (from the first of the --to day's month to that day).
+Period reportPeriod(const QCommandLineParser &p, Ms now)
+{
+    Period period;
+    const QString fromText = p.value(QStringLiteral("from"));
+    const QString toText = p.value(QStringLiteral("to"));
+    period.last = p.isSet(QStringLiteral("to")) ? format::parseDay(toText, now)
+                                                : QDateTime::fromMSecsSinceEpoch(now).date();
+    if (!period.last.isValid()) {
+        period.error =
+            CommandLine::tr("--to takes a day such as 2026-11-28, not \"%1\".").arg(toText);
+        return period;
+    }
+    period.first = p.isSet(QStringLiteral("from"))
+                       ? format::parseDay(fromText, now)
+                       : QDate(period.last.year(), period.last.month(), 1);
+    if (!period.first.isValid())
+        period.error =
+            CommandLine::tr("--from takes a day such as 2026-11-28, not \"%1\".").arg(fromText);
+    else if (period.first > period.last)
+        period.error =
+            CommandLine::tr("--from %1 is after --to %2.")
+                .arg(period.first.toString(Qt::ISODate), period.last.toString(Qt::ISODate));
+    return period;
+}
+
+} // namespace
+
+void CommandLine::reportOptions(QCommandLineParser &p)
+{
+    p.addOptions({option("from", "DAY"), option("to", "DAY"), option("by", "GROUPING"),
+                  option("task", "TASK"), option("user", "NAME"), option("room", "ROOM"),
+                  option("json"), option("csv")});
+}
+
+void CommandLine::exportOptions(QCommandLineParser &p)
+{
+    p.addOptions({option("from", "DAY"), option("to", "DAY"), option("format", "FORMAT"),
+                  option(QStringList{QStringLiteral("o"), QStringLiteral("output")}, "FILE"),
+                  option("task", "TASK"), option("user", "NAME"), option("room", "ROOM")});
+}
+
+void CommandLine::importOptions(QCommandLineParser &p)
+{
+    p.addOptions({option("format", "FORMAT"), option("dry-run")});
+}
+
+CommandOutput CommandLine::report(QCommandLineParser &p)
+{
+    if (p.isSet(QStringLiteral("json")) && p.isSet(QStringLiteral("csv")))
+        return usageError(tr("Choose one of --json and --csv."));
+    if (!p.isSet(QStringLiteral("by")))
+        return usageError(tr("\"report\" needs --by task, user, room, day, week or month."));
+    const auto by = reportGroupingFromName(p.value(QStringLiteral("by")).trimmed());
+    if (!by)
+        return usageError(tr("--by takes task, user, room, day, week or month, not \"%1\".")
+                              .arg(p.value(QStringLiteral("by"))));
+    const Ms now = m_service.clock().nowMs();
+    const Period period = reportPeriod(p, now);
+    if (!period.error.isEmpty())
+        return usageError(period.error);
+
+    EntryFilter filter;
+    const format::Range range = format::days(period.first, period.last);
+    filter.from = range.from;
+    filter.to = range.to;
+    if (p.isSet(QStringLiteral("task"))) {
+        auto type = m_service.findTaskType(p.value(QStringLiteral("task")));
+        if (!type)
+            return fail(type.error());
+        filter.taskTypeIds = {type->id};
+    }
+    if (p.isSet(QStringLiteral("user"))) {
+        auto user = m_service.findUser(p.value(QStringLiteral("user")));
+        if (!user)
+            return fail(user.error());
+        filter.userIds = {user->id};
+    }
+    if (p.isSet(QStringLiteral("room"))) {
+        auto room = m_service.findRoom(p.value(QStringLiteral("room")));
+        if (!room)
+            return fail(room.error());
+        filter.roomIds = {room->id};
+    }
+
+    const ReportService reports(m_service);
+    auto built = reports.build(filter, *by);
+    if (!built)
+        return fail(built.error());
+    const Report &r = built.value();
+    if (p.isSet(QStringLiteral("json")))
+        return {0, QString::fromUtf8(QJsonDocument(reports.toJson(r)).toJson()), {}};
+    if (p.isSet(QStringLiteral("csv")))
+        return {0, reports.toCsv(r), {}};
+
+    CommandOutput out;
+    out.out = tr("%1 to %2, by %3\n")
+                  .arg(period.first.toString(Qt::ISODate), period.last.toString(Qt::ISODate),
+                       reportGroupingName(*by));
+    int width = int(tr("Total").size());
+    for (const ReportGroup &g : r.groups)
+        width = std::max(width, int(g.name.size()));
+    auto line = [&](const ReportGroup &g) {
+        out.out +=
+            QStringLiteral("%1  %2  %3 %4  %5\n")
+                .arg(g.name.leftJustified(width), format::duration(g.billableMs).rightJustified(10),
+                     money::formatPlain(g.costCents, r.currency).rightJustified(12), r.currency,
+                     tr("%n entries", nullptr, g.entries));
+    };
+    for (const ReportGroup &g : r.groups)
+        line(g);
+    ReportGroup total = r.total;
+    total.name = tr("Total");
+    line(total);
+    return out;
+}
+
+CommandOutput CommandLine::exportEntries(QCommandLineParser &p)
+{
+    const Ms now = m_service.clock().nowMs();
+    const QString file = p.value(QStringLiteral("o"));
+    if (p.isSet(QStringLiteral("o")) && file.trimmed().isEmpty())
+        return usageError(tr("-o takes a file name."));
+    TransferFormat transfer = TransferFormat::Csv;
+    if (p.isSet(QStringLiteral("format"))) {
+        const auto named = transferFormatFromName(p.value(QStringLiteral("format")).trimmed());
+        if (!named)
+            return usageError(tr("--format takes csv, json or toggl-csv, not \"%1\".")
+                                  .arg(p.value(QStringLiteral("format"))));
+        transfer = *named;
+    } else if (QFileInfo(file).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0) {
+        transfer = TransferFormat::Json;
+    }
+
+    EntryFilter filter;
+    for (const char *name : {"from", "to"}) {
+        const QString key = QLatin1String(name);
+        if (!p.isSet(key))
+            continue;
+        const QDate day = format::parseDay(p.value(key), now);
+        if (!day.isValid())
+            return usageError(
+                tr("--%1 takes a day such as 2026-11-28, not \"%2\".").arg(key, p.value(key)));
+        const format::Range range = format::days(day, day);
+        if (key == QLatin1String("from"))
+            filter.from = range.from;
+        else
+            filter.to = range.to;
+    }
+    if (filter.from && filter.to && *filter.from >= *filter.to)
+        return usageError(tr("--from is after --to."));
+    if (p.isSet(QStringLiteral("task"))) {
+        auto type = m_service.findTaskType(p.value(QStringLiteral("task")));
+        if (!type)
+            return fail(type.error());
+        filter.taskTypeIds = {type->id};
+    }
+    if (p.isSet(QStringLiteral("user"))) {
+        auto user = m_service.findUser(p.value(QStringLiteral("user")));
+        if (!user)
+            return fail(user.error());
+        filter.userIds = {user->id};
+    }
+    if (p.isSet(QStringLiteral("room"))) {
+        auto room = m_service.findRoom(p.value(QStringLiteral("room")));
+        if (!room)
+            return fail(room.error());
+        filter.roomIds = {room->id};
+    }
+
+    const QList<TimeEntry> entries = ReportService(m_service).entries(filter);
+    const QByteArray data = EntryExporter(m_service).write(entries, transfer);
+    if (!p.isSet(QStringLiteral("o")))
+        return {0, QString::fromUtf8(data), {}};
+
+    // Written whole or not at all: a failed export never leaves half a file.
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit())
+        return fail(Error::internal(tr("Cannot write %1: %2").arg(file, out.errorString())));
+    return {0,
+            tr("Exported %n entries to %1 (%2).\n", nullptr, int(entries.size()))
+                .arg(file, transferFormatName(transfer)),
+            {}};
+}
+
+CommandOutput CommandLine::importEntries(QCommandLineParser &p)
+{
+    const QString file = p.positionalArguments().first();
+    std::optional<TransferFormat> transfer;
+    if (p.isSet(QStringLiteral("format"))) {
+        transfer = transferFormatFromName(p.value(QStringLiteral("format")).trimmed());
+        if (!transfer)
+            return usageError(tr("--format takes csv, json or toggl-csv, not \"%1\".")
+                                  .arg(p.value(QStringLiteral("format"))));
+    }
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly))
+        return fail(Error::notFound(tr("Cannot read %1: %2").arg(file, in.errorString())));
+    constexpr qint64 kMaxBytes = 256LL * 1024 * 1024;
+    if (in.size() > kMaxBytes)
+        return fail(Error::invalid(tr("%1 is larger than 256 MB.").arg(file)));
+    const QByteArray data = in.readAll();
+    if (!transfer)
+        transfer = EntryImporter::detectFormat(file, data);
+    if (!transfer)
+        return usageError(
+            tr("Cannot tell the format of %1: give --format csv, json or toggl-csv.").arg(file));
+
+    EntryImporter importer(m_service, profile::currentUserId(m_service.database()));
+    const ImportPlan plan = importer.preview(data, *transfer);
+    if (!plan.ok())
+        return {1, {}, importer.describe(plan, false)};
+    if (p.isSet(QStringLiteral("dry-run")))
+        return {0, importer.describe(plan, false) + tr("Dry run: nothing was changed.\n"), {}};
+    auto written = importer.apply(plan);
+    if (!written)
+        return fail(written.error());
+    return {0, importer.describe(plan, true), {}};
+}
+
+} // namespace st

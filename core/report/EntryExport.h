@@ -1,0 +1,57 @@
+#pragma once
+
+#include "domain/Types.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace st {
+
+class TimerService;
+
+// The file formats entries travel in.
+enum class TransferFormat
+{
+    Csv,      // ours: the columns of `list --csv`
+    Json,     // ours: {"format": "studiotimer-entries", "entries": [<as in list --json>]}
+    TogglCsv, // Toggl Track's detailed report CSV
+};
+// "csv", "json", "toggl-csv".
+QString transferFormatName(TransferFormat format);
+std::optional<TransferFormat> transferFormatFromName(const QString &name);
+
+// Writes entries in one of the transfer formats: UTF-8, numbers and times the same in every
+// locale (times are ISO 8601 in local time with their offset; Toggl's columns in local time),
+// costs as plain decimals of the organisation's currency. A running entry counts up to now and
+// has no end; exported costs are whole-entry costs (not clipped to a period).
+class EntryExporter final
+{
+    Q_DECLARE_TR_FUNCTIONS(st::EntryExporter)
+public:
+    explicit EntryExporter(const TimerService &service);
+
+    QByteArray write(const QList<TimeEntry> &entries, TransferFormat format) const;
+
+    QString csv(const QList<TimeEntry> &entries) const;
+    QByteArray json(const QList<TimeEntry> &entries) const;
+    QString togglCsv(const QList<TimeEntry> &entries) const;
+
+    // The fields of `list --json`, plus pausedSeconds.
+    QJsonObject entryJson(const TimeEntry &entry) const;
+
+    static QStringList csvHeader();
+    // "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,
+    // End time,Duration,Tags,Amount (EUR)".
+    static QStringList togglHeader(const QString &currency);
+
+private:
+    const TimerService &m_service;
+};
+
+} // namespace st

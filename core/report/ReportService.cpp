@@ -1,0 +1,322 @@
+#include "ReportService.h"
+
+#include "Csv.h"
+#include "domain/Format.h"
+#include "domain/Money.h"
+#include "timer/TimerService.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace st {
+
+namespace {
+
+QDate localDate(Ms ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).date();
+}
+
+Ms startOf(const QDate &day)
+{
+    return day.startOfDay().toMSecsSinceEpoch();
+}
+
+QDate bucketStart(const QDate &day, ReportGrouping by)
+{
+    switch (by) {
+    case ReportGrouping::Week:
+        return day.addDays(1 - day.dayOfWeek());
+    case ReportGrouping::Month:
+        return QDate(day.year(), day.month(), 1);
+    default:
+        return day;
+    }
+}
+
+QDate nextBucket(const QDate &start, ReportGrouping by)
+{
+    switch (by) {
+    case ReportGrouping::Week:
+        return start.addDays(7);
+    case ReportGrouping::Month:
+        return start.addMonths(1);
+    default:
+        return start.addDays(1);
+    }
+}
+
+QString bucketKey(const QDate &start, ReportGrouping by)
+{
+    switch (by) {
+    case ReportGrouping::Week: {
+        int year = 0;
+        const int week = start.weekNumber(&year);
+        return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+    }
+    case ReportGrouping::Month:
+        return start.toString(QStringLiteral("yyyy-MM"));
+    default:
+        return start.toString(Qt::ISODate);
+    }
+}
+
+void add(ReportGroup &group, Ms billableMs, qint64 costCents, int entries)
+{
+    group.billableMs += billableMs;
+    group.costCents += costCents;
+    group.entries += entries;
+}
+
+QJsonObject groupJson(const ReportGroup &g, bool withSpan)
+{
+    QJsonObject o{{QStringLiteral("key"), g.key},
+                  {QStringLiteral("name"), g.name},
+                  {QStringLiteral("durationSeconds"), double(g.billableMs / 1000)},
+                  {QStringLiteral("durationMs"), double(g.billableMs)},
+                  {QStringLiteral("costCents"), double(g.costCents)},
+                  {QStringLiteral("entries"), g.entries}};
+    if (!g.color.isEmpty())
+        o.insert(QStringLiteral("color"), g.color);
+    if (withSpan) {
+        o.insert(QStringLiteral("from"), format::isoWithOffset(g.from));
+        o.insert(QStringLiteral("to"), format::isoWithOffset(g.to));
+    }
+    return o;
+}
+
+} // namespace
+
+QString reportGroupingName(ReportGrouping grouping)
+{
+    switch (grouping) {
+    case ReportGrouping::TaskType:
+        return QStringLiteral("task");
+    case ReportGrouping::User:
+        return QStringLiteral("user");
+    case ReportGrouping::Room:
+        return QStringLiteral("room");
+    case ReportGrouping::Day:
+        return QStringLiteral("day");
+    case ReportGrouping::Week:
+        return QStringLiteral("week");
+    case ReportGrouping::Month:
+        return QStringLiteral("month");
+    }
+    return {};
+}
+
+std::optional<ReportGrouping> reportGroupingFromName(const QString &name)
+{
+    for (ReportGrouping g : {ReportGrouping::TaskType, ReportGrouping::User, ReportGrouping::Room,
+                             ReportGrouping::Day, ReportGrouping::Week, ReportGrouping::Month}) {
+        if (name.compare(reportGroupingName(g), Qt::CaseInsensitive) == 0)
+            return g;
+    }
+    return std::nullopt;
+}
+
+bool isTimeGrouping(ReportGrouping grouping)
+{
+    return grouping == ReportGrouping::Day || grouping == ReportGrouping::Week ||
+           grouping == ReportGrouping::Month;
+}
+
+ReportService::ReportService(const TimerService &service)
+    : m_service(service)
+{}
+
+QList<TimeEntry> ReportService::entries(const EntryFilter &filter) const
+{
+    EntryFilter f = filter;
+    f.deleted = false;
+    const EntrySort oldestFirst{EntrySortKey::StartedAt, false};
+    QList<TimeEntry> all;
+    for (int offset = 0;; offset += kPageSize) {
+        const QList<TimeEntry> page = m_service.list(f, oldestFirst, kPageSize, offset);
+        all += page;
+        if (page.size() < kPageSize)
+            break;
+    }
+    return all;
+}
+
+Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by) const
+{
+    if (!filter.from || !filter.to)
+        return Error::invalid(tr("A report needs a period with a start and an end."));
+    if (*filter.to <= *filter.from)
+        return Error::invalid(tr("The report's period ends before it starts."));
+
+    Report report;
+    report.from = *filter.from;
+    report.to = *filter.to;
+    report.by = by;
+    report.currency = m_service.organization().currency;
+    report.now = m_service.clock().nowMs();
+    report.total.key = QStringLiteral("total");
+    report.total.name = tr("Total");
+    report.total.from = report.from;
+    report.total.to = report.to;
+
+    // The time groups cover the whole period, empty ones included, so a chart shows the gaps.
+    QList<ReportGroup> buckets;
+    if (isTimeGrouping(by)) {
+        const QDate last = localDate(report.to - 1);
+        for (QDate start = bucketStart(localDate(report.from), by); start <= last;
+             start = nextBucket(start, by)) {
+            if (buckets.size() >= kMaxGroups)
+                return Error::invalid(
+                    tr("The period is too long for this grouping: at most %1 groups.")
+                        .arg(kMaxGroups));
+            ReportGroup g;
+            g.key = g.name = bucketKey(start, by);
+            g.from = std::max(report.from, startOf(start));
+            g.to = std::min(report.to, startOf(nextBucket(start, by)));
+            buckets << g;
+        }
+    }
+
+    QHash<QString, TaskType> types;
+    for (const TaskType &t : m_service.taskTypes(true))
+        types.insert(t.id, t);
+
+    QHash<QString, ReportGroup> byKey;
+    const Ms now = report.now;
+    for (const TimeEntry &e : entries(filter)) {
+        const qint64 rate = types.value(e.taskTypeId).effectiveRateCents();
+        const Ms billable = e.billableMsWithin(report.from, report.to, now);
+        const qint64 cost = money::costCents(billable, rate);
+        add(report.total, billable, cost, 1);
+
+        if (!isTimeGrouping(by)) {
+            QString key;
+            if (by == ReportGrouping::TaskType)
+                key = e.taskTypeId;
+            else if (by == ReportGrouping::User)
+                key = e.userId;
+            else
+                key = e.roomId;
+            ReportGroup &g = byKey[key];
+            g.key = key;
+            add(g, billable, cost, 1);
+            continue;
+        }
+
+        // Split the clipped entry at the groups' edges (local midnight): each piece gets the
+        // growth of the cumulative billable time and cost, so the pieces add up to the entry.
+        const Ms start = std::max(e.startedAt, report.from);
+        const Ms end = std::min(e.effectiveEnd(now), report.to);
+        auto it = std::upper_bound(buckets.begin(), buckets.end(), start,
+                                   [](Ms t, const ReportGroup &g) { return t < g.from; });
+        if (it != buckets.begin())
+            --it;
+        if (end <= start) {
+            add(*it, 0, 0, 1);
+            continue;
+        }
+        Ms doneMs = 0;
+        qint64 doneCents = 0;
+        for (; it != buckets.end() && it->from < end; ++it) {
+            const Ms upTo = e.billableMsWithin(report.from, std::min(end, it->to), now);
+            const qint64 upToCents = money::costCents(upTo, rate);
+            add(*it, upTo - doneMs, upToCents - doneCents, 1);
+            doneMs = upTo;
+            doneCents = upToCents;
+        }
+    }
+
+    if (isTimeGrouping(by)) {
+        report.groups = buckets;
+        return report;
+    }
+
+    // Categories in the order people know them: task types as arranged, names alphabetically.
+    if (by == ReportGrouping::TaskType) {
+        for (const TaskType &t : m_service.taskTypes(true)) {
+            if (!byKey.contains(t.id))
+                continue;
+            ReportGroup g = byKey.take(t.id);
+            g.name = t.name;
+            g.color = t.color;
+            report.groups << g;
+        }
+    } else if (by == ReportGrouping::User) {
+        for (const User &u : m_service.users()) {
+            if (!byKey.contains(u.id))
+                continue;
+            ReportGroup g = byKey.take(u.id);
+            g.name = u.name;
+            report.groups << g;
+        }
+    } else {
+        for (const Room &r : m_service.rooms(true)) {
+            if (!byKey.contains(r.id))
+                continue;
+            ReportGroup g = byKey.take(r.id);
+            g.name = r.name;
+            report.groups << g;
+        }
+        if (byKey.contains(QString())) {
+            ReportGroup g = byKey.take(QString());
+            g.name = tr("No room");
+            report.groups << g;
+        }
+    }
+    if (by != ReportGrouping::TaskType) {
+        std::stable_sort(report.groups.begin(), report.groups.end(),
+                         [](const ReportGroup &a, const ReportGroup &b) {
+                             if (a.key.isEmpty() != b.key.isEmpty())
+                                 return b.key.isEmpty(); // "No room" last
+                             return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+                         });
+    }
+    // Anything left refers to a row this organisation no longer has (kept, never dropped).
+    for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+        ReportGroup g = it.value();
+        g.name = it.key();
+        report.groups << g;
+    }
+    return report;
+}
+
+QJsonObject ReportService::toJson(const Report &report) const
+{
+    const bool spans = isTimeGrouping(report.by);
+    QJsonArray groups;
+    for (const ReportGroup &g : report.groups)
+        groups.append(groupJson(g, spans));
+    QJsonObject total = groupJson(report.total, false);
+    total.remove(QStringLiteral("key"));
+    total.remove(QStringLiteral("name"));
+    return QJsonObject{{QStringLiteral("from"), format::isoWithOffset(report.from)},
+                       {QStringLiteral("to"), format::isoWithOffset(report.to)},
+                       {QStringLiteral("by"), reportGroupingName(report.by)},
+                       {QStringLiteral("currency"), report.currency},
+                       {QStringLiteral("generatedAt"), format::isoWithOffset(report.now)},
+                       {QStringLiteral("groups"), groups},
+                       {QStringLiteral("total"), total}};
+}
+
+QString ReportService::toCsv(const Report &report) const
+{
+    QString text =
+        csv::row({QStringLiteral("key"), QStringLiteral("name"), QStringLiteral("durationSeconds"),
+                  QStringLiteral("duration"), QStringLiteral("cost"), QStringLiteral("currency"),
+                  QStringLiteral("entries")});
+    auto line = [&](const ReportGroup &g) {
+        text += csv::row({g.key, g.name, QString::number(g.billableMs / 1000),
+                          format::duration(g.billableMs),
+                          money::formatPlain(g.costCents, report.currency), report.currency,
+                          QString::number(g.entries)});
+    };
+    for (const ReportGroup &g : report.groups)
+        line(g);
+    line(report.total);
+    return text;
+}
+
+} // namespace st

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "domain/Types.h"
+#include "store/EntryFilter.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace st {
+
+class TimerService;
+
+enum class ReportGrouping
+{
+    TaskType,
+    User,
+    Room,
+    Day,
+    Week, // ISO weeks, Monday to Sunday
+    Month
+};
+// "task", "user", "room", "day", "week", "month": the words of `report --by`.
+QString reportGroupingName(ReportGrouping grouping);
+std::optional<ReportGrouping> reportGroupingFromName(const QString &name);
+bool isTimeGrouping(ReportGrouping grouping);
+
+struct ReportGroup
+{
+    QString key; // task type, user or room ID ("" for no room); "2026-11-28", "2026-W48", "2026-11"
+    QString name;  // what a person reads
+    QString color; // the task type's colour when grouped by task type
+    Ms from = 0;   // the group's span inside the period (time groupings only)
+    Ms to = 0;
+    Ms billableMs = 0;
+    qint64 costCents = 0;
+    int entries = 0; // entries with time in this group (an entry split at midnight counts in both)
+};
+
+struct Report
+{
+    Ms from = 0;
+    Ms to = 0;
+    ReportGrouping by = ReportGrouping::TaskType;
+    QString currency;
+    Ms now = 0; // running entries count up to this instant
+    QList<ReportGroup> groups;
+    ReportGroup total; // entries: distinct entries
+};
+
+// Totals over a period [from, to), grouped. Only the time inside the period counts: an entry
+// crossing an edge is clipped, one crossing midnight is split between its days (pauses are shared
+// out in proportion), a running entry counts up to now. An entry's cost is its clipped billable
+// time at its task type's rate, rounded half up once; when it is split between days its pieces
+// share that cost by cumulative rounding, so the groups always add up to the total. With no
+// entry crossing the period's edges the total equals TimerService::totals for the same filter.
+class ReportService final
+{
+    Q_DECLARE_TR_FUNCTIONS(st::ReportService)
+public:
+    explicit ReportService(const TimerService &service);
+
+    // filter.from and filter.to give the period and are required; the other fields narrow it.
+    Result<Report> build(const EntryFilter &filter, ReportGrouping by) const;
+
+    // Every live entry the filter covers, oldest first, fetched in pages.
+    QList<TimeEntry> entries(const EntryFilter &filter) const;
+
+    // The `report --json` shape of DESIGN.md (plus durationMs and, for time groups, from/to).
+    QJsonObject toJson(const Report &report) const;
+    // key,name,durationSeconds,cost,currency,entries; a last "total" row.
+    QString toCsv(const Report &report) const;
+
+    static constexpr int kPageSize = 2000;
+    // At most this many time groups (about 27 years of days).
+    static constexpr int kMaxGroups = 10'000;
+
+private:
+    const TimerService &m_service;
+};
+
+} // namespace st
