@@ -2,3 +2,9 @@
 target_sources(studiotimer_core PRIVATE
     sync/SocketIoCodec.cpp sync/SocketIoCodec.h
 )
+# The sync client's side: outbox, clock offset, LAN discovery, the client itself.
+target_sources(studiotimer_core PRIVATE
+    sync/Outbox.cpp sync/Outbox.h
+    sync/ClockOffset.cpp sync/ClockOffset.h
+    sync/Discovery.cpp sync/Discovery.h
+)

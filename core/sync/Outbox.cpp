@@ -1,0 +1,233 @@
+#include "Outbox.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace st {
+
+namespace {
+
+QString toText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject toObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+const QString kOpColumns = QStringLiteral("op_id, position, event, payload, created_at, attempts");
+const QString kConflictColumns =
+    QStringLiteral("id, op_id, event, payload, entry_id, code, message, at, seen");
+
+OutboxOp readOp(const QSqlQuery &q)
+{
+    OutboxOp op;
+    op.opId = q.value(0).toString();
+    op.position = q.value(1).toLongLong();
+    op.event = q.value(2).toString();
+    op.payload = toObject(q.value(3).toString());
+    op.createdAt = q.value(4).toLongLong();
+    op.attempts = q.value(5).toInt();
+    return op;
+}
+
+SyncConflict readConflict(const QSqlQuery &q)
+{
+    SyncConflict c;
+    c.id = q.value(0).toString();
+    c.opId = q.value(1).toString();
+    c.event = q.value(2).toString();
+    c.payload = toObject(q.value(3).toString());
+    c.entryId = q.value(4).toString();
+    c.code = errorCodeFromName(q.value(5).toString()).value_or(ErrorCode::Internal);
+    c.message = q.value(6).toString();
+    c.at = q.value(7).toLongLong();
+    c.seen = q.value(8).toInt() != 0;
+    return c;
+}
+
+} // namespace
+
+QJsonObject OutboxOp::request() const
+{
+    QJsonObject r = payload;
+    r.insert(QStringLiteral("opId"), opId);
+    return r;
+}
+
+QString OutboxOp::subjectId() const
+{
+    if (payload.contains(QStringLiteral("entryId")))
+        return payload.value(QStringLiteral("entryId")).toString();
+    for (const auto *key : {"entry", "taskType", "room"}) {
+        const QJsonValue v = payload.value(QLatin1String(key));
+        if (v.isObject())
+            return v.toObject().value(QStringLiteral("id")).toString();
+    }
+    return {};
+}
+
+Outbox::Outbox(const Database &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{}
+
+void Outbox::attach(TimerService &service)
+{
+    service.setMutationSink([this](const Mutation &m) -> Result<void> {
+        if (auto r = record(m); !r)
+            return r.error();
+        return {};
+    });
+}
+
+Result<QString> Outbox::record(const Mutation &mutation)
+{
+    if (mutation.event.isEmpty())
+        return Error::invalid(
+            QCoreApplication::translate("st::Outbox", "A change without an event name."));
+    const QString opId = newId();
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("INSERT INTO sync_outbox (") + kOpColumns +
+        QStringLiteral(") SELECT ?, COALESCE(MAX(position), 0) + 1, ?, ?, ?, 0 FROM sync_outbox"));
+    q.addBindValue(opId);
+    q.addBindValue(mutation.event);
+    q.addBindValue(toText(mutation.payload));
+    q.addBindValue(m_clock.nowMs());
+    if (auto r = m_db.exec(q); !r)
+        return r.error();
+    return opId;
+}
+
+QList<OutboxOp> Outbox::pending(int limit) const
+{
+    QList<OutboxOp> result;
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kOpColumns +
+                               QStringLiteral(" FROM sync_outbox ORDER BY position LIMIT ?"));
+    q.addBindValue(limit < 0 ? -1 : limit);
+    if (q.exec()) {
+        while (q.next())
+            result.append(readOp(q));
+    }
+    return result;
+}
+
+std::optional<OutboxOp> Outbox::op(const QString &opId) const
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kOpColumns +
+                               QStringLiteral(" FROM sync_outbox WHERE op_id = ?"));
+    q.addBindValue(opId);
+    if (q.exec() && q.next())
+        return readOp(q);
+    return std::nullopt;
+}
+
+int Outbox::pendingCount() const
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM sync_outbox"));
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+bool Outbox::hasPendingFor(const QString &subjectId) const
+{
+    if (subjectId.isEmpty())
+        return false;
+    const auto ops = pending();
+    return std::any_of(ops.begin(), ops.end(),
+                       [&](const OutboxOp &op) { return op.subjectId() == subjectId; });
+}
+
+Result<void> Outbox::acknowledge(const QString &opId)
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM sync_outbox WHERE op_id = ?"));
+    q.addBindValue(opId);
+    return m_db.exec(q);
+}
+
+Result<void> Outbox::markSent(const QString &opId)
+{
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("UPDATE sync_outbox SET attempts = attempts + 1 WHERE op_id = ?"));
+    q.addBindValue(opId);
+    return m_db.exec(q);
+}
+
+Result<SyncConflict> Outbox::refuse(const QString &opId, const Error &reason, bool inTransaction)
+{
+    const auto found = op(opId);
+    if (!found)
+        return Error::notFound(
+            QCoreApplication::translate("st::Outbox", "No pending change %1.").arg(opId));
+    std::optional<Transaction> tx;
+    if (!inTransaction) {
+        tx.emplace(m_db);
+        if (!tx->isActive())
+            return tx->error();
+    }
+    SyncConflict c;
+    c.id = newId();
+    c.opId = found->opId;
+    c.event = found->event;
+    c.payload = found->payload;
+    c.entryId = found->subjectId();
+    c.code = reason.code;
+    c.message = reason.message;
+    c.at = m_clock.nowMs();
+    QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO sync_conflicts (") + kConflictColumns +
+                               QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)"));
+    q.addBindValue(c.id);
+    q.addBindValue(c.opId);
+    q.addBindValue(c.event);
+    q.addBindValue(toText(c.payload));
+    q.addBindValue(c.entryId.isEmpty() ? QVariant() : QVariant(c.entryId));
+    q.addBindValue(errorCodeName(c.code));
+    q.addBindValue(c.message);
+    q.addBindValue(c.at);
+    if (auto r = m_db.exec(q); !r)
+        return r.error();
+    if (auto r = acknowledge(opId); !r)
+        return r.error();
+    if (tx) {
+        if (auto r = tx->commit(); !r)
+            return r.error();
+    }
+    return c;
+}
+
+Result<void> Outbox::clearInTransaction()
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM sync_outbox"));
+    return m_db.exec(q);
+}
+
+QList<SyncConflict> Outbox::conflicts(bool includeSeen) const
+{
+    QList<SyncConflict> result;
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kConflictColumns +
+                               QStringLiteral(" FROM sync_conflicts WHERE seen = 0 OR ? = 1 "
+                                              "ORDER BY at, id"));
+    q.addBindValue(includeSeen ? 1 : 0);
+    if (q.exec()) {
+        while (q.next())
+            result.append(readConflict(q));
+    }
+    return result;
+}
+
+int Outbox::unseenConflictCount() const
+{
+    QSqlQuery q =
+        m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM sync_conflicts WHERE seen = 0"));
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+Result<void> Outbox::markConflictsSeen()
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE sync_conflicts SET seen = 1 WHERE seen = 0"));
+    return m_db.exec(q);
+}
+
+} // namespace st
