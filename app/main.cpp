@@ -1,6 +1,7 @@
 // studiotimer: the desktop app, or with a command the command line (see DESIGN.md).
-#include "MainWindow.h"
+#include "DesktopApp.h"
 #include "cli/CommandLine.h"
+#include "cli/SingleInstance.h"
 #include "domain/Clock.h"
 #include "store/DataLocation.h"
 #include "store/Database.h"
@@ -21,6 +22,8 @@ struct Invocation
     QString dataDir;
     QStringList command; // empty: open the desktop app
     QString error;
+    bool demoData = false; // desktop only: fill an empty database with demo data
+    QString screenshotDir; // desktop only: save screenshots there and quit
 };
 
 // Global options come before the command; everything from the command on belongs to it.
@@ -37,6 +40,14 @@ Invocation parseInvocation(const QStringList &args)
             inv.dataDir = args.at(++i);
         } else if (arg.startsWith(QLatin1String("--data-dir="))) {
             inv.dataDir = arg.mid(11);
+        } else if (arg == QLatin1String("--demo-data")) {
+            inv.demoData = true;
+        } else if (arg == QLatin1String("--screenshots")) {
+            if (i + 1 >= args.size()) {
+                inv.error = QCoreApplication::translate("main", "--screenshots needs a folder.");
+                return inv;
+            }
+            inv.screenshotDir = args.at(++i);
         } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
             inv.command = {QStringLiteral("help")};
             return inv;
@@ -92,6 +103,18 @@ int main(int argc, char *argv[])
     }
 
     const QString dataDir = st::dataLocation::dataDir(inv.dataDir);
+    if (inv.command.isEmpty()) {
+        return st::runDesktop(static_cast<QApplication &>(*app),
+                              {inv.dataDir, inv.demoData, inv.screenshotDir});
+    }
+
+    // The desktop app runs on this data dir: it runs the command, so both see the same state.
+    if (const auto handed = st::SingleInstance::send(dataDir, inv.command)) {
+        print(stdout, handed->out);
+        print(stderr, handed->err);
+        return handed->exitCode;
+    }
+
     auto db = st::Database::open(st::dataLocation::databasePath(dataDir));
     if (!db)
         return fail(db.error().message);
@@ -100,16 +123,9 @@ int main(int argc, char *argv[])
     if (!profile)
         return fail(profile.error().message);
     st::TimerService service(*db.value(), clock, profile->org.id);
-
-    if (!inv.command.isEmpty()) {
-        st::CommandLine cli(service);
-        const st::CommandOutput out = cli.run(inv.command);
-        print(stdout, out.out);
-        print(stderr, out.err);
-        return out.exitCode;
-    }
-
-    st::MainWindow window(service, profile->user.id);
-    window.show();
-    return app->exec();
+    st::CommandLine cli(service);
+    const st::CommandOutput out = cli.run(inv.command);
+    print(stdout, out.out);
+    print(stderr, out.err);
+    return out.exitCode;
 }

@@ -2,19 +2,44 @@
 
 #include <QMainWindow>
 
+class QTabWidget;
+
 namespace st {
 
-class TimerService;
+class AsyncTimerService;
+class HistoryView;
+class NowView;
 
+// The window: the Now and History tabs, menus, and errors in the status bar. Closing it hides it
+// when the tray keeps the app alive (setTrayAvailable, "close to tray" setting).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(TimerService &service, const QString &userId, QWidget *parent = nullptr);
+    explicit MainWindow(AsyncTimerService &service, QWidget *parent = nullptr);
+
+    NowView *nowView() const { return m_now; }
+    HistoryView *historyView() const { return m_history; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+    void setTrayAvailable(bool available) { m_trayAvailable = available; }
+    void showAndRaise();
+    void toggleVisible();
+    void openSettings();
+    void openTaskTypes();
+
+Q_SIGNALS:
+    void quitRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    TimerService &m_service;
-    QString m_userId;
+    AsyncTimerService &m_service;
+    QTabWidget *m_tabs = nullptr;
+    NowView *m_now = nullptr;
+    HistoryView *m_history = nullptr;
+    bool m_trayAvailable = false;
 };
 
 } // namespace st

@@ -1,0 +1,134 @@
+#include "DesktopApp.h"
+
+#include "HistoryView.h"
+#include "Language.h"
+#include "MainWindow.h"
+#include "TrayIcon.h"
+#include "cli/SingleInstance.h"
+#include "domain/Clock.h"
+#include "models/HistoryModel.h"
+#include "store/DataLocation.h"
+#include "store/Database.h"
+#include "timer/AsyncTimerService.h"
+#include "timer/DemoData.h"
+#include "timer/Profile.h"
+#include "timer/TimerService.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QMessageBox>
+#include <QTabWidget>
+#include <QTimer>
+
+namespace st {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("st::DesktopApp", text);
+}
+
+int fatal(const QString &message)
+{
+    QMessageBox::critical(nullptr, tr("Studio Timer"), message);
+    return 1;
+}
+
+// Saves the Now tab and the History tab as PNGs once both show their data, then quits.
+void takeScreenshots(MainWindow &window, AsyncTimerService &service, const QString &dir,
+                     const QString &language)
+{
+    auto shoot = [&window, dir, language] {
+        QDir().mkpath(dir);
+        window.tabs()->setCurrentIndex(0);
+        window.grab().save(QDir(dir).filePath(QStringLiteral("main-%1.png").arg(language)));
+        window.tabs()->setCurrentIndex(1);
+        window.grab().save(QDir(dir).filePath(QStringLiteral("history-%1.png").arg(language)));
+        QCoreApplication::quit();
+    };
+    auto ready = std::make_shared<int>(0);
+    const auto step = [ready, shoot] {
+        if (++*ready == 2)
+            QTimer::singleShot(800, shoot); // let the layouts settle and the clocks tick once
+    };
+    auto once = std::make_shared<bool>(false);
+    QObject::connect(&service, &AsyncTimerService::snapshotChanged, &window, [once, step] {
+        if (!std::exchange(*once, true))
+            step();
+    });
+    QObject::connect(window.historyView()->model(), &HistoryModel::loaded, &window,
+                     [step, once2 = std::make_shared<bool>(false)] {
+                         if (!std::exchange(*once2, true))
+                             step();
+                     });
+}
+
+} // namespace
+
+int runDesktop(QApplication &app, const DesktopOptions &options)
+{
+    const QString dataDir = dataLocation::dataDir(options.dataDir);
+    // A second start shows the running window instead.
+    if (options.screenshotDir.isEmpty() && SingleInstance::send(dataDir, {}, 5000))
+        return 0;
+
+    SystemClock clock;
+    const QString dbPath = dataLocation::databasePath(dataDir);
+    QString orgId;
+    Preferences prefs;
+    QString language;
+    {
+        // Start-up reads on this thread, before any window exists; afterwards only the worker
+        // thread touches the database.
+        auto db = Database::open(dbPath);
+        if (!db)
+            return fatal(db.error().message);
+        prefs = preferences::load(*db.value());
+        language = language::install(app, prefs.language); // before default names are made
+        auto profile = profile::ensure(*db.value(), clock);
+        if (!profile)
+            return fatal(profile.error().message);
+        orgId = profile->org.id;
+        if (options.demoData) {
+            TimerService service(*db.value(), clock, orgId);
+            if (service.count({}) == 0) {
+                if (auto r = demo::populate(service, profile->user.id); !r)
+                    return fatal(r.error().message);
+            }
+        }
+    }
+
+    SingleInstance instance(dataDir);
+    if (options.screenshotDir.isEmpty() && !instance.listen())
+        qWarning("studiotimer: %s", qPrintable(instance.errorString()));
+
+    AsyncTimerService service(dbPath, clock, orgId);
+    MainWindow window(service);
+    TrayIcon tray(service);
+    window.setTrayAvailable(tray.isAvailable());
+    QApplication::setQuitOnLastWindowClosed(!tray.isAvailable());
+
+    QObject::connect(&tray, &TrayIcon::toggleWindowRequested, &window, &MainWindow::toggleVisible);
+    QObject::connect(&tray, &TrayIcon::showWindowRequested, &window, &MainWindow::showAndRaise);
+    QObject::connect(&tray, &TrayIcon::quitRequested, &app, &QCoreApplication::quit);
+    QObject::connect(&window, &MainWindow::quitRequested, &app, &QCoreApplication::quit);
+    QObject::connect(&instance, &SingleInstance::activationRequested, &window,
+                     &MainWindow::showAndRaise);
+    instance.setCommandHandler(
+        [&service, &window](const QStringList &args, const SingleInstance::Reply &reply) {
+            service.runCommand(args, &window, [reply](const CommandOutput &out) { reply(out); });
+        });
+
+    if (!options.screenshotDir.isEmpty()) {
+        window.show();
+        takeScreenshots(window, service, options.screenshotDir, language);
+    } else if (!prefs.startMinimized) {
+        window.show();
+    } else if (!tray.isAvailable()) {
+        window.showMinimized();
+    }
+    return app.exec();
+}
+
+} // namespace st

@@ -1,0 +1,341 @@
+#include "HistoryView.h"
+
+#include "dialogs/EntryDialog.h"
+#include "domain/Format.h"
+#include "models/HistoryModel.h"
+#include "timer/AsyncTimerService.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace st {
+
+HistoryView::HistoryView(AsyncTimerService &service, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *filters = new QHBoxLayout;
+    m_period = new QComboBox(this);
+    for (const Period p : {Period::Today, Period::Yesterday, Period::ThisWeek, Period::LastWeek,
+                           Period::ThisMonth, Period::LastMonth, Period::Custom, Period::AllTime})
+        m_period->addItem(periods::name(p), int(p));
+    const QDate today = QDate::currentDate();
+    m_from = new QDateEdit(today.addDays(-7), this);
+    m_to = new QDateEdit(today, this);
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    m_types = makeChoiceButton(tr("All tasks"));
+    m_users = makeChoiceButton(tr("All users"));
+    m_rooms = makeChoiceButton(tr("All rooms"));
+    m_text = new QLineEdit(this);
+    m_text->setPlaceholderText(tr("Search notes"));
+    m_text->setClearButtonEnabled(true);
+    filters->addWidget(m_period);
+    filters->addWidget(m_from);
+    filters->addWidget(m_to);
+    filters->addWidget(m_types);
+    filters->addWidget(m_users);
+    filters->addWidget(m_rooms);
+    filters->addWidget(m_text, 1);
+    layout->addLayout(filters);
+
+    m_model = new HistoryModel(m_service, this);
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setSortingEnabled(true);
+    m_table->horizontalHeader()->setSortIndicator(0, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        int(HistoryModel::columns().indexOf(EntryColumn::Note)), QHeaderView::Stretch);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    layout->addWidget(m_table, 1);
+
+    auto *bottom = new QHBoxLayout;
+    m_totals = new QLabel(this);
+    m_totals->setWordWrap(true);
+    m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bottom->addWidget(m_totals, 1);
+    auto *add = new QPushButton(tr("New entry…"), this);
+    auto *adjust = new QPushButton(tr("Adjust…"), this);
+    auto *remove = new QPushButton(tr("Delete"), this);
+    bottom->addWidget(add);
+    bottom->addWidget(adjust);
+    bottom->addWidget(remove);
+    layout->addLayout(bottom);
+
+    auto *adjustAction = new QAction(tr("Adjust…"), this);
+    adjustAction->setShortcut(QKeySequence(Qt::Key_Return));
+    adjustAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    auto *deleteAction = new QAction(tr("Delete"), this);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(adjustAction);
+    m_table->addAction(deleteAction);
+    m_undo = new QAction(tr("Undo delete"), this);
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setEnabled(false);
+    m_newEntry = new QAction(tr("New entry…"), this);
+    m_newEntry->setShortcut(QKeySequence::New);
+
+    connect(add, &QPushButton::clicked, this, &HistoryView::addEntry);
+    connect(m_newEntry, &QAction::triggered, this, &HistoryView::addEntry);
+    connect(adjust, &QPushButton::clicked, this, &HistoryView::adjustSelected);
+    connect(adjustAction, &QAction::triggered, this, &HistoryView::adjustSelected);
+    connect(m_table, &QTableView::doubleClicked, this, &HistoryView::adjustSelected);
+    connect(remove, &QPushButton::clicked, this, &HistoryView::deleteSelected);
+    connect(deleteAction, &QAction::triggered, this, &HistoryView::deleteSelected);
+    connect(m_undo, &QAction::triggered, this, &HistoryView::undoDelete);
+
+    connect(m_period, &QComboBox::currentIndexChanged, this, &HistoryView::applyFilter);
+    connect(m_from, &QDateEdit::dateChanged, this, &HistoryView::applyFilter);
+    connect(m_to, &QDateEdit::dateChanged, this, &HistoryView::applyFilter);
+    m_textDelay = new QTimer(this);
+    m_textDelay->setSingleShot(true);
+    m_textDelay->setInterval(300);
+    connect(m_text, &QLineEdit::textChanged, m_textDelay, qOverload<>(&QTimer::start));
+    connect(m_textDelay, &QTimer::timeout, this, &HistoryView::applyFilter);
+    connect(m_model, &HistoryModel::loaded, this, &HistoryView::updateTotals);
+    connect(&m_service, &AsyncTimerService::snapshotChanged, this, &HistoryView::rebuildChoices);
+
+    m_period->setCurrentIndex(m_period->findData(int(Period::ThisWeek)));
+    rebuildChoices();
+    applyFilter();
+}
+
+QToolButton *HistoryView::makeChoiceButton(const QString &allText)
+{
+    auto *button = new QToolButton(this);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setText(allText);
+    button->setProperty("allText", allText);
+    button->setMenu(new QMenu(button));
+    return button;
+}
+
+QStringList HistoryView::checkedIds(const QToolButton *button)
+{
+    QStringList ids;
+    for (const QAction *a : button->menu()->actions()) {
+        if (a->isChecked())
+            ids << a->data().toString();
+    }
+    return ids;
+}
+
+void HistoryView::rebuildChoices()
+{
+    const NowSnapshot &snap = m_service.snapshot();
+    QList<std::pair<QString, QString>> types, users, rooms;
+    QString key;
+    for (const TaskType &t : snap.taskTypes)
+        types.append({t.id, t.name});
+    for (const User &u : snap.users)
+        users.append({u.id, u.name});
+    for (const Room &r : snap.rooms)
+        rooms.append({r.id, r.name});
+    for (const auto *list : {&types, &users, &rooms}) {
+        for (const auto &[id, name] : *list)
+            key += id + name + QLatin1Char(';');
+        key += QLatin1Char('|');
+    }
+    if (key == m_choicesKey)
+        return;
+    m_choicesKey = key;
+    const std::pair<QToolButton *, const QList<std::pair<QString, QString>> *> choices[] = {
+        {m_types, &types}, {m_users, &users}, {m_rooms, &rooms}};
+    for (const auto &[button, list] : choices) {
+        const QStringList checked = checkedIds(button);
+        QMenu *menu = button->menu();
+        menu->clear();
+        for (const auto &[id, name] : *list) {
+            QAction *a = menu->addAction(name);
+            a->setCheckable(true);
+            a->setData(id);
+            a->setChecked(checked.contains(id));
+            connect(a, &QAction::toggled, this, &HistoryView::applyFilter);
+        }
+    }
+}
+
+EntryFilter HistoryView::currentFilter() const
+{
+    EntryFilter f;
+    const auto period = Period(m_period->currentData().toInt());
+    QDate first, last;
+    if (period == Period::Custom) {
+        first = std::min(m_from->date(), m_to->date());
+        last = std::max(m_from->date(), m_to->date());
+    } else if (period != Period::AllTime) {
+        const QDate today = QDateTime::fromMSecsSinceEpoch(m_service.clock().nowMs()).date();
+        std::tie(first, last) = periods::days(period, today, QLocale().firstDayOfWeek());
+    }
+    if (first.isValid()) {
+        const format::Range r = format::days(first, last);
+        f.from = r.from;
+        f.to = r.to;
+    }
+    f.taskTypeIds = checkedIds(m_types);
+    f.userIds = checkedIds(m_users);
+    f.roomIds = checkedIds(m_rooms);
+    f.text = m_text->text().trimmed();
+    return f;
+}
+
+void HistoryView::applyFilter()
+{
+    const bool custom = Period(m_period->currentData().toInt()) == Period::Custom;
+    m_from->setVisible(custom);
+    m_to->setVisible(custom);
+    for (QToolButton *b : {m_types, m_users, m_rooms}) {
+        const qsizetype n = checkedIds(b).size();
+        b->setText(n == 0 ? b->property("allText").toString() : tr("%n selected", nullptr, int(n)));
+    }
+    m_textDelay->stop();
+    m_model->setFilter(currentFilter());
+}
+
+void HistoryView::updateTotals()
+{
+    const NowSnapshot &snap = m_service.snapshot();
+    const Totals &t = m_model->totals();
+    QStringList perType;
+    for (const TaskTotal &tt : t.perTaskType)
+        perType << tr("%1 %2 (%3)")
+                       .arg(snap.taskTypeName(tt.taskTypeId), format::duration(tt.billableMs),
+                            entryFormat::money(tt.costCents, snap));
+    m_totals->setText(
+        tr("<b>%n entries · %1 · %2</b>", nullptr, t.entries)
+            .arg(format::duration(t.billableMs), entryFormat::money(t.costCents, snap)) +
+        (perType.isEmpty() ? QString()
+                           : QStringLiteral("<br>") + perType.join(QStringLiteral(" · "))));
+}
+
+void HistoryView::setPeriod(Period period)
+{
+    m_period->setCurrentIndex(m_period->findData(int(period)));
+}
+
+void HistoryView::setCustomRange(const QDate &from, const QDate &to)
+{
+    const QSignalBlocker a(m_from), b(m_to);
+    m_from->setDate(from);
+    m_to->setDate(to);
+    if (Period(m_period->currentData().toInt()) == Period::Custom)
+        applyFilter();
+    else
+        setPeriod(Period::Custom);
+}
+
+void HistoryView::setTaskTypes(const QStringList &ids)
+{
+    for (QAction *a : m_types->menu()->actions()) {
+        const QSignalBlocker block(a);
+        a->setChecked(ids.contains(a->data().toString()));
+    }
+    applyFilter();
+}
+
+void HistoryView::setUsers(const QStringList &ids)
+{
+    for (QAction *a : m_users->menu()->actions()) {
+        const QSignalBlocker block(a);
+        a->setChecked(ids.contains(a->data().toString()));
+    }
+    applyFilter();
+}
+
+void HistoryView::setRooms(const QStringList &ids)
+{
+    for (QAction *a : m_rooms->menu()->actions()) {
+        const QSignalBlocker block(a);
+        a->setChecked(ids.contains(a->data().toString()));
+    }
+    applyFilter();
+}
+
+void HistoryView::setText(const QString &text)
+{
+    m_text->setText(text);
+    applyFilter();
+}
+
+void HistoryView::adjustSelected()
+{
+    const QModelIndex index = m_table->currentIndex();
+    if (!index.isValid())
+        return;
+    auto *dialog =
+        new EntryDialog(m_service, EntryDialog::Mode::Adjust, m_model->entryAt(index.row()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void HistoryView::addEntry()
+{
+    TimeEntry proposal;
+    const Ms now = m_service.clock().nowMs();
+    proposal.startedAt = now - 60 * 60'000;
+    proposal.endedAt = now;
+    if (const auto types = m_service.snapshot().activeTaskTypes(); !types.isEmpty())
+        proposal.taskTypeId = types.first().id;
+    proposal.roomId = m_service.snapshot().prefs.defaultRoomId;
+    auto *dialog = new EntryDialog(m_service, EntryDialog::Mode::Create, proposal, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void HistoryView::deleteSelected()
+{
+    const QModelIndex index = m_table->currentIndex();
+    if (!index.isValid())
+        return;
+    const QString id = m_model->entryAt(index.row()).id;
+    const QString actor = m_service.currentUserId();
+    m_service.call<Result<TimeEntry>>([id, actor](TimerService &s) { return s.remove(id, actor); },
+                                      this,
+                                      [this](const Result<TimeEntry> &r) {
+                                          if (!r) {
+                                              Q_EMIT m_service.failed(r.error().message);
+                                              return;
+                                          }
+                                          m_deleted.append(r->id);
+                                          m_undo->setEnabled(true);
+                                      });
+}
+
+void HistoryView::undoDelete()
+{
+    if (m_deleted.isEmpty())
+        return;
+    const QString id = m_deleted.takeLast();
+    m_undo->setEnabled(!m_deleted.isEmpty());
+    const QString actor = m_service.currentUserId();
+    m_service.call<Result<TimeEntry>>([id, actor](TimerService &s) { return s.restore(id, actor); },
+                                      this,
+                                      [this](const Result<TimeEntry> &r) {
+                                          if (!r)
+                                              Q_EMIT m_service.failed(r.error().message);
+                                      });
+}
+
+} // namespace st

@@ -1,0 +1,327 @@
+#include "NowView.h"
+
+#include "domain/Format.h"
+#include "models/StudioModel.h"
+#include "models/TodayModel.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace st {
+
+namespace {
+
+constexpr int kNewItem = -2; // the "New user…" / "New room…" entries of the pickers
+
+QString buttonStyle(const QString &color, bool running)
+{
+    const QColor c(color);
+    const QString text = c.lightnessF() > 0.6 ? QStringLiteral("#202020") : QStringLiteral("white");
+    return QStringLiteral("QPushButton { background: %1; color: %2; border-radius: 8px;"
+                          " border: %3; padding: 10px; font-size: 15px; font-weight: %4; }"
+                          " QPushButton:hover { border: 3px solid #ffffff; }")
+        .arg(c.name(), text,
+             running ? QStringLiteral("4px solid #202020") : QStringLiteral("1px solid #00000040"),
+             running ? QStringLiteral("bold") : QStringLiteral("normal"));
+}
+
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *table = new QTableView(parent);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setAlternatingRowColors(true);
+    table->setShowGrid(false);
+    return table;
+}
+
+} // namespace
+
+NowView::NowView(AsyncTimerService &service, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+{
+    auto *layout = new QVBoxLayout(this);
+
+    auto *pickers = new QHBoxLayout;
+    m_user = new QComboBox(this);
+    m_room = new QComboBox(this);
+    m_user->setMinimumContentsLength(14);
+    m_room->setMinimumContentsLength(14);
+    pickers->addWidget(new QLabel(tr("Who:"), this));
+    pickers->addWidget(m_user);
+    pickers->addSpacing(16);
+    pickers->addWidget(new QLabel(tr("Room:"), this));
+    pickers->addWidget(m_room);
+    pickers->addStretch();
+    layout->addLayout(pickers);
+
+    m_buttons = new QGridLayout;
+    layout->addLayout(m_buttons);
+
+    auto *panel = new QGroupBox(tr("Running"), this);
+    auto *panelLayout = new QGridLayout(panel);
+    m_task = new QLabel(panel);
+    QFont big = m_task->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    m_task->setFont(big);
+    m_where = new QLabel(panel);
+    m_elapsed = new QLabel(panel);
+    QFont clock = big;
+    clock.setPointSizeF(big.pointSizeF() * 1.5);
+    clock.setFamily(QStringLiteral("monospace"));
+    m_elapsed->setFont(clock);
+    m_elapsed->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_cost = new QLabel(panel);
+    m_cost->setFont(big);
+    m_cost->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_note = new QLineEdit(panel);
+    m_note->setPlaceholderText(tr("Note (what is being worked on)"));
+    m_pause = new QPushButton(panel);
+    m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_stop = new QPushButton(tr("Stop"), panel);
+    m_stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    m_stop->setToolTip(
+        tr("Stop the timer (%1)").arg(m_stop->shortcut().toString(QKeySequence::NativeText)));
+    panelLayout->addWidget(m_task, 0, 0);
+    panelLayout->addWidget(m_elapsed, 0, 1, 1, 2);
+    panelLayout->addWidget(m_where, 1, 0);
+    panelLayout->addWidget(m_cost, 1, 1, 1, 2);
+    panelLayout->addWidget(m_note, 2, 0);
+    panelLayout->addWidget(m_pause, 2, 1);
+    panelLayout->addWidget(m_stop, 2, 2);
+    panelLayout->setColumnStretch(0, 1);
+    layout->addWidget(panel);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *todayBox = new QGroupBox(tr("Today"), split);
+    auto *todayLayout = new QVBoxLayout(todayBox);
+    m_todayModel = new TodayModel(this);
+    todayLayout->addWidget(makeTable(m_todayModel, todayBox));
+    m_todayTotals = new QLabel(todayBox);
+    todayLayout->addWidget(m_todayTotals);
+    auto *studioBox = new QGroupBox(tr("Studio"), split);
+    auto *studioLayout = new QVBoxLayout(studioBox);
+    m_studioModel = new StudioModel(this);
+    studioLayout->addWidget(makeTable(m_studioModel, studioBox));
+    split->addWidget(todayBox);
+    split->addWidget(studioBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    connect(m_stop, &QPushButton::clicked, &m_service, &AsyncTimerService::stop);
+    connect(m_pause, &QPushButton::clicked, &m_service, &AsyncTimerService::togglePause);
+    connect(m_note, &QLineEdit::editingFinished, this, [this] {
+        if (m_service.snapshot().running && m_note->isModified()) {
+            m_note->setModified(false);
+            m_service.setNote(m_note->text());
+        }
+    });
+    connect(m_user, &QComboBox::activated, this, &NowView::onUserPicked);
+    connect(m_room, &QComboBox::activated, this, &NowView::onRoomPicked);
+    connect(&m_service, &AsyncTimerService::snapshotChanged, this, &NowView::rebuild);
+
+    m_ticker = new QTimer(this);
+    m_ticker->setInterval(1000);
+    connect(m_ticker, &QTimer::timeout, this, &NowView::tick);
+    m_ticker->start();
+    rebuild();
+}
+
+QPushButton *NowView::taskButton(const QString &taskTypeId) const
+{
+    for (QPushButton *b : m_taskButtons) {
+        if (b->property("taskTypeId").toString() == taskTypeId)
+            return b;
+    }
+    return nullptr;
+}
+
+void NowView::rebuild()
+{
+    const NowSnapshot &snap = m_service.snapshot();
+    rebuildTaskButtons();
+    rebuildPickers();
+
+    const auto &running = snap.running;
+    for (QPushButton *b : m_taskButtons) {
+        const bool on = running && running->taskTypeId == b->property("taskTypeId").toString();
+        const auto type = snap.taskType(b->property("taskTypeId").toString());
+        b->setStyleSheet(buttonStyle(type ? type->color : QString(), on));
+        b->setChecked(on);
+    }
+    if (running) {
+        const auto type = snap.taskType(running->taskTypeId);
+        m_task->setText(running->isPaused()
+                            ? tr("%1 (paused)").arg(snap.taskTypeName(running->taskTypeId))
+                            : snap.taskTypeName(running->taskTypeId));
+        m_task->setStyleSheet(type ? QStringLiteral("color: %1").arg(type->color) : QString());
+        const QString room = snap.roomName(running->roomId);
+        m_where->setText(
+            room.isEmpty() ? tr("No room · since %1").arg(entryFormat::time(running->startedAt))
+                           : tr("%1 · since %2").arg(room, entryFormat::time(running->startedAt)));
+        if (!m_note->hasFocus() || !m_note->isModified())
+            m_note->setText(running->note);
+    } else {
+        m_task->setText(tr("No timer running"));
+        m_task->setStyleSheet(QString());
+        m_where->setText(tr("Click a task or press its number to start."));
+        m_note->clear();
+    }
+    m_note->setEnabled(running.has_value());
+    m_stop->setEnabled(running.has_value());
+    m_pause->setEnabled(running.has_value());
+    const bool paused = running && running->isPaused();
+    m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+    m_pause->setToolTip(tr("Pause or resume the timer (%1)")
+                            .arg(m_pause->shortcut().toString(QKeySequence::NativeText)));
+
+    m_todayModel->setSnapshot(snap);
+    m_studioModel->setLocalTimers(StudioModel::fromSnapshot(snap));
+    tick();
+}
+
+void NowView::rebuildTaskButtons()
+{
+    const NowSnapshot &snap = m_service.snapshot();
+    const QList<TaskType> types = snap.activeTaskTypes();
+    QString key;
+    for (const TaskType &t : types)
+        key += t.id + t.name + t.color + QLatin1Char(';');
+    if (key == m_buttonsKey)
+        return;
+    m_buttonsKey = key;
+    qDeleteAll(m_taskButtons);
+    m_taskButtons.clear();
+    const int perRow = types.size() > 6 ? 4 : std::max<int>(1, int(types.size()));
+    for (int i = 0; i < types.size(); ++i) {
+        const TaskType &t = types.at(i);
+        auto *b = new QPushButton(this);
+        b->setProperty("taskTypeId", t.id);
+        b->setCheckable(true);
+        b->setMinimumHeight(64);
+        b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        if (i < 9) {
+            b->setText(QStringLiteral("%1   %2").arg(i + 1).arg(t.name));
+            b->setShortcut(QKeySequence(Qt::Key_1 + i));
+            b->setToolTip(tr("Start %1 (key %2)").arg(t.name).arg(i + 1));
+        } else {
+            b->setText(t.name);
+            b->setToolTip(tr("Start %1").arg(t.name));
+        }
+        connect(b, &QPushButton::clicked, this, [this, b, id = t.id] {
+            const auto &running = m_service.snapshot().running;
+            b->setChecked(running && running->taskTypeId == id);
+            if (running && running->taskTypeId == id)
+                return; // already on this task
+            m_service.start(id, selectedRoomId());
+        });
+        m_buttons->addWidget(b, i / perRow, i % perRow);
+        m_taskButtons.append(b);
+    }
+}
+
+void NowView::rebuildPickers()
+{
+    const NowSnapshot &snap = m_service.snapshot();
+    m_updating = true;
+    m_user->clear();
+    for (const User &u : snap.users)
+        m_user->addItem(u.name, u.id);
+    m_user->insertSeparator(m_user->count());
+    m_user->addItem(tr("New user…"), kNewItem);
+    m_user->setCurrentIndex(m_user->findData(snap.user.id));
+
+    m_room->clear();
+    m_room->addItem(tr("No room"), QString());
+    for (const Room &r : snap.activeRooms())
+        m_room->addItem(r.name, r.id);
+    m_room->insertSeparator(m_room->count());
+    m_room->addItem(tr("New room…"), kNewItem);
+    const QString room = m_roomChosen ? m_roomChoice : snap.prefs.defaultRoomId;
+    m_room->setCurrentIndex(std::max(0, m_room->findData(room)));
+    m_updating = false;
+}
+
+void NowView::onUserPicked(int index)
+{
+    if (m_updating)
+        return;
+    const QVariant choice = m_user->itemData(index);
+    if (choice == QVariant(kNewItem)) {
+        bool ok = false;
+        const QString name =
+            QInputDialog::getText(this, tr("New user"), tr("Name:"), QLineEdit::Normal, {}, &ok);
+        if (ok && !name.trimmed().isEmpty())
+            m_service.addUser(name);
+        rebuildPickers();
+        return;
+    }
+    m_service.setCurrentUser(choice.toString());
+}
+
+void NowView::onRoomPicked(int index)
+{
+    if (m_updating)
+        return;
+    const QVariant choice = m_room->itemData(index);
+    if (choice == QVariant(kNewItem)) {
+        bool ok = false;
+        const QString name =
+            QInputDialog::getText(this, tr("New room"), tr("Name:"), QLineEdit::Normal, {}, &ok);
+        if (ok && !name.trimmed().isEmpty())
+            m_service.addRoom(name);
+        rebuildPickers();
+        return;
+    }
+    m_roomChoice = choice.toString();
+    m_roomChosen = true;
+}
+
+QString NowView::selectedRoomId() const
+{
+    const QVariant choice = m_room->currentData();
+    return choice.typeId() == QMetaType::QString ? choice.toString() : QString();
+}
+
+void NowView::tick()
+{
+    const NowSnapshot &snap = m_service.snapshot();
+    const Ms now = m_service.clock().nowMs();
+    if (snap.running) {
+        m_elapsed->setText(format::duration(snap.running->billableMs(now)));
+        m_cost->setText(entryFormat::money(snap.costCents(*snap.running, now), snap));
+    } else {
+        m_elapsed->setText(format::duration(0));
+        m_cost->setText(QString());
+    }
+    qint64 cost = 0;
+    Ms total = 0;
+    for (const TimeEntry &e : snap.today) {
+        total += e.billableMs(now);
+        cost += snap.costCents(e, now);
+    }
+    m_todayTotals->setText(tr("Today: %1 · %2 · %n entries", nullptr, int(snap.today.size()))
+                               .arg(format::duration(total), entryFormat::money(cost, snap)));
+    m_todayModel->tick(now);
+    m_studioModel->tick(now);
+}
+
+} // namespace st

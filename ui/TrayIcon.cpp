@@ -1,0 +1,141 @@
+#include "TrayIcon.h"
+
+#include "domain/Format.h"
+#include "timer/AsyncTimerService.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QPainter>
+#include <QPixmap>
+#include <QSystemTrayIcon>
+#include <QTimer>
+
+namespace st {
+
+TrayIcon::TrayIcon(AsyncTimerService &service, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_menu(std::make_unique<QMenu>())
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(this);
+        m_tray->setContextMenu(m_menu.get());
+        connect(m_tray, &QSystemTrayIcon::activated, this,
+                [this](QSystemTrayIcon::ActivationReason reason) {
+                    if (reason == QSystemTrayIcon::Trigger)
+                        Q_EMIT toggleWindowRequested();
+                });
+        m_tray->show();
+    }
+    connect(&m_service, &AsyncTimerService::snapshotChanged, this, [this] {
+        rebuildMenu();
+        update();
+    });
+    auto *ticker = new QTimer(this);
+    ticker->setInterval(1000);
+    connect(ticker, &QTimer::timeout, this, &TrayIcon::update);
+    ticker->start();
+    rebuildMenu();
+    update();
+}
+
+TrayIcon::~TrayIcon() = default;
+
+QIcon TrayIcon::icon(const QString &color, bool running)
+{
+    QIcon icon;
+    for (const int size : {16, 22, 32, 48, 64}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        const qreal m = size * 0.08;
+        const QRectF face(m, m, size - 2 * m, size - 2 * m);
+        p.setPen(QPen(QColor(0x30, 0x30, 0x30), size / 10.0));
+        p.setBrush(running ? QColor(color) : QColor(0xe8, 0xe8, 0xe8));
+        p.drawEllipse(face);
+        if (running) { // a play triangle
+            const qreal c = size / 2.0, r = size * 0.2;
+            const QPointF tri[] = {{c - r * 0.7, c - r}, {c - r * 0.7, c + r}, {c + r, c}};
+            p.setPen(Qt::NoPen);
+            p.setBrush(Qt::white);
+            p.drawPolygon(tri, 3);
+        } else { // clock hands
+            const QPointF c(size / 2.0, size / 2.0);
+            p.drawLine(c, c + QPointF(0, -size * 0.25));
+            p.drawLine(c, c + QPointF(size * 0.18, 0));
+        }
+        p.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+void TrayIcon::rebuildMenu()
+{
+    const NowSnapshot &snap = m_service.snapshot();
+    const QList<TaskType> types = snap.activeTaskTypes();
+    QString key;
+    for (const TaskType &t : types)
+        key += t.id + t.name + t.color + QLatin1Char(';');
+    if (key == m_menuKey && m_pause)
+        return;
+    m_menuKey = key;
+    m_menu->clear();
+    m_startActions.clear();
+    for (const TaskType &t : types) {
+        QAction *a = m_menu->addAction(icon(t.color, true), tr("Start %1").arg(t.name));
+        a->setCheckable(true);
+        a->setData(t.id);
+        connect(a, &QAction::triggered, this, [this, id = t.id] {
+            const auto &running = m_service.snapshot().running;
+            if (!running || running->taskTypeId != id)
+                m_service.start(id, m_service.snapshot().prefs.defaultRoomId);
+            update();
+        });
+        m_startActions.append(a);
+    }
+    m_menu->addSeparator();
+    m_pause = m_menu->addAction(tr("Pause"));
+    connect(m_pause, &QAction::triggered, &m_service, &AsyncTimerService::togglePause);
+    m_stop = m_menu->addAction(tr("Stop"));
+    connect(m_stop, &QAction::triggered, &m_service, &AsyncTimerService::stop);
+    m_menu->addSeparator();
+    connect(m_menu->addAction(tr("Show window")), &QAction::triggered, this,
+            &TrayIcon::showWindowRequested);
+    connect(m_menu->addAction(tr("Quit")), &QAction::triggered, this, &TrayIcon::quitRequested);
+}
+
+void TrayIcon::update()
+{
+    const NowSnapshot &snap = m_service.snapshot();
+    const auto &running = snap.running;
+    m_running = running.has_value();
+    for (QAction *a : m_startActions)
+        a->setChecked(running && running->taskTypeId == a->data().toString());
+    if (m_pause) {
+        m_pause->setEnabled(m_running);
+        m_pause->setText(running && running->isPaused() ? tr("Resume") : tr("Pause"));
+        m_stop->setEnabled(m_running);
+    }
+    if (running) {
+        const QString elapsed = format::duration(running->billableMs(m_service.clock().nowMs()));
+        const QString task = snap.taskTypeName(running->taskTypeId);
+        m_toolTip = running->isPaused() ? tr("Studio Timer: %1 paused at %2").arg(task, elapsed)
+                                        : tr("Studio Timer: %1, %2").arg(task, elapsed);
+    } else {
+        m_toolTip = tr("Studio Timer: no timer running");
+    }
+    if (m_tray) {
+        const auto type = running ? snap.taskType(running->taskTypeId) : std::nullopt;
+        const QString color = type ? type->color : QString();
+        const QString iconKey = color + (m_running ? QStringLiteral("+") : QStringLiteral("-"));
+        if (m_tray->property("iconKey").toString() != iconKey) {
+            m_tray->setIcon(icon(color, m_running));
+            m_tray->setProperty("iconKey", iconKey);
+        }
+        m_tray->setToolTip(m_toolTip);
+    }
+}
+
+} // namespace st

@@ -1,0 +1,246 @@
+#include "EntryDialog.h"
+
+#include "models/EntryFormat.h"
+#include "timer/AsyncTimerService.h"
+
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace st {
+
+namespace {
+
+// What the edit shows: whole minutes, so an untouched field compares equal to the entry.
+QDateTime toMinute(Ms ms)
+{
+    QDateTime dt = QDateTime::fromMSecsSinceEpoch(ms);
+    dt.setTime(QTime(dt.time().hour(), dt.time().minute()));
+    return dt;
+}
+
+QDateTimeEdit *makeTimeEdit(Ms ms, QWidget *parent)
+{
+    auto *edit = new QDateTimeEdit(toMinute(ms), parent);
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return edit;
+}
+
+} // namespace
+
+EntryDialog::EntryDialog(AsyncTimerService &service, Mode mode, const TimeEntry &entry,
+                         QWidget *parent)
+    : QDialog(parent)
+    , m_service(service)
+    , m_mode(mode)
+    , m_entry(entry)
+{
+    const NowSnapshot &snap = m_service.snapshot();
+    setWindowTitle(mode == Mode::Adjust ? tr("Adjust entry") : tr("New entry"));
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    layout->addLayout(form);
+
+    m_start = makeTimeEdit(entry.startedAt, this);
+    m_end = makeTimeEdit(entry.endedAt.value_or(m_service.clock().nowMs()), this);
+    form->addRow(tr("Start:"), m_start);
+    if (mode == Mode::Adjust && entry.isRunning()) {
+        m_end->setEnabled(false);
+        m_end->setToolTip(tr("The timer is still running: stop it to set its end."));
+        form->addRow(tr("End:"), new QLabel(tr("still running"), this));
+    } else {
+        form->addRow(tr("End:"), m_end);
+    }
+
+    m_task = new QComboBox(this);
+    for (const TaskType &t : snap.taskTypes) {
+        if (!t.archived || t.id == entry.taskTypeId)
+            m_task->addItem(t.name, t.id);
+    }
+    m_task->setCurrentIndex(std::max(0, m_task->findData(entry.taskTypeId)));
+    form->addRow(tr("Task:"), m_task);
+
+    m_room = new QComboBox(this);
+    m_room->addItem(tr("No room"), QString());
+    for (const Room &r : snap.rooms) {
+        if (!r.archived || r.id == entry.roomId)
+            m_room->addItem(r.name, r.id);
+    }
+    m_room->setCurrentIndex(std::max(0, m_room->findData(entry.roomId)));
+    form->addRow(tr("Room:"), m_room);
+
+    m_note = new QLineEdit(entry.note, this);
+    form->addRow(tr("Note:"), m_note);
+
+    if (mode == Mode::Adjust) {
+        m_reason = new QLineEdit(this);
+        m_reason->setPlaceholderText(tr("Why the change (required, kept in the audit trail)"));
+        form->addRow(tr("Reason:"), m_reason);
+        m_audit = new QTreeWidget(this);
+        m_audit->setHeaderLabels({tr("When"), tr("Who"), tr("Change"), tr("Reason")});
+        m_audit->setRootIsDecorated(false);
+        m_audit->setMinimumHeight(110);
+        layout->addWidget(new QLabel(tr("Audit trail:"), this));
+        layout->addWidget(m_audit);
+        loadAudit();
+    }
+
+    m_error = new QLabel(this);
+    m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &EntryDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &EntryDialog::reject);
+    layout->addWidget(m_buttons);
+    resize(520, mode == Mode::Adjust ? 460 : 260);
+}
+
+QString EntryDialog::problem() const
+{
+    const bool hasEnd = m_end->isEnabled();
+    if (hasEnd && m_end->dateTime() < m_start->dateTime())
+        return tr("The end is before the start.");
+    if (hasEnd && m_end->dateTime() == m_start->dateTime())
+        return tr("The end equals the start: an entry needs a duration.");
+    if (m_task->currentIndex() < 0)
+        return tr("Choose a task.");
+    if (m_mode == Mode::Adjust && m_reason->text().trimmed().isEmpty())
+        return tr("Give a reason for the adjustment.");
+    return {};
+}
+
+QString EntryDialog::errorText() const
+{
+    return m_error->text();
+}
+
+void EntryDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+void EntryDialog::accept()
+{
+    if (m_saving)
+        return;
+    if (const QString why = problem(); !why.isEmpty()) {
+        showError(why);
+        return;
+    }
+    showError({});
+    m_saving = true;
+    m_buttons->setEnabled(false);
+    const auto done = [this](const Result<TimeEntry> &result) {
+        m_saving = false;
+        m_buttons->setEnabled(true);
+        if (!result) {
+            showError(result.error().message);
+            return;
+        }
+        Q_EMIT saved(result.value());
+        QDialog::accept();
+    };
+
+    const QString taskId = m_task->currentData().toString();
+    const QString roomId = m_room->currentData().toString();
+    const QString note = m_note->text();
+    const Ms start = m_start->dateTime().toMSecsSinceEpoch();
+    const Ms end = m_end->dateTime().toMSecsSinceEpoch();
+    if (m_mode == Mode::Create) {
+        ManualEntry m;
+        m.userId = m_service.currentUserId();
+        m.taskTypeId = taskId;
+        m.roomId = roomId;
+        m.note = note;
+        m.startedAt = start;
+        m.endedAt = end;
+        m_service.call<Result<TimeEntry>>([m](TimerService &s) { return s.addManual(m); }, this,
+                                          done);
+        return;
+    }
+    Adjustment a;
+    a.entryId = m_entry.id;
+    a.actorId = m_service.currentUserId();
+    a.reason = m_reason->text();
+    if (m_start->dateTime() != toMinute(m_entry.startedAt))
+        a.startedAt = start;
+    if (m_end->isEnabled() && (!m_entry.endedAt || m_end->dateTime() != toMinute(*m_entry.endedAt)))
+        a.endedAt = end;
+    if (taskId != m_entry.taskTypeId)
+        a.taskTypeId = taskId;
+    if (roomId != m_entry.roomId)
+        a.roomId = roomId;
+    if (note.trimmed() != m_entry.note)
+        a.note = note;
+    m_service.call<Result<TimeEntry>>([a](TimerService &s) { return s.adjust(a); }, this, done);
+}
+
+void EntryDialog::loadAudit()
+{
+    const QString id = m_entry.id;
+    m_service.call<QList<AuditRecord>>(
+        [id](TimerService &s) { return s.auditTrail(id); }, this,
+        [this](const QList<AuditRecord> &records) {
+            m_audit->clear();
+            for (const AuditRecord &r : records) {
+                const QString when =
+                    entryFormat::date(r.at) + QLatin1Char(' ') + entryFormat::time(r.at);
+                m_audit->addTopLevelItem(
+                    new QTreeWidgetItem({when, r.actorName, describeAudit(r), r.reason}));
+            }
+            if (records.isEmpty())
+                m_audit->addTopLevelItem(new QTreeWidgetItem({tr("never adjusted")}));
+            m_audit->header()->resizeSections(QHeaderView::ResizeToContents);
+        });
+}
+
+QString EntryDialog::describeAudit(const AuditRecord &r) const
+{
+    const NowSnapshot &snap = m_service.snapshot();
+    if (r.action == QLatin1String("delete"))
+        return tr("deleted");
+    if (r.action == QLatin1String("restore"))
+        return tr("restored");
+    QStringList changes;
+    const auto when = [](const QJsonValue &v) {
+        return v.isNull() || v.isUndefined() ? tr("running") : entryFormat::time(Ms(v.toDouble()));
+    };
+    const auto changed = [&r](const char *key) {
+        return r.before.value(QLatin1String(key)) != r.after.value(QLatin1String(key));
+    };
+    if (changed("startedAt"))
+        changes << tr("start %1 → %2")
+                       .arg(when(r.before.value(QStringLiteral("startedAt"))),
+                            when(r.after.value(QStringLiteral("startedAt"))));
+    if (changed("endedAt"))
+        changes << tr("end %1 → %2")
+                       .arg(when(r.before.value(QStringLiteral("endedAt"))),
+                            when(r.after.value(QStringLiteral("endedAt"))));
+    if (changed("taskTypeId"))
+        changes
+            << tr("task %1 → %2")
+                   .arg(snap.taskTypeName(r.before.value(QStringLiteral("taskTypeId")).toString()),
+                        snap.taskTypeName(r.after.value(QStringLiteral("taskTypeId")).toString()));
+    if (changed("roomId"))
+        changes << tr("room %1 → %2")
+                       .arg(snap.roomName(r.before.value(QStringLiteral("roomId")).toString()),
+                            snap.roomName(r.after.value(QStringLiteral("roomId")).toString()));
+    if (changed("note"))
+        changes << tr("note “%1”").arg(r.after.value(QStringLiteral("note")).toString());
+    return changes.join(QStringLiteral(", "));
+}
+
+} // namespace st

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "domain/Types.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateTimeEdit;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QTreeWidget;
+
+namespace st {
+
+class AsyncTimerService;
+
+// Adjusting an entry (start, end, task, room, note, and a required reason, with the entry's
+// audit trail) or adding one by hand. Saves through the service; the store's refusal is shown
+// in the dialog, which stays open.
+class EntryDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    enum class Mode
+    {
+        Adjust,
+        Create
+    };
+
+    // Create: entry gives the proposed times (its id is ignored).
+    EntryDialog(AsyncTimerService &service, Mode mode, const TimeEntry &entry,
+                QWidget *parent = nullptr);
+
+    // Why the fields cannot be saved; empty when they can.
+    QString problem() const;
+    QString errorText() const;
+    bool isSaving() const { return m_saving; }
+
+    QDateTimeEdit *startEdit() const { return m_start; }
+    QDateTimeEdit *endEdit() const { return m_end; }
+    QComboBox *taskCombo() const { return m_task; }
+    QLineEdit *noteEdit() const { return m_note; }
+    QLineEdit *reasonEdit() const { return m_reason; }
+    QTreeWidget *auditView() const { return m_audit; }
+
+    void accept() override;
+
+Q_SIGNALS:
+    void saved(const st::TimeEntry &entry);
+
+private:
+    void loadAudit();
+    void showError(const QString &message);
+    QString describeAudit(const AuditRecord &record) const;
+
+    AsyncTimerService &m_service;
+    Mode m_mode;
+    TimeEntry m_entry;
+    QDateTimeEdit *m_start = nullptr;
+    QDateTimeEdit *m_end = nullptr;
+    QComboBox *m_task = nullptr;
+    QComboBox *m_room = nullptr;
+    QLineEdit *m_note = nullptr;
+    QLineEdit *m_reason = nullptr;
+    QTreeWidget *m_audit = nullptr;
+    QLabel *m_error = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    bool m_saving = false;
+};
+
+} // namespace st

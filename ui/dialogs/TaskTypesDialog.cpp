@@ -1,0 +1,214 @@
+#include "TaskTypesDialog.h"
+
+#include "domain/Money.h"
+#include "timer/AsyncTimerService.h"
+
+#include <QCheckBox>
+#include <QColorDialog>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace st {
+
+namespace {
+QIcon swatch(const QString &color)
+{
+    QPixmap p(16, 16);
+    p.fill(QColor(color));
+    return QIcon(p);
+}
+} // namespace
+
+TaskTypesDialog::TaskTypesDialog(AsyncTimerService &service, QWidget *parent)
+    : QDialog(parent)
+    , m_service(service)
+{
+    setWindowTitle(tr("Task types"));
+    auto *layout = new QVBoxLayout(this);
+    auto *columns = new QHBoxLayout;
+    layout->addLayout(columns);
+
+    auto *left = new QVBoxLayout;
+    m_list = new QListWidget(this);
+    left->addWidget(m_list);
+    auto *order = new QHBoxLayout;
+    auto *up = new QPushButton(tr("Up"), this);
+    auto *down = new QPushButton(tr("Down"), this);
+    auto *add = new QPushButton(tr("Add"), this);
+    order->addWidget(up);
+    order->addWidget(down);
+    order->addWidget(add);
+    left->addLayout(order);
+    columns->addLayout(left, 1);
+
+    auto *form = new QFormLayout;
+    m_name = new QLineEdit(this);
+    form->addRow(tr("Name:"), m_name);
+    m_color = new QPushButton(this);
+    form->addRow(tr("Colour:"), m_color);
+    m_rate = new QDoubleSpinBox(this);
+    m_rate->setRange(0, double(money::kMaxHourlyRateCents) / 100);
+    m_rate->setDecimals(2);
+    m_rate->setSuffix(QLatin1Char(' ') + money::currencySymbol(m_service.snapshot().org.currency) +
+                      tr("/h"));
+    form->addRow(tr("Hourly rate:"), m_rate);
+    m_billable = new QCheckBox(tr("Billable"), this);
+    form->addRow(QString(), m_billable);
+    auto *apply = new QPushButton(tr("Apply"), this);
+    m_archive = new QPushButton(tr("Archive"), this);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(apply);
+    actions->addWidget(m_archive);
+    form->addRow(QString(), actions);
+    auto *hint = new QLabel(tr("Archived task types keep their entries but no longer offer a "
+                               "button. Task types are never deleted."),
+                            this);
+    hint->setWordWrap(true);
+    form->addRow(hint);
+    columns->addLayout(form, 2);
+
+    m_error = new QLabel(this);
+    m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_error->setWordWrap(true);
+    layout->addWidget(m_error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, &TaskTypesDialog::showCurrent);
+    connect(up, &QPushButton::clicked, this, [this] { move(-1); });
+    connect(down, &QPushButton::clicked, this, [this] { move(1); });
+    connect(add, &QPushButton::clicked, this, &TaskTypesDialog::addNew);
+    connect(apply, &QPushButton::clicked, this, &TaskTypesDialog::saveCurrent);
+    connect(m_archive, &QPushButton::clicked, this, &TaskTypesDialog::toggleArchived);
+    connect(m_color, &QPushButton::clicked, this, [this] {
+        const QColor c = QColorDialog::getColor(QColor(m_colorValue), this, tr("Task colour"));
+        if (c.isValid()) {
+            m_colorValue = c.name();
+            m_color->setIcon(swatch(m_colorValue));
+            m_color->setText(m_colorValue);
+        }
+    });
+    connect(&m_service, &AsyncTimerService::snapshotChanged, this, &TaskTypesDialog::reload);
+    reload();
+    resize(560, 360);
+}
+
+QString TaskTypesDialog::errorText() const
+{
+    return m_error->text();
+}
+
+QString TaskTypesDialog::selectedId() const
+{
+    const int row = m_list->currentRow();
+    return row >= 0 && row < m_types.size() ? m_types.at(row).id : QString();
+}
+
+void TaskTypesDialog::reload()
+{
+    const QString keep = m_selectAfterReload.isEmpty() ? selectedId() : m_selectAfterReload;
+    m_selectAfterReload.clear();
+    m_types = m_service.snapshot().taskTypes;
+    std::stable_sort(m_types.begin(), m_types.end(),
+                     [](const TaskType &a, const TaskType &b) { return a.position < b.position; });
+    const QSignalBlocker block(m_list);
+    m_list->clear();
+    int select = 0;
+    for (int i = 0; i < m_types.size(); ++i) {
+        const TaskType &t = m_types.at(i);
+        auto *item = new QListWidgetItem(swatch(t.color),
+                                         t.archived ? tr("%1 (archived)").arg(t.name) : t.name);
+        if (t.archived)
+            item->setForeground(Qt::gray);
+        m_list->addItem(item);
+        if (t.id == keep)
+            select = i;
+    }
+    m_list->setCurrentRow(m_types.isEmpty() ? -1 : select);
+    showCurrent();
+}
+
+void TaskTypesDialog::showCurrent()
+{
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_types.size())
+        return;
+    const TaskType &t = m_types.at(row);
+    m_name->setText(t.name);
+    m_colorValue = t.color;
+    m_color->setIcon(swatch(t.color));
+    m_color->setText(t.color);
+    m_rate->setValue(double(t.hourlyRateCents) / 100);
+    m_billable->setChecked(t.billable);
+    m_archive->setText(t.archived ? tr("Restore") : tr("Archive"));
+}
+
+void TaskTypesDialog::save(const TaskType &type)
+{
+    m_error->clear();
+    m_selectAfterReload = type.id;
+    m_service.call<Result<TaskType>>([type](TimerService &s) { return s.saveTaskType(type); }, this,
+                                     [this](const Result<TaskType> &r) {
+                                         if (!r)
+                                             m_error->setText(r.error().message);
+                                     });
+}
+
+void TaskTypesDialog::saveCurrent()
+{
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_types.size())
+        return;
+    TaskType t = m_types.at(row);
+    t.name = m_name->text().trimmed();
+    t.color = m_colorValue;
+    t.hourlyRateCents = qRound64(m_rate->value() * 100);
+    t.billable = m_billable->isChecked();
+    save(t);
+}
+
+void TaskTypesDialog::addNew()
+{
+    TaskType t;
+    t.id = newId();
+    t.name = tr("New task %1").arg(m_types.size() + 1);
+    t.color = QStringLiteral("#59a14f");
+    t.hourlyRateCents = 5000;
+    t.position = m_types.isEmpty() ? 0 : m_types.last().position + 1;
+    save(t);
+}
+
+void TaskTypesDialog::move(int delta)
+{
+    const int row = m_list->currentRow();
+    const int other = row + delta;
+    if (row < 0 || other < 0 || other >= m_types.size())
+        return;
+    TaskType a = m_types.at(row);
+    TaskType b = m_types.at(other);
+    std::swap(a.position, b.position);
+    if (a.position == b.position)
+        a.position += delta;
+    save(b);
+    save(a);
+}
+
+void TaskTypesDialog::toggleArchived()
+{
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_types.size())
+        return;
+    TaskType t = m_types.at(row);
+    t.archived = !t.archived;
+    save(t);
+}
+
+} // namespace st

@@ -1,0 +1,158 @@
+#include "HistoryModel.h"
+
+namespace st {
+
+HistoryModel::HistoryModel(AsyncTimerService &service, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_service(service)
+{
+    m_reloadTimer.setSingleShot(true);
+    m_reloadTimer.setInterval(250);
+    connect(&m_reloadTimer, &QTimer::timeout, this, &HistoryModel::reload);
+    connect(&m_service, &AsyncTimerService::entryChanged, this, &HistoryModel::onEntryChanged);
+    connect(&m_service, &AsyncTimerService::catalogChanged, this, [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, columnCount() - 1));
+    });
+    connect(&m_service, &AsyncTimerService::snapshotChanged, this, [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, columnCount() - 1));
+    });
+}
+
+const QList<EntryColumn> &HistoryModel::columns()
+{
+    static const QList<EntryColumn> list{
+        EntryColumn::Date, EntryColumn::Start,   EntryColumn::End,  EntryColumn::Duration,
+        EntryColumn::Task, EntryColumn::User,    EntryColumn::Room, EntryColumn::Note,
+        EntryColumn::Cost, EntryColumn::Adjusted};
+    return list;
+}
+
+void HistoryModel::setFilter(const EntryFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void HistoryModel::reload()
+{
+    m_reloadTimer.stop();
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    m_count = 0;
+    endResetModel();
+    request(0, true);
+}
+
+void HistoryModel::request(int offset, bool withTotals)
+{
+    m_fetching = true;
+    const quint64 generation = m_generation;
+    const EntryFilter filter = m_filter;
+    const EntrySort sort = m_sort;
+    m_service.call<Page>(
+        [filter, sort, offset, withTotals](TimerService &s) {
+            Page page;
+            page.rows = s.list(filter, sort, kPageSize, offset);
+            if (withTotals) {
+                page.count = s.count(filter);
+                page.totals = s.totals(filter);
+            }
+            return page;
+        },
+        this,
+        [this, generation](const Page &page) {
+            if (generation != m_generation)
+                return; // an answer to a filter that is no longer shown
+            m_fetching = false;
+            if (page.count >= 0) {
+                m_count = page.count;
+                m_totals = page.totals;
+            }
+            if (!page.rows.isEmpty()) {
+                const int first = int(m_rows.size());
+                beginInsertRows({}, first, first + int(page.rows.size()) - 1);
+                m_rows += page.rows;
+                endInsertRows();
+            }
+            if (page.rows.size() < kPageSize)
+                m_count = int(m_rows.size()); // the end: rows deleted meanwhile shrink the set
+            if (page.count >= 0)
+                Q_EMIT loaded();
+        });
+}
+
+void HistoryModel::onEntryChanged(const TimeEntry &entry)
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id != entry.id)
+            continue;
+        if (entry.deleted != m_filter.deleted) {
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+        } else {
+            m_rows[row] = entry;
+            Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+        }
+        break;
+    }
+    // The count, the totals and rows the change moves in or out: fetched again shortly, once
+    // for a burst of changes.
+    m_reloadTimer.start();
+}
+
+int HistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int HistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(columns().size());
+}
+
+QVariant HistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    return entryFormat::data(m_rows.at(index.row()), columns().at(index.column()), role,
+                             m_service.snapshot(), m_service.clock().nowMs());
+}
+
+QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
+        section >= columns().size())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return entryFormat::title(columns().at(section));
+}
+
+bool HistoryModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_fetching && m_rows.size() < m_count;
+}
+
+void HistoryModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        request(int(m_rows.size()), false);
+}
+
+void HistoryModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= columns().size())
+        return;
+    const auto key = entryFormat::sortKey(columns().at(column));
+    if (!key)
+        return;
+    const EntrySort sort{*key, order == Qt::DescendingOrder};
+    if (sort.key == m_sort.key && sort.descending == m_sort.descending)
+        return;
+    m_sort = sort;
+    reload();
+}
+
+} // namespace st
