@@ -1,0 +1,99 @@
+// RFC 4180 writing and strict reading (core/report/Csv).
+#include "report/Csv.h"
+
+#include <QTest>
+
+using namespace st;
+
+class TestCsv final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fieldsAreQuotedOnlyWhenNeeded()
+    {
+        QCOMPARE(csv::field(QStringLiteral("plain")), QStringLiteral("plain"));
+        QCOMPARE(csv::field(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+        QCOMPARE(csv::field(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
+        QCOMPARE(csv::field(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
+        QCOMPARE(csv::row({QStringLiteral("a"), QString(), QStringLiteral("c")}),
+                 QStringLiteral("a,,c\r\n"));
+    }
+
+    void parsesRecordsWithTheirLines()
+    {
+        const QString text = QStringLiteral("h1,h2\r\n"
+                                            "\"a, b\",\"say \"\"hi\"\"\"\r\n"
+                                            "\"two\nlines\",x\r\n"
+                                            "last,\"\"\r\n");
+        auto parsed = csv::parse(text);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message));
+        const auto &records = parsed.value();
+        QCOMPARE(records.size(), 4);
+        QCOMPARE(records.at(0).line, 1);
+        QCOMPARE(records.at(1).fields,
+                 QStringList({QStringLiteral("a, b"), QStringLiteral("say \"hi\"")}));
+        QCOMPARE(records.at(1).line, 2);
+        QCOMPARE(records.at(2).fields.first(), QStringLiteral("two\nlines"));
+        QCOMPARE(records.at(2).line, 3);
+        QCOMPARE(records.at(3).line, 5); // the quoted line break moved it down
+        QCOMPARE(records.at(3).fields, QStringList({QStringLiteral("last"), QString()}));
+    }
+
+    void acceptsLfBomBlankLinesAndNoFinalLineEnd()
+    {
+        auto parsed = csv::parse(QString(QChar(0xFEFF)) + QStringLiteral("a,b\n\n1,2\n3,"));
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->size(), 3);
+        QCOMPARE(parsed->at(0).fields, QStringList({QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(parsed->at(1).line, 3);
+        QCOMPARE(parsed->at(2).fields, QStringList({QStringLiteral("3"), QString()}));
+        QVERIFY(csv::parse(QString()).ok());
+        QCOMPARE(csv::parse(QString())->size(), 0);
+    }
+
+    void refusesMalformedTextNamingTheLine_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("where");
+        QTest::newRow("unterminated")
+            << QStringLiteral("a,b\r\n1,\"open\r\n2,3\r\n") << QStringLiteral("Line 2:");
+        QTest::newRow("quote inside field")
+            << QStringLiteral("a,b\r\nx,y\r\n1,ab\"c\r\n") << QStringLiteral("Line 3:");
+        QTest::newRow("text after closing quote")
+            << QStringLiteral("a,b\r\n\"x\"y,1\r\n") << QStringLiteral("Line 2:");
+        QTest::newRow("bare carriage return")
+            << QStringLiteral("a,b\r1,2\r\n") << QStringLiteral("Line 1:");
+    }
+
+    void refusesMalformedTextNamingTheLine()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, where);
+        auto parsed = csv::parse(text);
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.error().message.startsWith(where), qPrintable(parsed.error().message));
+    }
+
+    void roundTripsAwkwardFields()
+    {
+        const QList<QStringList> rows{
+            {QStringLiteral("id"), QStringLiteral("note")},
+            {QStringLiteral("1"), QStringLiteral("commas, \"quotes\" and\r\nCRLF")},
+            {QStringLiteral("2"), QStringLiteral("\n")},
+            {QStringLiteral("3"), QStringLiteral("Café – 🎚️, ½")},
+            {QString(), QStringLiteral("\"")},
+        };
+        QString text;
+        for (const QStringList &r : rows)
+            text += csv::row(r);
+        auto parsed = csv::parse(text);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->size(), rows.size());
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            QCOMPARE(parsed->at(i).fields, rows.at(i));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCsv)
+#include "tst_csv.moc"
