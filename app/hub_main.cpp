@@ -1,0 +1,246 @@
+// studiotimer-hub: the headless LAN sync hub (DESIGN.md, "The hub's command line").
+//
+//   studiotimer-hub [--port 7345] [--bind ADDR] [--data-dir DIR] [--tls-cert F --tls-key F]
+//   studiotimer-hub [--data-dir DIR] org create NAME | org invite ORG_ID | org revoke TOKEN | org
+//   list studiotimer-hub --socketio-conformance [--port 3000]
+
+#include "domain/Clock.h"
+#include "store/DataLocation.h"
+#include "store/Database.h"
+#include "sync/Hub.h"
+#include "sync/HubStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int g_signalFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    // Async-signal-safe: only write() here; the event loop does the rest.
+    [[maybe_unused]] const auto n = ::write(g_signalFds[0], &byte, 1);
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("studiotimer-hub", text);
+}
+
+void printLine(const QString &line, FILE *stream)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+int fail(const QString &message)
+{
+    printLine(QStringLiteral("studiotimer-hub: ") + message, stderr);
+    return 1;
+}
+
+void printJson(const QJsonObject &object)
+{
+    printLine(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)), stdout);
+}
+
+// The hub's own data folder: --data-dir, else $STUDIOTIMER_HUB_DATA_DIR, else <app data>/hub.
+QString hubDataDir(const QString &explicitDir)
+{
+    if (!explicitDir.isEmpty())
+        return explicitDir;
+    const QString env = qEnvironmentVariable("STUDIOTIMER_HUB_DATA_DIR");
+    if (!env.isEmpty())
+        return env;
+    return QDir(st::dataLocation::dataDir()).filePath(QStringLiteral("hub"));
+}
+
+int runOrgCommand(st::HubStore &store, const QStringList &args)
+{
+    const QString verb = args.value(1);
+    if (verb == QLatin1String("create") && args.size() == 3) {
+        auto created = store.createOrganization(args.at(2));
+        if (!created)
+            return fail(created.error().message);
+        printJson({{QStringLiteral("orgId"), created->org.id},
+                   {QStringLiteral("name"), created->org.name},
+                   {QStringLiteral("token"), created->token}});
+        return 0;
+    }
+    if (verb == QLatin1String("invite") && args.size() == 3) {
+        auto token = store.issueToken(args.at(2));
+        if (!token)
+            return fail(token.error().message);
+        printJson({{QStringLiteral("orgId"), args.at(2)}, {QStringLiteral("token"), *token}});
+        return 0;
+    }
+    if (verb == QLatin1String("revoke") && args.size() == 3) {
+        auto orgId = store.revokeToken(args.at(2));
+        if (!orgId)
+            return fail(orgId.error().message);
+        printJson({{QStringLiteral("orgId"), *orgId}, {QStringLiteral("revoked"), true}});
+        return 0;
+    }
+    if (verb == QLatin1String("list") && args.size() == 2) {
+        for (const st::HubStore::OrgSummary &s : store.organizations())
+            printJson({{QStringLiteral("orgId"), s.org.id},
+                       {QStringLiteral("name"), s.org.name},
+                       {QStringLiteral("currency"), s.org.currency},
+                       {QStringLiteral("tokens"), s.activeTokens},
+                       {QStringLiteral("head"), double(s.head)}});
+        return 0;
+    }
+    return fail(tr("Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list"));
+}
+
+st::Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath)
+{
+    QFile certFile(certPath);
+    QFile keyFile(keyPath);
+    if (!certFile.open(QIODevice::ReadOnly))
+        return st::Error::invalid(tr("Cannot read the certificate %1.").arg(certPath));
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return st::Error::invalid(tr("Cannot read the private key %1.").arg(keyPath));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    const QByteArray keyData = keyFile.readAll();
+    QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
+    if (chain.isEmpty() || key.isNull())
+        return st::Error::invalid(tr("The certificate or the private key is not valid PEM."));
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificateChain(chain);
+    config.setPrivateKey(key);
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return config;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("StudioTimer"));
+    QCoreApplication::setOrganizationName(QStringLiteral("StudioTimer"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Studio Timer's LAN sync hub (Socket.IO v4)."));
+    parser.addHelpOption();
+    const QCommandLineOption portOption(QStringLiteral("port"), tr("Port to listen on."),
+                                        QStringLiteral("PORT"));
+    const QCommandLineOption bindOption(QStringLiteral("bind"), tr("Address to listen on."),
+                                        QStringLiteral("ADDR"), QStringLiteral("0.0.0.0"));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"), tr("Data folder."),
+                                           QStringLiteral("DIR"));
+    const QCommandLineOption certOption(
+        QStringLiteral("tls-cert"), tr("PEM certificate (serves wss://)."), QStringLiteral("F"));
+    const QCommandLineOption keyOption(QStringLiteral("tls-key"), tr("PEM private key."),
+                                       QStringLiteral("F"));
+    const QCommandLineOption conformanceOption(
+        QStringLiteral("socketio-conformance"),
+        tr("Serve the reference set-up of the socket.io-protocol test suite."));
+    parser.addOptions(
+        {portOption, bindOption, dataDirOption, certOption, keyOption, conformanceOption});
+    parser.addPositionalArgument(QStringLiteral("org"),
+                                 tr("org create NAME | org invite ORG_ID | org revoke TOKEN | "
+                                    "org list"));
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        printLine(parser.helpText(), stdout);
+        return 0;
+    }
+
+    const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty() && args.first() != QLatin1String("org"))
+        return fail(tr("Unknown command \"%1\".").arg(args.first()));
+
+    const bool conformance = parser.isSet(conformanceOption);
+    st::HubOptions options;
+    if (parser.isSet(portOption)) {
+        bool ok = false;
+        const uint port = parser.value(portOption).toUInt(&ok);
+        if (!ok || port > 65535)
+            return fail(tr("--port needs a number from 0 to 65535."));
+        options.port = quint16(port);
+    } else if (conformance) {
+        options.port = 3000;
+    }
+    if (!options.bind.setAddress(parser.value(bindOption)))
+        return fail(tr("--bind needs an IP address."));
+    if (parser.isSet(certOption) != parser.isSet(keyOption))
+        return fail(tr("--tls-cert and --tls-key go together."));
+    if (parser.isSet(certOption)) {
+        auto tls = loadTls(parser.value(certOption), parser.value(keyOption));
+        if (!tls)
+            return fail(tls.error().message);
+        options.tls = tls.value();
+    }
+    if (conformance) {
+        options.conformance = true;
+        options.pingInterval = 300;
+        options.pingTimeout = 200;
+        options.maxPayload = 1000000;
+        options.connectTimeout = 1000;
+    }
+
+    const QString dataDir = hubDataDir(parser.value(dataDirOption));
+    if (!QDir().mkpath(dataDir))
+        return fail(tr("Cannot create the data folder %1.").arg(dataDir));
+    auto opened = st::Database::open(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
+    if (!opened)
+        return fail(opened.error().message);
+    std::unique_ptr<st::Database> db = std::move(opened).value();
+    const st::SystemClock clock;
+
+    if (!args.isEmpty()) {
+        st::HubStore store(*db, clock);
+        return runOrgCommand(store, args);
+    }
+
+    // Serve until SIGINT/SIGTERM: the handler writes to a socket pair the event loop watches.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+        return fail(tr("Cannot set up signal handling."));
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+
+    st::Hub hub(*db, clock, options);
+    if (auto r = hub.listen(); !r)
+        return fail(r.error().message);
+    // Tools and tests read the port from this line (useful with --port 0).
+    printLine(QStringLiteral("studiotimer-hub: listening on port %1").arg(hub.port()), stderr);
+
+    QSocketNotifier notifier(g_signalFds[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
+        char byte = 0;
+        [[maybe_unused]] const auto n = ::read(g_signalFds[1], &byte, 1);
+        notifier.setEnabled(false);
+        printLine(QStringLiteral("studiotimer-hub: shutting down"), stderr);
+        hub.close(); // every acknowledged change is committed already
+        QTimer::singleShot(200, &app, &QCoreApplication::quit); // let the close frames go out
+    });
+    const int status = QCoreApplication::exec();
+    printLine(QStringLiteral("studiotimer-hub: stopped"), stderr);
+    return status;
+}

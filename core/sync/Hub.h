@@ -1,0 +1,112 @@
+#pragma once
+
+#include "domain/Clock.h"
+#include "store/Database.h"
+#include "sync/HubStore.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QSslConfiguration>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+class QWebSocket;
+class QWebSocketServer;
+
+namespace st {
+
+class TimerService;
+class HubConnection;
+struct HubRequest;
+struct Mutation;
+
+struct HubOptions
+{
+    QHostAddress bind = QHostAddress::Any;
+    quint16 port = 7345; // 0: any free port (see Hub::port())
+    int pingInterval = 25000;
+    int pingTimeout = 20000;
+    int maxPayload = 1000000;
+    int connectTimeout = 10000; // from the open packet to the CONNECT packet
+    // Per-socket rate limit (token bucket): burst size and refill per second.
+    int rateBurst = 100;
+    int ratePerSecond = 50;
+    // wss:// when set (certificate and private key loaded).
+    std::optional<QSslConfiguration> tls;
+    // The reference set-up of the official socket.io-protocol test suite instead of the
+    // application: no auth, namespaces "/" and "/custom", echo events (see issue 4).
+    bool conformance = false;
+};
+
+// The LAN sync hub: a Socket.IO v4 server (Engine.IO 4 over WebSocket only) that applies the
+// requests of DESIGN.md ("Sync protocol") through one TimerService per organisation, numbers every
+// committed change with the organisation's gapless seq, and broadcasts it to the sockets of that
+// organisation (room org:<orgId>) after the commit. Each answer (ack) is sent after the commit too.
+// Malformed input closes only the connection that sent it.
+//
+// The same class runs headless (studiotimer-hub) and embedded in the desktop app.
+class Hub final : public QObject
+{
+    Q_OBJECT
+public:
+    Hub(const Database &db, const Clock &clock, HubOptions options, QObject *parent = nullptr);
+    ~Hub() override;
+
+    Result<void> listen();
+    // The port listened on (the chosen one when HubOptions::port was 0).
+    quint16 port() const;
+    // Stops listening and closes every connection ("going away"). Everything acknowledged is
+    // committed already, so nothing is lost.
+    void close();
+
+    HubStore &store() { return m_store; }
+    const HubOptions &options() const { return m_options; }
+    // Sockets connected to "/" (authenticated), across organisations.
+    int connectedCount() const;
+    // Revokes a token and disconnects the sockets that use it.
+    Result<QString> revokeToken(const QString &token);
+
+Q_SIGNALS:
+    // A socket authenticated (or left); for logs and tests.
+    void clientConnected(const QString &orgId, const QString &deviceName);
+    void clientDisconnected(const QString &orgId, const QString &deviceName);
+
+private:
+    void onNewConnection();
+    void onTextMessage(HubConnection *conn, const QString &text);
+    void onBinaryMessage(HubConnection *conn, const QByteArray &data);
+    void onDisconnected(QWebSocket *socket);
+    void dropConnection(HubConnection *conn, const QString &why);
+
+    void sendText(HubConnection *conn, const QString &text);
+
+    void handleSocketIo(HubConnection *conn, const QString &packetText);
+    void dispatchPacket(HubConnection *conn);
+    void handleConnect(HubConnection *conn, const QString &nsp, const QJsonValue &auth);
+    void handleEvent(HubConnection *conn);
+    void handleConformanceEvent(HubConnection *conn);
+    void handleRequest(HubConnection *conn, const QString &event, const QJsonValue &payload,
+                       qint64 ackId);
+
+    QJsonObject applyRequest(HubConnection *conn, HubRequest &request);
+    QJsonObject pull(HubConnection *conn, const QJsonObject &payload);
+    Result<void> recordMutation(HubRequest &request, const Mutation &mutation);
+
+    TimerService &service(const QString &orgId);
+    void broadcast(const QString &orgId, const QString &event, const QJsonObject &payload);
+    void broadcastPresence(const QString &orgId);
+    bool takeToken(HubConnection *conn);
+
+    const Database &m_db;
+    const Clock &m_clock;
+    HubOptions m_options;
+    HubStore m_store;
+    std::unique_ptr<QWebSocketServer> m_server;
+    std::map<QWebSocket *, std::unique_ptr<HubConnection>> m_connections;
+    std::map<QString, std::unique_ptr<TimerService>> m_services;
+    HubRequest *m_current = nullptr; // the request being applied (read by the mutation sink)
+};
+
+} // namespace st

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "sync/SocketIoCodec.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <optional>
+
+namespace st::test {
+
+// A raw Socket.IO client over QWebSocket for hub tests: it speaks the wire format through the
+// shared codec and records everything it receives, so a test can send malformed input too.
+class HubTestClient final : public QObject
+{
+public:
+    explicit HubTestClient(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+        connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+            frames.append(text);
+            if (text == QLatin1String("2") && autoPong)
+                m_socket.sendTextMessage(QStringLiteral("3"));
+            const auto packet = sio::decodeMessage(text);
+            if (!packet)
+                return;
+            if (packet->type == sio::PacketType::Event)
+                events.append({packet->eventName(), packet->eventArgs().at(0).toObject()});
+            else if (packet->type == sio::PacketType::Ack && packet->ackId)
+                acks.insert(*packet->ackId, packet->data.toArray().at(0).toObject());
+            else if (packet->type == sio::PacketType::Connect)
+                connectAnswer = packet->data.toObject();
+            else if (packet->type == sio::PacketType::ConnectError)
+                connectError = packet->data.toObject();
+        });
+        connect(&m_socket, &QWebSocket::disconnected, this, [this] { closed = true; });
+    }
+
+    static QUrl url(quint16 port,
+                    const QString &query = QStringLiteral("EIO=4&transport=websocket"))
+    {
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?%2").arg(port).arg(query));
+    }
+
+    // Opens the WebSocket and waits for the Engine.IO open packet.
+    bool open(quint16 port)
+    {
+        m_socket.open(url(port));
+        return QTest::qWaitFor([this] { return !frames.isEmpty() || closed; }, 5000) &&
+               !frames.isEmpty() && frames.first().startsWith(QLatin1Char('0'));
+    }
+
+    // CONNECT to "/" with the auth object; true when the hub answered CONNECT.
+    bool handshake(const QJsonObject &auth)
+    {
+        send(sio::encodeMessage(sio::Packet::connect(auth)));
+        const bool answered =
+            QTest::qWaitFor([this] { return connectAnswer || connectError || closed; }, 5000);
+        return answered && connectAnswer.has_value();
+    }
+
+    bool join(quint16 port, const QString &token, const QString &deviceName)
+    {
+        return open(port) && handshake(QJsonObject{{QStringLiteral("token"), token},
+                                                   {QStringLiteral("deviceId"),
+                                                    QString(QStringLiteral("dev-") + deviceName)},
+                                                   {QStringLiteral("deviceName"), deviceName},
+                                                   {QStringLiteral("since"), 0}});
+    }
+
+    void send(const QString &frame) { m_socket.sendTextMessage(frame); }
+    void sendBinary(const QByteArray &data) { m_socket.sendBinaryMessage(data); }
+
+    // Sends a request with a fresh ack id and waits for its answer (empty object on timeout).
+    QJsonObject request(const QString &event, const QJsonObject &payload)
+    {
+        const qint64 id = m_nextAck++;
+        send(sio::encodeMessage(sio::Packet::event(event, {payload}, id)));
+        if (!QTest::qWaitFor([&] { return acks.contains(id) || closed; }, 5000))
+            return {};
+        return acks.value(id);
+    }
+
+    QList<QJsonObject> eventsNamed(const QString &name) const
+    {
+        QList<QJsonObject> out;
+        for (const auto &[event, data] : events) {
+            if (event == name)
+                out.append(data);
+        }
+        return out;
+    }
+    int countNot(const QString &name) const
+    {
+        int n = 0;
+        for (const auto &e : events)
+            n += e.first != name;
+        return n;
+    }
+    bool waitForEvent(const QString &name, int count = 1)
+    {
+        return QTest::qWaitFor([&] { return eventsNamed(name).size() >= count; }, 5000);
+    }
+    bool waitClosed()
+    {
+        return QTest::qWaitFor([this] { return closed; }, 5000);
+    }
+
+    QWebSocket &socket() { return m_socket; }
+
+    QStringList frames;
+    QList<std::pair<QString, QJsonObject>> events;
+    QHash<qint64, QJsonObject> acks;
+    std::optional<QJsonObject> connectAnswer;
+    std::optional<QJsonObject> connectError;
+    bool closed = false;
+    bool autoPong = true;
+
+private:
+    QWebSocket m_socket;
+    qint64 m_nextAck = 1;
+};
+
+} // namespace st::test
