@@ -512,9 +512,11 @@ void Hub::handleConnect(HubConnection *conn, const QString &nsp, const QJsonValu
         conn->namespaces.insert(nsp);
         sio::Packet answer = sio::Packet::connect({{QStringLiteral("sid"), randomSid()}}, nsp);
         sendText(conn, sio::encodeMessage(answer));
-        sendText(conn,
-                 sio::encodeMessage(sio::Packet::event(
-                     QStringLiteral("auth"), {auth.isObject() ? auth : QJsonObject{}}, {}, nsp)));
+        // The suite reads the answer and the "auth" event as two messages with an await between
+        // them: sent in one TCP segment, the second would fire before its listener exists.
+        const QString authFrame = sio::encodeMessage(sio::Packet::event(
+            QStringLiteral("auth"), {auth.isObject() ? auth : QJsonObject{}}, {}, nsp));
+        QTimer::singleShot(20, conn, [this, conn, authFrame] { sendText(conn, authFrame); });
         return;
     }
 

@@ -1,5 +1,6 @@
 #include "HubStore.h"
 
+#include "domain/Json.h"
 #include "store/Repositories.h"
 #include "timer/Profile.h"
 
@@ -80,8 +81,14 @@ Result<HubStore::Created> HubStore::createOrganization(const QString &name)
         return tx.error();
     if (auto r = catalog.saveOrganization(org); !r)
         return r.error();
+    // The default task types are the first changes of the log, so a device that joins later
+    // learns them (and their IDs) with sync:pull from 0 like any other change.
     for (const TaskType &type : profile::defaultTaskTypes(org.id, now)) {
         if (auto r = catalog.saveTaskType(type); !r)
+            return r.error();
+        if (auto r = appendChange(org.id, QStringLiteral("taskType:changed"),
+                                  {{QStringLiteral("taskType"), json::fromTaskType(type)}});
+            !r)
             return r.error();
     }
     const QString token = newToken();

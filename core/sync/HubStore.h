@@ -34,7 +34,8 @@ public:
         QJsonObject data;
     };
 
-    // A new organisation with the default task types, and its first device token.
+    // A new organisation with the default task types (logged as its first changes, seq 1..5),
+    // and its first device token.
     // Returns {org, token}; the token is shown once and never stored.
     struct Created
     {

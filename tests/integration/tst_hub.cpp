@@ -23,6 +23,7 @@ struct OrgFixture
     QString token;
     QString recordingId; // a task type of the organisation
     QString mixingId;
+    int base = 0; // the head after creation: the default task types are the first changes
 };
 
 // A hub on a real database in a temporary folder, on a free loopback port.
@@ -61,7 +62,8 @@ struct HubEnv
         auto created = hub->store().createOrganization(name);
         if (!created)
             qFatal("cannot create an organisation: %s", qPrintable(created.error().message));
-        OrgFixture f{created->org.id, created->token, {}, {}};
+        OrgFixture f{created->org.id, created->token, {}, {}, 0};
+        f.base = int(hub->store().head(f.id));
         for (const TaskType &t : CatalogRepository(*db).taskTypes(f.id)) {
             if (t.position == 1)
                 f.recordingId = t.id;
@@ -146,7 +148,7 @@ void TestHub::openPacketAndConnectAnswer()
     QCOMPARE(answer.value(QLatin1String("orgId")).toString(), org.id);
     QCOMPARE(answer.value(QLatin1String("orgName")).toString(), QStringLiteral("Studio A"));
     QCOMPARE(qint64(answer.value(QLatin1String("serverTime")).toDouble()), env.clock.nowMs());
-    QCOMPARE(answer.value(QLatin1String("head")).toInt(), 0);
+    QCOMPARE(answer.value(QLatin1String("head")).toInt(), org.base);
     QCOMPARE(env.hub->connectedCount(), 1);
 }
 
@@ -232,14 +234,14 @@ void TestHub::broadcastWithAttributionToThreeClients()
     start.insert(QStringLiteral("note"), QStringLiteral("Vocals"));
     const QJsonObject answer = c1.request(QStringLiteral("timer:start"), start);
     QVERIFY2(isOk(answer), QJsonDocument(answer).toJson().constData());
-    QCOMPARE(answer.value(QLatin1String("seq")).toInt(), 1);
+    QCOMPARE(answer.value(QLatin1String("seq")).toInt(), org.base + 1);
     QCOMPARE(answer.value(QLatin1String("entry")).toObject().value(QLatin1String("id")).toString(),
              entryId);
 
     for (HubTestClient *c : {&c1, &c2, &c3}) {
         QVERIFY(c->waitForEvent(QStringLiteral("timer:started")));
         const QJsonObject e = c->eventsNamed(QStringLiteral("timer:started")).first();
-        QCOMPARE(e.value(QLatin1String("seq")).toInt(), 1);
+        QCOMPARE(e.value(QLatin1String("seq")).toInt(), org.base + 1);
         const QJsonObject entry = e.value(QLatin1String("entry")).toObject();
         QCOMPARE(entry.value(QLatin1String("id")).toString(), entryId);
         QCOMPARE(entry.value(QLatin1String("orgId")).toString(), org.id);
@@ -266,7 +268,7 @@ void TestHub::broadcastWithAttributionToThreeClients()
     for (HubTestClient *c : {&c1, &c2, &c3}) {
         QVERIFY(c->waitForEvent(QStringLiteral("timer:stopped")));
         const QJsonObject e = c->eventsNamed(QStringLiteral("timer:stopped")).first();
-        QCOMPARE(e.value(QLatin1String("seq")).toInt(), 2);
+        QCOMPARE(e.value(QLatin1String("seq")).toInt(), org.base + 2);
         QCOMPARE(qint64(e.value(QLatin1String("entry"))
                             .toObject()
                             .value(QLatin1String("endedAt"))
@@ -295,7 +297,7 @@ void TestHub::switchStopsRunningEntry()
     QVERIFY(c2.waitForEvent(QStringLiteral("timer:started"), 2));
     QVERIFY(c2.waitForEvent(QStringLiteral("timer:stopped")));
     const QJsonObject stopped = c2.eventsNamed(QStringLiteral("timer:stopped")).first();
-    QCOMPARE(stopped.value(QLatin1String("seq")).toInt(), 2);
+    QCOMPARE(stopped.value(QLatin1String("seq")).toInt(), org.base + 2);
     QCOMPARE(stopped.value(QLatin1String("entry")).toObject().value(QLatin1String("id")).toString(),
              first);
     QCOMPARE(qint64(stopped.value(QLatin1String("entry"))
@@ -305,7 +307,7 @@ void TestHub::switchStopsRunningEntry()
              env.clock.nowMs());
     QCOMPARE(
         c2.eventsNamed(QStringLiteral("timer:started")).at(1).value(QLatin1String("seq")).toInt(),
-        3);
+        org.base + 3);
 
     // Two machines apart: a start stamped before the running one ends at the later start.
     const QJsonObject late = startPayload(newId(), org.recordingId, u);
@@ -377,12 +379,15 @@ void TestHub::organisationsIsolated()
     QVERIFY(
         isOk(b1.request(QStringLiteral("timer:start"), startPayload(newId(), b.recordingId, bob))));
     QVERIFY(b1.waitForEvent(QStringLiteral("timer:started")));
-    QCOMPARE(
-        b1.eventsNamed(QStringLiteral("timer:started")).first().value(QLatin1String("seq")).toInt(),
-        1);
+    QCOMPARE(b1.eventsNamed(QStringLiteral("timer:started"))
+                     .first()
+                     .value(QLatin1String("seq"))
+                     .toInt() -
+                 b.base,
+             1);
     const QJsonObject pull =
         b1.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}});
-    QCOMPARE(pull.value(QLatin1String("changes")).toArray().size(), 1);
+    QCOMPARE(pull.value(QLatin1String("changes")).toArray().size(), b.base + 1);
 
     // Let any stray event arrive, then check nothing crossed.
     QVERIFY(isOk(a1.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}})));
@@ -418,7 +423,7 @@ void TestHub::opIdReplayAppliedOnce()
                              {QStringLiteral("user"), payload.value(QLatin1String("user"))}})));
     QVERIFY(c2.waitForEvent(QStringLiteral("timer:stopped")));
     QCOMPARE(c2.eventsNamed(QStringLiteral("timer:started")).size(), 1);
-    QCOMPARE(env.hub->store().head(org.id), 2);
+    QCOMPARE(env.hub->store().head(org.id), org.base + 2);
 }
 
 void TestHub::requestsValidatedFieldByField()
@@ -484,7 +489,7 @@ void TestHub::requestsValidatedFieldByField()
     QCOMPARE(errorCode(notArray), QStringLiteral("invalid"));
     // Invalid requests are answered, never closed, and nothing was written.
     QVERIFY(!c.closed);
-    QCOMPARE(env.hub->store().head(org.id), 0);
+    QCOMPARE(env.hub->store().head(org.id), org.base);
     QCOMPARE(CatalogRepository(*env.db).users(org.id).size(), 0);
 }
 
@@ -501,7 +506,7 @@ void TestHub::refusedRequestChangesNothing()
                    {QStringLiteral("user"), user(newId(), QStringLiteral("Ann"))}});
     QCOMPARE(errorCode(answer), QStringLiteral("not_found"));
     QCOMPARE(CatalogRepository(*env.db).users(org.id).size(), 0);
-    QCOMPARE(env.hub->store().head(org.id), 0);
+    QCOMPARE(env.hub->store().head(org.id), org.base);
 }
 
 void TestHub::hubRestartKeepsDataAndSeq()
@@ -523,24 +528,24 @@ void TestHub::hubRestartKeepsDataAndSeq()
 
     HubTestClient c;
     QVERIFY(c.join(env.port(), org.token, QStringLiteral("Desk")));
-    QCOMPARE(c.connectAnswer->value(QLatin1String("head")).toInt(), 1);
+    QCOMPARE(c.connectAnswer->value(QLatin1String("head")).toInt(), org.base + 1);
     // The opId is remembered across the restart.
     const QJsonObject replay = c.request(QStringLiteral("timer:start"), start);
     QVERIFY(isOk(replay));
-    QCOMPARE(replay.value(QLatin1String("seq")).toInt(), 1);
+    QCOMPARE(replay.value(QLatin1String("seq")).toInt(), org.base + 1);
     env.clock.advanceMinutes(5);
     const QJsonObject stop =
         c.request(QStringLiteral("timer:stop"), {{QStringLiteral("opId"), newId()},
                                                  {QStringLiteral("user"), u},
                                                  {QStringLiteral("entryId"), entryId}});
     QVERIFY(isOk(stop));
-    QCOMPARE(stop.value(QLatin1String("seq")).toInt(), 2);
+    QCOMPARE(stop.value(QLatin1String("seq")).toInt(), org.base + 2);
     const QJsonObject pull = c.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}});
     const QJsonArray changes = pull.value(QLatin1String("changes")).toArray();
-    QCOMPARE(changes.size(), 2);
-    QCOMPARE(changes.at(0).toObject().value(QLatin1String("type")).toString(),
+    QCOMPARE(changes.size(), org.base + 2);
+    QCOMPARE(changes.at(org.base).toObject().value(QLatin1String("type")).toString(),
              QStringLiteral("timer:started"));
-    QCOMPARE(changes.at(1).toObject().value(QLatin1String("type")).toString(),
+    QCOMPARE(changes.at(org.base + 1).toObject().value(QLatin1String("type")).toString(),
              QStringLiteral("timer:stopped"));
 }
 
@@ -623,25 +628,30 @@ void TestHub::syncPullPages()
     while (more) {
         const QJsonObject page =
             c.request(QStringLiteral("sync:pull"),
-                      {{QStringLiteral("since"), double(since)}, {QStringLiteral("limit"), 2}});
+                      {{QStringLiteral("since"), double(since)}, {QStringLiteral("limit"), 4}});
         QVERIFY(isOk(page));
-        QCOMPARE(page.value(QLatin1String("head")).toInt(), 5);
+        QCOMPARE(page.value(QLatin1String("head")).toInt(), org.base + 5);
         const QJsonArray changes = page.value(QLatin1String("changes")).toArray();
         pages.append(int(changes.size()));
         for (const QJsonValue &v : changes) {
             const QJsonObject change = v.toObject();
-            QCOMPARE(change.value(QLatin1String("type")).toString(),
-                     QStringLiteral("room:changed"));
-            QVERIFY(change.value(QLatin1String("data")).toObject().contains(QLatin1String("room")));
             seqs.append(qint64(change.value(QLatin1String("seq")).toDouble()));
+            // First the organisation's default task types, then the rooms made here.
+            const bool isType = seqs.last() <= org.base;
+            QCOMPARE(change.value(QLatin1String("type")).toString(),
+                     isType ? QStringLiteral("taskType:changed") : QStringLiteral("room:changed"));
+            QVERIFY(change.value(QLatin1String("data"))
+                        .toObject()
+                        .contains(isType ? QLatin1String("taskType") : QLatin1String("room")));
             since = seqs.last();
         }
         more = page.value(QLatin1String("more")).toBool();
     }
-    QCOMPARE(pages, (QList<int>{2, 2, 1}));
-    QCOMPARE(seqs, (QList<qint64>{1, 2, 3, 4, 5}));
+    QCOMPARE(pages, (QList<int>{4, 4, 2}));
+    QCOMPARE(org.base, 5);
+    QCOMPARE(seqs, (QList<qint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
     const QJsonObject empty =
-        c.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 5}});
+        c.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), org.base + 5}});
     QVERIFY(empty.value(QLatin1String("changes")).toArray().isEmpty());
     QVERIFY(!empty.value(QLatin1String("more")).toBool());
 }
@@ -816,7 +826,8 @@ void TestHub::adjustDeleteRestoreAndCatalog()
         if (name != QLatin1String("presence"))
             seqs.append(data.value(QLatin1String("seq")).toInt());
     }
-    QCOMPARE(seqs, (QList<int>{1, 2, 3, 4, 5}));
+    QCOMPARE(seqs,
+             (QList<int>{org.base + 1, org.base + 2, org.base + 3, org.base + 4, org.base + 5}));
 }
 
 QTEST_GUILESS_MAIN(TestHub)
