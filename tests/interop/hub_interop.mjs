@@ -1,0 +1,179 @@
+// Interop: the official socket.io-client (npm) against a real studiotimer-hub process.
+//
+//   node hub_interop.mjs /path/to/studiotimer-hub
+//
+// Two organisations; A1 starts and stops a timer with acks, A2 (same organisation) receives
+// timer:started and timer:stopped with attribution, B1 (other organisation) receives none of it.
+// A wrong token is refused with connect_error "unauthorized". SIGTERM stops the hub cleanly and
+// what was acknowledged is there after a restart. Exits non-zero with a message on any failure.
+
+import { io } from "socket.io-client";
+import { execFileSync, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import assert from "node:assert/strict";
+
+const hubBin = process.argv[2];
+if (!hubBin) {
+  console.error("usage: node hub_interop.mjs STUDIOTIMER_HUB");
+  process.exit(2);
+}
+const dataDir = mkdtempSync(join(tmpdir(), "st-interop-"));
+const hubCli = (...args) =>
+  JSON.parse(execFileSync(hubBin, ["--data-dir", dataDir, ...args]).toString().trim());
+
+function startHub() {
+  const hub = spawn(hubBin, ["--data-dir", dataDir, "--port", "0", "--bind", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let log = "";
+  const port = new Promise((resolve, reject) => {
+    hub.stderr.on("data", (chunk) => {
+      log += chunk.toString();
+      const m = log.match(/listening on port (\d+)/);
+      if (m) resolve(Number(m[1]));
+    });
+    hub.on("exit", (code) => reject(new Error(`hub exited (${code}) before listening:\n${log}`)));
+  });
+  const exited = new Promise((resolve) => hub.on("exit", (code, signal) => resolve({ code, signal })));
+  return { hub, port, exited, log: () => log };
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms);
+    }),
+  ]);
+}
+
+function connect(port, token, deviceName) {
+  const socket = io(`ws://127.0.0.1:${port}`, {
+    transports: ["websocket"],
+    reconnection: false,
+    auth: { token, deviceId: `dev-${deviceName}`, deviceName, since: 0 },
+  });
+  socket.received = [];
+  socket.onAny((event, data) => socket.received.push({ event, data }));
+  const ready = new Promise((resolve, reject) => {
+    socket.on("connect", () => resolve(socket));
+    socket.on("connect_error", (err) => reject(err));
+  });
+  return withTimeout(ready, 5000, `connect ${deviceName}`);
+}
+
+function nextEvent(socket, name) {
+  const seen = socket.received.find((e) => e.event === name);
+  if (seen) return Promise.resolve(seen.data);
+  return withTimeout(
+    new Promise((resolve) => socket.once(name, resolve)),
+    5000,
+    `${name} on ${socket.auth.deviceName}`
+  );
+}
+
+const request = (socket, event, payload) => socket.timeout(5000).emitWithAck(event, payload);
+
+let hubProcess;
+try {
+  const a = hubCli("org", "create", "Studio A");
+  const b = hubCli("org", "create", "Studio B");
+  assert.ok(a.token && a.orgId && b.token && b.orgId, "org create prints orgId and token");
+  const listed = execFileSync(hubBin, ["--data-dir", dataDir, "org", "list"]).toString().trim();
+  assert.equal(listed.split("\n").length, 2, "org list prints one line per organisation");
+
+  let hub = startHub();
+  hubProcess = hub.hub;
+  const port = await withTimeout(hub.port, 10000, "hub start");
+
+  // A wrong token is refused.
+  await assert.rejects(connect(port, "wrong-token", "Intruder"), /unauthorized/);
+
+  const a1 = await connect(port, a.token, "A1");
+  const a2 = await connect(port, a.token, "A2");
+  const b1 = await connect(port, b.token, "B1");
+
+  // The task types come with the change log.
+  const pulled = await request(a1, "sync:pull", { since: 0 });
+  assert.equal(pulled.ok, true);
+  const recording = pulled.changes.find(
+    (c) => c.type === "taskType:changed" && c.data.taskType.name === "Recording"
+  );
+  assert.ok(recording, "Recording is in the change log");
+  const taskTypeId = recording.data.taskType.id;
+
+  const user = { id: randomUUID(), name: "Renée" };
+  const entryId = randomUUID();
+  const started = await request(a1, "timer:start", {
+    opId: randomUUID(),
+    user,
+    entryId,
+    taskTypeId,
+    note: "Lead vocals",
+  });
+  assert.equal(started.ok, true, JSON.stringify(started));
+  assert.equal(started.entry.id, entryId);
+
+  const seen = await nextEvent(a2, "timer:started");
+  assert.equal(seen.entry.id, entryId);
+  assert.equal(seen.user.name, "Renée");
+  assert.equal(seen.taskType.name, "Recording");
+  assert.equal(seen.device.name, "A1");
+  assert.equal(seen.seq, started.seq);
+
+  const stopped = await request(a1, "timer:stop", { opId: randomUUID(), user, entryId });
+  assert.equal(stopped.ok, true, JSON.stringify(stopped));
+  const seenStop = await nextEvent(a2, "timer:stopped");
+  assert.equal(seenStop.entry.id, entryId);
+  assert.notEqual(seenStop.entry.endedAt, null);
+  assert.equal(seenStop.seq, started.seq + 1);
+
+  // B1 answers a request of its own after A's broadcasts went out: anything for B would be
+  // queued before this answer on the hub's single thread.
+  const bPull = await request(b1, "sync:pull", { since: 0 });
+  assert.equal(bPull.ok, true);
+  assert.ok(bPull.changes.every((c) => c.type === "taskType:changed"), "B sees only its own log");
+  const crossed = b1.received.filter((e) => e.event !== "presence");
+  assert.deepEqual(crossed, [], "no event crosses organisations");
+  for (const p of b1.received.filter((e) => e.event === "presence"))
+    assert.ok(p.data.devices.every((d) => d.name === "B1"), "B's presence lists B's devices only");
+  // B acting on A's entry: not found.
+  const refused = await request(b1, "timer:stop", {
+    opId: randomUUID(),
+    user: { id: randomUUID(), name: "Bob" },
+    entryId,
+  });
+  assert.equal(refused.ok, false);
+  assert.equal(refused.error.code, "not_found");
+
+  for (const s of [a1, a2, b1]) s.disconnect();
+
+  // SIGTERM: a clean stop, and the acknowledged changes are there after a restart.
+  hub.hub.kill("SIGTERM");
+  const { code } = await withTimeout(hub.exited, 10000, "hub exit on SIGTERM");
+  assert.equal(code, 0, `hub exit status on SIGTERM:\n${hub.log()}`);
+
+  hub = startHub();
+  hubProcess = hub.hub;
+  const port2 = await withTimeout(hub.port, 10000, "hub restart");
+  const again = await connect(port2, a.token, "A1");
+  const log = await request(again, "sync:pull", { since: started.seq - 1 });
+  assert.deepEqual(
+    log.changes.map((c) => c.type),
+    ["timer:started", "timer:stopped"]
+  );
+  again.disconnect();
+  hub.hub.kill("SIGTERM");
+  await withTimeout(hub.exited, 10000, "hub exit");
+  console.log("interop: OK (socket.io-client against studiotimer-hub)");
+} catch (err) {
+  console.error("interop: FAILED:", err);
+  process.exitCode = 1;
+} finally {
+  if (hubProcess && hubProcess.exitCode === null) hubProcess.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+}
