@@ -391,7 +391,8 @@ void EntryImporter::resolve(const QList<Raw> &raws, ImportPlan &plan) const
     const QString orgId = m_service.orgId();
     QHash<QString, User> newUsers; // by lower-case name
     QHash<QString, Room> newRooms;
-    QHash<QString, int> idLines; // IDs seen in the file
+    QStringList userOrder, roomOrder; // the file's order, for the preview
+    QHash<QString, int> idLines;      // IDs seen in the file
     QHash<QString, int> contentLines;
 
     auto issue = [&plan](const Raw &raw, const QString &message) {
@@ -439,8 +440,10 @@ void EntryImporter::resolve(const QList<Raw> &raws, ImportPlan &plan) const
                 continue;
             }
             const QString key = raw.user.toLower();
-            if (!newUsers.contains(key))
+            if (!newUsers.contains(key)) {
                 newUsers.insert(key, User{newId(), orgId, raw.user, now});
+                userOrder << key;
+            }
             row.entry.userId = newUsers.value(key).id;
             row.userName = raw.user;
         }
@@ -451,8 +454,10 @@ void EntryImporter::resolve(const QList<Raw> &raws, ImportPlan &plan) const
                 row.roomName = room->name;
             } else if (raw.mayCreateRoom) {
                 const QString key = raw.room.toLower();
-                if (!newRooms.contains(key))
+                if (!newRooms.contains(key)) {
                     newRooms.insert(key, Room{newId(), orgId, raw.room, false, now});
+                    roomOrder << key;
+                }
                 if (auto valid = validate::room(newRooms.value(key)); !valid) {
                     newRooms.remove(key);
                     issue(raw, valid.error().message);
@@ -591,13 +596,13 @@ void EntryImporter::resolve(const QList<Raw> &raws, ImportPlan &plan) const
         usedUsers.insert(row.entry.userId);
         usedRooms.insert(row.entry.roomId);
     }
-    for (const User &u : std::as_const(newUsers)) {
-        if (usedUsers.contains(u.id))
-            plan.newUsers << u;
+    for (const QString &key : std::as_const(userOrder)) {
+        if (newUsers.contains(key) && usedUsers.contains(newUsers.value(key).id))
+            plan.newUsers << newUsers.value(key);
     }
-    for (const Room &r : std::as_const(newRooms)) {
-        if (usedRooms.contains(r.id))
-            plan.newRooms << r;
+    for (const QString &key : std::as_const(roomOrder)) {
+        if (newRooms.contains(key) && usedRooms.contains(newRooms.value(key).id))
+            plan.newRooms << newRooms.value(key);
     }
 }
 

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "report/ReportService.h"
+
+#include <QAbstractTableModel>
+
+namespace st {
+
+// The breakdown beside the chart: one row per group, then a total row.
+class ReportTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Name,
+        Duration,
+        Cost,
+        Entries,
+        ColumnCount
+    };
+    // Raw values for sorting and tests.
+    enum Role
+    {
+        BillableMsRole = Qt::UserRole + 1,
+        CostCentsRole,
+        KeyRole,
+    };
+
+    explicit ReportTableModel(QObject *parent = nullptr);
+
+    void setReport(const Report &report);
+    const Report &report() const { return m_report; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    const ReportGroup &group(int row) const;
+
+    Report m_report;
+};
+
+} // namespace st

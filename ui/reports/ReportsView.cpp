@@ -1,0 +1,277 @@
+#include "ReportsView.h"
+
+#include "BarChart.h"
+#include "ReportTableModel.h"
+#include "domain/Format.h"
+#include "domain/Money.h"
+#include "timer/AsyncTimerService.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace st {
+
+namespace {
+
+constexpr int kTickMs = 60'000; // running timers move the numbers
+
+QString groupingLabel(ReportGrouping g)
+{
+    switch (g) {
+    case ReportGrouping::TaskType:
+        return ReportsView::tr("Task type");
+    case ReportGrouping::User:
+        return ReportsView::tr("Person");
+    case ReportGrouping::Room:
+        return ReportsView::tr("Room");
+    case ReportGrouping::Day:
+        return ReportsView::tr("Day");
+    case ReportGrouping::Week:
+        return ReportsView::tr("Week");
+    case ReportGrouping::Month:
+        return ReportsView::tr("Month");
+    }
+    return {};
+}
+
+} // namespace
+
+ReportsView::ReportsView(AsyncTimerService &service, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_model(new ReportTableModel(this))
+    , m_tick(new QTimer(this))
+{
+    m_period = new QComboBox(this);
+    for (Period p : {Period::Today, Period::Yesterday, Period::ThisWeek, Period::LastWeek,
+                     Period::ThisMonth, Period::LastMonth, Period::Custom})
+        m_period->addItem(periods::name(p), int(p));
+    m_period->setCurrentIndex(m_period->findData(int(Period::ThisMonth)));
+    m_from = new QDateEdit(this);
+    m_to = new QDateEdit(this);
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    m_grouping = new QComboBox(this);
+    for (ReportGrouping g : {ReportGrouping::TaskType, ReportGrouping::User, ReportGrouping::Room,
+                             ReportGrouping::Day, ReportGrouping::Week, ReportGrouping::Month})
+        m_grouping->addItem(groupingLabel(g), int(g));
+
+    auto *exportCsv = new QPushButton(tr("Export CSV…"), this);
+    auto *exportJson = new QPushButton(tr("Export JSON…"), this);
+    auto *exportToggl = new QPushButton(tr("Export for Toggl…"), this);
+    exportToggl->setToolTip(tr("Toggl Track's detailed report CSV"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Period:"), this));
+    bar->addWidget(m_period);
+    bar->addWidget(m_from);
+    bar->addWidget(new QLabel(QStringLiteral("–"), this));
+    bar->addWidget(m_to);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("By:"), this));
+    bar->addWidget(m_grouping);
+    bar->addStretch();
+    bar->addWidget(exportCsv);
+    bar->addWidget(exportJson);
+    bar->addWidget(exportToggl);
+
+    m_chart = new BarChart(this);
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setSectionResizeMode(ReportTableModel::Name, QHeaderView::Stretch);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_chart);
+    splitter->addWidget(m_table);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    m_total = new QLabel(this);
+    m_total->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_total);
+
+    connect(m_period, &QComboBox::currentIndexChanged, this,
+            [this] { setPeriod(Period(m_period->currentData().toInt())); });
+    connect(m_from, &QDateEdit::dateChanged, this, [this] {
+        if (Period(m_period->currentData().toInt()) == Period::Custom)
+            refresh();
+    });
+    connect(m_to, &QDateEdit::dateChanged, this, [this] {
+        if (Period(m_period->currentData().toInt()) == Period::Custom)
+            refresh();
+    });
+    connect(m_grouping, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
+    connect(exportCsv, &QPushButton::clicked, this,
+            [this] { chooseExportFile(TransferFormat::Csv); });
+    connect(exportJson, &QPushButton::clicked, this,
+            [this] { chooseExportFile(TransferFormat::Json); });
+    connect(exportToggl, &QPushButton::clicked, this,
+            [this] { chooseExportFile(TransferFormat::TogglCsv); });
+    connect(&m_service, &AsyncTimerService::entryChanged, this, [this] { refresh(); });
+    connect(&m_service, &AsyncTimerService::catalogChanged, this, [this] { refresh(); });
+    connect(this, &ReportsView::exported, this, [this](const QString &path, const QString &error) {
+        if (!error.isEmpty() && isVisible())
+            QMessageBox::warning(this, tr("Export"), error);
+        else if (error.isEmpty())
+            m_total->setToolTip(tr("Exported to %1").arg(path));
+    });
+    m_tick->setInterval(kTickMs);
+    connect(m_tick, &QTimer::timeout, this, [this] { refresh(); });
+    m_tick->start();
+
+    setPeriod(Period::ThisMonth);
+}
+
+void ReportsView::setPeriod(Period period)
+{
+    const int index = m_period->findData(int(period));
+    if (index < 0)
+        return;
+    {
+        const QSignalBlocker block(m_period);
+        m_period->setCurrentIndex(index);
+    }
+    const bool custom = period == Period::Custom;
+    m_from->setEnabled(custom);
+    m_to->setEnabled(custom);
+    if (!custom) {
+        const QDate today = QDateTime::fromMSecsSinceEpoch(m_service.clock().nowMs()).date();
+        const auto [first, last] = periods::days(period, today, QLocale().firstDayOfWeek());
+        const QSignalBlocker blockFrom(m_from);
+        const QSignalBlocker blockTo(m_to);
+        m_from->setDate(first);
+        m_to->setDate(last);
+    }
+    refresh();
+}
+
+void ReportsView::setCustomRange(const QDate &first, const QDate &last)
+{
+    {
+        const QSignalBlocker blockFrom(m_from);
+        const QSignalBlocker blockTo(m_to);
+        m_from->setDate(first);
+        m_to->setDate(last);
+    }
+    setPeriod(Period::Custom);
+}
+
+void ReportsView::setGrouping(ReportGrouping grouping)
+{
+    m_grouping->setCurrentIndex(m_grouping->findData(int(grouping)));
+}
+
+ReportGrouping ReportsView::grouping() const
+{
+    return ReportGrouping(m_grouping->currentData().toInt());
+}
+
+EntryFilter ReportsView::currentFilter() const
+{
+    QDate first = m_from->date();
+    QDate last = m_to->date();
+    if (last < first)
+        std::swap(first, last);
+    const format::Range range = format::days(first, last);
+    EntryFilter filter;
+    filter.from = range.from;
+    filter.to = range.to;
+    return filter;
+}
+
+void ReportsView::refresh()
+{
+    const EntryFilter filter = currentFilter();
+    const ReportGrouping by = grouping();
+    const quint64 generation = ++m_generation;
+    m_service.call<Result<Report>>(
+        [filter, by](TimerService &service) { return ReportService(service).build(filter, by); },
+        this,
+        [this, generation](Result<Report> built) {
+            if (generation != m_generation)
+                return;
+            if (!built) {
+                m_total->setText(built.error().message);
+                return;
+            }
+            showReport(built.value());
+        });
+}
+
+void ReportsView::showReport(const Report &report)
+{
+    m_model->setReport(report);
+    QList<BarChart::Bar> bars;
+    const QLocale locale;
+    for (const ReportGroup &g : report.groups) {
+        BarChart::Bar bar;
+        bar.label = g.name;
+        bar.value = double(g.billableMs);
+        bar.valueText = format::duration(g.billableMs);
+        bar.color = QColor(g.color);
+        bar.toolTip = tr("%1: %2, %3, %n entries", nullptr, g.entries)
+                          .arg(g.name, format::duration(g.billableMs),
+                               money::format(g.costCents, report.currency, locale));
+        bars << bar;
+    }
+    m_chart->setBars(bars);
+    m_total->setText(tr("Total: %1, %2, %n entries", nullptr, report.total.entries)
+                         .arg(format::duration(report.total.billableMs),
+                              money::format(report.total.costCents, report.currency, locale)));
+    Q_EMIT reportChanged();
+}
+
+void ReportsView::chooseExportFile(TransferFormat format)
+{
+    const QString first = m_from->date().toString(Qt::ISODate);
+    const QString last = m_to->date().toString(Qt::ISODate);
+    const bool json = format == TransferFormat::Json;
+    const QString suggested =
+        QStringLiteral("studiotimer-%1-%2%3.%4")
+            .arg(first, last,
+                 format == TransferFormat::TogglCsv ? QStringLiteral("-toggl") : QString(),
+                 json ? QStringLiteral("json") : QStringLiteral("csv"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export entries"), suggested,
+                                     json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTo(path, format);
+}
+
+void ReportsView::exportTo(const QString &path, TransferFormat format)
+{
+    const EntryFilter filter = currentFilter();
+    // Read and written on the worker; the file appears whole or not at all.
+    m_service.call<QString>(
+        [filter, format, path](TimerService &service) {
+            const QByteArray bytes =
+                EntryExporter(service).write(ReportService(service).entries(filter), format);
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
+                !file.commit())
+                return tr("Cannot write %1: %2").arg(path, file.errorString());
+            return QString();
+        },
+        this, [this, path](QString error) { Q_EMIT exported(path, error); });
+}
+
+} // namespace st

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "models/Periods.h"
+#include "report/EntryExport.h"
+#include "report/ReportService.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace st {
+
+class AsyncTimerService;
+class BarChart;
+class ReportTableModel;
+
+// Reports: a period (presets or custom days) grouped by task type, person, room, day, week or
+// month, as a bar chart beside a breakdown table, with exports of the period's entries. Thin:
+// the numbers come from ReportService, built on the store's worker thread.
+class ReportsView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ReportsView(AsyncTimerService &service, QWidget *parent = nullptr);
+
+    void setPeriod(Period period);
+    void setCustomRange(const QDate &first, const QDate &last);
+    void setGrouping(ReportGrouping grouping);
+    // The period's filter ([from, to) of whole local days).
+    EntryFilter currentFilter() const;
+    ReportGrouping grouping() const;
+
+    // Writes the period's entries to path in format; done(error message or empty) on this
+    // thread. The export buttons ask for a file name, then call this.
+    void exportTo(const QString &path, TransferFormat format);
+
+    // Rebuilds the report now (changes to entries and the passing of time ask by themselves).
+    void refresh();
+
+    ReportTableModel *model() const { return m_model; }
+    BarChart *chart() const { return m_chart; }
+    QLabel *totalLabel() const { return m_total; }
+
+Q_SIGNALS:
+    void reportChanged();
+    void exported(const QString &path, const QString &error);
+
+private:
+    void chooseExportFile(TransferFormat format);
+    void showReport(const Report &report);
+
+    AsyncTimerService &m_service;
+    QComboBox *m_period = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+    QComboBox *m_grouping = nullptr;
+    BarChart *m_chart = nullptr;
+    QTableView *m_table = nullptr;
+    ReportTableModel *m_model = nullptr;
+    QLabel *m_total = nullptr;
+    QTimer *m_tick = nullptr;
+    quint64 m_generation = 0; // answers to older requests are dropped
+};
+
+} // namespace st
