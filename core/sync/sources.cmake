@@ -9,4 +9,6 @@ target_sources(studiotimer_core PRIVATE
     sync/Outbox.cpp sync/Outbox.h
     sync/ClockOffset.cpp sync/ClockOffset.h
     sync/Discovery.cpp sync/Discovery.h
+    sync/SyncCache.cpp sync/SyncCache.h
+    sync/SyncClient.cpp sync/SyncClient.h
 )

@@ -82,6 +82,18 @@ public:
     // Called inside each change's transaction; a failure rolls the change back.
     void setMutationSink(MutationSink sink) { m_sink = std::move(sink); }
 
+    // Sync (core/sync/SyncCache): the organisation becomes the hub's when this machine joins one,
+    // and changes the hub sends are written to the store directly (no sink, no outbox), then
+    // announced here so every view hears of them like of local changes.
+    void setOrgId(const QString &orgId) { m_orgId = orgId; }
+    void announceRemoteChanges(const QList<TimeEntry> &entries, bool catalog)
+    {
+        for (const TimeEntry &e : entries)
+            Q_EMIT entryChanged(e);
+        if (catalog)
+            Q_EMIT catalogChanged();
+    }
+
     // Timers. start() while the user's timer runs is a switch: the running one stops at the same
     // instant. stop/pause/resume act on the user's running entry.
     Result<TimeEntry> start(const StartRequest &request);

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "Outbox.h"
+#include "domain/Types.h"
+#include "store/Database.h"
+#include "store/Repositories.h"
+#include "timer/TimerService.h"
+
+#include <QJsonObject>
+#include <QSet>
+
+#include <optional>
+
+namespace st {
+
+// What one change from the hub did to the local cache.
+struct AppliedChange
+{
+    QList<TimeEntry> entries; // entries written (to announce)
+    bool catalog = false;     // a task type, room or user written
+    QString subjectId;        // the entry / task type / room the change is about
+};
+
+// The sync client's side of the local database: applies the hub's changes to the cache (through
+// the repositories, so nothing goes back into the outbox), remembers the last seq, and carries a
+// machine's own data over when it joins a hub.
+//
+// Joining (the local organisation is not the hub's): the hub's history is pulled first, into the
+// hub's organisation, while this machine's own data stays in its old organisation. Then, in one
+// transaction, the old organisation's data moves over:
+//  - task types and rooms with the name (case-insensitive) of one of the hub's are merged into
+//    the hub's (entries are re-pointed at it); the others keep their IDs and are pushed
+//    (taskTypes:upsert, rooms:upsert);
+//  - users keep their IDs (the hub learns them from each request's user field);
+//  - live entries are pushed with their IDs: finished ones as timeEntries:create, a running one as
+//    timer:start (then timer:pause when paused); deleted ones stay local. Pauses inside finished
+//    entries cannot travel in timeEntries:create, so the hub bills them as worked time;
+//  - the outbox is rebuilt from that state (older pending requests of the old organisation are
+//    subsumed by it), the old organisation is removed and the profile points at the hub's.
+// Anything the hub refuses lands in the conflicts list as usual. A crash before the move leaves
+// the old organisation in place and the next CONNECT joins again.
+class SyncCache final
+{
+public:
+    SyncCache(const Database &db, TimerService &service, Outbox &outbox);
+
+    qint64 lastSeq() const;
+    std::optional<Ms> savedClockOffset() const;
+    Result<void> saveClockOffset(Ms offset);
+
+    // The organisation the hub answered in CONNECT; changes are stored under it.
+    void setHubOrganization(const QString &orgId, const QString &orgName);
+    QString hubOrgId() const { return m_hubOrgId; }
+    bool needsJoin() const { return !m_hubOrgId.isEmpty() && m_service.orgId() != m_hubOrgId; }
+    // Makes the hub's organisation row exist (before its history is pulled); when the hub is not
+    // the one joined before, the history starts again from seq 0.
+    Result<void> beginJoin();
+    // Moves this machine's data to the hub's organisation and fills the outbox (see above).
+    // Returns the number of requests queued.
+    Result<int> finishJoin();
+
+    // Applies one change (a broadcast payload or a sync:pull change's data) and records seq as
+    // the last applied, in one transaction. seq <= 0 applies without moving lastSeq.
+    Result<AppliedChange> apply(const QString &event, const QJsonObject &data, qint64 seq);
+    // Only records seq as applied (a change of a kind this version does not know).
+    Result<void> setLastSeq(qint64 seq);
+
+    // The hub refused a change to this entry and its history does not know it: the local copy is
+    // withdrawn (soft-deleted, audited) so the cache shows the hub's truth.
+    Result<std::optional<TimeEntry>> withdrawUnknownEntry(const QString &entryId);
+
+    // The subject (entry, task type or room ID) of a change's data.
+    static QString subjectOf(const QJsonObject &data);
+
+private:
+    QString state(const QString &key) const;
+    Result<void> setState(const QString &key, const QString &value) const;
+    Result<void> ensureUser(const QJsonObject &user, const QString &fallbackId);
+    Result<void> ensureTaskType(const QString &id, const QJsonObject &hint);
+    Result<void> ensureRoom(const QString &id, const QJsonObject &hint);
+    Result<QList<TimeEntry>> writeEntry(TimeEntry entry);
+
+    const Database &m_db;
+    TimerService &m_service;
+    Outbox &m_outbox;
+    CatalogRepository m_catalog;
+    EntryRepository m_entries;
+    QString m_hubOrgId;
+    QString m_hubOrgName;
+    bool m_catalogTouched = false;
+};
+
+} // namespace st

@@ -1,0 +1,693 @@
+#include "SyncClient.h"
+
+#include "SocketIoCodec.h"
+#include "domain/Json.h"
+#include "timer/Profile.h"
+#include "timer/TimerService.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcSync, "studiotimer.sync.client", QtWarningMsg)
+
+namespace st {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("st::SyncClient", text);
+}
+
+const QString kOk = QStringLiteral("ok");
+constexpr int kHandshakeTimeoutMs = 10000;
+constexpr int kRateLimitRetryMs = 2000;
+
+Error answerError(const QJsonObject &answer)
+{
+    const QJsonObject e = answer.value(QStringLiteral("error")).toObject();
+    const auto code = errorCodeFromName(e.value(QStringLiteral("code")).toString());
+    QString message = e.value(QStringLiteral("message")).toString();
+    if (message.isEmpty())
+        message = tr("The hub refused the change without a reason.");
+    return {code.value_or(ErrorCode::Internal), message};
+}
+
+bool isTimerEvent(const QString &event)
+{
+    return event == QLatin1String("timer:started") || event == QLatin1String("timer:stopped") ||
+           event == QLatin1String("timer:paused") || event == QLatin1String("timer:resumed");
+}
+
+} // namespace
+
+QString syncStateName(SyncState state)
+{
+    switch (state) {
+    case SyncState::Off:
+        return QStringLiteral("off");
+    case SyncState::Offline:
+        return QStringLiteral("offline");
+    case SyncState::Connecting:
+        return QStringLiteral("connecting");
+    case SyncState::Syncing:
+        return QStringLiteral("syncing");
+    case SyncState::Connected:
+        return QStringLiteral("connected");
+    case SyncState::Unauthorized:
+        return QStringLiteral("unauthorized");
+    }
+    return {};
+}
+
+QUrl hubUrl(const QString &host, quint16 port, bool tls)
+{
+    QUrl url;
+    url.setScheme(tls ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setHost(host);
+    url.setPort(port);
+    url.setPath(QStringLiteral("/socket.io/"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("EIO"), QStringLiteral("4"));
+    query.addQueryItem(QStringLiteral("transport"), QStringLiteral("websocket"));
+    url.setQuery(query);
+    return url;
+}
+
+SyncClient::SyncClient(const Database &db, TimerService &service, Outbox &outbox,
+                       ClockOffset &offset, const Clock &localClock, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_service(service)
+    , m_outbox(outbox)
+    , m_offset(offset)
+    , m_clock(localClock)
+    , m_cache(db, service, outbox)
+    , m_socket(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this))
+    , m_random(QRandomGenerator::securelySeeded())
+{
+    qRegisterMetaType<st::RemoteActivity>();
+    qRegisterMetaType<st::SyncState>();
+    if (const auto saved = m_cache.savedClockOffset(); saved && !m_offset.isKnown())
+        m_offset.restore(*saved);
+
+    // Every connection is made once, here: reconnecting reuses the same socket and handlers.
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &SyncClient::onTextMessage);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
+        abortConnection(tr("The hub sent binary data, which the protocol does not use."));
+    });
+    connect(m_socket, &QWebSocket::disconnected, this, &SyncClient::onDisconnected);
+    connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) {
+                setError(tr("Cannot reach the hub at %1: %2")
+                             .arg(m_settings.url.authority(), m_socket->errorString()));
+            });
+
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &SyncClient::openSocket);
+    m_heartbeat.setSingleShot(true);
+    connect(&m_heartbeat, &QTimer::timeout, this,
+            [this] { abortConnection(tr("The hub stopped answering.")); });
+    m_handshakeTimer.setSingleShot(true);
+    connect(&m_handshakeTimer, &QTimer::timeout, this,
+            [this] { abortConnection(tr("The hub did not complete the connection in time.")); });
+    m_rateLimitTimer.setSingleShot(true);
+    connect(&m_rateLimitTimer, &QTimer::timeout, this, [this] {
+        m_rateLimited = false;
+        advance();
+    });
+
+    // Local changes: counted at once, and sent at once while connected.
+    auto localChange = [this] {
+        notifyPending();
+        advance();
+    };
+    connect(&m_service, &TimerService::entryChanged, this, localChange);
+    connect(&m_service, &TimerService::catalogChanged, this, localChange);
+    connect(&m_service, &TimerService::entryChanged, this,
+            [this] { Q_EMIT remoteTimersChanged(); });
+}
+
+SyncClient::~SyncClient()
+{
+    m_running = false;
+    m_socket->abort();
+}
+
+void SyncClient::start(const SyncSettings &settings)
+{
+    stop();
+    m_settings = settings;
+    m_running = true;
+    m_attempt = 0;
+    m_error.clear();
+    notifyPending();
+    openSocket();
+}
+
+void SyncClient::stop()
+{
+    m_running = false;
+    m_retryTimer.stop();
+    m_heartbeat.stop();
+    m_handshakeTimer.stop();
+    m_rateLimitTimer.stop();
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->abort();
+    onDisconnected();
+    setState(SyncState::Off);
+}
+
+void SyncClient::setBackoff(int initialMs, int maxMs)
+{
+    m_initialBackoffMs = std::max(1, initialMs);
+    m_maxBackoffMs = std::max(m_initialBackoffMs, maxMs);
+}
+
+int SyncClient::pendingCount() const
+{
+    return m_outbox.pendingCount();
+}
+
+QList<SyncConflict> SyncClient::conflicts() const
+{
+    return m_outbox.conflicts();
+}
+
+int SyncClient::unseenConflictCount() const
+{
+    return m_outbox.unseenConflictCount();
+}
+
+void SyncClient::markConflictsSeen()
+{
+    if (m_outbox.markConflictsSeen())
+        Q_EMIT conflictsChanged(0);
+}
+
+QList<RemoteTimer> SyncClient::remoteTimers() const
+{
+    QList<RemoteTimer> result;
+    const QString me = profile::currentUserId(m_db);
+    for (const TimeEntry &e : m_service.runningEntries()) {
+        if (e.userId == me)
+            continue;
+        RemoteTimer t;
+        t.entry = e;
+        t.userName = m_service.user(e.userId).value_or(User{}).name;
+        t.taskTypeName = m_service.taskType(e.taskTypeId).value_or(TaskType{}).name;
+        if (!e.roomId.isEmpty())
+            t.roomName = m_service.room(e.roomId).value_or(Room{}).name;
+        t.deviceName = m_deviceOfEntry.value(e.id);
+        result.append(t);
+    }
+    return result;
+}
+
+// ---- connection --------------------------------------------------------------------------------
+
+void SyncClient::openSocket()
+{
+    if (!m_running)
+        return;
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->abort();
+    setState(SyncState::Connecting);
+    m_sessionUp = false;
+    m_handshakeTimer.start(kHandshakeTimeoutMs);
+    m_socket->open(m_settings.url);
+}
+
+void SyncClient::onTextMessage(const QString &frame)
+{
+    auto eio = sio::decodeEio(frame);
+    if (!eio) {
+        abortConnection(tr("The hub sent a malformed packet: %1").arg(eio.error().message));
+        return;
+    }
+    switch (eio->type) {
+    case sio::EioType::Open: {
+        auto open = sio::decodeOpen(eio->data);
+        if (!open) {
+            abortConnection(tr("The hub sent a malformed handshake: %1").arg(open.error().message));
+            return;
+        }
+        m_heartbeatMs = open->pingInterval + open->pingTimeout;
+        m_heartbeat.start(m_heartbeatMs);
+        const QJsonObject auth{{QStringLiteral("token"), m_settings.token},
+                               {QStringLiteral("deviceId"), m_settings.deviceId},
+                               {QStringLiteral("deviceName"), m_settings.deviceName},
+                               {QStringLiteral("since"), double(m_cache.lastSeq())}};
+        m_connectSentAt = m_clock.nowMs();
+        sendFrame(sio::encodeMessage(sio::Packet::connect(auth)));
+        return;
+    }
+    case sio::EioType::Ping:
+        m_heartbeat.start(m_heartbeatMs);
+        sendFrame(sio::encodeEio(sio::EioType::Pong));
+        return;
+    case sio::EioType::Close:
+        m_socket->close();
+        return;
+    case sio::EioType::Message:
+        break;
+    default:
+        return; // pong, noop, upgrade: nothing to do on a WebSocket-only client
+    }
+
+    auto packet = sio::decode(eio->data);
+    if (!packet) {
+        abortConnection(tr("The hub sent a malformed packet: %1").arg(packet.error().message));
+        return;
+    }
+    if (packet->nsp != QLatin1String("/"))
+        return;
+    switch (packet->type) {
+    case sio::PacketType::Connect:
+        onConnectAnswer(packet->data.toObject());
+        break;
+    case sio::PacketType::ConnectError: {
+        const QJsonValue d = packet->data;
+        const QString message =
+            d.isObject() ? d.toObject().value(QStringLiteral("message")).toString() : d.toString();
+        m_running = false; // no retry storm: a refused token stays refused
+        m_handshakeTimer.stop();
+        m_heartbeat.stop();
+        if (message == QLatin1String("unauthorized"))
+            setError(tr("The hub refused this machine's token. Ask the hub's owner for a new "
+                        "invite token and join again."));
+        else
+            setError(tr("The hub refused the connection: %1").arg(message));
+        setState(SyncState::Unauthorized);
+        m_socket->close();
+        break;
+    }
+    case sio::PacketType::Event:
+        if (packet->eventName().isEmpty())
+            break;
+        onBroadcast(packet->eventName(), packet->eventArgs().at(0).toObject());
+        break;
+    case sio::PacketType::Ack: {
+        if (!packet->ackId)
+            break;
+        const auto it = m_acks.find(*packet->ackId);
+        if (it == m_acks.end())
+            break;
+        Pending pending = it.value();
+        m_acks.erase(it);
+        const QJsonObject answer = packet->data.toArray().at(0).toObject();
+        sampleClock(pending.sentAt, answer);
+        pending.handler(answer);
+        break;
+    }
+    case sio::PacketType::Disconnect:
+        abortConnection(tr("The hub closed the session."));
+        break;
+    default:
+        abortConnection(tr("The hub sent binary data, which the protocol does not use."));
+        break;
+    }
+}
+
+void SyncClient::onConnectAnswer(const QJsonObject &answer)
+{
+    const QString orgId = answer.value(QStringLiteral("orgId")).toString();
+    if (!isValidId(orgId)) {
+        abortConnection(tr("The hub's answer names no organisation."));
+        return;
+    }
+    m_handshakeTimer.stop();
+    m_sessionUp = true;
+    m_attempt = 0; // a successful CONNECT resets the backoff
+    m_error.clear();
+    sampleClock(m_connectSentAt, answer);
+    m_cache.setHubOrganization(orgId, answer.value(QStringLiteral("orgName")).toString());
+    m_joining = m_cache.needsJoin();
+    if (m_joining) {
+        if (auto r = m_cache.beginJoin(); !r) {
+            setError(r.error().message);
+            abortConnection(r.error().message);
+            return;
+        }
+    }
+    m_needPull = true;
+    const qint64 head = qint64(answer.value(QStringLiteral("head")).toDouble(-1));
+    if (head >= 0 && head == m_cache.lastSeq() && !m_joining)
+        m_needPull = false; // nothing missed
+    setState(SyncState::Syncing);
+    advance();
+}
+
+void SyncClient::onDisconnected()
+{
+    m_handshakeTimer.stop();
+    m_heartbeat.stop();
+    m_sessionUp = false;
+    m_acks.clear(); // unanswered requests are sent again (same opIds) after the next CONNECT
+    m_opInFlight = false;
+    m_pullInFlight = false;
+    m_resyncing = false;
+    m_joining = false;
+    if (!m_presence.isEmpty()) {
+        m_presence.clear();
+        Q_EMIT presenceChanged();
+    }
+    if (m_running)
+        scheduleReconnect();
+}
+
+void SyncClient::scheduleReconnect()
+{
+    if (m_retryTimer.isActive())
+        return;
+    // Capped exponential backoff with "equal jitter": half the delay fixed, half random.
+    const int shift = std::min(m_attempt, 20);
+    const qint64 ceiling = std::min<qint64>(m_maxBackoffMs, qint64(m_initialBackoffMs) << shift);
+    const int delay = int(ceiling / 2 + m_random.bounded(ceiling / 2 + 1));
+    ++m_attempt;
+    m_retryTimer.start(delay);
+    setState(SyncState::Offline);
+}
+
+void SyncClient::abortConnection(const QString &why)
+{
+    qCInfo(lcSync) << "Closing the connection to the hub:" << why;
+    setError(why);
+    m_socket->abort(); // disconnected() follows and schedules the retry
+}
+
+void SyncClient::sendFrame(const QString &frame)
+{
+    m_socket->sendTextMessage(frame);
+}
+
+void SyncClient::request(const QString &event, const QJsonObject &payload, AckHandler handler)
+{
+    const qint64 id = m_nextAckId++;
+    m_acks.insert(id, {m_clock.nowMs(), std::move(handler)});
+    sendFrame(sio::encodeMessage(sio::Packet::event(event, {payload}, id)));
+}
+
+void SyncClient::sampleClock(Ms t0, const QJsonObject &answer)
+{
+    const QJsonValue serverTime = answer.value(QStringLiteral("serverTime"));
+    if (!serverTime.isDouble())
+        return;
+    m_offset.addSample(t0, Ms(serverTime.toDouble()), m_clock.nowMs());
+    (void)m_cache.saveClockOffset(m_offset.offsetMs());
+}
+
+// ---- the session: outbox, pulls, broadcasts ----------------------------------------------------
+
+void SyncClient::advance()
+{
+    // Re-entered from a signal of a change made here (the cache announces what it writes): the
+    // outer call goes round again instead of nesting.
+    if (m_advancing) {
+        m_advanceAgain = true;
+        return;
+    }
+    m_advancing = true;
+    do {
+        m_advanceAgain = false;
+        step();
+    } while (m_advanceAgain);
+    m_advancing = false;
+}
+
+void SyncClient::step()
+{
+    if (!m_sessionUp || m_opInFlight || m_pullInFlight)
+        return;
+    if (m_joining) {
+        if (m_needPull) {
+            startPull();
+            return;
+        }
+        m_joining = false;
+        auto joined = m_cache.finishJoin();
+        if (!joined) {
+            abortConnection(
+                tr("Cannot join the hub's organisation: %1").arg(joined.error().message));
+            return;
+        }
+        notifyPending();
+        Q_EMIT organizationJoined(m_cache.hubOrgId(), m_service.organization().name);
+    }
+    if (!m_rateLimited && m_outbox.pendingCount() > 0) {
+        sendNextOp();
+        return;
+    }
+    if (m_needPull) {
+        startPull();
+        return;
+    }
+    if (!m_resyncIds.isEmpty() && !m_resyncing) {
+        m_resyncing = true;
+        m_resyncSince = 0;
+        m_resyncSeen.clear();
+        startPull();
+        return;
+    }
+    if (m_rateLimited)
+        return;
+    if (m_state != SyncState::Connected) {
+        setState(SyncState::Connected);
+        Q_EMIT caughtUp();
+    }
+}
+
+void SyncClient::sendNextOp()
+{
+    if (m_opInFlight)
+        return;
+    const auto ops = m_outbox.pending(1);
+    if (ops.isEmpty())
+        return;
+    OutboxOp op = ops.first();
+    // Every mutating request names the person it is for; catalogue changes are made by the person
+    // at this desk.
+    if (!op.payload.contains(QStringLiteral("user"))) {
+        const auto me = m_service.user(profile::currentUserId(m_db));
+        if (me)
+            op.payload.insert(QStringLiteral("user"), json::fromUser(*me));
+    }
+    m_opInFlight = true;
+    if (m_state == SyncState::Connected)
+        setState(SyncState::Syncing);
+    (void)m_outbox.markSent(op.opId);
+    request(op.event, op.request(), [this, op](const QJsonObject &answer) {
+        m_opInFlight = false;
+        onOpAnswer(op, answer);
+        advance();
+    });
+}
+
+void SyncClient::onOpAnswer(const OutboxOp &op, const QJsonObject &answer)
+{
+    if (answer.value(kOk).toBool()) {
+        if (auto r = m_outbox.acknowledge(op.opId); !r)
+            qCWarning(lcSync) << "Cannot remove an acknowledged change:" << r.error().message;
+        // The hub's answer may carry the entry as it now stands (e.g. after a late start was cut).
+        const QJsonObject entry = answer.value(QStringLiteral("entry")).toObject();
+        if (!entry.isEmpty())
+            applyChange(op.event, answer, -1, false);
+        notifyPending();
+        return;
+    }
+    const Error error = answerError(answer);
+    if (error.code == ErrorCode::RateLimited) {
+        m_rateLimited = true; // kept in the outbox, sent again shortly
+        m_rateLimitTimer.start(kRateLimitRetryMs);
+        return;
+    }
+    auto conflict = m_outbox.refuse(op.opId, error);
+    if (!conflict) {
+        qCWarning(lcSync) << "Cannot record a refused change:" << conflict.error().message;
+        return;
+    }
+    qCInfo(lcSync) << "The hub refused" << op.event << op.opId << error.message;
+    // Set the entry back to the hub's truth: from the answer when it has it, else from history.
+    const QJsonObject entry = answer.value(QStringLiteral("entry")).toObject();
+    if (!entry.isEmpty())
+        applyChange(op.event, answer, -1, false);
+    else if (!conflict->entryId.isEmpty() &&
+             op.event.startsWith(QLatin1String("t"))) // timer:* and timeEntries:*
+        m_resyncIds.insert(conflict->entryId);
+    notifyPending();
+    Q_EMIT conflictsChanged(m_outbox.unseenConflictCount());
+}
+
+void SyncClient::startPull()
+{
+    m_pullInFlight = true;
+    const bool resync = m_resyncing;
+    const qint64 since = resync ? m_resyncSince : m_cache.lastSeq();
+    if (m_state == SyncState::Connected)
+        setState(SyncState::Syncing);
+    request(QStringLiteral("sync:pull"),
+            {{QStringLiteral("since"), double(since)}, {QStringLiteral("limit"), m_pullLimit}},
+            [this, resync](const QJsonObject &answer) {
+                m_pullInFlight = false;
+                onPullAnswer(answer, resync);
+                advance();
+            });
+}
+
+void SyncClient::onPullAnswer(const QJsonObject &answer, bool resync)
+{
+    if (!answer.value(kOk).toBool()) {
+        abortConnection(
+            tr("The hub refused to send its history: %1").arg(answerError(answer).message));
+        return;
+    }
+    const QJsonArray changes = answer.value(QStringLiteral("changes")).toArray();
+    qint64 highest = resync ? m_resyncSince : m_cache.lastSeq();
+    for (const QJsonValue &v : changes) {
+        const QJsonObject change = v.toObject();
+        const qint64 seq = qint64(change.value(QStringLiteral("seq")).toDouble());
+        const QString type = change.value(QStringLiteral("type")).toString();
+        const QJsonObject data = change.value(QStringLiteral("data")).toObject();
+        highest = std::max(highest, seq);
+        if (resync) {
+            // A pass over the whole history for the refused entries only; what is new is
+            // applied as usual.
+            const QString subject = SyncCache::subjectOf(data);
+            if (seq > m_cache.lastSeq()) {
+                applyChange(type, data, seq, false);
+            } else if (m_resyncIds.contains(subject)) {
+                m_resyncSeen.insert(subject);
+                applyChange(type, data, -1, false);
+            }
+        } else if (seq > m_cache.lastSeq()) {
+            applyChange(type, data, seq, false);
+        }
+    }
+    const bool more = answer.value(QStringLiteral("more")).toBool() && !changes.isEmpty();
+    if (resync) {
+        m_resyncSince = highest;
+        if (!more)
+            finishResync();
+        return;
+    }
+    m_needPull = more;
+}
+
+void SyncClient::finishResync()
+{
+    // Entries the hub's history never mentions do not exist there: withdrawn here.
+    for (const QString &id : std::as_const(m_resyncIds)) {
+        if (m_resyncSeen.contains(id) || m_outbox.hasPendingFor(id))
+            continue;
+        if (auto r = m_cache.withdrawUnknownEntry(id); !r)
+            qCWarning(lcSync) << "Cannot withdraw a refused entry:" << r.error().message;
+    }
+    m_resyncIds.clear();
+    m_resyncSeen.clear();
+    m_resyncing = false;
+    Q_EMIT remoteTimersChanged();
+}
+
+void SyncClient::onBroadcast(const QString &event, const QJsonObject &payload)
+{
+    if (event == QLatin1String("presence")) {
+        m_presence.clear();
+        for (const QJsonValue &v : payload.value(QStringLiteral("devices")).toArray()) {
+            const QJsonObject d = v.toObject();
+            m_presence.append({d.value(QStringLiteral("id")).toString(),
+                               d.value(QStringLiteral("name")).toString(),
+                               d.value(QStringLiteral("userName")).toString(),
+                               Ms(d.value(QStringLiteral("connectedAt")).toDouble())});
+        }
+        Q_EMIT presenceChanged();
+        return;
+    }
+    const QJsonValue seqValue = payload.value(QStringLiteral("seq"));
+    if (!seqValue.isDouble())
+        return; // not a change of the organisation's history
+    const qint64 seq = qint64(seqValue.toDouble());
+    const qint64 last = m_cache.lastSeq();
+    if (m_joining || seq > last + 1) {
+        // A gap: something was missed (or the join's pull is still running). Pull brings it.
+        m_needPull = true;
+        advance();
+        return;
+    }
+    if (seq <= last)
+        return; // already applied (from a pull)
+    applyChange(event, payload, seq, true);
+}
+
+void SyncClient::applyChange(const QString &event, const QJsonObject &data, qint64 seq, bool live)
+{
+    auto applied = m_cache.apply(event, data, seq);
+    if (!applied) {
+        qCWarning(lcSync) << "Cannot apply" << event << seq << applied.error().message;
+        // The change stays unapplied and lastSeq unmoved: the next pull tries again.
+        m_needPull = true;
+        return;
+    }
+    if (isTimerEvent(event)) {
+        const QJsonObject device = data.value(QStringLiteral("device")).toObject();
+        const QString entryId = applied->subjectId;
+        if (event == QLatin1String("timer:stopped"))
+            m_deviceOfEntry.remove(entryId);
+        else if (!device.isEmpty())
+            m_deviceOfEntry.insert(entryId, device.value(QStringLiteral("name")).toString());
+        if (live && device.value(QStringLiteral("id")).toString() != m_settings.deviceId &&
+            !applied->entries.isEmpty()) {
+            RemoteActivity activity;
+            activity.event = event;
+            activity.entry = applied->entries.last();
+            activity.userName = data.value(QStringLiteral("user"))
+                                    .toObject()
+                                    .value(QStringLiteral("name"))
+                                    .toString();
+            activity.taskTypeName = data.value(QStringLiteral("taskType"))
+                                        .toObject()
+                                        .value(QStringLiteral("name"))
+                                        .toString();
+            activity.roomName = data.value(QStringLiteral("room"))
+                                    .toObject()
+                                    .value(QStringLiteral("name"))
+                                    .toString();
+            activity.deviceName = device.value(QStringLiteral("name")).toString();
+            Q_EMIT remoteActivity(activity);
+        }
+    }
+    if (!applied->entries.isEmpty())
+        Q_EMIT remoteTimersChanged();
+}
+
+// ---- state -------------------------------------------------------------------------------------
+
+void SyncClient::setState(SyncState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void SyncClient::setError(const QString &message)
+{
+    if (m_error == message)
+        return;
+    m_error = message;
+    if (!message.isEmpty())
+        Q_EMIT errorOccurred(message);
+}
+
+void SyncClient::notifyPending()
+{
+    const int count = m_outbox.pendingCount();
+    if (count != m_lastPending) {
+        m_lastPending = count;
+        Q_EMIT pendingCountChanged(count);
+    }
+}
+
+} // namespace st

@@ -1,0 +1,208 @@
+#pragma once
+
+#include "ClockOffset.h"
+#include "Outbox.h"
+#include "SyncCache.h"
+#include "domain/Clock.h"
+#include "domain/Types.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QWebSocket;
+
+namespace st {
+
+class TimerService;
+
+enum class SyncState
+{
+    Off,          // not started, or stopped
+    Offline,      // the hub cannot be reached; retrying with backoff
+    Connecting,   // WebSocket and Socket.IO handshake under way
+    Syncing,      // connected: sending the outbox, pulling what was missed
+    Connected,    // caught up; changes flow both ways as they happen
+    Unauthorized, // the hub refused the token: no retry until start() is called again
+};
+QString syncStateName(SyncState state);
+
+struct SyncSettings
+{
+    QUrl url; // see hubUrl()
+    QString token;
+    QString deviceId;
+    QString deviceName;
+};
+
+// ws://host:port/socket.io/?EIO=4&transport=websocket (wss with tls).
+QUrl hubUrl(const QString &host, quint16 port, bool tls = false);
+
+// Another machine's timer event, for the UI to phrase ("%1 started %2 in %3" through tr()).
+struct RemoteActivity
+{
+    QString event; // timer:started, timer:stopped, timer:paused, timer:resumed
+    TimeEntry entry;
+    QString userName;
+    QString taskTypeName;
+    QString roomName; // empty: no room
+    QString deviceName;
+};
+
+// A timer running on another machine, with attribution (name — Recording — Studio A — 0:42:10).
+struct RemoteTimer
+{
+    TimeEntry entry;
+    QString userName;
+    QString taskTypeName;
+    QString roomName;
+    QString deviceName; // empty when not heard in this session
+};
+
+struct PresenceDevice
+{
+    QString id;
+    QString name;
+    QString userName;
+    Ms connectedAt = 0;
+};
+
+// The client half of LAN sync (DESIGN.md, "Sync protocol"): one Socket.IO v4 connection to the
+// hub over QWebSocket. After CONNECT it sends the outbox in order (same opIds as before), then
+// pulls what it missed since its last seq until the hub says there is no more; afterwards it sends
+// local changes as they are made and applies the hub's broadcasts, pulling whenever a seq is
+// skipped. A refused change goes to the conflicts list and the entry is set back to the hub's
+// truth. The connection is retried with capped exponential backoff and jitter, reset after a
+// successful CONNECT; a refused token stops the retries.
+class SyncClient final : public QObject
+{
+    Q_OBJECT
+public:
+    // service: the TimerService of the local cache (its clock should be a HubClock on offset).
+    // localClock: this machine's own clock (round trips are measured on it).
+    SyncClient(const Database &db, TimerService &service, Outbox &outbox, ClockOffset &offset,
+               const Clock &localClock, QObject *parent = nullptr);
+    ~SyncClient() override;
+
+    void start(const SyncSettings &settings);
+    void stop();
+
+    SyncState state() const { return m_state; }
+    // Why the last connection failed or was refused (empty while all is well).
+    QString errorMessage() const { return m_error; }
+    int pendingCount() const;
+    QList<SyncConflict> conflicts() const;
+    int unseenConflictCount() const;
+    void markConflictsSeen();
+    QList<PresenceDevice> presence() const { return m_presence; }
+    QList<RemoteTimer> remoteTimers() const;
+    qint64 lastSeq() const { return m_cache.lastSeq(); }
+    QString hubOrgId() const { return m_cache.hubOrgId(); }
+    const ClockOffset &clockOffset() const { return m_offset; }
+
+    // Reconnect delays: the n-th retry waits a random time in [d/2, d], d = min(max, initial·2^n).
+    void setBackoff(int initialMs, int maxMs);
+    int nextRetryDelayMs() const { return m_retryTimer.interval(); }
+    // Entries per sync:pull page.
+    void setPullLimit(int limit) { m_pullLimit = limit; }
+
+Q_SIGNALS:
+    void stateChanged(st::SyncState state);
+    void pendingCountChanged(int count);
+    void conflictsChanged(int unseen);
+    void remoteActivity(const st::RemoteActivity &activity);
+    void remoteTimersChanged();
+    void presenceChanged();
+    void organizationJoined(const QString &orgId, const QString &orgName);
+    // The outbox is empty and everything up to the hub's head is applied.
+    void caughtUp();
+    void errorOccurred(const QString &message);
+
+private:
+    using AckHandler = std::function<void(const QJsonObject &answer)>;
+
+    void openSocket();
+    void onTextMessage(const QString &frame);
+    void onDisconnected();
+    void onConnectAnswer(const QJsonObject &answer);
+    void onBroadcast(const QString &event, const QJsonObject &payload);
+    void sendFrame(const QString &frame);
+    void request(const QString &event, const QJsonObject &payload, AckHandler handler);
+    void advance();
+    void step();
+    void sendNextOp();
+    void onOpAnswer(const OutboxOp &op, const QJsonObject &answer);
+    void startPull();
+    void onPullAnswer(const QJsonObject &answer, bool resync);
+    void finishResync();
+    void applyChange(const QString &event, const QJsonObject &data, qint64 seq, bool live);
+    void scheduleReconnect();
+    void abortConnection(const QString &why);
+    void setState(SyncState state);
+    void setError(const QString &message);
+    void notifyPending();
+    void sampleClock(Ms t0, const QJsonObject &answer);
+
+    const Database &m_db;
+    TimerService &m_service;
+    Outbox &m_outbox;
+    ClockOffset &m_offset;
+    const Clock &m_clock;
+    SyncCache m_cache;
+    QWebSocket *m_socket = nullptr;
+    QTimer m_retryTimer;
+    QTimer m_heartbeat; // no ping within pingInterval + pingTimeout: the link is dead
+    QTimer m_handshakeTimer;
+    QRandomGenerator m_random;
+
+    SyncSettings m_settings;
+    SyncState m_state = SyncState::Off;
+    QString m_error;
+    bool m_running = false;
+    bool m_sessionUp = false; // CONNECT answered
+    Ms m_connectSentAt = 0;
+    int m_heartbeatMs = 45000;
+
+    qint64 m_nextAckId = 0;
+    struct Pending
+    {
+        Ms sentAt = 0;
+        AckHandler handler;
+    };
+    QHash<qint64, Pending> m_acks;
+
+    bool m_joining = false;
+    bool m_advancing = false;
+    bool m_advanceAgain = false;
+    bool m_opInFlight = false;
+    bool m_pullInFlight = false;
+    bool m_needPull = false;
+    bool m_rateLimited = false;
+    QTimer m_rateLimitTimer;
+    // Entries whose change the hub refused: set back to the hub's truth by a pull from seq 0.
+    QSet<QString> m_resyncIds;
+    QSet<QString> m_resyncSeen;
+    bool m_resyncing = false;
+    qint64 m_resyncSince = 0;
+
+    int m_initialBackoffMs = 500;
+    int m_maxBackoffMs = 30000;
+    int m_attempt = 0;
+    int m_pullLimit = 500;
+    int m_lastPending = -1;
+
+    QList<PresenceDevice> m_presence;
+    QHash<QString, QString> m_deviceOfEntry; // running entries heard of: entry ID -> device name
+};
+
+} // namespace st
+
+Q_DECLARE_METATYPE(st::RemoteActivity)
