@@ -4,10 +4,12 @@
 #include "ReportTableModel.h"
 #include "domain/Format.h"
 #include "domain/Money.h"
+#include "report/EntryImport.h"
 #include "timer/AsyncTimerService.h"
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -26,6 +28,14 @@ namespace st {
 namespace {
 
 constexpr int kTickMs = 60'000; // running timers move the numbers
+
+// What the worker found in a file to import.
+struct ImportPreview
+{
+    ImportPlan plan;
+    QString text;
+    bool ok = false;
+};
 
 QString groupingLabel(ReportGrouping g)
 {
@@ -74,6 +84,9 @@ ReportsView::ReportsView(AsyncTimerService &service, QWidget *parent)
     auto *exportJson = new QPushButton(tr("Export JSON…"), this);
     auto *exportToggl = new QPushButton(tr("Export for Toggl…"), this);
     exportToggl->setToolTip(tr("Toggl Track's detailed report CSV"));
+    auto *importButton = new QPushButton(tr("Import…"), this);
+    importButton->setToolTip(tr("Entries from a Studio Timer CSV or JSON file, or from Toggl "
+                                "Track's detailed report CSV"));
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Period:"), this));
@@ -88,6 +101,7 @@ ReportsView::ReportsView(AsyncTimerService &service, QWidget *parent)
     bar->addWidget(exportCsv);
     bar->addWidget(exportJson);
     bar->addWidget(exportToggl);
+    bar->addWidget(importButton);
 
     m_chart = new BarChart(this);
     m_table = new QTableView(this);
@@ -126,6 +140,7 @@ ReportsView::ReportsView(AsyncTimerService &service, QWidget *parent)
             [this] { chooseExportFile(TransferFormat::Json); });
     connect(exportToggl, &QPushButton::clicked, this,
             [this] { chooseExportFile(TransferFormat::TogglCsv); });
+    connect(importButton, &QPushButton::clicked, this, [this] { chooseImportFile(); });
     connect(&m_service, &AsyncTimerService::entryChanged, this, [this] { refresh(); });
     connect(&m_service, &AsyncTimerService::catalogChanged, this, [this] { refresh(); });
     connect(this, &ReportsView::exported, this, [this](const QString &path, const QString &error) {
@@ -133,6 +148,14 @@ ReportsView::ReportsView(AsyncTimerService &service, QWidget *parent)
             QMessageBox::warning(this, tr("Export"), error);
         else if (error.isEmpty())
             m_total->setToolTip(tr("Exported to %1").arg(path));
+    });
+    connect(this, &ReportsView::imported, this, [this](const QString &message, bool ok) {
+        if (!isVisible())
+            return;
+        if (ok)
+            QMessageBox::information(this, tr("Import"), message);
+        else
+            QMessageBox::warning(this, tr("Import"), message);
     });
     m_tick->setInterval(kTickMs);
     connect(m_tick, &QTimer::timeout, this, [this] { refresh(); });
@@ -272,6 +295,71 @@ void ReportsView::exportTo(const QString &path, TransferFormat format)
             return QString();
         },
         this, [this, path](QString error) { Q_EMIT exported(path, error); });
+}
+
+void ReportsView::chooseImportFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import entries"), QString(), tr("Time entries (*.csv *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    importFile(path, [this](const QString &preview) {
+        QMessageBox box(QMessageBox::Question, tr("Import"), tr("Import these entries?"),
+                        QMessageBox::Ok | QMessageBox::Cancel, this);
+        box.setInformativeText(preview);
+        box.button(QMessageBox::Ok)->setText(tr("Import"));
+        return box.exec() == QMessageBox::Ok;
+    });
+}
+
+void ReportsView::importFile(const QString &path,
+                             std::function<bool(const QString &preview)> confirm)
+{
+    const QString userId = m_service.currentUserId();
+    m_service.call<ImportPreview>(
+        [path, userId](TimerService &service) {
+            ImportPreview preview;
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                preview.text = tr("Cannot read %1: %2").arg(path, file.errorString());
+                return preview;
+            }
+            const QByteArray bytes = file.readAll();
+            const auto format = EntryImporter::detectFormat(path, bytes);
+            if (!format) {
+                preview.text = tr("%1 is neither a Studio Timer CSV or JSON file nor a Toggl "
+                                  "Track CSV.")
+                                   .arg(path);
+                return preview;
+            }
+            const EntryImporter importer(service, userId);
+            preview.plan = importer.preview(bytes, *format);
+            preview.text = importer.describe(preview.plan, false);
+            preview.ok = preview.plan.ok();
+            return preview;
+        },
+        this,
+        [this, userId, confirm = std::move(confirm)](ImportPreview preview) {
+            if (!preview.ok) {
+                Q_EMIT imported(preview.text, false);
+                return;
+            }
+            if (!confirm(preview.text))
+                return;
+            const ImportPlan plan = preview.plan;
+            m_service.call<std::pair<QString, bool>>(
+                [plan, userId](TimerService &service) {
+                    EntryImporter importer(service, userId);
+                    auto written = importer.apply(plan);
+                    if (!written)
+                        return std::pair<QString, bool>(written.error().message, false);
+                    return std::pair<QString, bool>(importer.describe(plan, true), true);
+                },
+                this,
+                [this](std::pair<QString, bool> result) {
+                    Q_EMIT imported(result.first, result.second);
+                });
+        });
 }
 
 } // namespace st

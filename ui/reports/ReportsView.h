@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -39,6 +41,11 @@ public:
     // thread. The export buttons ask for a file name, then call this.
     void exportTo(const QString &path, TransferFormat format);
 
+    // Reads a file (our CSV or JSON, or Toggl's CSV) on the worker and previews it; confirm gets
+    // the preview's text and decides, then the file is imported all or nothing. imported()
+    // tells the outcome. The import button asks for the file and confirms with a dialog.
+    void importFile(const QString &path, std::function<bool(const QString &preview)> confirm);
+
     // Rebuilds the report now (changes to entries and the passing of time ask by themselves).
     void refresh();
 
@@ -49,9 +56,11 @@ public:
 Q_SIGNALS:
     void reportChanged();
     void exported(const QString &path, const QString &error);
+    void imported(const QString &message, bool ok);
 
 private:
     void chooseExportFile(TransferFormat format);
+    void chooseImportFile();
     void showReport(const Report &report);
 
     AsyncTimerService &m_service;
