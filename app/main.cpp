@@ -109,7 +109,8 @@ int main(int argc, char *argv[])
     }
 
     // The desktop app runs on this data dir: it runs the command, so both see the same state.
-    if (const auto handed = st::SingleInstance::send(dataDir, inv.command)) {
+    if (const auto handed =
+            st::SingleInstance::send(dataDir, st::CommandLine::withAbsolutePaths(inv.command))) {
         print(stdout, handed->out);
         print(stderr, handed->err);
         return handed->exitCode;

@@ -31,6 +31,9 @@ public:
     CommandOutput run(const QStringList &arguments);
 
     static bool isCommand(const QString &word);
+    // The arguments with the file names of import and export -o made absolute, so a command handed
+    // to the running desktop app (another working directory) finds the same files.
+    static QStringList withAbsolutePaths(const QStringList &arguments);
     static QString usage();
 
     // The JSON shape of an entry in `list --json` and `status --json`.

@@ -66,6 +66,38 @@ Period reportPeriod(const QCommandLineParser &p, Ms now)
 
 } // namespace
 
+QStringList CommandLine::withAbsolutePaths(const QStringList &arguments)
+{
+    QStringList args = arguments;
+    if (args.isEmpty())
+        return args;
+    auto absolute = [](const QString &path) {
+        return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
+    };
+    const bool isImport = args.first() == QLatin1String("import");
+    const bool isExport = args.first() == QLatin1String("export");
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString arg = args.at(i);
+        if (isExport) {
+            for (const char *name : {"-o", "--o", "-output", "--output"}) {
+                const QString option = QLatin1String(name);
+                if (arg == option && i + 1 < args.size())
+                    args[i + 1] = absolute(args.at(i + 1));
+                else if (arg.startsWith(option + QLatin1Char('=')))
+                    args[i] = option + QLatin1Char('=') + absolute(arg.mid(option.size() + 1));
+            }
+        } else if (isImport) {
+            if (arg == QLatin1String("--format") || arg == QLatin1String("-format")) {
+                ++i; // its value
+            } else if (!arg.startsWith(QLatin1Char('-'))) {
+                args[i] = absolute(arg);
+                break;
+            }
+        }
+    }
+    return args;
+}
+
 void CommandLine::reportOptions(QCommandLineParser &p)
 {
     p.addOptions({option("from", "DAY"), option("to", "DAY"), option("by", "GROUPING"),

@@ -1,4 +1,6 @@
 // `studiotimer report | export | import` driven as a real process, as scripts use them.
+#include "cli/CommandLine.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -259,6 +261,28 @@ private Q_SLOTS:
             QVERIFY(r.err.contains(QStringLiteral("Nothing was imported")));
         }
         QCOMPARE(list(studio), before);
+    }
+
+    void filesHandedToTheDesktopAppAreAbsolute()
+    {
+        const QString here = QDir::current().absoluteFilePath(QStringLiteral("x.csv"));
+        using st::CommandLine;
+        QCOMPARE(CommandLine::withAbsolutePaths({QStringLiteral("import"), QStringLiteral("x.csv"),
+                                                 QStringLiteral("--dry-run")}),
+                 QStringList({QStringLiteral("import"), here, QStringLiteral("--dry-run")}));
+        QCOMPARE(
+            CommandLine::withAbsolutePaths({QStringLiteral("import"), QStringLiteral("--format"),
+                                            QStringLiteral("csv"), QStringLiteral("x.csv")}),
+            QStringList({QStringLiteral("import"), QStringLiteral("--format"),
+                         QStringLiteral("csv"), here}));
+        QCOMPARE(CommandLine::withAbsolutePaths(
+                     {QStringLiteral("export"), QStringLiteral("-o"), QStringLiteral("x.csv")}),
+                 QStringList({QStringLiteral("export"), QStringLiteral("-o"), here}));
+        QCOMPARE(CommandLine::withAbsolutePaths(
+                     {QStringLiteral("export"), QStringLiteral("--output=x.csv")}),
+                 QStringList({QStringLiteral("export"), QStringLiteral("--output=") + here}));
+        const QStringList other{QStringLiteral("add"), QStringLiteral("x.csv")};
+        QCOMPARE(CommandLine::withAbsolutePaths(other), other);
     }
 
     void importsTogglFixtureWithNewPeople()
