@@ -22,6 +22,7 @@
 #include <QSslKey>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
@@ -153,11 +154,15 @@ int main(int argc, char *argv[])
         QStringLiteral("tls-cert"), tr("PEM certificate (serves wss://)."), QStringLiteral("F"));
     const QCommandLineOption keyOption(QStringLiteral("tls-key"), tr("PEM private key."),
                                        QStringLiteral("F"));
+    const QCommandLineOption rateOption(
+        QStringLiteral("rate-limit"),
+        tr("Requests per second and socket (bursts up to 5 seconds' worth); 0: no limit."),
+        QStringLiteral("N"));
     const QCommandLineOption conformanceOption(
         QStringLiteral("socketio-conformance"),
         tr("Serve the reference set-up of the socket.io-protocol test suite."));
-    parser.addOptions(
-        {portOption, bindOption, dataDirOption, certOption, keyOption, conformanceOption});
+    parser.addOptions({portOption, bindOption, dataDirOption, certOption, keyOption, rateOption,
+                       conformanceOption});
     parser.addPositionalArgument(QStringLiteral("org"),
                                  tr("org create NAME | org invite ORG_ID | org revoke TOKEN | "
                                     "org list"));
@@ -182,6 +187,14 @@ int main(int argc, char *argv[])
         options.port = quint16(port);
     } else if (conformance) {
         options.port = 3000;
+    }
+    if (parser.isSet(rateOption)) {
+        bool ok = false;
+        const int rate = parser.value(rateOption).toInt(&ok);
+        if (!ok || rate < 0 || rate > 1000000)
+            return fail(tr("--rate-limit needs a number from 0 to 1000000."));
+        options.ratePerSecond = rate;
+        options.rateBurst = std::max(1, rate * 5);
     }
     if (!options.bind.setAddress(parser.value(bindOption)))
         return fail(tr("--bind needs an IP address."));

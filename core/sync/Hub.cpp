@@ -596,6 +596,8 @@ void Hub::handleConformanceEvent(HubConnection *conn)
 
 bool Hub::takeToken(HubConnection *conn)
 {
+    if (m_options.ratePerSecond <= 0)
+        return true;
     const double elapsed = double(conn->refill.restart()) / 1000.0;
     conn->tokens =
         std::min<double>(m_options.rateBurst, conn->tokens + elapsed * m_options.ratePerSecond);

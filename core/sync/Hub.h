@@ -30,9 +30,10 @@ struct HubOptions
     int pingTimeout = 20000;
     int maxPayload = 1000000;
     int connectTimeout = 10000; // from the open packet to the CONNECT packet
-    // Per-socket rate limit (token bucket): burst size and refill per second.
-    int rateBurst = 100;
-    int ratePerSecond = 50;
+    // Per-socket rate limit (token bucket): burst size and refill per second; 0 per second turns
+    // it off. Generous on purpose: a desk replaying a day of offline changes must get through.
+    int rateBurst = 1000;
+    int ratePerSecond = 200;
     // wss:// when set (certificate and private key loaded).
     std::optional<QSslConfiguration> tls;
     // The reference set-up of the official socket.io-protocol test suite instead of the
