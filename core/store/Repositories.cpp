@@ -161,19 +161,20 @@ const QString kBillableSql = QStringLiteral(
     "(CASE WHEN COALESCE(e.paused_at, e.ended_at, ?) - e.started_at - e.paused_ms > 0 "
     "THEN COALESCE(e.paused_at, e.ended_at, ?) - e.started_at - e.paused_ms ELSE 0 END)");
 
-void appendWhere(Sql &sql, const EntryFilter &f, Ms now, Ms longest)
+void appendWhere(Sql &sql, const EntryFilter &f, Ms now, Ms earliest)
 {
     sql.add(QStringLiteral(" WHERE e.org_id = ? AND e.deleted = ?"), {f.orgId, f.deleted ? 1 : 0});
     if (f.from || f.to) {
         const Ms from = f.from.value_or(0);
         const Ms to = f.to.value_or(validate::kMaxTime + 1);
-        // Finished entries overlap [from, to) when they start in [from - longest, to) and end
-        // after from; running ones when they start before to and now is after from.
-        sql.add(QStringLiteral(" AND ((e.ended_at IS NOT NULL AND e.started_at >= ? AND "
-                               "e.started_at < ? AND (e.ended_at > ? OR e.started_at >= ?))"),
-                {from - longest, to, from, from});
+        // Every entry overlapping [from, to) starts in [earliest, to) (see earliestStart): one
+        // range of the started_at index. Finished entries overlap when they end after from (or
+        // start at it); running ones when now is after from.
+        sql.add(QStringLiteral(" AND e.started_at >= ? AND e.started_at < ? AND ((e.ended_at IS "
+                               "NOT NULL AND (e.ended_at > ? OR e.started_at >= ?))"),
+                {earliest, to, from, from});
         if (now > from)
-            sql.add(QStringLiteral(" OR (e.ended_at IS NULL AND e.started_at < ?)"), {to});
+            sql.add(QStringLiteral(" OR e.ended_at IS NULL"));
         sql.add(QStringLiteral(")"));
     }
     if (!f.taskTypeIds.isEmpty())
@@ -438,6 +439,26 @@ Ms EntryRepository::longestEntryMs() const
     return m_db.meta(QStringLiteral("longest_entry_ms"), QStringLiteral("0")).toLongLong();
 }
 
+Ms EntryRepository::earliestStart(const EntryFilter &filter, Ms now) const
+{
+    if (!filter.from && !filter.to)
+        return 0; // no period: unused
+    const Ms from = filter.from.value_or(0);
+    Ms earliest = from - longestEntryMs();
+    if (now > from) {
+        // Running entries overlap the period whenever they started before its end: the oldest
+        // of them (few rows, on the partial index time_entries_running) bounds the range too.
+        QSqlQuery q = m_db.prepare(
+            QStringLiteral("SELECT MIN(started_at) FROM time_entries WHERE org_id = ? AND "
+                           "ended_at IS NULL AND deleted = ?"));
+        q.addBindValue(filter.orgId);
+        q.addBindValue(filter.deleted ? 1 : 0);
+        if (q.exec() && q.next() && !q.value(0).isNull())
+            earliest = std::min(earliest, q.value(0).toLongLong());
+    }
+    return earliest;
+}
+
 Result<void> EntryRepository::noteLength(const TimeEntry &entry)
 {
     if (!entry.endedAt)
@@ -520,7 +541,7 @@ QList<TimeEntry> EntryRepository::list(const EntryFilter &filter, const EntrySor
         order = QStringLiteral("LOWER(e.note)");
         break;
     }
-    appendWhere(sql, filter, now, longestEntryMs());
+    appendWhere(sql, filter, now, earliestStart(filter, now));
     const QString direction = sort.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     sql.text += QStringLiteral(" ORDER BY ") + order + direction;
     sql.values += orderValues;
@@ -542,7 +563,7 @@ int EntryRepository::count(const EntryFilter &filter, Ms now) const
 {
     Sql sql;
     sql.add(QStringLiteral("SELECT COUNT(*) FROM time_entries e"));
-    appendWhere(sql, filter, now, longestEntryMs());
+    appendWhere(sql, filter, now, earliestStart(filter, now));
     QSqlQuery q = sql.prepare(m_db);
     if (q.exec() && q.next())
         return q.value(0).toInt();
@@ -551,35 +572,35 @@ int EntryRepository::count(const EntryFilter &filter, Ms now) const
 
 Totals EntryRepository::totals(const EntryFilter &filter, Ms now) const
 {
+    // One aggregate per task type, in task type order: each reads one range of the covering index
+    // time_entries_type_start (no table rows, no sort), with the type's effective rate bound.
     // Each entry's cost is rounded on its own (half up), then summed: as on an invoice.
-    Sql sql;
-    sql.add(QStringLiteral("SELECT s.task_type_id, COUNT(*), SUM(s.b), "
-                           "SUM((s.b * s.r + 1800000) / 3600000) FROM (SELECT e.task_type_id, ") +
-                kBillableSql +
-                QStringLiteral(" AS b, CASE WHEN t.billable = 1 THEN t.hourly_rate_cents "
-                               "ELSE 0 END AS r FROM time_entries e "
-                               "JOIN task_types t ON t.id = e.task_type_id"),
-            {now, now});
-    appendWhere(sql, filter, now, longestEntryMs());
-    sql.add(QStringLiteral(") s GROUP BY s.task_type_id"));
-
+    EntryFilter perType = filter;
+    perType.taskTypeIds.clear();
+    const Ms earliest = earliestStart(filter, now);
     Totals totals;
-    QHash<QString, TaskTotal> byType;
-    QSqlQuery q = sql.prepare(m_db);
-    if (q.exec()) {
-        while (q.next()) {
-            TaskTotal t{q.value(0).toString(), q.value(2).toLongLong(), q.value(3).toLongLong(),
-                        q.value(1).toInt()};
-            totals.billableMs += t.billableMs;
-            totals.costCents += t.costCents;
-            totals.entries += t.entries;
-            byType.insert(t.taskTypeId, t);
-        }
-    }
     CatalogRepository catalog(m_db);
     for (const TaskType &type : catalog.taskTypes(filter.orgId)) {
-        if (byType.contains(type.id))
-            totals.perTaskType.append(byType.take(type.id));
+        if (!filter.taskTypeIds.isEmpty() && !filter.taskTypeIds.contains(type.id))
+            continue;
+        Sql sql;
+        sql.add(QStringLiteral("SELECT COUNT(*), SUM(s.b), SUM((s.b * ? + 1800000) / 3600000) "
+                               "FROM (SELECT ") +
+                    kBillableSql + QStringLiteral(" AS b FROM time_entries e"),
+                {type.effectiveRateCents(), now, now});
+        appendWhere(sql, perType, now, earliest);
+        sql.add(QStringLiteral(" AND e.task_type_id = ?) s"), {type.id});
+        QSqlQuery q = sql.prepare(m_db);
+        if (!q.exec() || !q.next())
+            continue;
+        const TaskTotal t{type.id, q.value(1).toLongLong(), q.value(2).toLongLong(),
+                          q.value(0).toInt()};
+        if (t.entries == 0)
+            continue;
+        totals.billableMs += t.billableMs;
+        totals.costCents += t.costCents;
+        totals.entries += t.entries;
+        totals.perTaskType.append(t);
     }
     return totals;
 }

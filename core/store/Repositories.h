@@ -71,6 +71,9 @@ private:
     // The longest finished entry ever stored: bounds how far before a range an overlapping entry
     // can start, so range queries stay on the started_at index.
     Ms longestEntryMs() const;
+    // The earliest start an entry overlapping the filter's period can have: from minus the
+    // longest finished entry, or the oldest running entry's start when that is earlier.
+    Ms earliestStart(const EntryFilter &filter, Ms now) const;
     Result<void> noteLength(const TimeEntry &entry);
 
     const Database &m_db;
