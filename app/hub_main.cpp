@@ -13,13 +13,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
-#include <QSslCertificate>
-#include <QSslKey>
 #include <QTimer>
 
 #include <algorithm>
@@ -111,28 +108,6 @@ int runOrgCommand(st::HubStore &store, const QStringList &args)
     return fail(tr("Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list"));
 }
 
-st::Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath)
-{
-    QFile certFile(certPath);
-    QFile keyFile(keyPath);
-    if (!certFile.open(QIODevice::ReadOnly))
-        return st::Error::invalid(tr("Cannot read the certificate %1.").arg(certPath));
-    if (!keyFile.open(QIODevice::ReadOnly))
-        return st::Error::invalid(tr("Cannot read the private key %1.").arg(keyPath));
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-    const QByteArray keyData = keyFile.readAll();
-    QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
-    if (key.isNull())
-        key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
-    if (chain.isEmpty() || key.isNull())
-        return st::Error::invalid(tr("The certificate or the private key is not valid PEM."));
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setLocalCertificateChain(chain);
-    config.setPrivateKey(key);
-    config.setPeerVerifyMode(QSslSocket::VerifyNone);
-    return config;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -201,7 +176,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(certOption) != parser.isSet(keyOption))
         return fail(tr("--tls-cert and --tls-key go together."));
     if (parser.isSet(certOption)) {
-        auto tls = loadTls(parser.value(certOption), parser.value(keyOption));
+        auto tls = st::Hub::loadTls(parser.value(certOption), parser.value(keyOption));
         if (!tls)
             return fail(tls.error().message);
         options.tls = tls.value();

@@ -11,6 +11,7 @@ packages=(
     libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins qtkeychain-qt6-dev libgl-dev libsqlite3-dev
     xvfb xauth imagemagick dbus dbus-x11 gnome-keyring libsecret-tools
     desktop-file-utils appstream
+    openssl  # the hub's wss:// test makes a self-signed certificate
 )
 # Node.js drives the interoperability tests with the official socket.io-client.
 # Keep a Node.js that is already there (it may not come from Debian); else take Debian's.

@@ -7,10 +7,13 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -221,6 +224,28 @@ Hub::Hub(const Database &db, const Clock &clock, HubOptions options, QObject *pa
 Hub::~Hub()
 {
     close();
+}
+
+Result<QSslConfiguration> Hub::loadTls(const QString &certPath, const QString &keyPath)
+{
+    QFile certFile(certPath);
+    QFile keyFile(keyPath);
+    if (!certFile.open(QIODevice::ReadOnly))
+        return Error::invalid(tr("Cannot read the certificate %1.").arg(certPath));
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return Error::invalid(tr("Cannot read the private key %1.").arg(keyPath));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    const QByteArray keyData = keyFile.readAll();
+    QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
+    if (chain.isEmpty() || key.isNull())
+        return Error::invalid(tr("The certificate or the private key is not valid PEM."));
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificateChain(chain);
+    config.setPrivateKey(key);
+    config.setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with their token
+    return config;
 }
 
 Result<void> Hub::listen()

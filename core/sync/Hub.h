@@ -55,6 +55,9 @@ public:
     Hub(const Database &db, const Clock &clock, HubOptions options, QObject *parent = nullptr);
     ~Hub() override;
 
+    // The wss:// configuration from a PEM certificate (chain) and its PEM private key (RSA or EC).
+    static Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath);
+
     Result<void> listen();
     // The port listened on (the chosen one when HubOptions::port was 0).
     quint16 port() const;

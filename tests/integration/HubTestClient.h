@@ -37,18 +37,26 @@ public:
                 connectError = packet->data.toObject();
         });
         connect(&m_socket, &QWebSocket::disconnected, this, [this] { closed = true; });
+        // The TLS test's certificate is self-signed.
+        connect(&m_socket, &QWebSocket::sslErrors, this,
+                [this](const QList<QSslError> &) { m_socket.ignoreSslErrors(); });
     }
 
+    static QUrl url(quint16 port, const QString &query, const QString &scheme)
+    {
+        return QUrl(
+            QStringLiteral("%1://127.0.0.1:%2/socket.io/?%3").arg(scheme).arg(port).arg(query));
+    }
     static QUrl url(quint16 port,
                     const QString &query = QStringLiteral("EIO=4&transport=websocket"))
     {
-        return QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?%2").arg(port).arg(query));
+        return url(port, query, QStringLiteral("ws"));
     }
 
     // Opens the WebSocket and waits for the Engine.IO open packet.
     bool open(quint16 port)
     {
-        m_socket.open(url(port));
+        m_socket.open(url(port, QStringLiteral("EIO=4&transport=websocket"), scheme));
         return QTest::qWaitFor([this] { return !frames.isEmpty() || closed; }, 5000) &&
                !frames.isEmpty() && frames.first().startsWith(QLatin1Char('0'));
     }
@@ -118,6 +126,7 @@ public:
     std::optional<QJsonObject> connectError;
     bool closed = false;
     bool autoPong = true;
+    QString scheme = QStringLiteral("ws");
 
 private:
     QWebSocket m_socket;

@@ -7,6 +7,7 @@
 #include "sync/Hub.h"
 
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void pingTimeoutAndConnectTimeoutClose();
     void rateLimited();
     void adjustDeleteRestoreAndCatalog();
+    void tlsServesWss();
 };
 
 void TestHub::openPacketAndConnectAnswer()
@@ -828,6 +830,38 @@ void TestHub::adjustDeleteRestoreAndCatalog()
     }
     QCOMPARE(seqs,
              (QList<int>{org.base + 1, org.base + 2, org.base + 3, org.base + 4, org.base + 5}));
+}
+
+void TestHub::tlsServesWss()
+{
+    QTemporaryDir dir;
+    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                   key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=localhost")});
+    QVERIFY2(openssl.waitForFinished(60000), "openssl is needed (tools/install-deps.sh)");
+    QCOMPARE(openssl.exitCode(), 0);
+
+    QVERIFY(!Hub::loadTls(cert, dir.filePath(QStringLiteral("missing.pem"))).ok());
+    QVERIFY(!Hub::loadTls(key, key).ok()); // a key is not a certificate
+    auto tls = Hub::loadTls(cert, key);
+    QVERIFY2(tls.ok(), qPrintable(tls.ok() ? QString() : tls.error().message));
+    HubOptions options;
+    options.tls = tls.value();
+    HubEnv env(options);
+    const OrgFixture org = env.org(QStringLiteral("Studio TLS"));
+
+    HubTestClient secure;
+    secure.scheme = QStringLiteral("wss");
+    QVERIFY(secure.join(env.port(), org.token, QStringLiteral("Secure desk")));
+    QVERIFY(isOk(secure.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}})));
+
+    HubTestClient plain; // ws:// to a wss:// hub gets no session
+    QVERIFY(!plain.open(env.port()));
 }
 
 QTEST_GUILESS_MAIN(TestHub)
