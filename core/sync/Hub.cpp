@@ -642,6 +642,12 @@ void Hub::handleEvent(HubConnection *conn)
                                  << "event without ack id ignored:" << p.eventName();
         return;
     }
+    if (m_store.isRevokedHash(conn->tokenHash)) {
+        // Revoked by "studiotimer-hub org revoke" from another process while this socket was on.
+        sendText(conn, sio::encodeMessage(sio::Packet::disconnect()));
+        dropConnection(conn, QStringLiteral("token revoked"));
+        return;
+    }
     const qint64 ackId = *p.ackId;
     const auto reply = [&](const QJsonObject &answer) {
         sendText(conn, sio::encodeMessage(sio::Packet::ack(ackId, {answer})));

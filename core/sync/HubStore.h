@@ -49,6 +49,7 @@ public:
     Result<QString> revokeToken(const QString &token); // returns the organisation's id
     // The organisation a live (not revoked) token belongs to.
     std::optional<QString> organizationForToken(const QString &token) const;
+    // Whether the token with this hash no longer admits anyone (revoked or unknown).
     bool isRevokedHash(const QString &tokenHash) const;
     QList<OrgSummary> organizations() const;
     std::optional<Organization> organization(const QString &orgId) const;

@@ -211,6 +211,18 @@ void TestHub::wrongAndRevokedTokensRefused()
              QStringLiteral("unauthorized"));
     QVERIFY(!other.closed); // the other token still works
     QVERIFY(!env.hub->revokeToken(*second).ok());
+
+    // Revoked from another process ("studiotimer-hub org revoke"): the next request ends it.
+    auto third = env.hub->store().issueToken(org.id);
+    QVERIFY(third.ok());
+    HubTestClient elsewhere;
+    QVERIFY(elsewhere.join(env.port(), *third, QStringLiteral("elsewhere")));
+    QVERIFY(isOk(elsewhere.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}})));
+    QVERIFY(env.hub->store().revokeToken(*third).ok());
+    QVERIFY(
+        elsewhere.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}}).isEmpty());
+    QVERIFY(elsewhere.waitClosed());
+    QVERIFY(elsewhere.frames.contains(QStringLiteral("41")));
     // Only the hash is stored.
     QSqlQuery q = env.db->prepare(QStringLiteral("SELECT token_hash FROM hub_tokens"));
     QVERIFY(env.db->exec(q).ok());
