@@ -224,6 +224,12 @@ Hub::Hub(const Database &db, const Clock &clock, HubOptions options, QObject *pa
 Hub::~Hub()
 {
     close();
+    // The sockets belong to the server; nothing they emit while it deletes them may reach this
+    // half-destroyed hub.
+    for (auto &[socket, conn] : m_connections)
+        socket->disconnect(this);
+    m_connections.clear();
+    m_server.reset();
 }
 
 Result<QSslConfiguration> Hub::loadTls(const QString &certPath, const QString &keyPath)
@@ -285,8 +291,11 @@ void Hub::close()
             sockets.append(socket);
         }
     }
-    for (QWebSocket *socket : sockets)
+    for (QWebSocket *socket : sockets) {
         socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("The hub is shutting down."));
+        if (auto it = m_connections.find(socket); it != m_connections.end())
+            it->second->closeTimer.start(2000); // a peer that never answers the close is cut off
+    }
 }
 
 int Hub::connectedCount() const
@@ -328,11 +337,14 @@ void Hub::onNewConnection()
         if ((path != QLatin1String("/socket.io/") && path != QLatin1String("/socket.io")) ||
             query.queryItemValue(QStringLiteral("EIO")) != QLatin1String("4") ||
             query.queryItemValue(QStringLiteral("transport")) != QLatin1String("websocket") ||
-            query.hasQueryItem(QStringLiteral("sid"))) {
+            query.hasQueryItem(QStringLiteral("sid")) ||
+            int(m_connections.size()) >= m_options.maxConnections) {
             qCInfo(lcHub).noquote()
                 << "refused" << url.toString() << "from" << socket->peerAddress().toString();
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
-                          tr("Only /socket.io/?EIO=4&transport=websocket is served."));
+                          tr("Only /socket.io/?EIO=4&transport=websocket is served, to at most "
+                             "%1 sockets.")
+                              .arg(m_options.maxConnections));
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
             QTimer::singleShot(2000, socket, &QObject::deleteLater);
             continue;

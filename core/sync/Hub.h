@@ -30,6 +30,8 @@ struct HubOptions
     int pingTimeout = 20000;
     int maxPayload = 1000000;
     int connectTimeout = 10000; // from the open packet to the CONNECT packet
+    // Sockets beyond this are closed at once (a flood must not exhaust the hub).
+    int maxConnections = 1000;
     // Per-socket rate limit (token bucket): burst size and refill per second; 0 per second turns
     // it off. Generous on purpose: a desk replaying a day of offline changes must get through.
     int rateBurst = 1000;

@@ -170,6 +170,18 @@ void TestHub::wrongPathRefused()
         QTRY_VERIFY_WITH_TIMEOUT(closed, 5000);
         QVERIFY2(frames.isEmpty(), qPrintable(query));
     }
+    // Beyond maxConnections a socket is refused; the ones inside keep working.
+    HubOptions few;
+    few.maxConnections = 2;
+    HubEnv small(few);
+    const OrgFixture org = small.org(QStringLiteral("Small"));
+    HubTestClient first, second, third;
+    QVERIFY(first.join(small.port(), org.token, QStringLiteral("1")));
+    QVERIFY(second.join(small.port(), org.token, QStringLiteral("2")));
+    QVERIFY(!third.open(small.port()));
+    QVERIFY(third.waitClosed());
+    QVERIFY(isOk(first.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}})));
+
     QWebSocket wrongPath;
     bool closed = false;
     connect(&wrongPath, &QWebSocket::disconnected, this, [&] { closed = true; });
