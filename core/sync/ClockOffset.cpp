@@ -1,5 +1,7 @@
 #include "ClockOffset.h"
 
+#include <QMutexLocker>
+
 #include <algorithm>
 
 namespace st {
@@ -14,6 +16,7 @@ void ClockOffset::addSample(Ms t0, Ms serverTime, Ms t1)
         return;
     // (t0 + t1) / 2 without overflow, rounded to the nearest millisecond.
     const Ms middle = t0 + (t1 - t0 + 1) / 2;
+    QMutexLocker lock(&m_mutex);
     m_samples.append({serverTime - middle, t1 - t0});
     while (m_samples.size() > m_window)
         m_samples.removeFirst();
@@ -24,25 +27,41 @@ void ClockOffset::addSample(Ms t0, Ms serverTime, Ms t1)
             best = &s;
     }
     m_best = *best;
+    publish();
 }
 
 void ClockOffset::reset()
 {
+    QMutexLocker lock(&m_mutex);
     m_samples.clear();
     m_best.reset();
     m_restored.reset();
+    publish();
 }
 
 void ClockOffset::restore(Ms offset)
 {
+    QMutexLocker lock(&m_mutex);
     m_restored = offset;
+    publish();
 }
 
-Ms ClockOffset::offsetMs() const
+Ms ClockOffset::bestRttMs() const
 {
-    if (m_best)
-        return m_best->offset;
-    return m_restored.value_or(0);
+    QMutexLocker lock(&m_mutex);
+    return m_best ? m_best->rtt : -1;
+}
+
+int ClockOffset::sampleCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_samples.size());
+}
+
+void ClockOffset::publish()
+{
+    m_current.store(m_best ? m_best->offset : m_restored.value_or(0), std::memory_order_release);
+    m_known.store(m_best.has_value() || m_restored.has_value(), std::memory_order_release);
 }
 
 } // namespace st

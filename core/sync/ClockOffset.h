@@ -3,7 +3,9 @@
 #include "domain/Clock.h"
 
 #include <QList>
+#include <QMutex>
 
+#include <atomic>
 #include <optional>
 
 namespace st {
@@ -13,6 +15,8 @@ namespace st {
 // that sample says offset = serverTime - (t0 + t1) / 2, wrong by at most rtt / 2 = (t1 - t0) / 2.
 // The estimate is the sample with the lowest round trip among the most recent ones, so one slow
 // answer does not move it, and a clock that was reset is followed after a window of samples.
+// Thread-safe: the sync client samples on the store's worker thread while the UI reads the
+// offset (through a HubClock) to show elapsed times.
 class ClockOffset final
 {
 public:
@@ -31,22 +35,27 @@ public:
     // Starts from an estimate saved by a previous run, until real samples arrive.
     void restore(Ms offset);
 
-    bool isKnown() const { return m_best.has_value() || m_restored.has_value(); }
+    bool isKnown() const { return m_known.load(std::memory_order_acquire); }
     // The best estimate in ms (0 while nothing is known).
-    Ms offsetMs() const;
+    Ms offsetMs() const { return m_current.load(std::memory_order_acquire); }
     // The round trip of the sample the estimate comes from (-1 when there is none).
-    Ms bestRttMs() const { return m_best ? m_best->rtt : -1; }
-    int sampleCount() const { return int(m_samples.size()); }
+    Ms bestRttMs() const;
+    int sampleCount() const;
 
     // The hub's time for a local instant, and back.
     Ms toHub(Ms local) const { return local + offsetMs(); }
     Ms toLocal(Ms hub) const { return hub - offsetMs(); }
 
 private:
+    void publish(); // with m_mutex held
+
     int m_window;
+    mutable QMutex m_mutex;
     QList<Sample> m_samples; // oldest first, at most m_window
     std::optional<Sample> m_best;
     std::optional<Ms> m_restored;
+    std::atomic<Ms> m_current{0};
+    std::atomic<bool> m_known{false};
 };
 
 // The hub's time as this machine best knows it: the local clock plus the estimated offset. Give it
