@@ -25,6 +25,7 @@ QString tr(const char *text)
 const QString kOk = QStringLiteral("ok");
 constexpr int kHandshakeTimeoutMs = 10000;
 constexpr int kRateLimitRetryMs = 2000;
+constexpr int kApplyRetryMs = 5000;
 
 Error answerError(const QJsonObject &answer)
 {
@@ -114,6 +115,11 @@ SyncClient::SyncClient(const Database &db, TimerService &service, Outbox &outbox
     m_handshakeTimer.setSingleShot(true);
     connect(&m_handshakeTimer, &QTimer::timeout, this,
             [this] { abortConnection(tr("The hub did not complete the connection in time.")); });
+    m_applyRetryTimer.setSingleShot(true);
+    connect(&m_applyRetryTimer, &QTimer::timeout, this, [this] {
+        m_needPull = true;
+        advance();
+    });
     m_rateLimitTimer.setSingleShot(true);
     connect(&m_rateLimitTimer, &QTimer::timeout, this, [this] {
         m_rateLimited = false;
@@ -155,6 +161,7 @@ void SyncClient::stop()
     m_heartbeat.stop();
     m_handshakeTimer.stop();
     m_rateLimitTimer.stop();
+    m_applyRetryTimer.stop();
     if (m_socket->state() != QAbstractSocket::UnconnectedState)
         m_socket->abort();
     onDisconnected();
@@ -480,8 +487,10 @@ void SyncClient::sendNextOp()
         setState(SyncState::Syncing);
     (void)m_outbox.markSent(op.opId);
     request(op.event, op.request(), [this, op](const QJsonObject &answer) {
-        m_opInFlight = false;
+        // (Still "in flight" while the answer is handled: what it applies announces changes, and
+        // those must not start the next request half-way.)
         onOpAnswer(op, answer);
+        m_opInFlight = false;
         advance();
     });
 }
@@ -531,8 +540,8 @@ void SyncClient::startPull()
     request(QStringLiteral("sync:pull"),
             {{QStringLiteral("since"), double(since)}, {QStringLiteral("limit"), m_pullLimit}},
             [this, resync](const QJsonObject &answer) {
-                m_pullInFlight = false;
                 onPullAnswer(answer, resync);
+                m_pullInFlight = false;
                 advance();
             });
 }
@@ -546,6 +555,7 @@ void SyncClient::onPullAnswer(const QJsonObject &answer, bool resync)
     }
     const QJsonArray changes = answer.value(QStringLiteral("changes")).toArray();
     qint64 highest = resync ? m_resyncSince : m_cache.lastSeq();
+    bool failed = false;
     for (const QJsonValue &v : changes) {
         const QJsonObject change = v.toObject();
         const qint64 seq = qint64(change.value(QStringLiteral("seq")).toDouble());
@@ -557,14 +567,23 @@ void SyncClient::onPullAnswer(const QJsonObject &answer, bool resync)
             // applied as usual.
             const QString subject = SyncCache::subjectOf(data);
             if (seq > m_cache.lastSeq()) {
-                applyChange(type, data, seq, false);
+                if (!applyChange(type, data, seq, false))
+                    failed = true;
             } else if (m_resyncIds.contains(subject)) {
                 m_resyncSeen.insert(subject);
                 applyChange(type, data, -1, false);
             }
         } else if (seq > m_cache.lastSeq()) {
-            applyChange(type, data, seq, false);
+            if (!applyChange(type, data, seq, false))
+                failed = true;
         }
+        if (failed)
+            break; // in order or not at all: the rest waits for the retry
+    }
+    if (failed) {
+        m_needPull = false;
+        m_resyncing = false;
+        return;
     }
     const bool more = answer.value(QStringLiteral("more")).toBool() && !changes.isEmpty();
     if (resync) {
@@ -621,14 +640,18 @@ void SyncClient::onBroadcast(const QString &event, const QJsonObject &payload)
     applyChange(event, payload, seq, true);
 }
 
-void SyncClient::applyChange(const QString &event, const QJsonObject &data, qint64 seq, bool live)
+bool SyncClient::applyChange(const QString &event, const QJsonObject &data, qint64 seq, bool live)
 {
     auto applied = m_cache.apply(event, data, seq);
     if (!applied) {
         qCWarning(lcSync) << "Cannot apply" << event << seq << applied.error().message;
-        // The change stays unapplied and lastSeq unmoved: the next pull tries again.
-        m_needPull = true;
-        return;
+        // The change stays unapplied and lastSeq unmoved: a pull tries again a little later (not
+        // at once: a change that cannot be stored here would spin).
+        setError(
+            tr("A change from the hub cannot be stored here: %1").arg(applied.error().message));
+        if (!m_applyRetryTimer.isActive())
+            m_applyRetryTimer.start(kApplyRetryMs);
+        return false;
     }
     if (isTimerEvent(event)) {
         const QJsonObject device = data.value(QStringLiteral("device")).toObject();
@@ -660,6 +683,7 @@ void SyncClient::applyChange(const QString &event, const QJsonObject &data, qint
     }
     if (!applied->entries.isEmpty())
         Q_EMIT remoteTimersChanged();
+    return true;
 }
 
 // ---- state -------------------------------------------------------------------------------------

@@ -143,7 +143,7 @@ private:
     void startPull();
     void onPullAnswer(const QJsonObject &answer, bool resync);
     void finishResync();
-    void applyChange(const QString &event, const QJsonObject &data, qint64 seq, bool live);
+    bool applyChange(const QString &event, const QJsonObject &data, qint64 seq, bool live);
     void scheduleReconnect();
     void abortConnection(const QString &why);
     void setState(SyncState state);
@@ -187,6 +187,7 @@ private:
     bool m_needPull = false;
     bool m_rateLimited = false;
     QTimer m_rateLimitTimer;
+    QTimer m_applyRetryTimer;
     // Entries whose change the hub refused: set back to the hub's truth by a pull from seq 0.
     QSet<QString> m_resyncIds;
     QSet<QString> m_resyncSeen;
