@@ -1,6 +1,7 @@
 #include "EntryImport.h"
 
 #include "Csv.h"
+#include "ReportService.h"
 #include "domain/Format.h"
 
 #include <QDateTime>
@@ -77,6 +78,32 @@ struct Columns
         const int i = index.value(name.toLower(), -1);
         return i >= 0 && i < record.fields.size() ? record.fields.at(i) : QString();
     }
+};
+
+// The catalogue read once per file: rows by ID and by name (any case), as TimerService::find*
+// match them.
+template <typename T> class Lookup
+{
+public:
+    explicit Lookup(const QList<T> &rows)
+    {
+        for (const T &row : rows) {
+            m_rows.insert(row.id, row);
+            m_rows.insert(row.name.toCaseFolded(), row);
+        }
+    }
+    std::optional<T> find(const QString &nameOrId) const
+    {
+        const QString key = nameOrId.trimmed();
+        if (const auto it = m_rows.constFind(key); it != m_rows.cend())
+            return *it;
+        if (const auto it = m_rows.constFind(key.toCaseFolded()); it != m_rows.cend())
+            return *it;
+        return std::nullopt;
+    }
+
+private:
+    QHash<QString, T> m_rows;
 };
 
 QString decode(const QByteArray &data, bool *ok)
@@ -389,10 +416,36 @@ void EntryImporter::resolve(const QList<Raw> &raws, ImportPlan &plan) const
 {
     const Ms now = m_service.clock().nowMs();
     const QString orgId = m_service.orgId();
+    const Lookup<TaskType> types(m_service.taskTypes(true));
+    const Lookup<User> users(m_service.users());
+    const Lookup<Room> rooms(m_service.rooms(true));
     QHash<QString, User> newUsers; // by lower-case name
     QHash<QString, Room> newRooms;
     QStringList userOrder, roomOrder; // the file's order, for the preview
-    QHash<QString, int> idLines;      // IDs seen in the file
+
+    // The stored entries of the file's span, read once, by person (oldest first).
+    QHash<QString, QList<TimeEntry>> storedByUser;
+    QHash<QString, Ms> longestByUser;
+    {
+        std::optional<Ms> spanFrom, spanTo;
+        for (const Raw &raw : raws) {
+            if (!raw.error.isEmpty() || !raw.end)
+                continue;
+            spanFrom = std::min(spanFrom.value_or(raw.start), raw.start);
+            spanTo = std::max(spanTo.value_or(*raw.end), *raw.end);
+        }
+        if (spanFrom && spanTo && *spanFrom < *spanTo) {
+            EntryFilter span;
+            span.from = spanFrom;
+            span.to = spanTo;
+            for (const TimeEntry &e : ReportService(m_service).entries(span)) {
+                storedByUser[e.userId] << e;
+                Ms &longest = longestByUser[e.userId];
+                longest = std::max(longest, e.effectiveEnd(now) - e.startedAt);
+            }
+        }
+    }
+    QHash<QString, int> idLines; // IDs seen in the file
     QHash<QString, int> contentLines;
 
     auto issue = [&plan](const Raw &raw, const QString &message) {
@@ -411,9 +464,12 @@ void EntryImporter::resolve(const QList<Raw> &raws, ImportPlan &plan) const
             issue(raw, tr("it has no task type."));
             continue;
         }
-        const auto type = m_service.findTaskType(raw.taskType);
+        const auto type = types.find(raw.taskType);
         if (!type) {
-            issue(raw, type.error().message);
+            // The service's message lists the known task types.
+            auto missing = m_service.findTaskType(raw.taskType);
+            issue(raw,
+                  missing ? tr("No task type \"%1\".").arg(raw.taskType) : missing.error().message);
             continue;
         }
         if (type->archived) {
@@ -431,7 +487,7 @@ void EntryImporter::resolve(const QList<Raw> &raws, ImportPlan &plan) const
             }
             row.entry.userId = desk->id;
             row.userName = desk->name;
-        } else if (auto user = m_service.findUser(raw.user)) {
+        } else if (auto user = users.find(raw.user)) {
             row.entry.userId = user->id;
             row.userName = user->name;
         } else {
@@ -449,7 +505,7 @@ void EntryImporter::resolve(const QList<Raw> &raws, ImportPlan &plan) const
         }
 
         if (!raw.room.isEmpty()) {
-            if (auto room = m_service.findRoom(raw.room)) {
+            if (auto room = rooms.find(raw.room)) {
                 row.entry.roomId = room->id;
                 row.roomName = room->name;
             } else if (raw.mayCreateRoom) {
@@ -524,12 +580,16 @@ void EntryImporter::resolve(const QList<Raw> &raws, ImportPlan &plan) const
             row.action = ImportRow::Action::Duplicate;
             row.duplicateOf = tr("line %1").arg(contentLines.value(contentKey));
         } else {
-            EntryFilter filter;
-            filter.userIds = {row.entry.userId};
-            filter.from = raw.start;
-            filter.to = end;
-            const QList<TimeEntry> stored =
-                m_service.list(filter, {EntrySortKey::StartedAt, false}, 50, 0);
+            // Only entries starting after start - (the person's longest entry) can reach it.
+            static const QList<TimeEntry> none;
+            const auto found = storedByUser.constFind(row.entry.userId);
+            const QList<TimeEntry> &mine = found == storedByUser.cend() ? none : *found;
+            const Ms reach = longestByUser.value(row.entry.userId);
+            auto first = std::lower_bound(mine.cbegin(), mine.cend(), raw.start - reach,
+                                          [](const TimeEntry &e, Ms t) { return e.startedAt < t; });
+            QList<TimeEntry> stored;
+            for (auto it = first; it != mine.cend() && it->startedAt < end; ++it)
+                stored << *it;
             std::optional<TimeEntry> overlap;
             for (const TimeEntry &e : stored) {
                 if (e.taskTypeId == row.entry.taskTypeId && e.endedAt &&
