@@ -263,6 +263,33 @@ private Q_SLOTS:
         QCOMPARE(list(studio), before);
     }
 
+    void importsWhatListWrites_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("list --csv") << QStringLiteral("--csv") << QStringLiteral("list.csv");
+        QTest::newRow("list --json") << QStringLiteral("--json") << QStringLiteral("list.json");
+    }
+
+    void importsWhatListWrites()
+    {
+        QFETCH(QString, option);
+        QFETCH(QString, file);
+        const Run listed = run(dataDir(QStringLiteral("studio")), {QStringLiteral("list"), option});
+        QCOMPARE(listed.exitCode, 0);
+        const QString path = m_dir.filePath(file);
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(listed.out.toUtf8());
+        out.close();
+        const QString other = dataDir(QStringLiteral("from-") + file);
+        const Run imported = run(other, {QStringLiteral("import"), path});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.contains(QStringLiteral("Imported 2 entries")),
+                 qPrintable(imported.out));
+        QCOMPARE(list(other).size(), 2);
+    }
+
     void filesHandedToTheDesktopAppAreAbsolute()
     {
         const QString here = QDir::current().absoluteFilePath(QStringLiteral("x.csv"));
