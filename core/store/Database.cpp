@@ -101,6 +101,7 @@ Database::Database(QString connectionName, QString path)
 
 Database::~Database()
 {
+    m_statements.clear(); // before the connection goes
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
@@ -282,10 +283,10 @@ Result<void> Database::migrate()
 
 QString Database::meta(const QString &key, const QString &fallback) const
 {
-    QSqlQuery query = prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
-    query.addBindValue(key);
-    if (query.exec() && query.next())
-        return query.value(0).toString();
+    CachedQuery query(*this, QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    query->addBindValue(key);
+    if (query->exec() && query->next())
+        return query->value(0).toString();
     return fallback;
 }
 
@@ -299,6 +300,32 @@ Result<void> Database::setMeta(const QString &key, const QString &value) const
     query.addBindValue(key);
     query.addBindValue(value);
     return exec(query);
+}
+
+CachedQuery::CachedQuery(const Database &db, const QString &sql)
+{
+    // Queries built from filters vary with the filter's shape: the cache stays bounded.
+    constexpr size_t kMaxStatements = 256;
+    auto found = db.m_statements.find(sql);
+    if (found == db.m_statements.end() && db.m_statements.size() < kMaxStatements) {
+        found = db.m_statements.emplace(sql, std::make_unique<Database::Statement>()).first;
+        found->second->query = db.prepare(sql);
+    }
+    if (found == db.m_statements.end() || found->second->inUse) {
+        m_fresh.emplace(db.prepare(sql));
+        m_query = &*m_fresh;
+        return;
+    }
+    found->second->inUse = true;
+    m_statement = found->second.get();
+    m_query = &m_statement->query;
+}
+
+CachedQuery::~CachedQuery()
+{
+    m_query->finish();
+    if (m_statement)
+        m_statement->inUse = false;
 }
 
 Transaction::Transaction(const Database &db)

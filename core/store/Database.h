@@ -7,7 +7,9 @@
 #include <QString>
 #include <QVariant>
 
+#include <map>
 #include <memory>
+#include <optional>
 
 namespace st {
 
@@ -42,6 +44,13 @@ public:
     Result<void> setMeta(const QString &key, const QString &value) const;
 
 private:
+    friend class CachedQuery;
+    struct Statement
+    {
+        QSqlQuery query;
+        bool inUse = false;
+    };
+
     Database(QString connectionName, QString path);
     Result<void> configure();
     Result<void> checkIntegrity();
@@ -50,6 +59,29 @@ private:
     QString m_connectionName;
     QString m_path;
     int m_schemaVersion = 0;
+    // Prepared once, reused by CachedQuery: parsing SQL is most of a small query's cost.
+    mutable std::map<QString, std::unique_ptr<Statement>> m_statements;
+};
+
+// A statement prepared once per connection and reused, for the frequent small queries (a row by
+// ID, the running entry, an insert): SQLite then skips parsing and planning the SQL each time.
+// Bind, exec and read as with a QSqlQuery; the statement is reset when the CachedQuery goes out of
+// scope, so no read stays open. A nested use of the same SQL gets a freshly prepared statement.
+class CachedQuery final
+{
+public:
+    CachedQuery(const Database &db, const QString &sql);
+    ~CachedQuery();
+    CachedQuery(const CachedQuery &) = delete;
+    CachedQuery &operator=(const CachedQuery &) = delete;
+
+    QSqlQuery &operator*() { return *m_query; }
+    QSqlQuery *operator->() { return m_query; }
+
+private:
+    Database::Statement *m_statement = nullptr;
+    std::optional<QSqlQuery> m_fresh;
+    QSqlQuery *m_query = nullptr;
 };
 
 // A write transaction (BEGIN IMMEDIATE, so concurrent writers queue on the busy timeout instead of

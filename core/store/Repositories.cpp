@@ -147,12 +147,10 @@ struct Sql
             values.append(id);
         return *this;
     }
-    QSqlQuery prepare(const Database &db) const
+    void bind(QSqlQuery &query) const
     {
-        QSqlQuery query = db.prepare(text);
         for (const QVariant &value : values)
             query.addBindValue(value);
-        return query;
     }
 };
 
@@ -231,11 +229,11 @@ Result<void> CatalogRepository::saveOrganization(const Organization &org)
 
 std::optional<User> CatalogRepository::user(const QString &id) const
 {
-    QSqlQuery q =
-        m_db.prepare(QStringLiteral("SELECT id, org_id, name, updated_at FROM users WHERE id = ?"));
-    q.addBindValue(id);
-    if (q.exec() && q.next())
-        return readUser(q);
+    CachedQuery q(m_db,
+                  QStringLiteral("SELECT id, org_id, name, updated_at FROM users WHERE id = ?"));
+    q->addBindValue(id);
+    if (q->exec() && q->next())
+        return readUser(*q);
     return std::nullopt;
 }
 
@@ -275,11 +273,11 @@ Result<void> CatalogRepository::saveUser(const User &user)
 
 std::optional<TaskType> CatalogRepository::taskType(const QString &id) const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kTaskTypeColumns +
-                               QStringLiteral(" FROM task_types WHERE id = ?"));
-    q.addBindValue(id);
-    if (q.exec() && q.next())
-        return readTaskType(q);
+    CachedQuery q(m_db, QStringLiteral("SELECT ") + kTaskTypeColumns +
+                            QStringLiteral(" FROM task_types WHERE id = ?"));
+    q->addBindValue(id);
+    if (q->exec() && q->next())
+        return readTaskType(*q);
     return std::nullopt;
 }
 
@@ -314,11 +312,12 @@ Result<void> CatalogRepository::saveTaskType(const TaskType &t)
 
 std::optional<Room> CatalogRepository::room(const QString &id) const
 {
-    QSqlQuery q = m_db.prepare(
+    CachedQuery q(
+        m_db,
         QStringLiteral("SELECT id, org_id, name, archived, updated_at FROM rooms WHERE id = ?"));
-    q.addBindValue(id);
-    if (q.exec() && q.next())
-        return readRoom(q);
+    q->addBindValue(id);
+    if (q->exec() && q->next())
+        return readRoom(*q);
     return std::nullopt;
 }
 
@@ -352,11 +351,11 @@ Result<void> CatalogRepository::saveRoom(const Room &room)
 
 std::optional<TimeEntry> EntryRepository::entry(const QString &id) const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kEntryColumns +
-                               QStringLiteral(" FROM time_entries e WHERE e.id = ?"));
-    q.addBindValue(id);
-    if (q.exec() && q.next())
-        return readEntry(q);
+    CachedQuery q(m_db, QStringLiteral("SELECT ") + kEntryColumns +
+                            QStringLiteral(" FROM time_entries e WHERE e.id = ?"));
+    q->addBindValue(id);
+    if (q->exec() && q->next())
+        return readEntry(*q);
     return std::nullopt;
 }
 
@@ -383,13 +382,13 @@ QStringList EntryRepository::idsWithPrefix(const QString &orgId, const QString &
 
 std::optional<TimeEntry> EntryRepository::runningEntry(const QString &userId) const
 {
-    QSqlQuery q = m_db.prepare(
-        QStringLiteral("SELECT ") + kEntryColumns +
-        QStringLiteral(" FROM time_entries e WHERE e.user_id = ? AND e.ended_at IS NULL "
-                       "AND e.deleted = 0"));
-    q.addBindValue(userId);
-    if (q.exec() && q.next())
-        return readEntry(q);
+    CachedQuery q(
+        m_db, QStringLiteral("SELECT ") + kEntryColumns +
+                  QStringLiteral(" FROM time_entries e WHERE e.user_id = ? AND e.ended_at IS NULL "
+                                 "AND e.deleted = 0"));
+    q->addBindValue(userId);
+    if (q->exec() && q->next())
+        return readEntry(*q);
     return std::nullopt;
 }
 
@@ -448,13 +447,13 @@ Ms EntryRepository::earliestStart(const EntryFilter &filter, Ms now) const
     if (now > from) {
         // Running entries overlap the period whenever they started before its end: the oldest
         // of them (few rows, on the partial index time_entries_running) bounds the range too.
-        QSqlQuery q = m_db.prepare(
-            QStringLiteral("SELECT MIN(started_at) FROM time_entries WHERE org_id = ? AND "
-                           "ended_at IS NULL AND deleted = ?"));
-        q.addBindValue(filter.orgId);
-        q.addBindValue(filter.deleted ? 1 : 0);
-        if (q.exec() && q.next() && !q.value(0).isNull())
-            earliest = std::min(earliest, q.value(0).toLongLong());
+        CachedQuery q(m_db,
+                      QStringLiteral("SELECT MIN(started_at) FROM time_entries WHERE org_id = ? "
+                                     "AND ended_at IS NULL AND deleted = ?"));
+        q->addBindValue(filter.orgId);
+        q->addBindValue(filter.deleted ? 1 : 0);
+        if (q->exec() && q->next() && !q->value(0).isNull())
+            earliest = std::min(earliest, q->value(0).toLongLong());
     }
     return earliest;
 }
@@ -471,37 +470,41 @@ Result<void> EntryRepository::noteLength(const TimeEntry &entry)
 
 Result<void> EntryRepository::insert(const TimeEntry &e)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
-        "INSERT INTO time_entries (id, org_id, user_id, task_type_id, room_id, note, started_at, "
-        "ended_at, paused_ms, paused_at, source, rev, updated_at, deleted, adjusted) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    CachedQuery q(m_db,
+                  QStringLiteral(
+                      "INSERT INTO time_entries (id, org_id, user_id, task_type_id, room_id, note, "
+                      "started_at, ended_at, paused_ms, paused_at, source, rev, updated_at, "
+                      "deleted, adjusted) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v :
          {QVariant(e.id), QVariant(e.orgId), QVariant(e.userId), QVariant(e.taskTypeId),
           nullable(e.roomId), text(e.note), QVariant(e.startedAt), nullable(e.endedAt),
           QVariant(e.pausedMs), nullable(e.pausedAt), QVariant(entrySourceName(e.source)),
           QVariant(e.rev), QVariant(e.updatedAt), QVariant(e.deleted ? 1 : 0),
           QVariant(e.adjusted ? 1 : 0)})
-        q.addBindValue(v);
-    if (auto r = m_db.exec(q); !r)
+        q->addBindValue(v);
+    if (auto r = m_db.exec(*q); !r)
         return r;
     return noteLength(e);
 }
 
 Result<void> EntryRepository::update(const TimeEntry &e)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
-        "UPDATE time_entries SET user_id = ?, task_type_id = ?, room_id = ?, note = ?, "
-        "started_at = ?, ended_at = ?, paused_ms = ?, paused_at = ?, source = ?, rev = ?, "
-        "updated_at = ?, deleted = ?, adjusted = ? WHERE id = ?"));
+    CachedQuery q(
+        m_db,
+        QStringLiteral(
+            "UPDATE time_entries SET user_id = ?, task_type_id = ?, room_id = ?, note = ?, "
+            "started_at = ?, ended_at = ?, paused_ms = ?, paused_at = ?, source = ?, rev = ?, "
+            "updated_at = ?, deleted = ?, adjusted = ? WHERE id = ?"));
     for (const QVariant &v :
          {QVariant(e.userId), QVariant(e.taskTypeId), nullable(e.roomId), text(e.note),
           QVariant(e.startedAt), nullable(e.endedAt), QVariant(e.pausedMs), nullable(e.pausedAt),
           QVariant(entrySourceName(e.source)), QVariant(e.rev), QVariant(e.updatedAt),
           QVariant(e.deleted ? 1 : 0), QVariant(e.adjusted ? 1 : 0), QVariant(e.id)})
-        q.addBindValue(v);
-    if (auto r = m_db.exec(q); !r)
+        q->addBindValue(v);
+    if (auto r = m_db.exec(*q); !r)
         return r;
-    if (q.numRowsAffected() != 1)
+    if (q->numRowsAffected() != 1)
         return Error::notFound(QStringLiteral("No entry %1.").arg(e.id));
     return noteLength(e);
 }
@@ -551,10 +554,11 @@ QList<TimeEntry> EntryRepository::list(const EntryFilter &filter, const EntrySor
             {limit, offset});
 
     QList<TimeEntry> result;
-    QSqlQuery q = sql.prepare(m_db);
-    if (q.exec()) {
-        while (q.next())
-            result.append(readEntry(q));
+    CachedQuery q(m_db, sql.text);
+    sql.bind(*q);
+    if (q->exec()) {
+        while (q->next())
+            result.append(readEntry(*q));
     }
     return result;
 }
@@ -564,9 +568,10 @@ int EntryRepository::count(const EntryFilter &filter, Ms now) const
     Sql sql;
     sql.add(QStringLiteral("SELECT COUNT(*) FROM time_entries e"));
     appendWhere(sql, filter, now, earliestStart(filter, now));
-    QSqlQuery q = sql.prepare(m_db);
-    if (q.exec() && q.next())
-        return q.value(0).toInt();
+    CachedQuery q(m_db, sql.text);
+    sql.bind(*q);
+    if (q->exec() && q->next())
+        return q->value(0).toInt();
     return 0;
 }
 
@@ -590,11 +595,12 @@ Totals EntryRepository::totals(const EntryFilter &filter, Ms now) const
                 {type.effectiveRateCents(), now, now});
         appendWhere(sql, perType, now, earliest);
         sql.add(QStringLiteral(" AND e.task_type_id = ?) s"), {type.id});
-        QSqlQuery q = sql.prepare(m_db);
-        if (!q.exec() || !q.next())
+        CachedQuery q(m_db, sql.text);
+        sql.bind(*q);
+        if (!q->exec() || !q->next())
             continue;
-        const TaskTotal t{type.id, q.value(1).toLongLong(), q.value(2).toLongLong(),
-                          q.value(0).toInt()};
+        const TaskTotal t{type.id, q->value(1).toLongLong(), q->value(2).toLongLong(),
+                          q->value(0).toInt()};
         if (t.entries == 0)
             continue;
         totals.billableMs += t.billableMs;
