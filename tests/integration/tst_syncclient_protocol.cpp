@@ -1,0 +1,249 @@
+// The sync client against a scripted Socket.IO server (QWebSocketServer + the shared codec): the
+// handshake, pings, malformed and binary input, silence, rate limits.
+
+#include "FakeClock.h"
+#include "TestStore.h"
+#include "sync/ClockOffset.h"
+#include "sync/Outbox.h"
+#include "sync/SocketIoCodec.h"
+#include "sync/SyncClient.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <functional>
+#include <memory>
+
+using namespace st;
+
+namespace {
+
+constexpr int kWait = 10000;
+const QString kOrg = QStringLiteral("6f1c2f4e-8a57-4a43-9d0c-1b2a3c4d5e6f");
+
+// A hub that speaks just enough of the protocol, with hooks to misbehave.
+class FakeHub : public QObject
+{
+public:
+    int pingInterval = 25000;
+    int pingTimeout = 20000;
+    // Answers to requests: by default {ok:true} (sync:pull: an empty page).
+    std::function<QJsonObject(const QString &event, const QJsonObject &payload)> answer;
+
+    QList<QWebSocket *> sockets;
+    QList<QUrl> urls;
+    QStringList frames; // every text frame received, in order
+    QList<QJsonObject> auths;
+    QStringList events;
+    int connections = 0;
+
+    FakeHub()
+        : m_server(QStringLiteral("fake"), QWebSocketServer::NonSecureMode)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
+            while (QWebSocket *s = m_server.nextPendingConnection()) {
+                s->setParent(this);
+                sockets.append(s);
+                urls.append(s->requestUrl());
+                ++connections;
+                connect(s, &QWebSocket::textMessageReceived, this,
+                        [this, s](const QString &f) { onFrame(s, f); });
+                sio::OpenInfo open{QStringLiteral("sid%1").arg(connections),
+                                   {},
+                                   pingInterval,
+                                   pingTimeout,
+                                   1000000};
+                s->sendTextMessage(sio::encodeOpen(open));
+            }
+        });
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    QWebSocket *last() const { return sockets.last(); }
+    void send(const QString &frame) { last()->sendTextMessage(frame); }
+
+private:
+    void onFrame(QWebSocket *s, const QString &frame)
+    {
+        frames.append(frame);
+        auto packet = sio::decodeMessage(frame);
+        if (!packet)
+            return; // pongs
+        if (packet->type == sio::PacketType::Connect) {
+            auths.append(packet->data.toObject());
+            const QJsonObject ok{{QStringLiteral("sid"), QStringLiteral("s")},
+                                 {QStringLiteral("orgId"), kOrg},
+                                 {QStringLiteral("orgName"), QStringLiteral("Fake")},
+                                 {QStringLiteral("serverTime"), 1'764'316'800'000.0},
+                                 {QStringLiteral("head"), 0}};
+            s->sendTextMessage(sio::encodeMessage(sio::Packet::connect(ok)));
+            return;
+        }
+        if (packet->type == sio::PacketType::Event && packet->ackId) {
+            const QString event = packet->eventName();
+            const QJsonObject payload = packet->eventArgs().at(0).toObject();
+            events.append(event);
+            QJsonObject a = answer ? answer(event, payload) : QJsonObject{};
+            if (a.isEmpty()) {
+                a = {{QStringLiteral("ok"), true}};
+                if (event == QLatin1String("sync:pull")) {
+                    a.insert(QStringLiteral("changes"), QJsonArray());
+                    a.insert(QStringLiteral("head"), 0);
+                    a.insert(QStringLiteral("more"), false);
+                }
+            }
+            s->sendTextMessage(sio::encodeMessage(sio::Packet::ack(*packet->ackId, {a})));
+        }
+    }
+
+    QWebSocketServer m_server;
+};
+
+struct Desk
+{
+    test::TestStore store;
+    ClockOffset offset;
+    Outbox outbox{*store.db, store.clock};
+    std::unique_ptr<SyncClient> client;
+
+    Desk()
+    {
+        outbox.attach(*store.service);
+        client =
+            std::make_unique<SyncClient>(*store.db, *store.service, outbox, offset, store.clock);
+        client->setBackoff(10, 50);
+    }
+    void connectTo(const FakeHub &hub)
+    {
+        client->start({hubUrl(QStringLiteral("127.0.0.1"), hub.port()), QStringLiteral("tok"),
+                       store.profile.deviceId, QStringLiteral("Desk A")});
+    }
+};
+
+} // namespace
+
+class TestSyncClientProtocol : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void handshakeAuthAndPings()
+    {
+        FakeHub hub;
+        Desk desk;
+        desk.connectTo(hub);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
+        const QUrl url = hub.urls.first();
+        QCOMPARE(url.path(), QStringLiteral("/socket.io/"));
+        QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("EIO")), QStringLiteral("4"));
+        QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("transport")),
+                 QStringLiteral("websocket"));
+        // The first packet is CONNECT with the auth object.
+        QVERIFY(hub.frames.first().startsWith(QLatin1String("40{")));
+        const QJsonObject auth = hub.auths.first();
+        QCOMPARE(auth.value(QStringLiteral("token")).toString(), QStringLiteral("tok"));
+        QCOMPARE(auth.value(QStringLiteral("deviceId")).toString(), desk.store.profile.deviceId);
+        QCOMPARE(auth.value(QStringLiteral("deviceName")).toString(), QStringLiteral("Desk A"));
+        QCOMPARE(auth.value(QStringLiteral("since")).toDouble(), 0.0);
+        // Joined the fake's organisation: history pulled, then this desk's task types pushed.
+        QCOMPARE(desk.store.service->orgId(), kOrg);
+        QCOMPARE(hub.events.first(), QStringLiteral("sync:pull"));
+        QCOMPARE(hub.events.count(QStringLiteral("taskTypes:upsert")), 5);
+        QVERIFY(desk.client->clockOffset().isKnown());
+
+        const int before = hub.frames.size();
+        hub.send(sio::encodeEio(sio::EioType::Ping));
+        QTRY_COMPARE_WITH_TIMEOUT(hub.frames.size(), before + 1, kWait);
+        QCOMPARE(hub.frames.last(), QStringLiteral("3"));
+        QCOMPARE(hub.connections, 1);
+    }
+
+    void malformedInputClosesAndReconnects()
+    {
+        FakeHub hub;
+        Desk desk;
+        desk.connectTo(hub);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
+        hub.send(QStringLiteral("42[\"timer:started\",{\"seq\":")); // cut JSON
+        QTRY_COMPARE_WITH_TIMEOUT(hub.connections, 2, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
+        hub.last()->sendBinaryMessage(QByteArray("\x04\x01", 2)); // binary: not in this protocol
+        QTRY_COMPARE_WITH_TIMEOUT(hub.connections, 3, kWait);
+        hub.send(QStringLiteral("9")); // no such Engine.IO type
+        QTRY_COMPARE_WITH_TIMEOUT(hub.connections, 4, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
+    }
+
+    void aSilentHubIsLeftAfterThePingTimeout()
+    {
+        FakeHub hub;
+        hub.pingInterval = 100;
+        hub.pingTimeout = 100;
+        Desk desk;
+        QSignalSpy errors(desk.client.get(), &SyncClient::errorOccurred);
+        desk.connectTo(hub);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
+        // The fake never pings: the client gives up on the link and connects again.
+        QTRY_VERIFY_WITH_TIMEOUT(hub.connections >= 2, kWait);
+        QVERIFY(!errors.isEmpty());
+        QCOMPARE(errors.first().first().toString(), QStringLiteral("The hub stopped answering."));
+    }
+
+    void rateLimitedRequestsStayInTheOutbox()
+    {
+        FakeHub hub;
+        int refusals = 2;
+        hub.answer = [&](const QString &event, const QJsonObject &) -> QJsonObject {
+            if (event == QLatin1String("timer:start") && refusals-- > 0)
+                return {{QStringLiteral("ok"), false},
+                        {QStringLiteral("error"),
+                         QJsonObject{{QStringLiteral("code"), QStringLiteral("rate_limited")},
+                                     {QStringLiteral("message"), QStringLiteral("slow down")}}}};
+            return {};
+        };
+        Desk desk;
+        desk.connectTo(hub);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
+        QVERIFY(desk.store.service->start({desk.store.userId(),
+                                           desk.store.typeId(QStringLiteral("Setup")),
+                                           {},
+                                           {},
+                                           std::nullopt,
+                                           {}}));
+        QTRY_COMPARE_WITH_TIMEOUT(hub.events.count(QStringLiteral("timer:start")), 3, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->pendingCount(), 0, kWait);
+        QVERIFY(desk.client->conflicts().isEmpty());
+    }
+
+    void anUnknownErrorAnswerIsAConflictNotALoop()
+    {
+        FakeHub hub;
+        hub.answer = [&](const QString &event, const QJsonObject &) -> QJsonObject {
+            if (event == QLatin1String("timer:start"))
+                return {{QStringLiteral("ok"), false}};
+            return {};
+        };
+        Desk desk;
+        desk.connectTo(hub);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
+        auto started = desk.store.service->start({desk.store.userId(),
+                                                  desk.store.typeId(QStringLiteral("Setup")),
+                                                  {},
+                                                  {},
+                                                  std::nullopt,
+                                                  {}});
+        QVERIFY(started);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->conflicts().size(), 1, kWait);
+        QCOMPARE(desk.client->conflicts().first().code, ErrorCode::Internal);
+        QVERIFY(!desk.client->conflicts().first().message.isEmpty());
+        // The fake's (empty) history does not know the entry: withdrawn locally.
+        QTRY_VERIFY_WITH_TIMEOUT(desk.store.service->entry(started->id)->deleted, kWait);
+        QCOMPARE(hub.events.count(QStringLiteral("timer:start")), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncClientProtocol)
+#include "tst_syncclient_protocol.moc"
