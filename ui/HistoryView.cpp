@@ -64,7 +64,10 @@ HistoryView::HistoryView(AsyncTimerService &service, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->setWordWrap(false);
+    // Sized to the first rows' contents (not all of a million), the note taking the rest.
+    m_table->horizontalHeader()->setResizeContentsPrecision(100);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(
         int(HistoryModel::columns().indexOf(EntryColumn::Note)), QHeaderView::Stretch);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);

@@ -5,6 +5,7 @@
 #include "models/TodayModel.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -37,14 +38,17 @@ QString buttonStyle(const QString &color, bool running)
              running ? QStringLiteral("bold") : QStringLiteral("normal"));
 }
 
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+// A read-only table sized to its contents, the stretch column taking the rest.
+QTableView *makeTable(QAbstractItemModel *model, int stretchColumn, QWidget *parent)
 {
     auto *table = new QTableView(parent);
     table->setModel(model);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setWordWrap(false);
     table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
     table->setAlternatingRowColors(true);
     table->setShowGrid(false);
     return table;
@@ -113,13 +117,13 @@ NowView::NowView(AsyncTimerService &service, QWidget *parent)
     auto *todayBox = new QGroupBox(tr("Today"), split);
     auto *todayLayout = new QVBoxLayout(todayBox);
     m_todayModel = new TodayModel(this);
-    todayLayout->addWidget(makeTable(m_todayModel, todayBox));
+    todayLayout->addWidget(makeTable(m_todayModel, TodayModel::kNoteColumn, todayBox));
     m_todayTotals = new QLabel(todayBox);
     todayLayout->addWidget(m_todayTotals);
     auto *studioBox = new QGroupBox(tr("Studio"), split);
     auto *studioLayout = new QVBoxLayout(studioBox);
     m_studioModel = new StudioModel(this);
-    studioLayout->addWidget(makeTable(m_studioModel, studioBox));
+    studioLayout->addWidget(makeTable(m_studioModel, StudioModel::RoomColumn, studioBox));
     split->addWidget(todayBox);
     split->addWidget(studioBox);
     split->setStretchFactor(0, 3);
@@ -157,6 +161,7 @@ QPushButton *NowView::taskButton(const QString &taskTypeId) const
 void NowView::rebuild()
 {
     const NowSnapshot &snap = m_service.snapshot();
+    m_newDayAsked = false;
     rebuildTaskButtons();
     rebuildPickers();
 
@@ -305,6 +310,10 @@ void NowView::tick()
 {
     const NowSnapshot &snap = m_service.snapshot();
     const Ms now = m_service.clock().nowMs();
+    const QDate day = QDateTime::fromMSecsSinceEpoch(now).date();
+    if (snap.valid && day != QDateTime::fromMSecsSinceEpoch(snap.takenAt).date() &&
+        !std::exchange(m_newDayAsked, true))
+        m_service.refresh(); // past midnight: today's list starts over
     if (snap.running) {
         m_elapsed->setText(format::duration(snap.running->billableMs(now)));
         m_cost->setText(entryFormat::money(snap.costCents(*snap.running, now), snap));

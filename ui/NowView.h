@@ -65,6 +65,7 @@ private:
     StudioModel *m_studioModel = nullptr;
     QTimer *m_ticker = nullptr;
     bool m_updating = false;
+    bool m_newDayAsked = false;
 };
 
 } // namespace st

@@ -75,21 +75,22 @@ std::optional<CommandOutput> SingleInstance::send(const QString &dataDir,
 bool SingleInstance::listen()
 {
     const QString name = serverName(m_dataDir);
-    m_server = new QLocalServer(this);
-    m_server->setSocketOptions(QLocalServer::UserAccessOption);
-    if (!m_server->listen(name)) {
-        // A socket file left by a crashed app: nobody answers on it, so take it over.
+    // Listening replaces a socket of the same name, so ask first whether someone answers on it;
+    // a socket left by a crashed app answers nothing and is taken over.
+    {
         QLocalSocket probe;
         probe.connectToServer(name);
         if (probe.waitForConnected(500)) {
             m_error = tr("Studio Timer is already running on this data folder.");
             return false;
         }
-        QLocalServer::removeServer(name);
-        if (!m_server->listen(name)) {
-            m_error = m_server->errorString();
-            return false;
-        }
+    }
+    QLocalServer::removeServer(name);
+    m_server = new QLocalServer(this);
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    if (!m_server->listen(name)) {
+        m_error = m_server->errorString();
+        return false;
     }
     connect(m_server, &QLocalServer::newConnection, this, &SingleInstance::accept);
     return true;

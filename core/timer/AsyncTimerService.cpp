@@ -40,11 +40,18 @@ Preferences load(const Database &db)
     return p;
 }
 
-Result<void> save(const Database &db, const Preferences &prefs)
+Result<void> check(const Preferences &prefs)
 {
     if (!prefs.language.isEmpty() && prefs.language != QLatin1String("en") &&
         prefs.language != QLatin1String("fr"))
         return Error::invalid(tr("Unknown language \"%1\".").arg(prefs.language));
+    return {};
+}
+
+Result<void> save(const Database &db, const Preferences &prefs)
+{
+    if (auto r = check(prefs); !r)
+        return r;
     Transaction tx(db);
     if (!tx.isActive())
         return tx.error();
@@ -395,20 +402,30 @@ void AsyncTimerService::saveSettings(const Settings &settings, QObject *context,
     call<Result<void>>(
         [worker, settings](TimerService &s) -> Result<void> {
             const Database &db = s.database();
+            // Everything is checked before anything is written: a refusal changes nothing.
             if (auto r = validate::userName(settings.userName); !r)
                 return r;
-            Organization org = s.organization();
-            org.name = settings.orgName.trimmed();
-            org.currency = settings.currency.trimmed().toUpper();
-            if (auto r = s.saveOrganization(org); !r)
+            if (auto r = validate::userName(settings.orgName); !r)
+                return r;
+            const QString currency = settings.currency.trimmed().toUpper();
+            if (!money::isValidCurrency(currency))
+                return Error::invalid(
+                    tr("A currency is a three-letter ISO 4217 code such as EUR."));
+            if (auto r = preferences::check(settings.prefs); !r)
                 return r;
             CatalogRepository catalog(db);
             auto user = s.user(profile::currentUserId(db));
             const QString name = settings.userName.trimmed();
+            if (auto other = catalog.userByName(s.orgId(), name);
+                user && other && other->id != user->id)
+                return Error::conflict(tr("A user named \"%1\" exists already.").arg(name));
+
+            Organization org = s.organization();
+            org.name = settings.orgName.trimmed();
+            org.currency = currency;
+            if (auto r = s.saveOrganization(org); !r)
+                return r;
             if (user && user->name != name) {
-                if (auto other = catalog.userByName(s.orgId(), name);
-                    other && other->id != user->id)
-                    return Error::conflict(tr("A user named \"%1\" exists already.").arg(name));
                 user->name = name;
                 user->updatedAt = s.clock().nowMs();
                 if (auto r = catalog.saveUser(*user); !r)

@@ -31,6 +31,7 @@ struct Preferences
 
 namespace preferences {
 Preferences load(const Database &db);
+Result<void> check(const Preferences &prefs);
 Result<void> save(const Database &db, const Preferences &prefs);
 } // namespace preferences
 

@@ -55,7 +55,7 @@ QString money(qint64 cents, const NowSnapshot &snapshot)
 
 QString time(Ms ms)
 {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QLocale::ShortFormat);
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QStringLiteral("HH:mm"));
 }
 
 QString date(Ms ms)

@@ -66,19 +66,20 @@ void HistoryModel::request(int offset, bool withTotals)
         [this, generation](const Page &page) {
             if (generation != m_generation)
                 return; // an answer to a filter that is no longer shown
-            m_fetching = false;
             if (page.count >= 0) {
                 m_count = page.count;
                 m_totals = page.totals;
             }
+            if (page.rows.size() < kPageSize) // the end: rows deleted meanwhile shrink the set
+                m_count = int(m_rows.size() + page.rows.size());
             if (!page.rows.isEmpty()) {
                 const int first = int(m_rows.size());
                 beginInsertRows({}, first, first + int(page.rows.size()) - 1);
                 m_rows += page.rows;
                 endInsertRows();
             }
-            if (page.rows.size() < kPageSize)
-                m_count = int(m_rows.size()); // the end: rows deleted meanwhile shrink the set
+            // Only now: a view may ask for more while the rows go in, and must wait for them.
+            m_fetching = false;
             if (page.count >= 0)
                 Q_EMIT loaded();
         });

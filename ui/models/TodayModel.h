@@ -12,6 +12,8 @@ class TodayModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    static constexpr int kNoteColumn = 5;
+
     explicit TodayModel(QObject *parent = nullptr);
 
     void setSnapshot(const NowSnapshot &snapshot);

@@ -1,0 +1,142 @@
+#include "GuiFixture.h"
+
+#include "dialogs/EntryDialog.h"
+
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLineEdit>
+#include <QTreeWidget>
+
+using namespace st;
+using namespace st::test;
+
+class TestEntryDialog final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void refusesEndBeforeStart();
+    void refusesAMissingReason();
+    void adjustsWithAReasonAndShowsTheAuditTrail();
+    void showsTheStoresRefusal();
+    void addsAManualEntry();
+
+private:
+    static TimeEntry finished(GuiFixture &f);
+};
+
+TimeEntry TestEntryDialog::finished(GuiFixture &f)
+{
+    ManualEntry m;
+    m.userId = f.store.userId();
+    m.taskTypeId = f.typeId(QStringLiteral("Recording"));
+    m.startedAt = f.store.clock.nowMs() - 2 * 3'600'000;
+    m.endedAt = f.store.clock.nowMs() - 3'600'000;
+    const TimeEntry e = f.store.service->addManual(m).value();
+    f.settle();
+    return e;
+}
+
+void TestEntryDialog::refusesEndBeforeStart()
+{
+    GuiFixture f;
+    const TimeEntry e = finished(f);
+    EntryDialog dialog(*f.async, EntryDialog::Mode::Adjust, e);
+    dialog.endEdit()->setDateTime(dialog.startEdit()->dateTime().addSecs(-600));
+    dialog.reasonEdit()->setText(QStringLiteral("Typo"));
+    dialog.accept();
+    f.settle();
+    QVERIFY(!dialog.errorText().isEmpty());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(!f.store.service->entry(e.id)->adjusted);
+    QCOMPARE(*f.store.service->entry(e.id)->endedAt, *e.endedAt);
+}
+
+void TestEntryDialog::refusesAMissingReason()
+{
+    GuiFixture f;
+    const TimeEntry e = finished(f);
+    EntryDialog dialog(*f.async, EntryDialog::Mode::Adjust, e);
+    dialog.endEdit()->setDateTime(dialog.endEdit()->dateTime().addSecs(600));
+    dialog.reasonEdit()->setText(QStringLiteral("   "));
+    dialog.accept();
+    f.settle();
+    QVERIFY(!dialog.errorText().isEmpty());
+    QVERIFY(!f.store.service->entry(e.id)->adjusted);
+}
+
+void TestEntryDialog::adjustsWithAReasonAndShowsTheAuditTrail()
+{
+    GuiFixture f;
+    const TimeEntry e = finished(f);
+    {
+        EntryDialog dialog(*f.async, EntryDialog::Mode::Adjust, e);
+        f.settle();
+        QCOMPARE(dialog.auditView()->topLevelItemCount(), 1); // "never adjusted"
+        QSignalSpy saved(&dialog, &EntryDialog::saved);
+        dialog.endEdit()->setDateTime(dialog.endEdit()->dateTime().addSecs(-15 * 60));
+        dialog.taskCombo()->setCurrentIndex(
+            dialog.taskCombo()->findData(f.typeId(QStringLiteral("Mixing"))));
+        dialog.reasonEdit()->setText(QStringLiteral("Stopped late"));
+        dialog.accept();
+        f.settle();
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    const TimeEntry after = *f.store.service->entry(e.id);
+    QVERIFY(after.adjusted);
+    QCOMPARE(*after.endedAt, *e.endedAt - 15 * 60'000);
+    QCOMPARE(after.taskTypeId, f.typeId(QStringLiteral("Mixing")));
+    QCOMPARE(after.startedAt, e.startedAt); // untouched fields stay as they were
+
+    EntryDialog again(*f.async, EntryDialog::Mode::Adjust, after);
+    f.settle();
+    QCOMPARE(again.auditView()->topLevelItemCount(), 1);
+    QTreeWidgetItem *row = again.auditView()->topLevelItem(0);
+    QCOMPARE(row->text(3), QStringLiteral("Stopped late"));
+    QCOMPARE(row->text(1), f.store.profile.user.name);
+    QVERIFY(!row->text(2).isEmpty());
+}
+
+void TestEntryDialog::showsTheStoresRefusal()
+{
+    GuiFixture f;
+    const TimeEntry e = finished(f);
+    // Another entry right after: moving this one's end over it is an overlap the store refuses.
+    ManualEntry m;
+    m.userId = f.store.userId();
+    m.taskTypeId = f.typeId(QStringLiteral("Setup"));
+    m.startedAt = *e.endedAt;
+    m.endedAt = *e.endedAt + 30 * 60'000;
+    QVERIFY(f.store.service->addManual(m).ok());
+    EntryDialog dialog(*f.async, EntryDialog::Mode::Adjust, e);
+    dialog.endEdit()->setDateTime(dialog.endEdit()->dateTime().addSecs(20 * 60));
+    dialog.reasonEdit()->setText(QStringLiteral("Longer"));
+    dialog.accept();
+    f.settle();
+    QVERIFY(!dialog.errorText().isEmpty());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QCOMPARE(*f.store.service->entry(e.id)->endedAt, *e.endedAt);
+}
+
+void TestEntryDialog::addsAManualEntry()
+{
+    GuiFixture f;
+    TimeEntry proposal;
+    proposal.startedAt = f.store.clock.nowMs() - 3'600'000;
+    proposal.endedAt = f.store.clock.nowMs();
+    proposal.taskTypeId = f.typeId(QStringLiteral("Mastering"));
+    EntryDialog dialog(*f.async, EntryDialog::Mode::Create, proposal);
+    QVERIFY(!dialog.reasonEdit());
+    dialog.noteEdit()->setText(QStringLiteral("Vinyl master"));
+    dialog.accept();
+    f.settle();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const auto list = f.store.service->list({});
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.first().note, QStringLiteral("Vinyl master"));
+    QCOMPARE(list.first().source, EntrySource::Manual);
+    QCOMPARE(list.first().taskTypeId, f.typeId(QStringLiteral("Mastering")));
+}
+
+QTEST_MAIN(TestEntryDialog)
+#include "tst_entry_dialog.moc"
