@@ -6,17 +6,17 @@
     <message>
         <location filename="../app/main.cpp" line="+37"/>
         <source>--data-dir needs a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>--data-dir demande un dossier.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>--screenshots needs a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshots demande un dossier.</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Unknown command &quot;%1&quot;. Try &quot;studiotimer help&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande inconnue « %1 ». Essayez « studiotimer help ».</translation>
     </message>
 </context>
 <context>
@@ -24,66 +24,71 @@
     <message>
         <location filename="../core/secrets/KeychainCredentialStore.cpp" line="+20"/>
         <source>No secret is stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun secret n’est enregistré.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The keychain refused access: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau a refusé l’accès : %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No keychain is available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau disponible : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The keychain failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau a échoué : %1</translation>
     </message>
     <message>
         <location filename="../core/store/Database.cpp" line="+77"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is not a Studio Timer database (it is not SQLite). It was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas une base Studio Timer (ce n’est pas du SQLite). Il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+35"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+36"/>
         <source>The hub refused the change without a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
         <location filename="../app/DesktopApp.cpp" line="+34"/>
         <source>Studio Timer</source>
-        <translation type="unfinished"></translation>
+        <translation>Studio Timer</translation>
     </message>
 </context>
 <context>
     <name>st::AsyncTimerService</name>
     <message>
-        <location filename="../core/timer/AsyncTimerService.cpp" line="+332"/>
+        <location filename="../core/timer/AsyncTimerService.cpp" line="+340"/>
         <location line="+10"/>
         <source>No timer is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Note edited while running</source>
-        <translation type="unfinished"></translation>
+        <translation>Note modifiée en cours de route</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No such user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+46"/>
+        <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
+        <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A user named &quot;%1&quot; exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un utilisateur nommé « %1 » existe déjà.</translation>
     </message>
 </context>
 <context>
@@ -91,17 +96,25 @@
     <message>
         <location filename="../core/timer/AwayResolution.cpp" line="+16"/>
         <source>No timer is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The away time is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le temps d’absence est vide.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Away from %1 to %2: stopped when I left</source>
-        <translation type="unfinished"></translation>
+        <translation>Absent de %1 à %2 : arrêté à mon départ</translation>
+    </message>
+</context>
+<context>
+    <name>st::BarChart</name>
+    <message>
+        <location filename="../ui/reports/BarChart.cpp" line="+75"/>
+        <source>Nothing recorded in this period.</source>
+        <translation>Rien d’enregistré sur cette période.</translation>
     </message>
 </context>
 <context>
@@ -126,351 +139,386 @@ Commands:
 
 TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or yesterday; ranges are whole local days, both ends included.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : studiotimer [--data-dir DOSSIER] [COMMANDE ...]
+Sans commande, ouvre l’application de bureau.
+
+Commandes :
+  start TÂCHE [--room SALLE] [--note TEXTE] [--user NOM]   démarrer (ou changer de) chronomètre
+  stop | pause | resume                                  le chronomètre en cours
+  status [--json]                                        ce qui tourne maintenant
+  add TÂCHE --from QUAND --to QUAND [--room SALLE] [--note TEXTE]
+  adjust ID_ENTRÉE [--from QUAND] [--to QUAND] [--task TÂCHE] [--note TEXTE] --reason TEXTE
+  delete ID_ENTRÉE [--reason TEXTE]      restore ID_ENTRÉE
+  list [--from JOUR] [--to JOUR] [--task TÂCHE] [--user NOM] [--room SALLE] [--text TEXTE] [--json | --csv]
+  task-types [--json]
+  report [--from JOUR] [--to JOUR] --by task|user|room|day|week|month [--json | --csv]
+  export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER]
+  import FICHIER [--format csv|json|toggl-csv] [--dry-run]
+
+TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s’écrit 2026-11-28T09:30 (un décalage comme +01:00 peut suivre) ou une heure du jour, 09:30. JOUR s’écrit 2026-11-28, today ou yesterday ; les périodes sont des jours locaux entiers, bornes comprises.
+</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>No command given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune commande donnée.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>&quot;%1&quot; needs more arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » demande d’autres arguments.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; does not take &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’accepte pas « %2 ».</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--%1 is given more than once.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 est donné plusieurs fois.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande inconnue « %1 ».</translation>
     </message>
     <message>
         <location line="+23"/>
         <location line="+13"/>
         <source>Stopped %1.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 arrêtée.
+</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>Started %1.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 démarrée.
+</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Paused %1.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en pause.
+</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Resumed %1.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 reprise.
+</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No timer is running for %1.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun chronomètre en cours pour %1.
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 for %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pour %2 : %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> (paused)</source>
-        <translation type="unfinished"></translation>
+        <translation> (en pause)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&quot;add&quot; needs --from and --to.</source>
-        <translation type="unfinished"></translation>
+        <translation>« add » demande --from et --to.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Added %1.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ajoutée.
+</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;adjust&quot; needs --reason: every adjustment says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>« adjust » demande --reason : chaque correction dit pourquoi.</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Adjusted %1.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 corrigée.
+</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Deleted %1. Undo with: studiotimer restore %2
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 supprimée. Pour annuler : studiotimer restore %2
+</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Restored %1.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rétablie.
+</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="+91"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+123"/>
         <source>Choose one of --json and --csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez --json ou --csv, pas les deux.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="-32"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-64"/>
         <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--from attend un jour comme 2026-11-28, pas « %1 ».</translation>
     </message>
     <message>
         <location line="+6"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-8"/>
         <source>--to takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--to attend un jour comme 2026-11-28, pas « %1 ».</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The range ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La période finit avant de commencer.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>--limit takes a positive number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit attend un nombre positif.</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>(adjusted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(corrigée)</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n entries, %1, %2 %3
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrée, %1, %2 %3
+</numerusform>
+            <numerusform>%n entrées, %1, %2 %3
+</numerusform>
         </translation>
     </message>
     <message>
         <location line="+27"/>
         <source>  not billable</source>
-        <translation type="unfinished"></translation>
+        <translation>  non facturable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  archived</source>
-        <translation type="unfinished"></translation>
+        <translation>  archivé</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>No user is set for this desk: give --user NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun utilisateur n’est défini pour ce poste : indiquez --user NOM.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>--%1 takes a time such as 2026-11-28T09:30 or 09:30, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 attend une heure comme 2026-11-28T09:30 ou 09:30, pas « %2 ».</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 à %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 %2–%3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2–%3 (%4)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> in %1</source>
-        <translation type="unfinished"></translation>
+        <translation> dans %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>studiotimer: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>studiotimer : %1
+</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>studiotimer: %1
 Try &quot;studiotimer help&quot;.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>studiotimer : %1
+Essayez « studiotimer help ».
+</translation>
     </message>
     <message>
         <location filename="../core/cli/ReportCommands.cpp" line="+11"/>
         <source>--from %1 is after --to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>--from %1 est après --to %2.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+63"/>
         <source>&quot;report&quot; needs --by task, user, room, day, week or month.</source>
-        <translation type="unfinished"></translation>
+        <translation>« report » demande --by task, user, room, day, week ou month.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>--by takes task, user, room, day, week or month, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--by attend task, user, room, day, week ou month, pas « %1 ».</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>%1 to %2, by %3
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Du %1 au %2, par %3
+</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+13"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message numerus="yes">
         <location line="-5"/>
         <source>%n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrée</numerusform>
+            <numerusform>%n entrées</numerusform>
         </translation>
     </message>
     <message>
         <location line="+15"/>
         <source>-o takes a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>-o attend un nom de fichier.</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+65"/>
         <source>--format takes csv, json or toggl-csv, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
         <location line="-50"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--from is after --to.</source>
-        <translation type="unfinished"></translation>
+        <translation>--from est après --to.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Exported %n entries to %1 (%2).
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrée exportée vers %1 (%2).
+</numerusform>
+            <numerusform>%n entrées exportées vers %1 (%2).
+</numerusform>
         </translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is larger than 256 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dépasse 256 Mo.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cannot tell the format of %1: give --format csv, json or toggl-csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>Format de %1 inconnu : indiquez --format csv, json ou toggl-csv.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Dry run: nothing was changed.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Essai à blanc : rien n’a été modifié.
+</translation>
     </message>
 </context>
 <context>
     <name>st::Database</name>
     <message>
-        <location filename="../core/store/Database.cpp" line="+41"/>
+        <location filename="../core/store/Database.cpp" line="+42"/>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier %1.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir %1 : %2</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>The database refused a change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La base a refusé une modification : %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 is damaged or is not a Studio Timer database (%2). It was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est endommagé ou n’est pas une base Studio Timer (%2). Il n’a pas été modifié.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 is damaged (%2). It was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est endommagé (%2). Il n’a pas été modifié.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is damaged (%2). It was left untouched; restore a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est endommagé (%2). Il n’a pas été modifié ; restaurez une sauvegarde.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Cannot configure the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de configurer la base : %1</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 was written by a newer version of Studio Timer (schema %2; this version knows up to %3). It was left untouched: update Studio Timer to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a été écrit par une version plus récente de Studio Timer (schéma %2 ; cette version connaît jusqu’au %3). Il n’a pas été modifié : mettez Studio Timer à jour pour l’ouvrir.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Cannot back up %1 before upgrading it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de sauvegarder %1 avant sa mise à jour.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Missing migration %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 manquante.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Migration %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La migration %1 a échoué : %2</translation>
     </message>
 </context>
 <context>
@@ -478,457 +526,471 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../ui/dialogs/EntryDialog.cpp" line="+48"/>
         <source>Adjust entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriger l’entrée</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle entrée</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Start:</source>
-        <translation type="unfinished"></translation>
+        <translation>Début :</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The timer is still running: stop it to set its end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le chronomètre tourne encore : arrêtez-le pour fixer sa fin.</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>End:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin :</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>still running</source>
-        <translation type="unfinished"></translation>
+        <translation>toujours en cours</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Task:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâche :</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No room</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune salle</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Room:</source>
-        <translation type="unfinished"></translation>
+        <translation>Salle :</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Note :</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Why the change (required, kept in the audit trail)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi ce changement (obligatoire, gardé dans l’historique)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Raison :</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Raison</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Audit trail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique des corrections :</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>The end is before the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fin est avant le début.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The end equals the start: an entry needs a duration.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fin est égale au début : une entrée doit avoir une durée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose a task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une tâche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give a reason for the adjustment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez une raison à la correction.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>never adjusted</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais corrigée</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimée</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>restored</source>
-        <translation type="unfinished"></translation>
+        <translation>rétablie</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>start %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>début %1 → %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>end %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>fin %1 → %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>task %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>tâche %1 → %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>room %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>salle %1 → %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>note “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>note « %1 »</translation>
     </message>
 </context>
 <context>
     <name>st::EntryImporter</name>
     <message>
-        <location filename="../core/report/EntryImport.cpp" line="+134"/>
+        <location filename="../core/report/EntryImport.cpp" line="+161"/>
         <source>The file is not UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’est pas du texte UTF-8.</translation>
     </message>
     <message>
         <location line="+20"/>
         <location line="+74"/>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est vide.</translation>
     </message>
     <message>
         <location line="-66"/>
         <source>Line %1: the header has no &quot;%2&quot; column (expected: %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » (attendu : %3).</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+81"/>
         <source>Line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1</translation>
     </message>
     <message>
         <location line="-79"/>
         <location line="+81"/>
         <source>it has %1 fields where the header has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>elle a %1 champs là où l’en-tête en a %2.</translation>
     </message>
     <message>
         <location line="-62"/>
         <source>startedAt &quot;%1&quot; is not a time such as 2026-11-28T09:30:00+01:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>startedAt « %1 » n’est pas une heure comme 2026-11-28T09:30:00+01:00.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>endedAt &quot;%1&quot; is not a time such as 2026-11-28T10:30:00+01:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>endedAt « %1 » n’est pas une heure comme 2026-11-28T10:30:00+01:00.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 &quot;%2&quot; is not a whole number of seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 « %2 » n’est pas un nombre entier de secondes.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Line %1: the header has no &quot;%2&quot; column: is this Toggl Track&apos;s detailed report CSV?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » : est-ce bien le rapport détaillé CSV de Toggl Track ?</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>the start &quot;%1 %2&quot; is not a date and time such as 2026-11-28 09:30:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>le début « %1 %2 » n’est pas une date et heure comme 2026-11-28 09:30:00.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the end &quot;%1 %2&quot; is not a date and time such as 2026-11-28 10:30:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>la fin « %1 %2 » n’est pas une date et heure comme 2026-11-28 10:30:00.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the duration &quot;%1&quot; is not written 01:30:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>la durée « %1 » ne s’écrit pas 01:30:00.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The file is not valid JSON: %1 (at byte %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’est pas du JSON valide : %1 (à l’octet %2).</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The JSON holds no entries: expected an array, or an object with &quot;entries&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le JSON ne contient aucune entrée : un tableau était attendu, ou un objet avec « entries ».</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is not an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>ce n’est pas un objet.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&quot;%1&quot; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » doit être du texte.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>&quot;%1&quot; is not a time such as &quot;2026-11-28T09:30:00+01:00&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas une heure comme « 2026-11-28T09:30:00+01:00 ».</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&quot;%1&quot; must be a whole number of seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » doit être un nombre entier de secondes.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;startedAt&quot; is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>« startedAt » est obligatoire.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+46"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>it has no task type.</source>
-        <translation type="unfinished"></translation>
+        <translation>elle n’a pas de type de tâche.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>No task type &quot;%1&quot;.</source>
+        <translation>Aucun type de tâche « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the task type &quot;%1&quot; is archived.</source>
-        <translation type="unfinished"></translation>
+        <translation>le type de tâche « %1 » est archivé.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>it names no user and no user is set for this desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>elle ne nomme aucun utilisateur et aucun n’est défini pour ce poste.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>the ID &quot;%1&quot; is not a UUID.</source>
-        <translation type="unfinished"></translation>
+        <translation>l’identifiant « %1 » n’est pas un UUID.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>it ends when it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>elle finit quand elle commence.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>it is paused for longer than it lasts.</source>
-        <translation type="unfinished"></translation>
+        <translation>elle est en pause plus longtemps qu’elle ne dure.</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+3"/>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>it overlaps the stored entry %1 of %2 (%3 to %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>elle chevauche l’entrée enregistrée %1 de %2 (%3 à %4).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>maintenant</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>%1 %2: it overlaps line %3 of the same person (%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 : elle chevauche la ligne %3 de la même personne (%4).</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+53"/>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée</translation>
     </message>
     <message>
         <location line="-53"/>
         <location line="+53"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne</translation>
     </message>
     <message numerus="yes">
         <location line="-20"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le fichier a %n ligne incorrecte ; rien n’a été importé.</numerusform>
+            <numerusform>Le fichier a %n lignes incorrectes ; rien n’a été importé.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1 %2: %3; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 : %3 ; rien n’a été importé.</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>Nothing was imported: the file has %n bad row(s).
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rien n’a été importé : le fichier a %n ligne incorrecte.
+</numerusform>
+            <numerusform>Rien n’a été importé : le fichier a %n lignes incorrectes.
+</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>entry</source>
-        <translation type="unfinished"></translation>
+        <translation>entrée</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>line</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 %2–%3 (%4), %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2–%3 (%4), %5</translation>
     </message>
     <message>
         <location line="+7"/>
         <source> in %1</source>
-        <translation type="unfinished"></translation>
+        <translation> dans %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  + %1 %2: %3
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  + %1 %2 : %3
+</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>  = %1 %2: %3 is already there (%4): skipped
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  = %1 %2 : %3 existe déjà (%4) : ignorée
+</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>  ~ %1 %2: %3 has no end (a running timer): skipped
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  ~ %1 %2 : %3 n’a pas de fin (un chronomètre en cours) : ignorée
+</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>New people: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles personnes : %1
+</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>New rooms: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles salles : %1
+</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Imported %n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrée importée</numerusform>
+            <numerusform>%n entrées importées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Would import %n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Importerait %n entrée</numerusform>
+            <numerusform>Importerait %n entrées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>, skipped %n.
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n ignorée.
+</numerusform>
+            <numerusform>, %n ignorées.
+</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>st::Fields</name>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+82"/>
+        <location filename="../core/sync/Hub.cpp" line="+85"/>
         <source>must be a UUID string</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un UUID sous forme de texte</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être du texte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>is too long</source>
-        <translation type="unfinished"></translation>
+        <translation>est trop long</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>must be an integer (milliseconds since the epoch)</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un entier (millisecondes depuis l’epoch)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un objet</translation>
     </message>
 </context>
 <context>
@@ -936,162 +998,177 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../ui/HistoryView.cpp" line="+42"/>
         <source>All tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les tâches</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All users</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les utilisateurs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les salles</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher dans les notes</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <location line="+19"/>
         <source>New entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle entrée…</translation>
     </message>
     <message>
         <location line="-18"/>
         <location line="+7"/>
         <source>Adjust…</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriger…</translation>
     </message>
     <message>
         <location line="-6"/>
         <location line="+9"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la suppression</translation>
     </message>
     <message numerus="yes">
         <location line="+117"/>
         <source>%n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n choisi</numerusform>
+            <numerusform>%n choisis</numerusform>
         </translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 (%3)</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%n entrée · %1 · %2&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n entrées · %1 · %2&lt;/b&gt;</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>st::Hub</name>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+114"/>
+        <location filename="../core/sync/Hub.cpp" line="+142"/>
         <source>Cannot listen on %1 port %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>The hub is shutting down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub s’arrête.</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>Only /socket.io/?EIO=4&amp;transport=websocket is served.</source>
-        <translation type="unfinished"></translation>
+        <location line="-55"/>
+        <source>Cannot read the certificate %1.</source>
+        <translation>Impossible de lire le certificat %1.</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location line="+2"/>
+        <source>Cannot read the private key %1.</source>
+        <translation>Impossible de lire la clé privée %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate or the private key is not valid PEM.</source>
+        <translation>Le certificat ou la clé privée n’est pas un PEM valide.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Only /socket.io/?EIO=4&amp;transport=websocket is served, to at most %1 sockets.</source>
+        <translation>Seul /socket.io/?EIO=4&amp;transport=websocket est servi, à %1 connexions au plus.</translation>
+    </message>
+    <message>
+        <location line="+323"/>
         <source>Too many requests: slow down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de requêtes : ralentissez.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No request takes binary data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune requête n’accepte de données binaires.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Unknown event &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: the payload must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : le contenu doit être un objet.</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>No such user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>No entry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune entrée %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The entry is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entrée n’est pas en cours.</translation>
     </message>
     <message>
         <location line="+109"/>
         <source>The change was not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>The changed entry cannot be read back.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>No change log for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun journal de modifications pour %1.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>sync:pull: since must not be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>sync:pull : since ne doit pas être négatif.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>sync:pull: limit must be between 1 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>sync:pull : limit doit être compris entre 1 et %1.</translation>
     </message>
 </context>
 <context>
     <name>st::HubStore</name>
     <message>
-        <location filename="../core/sync/HubStore.cpp" line="+74"/>
+        <location filename="../core/sync/HubStore.cpp" line="+75"/>
         <source>An organisation needs a name of 1 to 80 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une organisation demande un nom de 1 à 80 caractères.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>No organisation %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune organisation %1.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No such token, or it is revoked already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton inconnu, ou déjà révoqué.</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1176,7 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../core/secrets/KeychainCredentialStore.cpp" line="+63"/>
         <source>The hub token is kept in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton du hub est gardé dans le trousseau du système.</translation>
     </message>
 </context>
 <context>
@@ -1107,62 +1184,62 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../ui/MainWindow.cpp" line="+24"/>
         <source>Studio Timer</source>
-        <translation type="unfinished"></translation>
+        <translation>Studio Timer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Task types…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Types de tâche…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réglages…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Studio Timer</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Studio Timer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About Studio Timer</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Studio Timer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;Studio Timer %1&lt;/b&gt;&lt;p&gt;Time tracking for recording studios.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Studio Timer %1&lt;/b&gt;&lt;p&gt;Le suivi du temps pour les studios d’enregistrement.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1170,148 +1247,148 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../core/secrets/CredentialStore.cpp" line="+33"/>
         <source>No secret is stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun secret n’est enregistré.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>No keychain is available on this system, so the hub token is kept in memory for this session only and must be entered again at the next start. It is never written to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau n’est disponible sur ce système : le jeton du hub reste en mémoire pour cette session seulement et devra être saisi à nouveau au prochain démarrage. Il n’est jamais écrit sur le disque.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1)</translation>
     </message>
 </context>
 <context>
     <name>st::NowView</name>
     <message>
-        <location filename="../ui/NowView.cpp" line="+66"/>
+        <location filename="../ui/NowView.cpp" line="+70"/>
         <source>Who:</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui :</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Room:</source>
-        <translation type="unfinished"></translation>
+        <translation>Salle :</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Note (what is being worked on)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (sur quoi on travaille)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Stop the timer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le chronomètre (%1)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Studio</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>%1 (paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (en pause)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No room · since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune salle · depuis %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 · since %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · depuis %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No timer running</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun chronomètre en cours</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Click a task or press its number to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur une tâche ou tapez son numéro pour commencer.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pause or resume the timer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre en pause ou reprendre le chronomètre (%1)</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Start %1 (key %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer %1 (touche %2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>New user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel utilisateur…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No room</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune salle</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New room…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle salle…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>New user</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel utilisateur</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+17"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New room</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle salle</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Today: %1 · %2 · %n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aujourd’hui : %1 · %2 · %n entrée</numerusform>
+            <numerusform>Aujourd’hui : %1 · %2 · %n entrées</numerusform>
         </translation>
     </message>
 </context>
@@ -1320,12 +1397,12 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../core/sync/Outbox.cpp" line="+91"/>
         <source>A change without an event name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une modification sans nom d’événement.</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>No pending change %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune modification en attente %1.</translation>
     </message>
 </context>
 <context>
@@ -1333,42 +1410,42 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../ui/models/Periods.cpp" line="+12"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette semaine</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Last week</source>
-        <translation type="unfinished"></translation>
+        <translation>La semaine dernière</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce mois-ci</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mois dernier</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Custom range</source>
-        <translation type="unfinished"></translation>
+        <translation>Période personnalisée</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis toujours</translation>
     </message>
 </context>
 <context>
@@ -1376,27 +1453,232 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../core/report/ReportService.cpp" line="+150"/>
         <source>A report needs a period with a start and an end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un rapport demande une période avec un début et une fin.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The report&apos;s period ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La période du rapport finit avant de commencer.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The period is too long for this grouping: at most %1 groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
         <location line="+92"/>
         <source>No room</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune salle</translation>
+    </message>
+</context>
+<context>
+    <name>st::ReportTableModel</name>
+    <message>
+        <location filename="../ui/reports/ReportTableModel.cpp" line="+50"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Task type</source>
+        <translation>Type de tâche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entries</source>
+        <translation>Entrées</translation>
+    </message>
+</context>
+<context>
+    <name>st::ReportsView</name>
+    <message>
+        <location filename="../ui/reports/ReportsView.cpp" line="+44"/>
+        <source>Task type</source>
+        <translation>Type de tâche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export JSON…</source>
+        <translation>Exporter en JSON…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export for Toggl…</source>
+        <translation>Exporter pour Toggl…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toggl Track&apos;s detailed report CSV</source>
+        <translation>Rapport détaillé CSV de Toggl Track</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries from a Studio Timer CSV or JSON file, or from Toggl Track&apos;s detailed report CSV</source>
+        <translation>Des entrées d’un fichier CSV ou JSON de Studio Timer, ou du rapport détaillé CSV de Toggl Track</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period:</source>
+        <translation>Période :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>By:</source>
+        <translation>Par :</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported to %1</source>
+        <translation>Exporté vers %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+149"/>
+        <location line="+3"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-56"/>
+        <source>%1: %2, %3, %n entries</source>
+        <translation>
+            <numerusform>%1 : %2, %3, %n entrée</numerusform>
+            <numerusform>%1 : %2, %3, %n entrées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Total: %1, %2, %n entries</source>
+        <translation>
+            <numerusform>Total : %1, %2, %n entrée</numerusform>
+            <numerusform>Total : %1, %2, %n entrées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export entries</source>
+        <translation>Exporter les entrées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import entries</source>
+        <translation>Importer des entrées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time entries (*.csv *.json);;All files (*)</source>
+        <translation>Entrées de temps (*.csv *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import these entries?</source>
+        <translation>Importer ces entrées ?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is neither a Studio Timer CSV or JSON file nor a Toggl Track CSV.</source>
+        <translation>%1 n’est ni un fichier CSV ou JSON de Studio Timer, ni un CSV de Toggl Track.</translation>
     </message>
 </context>
 <context>
@@ -1404,62 +1686,62 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../ui/dialogs/SettingsDialog.cpp" line="+21"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Your name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre nom :</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Organisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation :</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Currency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Devise :</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No room</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune salle</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Default room:</source>
-        <translation type="unfinished"></translation>
+        <translation>Salle par défaut :</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Closing the window keeps Studio Timer in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la fenêtre garde Studio Timer dans la zone de notification</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start minimised</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer réduit</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue :</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The new language applies when Studio Timer starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nouvelle langue s’applique au prochain démarrage de Studio Timer.</translation>
     </message>
 </context>
 <context>
@@ -1468,62 +1750,65 @@ Try &quot;studiotimer help&quot;.
         <location filename="../core/cli/SingleInstance.cpp" line="+66"/>
         <source>studiotimer: the running Studio Timer did not answer.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>studiotimer : le Studio Timer en cours n’a pas répondu.
+</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Studio Timer is already running on this data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Studio Timer tourne déjà sur ce dossier de données.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>studiotimer: malformed request.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>studiotimer : requête mal formée.
+</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>studiotimer: the running Studio Timer cannot run commands.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>studiotimer : le Studio Timer en cours ne peut pas exécuter de commandes.
+</translation>
     </message>
 </context>
 <context>
     <name>st::StudioModel</name>
     <message>
-        <location filename="../ui/models/StudioModel.cpp" line="+81"/>
+        <location filename="../ui/models/StudioModel.cpp" line="+85"/>
         <source>%1 (paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (en pause)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>cette machine</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâche</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Salle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Écoulé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Où</translation>
     </message>
 </context>
 <context>
@@ -1531,92 +1816,97 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../core/sync/SyncCache.cpp" line="+126"/>
         <source>Not connected to a hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas connecté à un hub.</translation>
     </message>
     <message>
         <location line="+247"/>
         <source>Unknown user</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur inconnu</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Unknown task</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâche inconnue</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Unknown room</source>
-        <translation type="unfinished"></translation>
+        <translation>Salle inconnue</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>The hub refused this entry (see the sync conflicts).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a refusé cette entrée (voir les conflits de synchronisation).</translation>
     </message>
 </context>
 <context>
     <name>st::SyncClient</name>
     <message>
         <location filename="../core/sync/SyncClient.cpp" line="+65"/>
-        <location line="+210"/>
+        <location line="+216"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-211"/>
         <source>Cannot reach the hub at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre le hub à %1 : %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The hub stopped answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub ne répond plus.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hub did not complete the connection in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub n’a pas établi la connexion à temps.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+118"/>
         <location line="+35"/>
         <source>The hub sent a malformed packet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a envoyé un paquet mal formé : %1</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>The hub sent a malformed handshake: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a envoyé une poignée de main mal formée : %1</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>The hub refused this machine&apos;s token. Ask the hub&apos;s owner for a new invite token and join again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a refusé le jeton de cette machine. Demandez un nouveau jeton d’invitation au propriétaire du hub et rejoignez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hub refused the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a refusé la connexion : %1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The hub closed the session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The hub&apos;s answer names no organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+115"/>
         <source>Cannot join the hub&apos;s organisation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+112"/>
         <source>The hub refused to send its history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a refusé d’envoyer son historique : %1</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>A change from the hub cannot be stored here: %1</source>
+        <translation>Une modification venue du hub ne peut pas être enregistrée ici : %1</translation>
     </message>
 </context>
 <context>
@@ -1624,83 +1914,83 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../ui/dialogs/TaskTypesDialog.cpp" line="+33"/>
         <source>Task types</source>
-        <translation type="unfinished"></translation>
+        <translation>Types de tâche</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Monter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Descendre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>Couleur :</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>/h</source>
-        <translation type="unfinished"></translation>
+        <translation>/h</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hourly rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux horaire :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Billable</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+87"/>
+        <location line="+86"/>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiver</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-81"/>
         <source>Archived task types keep their entries but no longer offer a button. Task types are never deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les types de tâche archivés gardent leurs entrées mais n’ont plus de bouton. Les types de tâche ne sont jamais supprimés.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Task colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Couleur de la tâche</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>%1 (archived)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (archivé)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>New task %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle tâche %1</translation>
     </message>
 </context>
 <context>
@@ -1709,75 +1999,75 @@ Try &quot;studiotimer help&quot;.
         <location filename="../core/timer/TimerService.cpp" line="+60"/>
         <location line="+150"/>
         <source>The entry ID is not a UUID.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
     <message>
         <location line="-148"/>
         <location line="+150"/>
         <source>An entry with this ID already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une entrée avec cet identifiant existe déjà.</translation>
     </message>
     <message>
         <location line="-92"/>
         <source>A paused timer cannot stop before its pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un chronomètre en pause ne peut pas s’arrêter avant sa pause.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The timer is already paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le chronomètre est déjà en pause.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A timer cannot pause before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un chronomètre ne peut pas se mettre en pause avant de commencer.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The timer is not paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le chronomètre n’est pas en pause.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A timer cannot resume before its pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un chronomètre ne peut pas reprendre avant sa pause.</translation>
     </message>
     <message>
         <location line="+28"/>
         <location line="+155"/>
         <source>An entry needs a duration: its end equals its start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
         <location line="-153"/>
         <source>The paused time must fit inside the entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>A new user needs a new ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A user named &quot;%1&quot; exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un utilisateur nommé « %1 » existe déjà.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>A new room needs a new ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une nouvelle salle demande un nouvel identifiant.</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+312"/>
         <source>A room named &quot;%1&quot; exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
         <location line="-272"/>
         <source>An adjustment needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une correction demande une raison.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1786,124 +2076,124 @@ Try &quot;studiotimer help&quot;.
         <location line="+290"/>
         <location line="+22"/>
         <source>No such user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
         <location line="-392"/>
         <source>A running timer cannot start in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A paused timer cannot start after its pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un chronomètre en pause ne peut pas commencer après sa pause.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The adjustment changes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>La correction ne change rien.</translation>
     </message>
     <message>
         <location line="+70"/>
         <location line="+257"/>
         <location line="+52"/>
         <source>No entry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune entrée %1.</translation>
     </message>
     <message>
         <location line="-307"/>
         <source>The entry is not deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entrée n’est pas supprimée.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Deletion undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression annulée</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+180"/>
         <source>No such task type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de tâche inconnu.</translation>
     </message>
     <message>
         <location line="-176"/>
         <source>A task type named &quot;%1&quot; exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un type de tâche nommé « %1 » existe déjà.</translation>
     </message>
     <message>
         <location line="+37"/>
         <location line="+143"/>
         <source>No such room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salle inconnue.</translation>
     </message>
     <message>
         <location line="-81"/>
         <source>No task type &quot;%1&quot;. Known task types: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun type de tâche « %1 ». Types connus : %2.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No room &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune salle « %1 ».</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No user &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun utilisateur « %1 ».</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Several entries start with &quot;%1&quot;: give more of the ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plusieurs entrées commencent par « %1 » : donnez une plus grande partie de l’identifiant.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>This overlaps %1 (entry %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The task type &quot;%1&quot; is archived.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le type de tâche « %1 » est archivé.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>No timer is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>maintenant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 %2–%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2–%3</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>an entry</source>
-        <translation type="unfinished"></translation>
+        <translation>une entrée</translation>
     </message>
 </context>
 <context>
     <name>st::Transaction</name>
     <message>
-        <location filename="../core/store/Database.cpp" line="+47"/>
+        <location filename="../core/store/Database.cpp" line="+73"/>
         <source>Cannot start a transaction: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de commencer une transaction : %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Cannot save the change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer la modification : %1</translation>
     </message>
 </context>
 <context>
@@ -1911,48 +2201,66 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../ui/TrayIcon.cpp" line="+87"/>
         <source>Start %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+19"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show window</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la fenêtre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Studio Timer: %1 paused at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Studio Timer : %1 en pause à %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Studio Timer: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Studio Timer : %1, %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Studio Timer: no timer running</source>
-        <translation type="unfinished"></translation>
+        <translation>Studio Timer : aucun chronomètre en cours</translation>
+    </message>
+</context>
+<context>
+    <name>st::autostart</name>
+    <message>
+        <location filename="../core/platform/Autostart.cpp" line="+28"/>
+        <source>Cannot remove %1.</source>
+        <translation>Impossible de supprimer %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot create the autostart folder.</source>
+        <translation>Impossible de créer le dossier de démarrage automatique.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1960,85 +2268,85 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../core/report/Csv.cpp" line="+97"/>
         <source>Line %1: a carriage return must be followed by a line feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1 : un retour chariot doit être suivi d’un saut de ligne.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Line %1: a quote inside an unquoted field (quote the whole field and double the quote).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1 : un guillemet dans un champ sans guillemets (mettez tout le champ entre guillemets et doublez le guillemet).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Line %1: text after the closing quote of a field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1 : du texte après le guillemet fermant d’un champ.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Line %1: a quoted field is not closed before the end of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1 : un champ entre guillemets n’est pas fermé avant la fin du fichier.</translation>
     </message>
 </context>
 <context>
     <name>st::demo</name>
     <message>
-        <location filename="../core/timer/DemoData.cpp" line="+37"/>
+        <location filename="../core/timer/DemoData.cpp" line="+38"/>
         <source>Studio A</source>
-        <translation type="unfinished"></translation>
+        <translation>Studio A</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Studio B</source>
-        <translation type="unfinished"></translation>
+        <translation>Studio B</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Live Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Salle de prise</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>There are no task types.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a aucun type de tâche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Drums, take 4</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie, prise 4</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Vocals comp</source>
-        <translation type="unfinished"></translation>
+        <translation>Comp des voix</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bass DI + amp</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse DI + ampli</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Client revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Retouches du client</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stems for the label</source>
-        <translation type="unfinished"></translation>
+        <translation>Stems pour le label</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Forgot to stop the timer during lunch</source>
-        <translation type="unfinished"></translation>
+        <translation>Oubli d’arrêter le chronomètre pendant le déjeuner</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Single &quot;Northern Lights&quot;, mix v3</source>
-        <translation type="unfinished"></translation>
+        <translation>Single « Northern Lights », mix v3</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Choir overdubs</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdubs de chœur</translation>
     </message>
 </context>
 <context>
@@ -2046,67 +2354,67 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../ui/models/EntryFormat.cpp" line="+26"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâche</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Salle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Adjusted</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigée</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>en pause</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Adjusted after the fact: the audit trail is in the adjust dialog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigée après coup : l’historique des corrections est dans la fenêtre de correction.</translation>
     </message>
 </context>
 <context>
@@ -2114,42 +2422,42 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../core/domain/Json.cpp" line="+39"/>
         <source>must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être du texte</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>must be a UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un UUID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>is required</source>
-        <translation type="unfinished"></translation>
+        <translation>est obligatoire</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un nombre entier</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>must be a number</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un nombre</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>doit valoir true ou false</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Field &quot;source&quot; must be &quot;timer&quot; or &quot;manual&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ « source » doit valoir « timer » ou « manual ».</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The entry&apos;s pause is inconsistent.</source>
-        <translation type="unfinished"></translation>
+        <translation>La pause de l’entrée est incohérente.</translation>
     </message>
 </context>
 <context>
@@ -2157,15 +2465,15 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location line="-101"/>
         <source>Field &quot;%1&quot; %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ « %1 » %2.</translation>
     </message>
 </context>
 <context>
     <name>st::preferences</name>
     <message>
-        <location filename="../core/timer/AsyncTimerService.cpp" line="-362"/>
+        <location filename="../core/timer/AsyncTimerService.cpp" line="-374"/>
         <source>Unknown language &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue inconnue « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -2173,37 +2481,37 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../core/timer/Profile.cpp" line="+32"/>
         <source>Engineer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingé son</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mixing</source>
-        <translation type="unfinished"></translation>
+        <translation>Mixage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mastering</source>
-        <translation type="unfinished"></translation>
+        <translation>Mastering</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Break</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>My Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Mon studio</translation>
     </message>
 </context>
 <context>
@@ -2211,52 +2519,52 @@ Try &quot;studiotimer help&quot;.
     <message>
         <location filename="../core/domain/Types.cpp" line="+72"/>
         <source>A name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A name is at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom compte au plus %1 caractères.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>A note is at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une note compte au plus %1 caractères.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The task type has no valid ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le type de tâche n’a pas d’identifiant valide.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A colour is written #rrggbb, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une couleur s’écrit #rrggbb, pas « %1 ».</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hourly rate must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le taux horaire doit être compris entre 0 et %1.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The room has no valid ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>La salle n’a pas d’identifiant valide.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The start time is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’heure de début est hors limites.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The end time is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’heure de fin est hors limites.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An entry cannot end before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une entrée ne peut pas finir avant de commencer.</translation>
     </message>
 </context>
 </TS>
