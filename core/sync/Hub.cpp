@@ -788,6 +788,7 @@ QJsonObject Hub::applyRequest(HubConnection *conn, HubRequest &request)
         me.note = m.text("note", false, validate::kMaxNoteLength);
         me.startedAt = m.time("startedAt", true).value_or(0);
         me.endedAt = m.time("endedAt", true).value_or(0);
+        me.pausedMs = m.time("pausedMs").value_or(0); // TimerService checks it fits the entry
         if (!m.ok())
             return errorAnswer(m.error());
         entryCall = [&svc, me] {

@@ -784,8 +784,12 @@ void TestHub::adjustDeleteRestoreAndCatalog()
                                  {QStringLiteral("taskTypeId"), org.recordingId},
                                  {QStringLiteral("note"), QStringLiteral("Take 3")},
                                  {QStringLiteral("startedAt"), double(start)},
-                                 {QStringLiteral("endedAt"), double(start + 3600'000)}}}});
+                                 {QStringLiteral("endedAt"), double(start + 3600'000)},
+                                 {QStringLiteral("pausedMs"), 600'000}}}});
     QVERIFY(isOk(created));
+    QCOMPARE(
+        created.value(QLatin1String("entry")).toObject().value(QLatin1String("pausedMs")).toInt(),
+        600'000);
     QVERIFY(c2.waitForEvent(QStringLiteral("entry:created")));
 
     const QJsonObject adjusted =
