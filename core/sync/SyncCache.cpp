@@ -271,14 +271,88 @@ QString SyncCache::subjectOf(const QJsonObject &data)
     return {};
 }
 
+Result<void> SyncCache::execSql(const QString &sql) const
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(sql))
+        return Error::internal(tr("The database refused a change: %1").arg(sql));
+    return {};
+}
+
+bool SyncCache::hasPendingFor(const QString &id) const
+{
+    return m_batch ? m_batchPending.contains(id) : m_outbox.hasPendingFor(id);
+}
+
+Result<void> SyncCache::beginBatch()
+{
+    if (m_batch)
+        return Error::internal(tr("A batch of changes is already open."));
+    m_batch.emplace(m_db);
+    if (!m_batch->isActive()) {
+        const Error e = m_batch->error();
+        m_batch.reset();
+        return e;
+    }
+    m_batchPending.clear();
+    for (const OutboxOp &op : m_outbox.pending())
+        m_batchPending.insert(op.subjectId());
+    m_batchEntries.clear();
+    m_batchCatalog = false;
+    return {};
+}
+
+Result<void> SyncCache::endBatch()
+{
+    if (!m_batch)
+        return {};
+    auto committed = m_batch->commit();
+    m_batch.reset();
+    QList<TimeEntry> entries;
+    std::swap(entries, m_batchEntries);
+    const bool catalog = m_batchCatalog;
+    m_batchPending.clear();
+    if (!committed)
+        return committed;
+    m_service.announceRemoteChanges(entries, catalog);
+    return {};
+}
+
 Result<AppliedChange> SyncCache::apply(const QString &event, const QJsonObject &data, qint64 seq)
+{
+    if (m_batch) {
+        if (auto r = execSql(QStringLiteral("SAVEPOINT sync_change")); !r)
+            return r.error();
+        auto applied = applyInTransaction(event, data, seq);
+        if (!applied) {
+            (void)execSql(QStringLiteral("ROLLBACK TO SAVEPOINT sync_change"));
+            (void)execSql(QStringLiteral("RELEASE SAVEPOINT sync_change"));
+            return applied;
+        }
+        if (auto r = execSql(QStringLiteral("RELEASE SAVEPOINT sync_change")); !r)
+            return r.error();
+        m_batchEntries.append(applied->entries);
+        m_batchCatalog = m_batchCatalog || applied->catalog;
+        return applied;
+    }
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    auto applied = applyInTransaction(event, data, seq);
+    if (!applied)
+        return applied;
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    m_service.announceRemoteChanges(applied->entries, applied->catalog);
+    return applied;
+}
+
+Result<AppliedChange> SyncCache::applyInTransaction(const QString &event, const QJsonObject &data,
+                                                    qint64 seq)
 {
     AppliedChange out;
     out.subjectId = subjectOf(data);
     m_catalogTouched = false;
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
 
     if (data.value(QStringLiteral("entry")).isObject()) {
         auto parsed = json::toEntry(data.value(QStringLiteral("entry")).toObject());
@@ -287,7 +361,7 @@ Result<AppliedChange> SyncCache::apply(const QString &event, const QJsonObject &
                 << "Skipping a malformed entry in" << event << seq << parsed.error().message;
         } else if (parsed->orgId != m_hubOrgId) {
             qCWarning(lcSyncCache) << "Skipping an entry of another organisation in" << event;
-        } else if (!m_outbox.hasPendingFor(parsed->id)) {
+        } else if (!hasPendingFor(parsed->id)) {
             // (An entry with a change of ours still to send keeps our version: the hub's answer to
             // that change brings the truth.)
             TimeEntry e = parsed.value();
@@ -355,9 +429,6 @@ Result<AppliedChange> SyncCache::apply(const QString &event, const QJsonObject &
         if (auto r = setLastSeq(seq); !r)
             return r.error();
     }
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    m_service.announceRemoteChanges(out.entries, out.catalog);
     return out;
 }
 

@@ -65,6 +65,12 @@ public:
     // Only records seq as applied (a change of a kind this version does not know).
     Result<void> setLastSeq(qint64 seq);
 
+    // A page of changes in one transaction (one disk sync instead of one per change): apply()
+    // between beginBatch() and endBatch() writes each change under a savepoint (a change that
+    // fails leaves nothing behind) and the views hear of everything after the commit.
+    Result<void> beginBatch();
+    Result<void> endBatch();
+
     // The hub refused a change to this entry and its history does not know it: the local copy is
     // withdrawn (soft-deleted, audited) so the cache shows the hub's truth.
     Result<std::optional<TimeEntry>> withdrawUnknownEntry(const QString &entryId);
@@ -79,6 +85,10 @@ private:
     Result<void> ensureTaskType(const QString &id, const QJsonObject &hint);
     Result<void> ensureRoom(const QString &id, const QJsonObject &hint);
     Result<QList<TimeEntry>> writeEntry(TimeEntry entry);
+    Result<AppliedChange> applyInTransaction(const QString &event, const QJsonObject &data,
+                                             qint64 seq);
+    bool hasPendingFor(const QString &id) const;
+    Result<void> execSql(const QString &sql) const;
 
     const Database &m_db;
     TimerService &m_service;
@@ -88,6 +98,10 @@ private:
     QString m_hubOrgId;
     QString m_hubOrgName;
     bool m_catalogTouched = false;
+    std::optional<Transaction> m_batch;
+    QSet<QString> m_batchPending; // subjects with outbox rows, read once per batch
+    QList<TimeEntry> m_batchEntries;
+    bool m_batchCatalog = false;
 };
 
 } // namespace st

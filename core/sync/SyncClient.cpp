@@ -556,6 +556,8 @@ void SyncClient::onPullAnswer(const QJsonObject &answer, bool resync)
     const QJsonArray changes = answer.value(QStringLiteral("changes")).toArray();
     qint64 highest = resync ? m_resyncSince : m_cache.lastSeq();
     bool failed = false;
+    // The page is written in one transaction: one disk sync instead of one per change.
+    const bool batched = m_cache.beginBatch().ok();
     for (const QJsonValue &v : changes) {
         const QJsonObject change = v.toObject();
         const qint64 seq = qint64(change.value(QStringLiteral("seq")).toDouble());
@@ -579,6 +581,12 @@ void SyncClient::onPullAnswer(const QJsonObject &answer, bool resync)
         }
         if (failed)
             break; // in order or not at all: the rest waits for the retry
+    }
+    if (batched) {
+        if (auto r = m_cache.endBatch(); !r) {
+            abortConnection(tr("Cannot store the hub's changes: %1").arg(r.error().message));
+            return;
+        }
     }
     if (failed) {
         m_needPull = false;
