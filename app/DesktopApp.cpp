@@ -24,14 +24,10 @@ namespace st {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("st::DesktopApp", text);
-}
-
 int fatal(const QString &message)
 {
-    QMessageBox::critical(nullptr, tr("Studio Timer"), message);
+    QMessageBox::critical(nullptr, QCoreApplication::translate("st::DesktopApp", "Studio Timer"),
+                          message);
     return 1;
 }
 

@@ -21,11 +21,6 @@ QString flag(bool on)
 {
     return on ? QStringLiteral("1") : QStringLiteral("0");
 }
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("st::AsyncTimerService", text);
-}
 } // namespace
 
 namespace preferences {
@@ -44,7 +39,9 @@ Result<void> check(const Preferences &prefs)
 {
     if (!prefs.language.isEmpty() && prefs.language != QLatin1String("en") &&
         prefs.language != QLatin1String("fr"))
-        return Error::invalid(tr("Unknown language \"%1\".").arg(prefs.language));
+        return Error::invalid(
+            QCoreApplication::translate("st::preferences", "Unknown language \"%1\".")
+                .arg(prefs.language));
     return {};
 }
 

@@ -15,7 +15,7 @@ namespace st::entryFormat {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("st::EntryFormat", text);
+    return QCoreApplication::translate("st::entryFormat", text); // the context lupdate gives
 }
 } // namespace
 

@@ -10,7 +10,7 @@ const QList<EntryColumn> &TodayModel::columns()
 {
     static const QList<EntryColumn> list{
         EntryColumn::Start, EntryColumn::End,  EntryColumn::Duration, EntryColumn::Task,
-        EntryColumn::Room,  EntryColumn::Note, EntryColumn::Cost,     EntryColumn::Adjusted};
+        EntryColumn::Room,  EntryColumn::Note, EntryColumn::Cost};
     Q_ASSERT(list.indexOf(EntryColumn::Note) == kNoteColumn);
     return list;
 }
