@@ -12,7 +12,6 @@
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -480,29 +479,6 @@ private Q_SLOTS:
         QVERIFY2(std::abs(onA - onB) < 1000, qPrintable(QString::number(onA - onB)));
         QVERIFY(std::abs(onA - atHub) < 1000);
         QVERIFY(std::abs(onA - (42 * kMinute + 10'000)) < 1000);
-    }
-
-    void measure()
-    {
-        HubEnv env;
-        Desk a(QStringLiteral("Desk A"), QStringLiteral("Alice"));
-        const int n = qEnvironmentVariableIntValue("ST_N");
-        Ms t = kHubStart - Ms(n + 10) * 10 * kMinute;
-        for (int i = 0; i < n; ++i) {
-            QVERIFY(a.service->addManual({a.userId, a.typeId(QStringLiteral("Mixing")), {}, {}, t, t + 5 * kMinute, {}}));
-            t += 10 * kMinute;
-        }
-        QElapsedTimer timer;
-        timer.start();
-        a.connectTo(env);
-        QTRY_VERIFY_WITH_TIMEOUT(a.caughtUp(), 600000);
-        qWarning() << "MEASURE join" << n << "entries:" << timer.elapsed() << "ms";
-        Desk b(QStringLiteral("Desk B"), QStringLiteral("Bob"));
-        timer.restart();
-        b.connectTo(env);
-        QTRY_VERIFY_WITH_TIMEOUT(b.caughtUp(), 600000);
-        qWarning() << "MEASURE fresh desk joins and pulls" << env.head() << "changes:" << timer.elapsed() << "ms";
-        QCOMPARE(b.service->count({}), n);
     }
 
     void aRefusedTokenStopsRetrying()
