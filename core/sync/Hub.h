@@ -49,6 +49,12 @@ struct HubOptions
 // organisation (room org:<orgId>) after the commit. Each answer (ack) is sent after the commit too.
 // Malformed input closes only the connection that sent it.
 //
+// Beyond DESIGN.md's tables: timeEntries:restore {entryId} (undo of a delete) is broadcast as
+// entry:restored {seq, entry, user}; an organisation's default task types are its first changes
+// (taskType:changed, seq 1..5), so a device that joins later learns their IDs with sync:pull; a
+// successful answer carries the seq of its last change and the entry (or taskType / room);
+// rate_limited and internal refusals are transient (retry the same opId later).
+//
 // The same class runs headless (studiotimer-hub) and embedded in the desktop app.
 class Hub final : public QObject
 {
