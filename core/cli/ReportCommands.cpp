@@ -281,7 +281,10 @@ CommandOutput CommandLine::importEntries(QCommandLineParser &p)
     EntryImporter importer(m_service, profile::currentUserId(m_service.database()));
     const ImportPlan plan = importer.preview(data, *transfer);
     if (!plan.ok())
-        return {1, {}, importer.describe(plan, false)};
+        return {1,
+                {},
+                tr("studiotimer: %1 cannot be imported:\n").arg(file) +
+                    importer.describe(plan, false)};
     if (p.isSet(QStringLiteral("dry-run")))
         return {0, importer.describe(plan, false) + tr("Dry run: nothing was changed.\n"), {}};
     auto written = importer.apply(plan);

@@ -258,6 +258,7 @@ private Q_SLOTS:
             QCOMPARE(r.exitCode, 1);
             QVERIFY(r.out.isEmpty());
             QVERIFY2(r.err.contains(message), qPrintable(r.err));
+            QVERIFY(r.err.startsWith(QStringLiteral("studiotimer: ") + file));
             QVERIFY(r.err.contains(QStringLiteral("Nothing was imported")));
         }
         QCOMPARE(list(studio), before);
