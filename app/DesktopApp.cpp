@@ -65,10 +65,6 @@ void takeScreenshots(MainWindow &window, AsyncTimerService &service, const QStri
 int runDesktop(QApplication &app, const DesktopOptions &options)
 {
     const QString dataDir = dataLocation::dataDir(options.dataDir);
-    // A second start shows the running window instead.
-    if (options.screenshotDir.isEmpty() && SingleInstance::send(dataDir, {}, 5000))
-        return 0;
-
     SystemClock clock;
     const QString dbPath = dataLocation::databasePath(dataDir);
     QString orgId;

@@ -87,6 +87,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("StudioTimer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
+    // A second desktop start only shows the running window: it needs no display of its own.
+    if (inv.command.isEmpty() && inv.error.isEmpty() && inv.screenshotDir.isEmpty() &&
+        st::SingleInstance::send(st::dataLocation::dataDir(inv.dataDir), {}, 5000))
+        return 0;
+
     std::unique_ptr<QCoreApplication> app;
     if (inv.command.isEmpty() && inv.error.isEmpty())
         app = std::make_unique<QApplication>(argc, argv);
