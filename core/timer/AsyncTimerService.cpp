@@ -56,7 +56,8 @@ Result<void> save(const Database &db, const Preferences &prefs)
                                      {kCloseToTray, flag(prefs.closeToTray)},
                                      {kStartMinimized, flag(prefs.startMinimized)},
                                      {kLanguage, prefs.language}}) {
-        if (auto r = db.setMeta(key, value); !r)
+        // Stored as '' rather than NULL: "no default room" and "system language" are values.
+        if (auto r = db.setMeta(key, value.isNull() ? QString(QLatin1String("")) : value); !r)
             return r;
     }
     return tx.commit();
