@@ -93,4 +93,22 @@
         <translation><numerusform>Total: %1, %2, %n entry</numerusform><numerusform>Total: %1, %2, %n entries</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>st::SyncStatusWidget</name>
+    <message numerus="yes">
+        <location filename="../ui/sync/SyncStatusWidget.cpp" line="+43" />
+        <source>Offline, %n change(s) pending</source>
+        <translation><numerusform>Offline, %n change pending</numerusform><numerusform>Offline, %n changes pending</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>Connecting, %n change(s) pending</source>
+        <translation><numerusform>Connecting, %n change pending</numerusform><numerusform>Connecting, %n changes pending</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21" />
+        <source>%n refused change(s)</source>
+        <translation><numerusform>%n refused change</numerusform><numerusform>%n refused changes</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -14,7 +14,7 @@
         <translation>--screenshots demande un dossier.</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+58" />
         <source>Unknown command "%1". Try "studiotimer help".</source>
         <translation>Commande inconnue « %1 ». Essayez « studiotimer help ».</translation>
     </message>
@@ -60,7 +60,7 @@
 <context>
     <name>st::AsyncTimerService</name>
     <message>
-        <location filename="../core/timer/AsyncTimerService.cpp" line="+337" />
+        <location filename="../core/timer/AsyncTimerService.cpp" line="+338" />
         <location line="+10" />
         <source>No timer is running.</source>
         <translation>Aucun chronomètre en cours.</translation>
@@ -443,10 +443,80 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+7" />
+        <source>studiotimer: %1 cannot be imported:
+</source>
+        <translation>studiotimer : %1 ne peut pas être importé :
+</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Dry run: nothing was changed.
 </source>
         <translation>Essai à blanc : rien n’a été modifié.
 </translation>
+    </message>
+</context>
+<context>
+    <name>st::ConflictsDialog</name>
+    <message>
+        <location filename="../ui/sync/ConflictsDialog.cpp" line="+19" />
+        <source>Start a timer</source>
+        <translation>Démarrer un chronomètre</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Stop a timer</source>
+        <translation>Arrêter un chronomètre</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Pause a timer</source>
+        <translation>Suspendre un chronomètre</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Resume a timer</source>
+        <translation>Reprendre un chronomètre</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Change an entry</source>
+        <translation>Modifier une entrée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Change a task type</source>
+        <translation>Modifier un type de tâche</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Change a room</source>
+        <translation>Modifier une salle</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Refused changes</source>
+        <translation>Modifications refusées</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The hub refused these changes made on this machine. Each entry was set back to what the hub has.</source>
+        <translation>Le hub a refusé ces modifications faites sur cette machine. Chaque entrée a été remise comme le hub la connaît.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reason</source>
+        <translation>Raison</translation>
     </message>
 </context>
 <context>
@@ -1889,6 +1959,243 @@ Essayez « studiotimer help ».
     </message>
 </context>
 <context>
+    <name>st::SyncSession</name>
+    <message>
+        <location filename="../core/sync/SyncSession.cpp" line="+222" />
+        <source>Cannot create the hub's data folder %1.</source>
+        <translation>Impossible de créer le dossier de données du hub %1.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Cannot run the hub on port %1: %2</source>
+        <translation>Impossible de lancer le hub sur le port %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+227" />
+        <source>Enter the invite token given by the hub.</source>
+        <translation>Saisissez le jeton d’invitation donné par le hub.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>No invite token is stored on this machine: enter it in Settings → Sync.</source>
+        <translation>Aucun jeton d’invitation n’est enregistré sur cette machine : saisissez-le dans Réglages → Synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>st::SyncSettingsPage</name>
+    <message>
+        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+30" />
+        <source>Off: this machine keeps its data to itself</source>
+        <translation>Désactivée : cette machine garde ses données pour elle</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Join a hub</source>
+        <translation>Rejoindre un hub</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Run the hub on this machine</source>
+        <translation>Faire tourner le hub sur cette machine</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>192.168.1.20:7345</source>
+        <translation>192.168.1.20:7345</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hub address:</source>
+        <translation>Adresse du hub :</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Found on the network:</source>
+        <translation>Trouvés sur le réseau :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Paste the invite token shown on the hub</source>
+        <translation>Collez le jeton d’invitation affiché sur le hub</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Invite token:</source>
+        <translation>Jeton d’invitation :</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Shown once the hub runs</source>
+        <translation>Affiché une fois le hub lancé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New invite</source>
+        <translation>Nouvelle invitation</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Invite token for another machine:</source>
+        <translation>Jeton d’invitation pour une autre machine :</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>No keychain is available: the token is kept for this run only and has to be entered again at the next start.</source>
+        <translation>Aucun trousseau disponible : le jeton est gardé pour cette session seulement et devra être saisi à nouveau au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Cannot listen for hubs: %1</source>
+        <translation>Impossible de chercher des hubs : %1</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>The hub listens on port %1. %2</source>
+        <translation>Le hub écoute sur le port %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>st::SyncStatusWidget</name>
+    <message>
+        <location filename="../ui/sync/SyncStatusWidget.cpp" line="+40" />
+        <source>Sync off</source>
+        <translation>Synchronisation désactivée</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Sync off: %1</source>
+        <translation>Synchronisation désactivée : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>Offline, %n change(s) pending</source>
+        <translation><numerusform>Hors ligne, %n modification en attente</numerusform><numerusform>Hors ligne, %n modifications en attente</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>Connecting, %n change(s) pending</source>
+        <translation><numerusform>Connexion, %n modification en attente</numerusform><numerusform>Connexion, %n modifications en attente</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not authorised by the hub</source>
+        <translation>Non autorisé par le hub</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not authorised by the hub: %1</source>
+        <translation>Non autorisé par le hub : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13" />
+        <source>%n refused change(s)</source>
+        <translation><numerusform>%n modification refusée</numerusform><numerusform>%n modifications refusées</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refused changes</source>
+        <translation>Modifications refusées</translation>
+    </message>
+</context>
+<context>
+    <name>st::SyncUi</name>
+    <message>
+        <location filename="../ui/sync/SyncUi.cpp" line="+32" />
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchronisation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sync &amp;settings…</source>
+        <translation>&amp;Réglages de synchronisation…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Refused changes…</source>
+        <translation>Modifications &amp;refusées…</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Studio Timer</source>
+        <translation>Studio Timer</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>another machine</source>
+        <translation>une autre machine</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 started %2 in %3</source>
+        <translation>%1 a démarré %2 dans %3</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 started %2</source>
+        <translation>%1 a démarré %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 stopped %2 in %3</source>
+        <translation>%1 a arrêté %2 dans %3</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 stopped %2</source>
+        <translation>%1 a arrêté %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 paused %2</source>
+        <translation>%1 a suspendu %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 resumed %2</source>
+        <translation>%1 a repris %2</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+</context>
+<context>
     <name>st::TaskTypesDialog</name>
     <message>
         <location filename="../ui/dialogs/TaskTypesDialog.cpp" line="+33" />
@@ -2450,7 +2757,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::preferences</name>
     <message>
-        <location filename="../core/timer/AsyncTimerService.cpp" line="-375" />
+        <location filename="../core/timer/AsyncTimerService.cpp" line="-376" />
         <source>Unknown language "%1".</source>
         <translation>Langue inconnue « %1 ».</translation>
     </message>
@@ -2491,6 +2798,29 @@ Essayez « studiotimer help ».
         <location line="+40" />
         <source>My Studio</source>
         <translation>Mon studio</translation>
+    </message>
+</context>
+<context>
+    <name>st::syncconfig</name>
+    <message>
+        <location filename="../core/sync/SyncSession.cpp" line="-389" />
+        <source>"%1" is not a hub address: write a host name or IP address, optionally followed by :port (for example 192.168.1.20:7345).</source>
+        <translation>« %1 » n’est pas une adresse de hub : écrivez un nom d’hôte ou une adresse IP, suivi si besoin de :port (par exemple 192.168.1.20:7345).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Enter the hub's address (for example 192.168.1.20:7345).</source>
+        <translation>Saisissez l’adresse du hub (par exemple 192.168.1.20:7345).</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Enter the invite token given by the hub.</source>
+        <translation>Saisissez le jeton d’invitation donné par le hub.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>An invite token has no spaces: copy it again.</source>
+        <translation>Un jeton d’invitation n’a pas d’espaces : copiez-le à nouveau.</translation>
     </message>
 </context>
 <context>
