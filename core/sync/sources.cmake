@@ -12,3 +12,5 @@ target_sources(studiotimer_core PRIVATE
     sync/SyncCache.cpp sync/SyncCache.h
     sync/SyncClient.cpp sync/SyncClient.h
 )
+# The desktop app's sync session (outbox, client, embedded hub on the store's worker thread).
+target_sources(studiotimer_core PRIVATE sync/SyncSession.cpp sync/SyncSession.h)

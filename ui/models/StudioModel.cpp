@@ -3,6 +3,7 @@
 #include "domain/Format.h"
 #include "timer/AsyncTimerService.h"
 
+#include <QHash>
 #include <QSet>
 
 namespace st {
@@ -45,9 +46,16 @@ void StudioModel::rebuild()
     QSet<QString> known;
     for (const RunningTimer &t : m_local)
         known.insert(t.entry.id);
+    QHash<QString, QString> deviceOf; // another machine's timer kept in the local cache too
     for (const RunningTimer &t : m_remote) {
         if (!known.contains(t.entry.id))
             m_rows.append(t);
+        else
+            deviceOf.insert(t.entry.id, t.deviceName);
+    }
+    for (RunningTimer &t : m_rows) {
+        if (t.deviceName.isEmpty())
+            t.deviceName = deviceOf.value(t.entry.id);
     }
     std::sort(m_rows.begin(), m_rows.end(), [](const RunningTimer &a, const RunningTimer &b) {
         return a.entry.startedAt < b.entry.startedAt;

@@ -1,0 +1,78 @@
+#include "ConflictsDialog.h"
+
+#include "sync/SyncSession.h"
+
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace st {
+
+namespace {
+
+QString describeEvent(const QString &event)
+{
+    if (event == QLatin1String("timer:start"))
+        return ConflictsDialog::tr("Start a timer");
+    if (event == QLatin1String("timer:stop"))
+        return ConflictsDialog::tr("Stop a timer");
+    if (event == QLatin1String("timer:pause"))
+        return ConflictsDialog::tr("Pause a timer");
+    if (event == QLatin1String("timer:resume"))
+        return ConflictsDialog::tr("Resume a timer");
+    if (event.startsWith(QLatin1String("timeEntries:")))
+        return ConflictsDialog::tr("Change an entry");
+    if (event.startsWith(QLatin1String("taskTypes:")))
+        return ConflictsDialog::tr("Change a task type");
+    if (event.startsWith(QLatin1String("rooms:")))
+        return ConflictsDialog::tr("Change a room");
+    return event;
+}
+
+} // namespace
+
+ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+{
+    setWindowTitle(tr("Refused changes"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("The hub refused these changes made on this machine. Each entry "
+                                "was set back to what the hub has."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    m_table = new QTableWidget(0, 3, this);
+    m_table->setHorizontalHeaderLabels({tr("When"), tr("Change"), tr("Reason")});
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_table);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    connect(&m_session, &SyncSession::conflictsChanged, this, &ConflictsDialog::reload);
+    reload();
+    m_session.markConflictsSeen();
+    resize(640, 320);
+}
+
+void ConflictsDialog::reload()
+{
+    const QList<SyncConflict> conflicts = m_session.conflicts();
+    m_table->setRowCount(int(conflicts.size()));
+    for (int row = 0; row < conflicts.size(); ++row) {
+        const SyncConflict &c = conflicts.at(row);
+        const QString when =
+            QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.at), QLocale::ShortFormat);
+        m_table->setItem(row, 0, new QTableWidgetItem(when));
+        m_table->setItem(row, 1, new QTableWidgetItem(describeEvent(c.event)));
+        m_table->setItem(row, 2, new QTableWidgetItem(c.message));
+    }
+    m_table->resizeColumnsToContents();
+}
+
+} // namespace st

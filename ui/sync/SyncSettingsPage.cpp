@@ -1,0 +1,199 @@
+#include "SyncSettingsPage.h"
+
+#include "SyncStatusWidget.h"
+#include "secrets/CredentialStore.h"
+#include "sync/Discovery.h"
+#include "sync/SyncSession.h"
+
+#include <QButtonGroup>
+#include <QClipboard>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace st {
+
+SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_browser(std::make_unique<discovery::Browser>(m_clock))
+{
+    auto *layout = new QVBoxLayout(this);
+    m_off = new QRadioButton(tr("Off: this machine keeps its data to itself"), this);
+    m_join = new QRadioButton(tr("Join a hub"), this);
+    m_host = new QRadioButton(tr("Run the hub on this machine"), this);
+    auto *group = new QButtonGroup(this);
+    for (QRadioButton *b : {m_off, m_join, m_host})
+        group->addButton(b);
+
+    m_joinBox = new QWidget(this);
+    auto *joinForm = new QFormLayout(m_joinBox);
+    m_address = new QLineEdit(m_joinBox);
+    m_address->setPlaceholderText(tr("192.168.1.20:7345"));
+    joinForm->addRow(tr("Hub address:"), m_address);
+    m_found = new QListWidget(m_joinBox);
+    m_found->setMaximumHeight(90);
+    joinForm->addRow(tr("Found on the network:"), m_found);
+    m_token = new QLineEdit(m_joinBox);
+    m_token->setPlaceholderText(tr("Paste the invite token shown on the hub"));
+    joinForm->addRow(tr("Invite token:"), m_token);
+
+    m_hostBox = new QWidget(this);
+    auto *hostForm = new QFormLayout(m_hostBox);
+    m_port = new QSpinBox(m_hostBox);
+    m_port->setRange(1, 65535);
+    hostForm->addRow(tr("Port:"), m_port);
+    auto *inviteRow = new QHBoxLayout;
+    m_invite = new QLineEdit(m_hostBox);
+    m_invite->setReadOnly(true);
+    m_invite->setPlaceholderText(tr("Shown once the hub runs"));
+    m_copy = new QPushButton(tr("Copy"), m_hostBox);
+    m_newInvite = new QPushButton(tr("New invite"), m_hostBox);
+    inviteRow->addWidget(m_invite, 1);
+    inviteRow->addWidget(m_copy);
+    inviteRow->addWidget(m_newInvite);
+    hostForm->addRow(tr("Invite token for another machine:"), inviteRow);
+
+    m_keychain = new QLabel(this);
+    m_keychain->setWordWrap(true);
+    m_status = new QLabel(this);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_error->setWordWrap(true);
+
+    layout->addWidget(m_off);
+    layout->addWidget(m_join);
+    layout->addWidget(m_joinBox);
+    layout->addWidget(m_host);
+    layout->addWidget(m_hostBox);
+    layout->addWidget(m_keychain);
+    layout->addWidget(m_status);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+
+    const SyncConfig config = m_session.config();
+    m_off->setChecked(config.mode == SyncMode::Off);
+    m_join->setChecked(config.mode == SyncMode::Join);
+    m_host->setChecked(config.mode == SyncMode::Host);
+    m_port->setValue(config.port);
+    if (config.mode == SyncMode::Join)
+        m_address->setText(config.port == 7345
+                               ? config.host
+                               : QStringLiteral("%1:%2").arg(config.host).arg(config.port));
+    m_invite->setText(m_session.inviteToken());
+
+    if (const CredentialStore *store = m_session.credentialStore())
+        m_keychain->setText(store->description());
+    else
+        m_keychain->setText(tr("No keychain is available: the token is kept for this run only "
+                               "and has to be entered again at the next start."));
+
+    connect(group, &QButtonGroup::buttonToggled, this, [this] { updateEnabled(); });
+    connect(m_found, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        m_address->setText(item->data(Qt::UserRole).toString());
+    });
+    connect(m_copy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_invite->text()); });
+    connect(m_newInvite, &QPushButton::clicked, this, [this] { m_session.issueInvite(); });
+    connect(&m_session, &SyncSession::inviteTokenChanged, this,
+            [this](const QString &token) { m_invite->setText(token); });
+    connect(&m_session, &SyncSession::stateChanged, this, &SyncSettingsPage::updateStatus);
+    connect(m_browser.get(), &discovery::Browser::hubsChanged, this,
+            &SyncSettingsPage::updateFound);
+    if (!m_browser->start())
+        m_found->addItem(tr("Cannot listen for hubs: %1").arg(m_browser->errorString()));
+    updateEnabled();
+    updateStatus();
+}
+
+SyncSettingsPage::~SyncSettingsPage() = default;
+
+QString SyncSettingsPage::errorText() const
+{
+    return m_error->text();
+}
+
+void SyncSettingsPage::updateEnabled()
+{
+    m_joinBox->setEnabled(m_join->isChecked());
+    m_hostBox->setEnabled(m_host->isChecked());
+    const bool hosting = m_session.config().mode == SyncMode::Host && m_host->isChecked();
+    m_copy->setEnabled(hosting);
+    m_newInvite->setEnabled(hosting);
+}
+
+void SyncSettingsPage::updateFound()
+{
+    m_found->clear();
+    for (const discovery::FoundHub &hub : m_browser->hubs()) {
+        const QString label =
+            hub.announcement.orgHint.isEmpty()
+                ? QStringLiteral("%1 (%2)").arg(hub.announcement.name, hub.address())
+                : QStringLiteral("%1 — %2 (%3)")
+                      .arg(hub.announcement.orgHint, hub.announcement.name, hub.address());
+        auto *item = new QListWidgetItem(label, m_found);
+        item->setData(Qt::UserRole, hub.address());
+    }
+}
+
+void SyncSettingsPage::updateStatus()
+{
+    QString text = SyncStatusWidget::describe(m_session.state(), m_session.pendingCount(),
+                                              m_session.errorMessage());
+    if (m_session.hubPort() != 0)
+        text = tr("The hub listens on port %1. %2").arg(m_session.hubPort()).arg(text);
+    m_status->setText(text);
+    updateEnabled();
+}
+
+Result<void> SyncSettingsPage::apply()
+{
+    SyncConfig config;
+    QString token;
+    if (m_join->isChecked()) {
+        config.mode = SyncMode::Join;
+        auto address = syncconfig::parseAddress(m_address->text());
+        if (!address) {
+            m_error->setText(address.error().message);
+            return address.error();
+        }
+        config.host = address->first;
+        config.port = address->second;
+        const bool sameHub =
+            m_session.config().mode == SyncMode::Join && m_session.config().host == config.host &&
+            m_session.config().port == config.port && m_session.state() != SyncState::Unauthorized;
+        if (!sameHub || !m_token->text().trimmed().isEmpty()) {
+            auto checked = syncconfig::checkToken(m_token->text());
+            if (!checked) {
+                m_error->setText(checked.error().message);
+                return checked.error();
+            }
+            token = *checked;
+        }
+    } else if (m_host->isChecked()) {
+        config.mode = SyncMode::Host;
+        config.port = quint16(m_port->value());
+    }
+    if (config == m_session.config() && token.isEmpty()) {
+        m_error->clear();
+        return {};
+    }
+    if (auto r = m_session.configure(config, token); !r) {
+        m_error->setText(r.error().message);
+        return r;
+    }
+    m_error->clear();
+    m_token->clear();
+    return {};
+}
+
+} // namespace st
