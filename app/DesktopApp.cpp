@@ -9,6 +9,9 @@
 #include "models/HistoryModel.h"
 #include "store/DataLocation.h"
 #include "store/Database.h"
+#include "sync/ClockOffset.h"
+#include "sync/SyncSession.h"
+#include "sync/SyncUi.h"
 #include "timer/AsyncTimerService.h"
 #include "timer/DemoData.h"
 #include "timer/Profile.h"
@@ -95,9 +98,26 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
     if (options.screenshotDir.isEmpty() && !instance.listen())
         qWarning("studiotimer: %s", qPrintable(instance.errorString()));
 
-    AsyncTimerService service(dbPath, clock, orgId);
+    // The store's TimerService runs on the hub's time once sync has measured the offset
+    // (docs/SYNC_CLIENT.md); without sync the offset stays 0.
+    ClockOffset hubOffset;
+    HubClock hubClock(clock, hubOffset);
+    AsyncTimerService service(dbPath, hubClock, orgId);
+    SyncSession sync(service, hubOffset, clock, QDir(dataDir).filePath(QStringLiteral("hub")));
     MainWindow window(service);
     TrayIcon tray(service);
+    SyncUi syncUi(sync, service, window);
+    syncUi.setNotifier(
+        [&tray](const QString &title, const QString &text) { tray.notify(title, text); });
+    if (options.screenshotDir.isEmpty()) {
+        // The token lives in the keychain, one per data folder.
+        const QString tokenKey = QStringLiteral("hub-token:") + QDir(dataDir).absolutePath();
+        openCredentialStore(&sync, QStringLiteral("StudioTimer"),
+                            [&sync, tokenKey](CredentialStore *store) {
+                                sync.setCredentialStore(store, tokenKey);
+                                sync.restore();
+                            });
+    }
     window.setTrayAvailable(tray.isAvailable());
     QApplication::setQuitOnLastWindowClosed(!tray.isAvailable());
 

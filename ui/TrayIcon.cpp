@@ -41,6 +41,12 @@ TrayIcon::TrayIcon(AsyncTimerService &service, QObject *parent)
 
 TrayIcon::~TrayIcon() = default;
 
+void TrayIcon::notify(const QString &title, const QString &text)
+{
+    if (m_tray)
+        m_tray->showMessage(title, text);
+}
+
 QIcon TrayIcon::icon(const QString &color, bool running)
 {
     QIcon icon;

@@ -30,6 +30,9 @@ public:
     QString toolTip() const { return m_toolTip; }
     bool showsRunning() const { return m_running; }
 
+    // A desktop notification from the tray (nothing where there is no tray).
+    void notify(const QString &title, const QString &text);
+
     // An icon for a running timer in the task's colour, or the idle icon.
     static QIcon icon(const QString &color, bool running);
 
