@@ -51,16 +51,19 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     m_port = new QSpinBox(m_hostBox);
     m_port->setRange(1, 65535);
     hostForm->addRow(tr("Port:"), m_port);
-    auto *inviteRow = new QHBoxLayout;
+    // The token is long: it gets the whole width, the buttons go under it.
     m_invite = new QLineEdit(m_hostBox);
     m_invite->setReadOnly(true);
+    m_invite->setMinimumWidth(m_invite->fontMetrics().averageCharWidth() * 46);
     m_invite->setPlaceholderText(tr("Shown once the hub runs"));
+    hostForm->addRow(tr("Invite token for another machine:"), m_invite);
+    auto *inviteButtons = new QHBoxLayout;
     m_copy = new QPushButton(tr("Copy"), m_hostBox);
     m_newInvite = new QPushButton(tr("New invite"), m_hostBox);
-    inviteRow->addWidget(m_invite, 1);
-    inviteRow->addWidget(m_copy);
-    inviteRow->addWidget(m_newInvite);
-    hostForm->addRow(tr("Invite token for another machine:"), inviteRow);
+    inviteButtons->addWidget(m_copy);
+    inviteButtons->addWidget(m_newInvite);
+    inviteButtons->addStretch(1);
+    hostForm->addRow(QString(), inviteButtons);
 
     m_keychain = new QLabel(this);
     m_keychain->setWordWrap(true);
