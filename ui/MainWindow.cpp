@@ -5,6 +5,7 @@
 #include "TrayIcon.h"
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/TaskTypesDialog.h"
+#include "reports/ReportsView.h"
 #include "timer/AsyncTimerService.h"
 
 #include <QAction>
@@ -28,6 +29,8 @@ MainWindow::MainWindow(AsyncTimerService &service, QWidget *parent)
     m_history = new HistoryView(m_service, m_tabs);
     m_tabs->addTab(m_now, tr("Now"));
     m_tabs->addTab(m_history, tr("History"));
+    m_reports = new ReportsView(m_service, m_tabs);
+    m_tabs->addTab(m_reports, tr("Reports"));
     setCentralWidget(m_tabs);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));

@@ -8,6 +8,7 @@ namespace st {
 
 class AsyncTimerService;
 class HistoryView;
+class ReportsView;
 class NowView;
 
 // The window: the Now and History tabs, menus, and errors in the status bar. Closing it hides it
@@ -20,6 +21,7 @@ public:
 
     NowView *nowView() const { return m_now; }
     HistoryView *historyView() const { return m_history; }
+    ReportsView *reportsView() const { return m_reports; }
     QTabWidget *tabs() const { return m_tabs; }
 
     void setTrayAvailable(bool available) { m_trayAvailable = available; }
@@ -39,6 +41,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     NowView *m_now = nullptr;
     HistoryView *m_history = nullptr;
+    ReportsView *m_reports = nullptr;
     bool m_trayAvailable = false;
 };
 
