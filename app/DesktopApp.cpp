@@ -34,7 +34,7 @@ int fatal(const QString &message)
     return 1;
 }
 
-// Saves the Now tab and the History tab as PNGs once both show their data, then quits.
+// Saves the Now, History and Reports tabs as PNGs once the data shows, then quits.
 void takeScreenshots(MainWindow &window, AsyncTimerService &service, const QString &dir,
                      const QString &language)
 {
@@ -44,7 +44,12 @@ void takeScreenshots(MainWindow &window, AsyncTimerService &service, const QStri
         window.grab().save(QDir(dir).filePath(QStringLiteral("main-%1.png").arg(language)));
         window.tabs()->setCurrentIndex(1);
         window.grab().save(QDir(dir).filePath(QStringLiteral("history-%1.png").arg(language)));
-        QCoreApplication::quit();
+        // The report is built on the worker when its tab shows: give it a moment.
+        window.tabs()->setCurrentIndex(2);
+        QTimer::singleShot(800, &window, [&window, dir, language] {
+            window.grab().save(QDir(dir).filePath(QStringLiteral("reports-%1.png").arg(language)));
+            QCoreApplication::quit();
+        });
     };
     auto ready = std::make_shared<int>(0);
     const auto step = [ready, shoot] {

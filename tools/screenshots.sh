@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots for the README: starts the desktop app under Xvfb on fresh demo data, once in
 # English and once in French (the system locale is what picks the language), and saves
-# docs/screenshots/main-<lang>.png and history-<lang>.png.
+# docs/screenshots/main-<lang>.png, history-<lang>.png and reports-<lang>.png.
 #   tools/screenshots.sh            # uses build/app/studiotimer
 #   BUILD_DIR=build-x tools/screenshots.sh
 set -euo pipefail
@@ -28,5 +28,5 @@ for lang in en fr; do
         XDG_RUNTIME_DIR="$work/run" XDG_CONFIG_HOME="$work/config" \
         xvfb-run -a -s "-screen 0 1280x900x24" \
         "$app" --data-dir "$work/data-$lang" --demo-data --screenshots "$out"
-    echo "Saved $out/main-$lang.png and $out/history-$lang.png"
+    echo "Saved $out/{main,history,reports}-$lang.png"
 done

@@ -108,12 +108,15 @@ ReportsView::ReportsView(AsyncTimerService &service, QWidget *parent)
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Numbers take the width they need; the group's name takes the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ReportTableModel::Name, QHeaderView::Stretch);
+    m_table->setMinimumWidth(460);
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_chart);
     splitter->addWidget(m_table);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
 
     m_total = new QLabel(this);
     m_total->setTextInteractionFlags(Qt::TextSelectableByMouse);
