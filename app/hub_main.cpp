@@ -36,10 +36,10 @@ void onSignal(int)
     [[maybe_unused]] const auto n = ::write(g_signalFds[0], &byte, 1);
 }
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("studiotimer-hub", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(studiotimer_hub)
+};
 
 void printLine(const QString &line, FILE *stream)
 {
@@ -105,7 +105,7 @@ int runOrgCommand(st::HubStore &store, const QStringList &args)
                        {QStringLiteral("head"), double(s.head)}});
         return 0;
     }
-    return fail(tr("Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list"));
+    return fail(Tr::tr("Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list"));
 }
 
 } // namespace
@@ -117,30 +117,31 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("StudioTimer"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Studio Timer's LAN sync hub (Socket.IO v4)."));
+    parser.setApplicationDescription(Tr::tr("Studio Timer's LAN sync hub (Socket.IO v4)."));
     parser.addHelpOption();
-    const QCommandLineOption portOption(QStringLiteral("port"), tr("Port to listen on."),
+    const QCommandLineOption portOption(QStringLiteral("port"), Tr::tr("Port to listen on."),
                                         QStringLiteral("PORT"));
-    const QCommandLineOption bindOption(QStringLiteral("bind"), tr("Address to listen on."),
+    const QCommandLineOption bindOption(QStringLiteral("bind"), Tr::tr("Address to listen on."),
                                         QStringLiteral("ADDR"), QStringLiteral("0.0.0.0"));
-    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"), tr("Data folder."),
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"), Tr::tr("Data folder."),
                                            QStringLiteral("DIR"));
-    const QCommandLineOption certOption(
-        QStringLiteral("tls-cert"), tr("PEM certificate (serves wss://)."), QStringLiteral("F"));
-    const QCommandLineOption keyOption(QStringLiteral("tls-key"), tr("PEM private key."),
+    const QCommandLineOption certOption(QStringLiteral("tls-cert"),
+                                        Tr::tr("PEM certificate (serves wss://)."),
+                                        QStringLiteral("F"));
+    const QCommandLineOption keyOption(QStringLiteral("tls-key"), Tr::tr("PEM private key."),
                                        QStringLiteral("F"));
     const QCommandLineOption rateOption(
         QStringLiteral("rate-limit"),
-        tr("Requests per second and socket (bursts up to 5 seconds' worth); 0: no limit."),
+        Tr::tr("Requests per second and socket (bursts up to 5 seconds' worth); 0: no limit."),
         QStringLiteral("N"));
     const QCommandLineOption conformanceOption(
         QStringLiteral("socketio-conformance"),
-        tr("Serve the reference set-up of the socket.io-protocol test suite."));
+        Tr::tr("Serve the reference set-up of the socket.io-protocol test suite."));
     parser.addOptions({portOption, bindOption, dataDirOption, certOption, keyOption, rateOption,
                        conformanceOption});
     parser.addPositionalArgument(QStringLiteral("org"),
-                                 tr("org create NAME | org invite ORG_ID | org revoke TOKEN | "
-                                    "org list"));
+                                 Tr::tr("org create NAME | org invite ORG_ID | org revoke TOKEN | "
+                                        "org list"));
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -150,7 +151,7 @@ int main(int argc, char *argv[])
 
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty() && args.first() != QLatin1String("org"))
-        return fail(tr("Unknown command \"%1\".").arg(args.first()));
+        return fail(Tr::tr("Unknown command \"%1\".").arg(args.first()));
 
     const bool conformance = parser.isSet(conformanceOption);
     st::HubOptions options;
@@ -158,7 +159,7 @@ int main(int argc, char *argv[])
         bool ok = false;
         const uint port = parser.value(portOption).toUInt(&ok);
         if (!ok || port > 65535)
-            return fail(tr("--port needs a number from 0 to 65535."));
+            return fail(Tr::tr("--port needs a number from 0 to 65535."));
         options.port = quint16(port);
     } else if (conformance) {
         options.port = 3000;
@@ -167,14 +168,14 @@ int main(int argc, char *argv[])
         bool ok = false;
         const int rate = parser.value(rateOption).toInt(&ok);
         if (!ok || rate < 0 || rate > 1000000)
-            return fail(tr("--rate-limit needs a number from 0 to 1000000."));
+            return fail(Tr::tr("--rate-limit needs a number from 0 to 1000000."));
         options.ratePerSecond = rate;
         options.rateBurst = std::max(1, rate * 5);
     }
     if (!options.bind.setAddress(parser.value(bindOption)))
-        return fail(tr("--bind needs an IP address."));
+        return fail(Tr::tr("--bind needs an IP address."));
     if (parser.isSet(certOption) != parser.isSet(keyOption))
-        return fail(tr("--tls-cert and --tls-key go together."));
+        return fail(Tr::tr("--tls-cert and --tls-key go together."));
     if (parser.isSet(certOption)) {
         auto tls = st::Hub::loadTls(parser.value(certOption), parser.value(keyOption));
         if (!tls)
@@ -191,7 +192,7 @@ int main(int argc, char *argv[])
 
     const QString dataDir = hubDataDir(parser.value(dataDirOption));
     if (!QDir().mkpath(dataDir))
-        return fail(tr("Cannot create the data folder %1.").arg(dataDir));
+        return fail(Tr::tr("Cannot create the data folder %1.").arg(dataDir));
     auto opened = st::Database::open(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
     if (!opened)
         return fail(opened.error().message);
@@ -205,7 +206,7 @@ int main(int argc, char *argv[])
 
     // Serve until SIGINT/SIGTERM: the handler writes to a socket pair the event loop watches.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
-        return fail(tr("Cannot set up signal handling."));
+        return fail(Tr::tr("Cannot set up signal handling."));
     struct sigaction action = {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);

@@ -1,10 +1,12 @@
 // studiotimer: the desktop app, or with a command the command line (see DESIGN.md).
 #include "DesktopApp.h"
+#include "Language.h"
 #include "cli/CommandLine.h"
 #include "cli/SingleInstance.h"
 #include "domain/Clock.h"
 #include "store/DataLocation.h"
 #include "store/Database.h"
+#include "timer/AsyncTimerService.h"
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
 
@@ -20,10 +22,10 @@ namespace {
 struct Invocation
 {
     QString dataDir;
-    QStringList command; // empty: open the desktop app
-    QString error;
-    bool demoData = false; // desktop only: fill an empty database with demo data
-    QString screenshotDir; // desktop only: save screenshots there and quit
+    QStringList command;         // empty: open the desktop app
+    const char *error = nullptr; // marked for translation, translated once the translator is in
+    bool demoData = false;       // desktop only: fill an empty database with demo data
+    QString screenshotDir;       // desktop only: save screenshots there and quit
 };
 
 // Global options come before the command; everything from the command on belongs to it.
@@ -34,7 +36,7 @@ Invocation parseInvocation(const QStringList &args)
         const QString &arg = args.at(i);
         if (arg == QLatin1String("--data-dir")) {
             if (i + 1 >= args.size()) {
-                inv.error = QCoreApplication::translate("main", "--data-dir needs a folder.");
+                inv.error = QT_TRANSLATE_NOOP("main", "--data-dir needs a folder.");
                 return inv;
             }
             inv.dataDir = args.at(++i);
@@ -44,7 +46,7 @@ Invocation parseInvocation(const QStringList &args)
             inv.demoData = true;
         } else if (arg == QLatin1String("--screenshots")) {
             if (i + 1 >= args.size()) {
-                inv.error = QCoreApplication::translate("main", "--screenshots needs a folder.");
+                inv.error = QT_TRANSLATE_NOOP("main", "--screenshots needs a folder.");
                 return inv;
             }
             inv.screenshotDir = args.at(++i);
@@ -88,19 +90,23 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
     // A second desktop start only shows the running window: it needs no display of its own.
-    if (inv.command.isEmpty() && inv.error.isEmpty() && inv.screenshotDir.isEmpty() &&
+    if (inv.command.isEmpty() && !inv.error && inv.screenshotDir.isEmpty() &&
         st::SingleInstance::send(st::dataLocation::dataDir(inv.dataDir), {}, 5000))
         return 0;
 
     std::unique_ptr<QCoreApplication> app;
-    if (inv.command.isEmpty() && inv.error.isEmpty())
+    if (inv.command.isEmpty() && !inv.error)
         app = std::make_unique<QApplication>(argc, argv);
     else
         app = std::make_unique<QCoreApplication>(argc, argv);
 
-    if (!inv.error.isEmpty())
-        return fail(inv.error, 2);
-    if (!inv.command.isEmpty() && !st::CommandLine::isCommand(inv.command.first())) {
+    const bool unknownCommand =
+        !inv.command.isEmpty() && !st::CommandLine::isCommand(inv.command.first());
+    if (inv.error || unknownCommand) // no database yet: the system's language
+        st::language::install(*app, QString());
+    if (inv.error)
+        return fail(QCoreApplication::translate("main", inv.error), 2);
+    if (unknownCommand) {
         return fail(
             QCoreApplication::translate("main", "Unknown command \"%1\". Try \"studiotimer help\".")
                 .arg(inv.command.first()),
@@ -124,6 +130,9 @@ int main(int argc, char *argv[])
     auto db = st::Database::open(st::dataLocation::databasePath(dataDir));
     if (!db)
         return fail(db.error().message);
+    // The same translations as the desktop app, so the output reads in the chosen language and
+    // English plurals ("1 entry") come out right.
+    st::language::install(*app, st::preferences::load(*db.value()).language);
     st::SystemClock clock;
     auto profile = st::profile::ensure(*db.value(), clock);
     if (!profile)

@@ -7,10 +7,10 @@ namespace st::json {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::json", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(st::json)
+};
 
 QJsonValue msOrNull(const std::optional<Ms> &value)
 {
@@ -26,7 +26,8 @@ struct Reader
     bool fail(const QString &field, const char *what)
     {
         if (error.isEmpty())
-            error = tr("Field \"%1\" %2.").arg(field, tr(what));
+            error = Tr::tr("Field \"%1\" %2.")
+                        .arg(field, QCoreApplication::translate("st::json", what));
         return false;
     }
     QString text(const QString &field, bool required = true)
@@ -121,13 +122,13 @@ Result<TimeEntry> toEntry(const QJsonObject &object)
     if (!r.error.isEmpty())
         return Error::invalid(r.error);
     if (!source.isEmpty() && !entrySourceFromName(source))
-        return Error::invalid(tr("Field \"source\" must be \"timer\" or \"manual\"."));
+        return Error::invalid(Tr::tr("Field \"source\" must be \"timer\" or \"manual\"."));
     if (auto v = validate::entryTimes(e.startedAt, e.endedAt); !v)
         return v.error();
     if (auto v = validate::note(e.note); !v)
         return v.error();
     if (e.pausedMs < 0 || (e.pausedAt && (*e.pausedAt < e.startedAt || e.endedAt)))
-        return Error::invalid(tr("The entry's pause is inconsistent."));
+        return Error::invalid(Tr::tr("The entry's pause is inconsistent."));
     return e;
 }
 

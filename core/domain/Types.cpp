@@ -60,59 +60,59 @@ Ms TimeEntry::billableMsWithin(Ms from, Ms to, Ms now) const
 
 namespace validate {
 
-static QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::validate", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(st::validate)
+};
 
 Result<void> userName(const QString &name)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return Error::invalid(tr("A name is required."));
+        return Error::invalid(Tr::tr("A name is required."));
     if (trimmed.size() > kMaxNameLength)
-        return Error::invalid(tr("A name is at most %1 characters.").arg(kMaxNameLength));
+        return Error::invalid(Tr::tr("A name is at most %1 characters.").arg(kMaxNameLength));
     return {};
 }
 
 Result<void> note(const QString &note)
 {
     if (note.size() > kMaxNoteLength)
-        return Error::invalid(tr("A note is at most %1 characters.").arg(kMaxNoteLength));
+        return Error::invalid(Tr::tr("A note is at most %1 characters.").arg(kMaxNoteLength));
     return {};
 }
 
 Result<void> taskType(const TaskType &type)
 {
     if (!isValidId(type.id))
-        return Error::invalid(tr("The task type has no valid ID."));
+        return Error::invalid(Tr::tr("The task type has no valid ID."));
     if (auto r = userName(type.name); !r)
         return r;
     static const QRegularExpression colorRe(QStringLiteral("^#[0-9a-fA-F]{6}$"));
     if (!colorRe.match(type.color).hasMatch())
-        return Error::invalid(tr("A colour is written #rrggbb, not \"%1\".").arg(type.color));
+        return Error::invalid(Tr::tr("A colour is written #rrggbb, not \"%1\".").arg(type.color));
     if (type.hourlyRateCents < 0 || type.hourlyRateCents > money::kMaxHourlyRateCents)
-        return Error::invalid(
-            tr("The hourly rate must be between 0 and %1.").arg(money::kMaxHourlyRateCents / 100));
+        return Error::invalid(Tr::tr("The hourly rate must be between 0 and %1.")
+                                  .arg(money::kMaxHourlyRateCents / 100));
     return {};
 }
 
 Result<void> room(const Room &room)
 {
     if (!isValidId(room.id))
-        return Error::invalid(tr("The room has no valid ID."));
+        return Error::invalid(Tr::tr("The room has no valid ID."));
     return userName(room.name);
 }
 
 Result<void> entryTimes(Ms startedAt, std::optional<Ms> endedAt)
 {
     if (startedAt < kMinTime || startedAt > kMaxTime)
-        return Error::invalid(tr("The start time is out of range."));
+        return Error::invalid(Tr::tr("The start time is out of range."));
     if (endedAt) {
         if (*endedAt > kMaxTime)
-            return Error::invalid(tr("The end time is out of range."));
+            return Error::invalid(Tr::tr("The end time is out of range."));
         if (*endedAt < startedAt)
-            return Error::invalid(tr("An entry cannot end before it starts."));
+            return Error::invalid(Tr::tr("An entry cannot end before it starts."));
     }
     return {};
 }

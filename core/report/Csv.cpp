@@ -6,10 +6,10 @@ namespace st::csv {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::csv", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(st::csv)
+};
 
 } // namespace
 
@@ -94,7 +94,7 @@ Result<QList<Record>> parse(const QString &input)
                     ++i;
                 else
                     return Error::invalid(
-                        tr("Line %1: a carriage return must be followed by a line feed.")
+                        Tr::tr("Line %1: a carriage return must be followed by a line feed.")
                             .arg(line));
             }
             endRecord();
@@ -102,8 +102,8 @@ Result<QList<Record>> parse(const QString &input)
         } else if (c == QLatin1Char('"')) {
             if (!value.isEmpty() || quotedField)
                 return Error::invalid(
-                    tr("Line %1: a quote inside an unquoted field (quote the whole field and "
-                       "double the quote).")
+                    Tr::tr("Line %1: a quote inside an unquoted field (quote the whole field and "
+                           "double the quote).")
                         .arg(line));
             inQuotes = true;
             quotedField = true;
@@ -112,14 +112,15 @@ Result<QList<Record>> parse(const QString &input)
         } else {
             if (afterClosing)
                 return Error::invalid(
-                    tr("Line %1: text after the closing quote of a field.").arg(line));
+                    Tr::tr("Line %1: text after the closing quote of a field.").arg(line));
             recordStarted = true;
             value += c;
         }
     }
     if (inQuotes)
         return Error::invalid(
-            tr("Line %1: a quoted field is not closed before the end of the file.").arg(quoteLine));
+            Tr::tr("Line %1: a quoted field is not closed before the end of the file.")
+                .arg(quoteLine));
     if (current.line != 0)
         endRecord();
     return records;

@@ -8,24 +8,25 @@ namespace st {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::KeychainCredentialStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(st::KeychainCredentialStore)
+};
 
 Error toError(const QKeychain::Job &job)
 {
     switch (job.error()) {
     case QKeychain::EntryNotFound:
-        return Error::notFound(tr("No secret is stored."));
+        return Error::notFound(Tr::tr("No secret is stored."));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return {ErrorCode::Forbidden, tr("The keychain refused access: %1").arg(job.errorString())};
+        return {ErrorCode::Forbidden,
+                Tr::tr("The keychain refused access: %1").arg(job.errorString())};
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return Error::internal(tr("No keychain is available: %1").arg(job.errorString()));
+        return Error::internal(Tr::tr("No keychain is available: %1").arg(job.errorString()));
     default:
-        return Error::internal(tr("The keychain failed: %1").arg(job.errorString()));
+        return Error::internal(Tr::tr("The keychain failed: %1").arg(job.errorString()));
     }
 }
 
@@ -88,7 +89,7 @@ void KeychainCredentialStore::remove(const QString &key, QObject *context, Done 
 
 QString KeychainCredentialStore::description() const
 {
-    return tr("The hub token is kept in the system keychain.");
+    return Tr::tr("The hub token is kept in the system keychain.");
 }
 
 void KeychainCredentialStore::probe(const QString &service, QObject *context,

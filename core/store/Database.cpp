@@ -17,10 +17,10 @@ namespace st {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::Database", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(st::Database)
+};
 
 struct Migration
 {
@@ -74,13 +74,14 @@ bool looksLikeSqlite(const QString &path, QString *why)
     if (!file.exists() || file.size() == 0)
         return true; // a new database
     if (!file.open(QIODevice::ReadOnly)) {
-        *why = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *why = Tr::tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     const QByteArray header = file.read(16);
     if (header != QByteArrayLiteral("SQLite format 3\0")) {
-        *why = tr("%1 is not a Studio Timer database (it is not SQLite). It was left untouched.")
-                   .arg(QDir::toNativeSeparators(path));
+        *why =
+            Tr::tr("%1 is not a Studio Timer database (it is not SQLite). It was left untouched.")
+                .arg(QDir::toNativeSeparators(path));
         return false;
     }
     return true;
@@ -121,7 +122,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
             return Error::invalid(why);
         const QFileInfo info(path);
         if (!QDir().mkpath(info.absolutePath()))
-            return Error::internal(tr("Cannot create the folder %1.")
+            return Error::internal(Tr::tr("Cannot create the folder %1.")
                                        .arg(QDir::toNativeSeparators(info.absolutePath())));
     }
 
@@ -132,7 +133,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open())
-            return Error::internal(tr("Cannot open %1: %2")
+            return Error::internal(Tr::tr("Cannot open %1: %2")
                                        .arg(QDir::toNativeSeparators(path), db.lastError().text()));
     }
     if (auto r = database->checkIntegrity(); !r)
@@ -163,7 +164,7 @@ Result<void> Database::exec(QSqlQuery &query) const
     if (!query.exec()) {
         qCWarning(lcStore) << "Query failed:" << query.lastQuery() << query.lastError().text();
         return Error::internal(
-            tr("The database refused a change: %1").arg(query.lastError().text()));
+            Tr::tr("The database refused a change: %1").arg(query.lastError().text()));
     }
     return {};
 }
@@ -174,8 +175,8 @@ Result<void> Database::checkIntegrity()
     // here, before anything is written. The full page check runs before a migration (quickCheck).
     QSqlQuery query(connection());
     if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")) || !query.next()) {
-        return Error::invalid(tr("%1 is damaged or is not a Studio Timer database (%2). It was "
-                                 "left untouched.")
+        return Error::invalid(Tr::tr("%1 is damaged or is not a Studio Timer database (%2). It was "
+                                     "left untouched.")
                                   .arg(QDir::toNativeSeparators(m_path), query.lastError().text()));
     }
     return {};
@@ -185,11 +186,11 @@ Result<void> Database::quickCheck()
 {
     QSqlQuery query(connection());
     if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next())
-        return Error::invalid(tr("%1 is damaged (%2). It was left untouched.")
+        return Error::invalid(Tr::tr("%1 is damaged (%2). It was left untouched.")
                                   .arg(QDir::toNativeSeparators(m_path), query.lastError().text()));
     const QString verdict = query.value(0).toString();
     if (verdict != QLatin1String("ok"))
-        return Error::invalid(tr("%1 is damaged (%2). It was left untouched; restore a backup.")
+        return Error::invalid(Tr::tr("%1 is damaged (%2). It was left untouched; restore a backup.")
                                   .arg(QDir::toNativeSeparators(m_path), verdict));
     return {};
 }
@@ -207,7 +208,7 @@ Result<void> Database::configure()
     for (const QString &pragma : pragmas) {
         if (!query.exec(pragma))
             return Error::internal(
-                tr("Cannot configure the database: %1").arg(query.lastError().text()));
+                Tr::tr("Cannot configure the database: %1").arg(query.lastError().text()));
     }
     return {};
 }
@@ -227,12 +228,13 @@ Result<void> Database::migrate()
 
     const int latest = latestSchemaVersion();
     if (m_schemaVersion > latest) {
-        return Error::invalid(tr("%1 was written by a newer version of Studio Timer (schema %2; "
-                                 "this version knows up to %3). It was left untouched: update "
-                                 "Studio Timer to open it.")
-                                  .arg(QDir::toNativeSeparators(m_path))
-                                  .arg(m_schemaVersion)
-                                  .arg(latest));
+        return Error::invalid(
+            Tr::tr("%1 was written by a newer version of Studio Timer (schema %2; "
+                   "this version knows up to %3). It was left untouched: update "
+                   "Studio Timer to open it.")
+                .arg(QDir::toNativeSeparators(m_path))
+                .arg(m_schemaVersion)
+                .arg(latest));
     }
     if (m_schemaVersion == latest)
         return {};
@@ -246,8 +248,8 @@ Result<void> Database::migrate()
         const QString backup = m_path + QStringLiteral(".v%1.bak").arg(m_schemaVersion);
         QFile::remove(backup);
         if (!QFile::copy(m_path, backup))
-            return Error::internal(
-                tr("Cannot back up %1 before upgrading it.").arg(QDir::toNativeSeparators(m_path)));
+            return Error::internal(Tr::tr("Cannot back up %1 before upgrading it.")
+                                       .arg(QDir::toNativeSeparators(m_path)));
     }
 
     for (const Migration &migration : migrations()) {
@@ -255,7 +257,7 @@ Result<void> Database::migrate()
             continue;
         QFile file(migration.resource);
         if (!file.open(QIODevice::ReadOnly))
-            return Error::internal(tr("Missing migration %1.").arg(migration.resource));
+            return Error::internal(Tr::tr("Missing migration %1.").arg(migration.resource));
         const QString script = QString::fromUtf8(file.readAll());
 
         Transaction tx(*this);
@@ -263,7 +265,7 @@ Result<void> Database::migrate()
             return tx.error();
         for (const QString &statement : statements(script)) {
             if (!query.exec(statement))
-                return Error::internal(tr("Migration %1 failed: %2")
+                return Error::internal(Tr::tr("Migration %1 failed: %2")
                                            .arg(migration.version)
                                            .arg(query.lastError().text()));
         }
@@ -336,7 +338,7 @@ Transaction::Transaction(const Database &db)
         m_active = true;
     else
         m_error =
-            Error::internal(tr("Cannot start a transaction: %1").arg(query.lastError().text()));
+            Error::internal(Tr::tr("Cannot start a transaction: %1").arg(query.lastError().text()));
 }
 
 Transaction::~Transaction()
@@ -351,7 +353,8 @@ Result<void> Transaction::commit()
         return m_error;
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("COMMIT"))) {
-        m_error = Error::internal(tr("Cannot save the change: %1").arg(query.lastError().text()));
+        m_error =
+            Error::internal(Tr::tr("Cannot save the change: %1").arg(query.lastError().text()));
         return m_error;
     }
     m_active = false;

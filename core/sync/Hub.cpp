@@ -28,10 +28,10 @@ namespace st {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::Hub", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(st::Hub)
+};
 
 const QString kMainNsp = QStringLiteral("/");
 const QString kCustomNsp = QStringLiteral("/custom"); // conformance mode only
@@ -82,7 +82,7 @@ public:
         if ((v.isUndefined() || v.isNull()) && !required)
             return {};
         if (!v.isString() || !isValidId(v.toString()))
-            fail(key, tr("must be a UUID string"));
+            fail(key, Tr::tr("must be a UUID string"));
         return v.toString();
     }
 
@@ -92,9 +92,9 @@ public:
         if ((v.isUndefined() || v.isNull()) && !required)
             return {};
         if (!v.isString())
-            fail(key, tr("must be a string"));
+            fail(key, Tr::tr("must be a string"));
         else if (v.toString().size() > maxLength)
-            fail(key, tr("is too long"));
+            fail(key, Tr::tr("is too long"));
         return v.toString();
     }
 
@@ -112,7 +112,7 @@ public:
             return std::nullopt;
         const double d = v.toDouble(std::nan(""));
         if (!v.isDouble() || d != std::floor(d) || std::fabs(d) > 9007199254740991.0) {
-            fail(key, tr("must be an integer (milliseconds since the epoch)"));
+            fail(key, Tr::tr("must be an integer (milliseconds since the epoch)"));
             return std::nullopt;
         }
         return static_cast<Ms>(d);
@@ -122,7 +122,7 @@ public:
     {
         const QJsonValue v = m_object.value(QLatin1String(key));
         if (!v.isObject())
-            fail(key, tr("must be an object"));
+            fail(key, Tr::tr("must be an object"));
         return v.toObject();
     }
 
@@ -237,16 +237,16 @@ Result<QSslConfiguration> Hub::loadTls(const QString &certPath, const QString &k
     QFile certFile(certPath);
     QFile keyFile(keyPath);
     if (!certFile.open(QIODevice::ReadOnly))
-        return Error::invalid(tr("Cannot read the certificate %1.").arg(certPath));
+        return Error::invalid(Tr::tr("Cannot read the certificate %1.").arg(certPath));
     if (!keyFile.open(QIODevice::ReadOnly))
-        return Error::invalid(tr("Cannot read the private key %1.").arg(keyPath));
+        return Error::invalid(Tr::tr("Cannot read the private key %1.").arg(keyPath));
     const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
     const QByteArray keyData = keyFile.readAll();
     QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
     if (key.isNull())
         key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
     if (chain.isEmpty() || key.isNull())
-        return Error::invalid(tr("The certificate or the private key is not valid PEM."));
+        return Error::invalid(Tr::tr("The certificate or the private key is not valid PEM."));
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setLocalCertificateChain(chain);
     config.setPrivateKey(key);
@@ -264,7 +264,7 @@ Result<void> Hub::listen()
     m_server->setHandshakeTimeout(m_options.connectTimeout);
     connect(m_server.get(), &QWebSocketServer::newConnection, this, &Hub::onNewConnection);
     if (!m_server->listen(m_options.bind, m_options.port))
-        return Error::internal(tr("Cannot listen on %1 port %2: %3")
+        return Error::internal(Tr::tr("Cannot listen on %1 port %2: %3")
                                    .arg(m_options.bind.toString())
                                    .arg(m_options.port)
                                    .arg(m_server->errorString()));
@@ -292,7 +292,7 @@ void Hub::close()
         }
     }
     for (QWebSocket *socket : sockets) {
-        socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("The hub is shutting down."));
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, Tr::tr("The hub is shutting down."));
         if (auto it = m_connections.find(socket); it != m_connections.end())
             it->second->closeTimer.start(2000); // a peer that never answers the close is cut off
     }
@@ -342,8 +342,8 @@ void Hub::onNewConnection()
             qCInfo(lcHub).noquote()
                 << "refused" << url.toString() << "from" << socket->peerAddress().toString();
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
-                          tr("Only /socket.io/?EIO=4&transport=websocket is served, to at most "
-                             "%1 sockets.")
+                          Tr::tr("Only /socket.io/?EIO=4&transport=websocket is served, to at most "
+                                 "%1 sockets.")
                               .arg(m_options.maxConnections));
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
             QTimer::singleShot(2000, socket, &QObject::deleteLater);
@@ -665,11 +665,11 @@ void Hub::handleEvent(HubConnection *conn)
         sendText(conn, sio::encodeMessage(sio::Packet::ack(ackId, {answer})));
     };
     if (!takeToken(conn)) {
-        reply(errorAnswer({ErrorCode::RateLimited, tr("Too many requests: slow down.")}));
+        reply(errorAnswer({ErrorCode::RateLimited, Tr::tr("Too many requests: slow down.")}));
         return;
     }
     if (p.isBinary()) {
-        reply(errorAnswer(Error::invalid(tr("No request takes binary data."))));
+        reply(errorAnswer(Error::invalid(Tr::tr("No request takes binary data."))));
         return;
     }
     const QString event = p.eventName();
@@ -688,11 +688,11 @@ void Hub::handleRequest(HubConnection *conn, const QString &event, const QJsonVa
         return;
     }
     if (!mutatingEvents().contains(event)) {
-        reply(errorAnswer(Error::invalid(tr("Unknown event \"%1\".").arg(event.left(64)))));
+        reply(errorAnswer(Error::invalid(Tr::tr("Unknown event \"%1\".").arg(event.left(64)))));
         return;
     }
     if (!payload.isObject()) {
-        reply(errorAnswer(Error::invalid(tr("%1: the payload must be an object.").arg(event))));
+        reply(errorAnswer(Error::invalid(Tr::tr("%1: the payload must be an object.").arg(event))));
         return;
     }
     HubRequest request;
@@ -737,7 +737,7 @@ QJsonObject Hub::applyRequest(HubConnection *conn, HubRequest &request)
     CatalogRepository catalog(m_db);
     const std::optional<User> existingUser = catalog.user(userId);
     if (existingUser && existingUser->orgId != request.orgId)
-        return errorAnswer(Error::notFound(tr("No such user.")));
+        return errorAnswer(Error::notFound(Tr::tr("No such user.")));
 
     // Parse the event's own fields before anything is written.
     const QString ev = request.event;
@@ -766,9 +766,9 @@ QJsonObject Hub::applyRequest(HubConnection *conn, HubRequest &request)
             if (!entryId.isEmpty()) {
                 const auto target = svc.entry(entryId);
                 if (!target || target->deleted)
-                    return Error::notFound(tr("No entry %1.").arg(entryId));
+                    return Error::notFound(Tr::tr("No entry %1.").arg(entryId));
                 if (!target->isRunning())
-                    return Error::conflict(tr("The entry is not running."));
+                    return Error::conflict(Tr::tr("The entry is not running."));
                 owner = target->userId;
             }
             if (ev == QLatin1String("timer:stop"))
@@ -878,7 +878,7 @@ QJsonObject Hub::applyRequest(HubConnection *conn, HubRequest &request)
         return errorAnswer(outcome.error());
     }
     if (!request.recorded)
-        return errorAnswer(Error::internal(tr("The change was not recorded.")));
+        return errorAnswer(Error::internal(Tr::tr("The change was not recorded.")));
     return request.answer;
 }
 
@@ -919,7 +919,7 @@ Result<void> Hub::recordMutation(HubRequest &request, const Mutation &mutation)
         // The same connection inside the same transaction: sees the change just written.
         auto found = EntryRepository(m_db).entry(id);
         if (!found || found->orgId != request.orgId)
-            return Error::internal(tr("The changed entry cannot be read back."));
+            return Error::internal(Tr::tr("The changed entry cannot be read back."));
         return *found;
     };
 
@@ -988,7 +988,7 @@ Result<void> Hub::recordMutation(HubRequest &request, const Mutation &mutation)
             return r;
         answer.insert(key, object);
     } else {
-        return Error::internal(tr("No change log for %1.").arg(mutation.event));
+        return Error::internal(Tr::tr("No change log for %1.").arg(mutation.event));
     }
 
     answer.insert(QStringLiteral("seq"), double(lastSeq));
@@ -1007,10 +1007,10 @@ QJsonObject Hub::pull(HubConnection *conn, const QJsonObject &payload)
     if (!f.ok())
         return errorAnswer(f.error());
     if (*since < 0)
-        return errorAnswer(Error::invalid(tr("sync:pull: since must not be negative.")));
+        return errorAnswer(Error::invalid(Tr::tr("sync:pull: since must not be negative.")));
     if (limit && (*limit < 1 || *limit > kMaxPullLimit))
-        return errorAnswer(
-            Error::invalid(tr("sync:pull: limit must be between 1 and %1.").arg(kMaxPullLimit)));
+        return errorAnswer(Error::invalid(
+            Tr::tr("sync:pull: limit must be between 1 and %1.").arg(kMaxPullLimit)));
     bool more = false;
     auto changes =
         m_store.changesSince(conn->orgId, *since, limit ? int(*limit) : kDefaultPullLimit, &more);

@@ -16,10 +16,10 @@ namespace st {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::HubStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(st::HubStore)
+};
 
 QString currencyOfThisMachine()
 {
@@ -72,7 +72,7 @@ Result<void> HubStore::insertToken(const QString &orgId, const QString &token)
 Result<HubStore::Created> HubStore::createOrganization(const QString &name)
 {
     if (auto r = validate::userName(name); !r)
-        return Error::invalid(tr("An organisation needs a name of 1 to 80 characters."));
+        return Error::invalid(Tr::tr("An organisation needs a name of 1 to 80 characters."));
     const Ms now = m_clock.nowMs();
     Organization org{newId(), name.trimmed(), currencyOfThisMachine(), now};
     CatalogRepository catalog(m_db);
@@ -102,7 +102,7 @@ Result<HubStore::Created> HubStore::createOrganization(const QString &name)
 Result<QString> HubStore::issueToken(const QString &orgId)
 {
     if (!organization(orgId))
-        return Error::notFound(tr("No organisation %1.").arg(orgId));
+        return Error::notFound(Tr::tr("No organisation %1.").arg(orgId));
     const QString token = newToken();
     if (auto r = insertToken(orgId, token); !r)
         return r.error();
@@ -118,7 +118,7 @@ Result<QString> HubStore::revokeToken(const QString &token)
     if (auto r = m_db.exec(find); !r)
         return r.error();
     if (!find.next())
-        return Error::notFound(tr("No such token, or it is revoked already."));
+        return Error::notFound(Tr::tr("No such token, or it is revoked already."));
     const QString orgId = find.value(0).toString();
     QSqlQuery q =
         m_db.prepare(QStringLiteral("UPDATE hub_tokens SET revoked_at = ? WHERE token_hash = ?"));

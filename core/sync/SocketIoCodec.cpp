@@ -9,14 +9,14 @@ namespace st::sio {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::sio", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(st::sio)
+};
 
 Error invalid(const char *text)
 {
-    return Error::invalid(tr(text));
+    return Error::invalid(QCoreApplication::translate("st::sio", text));
 }
 
 bool isDigit(QChar c)
@@ -78,33 +78,39 @@ Result<void> checkData(const Packet &p)
     switch (p.type) {
     case PacketType::Connect:
         if (!data.isUndefined() && !data.isObject())
-            return invalid("A CONNECT packet's data must be a JSON object.");
+            return invalid(
+                QT_TRANSLATE_NOOP("st::sio", "A CONNECT packet's data must be a JSON object."));
         break;
     case PacketType::Disconnect:
         if (!data.isUndefined())
-            return invalid("A DISCONNECT packet carries no data.");
+            return invalid(QT_TRANSLATE_NOOP("st::sio", "A DISCONNECT packet carries no data."));
         break;
     case PacketType::ConnectError:
         if (!data.isUndefined() && !data.isObject() && !data.isString())
-            return invalid("A CONNECT_ERROR packet's data must be a JSON object or string.");
+            return invalid(QT_TRANSLATE_NOOP(
+                "st::sio", "A CONNECT_ERROR packet's data must be a JSON object or string."));
         break;
     case PacketType::Event:
     case PacketType::BinaryEvent: {
         if (!data.isArray())
-            return invalid("An EVENT packet's data must be a JSON array.");
+            return invalid(
+                QT_TRANSLATE_NOOP("st::sio", "An EVENT packet's data must be a JSON array."));
         const QJsonArray array = data.toArray();
         if (array.isEmpty() || !array.at(0).isString())
-            return invalid("An EVENT packet must start with the event name as a string.");
+            return invalid(QT_TRANSLATE_NOOP(
+                "st::sio", "An EVENT packet must start with the event name as a string."));
         if (isReservedEventName(array.at(0).toString()))
-            return invalid("An EVENT packet may not use a reserved event name.");
+            return invalid(
+                QT_TRANSLATE_NOOP("st::sio", "An EVENT packet may not use a reserved event name."));
         break;
     }
     case PacketType::Ack:
     case PacketType::BinaryAck:
         if (!data.isArray())
-            return invalid("An ACK packet's data must be a JSON array.");
+            return invalid(
+                QT_TRANSLATE_NOOP("st::sio", "An ACK packet's data must be a JSON array."));
         if (!p.ackId)
-            return invalid("An ACK packet needs an ack id.");
+            return invalid(QT_TRANSLATE_NOOP("st::sio", "An ACK packet needs an ack id."));
         break;
     }
     if (p.isBinary())
@@ -119,10 +125,11 @@ Result<void> checkData(const Packet &p)
 Result<EioPacket> decodeEio(QStringView frame)
 {
     if (frame.isEmpty())
-        return invalid("The Engine.IO packet is empty.");
+        return invalid(QT_TRANSLATE_NOOP("st::sio", "The Engine.IO packet is empty."));
     const QChar type = frame.at(0);
     if (type < QLatin1Char('0') || type > QLatin1Char('6'))
-        return invalid("The Engine.IO packet type is not one of 0-6.");
+        return invalid(
+            QT_TRANSLATE_NOOP("st::sio", "The Engine.IO packet type is not one of 0-6."));
     return EioPacket{static_cast<EioType>(type.unicode() - u'0'), frame.mid(1).toString()};
 }
 
@@ -156,12 +163,12 @@ Result<OpenInfo> decodeOpen(QStringView data)
 {
     const std::optional<QJsonValue> value = parseJsonValue(data);
     if (!value || !value->isObject())
-        return invalid("The open packet is not a JSON object.");
+        return invalid(QT_TRANSLATE_NOOP("st::sio", "The open packet is not a JSON object."));
     const QJsonObject object = value->toObject();
     OpenInfo info;
     info.sid = object.value(QLatin1String("sid")).toString();
     if (info.sid.isEmpty())
-        return invalid("The open packet has no session id.");
+        return invalid(QT_TRANSLATE_NOOP("st::sio", "The open packet has no session id."));
     const auto positive = [&object](const char *key, int &out) {
         const QJsonValue v = object.value(QLatin1String(key));
         const double d = v.toDouble(-1);
@@ -172,11 +179,12 @@ Result<OpenInfo> decodeOpen(QStringView data)
     };
     if (!positive("pingInterval", info.pingInterval) ||
         !positive("pingTimeout", info.pingTimeout) || !positive("maxPayload", info.maxPayload))
-        return invalid("The open packet's pingInterval, pingTimeout or maxPayload is missing or "
-                       "not a positive integer.");
+        return invalid(QT_TRANSLATE_NOOP(
+            "st::sio", "The open packet's pingInterval, pingTimeout or maxPayload is missing or "
+                       "not a positive integer."));
     const QJsonValue upgrades = object.value(QLatin1String("upgrades"));
     if (!upgrades.isUndefined() && !upgrades.isArray())
-        return invalid("The open packet's upgrades is not an array.");
+        return invalid(QT_TRANSLATE_NOOP("st::sio", "The open packet's upgrades is not an array."));
     for (const QJsonValue &u : upgrades.toArray())
         info.upgrades.append(u.toString());
     return info;
@@ -250,10 +258,11 @@ Packet Packet::ack(qint64 ackId, const QJsonArray &args, const QString &nsp)
 Result<Packet> decode(QStringView text)
 {
     if (text.isEmpty())
-        return invalid("The Socket.IO packet is empty.");
+        return invalid(QT_TRANSLATE_NOOP("st::sio", "The Socket.IO packet is empty."));
     const QChar typeChar = text.at(0);
     if (typeChar < QLatin1Char('0') || typeChar > QLatin1Char('6'))
-        return invalid("The Socket.IO packet type is not one of 0-6.");
+        return invalid(
+            QT_TRANSLATE_NOOP("st::sio", "The Socket.IO packet type is not one of 0-6."));
     Packet p;
     p.type = static_cast<PacketType>(typeChar.unicode() - u'0');
     qsizetype i = 1;
@@ -264,10 +273,12 @@ Result<Packet> decode(QStringView text)
         while (i < n && isDigit(text.at(i)) && i - start <= 3)
             ++i;
         if (i == start || i >= n || text.at(i) != QLatin1Char('-'))
-            return invalid("The binary packet's attachment count is malformed.");
+            return invalid(
+                QT_TRANSLATE_NOOP("st::sio", "The binary packet's attachment count is malformed."));
         const int count = text.mid(start, i - start).toInt();
         if (count > kMaxAttachments)
-            return invalid("The packet has more binary attachments than allowed (10).");
+            return invalid(QT_TRANSLATE_NOOP(
+                "st::sio", "The packet has more binary attachments than allowed (10)."));
         p.attachments = count;
         ++i; // '-'
     }
@@ -276,16 +287,17 @@ Result<Packet> decode(QStringView text)
         const qsizetype start = i;
         while (i < n && text.at(i) != QLatin1Char(',')) {
             if (!isNamespaceChar(text.at(i)))
-                return invalid("The namespace holds a character it may not hold.");
+                return invalid(QT_TRANSLATE_NOOP(
+                    "st::sio", "The namespace holds a character it may not hold."));
             ++i;
         }
         if (i - start > kMaxNamespaceLength)
-            return invalid("The namespace is too long.");
+            return invalid(QT_TRANSLATE_NOOP("st::sio", "The namespace is too long."));
         p.nsp = text.mid(start, i - start).toString();
         if (i < n)
             ++i; // ','
     } else if (i < n && text.at(i) == QLatin1Char(',')) {
-        return invalid("The namespace does not start with '/'.");
+        return invalid(QT_TRANSLATE_NOOP("st::sio", "The namespace does not start with '/'."));
     }
 
     if (i < n && isDigit(text.at(i))) {
@@ -293,12 +305,12 @@ Result<Packet> decode(QStringView text)
         while (i < n && isDigit(text.at(i)))
             ++i;
         if (i - start > kMaxAckIdDigits)
-            return invalid("The ack id is out of range.");
+            return invalid(QT_TRANSLATE_NOOP("st::sio", "The ack id is out of range."));
         const qint64 id = text.mid(start, i - start).toLongLong();
         if (id > kMaxAckId)
-            return invalid("The ack id is out of range.");
+            return invalid(QT_TRANSLATE_NOOP("st::sio", "The ack id is out of range."));
         if (p.type != PacketType::Event && !p.isBinary() && p.type != PacketType::Ack)
-            return invalid("This packet type takes no ack id.");
+            return invalid(QT_TRANSLATE_NOOP("st::sio", "This packet type takes no ack id."));
         p.ackId = id;
     }
 
@@ -306,10 +318,11 @@ Result<Packet> decode(QStringView text)
         const QStringView rest = text.mid(i);
         const QChar first = rest.at(0);
         if (first != QLatin1Char('[') && first != QLatin1Char('{') && first != QLatin1Char('"'))
-            return invalid("The ack id is not a number, or the data is not JSON.");
+            return invalid(QT_TRANSLATE_NOOP(
+                "st::sio", "The ack id is not a number, or the data is not JSON."));
         const std::optional<QJsonValue> value = parseJsonValue(rest);
         if (!value)
-            return invalid("The packet's data is not valid JSON.");
+            return invalid(QT_TRANSLATE_NOOP("st::sio", "The packet's data is not valid JSON."));
         p.data = *value;
     }
 
@@ -342,7 +355,7 @@ Result<Packet> decodeMessage(QStringView frame)
     if (!eio)
         return eio.error();
     if (eio->type != EioType::Message)
-        return invalid("The Engine.IO packet is not a message.");
+        return invalid(QT_TRANSLATE_NOOP("st::sio", "The Engine.IO packet is not a message."));
     return decode(eio->data);
 }
 
@@ -361,7 +374,8 @@ Result<void> checkPlaceholders(const QJsonValue &value, int attachments)
     if (isPlaceholder(value)) {
         const int num = placeholderNum(value.toObject());
         if (num < 0 || num >= attachments)
-            return invalid("A binary placeholder refers to an attachment that does not exist.");
+            return invalid(QT_TRANSLATE_NOOP(
+                "st::sio", "A binary placeholder refers to an attachment that does not exist."));
         return {};
     }
     if (value.isArray()) {

@@ -12,10 +12,10 @@ namespace st {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::SyncCache", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(st::SyncCache)
+};
 
 const QString kLastSeq = QStringLiteral("last_seq");
 const QString kSeqOrg = QStringLiteral("seq_org_id");
@@ -123,7 +123,7 @@ void SyncCache::setHubOrganization(const QString &orgId, const QString &orgName)
 Result<void> SyncCache::beginJoin()
 {
     if (m_hubOrgId.isEmpty())
-        return Error::invalid(tr("Not connected to a hub."));
+        return Error::invalid(Tr::tr("Not connected to a hub."));
     const Organization local = m_service.organization();
     Organization org = m_catalog.organization(m_hubOrgId).value_or(Organization{});
     org.id = m_hubOrgId;
@@ -275,7 +275,7 @@ Result<void> SyncCache::execSql(const QString &sql) const
 {
     QSqlQuery q(m_db.connection());
     if (!q.exec(sql))
-        return Error::internal(tr("The database refused a change: %1").arg(sql));
+        return Error::internal(Tr::tr("The database refused a change: %1").arg(sql));
     return {};
 }
 
@@ -287,7 +287,7 @@ bool SyncCache::hasPendingFor(const QString &id) const
 Result<void> SyncCache::beginBatch()
 {
     if (m_batch)
-        return Error::internal(tr("A batch of changes is already open."));
+        return Error::internal(Tr::tr("A batch of changes is already open."));
     m_batch.emplace(m_db);
     if (!m_batch->isActive()) {
         const Error e = m_batch->error();
@@ -441,7 +441,7 @@ Result<void> SyncCache::ensureUser(const QJsonObject &user, const QString &id)
     if (existing && (name.isEmpty() || existing->name == name))
         return {};
     User u = existing.value_or(User{id, m_hubOrgId, {}, 0});
-    u.name = name.isEmpty() ? tr("Unknown user") : name;
+    u.name = name.isEmpty() ? Tr::tr("Unknown user") : name;
     u.updatedAt = m_service.clock().nowMs();
     m_catalogTouched = true;
     return m_catalog.saveUser(u);
@@ -458,7 +458,7 @@ Result<void> SyncCache::ensureTaskType(const QString &id, const QJsonObject &hin
     const QString name = hint.value(QStringLiteral("id")).toString() == id
                              ? hint.value(QStringLiteral("name")).toString().trimmed()
                              : QString();
-    t.name = name.isEmpty() ? tr("Unknown task") : name;
+    t.name = name.isEmpty() ? Tr::tr("Unknown task") : name;
     t.color = QStringLiteral("#9c9c9c");
     t.billable = false;
     t.position = 1000;
@@ -476,7 +476,7 @@ Result<void> SyncCache::ensureRoom(const QString &id, const QJsonObject &hint)
     const QString name = hint.value(QStringLiteral("id")).toString() == id
                              ? hint.value(QStringLiteral("name")).toString().trimmed()
                              : QString();
-    room.name = name.isEmpty() ? tr("Unknown room") : name;
+    room.name = name.isEmpty() ? Tr::tr("Unknown room") : name;
     m_catalogTouched = true;
     return m_catalog.saveRoom(room);
 }
@@ -531,7 +531,7 @@ Result<std::optional<TimeEntry>> SyncCache::withdrawUnknownEntry(const QString &
     a.action = QStringLiteral("delete");
     a.before = auditShape(json::fromEntry(*found));
     a.after = auditShape(json::fromEntry(e));
-    a.reason = tr("The hub refused this entry (see the sync conflicts).");
+    a.reason = Tr::tr("The hub refused this entry (see the sync conflicts).");
     if (auto r = m_entries.insertAudit(a); !r)
         return r.error();
     if (auto r = tx.commit(); !r)

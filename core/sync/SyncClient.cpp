@@ -17,10 +17,10 @@ namespace st {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::SyncClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(st::SyncClient)
+};
 
 const QString kOk = QStringLiteral("ok");
 constexpr int kHandshakeTimeoutMs = 10000;
@@ -33,7 +33,7 @@ Error answerError(const QJsonObject &answer)
     const auto code = errorCodeFromName(e.value(QStringLiteral("code")).toString());
     QString message = e.value(QStringLiteral("message")).toString();
     if (message.isEmpty())
-        message = tr("The hub refused the change without a reason.");
+        message = Tr::tr("The hub refused the change without a reason.");
     return {code.value_or(ErrorCode::Internal), message};
 }
 
@@ -98,12 +98,12 @@ SyncClient::SyncClient(const Database &db, TimerService &service, Outbox &outbox
     // Every connection is made once, here: reconnecting reuses the same socket and handlers.
     connect(m_socket, &QWebSocket::textMessageReceived, this, &SyncClient::onTextMessage);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
-        abortConnection(tr("The hub sent binary data, which the protocol does not use."));
+        abortConnection(Tr::tr("The hub sent binary data, which the protocol does not use."));
     });
     connect(m_socket, &QWebSocket::disconnected, this, &SyncClient::onDisconnected);
     connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
             [this](QAbstractSocket::SocketError) {
-                setError(tr("Cannot reach the hub at %1: %2")
+                setError(Tr::tr("Cannot reach the hub at %1: %2")
                              .arg(m_settings.url.authority(), m_socket->errorString()));
             });
 
@@ -111,10 +111,11 @@ SyncClient::SyncClient(const Database &db, TimerService &service, Outbox &outbox
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncClient::openSocket);
     m_heartbeat.setSingleShot(true);
     connect(&m_heartbeat, &QTimer::timeout, this,
-            [this] { abortConnection(tr("The hub stopped answering.")); });
+            [this] { abortConnection(Tr::tr("The hub stopped answering.")); });
     m_handshakeTimer.setSingleShot(true);
-    connect(&m_handshakeTimer, &QTimer::timeout, this,
-            [this] { abortConnection(tr("The hub did not complete the connection in time.")); });
+    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+        abortConnection(Tr::tr("The hub did not complete the connection in time."));
+    });
     m_applyRetryTimer.setSingleShot(true);
     connect(&m_applyRetryTimer, &QTimer::timeout, this, [this] {
         m_needPull = true;
@@ -232,14 +233,15 @@ void SyncClient::onTextMessage(const QString &frame)
 {
     auto eio = sio::decodeEio(frame);
     if (!eio) {
-        abortConnection(tr("The hub sent a malformed packet: %1").arg(eio.error().message));
+        abortConnection(Tr::tr("The hub sent a malformed packet: %1").arg(eio.error().message));
         return;
     }
     switch (eio->type) {
     case sio::EioType::Open: {
         auto open = sio::decodeOpen(eio->data);
         if (!open) {
-            abortConnection(tr("The hub sent a malformed handshake: %1").arg(open.error().message));
+            abortConnection(
+                Tr::tr("The hub sent a malformed handshake: %1").arg(open.error().message));
             return;
         }
         m_heartbeatMs = open->pingInterval + open->pingTimeout;
@@ -267,7 +269,7 @@ void SyncClient::onTextMessage(const QString &frame)
 
     auto packet = sio::decode(eio->data);
     if (!packet) {
-        abortConnection(tr("The hub sent a malformed packet: %1").arg(packet.error().message));
+        abortConnection(Tr::tr("The hub sent a malformed packet: %1").arg(packet.error().message));
         return;
     }
     if (packet->nsp != QLatin1String("/"))
@@ -284,10 +286,10 @@ void SyncClient::onTextMessage(const QString &frame)
         m_handshakeTimer.stop();
         m_heartbeat.stop();
         if (message == QLatin1String("unauthorized"))
-            setError(tr("The hub refused this machine's token. Ask the hub's owner for a new "
-                        "invite token and join again."));
+            setError(Tr::tr("The hub refused this machine's token. Ask the hub's owner for a new "
+                            "invite token and join again."));
         else
-            setError(tr("The hub refused the connection: %1").arg(message));
+            setError(Tr::tr("The hub refused the connection: %1").arg(message));
         setState(SyncState::Unauthorized);
         m_socket->close();
         break;
@@ -311,10 +313,10 @@ void SyncClient::onTextMessage(const QString &frame)
         break;
     }
     case sio::PacketType::Disconnect:
-        abortConnection(tr("The hub closed the session."));
+        abortConnection(Tr::tr("The hub closed the session."));
         break;
     default:
-        abortConnection(tr("The hub sent binary data, which the protocol does not use."));
+        abortConnection(Tr::tr("The hub sent binary data, which the protocol does not use."));
         break;
     }
 }
@@ -323,7 +325,7 @@ void SyncClient::onConnectAnswer(const QJsonObject &answer)
 {
     const QString orgId = answer.value(QStringLiteral("orgId")).toString();
     if (!isValidId(orgId)) {
-        abortConnection(tr("The hub's answer names no organisation."));
+        abortConnection(Tr::tr("The hub's answer names no organisation."));
         return;
     }
     m_handshakeTimer.stop();
@@ -438,7 +440,7 @@ void SyncClient::step()
         auto joined = m_cache.finishJoin();
         if (!joined) {
             abortConnection(
-                tr("Cannot join the hub's organisation: %1").arg(joined.error().message));
+                Tr::tr("Cannot join the hub's organisation: %1").arg(joined.error().message));
             return;
         }
         notifyPending();
@@ -550,7 +552,7 @@ void SyncClient::onPullAnswer(const QJsonObject &answer, bool resync)
 {
     if (!answer.value(kOk).toBool()) {
         abortConnection(
-            tr("The hub refused to send its history: %1").arg(answerError(answer).message));
+            Tr::tr("The hub refused to send its history: %1").arg(answerError(answer).message));
         return;
     }
     const QJsonArray changes = answer.value(QStringLiteral("changes")).toArray();
@@ -584,7 +586,7 @@ void SyncClient::onPullAnswer(const QJsonObject &answer, bool resync)
     }
     if (batched) {
         if (auto r = m_cache.endBatch(); !r) {
-            abortConnection(tr("Cannot store the hub's changes: %1").arg(r.error().message));
+            abortConnection(Tr::tr("Cannot store the hub's changes: %1").arg(r.error().message));
             return;
         }
     }
@@ -656,7 +658,7 @@ bool SyncClient::applyChange(const QString &event, const QJsonObject &data, qint
         // The change stays unapplied and lastSeq unmoved: a pull tries again a little later (not
         // at once: a change that cannot be stored here would spin).
         setError(
-            tr("A change from the hub cannot be stored here: %1").arg(applied.error().message));
+            Tr::tr("A change from the hub cannot be stored here: %1").arg(applied.error().message));
         if (!m_applyRetryTimer.isActive())
             m_applyRetryTimer.start(kApplyRetryMs);
         return false;

@@ -24,10 +24,10 @@ const QString kMode = QStringLiteral("sync.mode");
 const QString kHost = QStringLiteral("sync.host");
 const QString kPort = QStringLiteral("sync.port");
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::SyncSession", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(st::SyncSession)
+};
 
 QString modeName(SyncMode mode)
 {
@@ -82,12 +82,12 @@ Result<std::pair<QString, quint16>> parseAddress(const QString &text, quint16 de
     const QString trimmed = text.trimmed();
     const auto malformed = [&] {
         return Error::invalid(
-            tr("\"%1\" is not a hub address: write a host name or IP address, optionally "
-               "followed by :port (for example 192.168.1.20:7345).")
+            Tr::tr("\"%1\" is not a hub address: write a host name or IP address, optionally "
+                   "followed by :port (for example 192.168.1.20:7345).")
                 .arg(text));
     };
     if (trimmed.isEmpty())
-        return Error::invalid(tr("Enter the hub's address (for example 192.168.1.20:7345)."));
+        return Error::invalid(Tr::tr("Enter the hub's address (for example 192.168.1.20:7345)."));
     QUrl url;
     url.setScheme(QStringLiteral("ws"));
     url.setAuthority(trimmed, QUrl::StrictMode);
@@ -108,10 +108,10 @@ Result<QString> checkToken(const QString &text)
 {
     const QString token = text.trimmed();
     if (token.isEmpty())
-        return Error::invalid(tr("Enter the invite token given by the hub."));
+        return Error::invalid(Tr::tr("Enter the invite token given by the hub."));
     for (const QChar c : token) {
         if (c.isSpace() || !c.isPrint())
-            return Error::invalid(tr("An invite token has no spaces: copy it again."));
+            return Error::invalid(Tr::tr("An invite token has no spaces: copy it again."));
     }
     return token;
 }
@@ -220,7 +220,7 @@ private:
                              const Profile &profile)
     {
         if (!QDir().mkpath(dir))
-            return Error::internal(tr("Cannot create the hub's data folder %1.").arg(dir));
+            return Error::internal(Tr::tr("Cannot create the hub's data folder %1.").arg(dir));
         auto db = Database::open(QDir(dir).filePath(QStringLiteral("hub.sqlite")));
         if (!db)
             return db.error();
@@ -230,7 +230,7 @@ private:
         m_hub = std::make_unique<Hub>(*m_hubDb, m_localClock, options);
         if (auto r = m_hub->listen(); !r)
             return Error::internal(
-                tr("Cannot run the hub on port %1: %2").arg(port).arg(r.error().message));
+                Tr::tr("Cannot run the hub on port %1: %2").arg(port).arg(r.error().message));
         QString token;
         // The hub's organisation is this machine's, made the first time the hub runs.
         const QList<HubStore::OrgSummary> orgs = m_hub->store().organizations();
@@ -457,7 +457,7 @@ Result<void> SyncSession::configure(const SyncConfig &requested, const QString &
             startEngine({});
             return {};
         }
-        return Error::invalid(tr("Enter the invite token given by the hub."));
+        return Error::invalid(Tr::tr("Enter the invite token given by the hub."));
     }
     stopEngine();
     setState(SyncState::Connecting, {});
@@ -471,8 +471,8 @@ Result<void> SyncSession::configure(const SyncConfig &requested, const QString &
             startEngine({});
         } else {
             setState(SyncState::Unauthorized,
-                     tr("No invite token is stored on this machine: enter it in Settings → "
-                        "Sync."));
+                     Tr::tr("No invite token is stored on this machine: enter it in Settings → "
+                            "Sync."));
         }
     });
     return {};

@@ -9,10 +9,10 @@ namespace st::demo {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::demo", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(st::demo)
+};
 
 // A small deterministic generator: the same data on every run.
 class Lcg
@@ -37,9 +37,10 @@ Result<void> populate(TimerService &service, const QString &deskUserId, int days
     for (const char *name :
          {QT_TRANSLATE_NOOP("st::demo", "Studio A"), QT_TRANSLATE_NOOP("st::demo", "Studio B"),
           QT_TRANSLATE_NOOP("st::demo", "Live Room")}) {
-        auto room = service.findRoom(tr(name));
+        auto room = service.findRoom(QCoreApplication::translate("st::demo", name));
         if (!room)
-            room = service.saveRoom(Room{{}, {}, tr(name), false, 0});
+            room = service.saveRoom(
+                Room{{}, {}, QCoreApplication::translate("st::demo", name), false, 0});
         if (!room)
             return room.error();
         roomIds << room->id;
@@ -53,7 +54,7 @@ Result<void> populate(TimerService &service, const QString &deskUserId, int days
     }
     const QList<TaskType> types = service.taskTypes();
     if (types.isEmpty())
-        return Error::invalid(tr("There are no task types."));
+        return Error::invalid(Tr::tr("There are no task types."));
     static const char *const notes[] = {
         QT_TRANSLATE_NOOP("st::demo", "Drums, take 4"),
         QT_TRANSLATE_NOOP("st::demo", "Vocals comp"),
@@ -81,7 +82,8 @@ Result<void> populate(TimerService &service, const QString &deskUserId, int days
                 m.userId = userIds.at(u);
                 m.taskTypeId = types.at(rnd.next(int(types.size()))).id;
                 m.roomId = roomIds.at((u + rnd.next(2)) % roomIds.size());
-                m.note = tr(notes[rnd.next(int(std::size(notes)))]);
+                m.note =
+                    QCoreApplication::translate("st::demo", notes[rnd.next(int(std::size(notes)))]);
                 m.startedAt = at;
                 m.endedAt = end;
                 if (auto r = service.addManual(m); !r)
@@ -100,7 +102,7 @@ Result<void> populate(TimerService &service, const QString &deskUserId, int days
         a.entryId = recent.first().id;
         a.actorId = deskUserId;
         a.endedAt = *recent.first().endedAt - 10 * 60'000;
-        a.reason = tr("Forgot to stop the timer during lunch");
+        a.reason = Tr::tr("Forgot to stop the timer during lunch");
         if (auto r = service.adjust(a); !r)
             return r.error();
     }
@@ -111,7 +113,7 @@ Result<void> populate(TimerService &service, const QString &deskUserId, int days
         if (auto r = service.start({deskUserId,
                                     mixing->id,
                                     roomIds.at(0),
-                                    tr("Single \"Northern Lights\", mix v3"),
+                                    Tr::tr("Single \"Northern Lights\", mix v3"),
                                     now - (47 * 60 + 12) * 1000,
                                     {}});
             !r)
@@ -121,7 +123,7 @@ Result<void> populate(TimerService &service, const QString &deskUserId, int days
         if (auto r = service.start({userIds.at(1),
                                     types.at(1 % types.size()).id,
                                     roomIds.at(2),
-                                    tr("Choir overdubs"),
+                                    Tr::tr("Choir overdubs"),
                                     now - (12 * 60 + 5) * 1000,
                                     {}});
             !r)

@@ -13,35 +13,35 @@
 namespace st::entryFormat {
 
 namespace {
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("st::entryFormat", text); // the context lupdate gives
-}
+    Q_DECLARE_TR_FUNCTIONS(st::entryFormat)
+};
 } // namespace
 
 QString title(EntryColumn column)
 {
     switch (column) {
     case EntryColumn::Date:
-        return tr("Date");
+        return Tr::tr("Date");
     case EntryColumn::Start:
-        return tr("Start");
+        return Tr::tr("Start");
     case EntryColumn::End:
-        return tr("End");
+        return Tr::tr("End");
     case EntryColumn::Duration:
-        return tr("Duration");
+        return Tr::tr("Duration");
     case EntryColumn::Task:
-        return tr("Task");
+        return Tr::tr("Task");
     case EntryColumn::User:
-        return tr("User");
+        return Tr::tr("User");
     case EntryColumn::Room:
-        return tr("Room");
+        return Tr::tr("Room");
     case EntryColumn::Note:
-        return tr("Note");
+        return Tr::tr("Note");
     case EntryColumn::Cost:
-        return tr("Cost");
+        return Tr::tr("Cost");
     case EntryColumn::Adjusted:
-        return tr("Adjusted");
+        return Tr::tr("Adjusted");
     }
     return {};
 }
@@ -73,7 +73,7 @@ QVariant data(const TimeEntry &e, EntryColumn column, int role, const NowSnapsho
             return time(e.startedAt);
         case EntryColumn::End:
             if (!e.endedAt)
-                return e.isPaused() ? tr("paused") : tr("running");
+                return e.isPaused() ? Tr::tr("paused") : Tr::tr("running");
             return time(*e.endedAt);
         case EntryColumn::Duration:
             return format::duration(e.billableMs(now));
@@ -92,7 +92,7 @@ QVariant data(const TimeEntry &e, EntryColumn column, int role, const NowSnapsho
         }
     } else if (role == Qt::ToolTipRole) {
         if (column == EntryColumn::Adjusted && e.adjusted)
-            return tr("Adjusted after the fact: the audit trail is in the adjust dialog.");
+            return Tr::tr("Adjusted after the fact: the audit trail is in the adjust dialog.");
         if (column == EntryColumn::Note && !e.note.isEmpty())
             return e.note;
     } else if (role == Qt::TextAlignmentRole) {
