@@ -4,111 +4,159 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+462" />
+        <location filename="../core/cli/CommandLine.cpp" line="+462"/>
         <source>%n entries, %1, %2 %3
 </source>
-        <translation><numerusform>%n entry, %1, %2 %3
-</numerusform><numerusform>%n entries, %1, %2 %3
-</numerusform></translation>
+        <translation>
+            <numerusform>%n entry, %1, %2 %3
+</numerusform>
+            <numerusform>%n entries, %1, %2 %3
+</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/cli/ReportCommands.cpp" line="+180" />
+        <location filename="../core/cli/ReportCommands.cpp" line="+180"/>
         <source>%n entries</source>
-        <translation><numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+73" />
+        <location line="+73"/>
         <source>Exported %n entries to %1 (%2).
 </source>
-        <translation><numerusform>Exported %n entry to %1 (%2).
-</numerusform><numerusform>Exported %n entries to %1 (%2).
-</numerusform></translation>
+        <translation>
+            <numerusform>Exported %n entry to %1 (%2).
+</numerusform>
+            <numerusform>Exported %n entries to %1 (%2).
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>st::EntryImporter</name>
     <message numerus="yes">
-        <location filename="../core/report/EntryImport.cpp" line="+672" />
+        <location filename="../core/report/EntryImport.cpp" line="+672"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
-        <translation><numerusform>The file has %n bad row; nothing was imported.</numerusform><numerusform>The file has %n bad rows; nothing was imported.</numerusform></translation>
+        <translation>
+            <numerusform>The file has %n bad row; nothing was imported.</numerusform>
+            <numerusform>The file has %n bad rows; nothing was imported.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+34" />
+        <location line="+34"/>
         <source>Nothing was imported: the file has %n bad row(s).
 </source>
-        <translation><numerusform>Nothing was imported: the file has %n bad row.
-</numerusform><numerusform>Nothing was imported: the file has %n bad rows.
-</numerusform></translation>
+        <translation>
+            <numerusform>Nothing was imported: the file has %n bad row.
+</numerusform>
+            <numerusform>Nothing was imported: the file has %n bad rows.
+</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+47" />
+        <location line="+47"/>
         <source>Imported %n entries</source>
-        <translation><numerusform>Imported %n entry</numerusform><numerusform>Imported %n entries</numerusform></translation>
+        <translation>
+            <numerusform>Imported %n entry</numerusform>
+            <numerusform>Imported %n entries</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Would import %n entries</source>
-        <translation><numerusform>Would import %n entry</numerusform><numerusform>Would import %n entries</numerusform></translation>
+        <translation>
+            <numerusform>Would import %n entry</numerusform>
+            <numerusform>Would import %n entries</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>, skipped %n.
 </source>
-        <translation><numerusform>, skipped %n.
-</numerusform><numerusform>, skipped %n.
-</numerusform></translation>
+        <translation>
+            <numerusform>, skipped %n.
+</numerusform>
+            <numerusform>, skipped %n.
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>st::HistoryView</name>
     <message numerus="yes">
-        <location filename="../ui/HistoryView.cpp" line="+214" />
+        <location filename="../ui/HistoryView.cpp" line="+214"/>
         <source>%n selected</source>
-        <translation><numerusform>%n selected</numerusform><numerusform>%n selected</numerusform></translation>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+16" />
+        <location line="+16"/>
         <source>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</source>
-        <translation><numerusform>&lt;b&gt;%n entry · %1 · %2&lt;/b&gt;</numerusform><numerusform>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%n entry · %1 · %2&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>st::NowView</name>
     <message numerus="yes">
-        <location filename="../ui/NowView.cpp" line="+330" />
+        <location filename="../ui/NowView.cpp" line="+330"/>
         <source>Today: %1 · %2 · %n entries</source>
-        <translation><numerusform>Today: %1 · %2 · %n entry</numerusform><numerusform>Today: %1 · %2 · %n entries</numerusform></translation>
+        <translation>
+            <numerusform>Today: %1 · %2 · %n entry</numerusform>
+            <numerusform>Today: %1 · %2 · %n entries</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>st::ReportsView</name>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportsView.cpp" line="+254" />
+        <location filename="../ui/reports/ReportsView.cpp" line="+257"/>
         <source>%1: %2, %3, %n entries</source>
-        <translation><numerusform>%1: %2, %3, %n entry</numerusform><numerusform>%1: %2, %3, %n entries</numerusform></translation>
+        <translation>
+            <numerusform>%1: %2, %3, %n entry</numerusform>
+            <numerusform>%1: %2, %3, %n entries</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>Total: %1, %2, %n entries</source>
-        <translation><numerusform>Total: %1, %2, %n entry</numerusform><numerusform>Total: %1, %2, %n entries</numerusform></translation>
+        <translation>
+            <numerusform>Total: %1, %2, %n entry</numerusform>
+            <numerusform>Total: %1, %2, %n entries</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>st::SyncStatusWidget</name>
     <message numerus="yes">
-        <location filename="../ui/sync/SyncStatusWidget.cpp" line="+43" />
+        <location filename="../ui/sync/SyncStatusWidget.cpp" line="+43"/>
         <source>Offline, %n change(s) pending</source>
-        <translation><numerusform>Offline, %n change pending</numerusform><numerusform>Offline, %n changes pending</numerusform></translation>
+        <translation>
+            <numerusform>Offline, %n change pending</numerusform>
+            <numerusform>Offline, %n changes pending</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>Connecting, %n change(s) pending</source>
-        <translation><numerusform>Connecting, %n change pending</numerusform><numerusform>Connecting, %n changes pending</numerusform></translation>
+        <translation>
+            <numerusform>Connecting, %n change pending</numerusform>
+            <numerusform>Connecting, %n changes pending</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+21" />
+        <location line="+21"/>
         <source>%n refused change(s)</source>
-        <translation><numerusform>%n refused change</numerusform><numerusform>%n refused changes</numerusform></translation>
+        <translation>
+            <numerusform>%n refused change</numerusform>
+            <numerusform>%n refused changes</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -4,102 +4,64 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+37" />
+        <location filename="../app/main.cpp" line="+39"/>
         <source>--data-dir needs a folder.</source>
         <translation>--data-dir demande un dossier.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>--screenshots needs a folder.</source>
         <translation>--screenshots demande un dossier.</translation>
     </message>
     <message>
-        <location line="+58" />
-        <source>Unknown command "%1". Try "studiotimer help".</source>
+        <location line="+62"/>
+        <source>Unknown command &quot;%1&quot;. Try &quot;studiotimer help&quot;.</source>
         <translation>Commande inconnue « %1 ». Essayez « studiotimer help ».</translation>
-    </message>
-</context>
-<context>
-    <name>st</name>
-    <message>
-        <location filename="../core/secrets/KeychainCredentialStore.cpp" line="+20" />
-        <source>No secret is stored.</source>
-        <translation>Aucun secret n’est enregistré.</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>The keychain refused access: %1</source>
-        <translation>Le trousseau a refusé l’accès : %1</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>No keychain is available: %1</source>
-        <translation>Aucun trousseau disponible : %1</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The keychain failed: %1</source>
-        <translation>Le trousseau a échoué : %1</translation>
-    </message>
-    <message>
-        <location filename="../core/store/Database.cpp" line="+77" />
-        <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>%1 is not a Studio Timer database (it is not SQLite). It was left untouched.</source>
-        <translation>%1 n’est pas une base Studio Timer (ce n’est pas du SQLite). Il n’a pas été modifié.</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+36" />
-        <source>The hub refused the change without a reason.</source>
-        <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
 </context>
 <context>
     <name>st::AsyncTimerService</name>
     <message>
-        <location filename="../core/timer/AsyncTimerService.cpp" line="+338" />
-        <location line="+10" />
+        <location filename="../core/timer/AsyncTimerService.cpp" line="+338"/>
+        <location line="+10"/>
         <source>No timer is running.</source>
         <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Note edited while running</source>
         <translation>Note modifiée en cours de route</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>A user named "%1" exists already.</source>
+        <location line="+8"/>
+        <source>A user named &quot;%1&quot; exists already.</source>
         <translation>Un utilisateur nommé « %1 » existe déjà.</translation>
     </message>
 </context>
 <context>
     <name>st::Away</name>
     <message>
-        <location filename="../core/timer/AwayResolution.cpp" line="+16" />
+        <location filename="../core/timer/AwayResolution.cpp" line="+16"/>
         <source>No timer is running.</source>
         <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The away time is empty.</source>
         <translation>Le temps d’absence est vide.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Away from %1 to %2: stopped when I left</source>
         <translation>Absent de %1 à %2 : arrêté à mon départ</translation>
     </message>
@@ -107,7 +69,7 @@
 <context>
     <name>st::BarChart</name>
     <message>
-        <location filename="../ui/reports/BarChart.cpp" line="+75" />
+        <location filename="../ui/reports/BarChart.cpp" line="+75"/>
         <source>Nothing recorded in this period.</source>
         <translation>Rien d’enregistré sur cette période.</translation>
     </message>
@@ -115,7 +77,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+105" />
+        <location filename="../core/cli/CommandLine.cpp" line="+105"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
 
@@ -154,302 +116,311 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 </translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>"%1" needs more arguments.</source>
+        <location line="+14"/>
+        <source>&quot;%1&quot; needs more arguments.</source>
         <translation>« %1 » demande d’autres arguments.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>"%1" does not take "%2".</source>
+        <location line="+3"/>
+        <source>&quot;%1&quot; does not take &quot;%2&quot;.</source>
         <translation>« %1 » n’accepte pas « %2 ».</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>--%1 is given more than once.</source>
         <translation>--%1 est donné plusieurs fois.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Unknown command "%1".</source>
+        <location line="+4"/>
+        <source>Unknown command &quot;%1&quot;.</source>
         <translation>Commande inconnue « %1 ».</translation>
     </message>
     <message>
-        <location line="+23" />
-        <location line="+13" />
+        <location line="+23"/>
+        <location line="+13"/>
         <source>Stopped %1.
 </source>
         <translation>%1 arrêtée.
 </translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-12"/>
         <source>Started %1.
 </source>
         <translation>%1 démarrée.
 </translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Paused %1.
 </source>
         <translation>%1 en pause.
 </translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Resumed %1.
 </source>
         <translation>%1 reprise.
 </translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>No timer is running for %1.
 </source>
         <translation>Aucun chronomètre en cours pour %1.
 </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 for %2: %3</source>
         <translation>%1 pour %2 : %3</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source> (paused)</source>
         <translation> (en pause)</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>"add" needs --from and --to.</source>
+        <location line="+7"/>
+        <source>&quot;add&quot; needs --from and --to.</source>
         <translation>« add » demande --from et --to.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Added %1.
 </source>
         <translation>%1 ajoutée.
 </translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>"adjust" needs --reason: every adjustment says why.</source>
+        <location line="+6"/>
+        <source>&quot;adjust&quot; needs --reason: every adjustment says why.</source>
         <translation>« adjust » demande --reason : chaque correction dit pourquoi.</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>Adjusted %1.
 </source>
         <translation>%1 corrigée.
 </translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Deleted %1. Undo with: studiotimer restore %2
 </source>
         <translation>%1 supprimée. Pour annuler : studiotimer restore %2
 </translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Restored %1.
 </source>
         <translation>%1 rétablie.
 </translation>
     </message>
     <message>
-        <location line="+6" />
-        <location filename="../core/cli/ReportCommands.cpp" line="+123" />
+        <location line="+6"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+123"/>
         <source>Choose one of --json and --csv.</source>
         <translation>Choisissez --json ou --csv, pas les deux.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location filename="../core/cli/ReportCommands.cpp" line="-64" />
-        <source>--from takes a day such as 2026-11-28, not "%1".</source>
+        <location line="+7"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-64"/>
+        <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
         <translation>--from attend un jour comme 2026-11-28, pas « %1 ».</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location filename="../core/cli/ReportCommands.cpp" line="-8" />
-        <source>--to takes a day such as 2026-11-28, not "%1".</source>
+        <location line="+6"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-8"/>
+        <source>--to takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
         <translation>--to attend un jour comme 2026-11-28, pas « %1 ».</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The range ends before it starts.</source>
         <translation>La période finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>--limit takes a positive number.</source>
         <translation>--limit attend un nombre positif.</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+52"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>(adjusted)</source>
         <translation>(corrigée)</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>%n entries, %1, %2 %3
 </source>
-        <translation><numerusform>%n entrée, %1, %2 %3
-</numerusform><numerusform>%n entrées, %1, %2 %3
-</numerusform></translation>
+        <translation>
+            <numerusform>%n entrée, %1, %2 %3
+</numerusform>
+            <numerusform>%n entrées, %1, %2 %3
+</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>  not billable</source>
         <translation>  non facturable</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>  archived</source>
         <translation>  archivé</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+54"/>
         <source>No user is set for this desk: give --user NAME.</source>
         <translation>Aucun utilisateur n’est défini pour ce poste : indiquez --user NOM.</translation>
     </message>
     <message>
-        <location line="+19" />
-        <source>--%1 takes a time such as 2026-11-28T09:30 or 09:30, not "%2".</source>
+        <location line="+19"/>
+        <source>--%1 takes a time such as 2026-11-28T09:30 or 09:30, not &quot;%2&quot;.</source>
         <translation>--%1 attend une heure comme 2026-11-28T09:30 ou 09:30, pas « %2 ».</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>%1 at %2</source>
         <translation>%1 à %2</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 %2–%3 (%4)</source>
         <translation>%1 %2–%3 (%4)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source> in %1</source>
         <translation> dans %1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>studiotimer: %1
 </source>
         <translation>studiotimer : %1
 </translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>studiotimer: %1
-Try "studiotimer help".
+Try &quot;studiotimer help&quot;.
 </source>
         <translation>studiotimer : %1
 Essayez « studiotimer help ».
 </translation>
     </message>
     <message>
-        <location filename="../core/cli/ReportCommands.cpp" line="+11" />
+        <location filename="../core/cli/ReportCommands.cpp" line="+11"/>
         <source>--from %1 is after --to %2.</source>
         <translation>--from %1 est après --to %2.</translation>
     </message>
     <message>
-        <location line="+63" />
-        <source>"report" needs --by task, user, room, day, week or month.</source>
+        <location line="+63"/>
+        <source>&quot;report&quot; needs --by task, user, room, day, week or month.</source>
         <translation>« report » demande --by task, user, room, day, week ou month.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>--by takes task, user, room, day, week or month, not "%1".</source>
+        <location line="+3"/>
+        <source>--by takes task, user, room, day, week or month, not &quot;%1&quot;.</source>
         <translation>--by attend task, user, room, day, week ou month, pas « %1 ».</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>%1 to %2, by %3
 </source>
         <translation>Du %1 au %2, par %3
 </translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+13" />
+        <location line="+3"/>
+        <location line="+13"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message numerus="yes">
-        <location line="-5" />
+        <location line="-5"/>
         <source>%n entries</source>
-        <translation><numerusform>%n entrée</numerusform><numerusform>%n entrées</numerusform></translation>
+        <translation>
+            <numerusform>%n entrée</numerusform>
+            <numerusform>%n entrées</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>-o takes a file name.</source>
         <translation>-o attend un nom de fichier.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+65" />
-        <source>--format takes csv, json or toggl-csv, not "%1".</source>
+        <location line="+5"/>
+        <location line="+65"/>
+        <source>--format takes csv, json or toggl-csv, not &quot;%1&quot;.</source>
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
-        <location line="-50" />
-        <source>--%1 takes a day such as 2026-11-28, not "%2".</source>
+        <location line="-50"/>
+        <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>--from is after --to.</source>
         <translation>--from est après --to.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Exported %n entries to %1 (%2).
 </source>
-        <translation><numerusform>%n entrée exportée vers %1 (%2).
-</numerusform><numerusform>%n entrées exportées vers %1 (%2).
-</numerusform></translation>
+        <translation>
+            <numerusform>%n entrée exportée vers %1 (%2).
+</numerusform>
+            <numerusform>%n entrées exportées vers %1 (%2).
+</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 is larger than 256 MB.</source>
         <translation>%1 dépasse 256 Mo.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Cannot tell the format of %1: give --format csv, json or toggl-csv.</source>
         <translation>Format de %1 inconnu : indiquez --format csv, json ou toggl-csv.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>studiotimer: %1 cannot be imported:
 </source>
         <translation>studiotimer : %1 ne peut pas être importé :
 </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Dry run: nothing was changed.
 </source>
         <translation>Essai à blanc : rien n’a été modifié.
@@ -459,62 +430,62 @@ Essayez « studiotimer help ».
 <context>
     <name>st::ConflictsDialog</name>
     <message>
-        <location filename="../ui/sync/ConflictsDialog.cpp" line="+19" />
+        <location filename="../ui/sync/ConflictsDialog.cpp" line="+19"/>
         <source>Start a timer</source>
         <translation>Démarrer un chronomètre</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Stop a timer</source>
         <translation>Arrêter un chronomètre</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pause a timer</source>
         <translation>Suspendre un chronomètre</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Resume a timer</source>
         <translation>Reprendre un chronomètre</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Change an entry</source>
         <translation>Modifier une entrée</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Change a task type</source>
         <translation>Modifier un type de tâche</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Change a room</source>
         <translation>Modifier une salle</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Refused changes</source>
         <translation>Modifications refusées</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The hub refused these changes made on this machine. Each entry was set back to what the hub has.</source>
         <translation>Le hub a refusé ces modifications faites sur cette machine. Chaque entrée a été remise comme le hub la connaît.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
@@ -522,65 +493,85 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Database</name>
     <message>
-        <location filename="../core/store/Database.cpp" line="+42" />
+        <location filename="../core/store/Database.cpp" line="+77"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a Studio Timer database (it is not SQLite). It was left untouched.</source>
+        <translation>%1 n’est pas une base Studio Timer (ce n’est pas du SQLite). Il n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Cannot create the folder %1.</source>
         <translation>Impossible de créer le dossier %1.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Cannot open %1: %2</source>
         <translation>Impossible d’ouvrir %1 : %2</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>%1 is damaged or is not a Studio Timer database (%2). It was left untouched.</source>
         <translation>%1 est endommagé ou n’est pas une base Studio Timer (%2). Il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>%1 is damaged (%2). It was left untouched.</source>
         <translation>%1 est endommagé (%2). Il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 is damaged (%2). It was left untouched; restore a backup.</source>
         <translation>%1 est endommagé (%2). Il n’a pas été modifié ; restaurez une sauvegarde.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Cannot configure the database: %1</source>
         <translation>Impossible de configurer la base : %1</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21"/>
         <source>%1 was written by a newer version of Studio Timer (schema %2; this version knows up to %3). It was left untouched: update Studio Timer to open it.</source>
         <translation>%1 a été écrit par une version plus récente de Studio Timer (schéma %2 ; cette version connaît jusqu’au %3). Il n’a pas été modifié : mettez Studio Timer à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+19"/>
         <source>Cannot back up %1 before upgrading it.</source>
         <translation>Impossible de sauvegarder %1 avant sa mise à jour.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9"/>
         <source>Missing migration %1.</source>
         <translation>Migration %1 manquante.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Migration %1 failed: %2</source>
         <translation>La migration %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Cannot start a transaction: %1</source>
+        <translation>Impossible de commencer une transaction : %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot save the change: %1</source>
+        <translation>Impossible d’enregistrer la modification : %1</translation>
     </message>
 </context>
 <context>
     <name>st::DesktopApp</name>
     <message>
-        <location filename="../app/DesktopApp.cpp" line="+29" />
+        <location filename="../app/DesktopApp.cpp" line="+32"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -588,153 +579,153 @@ Essayez « studiotimer help ».
 <context>
     <name>st::EntryDialog</name>
     <message>
-        <location filename="../ui/dialogs/EntryDialog.cpp" line="+48" />
+        <location filename="../ui/dialogs/EntryDialog.cpp" line="+48"/>
         <source>Adjust entry</source>
         <translation>Corriger l’entrée</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>New entry</source>
         <translation>Nouvelle entrée</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Start:</source>
         <translation>Début :</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The timer is still running: stop it to set its end.</source>
         <translation>Le chronomètre tourne encore : arrêtez-le pour fixer sa fin.</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+2" />
+        <location line="+1"/>
+        <location line="+2"/>
         <source>End:</source>
         <translation>Fin :</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-2"/>
         <source>still running</source>
         <translation>toujours en cours</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Task:</source>
         <translation>Tâche :</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Room:</source>
         <translation>Salle :</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Why the change (required, kept in the audit trail)</source>
         <translation>Pourquoi ce changement (obligatoire, gardé dans l’historique)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reason:</source>
         <translation>Raison :</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Audit trail:</source>
         <translation>Historique des corrections :</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>The end is before the start.</source>
         <translation>La fin est avant le début.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The end equals the start: an entry needs a duration.</source>
         <translation>La fin est égale au début : une entrée doit avoir une durée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose a task.</source>
         <translation>Choisissez une tâche.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Give a reason for the adjustment.</source>
         <translation>Donnez une raison à la correction.</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+85"/>
         <source>never adjusted</source>
         <translation>jamais corrigée</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>deleted</source>
         <translation>supprimée</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>restored</source>
         <translation>rétablie</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>start %1 → %2</source>
         <translation>début %1 → %2</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>end %1 → %2</source>
         <translation>fin %1 → %2</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>task %1 → %2</source>
         <translation>tâche %1 → %2</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>room %1 → %2</source>
         <translation>salle %1 → %2</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>note “%1”</source>
         <translation>note « %1 »</translation>
     </message>
@@ -742,456 +733,474 @@ Essayez « studiotimer help ».
 <context>
     <name>st::EntryImporter</name>
     <message>
-        <location filename="../core/report/EntryImport.cpp" line="+161" />
+        <location filename="../core/report/EntryImport.cpp" line="+161"/>
         <source>The file is not UTF-8 text.</source>
         <translation>Le fichier n’est pas du texte UTF-8.</translation>
     </message>
     <message>
-        <location line="+20" />
-        <location line="+74" />
+        <location line="+20"/>
+        <location line="+74"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location line="-66" />
-        <source>Line %1: the header has no "%2" column (expected: %3).</source>
+        <location line="-66"/>
+        <source>Line %1: the header has no &quot;%2&quot; column (expected: %3).</source>
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » (attendu : %3).</translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+81" />
+        <location line="+12"/>
+        <location line="+81"/>
         <source>Line %1</source>
         <translation>Ligne %1</translation>
     </message>
     <message>
-        <location line="-79" />
-        <location line="+81" />
+        <location line="-79"/>
+        <location line="+81"/>
         <source>it has %1 fields where the header has %2.</source>
         <translation>elle a %1 champs là où l’en-tête en a %2.</translation>
     </message>
     <message>
-        <location line="-62" />
-        <source>startedAt "%1" is not a time such as 2026-11-28T09:30:00+01:00.</source>
+        <location line="-62"/>
+        <source>startedAt &quot;%1&quot; is not a time such as 2026-11-28T09:30:00+01:00.</source>
         <translation>startedAt « %1 » n’est pas une heure comme 2026-11-28T09:30:00+01:00.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>endedAt "%1" is not a time such as 2026-11-28T10:30:00+01:00.</source>
+        <location line="+5"/>
+        <source>endedAt &quot;%1&quot; is not a time such as 2026-11-28T10:30:00+01:00.</source>
         <translation>endedAt « %1 » n’est pas une heure comme 2026-11-28T10:30:00+01:00.</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>%1 "%2" is not a whole number of seconds.</source>
+        <location line="+9"/>
+        <source>%1 &quot;%2&quot; is not a whole number of seconds.</source>
         <translation>%1 « %2 » n’est pas un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+27" />
-        <source>Line %1: the header has no "%2" column: is this Toggl Track's detailed report CSV?</source>
+        <location line="+27"/>
+        <source>Line %1: the header has no &quot;%2&quot; column: is this Toggl Track&apos;s detailed report CSV?</source>
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » : est-ce bien le rapport détaillé CSV de Toggl Track ?</translation>
     </message>
     <message>
-        <location line="+41" />
-        <source>the start "%1 %2" is not a date and time such as 2026-11-28 09:30:00.</source>
+        <location line="+41"/>
+        <source>the start &quot;%1 %2&quot; is not a date and time such as 2026-11-28 09:30:00.</source>
         <translation>le début « %1 %2 » n’est pas une date et heure comme 2026-11-28 09:30:00.</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>the end "%1 %2" is not a date and time such as 2026-11-28 10:30:00.</source>
+        <location line="+6"/>
+        <source>the end &quot;%1 %2&quot; is not a date and time such as 2026-11-28 10:30:00.</source>
         <translation>la fin « %1 %2 » n’est pas une date et heure comme 2026-11-28 10:30:00.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>the duration "%1" is not written 01:30:00.</source>
+        <location line="+8"/>
+        <source>the duration &quot;%1&quot; is not written 01:30:00.</source>
         <translation>la durée « %1 » ne s’écrit pas 01:30:00.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>The file is not valid JSON: %1 (at byte %2).</source>
         <translation>Le fichier n’est pas du JSON valide : %1 (à l’octet %2).</translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>The JSON holds no entries: expected an array, or an object with "entries".</source>
+        <location line="+12"/>
+        <source>The JSON holds no entries: expected an array, or an object with &quot;entries&quot;.</source>
         <translation>Le JSON ne contient aucune entrée : un tableau était attendu, ou un objet avec « entries ».</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Entry %1</source>
         <translation>Entrée %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it is not an object.</source>
         <translation>ce n’est pas un objet.</translation>
     </message>
     <message>
-        <location line="+18" />
-        <source>"%1" must be text.</source>
+        <location line="+18"/>
+        <source>&quot;%1&quot; must be text.</source>
         <translation>« %1 » doit être du texte.</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>"%1" is not a time such as "2026-11-28T09:30:00+01:00".</source>
+        <location line="+14"/>
+        <source>&quot;%1&quot; is not a time such as &quot;2026-11-28T09:30:00+01:00&quot;.</source>
         <translation>« %1 » n’est pas une heure comme « 2026-11-28T09:30:00+01:00 ».</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>"%1" must be a whole number of seconds.</source>
+        <location line="+9"/>
+        <source>&quot;%1&quot; must be a whole number of seconds.</source>
         <translation>« %1 » doit être un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>"startedAt" is required.</source>
+        <location line="+12"/>
+        <source>&quot;startedAt&quot; is required.</source>
         <translation>« startedAt » est obligatoire.</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>it has no task type.</source>
         <translation>elle n’a pas de type de tâche.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>No task type "%1".</source>
+        <location line="+8"/>
+        <source>No task type &quot;%1&quot;.</source>
         <translation>Aucun type de tâche « %1 ».</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>the task type "%1" is archived.</source>
+        <location line="+4"/>
+        <source>the task type &quot;%1&quot; is archived.</source>
         <translation>le type de tâche « %1 » est archivé.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>it names no user and no user is set for this desk.</source>
         <translation>elle ne nomme aucun utilisateur et aucun n’est défini pour ce poste.</translation>
     </message>
     <message>
-        <location line="+53" />
-        <source>the ID "%1" is not a UUID.</source>
+        <location line="+53"/>
+        <source>the ID &quot;%1&quot; is not a UUID.</source>
         <translation>l’identifiant « %1 » n’est pas un UUID.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>it ends when it starts.</source>
         <translation>elle finit quand elle commence.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>it is paused for longer than it lasts.</source>
         <translation>elle est en pause plus longtemps qu’elle ne dure.</translation>
     </message>
     <message>
-        <location line="+21" />
-        <location line="+3" />
+        <location line="+21"/>
+        <location line="+3"/>
         <source>line %1</source>
         <translation>ligne %1</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>it overlaps the stored entry %1 of %2 (%3 to %4).</source>
         <translation>elle chevauche l’entrée enregistrée %1 de %2 (%3 à %4).</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>%1 %2: it overlaps line %3 of the same person (%4).</source>
         <translation>%1 %2 : elle chevauche la ligne %3 de la même personne (%4).</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+53" />
+        <location line="+1"/>
+        <location line="+53"/>
         <source>Entry</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location line="-53" />
-        <location line="+53" />
+        <location line="-53"/>
+        <location line="+53"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message numerus="yes">
-        <location line="-20" />
+        <location line="-20"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
-        <translation><numerusform>Le fichier a %n ligne incorrecte ; rien n’a été importé.</numerusform><numerusform>Le fichier a %n lignes incorrectes ; rien n’a été importé.</numerusform></translation>
+        <translation>
+            <numerusform>Le fichier a %n ligne incorrecte ; rien n’a été importé.</numerusform>
+            <numerusform>Le fichier a %n lignes incorrectes ; rien n’a été importé.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>%1 %2: %3; nothing was imported.</source>
         <translation>%1 %2 : %3 ; rien n’a été importé.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15" />
+        <location line="+15"/>
         <source>Nothing was imported: the file has %n bad row(s).
 </source>
-        <translation><numerusform>Rien n’a été importé : le fichier a %n ligne incorrecte.
-</numerusform><numerusform>Rien n’a été importé : le fichier a %n lignes incorrectes.
-</numerusform></translation>
+        <translation>
+            <numerusform>Rien n’a été importé : le fichier a %n ligne incorrecte.
+</numerusform>
+            <numerusform>Rien n’a été importé : le fichier a %n lignes incorrectes.
+</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>entry</source>
         <translation>entrée</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>line</source>
         <translation>ligne</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 %2, %3</source>
         <translation>%1 %2, %3</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 %2–%3 (%4), %5</source>
         <translation>%1 %2–%3 (%4), %5</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source> in %1</source>
         <translation> dans %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>  + %1 %2: %3
 </source>
         <translation>  + %1 %2 : %3
 </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>  = %1 %2: %3 is already there (%4): skipped
 </source>
         <translation>  = %1 %2 : %3 existe déjà (%4) : ignorée
 </translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>  ~ %1 %2: %3 has no end (a running timer): skipped
 </source>
         <translation>  ~ %1 %2 : %3 n’a pas de fin (un chronomètre en cours) : ignorée
 </translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>New people: %1
 </source>
         <translation>Nouvelles personnes : %1
 </translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>New rooms: %1
 </source>
         <translation>Nouvelles salles : %1
 </translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>Imported %n entries</source>
-        <translation><numerusform>%n entrée importée</numerusform><numerusform>%n entrées importées</numerusform></translation>
+        <translation>
+            <numerusform>%n entrée importée</numerusform>
+            <numerusform>%n entrées importées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Would import %n entries</source>
-        <translation><numerusform>Importerait %n entrée</numerusform><numerusform>Importerait %n entrées</numerusform></translation>
+        <translation>
+            <numerusform>Importerait %n entrée</numerusform>
+            <numerusform>Importerait %n entrées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>, skipped %n.
 </source>
-        <translation><numerusform>, %n ignorée.
-</numerusform><numerusform>, %n ignorées.
-</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>st::Fields</name>
-    <message>
-        <location filename="../core/sync/Hub.cpp" line="+85" />
-        <source>must be a UUID string</source>
-        <translation>doit être un UUID sous forme de texte</translation>
-    </message>
-    <message>
-        <location line="+10" />
-        <source>must be a string</source>
-        <translation>doit être du texte</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>is too long</source>
-        <translation>est trop long</translation>
-    </message>
-    <message>
-        <location line="+18" />
-        <source>must be an integer (milliseconds since the epoch)</source>
-        <translation>doit être un entier (millisecondes depuis l’epoch)</translation>
-    </message>
-    <message>
-        <location line="+10" />
-        <source>must be an object</source>
-        <translation>doit être un objet</translation>
+        <translation>
+            <numerusform>, %n ignorée.
+</numerusform>
+            <numerusform>, %n ignorées.
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>st::HistoryView</name>
     <message>
-        <location filename="../ui/HistoryView.cpp" line="+42" />
+        <location filename="../ui/HistoryView.cpp" line="+42"/>
         <source>All tasks</source>
         <translation>Toutes les tâches</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All users</source>
         <translation>Tous les utilisateurs</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All rooms</source>
         <translation>Toutes les salles</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Search notes</source>
         <translation>Chercher dans les notes</translation>
     </message>
     <message>
-        <location line="+35" />
-        <location line="+19" />
+        <location line="+35"/>
+        <location line="+19"/>
         <source>New entry…</source>
         <translation>Nouvelle entrée…</translation>
     </message>
     <message>
-        <location line="-18" />
-        <location line="+7" />
+        <location line="-18"/>
+        <location line="+7"/>
         <source>Adjust…</source>
         <translation>Corriger…</translation>
     </message>
     <message>
-        <location line="-6" />
-        <location line="+9" />
+        <location line="-6"/>
+        <location line="+9"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Undo delete</source>
         <translation>Annuler la suppression</translation>
     </message>
     <message numerus="yes">
-        <location line="+117" />
+        <location line="+117"/>
         <source>%n selected</source>
-        <translation><numerusform>%n choisi</numerusform><numerusform>%n choisis</numerusform></translation>
+        <translation>
+            <numerusform>%n choisi</numerusform>
+            <numerusform>%n choisis</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2 (%3)</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</source>
-        <translation><numerusform>&lt;b&gt;%n entrée · %1 · %2&lt;/b&gt;</numerusform><numerusform>&lt;b&gt;%n entrées · %1 · %2&lt;/b&gt;</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%n entrée · %1 · %2&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n entrées · %1 · %2&lt;/b&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>st::Hub</name>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+142" />
+        <location filename="../core/sync/Hub.cpp" line="+267"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
     </message>
     <message>
-        <location line="-55" />
+        <location line="-55"/>
         <source>Cannot read the certificate %1.</source>
         <translation>Impossible de lire le certificat %1.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-155"/>
+        <source>must be a UUID string</source>
+        <translation>doit être un UUID sous forme de texte</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must be a string</source>
+        <translation>doit être du texte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is too long</source>
+        <translation>est trop long</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>must be an integer (milliseconds since the epoch)</source>
+        <translation>doit être un entier (millisecondes depuis l’epoch)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>Cannot read the private key %1.</source>
         <translation>Impossible de lire la clé privée %1.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The certificate or the private key is not valid PEM.</source>
         <translation>Le certificat ou la clé privée n’est pas un PEM valide.</translation>
     </message>
     <message>
-        <location line="+96" />
+        <location line="+96"/>
         <source>Only /socket.io/?EIO=4&amp;transport=websocket is served, to at most %1 sockets.</source>
         <translation>Seul /socket.io/?EIO=4&amp;transport=websocket est servi, à %1 connexions au plus.</translation>
     </message>
     <message>
-        <location line="+323" />
+        <location line="+323"/>
         <source>Too many requests: slow down.</source>
         <translation>Trop de requêtes : ralentissez.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>No request takes binary data.</source>
         <translation>Aucune requête n’accepte de données binaires.</translation>
     </message>
     <message>
-        <location line="+19" />
-        <source>Unknown event "%1".</source>
+        <location line="+19"/>
+        <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The entry is not running.</source>
         <translation>L’entrée n’est pas en cours.</translation>
     </message>
     <message>
-        <location line="+110" />
+        <location line="+110"/>
         <source>The change was not recorded.</source>
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>sync:pull: since must not be negative.</source>
         <translation>sync:pull : since ne doit pas être négatif.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>sync:pull: limit must be between 1 and %1.</source>
         <translation>sync:pull : limit doit être compris entre 1 et %1.</translation>
     </message>
@@ -1199,17 +1208,17 @@ Essayez « studiotimer help ».
 <context>
     <name>st::HubStore</name>
     <message>
-        <location filename="../core/sync/HubStore.cpp" line="+75" />
+        <location filename="../core/sync/HubStore.cpp" line="+75"/>
         <source>An organisation needs a name of 1 to 80 characters.</source>
         <translation>Une organisation demande un nom de 1 à 80 caractères.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>No organisation %1.</source>
         <translation>Aucune organisation %1.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>No such token, or it is revoked already.</source>
         <translation>Jeton inconnu, ou déjà révoqué.</translation>
     </message>
@@ -1217,7 +1226,27 @@ Essayez « studiotimer help ».
 <context>
     <name>st::KeychainCredentialStore</name>
     <message>
-        <location filename="../core/secrets/KeychainCredentialStore.cpp" line="+63" />
+        <location filename="../core/secrets/KeychainCredentialStore.cpp" line="+20"/>
+        <source>No secret is stored.</source>
+        <translation>Aucun secret n’est enregistré.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The keychain refused access: %1</source>
+        <translation>Le trousseau a refusé l’accès : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No keychain is available: %1</source>
+        <translation>Aucun trousseau disponible : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The keychain failed: %1</source>
+        <translation>Le trousseau a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>The hub token is kept in the system keychain.</source>
         <translation>Le jeton du hub est gardé dans le trousseau du système.</translation>
     </message>
@@ -1225,62 +1254,67 @@ Essayez « studiotimer help ».
 <context>
     <name>st::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+24" />
+        <location filename="../ui/MainWindow.cpp" line="+25"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Now</source>
         <translation>Maintenant</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2"/>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Task types…</source>
         <translation>&amp;Types de tâche…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;About Studio Timer</source>
         <translation>À &amp;propos de Studio Timer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>About Studio Timer</source>
         <translation>À propos de Studio Timer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&lt;b&gt;Studio Timer %1&lt;/b&gt;&lt;p&gt;Time tracking for recording studios.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Studio Timer %1&lt;/b&gt;&lt;p&gt;Le suivi du temps pour les studios d’enregistrement.&lt;/p&gt;</translation>
     </message>
@@ -1288,17 +1322,17 @@ Essayez « studiotimer help ».
 <context>
     <name>st::MemoryCredentialStore</name>
     <message>
-        <location filename="../core/secrets/CredentialStore.cpp" line="+33" />
+        <location filename="../core/secrets/CredentialStore.cpp" line="+33"/>
         <source>No secret is stored.</source>
         <translation>Aucun secret n’est enregistré.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>No keychain is available on this system, so the hub token is kept in memory for this session only and must be entered again at the next start. It is never written to disk.</source>
         <translation>Aucun trousseau n’est disponible sur ce système : le jeton du hub reste en mémoire pour cette session seulement et devra être saisi à nouveau au prochain démarrage. Il n’est jamais écrit sur le disque.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
@@ -1306,141 +1340,144 @@ Essayez « studiotimer help ».
 <context>
     <name>st::NowView</name>
     <message>
-        <location filename="../ui/NowView.cpp" line="+70" />
+        <location filename="../ui/NowView.cpp" line="+70"/>
         <source>Who:</source>
         <translation>Qui :</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Room:</source>
         <translation>Salle :</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Note (what is being worked on)</source>
         <translation>Note (sur quoi on travaille)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Stop the timer (%1)</source>
         <translation>Arrêter le chronomètre (%1)</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Studio</source>
         <translation>Studio</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+55"/>
         <source>%1 (paused)</source>
         <translation>%1 (en pause)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No room · since %1</source>
         <translation>Aucune salle · depuis %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 · since %2</source>
         <translation>%1 · depuis %2</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>No timer running</source>
         <translation>Aucun chronomètre en cours</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Click a task or press its number to start.</source>
         <translation>Cliquez sur une tâche ou tapez son numéro pour commencer.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pause or resume the timer (%1)</source>
         <translation>Mettre en pause ou reprendre le chronomètre (%1)</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Start %1 (key %2)</source>
         <translation>Démarrer %1 (touche %2)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>New user…</source>
         <translation>Nouvel utilisateur…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>New room…</source>
         <translation>Nouvelle salle…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>New user</source>
         <translation>Nouvel utilisateur</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+17" />
+        <location line="+0"/>
+        <location line="+17"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>New room</source>
         <translation>Nouvelle salle</translation>
     </message>
     <message numerus="yes">
-        <location line="+37" />
+        <location line="+37"/>
         <source>Today: %1 · %2 · %n entries</source>
-        <translation><numerusform>Aujourd’hui : %1 · %2 · %n entrée</numerusform><numerusform>Aujourd’hui : %1 · %2 · %n entrées</numerusform></translation>
+        <translation>
+            <numerusform>Aujourd’hui : %1 · %2 · %n entrée</numerusform>
+            <numerusform>Aujourd’hui : %1 · %2 · %n entrées</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>st::Outbox</name>
     <message>
-        <location filename="../core/sync/Outbox.cpp" line="+91" />
+        <location filename="../core/sync/Outbox.cpp" line="+91"/>
         <source>A change without an event name.</source>
         <translation>Une modification sans nom d’événement.</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+72"/>
         <source>No pending change %1.</source>
         <translation>Aucune modification en attente %1.</translation>
     </message>
@@ -1448,42 +1485,42 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Periods</name>
     <message>
-        <location filename="../ui/models/Periods.cpp" line="+12" />
+        <location filename="../ui/models/Periods.cpp" line="+12"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This week</source>
         <translation>Cette semaine</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Last week</source>
         <translation>La semaine dernière</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This month</source>
         <translation>Ce mois-ci</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Last month</source>
         <translation>Le mois dernier</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Custom range</source>
         <translation>Période personnalisée</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>All time</source>
         <translation>Depuis toujours</translation>
     </message>
@@ -1491,27 +1528,27 @@ Essayez « studiotimer help ».
 <context>
     <name>st::ReportService</name>
     <message>
-        <location filename="../core/report/ReportService.cpp" line="+150" />
+        <location filename="../core/report/ReportService.cpp" line="+150"/>
         <source>A report needs a period with a start and an end.</source>
         <translation>Un rapport demande une période avec un début et une fin.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The report's period ends before it starts.</source>
+        <location line="+2"/>
+        <source>The report&apos;s period ends before it starts.</source>
         <translation>La période du rapport finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The period is too long for this grouping: at most %1 groups.</source>
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+92"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
@@ -1519,52 +1556,52 @@ Essayez « studiotimer help ».
 <context>
     <name>st::ReportTableModel</name>
     <message>
-        <location filename="../ui/reports/ReportTableModel.cpp" line="+50" />
+        <location filename="../ui/reports/ReportTableModel.cpp" line="+50"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>Task type</source>
         <translation>Type de tâche</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Room</source>
         <translation>Salle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Entries</source>
         <translation>Entrées</translation>
     </message>
@@ -1572,145 +1609,151 @@ Essayez « studiotimer help ».
 <context>
     <name>st::ReportsView</name>
     <message>
-        <location filename="../ui/reports/ReportsView.cpp" line="+44" />
+        <location filename="../ui/reports/ReportsView.cpp" line="+44"/>
         <source>Task type</source>
         <translation>Type de tâche</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Room</source>
         <translation>Salle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export JSON…</source>
         <translation>Exporter en JSON…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export for Toggl…</source>
         <translation>Exporter pour Toggl…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Toggl Track's detailed report CSV</source>
+        <location line="+1"/>
+        <source>Toggl Track&apos;s detailed report CSV</source>
         <translation>Rapport détaillé CSV de Toggl Track</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Entries from a Studio Timer CSV or JSON file, or from Toggl Track's detailed report CSV</source>
+        <location line="+1"/>
+        <source>Entries from a Studio Timer CSV or JSON file, or from Toggl Track&apos;s detailed report CSV</source>
         <translation>Des entrées d’un fichier CSV ou JSON de Studio Timer, ou du rapport détaillé CSV de Toggl Track</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Period:</source>
         <translation>Période :</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>By:</source>
         <translation>Par :</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+53"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Exported to %1</source>
         <translation>Exporté vers %1</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+2" />
-        <location line="+149" />
-        <location line="+3" />
+        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+149"/>
+        <location line="+3"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message numerus="yes">
-        <location line="-56" />
+        <location line="-56"/>
         <source>%1: %2, %3, %n entries</source>
-        <translation><numerusform>%1 : %2, %3, %n entrée</numerusform><numerusform>%1 : %2, %3, %n entrées</numerusform></translation>
+        <translation>
+            <numerusform>%1 : %2, %3, %n entrée</numerusform>
+            <numerusform>%1 : %2, %3, %n entrées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>Total: %1, %2, %n entries</source>
-        <translation><numerusform>Total : %1, %2, %n entrée</numerusform><numerusform>Total : %1, %2, %n entrées</numerusform></translation>
+        <translation>
+            <numerusform>Total : %1, %2, %n entrée</numerusform>
+            <numerusform>Total : %1, %2, %n entrées</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Export entries</source>
         <translation>Exporter les entrées</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Import entries</source>
         <translation>Importer des entrées</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Time entries (*.csv *.json);;All files (*)</source>
         <translation>Entrées de temps (*.csv *.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Import these entries?</source>
         <translation>Importer ces entrées ?</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>%1 is neither a Studio Timer CSV or JSON file nor a Toggl Track CSV.</source>
         <translation>%1 n’est ni un fichier CSV ou JSON de Studio Timer, ni un CSV de Toggl Track.</translation>
     </message>
@@ -1718,62 +1761,62 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+21" />
+        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+21"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Your name:</source>
         <translation>Votre nom :</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Organisation:</source>
         <translation>Organisation :</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Currency:</source>
         <translation>Devise :</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Default room:</source>
         <translation>Salle par défaut :</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Closing the window keeps Studio Timer in the tray</source>
         <translation>Fermer la fenêtre garde Studio Timer dans la zone de notification</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Start minimised</source>
         <translation>Démarrer réduit</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The new language applies when Studio Timer starts again.</source>
         <translation>La nouvelle langue s’applique au prochain démarrage de Studio Timer.</translation>
     </message>
@@ -1781,26 +1824,26 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SingleInstance</name>
     <message>
-        <location filename="../core/cli/SingleInstance.cpp" line="+66" />
+        <location filename="../core/cli/SingleInstance.cpp" line="+66"/>
         <source>studiotimer: the running Studio Timer did not answer.
 </source>
         <translation>studiotimer : le Studio Timer en cours n’a pas répondu.
 </translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Studio Timer is already running on this data folder.</source>
         <translation>Studio Timer tourne déjà sur ce dossier de données.</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+49"/>
         <source>studiotimer: malformed request.
 </source>
         <translation>studiotimer : requête mal formée.
 </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>studiotimer: the running Studio Timer cannot run commands.
 </source>
         <translation>studiotimer : le Studio Timer en cours ne peut pas exécuter de commandes.
@@ -1810,37 +1853,37 @@ Essayez « studiotimer help ».
 <context>
     <name>st::StudioModel</name>
     <message>
-        <location filename="../ui/models/StudioModel.cpp" line="+85" />
+        <location filename="../ui/models/StudioModel.cpp" line="+93"/>
         <source>%1 (paused)</source>
         <translation>%1 (en pause)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>this machine</source>
         <translation>cette machine</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Task</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Room</source>
         <translation>Salle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Elapsed</source>
         <translation>Écoulé</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Where</source>
         <translation>Où</translation>
     </message>
@@ -1848,37 +1891,37 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncCache</name>
     <message>
-        <location filename="../core/sync/SyncCache.cpp" line="+126" />
+        <location filename="../core/sync/SyncCache.cpp" line="+126"/>
         <source>Not connected to a hub.</source>
         <translation>Pas connecté à un hub.</translation>
     </message>
     <message>
-        <location line="+152" />
+        <location line="+152"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>A batch of changes is already open.</source>
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+154" />
+        <location line="+154"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Unknown task</source>
         <translation>Tâche inconnue</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Unknown room</source>
         <translation>Salle inconnue</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+55"/>
         <source>The hub refused this entry (see the sync conflicts).</source>
         <translation>Le hub a refusé cette entrée (voir les conflits de synchronisation).</translation>
     </message>
@@ -1886,74 +1929,79 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+65" />
-        <location line="+216" />
+        <location filename="../core/sync/SyncClient.cpp" line="+36"/>
+        <source>The hub refused the change without a reason.</source>
+        <translation>Le hub a refusé la modification sans raison.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+218"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
     </message>
     <message>
-        <location line="-211" />
+        <location line="-213"/>
         <source>Cannot reach the hub at %1: %2</source>
         <translation>Impossible de joindre le hub à %1 : %2</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The hub stopped answering.</source>
         <translation>Le hub ne répond plus.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The hub did not complete the connection in time.</source>
         <translation>Le hub n’a pas établi la connexion à temps.</translation>
     </message>
     <message>
-        <location line="+118" />
-        <location line="+35" />
+        <location line="+119"/>
+        <location line="+36"/>
         <source>The hub sent a malformed packet: %1</source>
         <translation>Le hub a envoyé un paquet mal formé : %1</translation>
     </message>
     <message>
-        <location line="-28" />
+        <location line="-28"/>
         <source>The hub sent a malformed handshake: %1</source>
         <translation>Le hub a envoyé une poignée de main mal formée : %1</translation>
     </message>
     <message>
-        <location line="+45" />
-        <source>The hub refused this machine's token. Ask the hub's owner for a new invite token and join again.</source>
+        <location line="+45"/>
+        <source>The hub refused this machine&apos;s token. Ask the hub&apos;s owner for a new invite token and join again.</source>
         <translation>Le hub a refusé le jeton de cette machine. Demandez un nouveau jeton d’invitation au propriétaire du hub et rejoignez-le à nouveau.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The hub refused the connection: %1</source>
         <translation>Le hub a refusé la connexion : %1</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>The hub closed the session.</source>
         <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>The hub's answer names no organisation.</source>
+        <location line="+12"/>
+        <source>The hub&apos;s answer names no organisation.</source>
         <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
     <message>
-        <location line="+115" />
-        <source>Cannot join the hub's organisation: %1</source>
+        <location line="+115"/>
+        <source>Cannot join the hub&apos;s organisation: %1</source>
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+112"/>
         <source>The hub refused to send its history: %1</source>
         <translation>Le hub a refusé d’envoyer son historique : %1</translation>
     </message>
     <message>
-        <location line="+34" />
-        <source>Cannot store the hub's changes: %1</source>
+        <location line="+34"/>
+        <source>Cannot store the hub&apos;s changes: %1</source>
         <translation>Impossible d’enregistrer les modifications du hub : %1</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+72"/>
         <source>A change from the hub cannot be stored here: %1</source>
         <translation>Une modification venue du hub ne peut pas être enregistrée ici : %1</translation>
     </message>
@@ -1961,22 +2009,38 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncSession</name>
     <message>
-        <location filename="../core/sync/SyncSession.cpp" line="+222" />
-        <source>Cannot create the hub's data folder %1.</source>
+        <location filename="../core/sync/SyncSession.cpp" line="+223"/>
+        <source>Cannot create the hub&apos;s data folder %1.</source>
         <translation>Impossible de créer le dossier de données du hub %1.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Cannot run the hub on port %1: %2</source>
         <translation>Impossible de lancer le hub sur le port %1 : %2</translation>
     </message>
     <message>
-        <location line="+227" />
+        <location line="-122"/>
+        <location line="+349"/>
         <source>Enter the invite token given by the hub.</source>
         <translation>Saisissez le jeton d’invitation donné par le hub.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="-375"/>
+        <source>&quot;%1&quot; is not a hub address: write a host name or IP address, optionally followed by :port (for example 192.168.1.20:7345).</source>
+        <translation>« %1 » n’est pas une adresse de hub : écrivez un nom d’hôte ou une adresse IP, suivi si besoin de :port (par exemple 192.168.1.20:7345).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the hub&apos;s address (for example 192.168.1.20:7345).</source>
+        <translation>Saisissez l’adresse du hub (par exemple 192.168.1.20:7345).</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>An invite token has no spaces: copy it again.</source>
+        <translation>Un jeton d’invitation n’a pas d’espaces : copiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+360"/>
         <source>No invite token is stored on this machine: enter it in Settings → Sync.</source>
         <translation>Aucun jeton d’invitation n’est enregistré sur cette machine : saisissez-le dans Réglages → Synchronisation.</translation>
     </message>
@@ -1984,82 +2048,82 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncSettingsPage</name>
     <message>
-        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+30" />
+        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+30"/>
         <source>Off: this machine keeps its data to itself</source>
         <translation>Désactivée : cette machine garde ses données pour elle</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Join a hub</source>
         <translation>Rejoindre un hub</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Run the hub on this machine</source>
         <translation>Faire tourner le hub sur cette machine</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>192.168.1.20:7345</source>
         <translation>192.168.1.20:7345</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hub address:</source>
         <translation>Adresse du hub :</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Found on the network:</source>
         <translation>Trouvés sur le réseau :</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Paste the invite token shown on the hub</source>
         <translation>Collez le jeton d’invitation affiché sur le hub</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Invite token:</source>
         <translation>Jeton d’invitation :</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Port:</source>
         <translation>Port :</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5"/>
         <source>Shown once the hub runs</source>
         <translation>Affiché une fois le hub lancé</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>New invite</source>
         <translation>Nouvelle invitation</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-3"/>
         <source>Invite token for another machine:</source>
         <translation>Jeton d’invitation pour une autre machine :</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+41"/>
         <source>No keychain is available: the token is kept for this run only and has to be entered again at the next start.</source>
         <translation>Aucun trousseau disponible : le jeton est gardé pour cette session seulement et devra être saisi à nouveau au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Cannot listen for hubs: %1</source>
         <translation>Impossible de chercher des hubs : %1</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>The hub listens on port %1. %2</source>
         <translation>Le hub écoute sur le port %1. %2</translation>
     </message>
@@ -2067,62 +2131,71 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncStatusWidget</name>
     <message>
-        <location filename="../ui/sync/SyncStatusWidget.cpp" line="+40" />
+        <location filename="../ui/sync/SyncStatusWidget.cpp" line="+40"/>
         <source>Sync off</source>
         <translation>Synchronisation désactivée</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Sync off: %1</source>
         <translation>Synchronisation désactivée : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>Offline, %n change(s) pending</source>
-        <translation><numerusform>Hors ligne, %n modification en attente</numerusform><numerusform>Hors ligne, %n modifications en attente</numerusform></translation>
+        <translation>
+            <numerusform>Hors ligne, %n modification en attente</numerusform>
+            <numerusform>Hors ligne, %n modifications en attente</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connecting, %n change(s) pending</source>
-        <translation><numerusform>Connexion, %n modification en attente</numerusform><numerusform>Connexion, %n modifications en attente</numerusform></translation>
+        <translation>
+            <numerusform>Connexion, %n modification en attente</numerusform>
+            <numerusform>Connexion, %n modifications en attente</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connected</source>
         <translation>Connecté</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not authorised by the hub</source>
         <translation>Non autorisé par le hub</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not authorised by the hub: %1</source>
         <translation>Non autorisé par le hub : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+13" />
+        <location line="+13"/>
         <source>%n refused change(s)</source>
-        <translation><numerusform>%n modification refusée</numerusform><numerusform>%n modifications refusées</numerusform></translation>
+        <translation>
+            <numerusform>%n modification refusée</numerusform>
+            <numerusform>%n modifications refusées</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refused changes</source>
         <translation>Modifications refusées</translation>
     </message>
@@ -2130,67 +2203,67 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncUi</name>
     <message>
-        <location filename="../ui/sync/SyncUi.cpp" line="+32" />
+        <location filename="../ui/sync/SyncUi.cpp" line="+32"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronisation</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sync &amp;settings…</source>
         <translation>&amp;Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Refused changes…</source>
         <translation>Modifications &amp;refusées…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>another machine</source>
         <translation>une autre machine</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 started %2 in %3</source>
         <translation>%1 a démarré %2 dans %3</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 started %2</source>
         <translation>%1 a démarré %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 stopped %2 in %3</source>
         <translation>%1 a arrêté %2 dans %3</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 stopped %2</source>
         <translation>%1 a arrêté %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 paused %2</source>
         <translation>%1 a suspendu %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 resumed %2</source>
         <translation>%1 a repris %2</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
@@ -2198,83 +2271,83 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TaskTypesDialog</name>
     <message>
-        <location filename="../ui/dialogs/TaskTypesDialog.cpp" line="+33" />
+        <location filename="../ui/dialogs/TaskTypesDialog.cpp" line="+33"/>
         <source>Task types</source>
         <translation>Types de tâche</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Colour:</source>
         <translation>Couleur :</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>/h</source>
         <translation>/h</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hourly rate:</source>
         <translation>Taux horaire :</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Billable</source>
         <translation>Facturable</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+86" />
+        <location line="+1"/>
+        <location line="+86"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location line="-81" />
+        <location line="-81"/>
         <source>Archived task types keep their entries but no longer offer a button. Task types are never deleted.</source>
         <translation>Les types de tâche archivés gardent leurs entrées mais n’ont plus de bouton. Les types de tâche ne sont jamais supprimés.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Task colour</source>
         <translation>Couleur de la tâche</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>%1 (archived)</source>
         <translation>%1 (archivé)</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Restore</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>New task %1</source>
         <translation>Nouvelle tâche %1</translation>
     </message>
@@ -2282,251 +2355,238 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+60" />
-        <location line="+150" />
+        <location filename="../core/timer/TimerService.cpp" line="+60"/>
+        <location line="+150"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
     <message>
-        <location line="-148" />
-        <location line="+150" />
+        <location line="-148"/>
+        <location line="+150"/>
         <source>An entry with this ID already exists.</source>
         <translation>Une entrée avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location line="-92" />
+        <location line="-92"/>
         <source>A paused timer cannot stop before its pause.</source>
         <translation>Un chronomètre en pause ne peut pas s’arrêter avant sa pause.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>The timer is already paused.</source>
         <translation>Le chronomètre est déjà en pause.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A timer cannot pause before it starts.</source>
         <translation>Un chronomètre ne peut pas se mettre en pause avant de commencer.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>The timer is not paused.</source>
         <translation>Le chronomètre n’est pas en pause.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A timer cannot resume before its pause.</source>
         <translation>Un chronomètre ne peut pas reprendre avant sa pause.</translation>
     </message>
     <message>
-        <location line="+28" />
-        <location line="+155" />
+        <location line="+28"/>
+        <location line="+155"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-153" />
+        <location line="-153"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+65"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A user named "%1" exists already.</source>
+        <location line="+2"/>
+        <source>A user named &quot;%1&quot; exists already.</source>
         <translation>Un utilisateur nommé « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>A new room needs a new ID.</source>
         <translation>Une nouvelle salle demande un nouvel identifiant.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+312" />
-        <source>A room named "%1" exists already.</source>
+        <location line="+3"/>
+        <location line="+312"/>
+        <source>A room named &quot;%1&quot; exists already.</source>
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="-272" />
+        <location line="-272"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+74" />
-        <location line="+33" />
-        <location line="+290" />
-        <location line="+22" />
+        <location line="+7"/>
+        <location line="+74"/>
+        <location line="+33"/>
+        <location line="+290"/>
+        <location line="+22"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="-392" />
+        <location line="-392"/>
         <source>A running timer cannot start in the future.</source>
         <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A paused timer cannot start after its pause.</source>
         <translation>Un chronomètre en pause ne peut pas commencer après sa pause.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The adjustment changes nothing.</source>
         <translation>La correction ne change rien.</translation>
     </message>
     <message>
-        <location line="+70" />
-        <location line="+257" />
-        <location line="+52" />
+        <location line="+70"/>
+        <location line="+257"/>
+        <location line="+52"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
     <message>
-        <location line="-307" />
+        <location line="-307"/>
         <source>The entry is not deleted.</source>
         <translation>L’entrée n’est pas supprimée.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Deletion undone</source>
         <translation>Suppression annulée</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+71"/>
         <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
-        <location line="+27" />
-        <location line="+180" />
+        <location line="+27"/>
+        <location line="+180"/>
         <source>No such task type.</source>
         <translation>Type de tâche inconnu.</translation>
     </message>
     <message>
-        <location line="-176" />
-        <source>A task type named "%1" exists already.</source>
+        <location line="-176"/>
+        <source>A task type named &quot;%1&quot; exists already.</source>
         <translation>Un type de tâche nommé « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+37" />
-        <location line="+143" />
+        <location line="+37"/>
+        <location line="+143"/>
         <source>No such room.</source>
         <translation>Salle inconnue.</translation>
     </message>
     <message>
-        <location line="-81" />
-        <source>No task type "%1". Known task types: %2.</source>
+        <location line="-81"/>
+        <source>No task type &quot;%1&quot;. Known task types: %2.</source>
         <translation>Aucun type de tâche « %1 ». Types connus : %2.</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>No room "%1".</source>
+        <location line="+11"/>
+        <source>No room &quot;%1&quot;.</source>
         <translation>Aucune salle « %1 ».</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>No user "%1".</source>
+        <location line="+10"/>
+        <source>No user &quot;%1&quot;.</source>
         <translation>Aucun utilisateur « %1 ».</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>Several entries start with "%1": give more of the ID.</source>
+        <location line="+14"/>
+        <source>Several entries start with &quot;%1&quot;: give more of the ID.</source>
         <translation>Plusieurs entrées commencent par « %1 » : donnez une plus grande partie de l’identifiant.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>The task type "%1" is archived.</source>
+        <location line="+13"/>
+        <source>The task type &quot;%1&quot; is archived.</source>
         <translation>Le type de tâche « %1 » est archivé.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>No timer is running.</source>
         <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 %2–%3</source>
         <translation>%1 %2–%3</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>an entry</source>
         <translation>une entrée</translation>
     </message>
 </context>
 <context>
-    <name>st::Transaction</name>
-    <message>
-        <location filename="../core/store/Database.cpp" line="+73" />
-        <source>Cannot start a transaction: %1</source>
-        <translation>Impossible de commencer une transaction : %1</translation>
-    </message>
-    <message>
-        <location line="+15" />
-        <source>Cannot save the change: %1</source>
-        <translation>Impossible d’enregistrer la modification : %1</translation>
-    </message>
-</context>
-<context>
     <name>st::TrayIcon</name>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="+87" />
+        <location filename="../ui/TrayIcon.cpp" line="+93"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+19" />
+        <location line="+12"/>
+        <location line="+19"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-17"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Show window</source>
         <translation>Afficher la fenêtre</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Studio Timer: %1 paused at %2</source>
         <translation>Studio Timer : %1 en pause à %2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Studio Timer: %1, %2</source>
         <translation>Studio Timer : %1, %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Studio Timer: no timer running</source>
         <translation>Studio Timer : aucun chronomètre en cours</translation>
     </message>
@@ -2534,17 +2594,17 @@ Essayez « studiotimer help ».
 <context>
     <name>st::autostart</name>
     <message>
-        <location filename="../core/platform/Autostart.cpp" line="+28" />
+        <location filename="../core/platform/Autostart.cpp" line="+28"/>
         <source>Cannot remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Cannot create the autostart folder.</source>
         <translation>Impossible de créer le dossier de démarrage automatique.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
@@ -2552,22 +2612,22 @@ Essayez « studiotimer help ».
 <context>
     <name>st::csv</name>
     <message>
-        <location filename="../core/report/Csv.cpp" line="+97" />
+        <location filename="../core/report/Csv.cpp" line="+97"/>
         <source>Line %1: a carriage return must be followed by a line feed.</source>
         <translation>Ligne %1 : un retour chariot doit être suivi d’un saut de ligne.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Line %1: a quote inside an unquoted field (quote the whole field and double the quote).</source>
         <translation>Ligne %1 : un guillemet dans un champ sans guillemets (mettez tout le champ entre guillemets et doublez le guillemet).</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Line %1: text after the closing quote of a field.</source>
         <translation>Ligne %1 : du texte après le guillemet fermant d’un champ.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Line %1: a quoted field is not closed before the end of the file.</source>
         <translation>Ligne %1 : un champ entre guillemets n’est pas fermé avant la fin du fichier.</translation>
     </message>
@@ -2575,62 +2635,62 @@ Essayez « studiotimer help ».
 <context>
     <name>st::demo</name>
     <message>
-        <location filename="../core/timer/DemoData.cpp" line="+38" />
+        <location filename="../core/timer/DemoData.cpp" line="+38"/>
         <source>Studio A</source>
         <translation>Studio A</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Studio B</source>
         <translation>Studio B</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Live Room</source>
         <translation>Salle de prise</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18"/>
         <source>There are no task types.</source>
         <translation>Il n’y a aucun type de tâche.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Drums, take 4</source>
         <translation>Batterie, prise 4</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Vocals comp</source>
         <translation>Comp des voix</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bass DI + amp</source>
         <translation>Basse DI + ampli</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Client revisions</source>
         <translation>Retouches du client</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stems for the label</source>
         <translation>Stems pour le label</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+42"/>
         <source>Forgot to stop the timer during lunch</source>
         <translation>Oubli d’arrêter le chronomètre pendant le déjeuner</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>Single "Northern Lights", mix v3</source>
+        <location line="+11"/>
+        <source>Single &quot;Northern Lights&quot;, mix v3</source>
         <translation>Single « Northern Lights », mix v3</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Choir overdubs</source>
         <translation>Overdubs de chœur</translation>
     </message>
@@ -2638,67 +2698,67 @@ Essayez « studiotimer help ».
 <context>
     <name>st::entryFormat</name>
     <message>
-        <location filename="../ui/models/EntryFormat.cpp" line="+26" />
+        <location filename="../ui/models/EntryFormat.cpp" line="+26"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Task</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Room</source>
         <translation>Salle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Adjusted</source>
         <translation>Corrigée</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Adjusted after the fact: the audit trail is in the adjust dialog.</source>
         <translation>Corrigée après coup : l’historique des corrections est dans la fenêtre de correction.</translation>
     </message>
@@ -2706,174 +2766,375 @@ Essayez « studiotimer help ».
 <context>
     <name>st::json</name>
     <message>
-        <location filename="../core/domain/Json.cpp" line="+39" />
+        <location filename="../core/domain/Json.cpp" line="+29"/>
+        <source>Field &quot;%1&quot; %2.</source>
+        <translation>Le champ « %1 » %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>must be text</source>
         <translation>doit être du texte</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>must be a UUID</source>
         <translation>doit être un UUID</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>is required</source>
         <translation>est obligatoire</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>must be a whole number</source>
         <translation>doit être un nombre entier</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>must be a number</source>
         <translation>doit être un nombre</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>must be true or false</source>
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location line="+51" />
-        <source>Field "source" must be "timer" or "manual".</source>
+        <location line="+51"/>
+        <source>Field &quot;source&quot; must be &quot;timer&quot; or &quot;manual&quot;.</source>
         <translation>Le champ « source » doit valoir « timer » ou « manual ».</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>The entry's pause is inconsistent.</source>
+        <location line="+6"/>
+        <source>The entry&apos;s pause is inconsistent.</source>
         <translation>La pause de l’entrée est incohérente.</translation>
-    </message>
-</context>
-<context>
-    <name>st::json::Reader</name>
-    <message>
-        <location line="-101" />
-        <source>Field "%1" %2.</source>
-        <translation>Le champ « %1 » %2.</translation>
     </message>
 </context>
 <context>
     <name>st::preferences</name>
     <message>
-        <location filename="../core/timer/AsyncTimerService.cpp" line="-376" />
-        <source>Unknown language "%1".</source>
+        <location filename="../core/timer/AsyncTimerService.cpp" line="-376"/>
+        <source>Unknown language &quot;%1&quot;.</source>
         <translation>Langue inconnue « %1 ».</translation>
     </message>
 </context>
 <context>
     <name>st::profile</name>
     <message>
-        <location filename="../core/timer/Profile.cpp" line="+32" />
+        <location filename="../core/timer/Profile.cpp" line="+32"/>
         <source>Engineer</source>
         <translation>Ingé son</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Setup</source>
         <translation>Installation</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Recording</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mixing</source>
         <translation>Mixage</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mastering</source>
         <translation>Mastering</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>My Studio</source>
         <translation>Mon studio</translation>
     </message>
 </context>
 <context>
-    <name>st::syncconfig</name>
+    <name>st::sio</name>
     <message>
-        <location filename="../core/sync/SyncSession.cpp" line="-389" />
-        <source>"%1" is not a hub address: write a host name or IP address, optionally followed by :port (for example 192.168.1.20:7345).</source>
-        <translation>« %1 » n’est pas une adresse de hub : écrivez un nom d’hôte ou une adresse IP, suivi si besoin de :port (par exemple 192.168.1.20:7345).</translation>
+        <location filename="../core/sync/SocketIoCodec.cpp" line="+82"/>
+        <source>A CONNECT packet&apos;s data must be a JSON object.</source>
+        <translation>Les données d’un paquet CONNECT doivent être un objet JSON.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Enter the hub's address (for example 192.168.1.20:7345).</source>
-        <translation>Saisissez l’adresse du hub (par exemple 192.168.1.20:7345).</translation>
+        <location line="+4"/>
+        <source>A DISCONNECT packet carries no data.</source>
+        <translation>Un paquet DISCONNECT ne porte aucune donnée.</translation>
     </message>
     <message>
-        <location line="+21" />
-        <source>Enter the invite token given by the hub.</source>
-        <translation>Saisissez le jeton d’invitation donné par le hub.</translation>
+        <location line="+4"/>
+        <source>A CONNECT_ERROR packet&apos;s data must be a JSON object or string.</source>
+        <translation>Les données d’un paquet CONNECT_ERROR doivent être un objet ou une chaîne JSON.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>An invite token has no spaces: copy it again.</source>
-        <translation>Un jeton d’invitation n’a pas d’espaces : copiez-le à nouveau.</translation>
+        <location line="+7"/>
+        <source>An EVENT packet&apos;s data must be a JSON array.</source>
+        <translation>Les données d’un paquet EVENT doivent être un tableau JSON.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An EVENT packet must start with the event name as a string.</source>
+        <translation>Un paquet EVENT doit commencer par le nom de l’événement, sous forme de chaîne.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An EVENT packet may not use a reserved event name.</source>
+        <translation>Un paquet EVENT ne peut pas utiliser un nom d’événement réservé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An ACK packet&apos;s data must be a JSON array.</source>
+        <translation>Les données d’un paquet ACK doivent être un tableau JSON.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An ACK packet needs an ack id.</source>
+        <translation>Un paquet ACK a besoin d’un identifiant d’accusé de réception.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The Engine.IO packet is empty.</source>
+        <translation>Le paquet Engine.IO est vide.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Engine.IO packet type is not one of 0-6.</source>
+        <translation>Le type du paquet Engine.IO n’est pas compris entre 0 et 6.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The open packet is not a JSON object.</source>
+        <translation>Le paquet d’ouverture n’est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The open packet has no session id.</source>
+        <translation>Le paquet d’ouverture n’a pas d’identifiant de session.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The open packet&apos;s pingInterval, pingTimeout or maxPayload is missing or not a positive integer.</source>
+        <translation>pingInterval, pingTimeout ou maxPayload manque dans le paquet d’ouverture, ou n’est pas un entier positif.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The open packet&apos;s upgrades is not an array.</source>
+        <translation>Le champ upgrades du paquet d’ouverture n’est pas un tableau.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The Socket.IO packet is empty.</source>
+        <translation>Le paquet Socket.IO est vide.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Socket.IO packet type is not one of 0-6.</source>
+        <translation>Le type du paquet Socket.IO n’est pas compris entre 0 et 6.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The binary packet&apos;s attachment count is malformed.</source>
+        <translation>Le nombre de pièces jointes du paquet binaire est mal formé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The packet has more binary attachments than allowed (10).</source>
+        <translation>Le paquet a plus de pièces jointes binaires que permis (10).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The namespace holds a character it may not hold.</source>
+        <translation>L’espace de noms contient un caractère interdit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The namespace is too long.</source>
+        <translation>L’espace de noms est trop long.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The namespace does not start with &apos;/&apos;.</source>
+        <translation>L’espace de noms ne commence pas par « / ».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>The ack id is out of range.</source>
+        <translation>L’identifiant d’accusé de réception est hors limites.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This packet type takes no ack id.</source>
+        <translation>Ce type de paquet n’accepte pas d’identifiant d’accusé de réception.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The ack id is not a number, or the data is not JSON.</source>
+        <translation>L’identifiant d’accusé de réception n’est pas un nombre, ou les données ne sont pas du JSON.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The packet&apos;s data is not valid JSON.</source>
+        <translation>Les données du paquet ne sont pas du JSON valide.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The Engine.IO packet is not a message.</source>
+        <translation>Le paquet Engine.IO n’est pas un message.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A binary placeholder refers to an attachment that does not exist.</source>
+        <translation>Un emplacement binaire renvoie à une pièce jointe qui n’existe pas.</translation>
     </message>
 </context>
 <context>
     <name>st::validate</name>
     <message>
-        <location filename="../core/domain/Types.cpp" line="+72" />
+        <location filename="../core/domain/Types.cpp" line="+72"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A name is at most %1 characters.</source>
         <translation>Un nom compte au plus %1 caractères.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>A note is at most %1 characters.</source>
         <translation>Une note compte au plus %1 caractères.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The task type has no valid ID.</source>
         <translation>Le type de tâche n’a pas d’identifiant valide.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>A colour is written #rrggbb, not "%1".</source>
+        <location line="+5"/>
+        <source>A colour is written #rrggbb, not &quot;%1&quot;.</source>
         <translation>Une couleur s’écrit #rrggbb, pas « %1 ».</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2"/>
         <source>The hourly rate must be between 0 and %1.</source>
         <translation>Le taux horaire doit être compris entre 0 et %1.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8"/>
         <source>The room has no valid ID.</source>
         <translation>La salle n’a pas d’identifiant valide.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The start time is out of range.</source>
         <translation>L’heure de début est hors limites.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The end time is out of range.</source>
         <translation>L’heure de fin est hors limites.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>An entry cannot end before it starts.</source>
         <translation>Une entrée ne peut pas finir avant de commencer.</translation>
+    </message>
+</context>
+<context>
+    <name>studiotimer_hub</name>
+    <message>
+        <location filename="../app/hub_main.cpp" line="+108"/>
+        <source>Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
+        <translation>Utilisation : org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Studio Timer&apos;s LAN sync hub (Socket.IO v4).</source>
+        <translation>Hub de synchronisation réseau local de Studio Timer (Socket.IO v4).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port to listen on.</source>
+        <translation>Port d’écoute.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address to listen on.</source>
+        <translation>Adresse d’écoute.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data folder.</source>
+        <translation>Dossier de données.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PEM certificate (serves wss://).</source>
+        <translation>Certificat PEM (sert en wss://).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PEM private key.</source>
+        <translation>Clé privée PEM.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requests per second and socket (bursts up to 5 seconds&apos; worth); 0: no limit.</source>
+        <translation>Requêtes par seconde et par socket (rafales jusqu’à 5 secondes de requêtes) ; 0 : sans limite.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serve the reference set-up of the socket.io-protocol test suite.</source>
+        <translation>Servir la configuration de référence de la suite de tests socket.io-protocol.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
+        <translation>org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Commande inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--port needs a number from 0 to 65535.</source>
+        <translation>--port demande un nombre de 0 à 65535.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--rate-limit needs a number from 0 to 1000000.</source>
+        <translation>--rate-limit demande un nombre de 0 à 1000000.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--bind needs an IP address.</source>
+        <translation>--bind demande une adresse IP.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert et --tls-key vont ensemble.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot create the data folder %1.</source>
+        <translation>Impossible de créer le dossier de données %1.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot set up signal handling.</source>
+        <translation>Impossible de mettre en place la gestion des signaux.</translation>
     </message>
 </context>
 </TS>
