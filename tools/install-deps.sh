@@ -11,6 +11,7 @@ packages=(
     libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins qtkeychain-qt6-dev libgl-dev libsqlite3-dev
     xvfb xauth imagemagick dbus dbus-x11 gnome-keyring libsecret-tools
     desktop-file-utils appstream
+    libx11-dev libxss-dev  # idle time for away detection (X11 screen saver extension)
     openssl  # the hub's wss:// test makes a self-signed certificate
 )
 # Node.js drives the interoperability tests with the official socket.io-client.

@@ -357,6 +357,19 @@ void AsyncTimerService::setNote(const QString &note)
     });
 }
 
+void AsyncTimerService::resolveAway(AwayChoice choice, Ms from, Ms to, QObject *context,
+                                    std::function<void(Result<TimeEntry>)> done)
+{
+    Worker *worker = m_worker;
+    call<Result<TimeEntry>>(
+        [worker, choice, from, to](TimerService &s) {
+            auto r = st::resolveAway(s, profile::currentUserId(s.database()), choice, from, to);
+            worker->scheduleSnapshot();
+            return r;
+        },
+        context, std::move(done));
+}
+
 void AsyncTimerService::setCurrentUser(const QString &userId)
 {
     Worker *worker = m_worker;

@@ -4,6 +4,7 @@
 #include "domain/Clock.h"
 #include "domain/Types.h"
 #include "store/EntryFilter.h"
+#include "timer/AwayResolution.h"
 #include "timer/TimerService.h"
 
 #include <QObject>
@@ -113,6 +114,10 @@ public:
     void resume();
     void togglePause();
     void setNote(const QString &note); // the running entry's note (an audited adjustment)
+    // The answer to "You were away from..to" for the desk user's running entry (resolveAway on
+    // the worker); done(result) arrives on this thread.
+    void resolveAway(AwayChoice choice, Ms from, Ms to, QObject *context,
+                     std::function<void(Result<TimeEntry>)> done);
 
     void setCurrentUser(const QString &userId);
     void addUser(const QString &name);
