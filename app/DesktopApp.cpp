@@ -1,5 +1,6 @@
 #include "DesktopApp.h"
 
+#include "AwayWatcher.h"
 #include "HistoryView.h"
 #include "Language.h"
 #include "MainWindow.h"
@@ -7,6 +8,7 @@
 #include "cli/SingleInstance.h"
 #include "domain/Clock.h"
 #include "models/HistoryModel.h"
+#include "platform/IdleTime.h"
 #include "store/DataLocation.h"
 #include "store/Database.h"
 #include "sync/ClockOffset.h"
@@ -20,6 +22,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -123,6 +126,17 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
                                 sync.restore();
                             });
     }
+    // Away and forgotten timers (issue 5): asks after sleep or idle time, reminds in the tray
+    // (or the status bar without one); nothing is stopped without asking.
+    AwayWatcher away(service, &window);
+    away.setIdleSource(&idletime::idleMs);
+    away.followSavedSettings();
+    away.setNotifier([&tray, &window](const QString &title, const QString &text) {
+        if (tray.isAvailable())
+            tray.notify(title, text);
+        else
+            window.statusBar()->showMessage(title + QLatin1String(": ") + text);
+    });
     window.setTrayAvailable(tray.isAvailable());
     QApplication::setQuitOnLastWindowClosed(!tray.isAvailable());
 

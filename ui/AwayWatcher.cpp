@@ -64,6 +64,12 @@ void AwayWatcher::apply(const AwaySettings &settings)
     m_forgotten.setEndOfDay(settings.endOfDay);
 }
 
+void AwayWatcher::followSavedSettings()
+{
+    m_followSettings = true;
+    apply(AwaySettings::load());
+}
+
 void AwayWatcher::onSnapshot()
 {
     const NowSnapshot &snap = m_service.snapshot();
@@ -97,6 +103,8 @@ void AwayWatcher::onAway(qint64 from, qint64 to)
 
 void AwayWatcher::checkReminders()
 {
+    if (m_followSettings)
+        apply(AwaySettings::load());
     const NowSnapshot &snap = m_service.snapshot();
     if (!snap.running || !m_notify)
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AwayDialog.h"
 #include "timer/AwayDetector.h"
 #include "timer/ForgottenTimers.h"
 
@@ -15,7 +16,6 @@ class QWidget;
 namespace st {
 
 class AsyncTimerService;
-class AwayDialog;
 
 // This machine's away and reminder settings (QSettings, group "away").
 struct AwaySettings
@@ -43,6 +43,9 @@ public:
     void setNotifier(Notifier notifier) { m_notify = std::move(notifier); }
     void setIdleSource(AwayDetector::IdleSource source);
     void apply(const AwaySettings &settings);
+    // Reads AwaySettings::load() now and again every minute, so changes made in the settings
+    // dialog apply without a restart (the app; tests call apply()).
+    void followSavedSettings();
 
     AwayDetector &detector() { return m_detector; }
     bool isWatching() const { return !m_watchedEntryId.isEmpty(); }
@@ -63,6 +66,7 @@ private:
     Notifier m_notify;
     QString m_watchedEntryId;
     QPointer<AwayDialog> m_dialog;
+    bool m_followSettings = false;
 };
 
 } // namespace st
