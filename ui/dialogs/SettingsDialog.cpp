@@ -1,14 +1,20 @@
 #include "SettingsDialog.h"
 
+#include "AwayWatcher.h"
+#include "platform/Autostart.h"
+#include "platform/IdleTime.h"
 #include "timer/AsyncTimerService.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QSpinBox>
+#include <QTimeEdit>
 #include <QVBoxLayout>
 
 namespace st {
@@ -56,6 +62,45 @@ SettingsDialog::SettingsDialog(AsyncTimerService &service, QWidget *parent)
     m_initialLanguage = snap.prefs.language;
     form->addRow(tr("Language:"), m_language);
 
+    const AwaySettings away = AwaySettings::load();
+    m_autostart = new QCheckBox(tr("Start Studio Timer when I log in"), this);
+    m_autostart->setChecked(autostart::isEnabled());
+    form->addRow(QString(), m_autostart);
+
+    m_idleMinutes = new QSpinBox(this);
+    m_idleMinutes->setRange(0, 240);
+    m_idleMinutes->setSuffix(tr(" min"));
+    m_idleMinutes->setSpecialValueText(tr("Off"));
+    m_idleMinutes->setValue(away.idleMinutes);
+    m_idleMinutes->setAccessibleName(tr("Idle minutes before asking about away time"));
+    form->addRow(tr("Away after idle:"), m_idleMinutes);
+    m_idleUnavailable =
+        new QLabel(tr("Idle time is not available on this system (it needs an X11 session); "
+                      "sleep is still noticed."),
+                   this);
+    m_idleUnavailable->setWordWrap(true);
+    const bool idleAvailable = idletime::available();
+    m_idleMinutes->setEnabled(idleAvailable);
+    m_idleUnavailable->setVisible(!idleAvailable);
+    form->addRow(QString(), m_idleUnavailable);
+
+    m_reminderHours = new QSpinBox(this);
+    m_reminderHours->setRange(0, 24);
+    m_reminderHours->setSuffix(tr(" h"));
+    m_reminderHours->setSpecialValueText(tr("Off"));
+    m_reminderHours->setValue(away.reminderHours);
+    m_reminderHours->setAccessibleName(tr("Remind of a timer running longer than, in hours"));
+    form->addRow(tr("Remind after:"), m_reminderHours);
+
+    m_endOfDayOn = new QCheckBox(tr("Remind at the end of the working day:"), this);
+    m_endOfDayOn->setChecked(away.endOfDay.isValid());
+    m_endOfDay = new QTimeEdit(away.endOfDay.isValid() ? away.endOfDay : QTime(19, 0), this);
+    m_endOfDay->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_endOfDay->setAccessibleName(tr("End of the working day"));
+    m_endOfDay->setEnabled(m_endOfDayOn->isChecked());
+    connect(m_endOfDayOn, &QCheckBox::toggled, m_endOfDay, &QWidget::setEnabled);
+    form->addRow(m_endOfDayOn, m_endOfDay);
+
     m_error = new QLabel(this);
     m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
     m_error->setWordWrap(true);
@@ -65,6 +110,24 @@ SettingsDialog::SettingsDialog(AsyncTimerService &service, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     layout->addWidget(buttons);
+}
+
+bool SettingsDialog::saveThisMachine()
+{
+    AwaySettings away;
+    away.idleMinutes = m_idleMinutes->value();
+    away.reminderHours = m_reminderHours->value();
+    away.endOfDay = m_endOfDayOn->isChecked() ? m_endOfDay->time() : QTime();
+    away.save();
+    if (m_autostart->isChecked() != autostart::isEnabled()) {
+        if (auto r = autostart::setEnabled(m_autostart->isChecked(),
+                                           QCoreApplication::applicationFilePath());
+            !r) {
+            m_error->setText(r.error().message);
+            return false;
+        }
+    }
+    return true;
 }
 
 QString SettingsDialog::errorText() const
@@ -88,6 +151,8 @@ void SettingsDialog::accept()
             m_error->setText(r.error().message);
             return;
         }
+        if (!saveThisMachine())
+            return;
         if (language != m_initialLanguage)
             QMessageBox::information(this, tr("Language"),
                                      tr("The new language applies when Studio Timer starts "

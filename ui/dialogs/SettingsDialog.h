@@ -6,12 +6,15 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
+class QTimeEdit;
 
 namespace st {
 
 class AsyncTimerService;
 
-// Your name, the organisation (name, currency), the default room, tray behaviour and language.
+// Your name, the organisation (name, currency), the default room, tray behaviour and language;
+// start on login, away detection and forgotten-timer reminders (this machine only).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -22,6 +25,9 @@ public:
     void accept() override;
 
 private:
+    // Start on login and the away settings, kept on this machine; false (and an error) if not.
+    bool saveThisMachine();
+
     AsyncTimerService &m_service;
     QLineEdit *m_userName = nullptr;
     QLineEdit *m_orgName = nullptr;
@@ -30,6 +36,13 @@ private:
     QCheckBox *m_closeToTray = nullptr;
     QCheckBox *m_startMinimized = nullptr;
     QComboBox *m_language = nullptr;
+    // This machine (issue 5): start on login, away and forgotten-timer reminders.
+    QCheckBox *m_autostart = nullptr;
+    QSpinBox *m_idleMinutes = nullptr;
+    QLabel *m_idleUnavailable = nullptr;
+    QSpinBox *m_reminderHours = nullptr;
+    QCheckBox *m_endOfDayOn = nullptr;
+    QTimeEdit *m_endOfDay = nullptr;
     QLabel *m_error = nullptr;
     QString m_initialLanguage;
 };
