@@ -33,7 +33,7 @@
         <translation>Note modifiée en cours de route</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+23"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
@@ -67,6 +67,77 @@
     </message>
 </context>
 <context>
+    <name>st::AwayDialog</name>
+    <message>
+        <location filename="../ui/AwayDialog.cpp" line="+23"/>
+        <source>Were you away?</source>
+        <translation>Étiez-vous absent ?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You were away %1–%2: keep the time, discard it, or stop at %1?</source>
+        <translation>Vous étiez absent de %1 à %2 : garder ce temps, l’écarter, ou arrêter à %1 ?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Keep the time</source>
+        <translation>&amp;Garder ce temps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the away time in the entry</source>
+        <translation>Garder le temps d’absence dans l’entrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard it</source>
+        <translation>É&amp;carter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard the away time as a pause</source>
+        <translation>Écarter le temps d’absence comme une pause</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Stop at %1</source>
+        <translation>&amp;Arrêter à %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the timer when you left</source>
+        <translation>Arrêter le chronomètre à votre départ</translation>
+    </message>
+</context>
+<context>
+    <name>st::AwayWatcher</name>
+    <message>
+        <location filename="../ui/AwayWatcher.cpp" line="+98"/>
+        <source>Studio Timer</source>
+        <translation>Studio Timer</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Still running?</source>
+        <translation>Toujours en cours ?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 has been running for %2.</source>
+        <translation>%1 tourne depuis %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End of the working day</source>
+        <translation>Fin de la journée de travail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is still running (%2).</source>
+        <translation>%1 tourne encore (%2).</translation>
+    </message>
+</context>
+<context>
     <name>st::BarChart</name>
     <message>
         <location filename="../ui/reports/BarChart.cpp" line="+75"/>
@@ -77,7 +148,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+105"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+106"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
 
@@ -253,7 +324,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>--limit attend un nombre positif.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+33"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
@@ -284,7 +355,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>  archivé</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+33"/>
         <source>No user is set for this desk: give --user NAME.</source>
         <translation>Aucun utilisateur n’est défini pour ce poste : indiquez --user NOM.</translation>
     </message>
@@ -571,7 +642,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::DesktopApp</name>
     <message>
-        <location filename="../app/DesktopApp.cpp" line="+32"/>
+        <location filename="../app/DesktopApp.cpp" line="+35"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -1761,7 +1832,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+21"/>
+        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+27"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -1811,7 +1882,63 @@ Essayez « studiotimer help ».
         <translation>Langue :</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+3"/>
+        <source>Start Studio Timer when I log in</source>
+        <translation>Lancer Studio Timer à l’ouverture de session</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Idle minutes before asking about away time</source>
+        <translation>Minutes d’inactivité avant de demander le temps d’absence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Away after idle:</source>
+        <translation>Absent après inactivité :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Idle time is not available on this system (it needs an X11 session); sleep is still noticed.</source>
+        <translation>Le temps d’inactivité n’est pas disponible sur ce système (il faut une session X11) ; la mise en veille reste détectée.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remind of a timer running longer than, in hours</source>
+        <translation>Rappeler un chronomètre qui tourne depuis plus de, en heures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remind after:</source>
+        <translation>Rappeler après :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remind at the end of the working day:</source>
+        <translation>Rappeler en fin de journée de travail :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>End of the working day</source>
+        <translation>Fin de la journée de travail</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -2814,7 +2941,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::preferences</name>
     <message>
-        <location filename="../core/timer/AsyncTimerService.cpp" line="-376"/>
+        <location filename="../core/timer/AsyncTimerService.cpp" line="-389"/>
         <source>Unknown language &quot;%1&quot;.</source>
         <translation>Langue inconnue « %1 ».</translation>
     </message>
