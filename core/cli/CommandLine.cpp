@@ -2,7 +2,7 @@
 
 #include "domain/Format.h"
 #include "domain/Money.h"
-#include "report/Csv.h"
+#include "report/EntryExport.h"
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
 
@@ -410,27 +410,8 @@ CommandOutput CommandLine::list(QCommandLineParser &p)
             array.append(entryJson(e));
         return {0, toJsonText(QJsonDocument(array)), {}};
     }
-    if (p.isSet(QStringLiteral("csv"))) {
-        const QStringList header{QStringLiteral("id"),      QStringLiteral("taskType"),
-                                 QStringLiteral("user"),    QStringLiteral("room"),
-                                 QStringLiteral("note"),    QStringLiteral("startedAt"),
-                                 QStringLiteral("endedAt"), QStringLiteral("durationSeconds"),
-                                 QStringLiteral("cost"),    QStringLiteral("currency"),
-                                 QStringLiteral("adjusted")};
-        QString text = csv::row(header);
-        for (const TimeEntry &e : entries) {
-            const QJsonObject j = entryJson(e);
-            text += csv::row({e.id, j.value(QStringLiteral("taskType")).toString(),
-                              j.value(QStringLiteral("user")).toString(),
-                              j.value(QStringLiteral("room")).toString(), e.note,
-                              j.value(QStringLiteral("startedAt")).toString(),
-                              j.value(QStringLiteral("endedAt")).toString(),
-                              QString::number(e.billableMs(now) / 1000),
-                              money::formatPlain(m_service.costCents(e), currency), currency,
-                              e.adjusted ? QStringLiteral("true") : QStringLiteral("false")});
-        }
-        return {0, text, {}};
-    }
+    if (p.isSet(QStringLiteral("csv")))
+        return {0, EntryExporter(m_service).csv(entries), {}};
 
     CommandOutput out;
     Ms totalMs = 0;
@@ -503,29 +484,8 @@ CommandOutput CommandLine::help(QCommandLineParser &)
 
 QJsonObject CommandLine::entryJson(const TimeEntry &e) const
 {
-    const Ms now = m_service.clock().nowMs();
-    const auto type = m_service.taskType(e.taskTypeId);
-    const auto user = m_service.user(e.userId);
-    const auto room = e.roomId.isEmpty() ? std::nullopt : m_service.room(e.roomId);
-    return QJsonObject{
-        {QStringLiteral("id"), e.id},
-        {QStringLiteral("taskType"), type ? type->name : QString()},
-        {QStringLiteral("taskTypeId"), e.taskTypeId},
-        {QStringLiteral("user"), user ? user->name : QString()},
-        {QStringLiteral("userId"), e.userId},
-        {QStringLiteral("room"), room ? QJsonValue(room->name) : QJsonValue()},
-        {QStringLiteral("roomId"), e.roomId.isEmpty() ? QJsonValue() : QJsonValue(e.roomId)},
-        {QStringLiteral("note"), e.note},
-        {QStringLiteral("startedAt"), format::isoWithOffset(e.startedAt)},
-        {QStringLiteral("endedAt"),
-         e.endedAt ? QJsonValue(format::isoWithOffset(*e.endedAt)) : QJsonValue()},
-        {QStringLiteral("paused"), e.isPaused()},
-        {QStringLiteral("durationSeconds"), double(e.billableMs(now) / 1000)},
-        {QStringLiteral("costCents"), double(m_service.costCents(e))},
-        {QStringLiteral("currency"), m_service.organization().currency},
-        {QStringLiteral("source"), entrySourceName(e.source)},
-        {QStringLiteral("adjusted"), e.adjusted},
-    };
+    // One shape for `list --json`, `status --json` and exported JSON files.
+    return EntryExporter(m_service).entryJson(e);
 }
 
 Result<User> CommandLine::actor(const QCommandLineParser &p, bool makeCurrent)
