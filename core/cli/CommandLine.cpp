@@ -364,24 +364,8 @@ CommandOutput CommandLine::list(QCommandLineParser &p)
         filter.from = format::days(first, first).from;
     if (last.isValid())
         filter.to = format::days(last, last).to;
-    if (p.isSet(QStringLiteral("task"))) {
-        auto type = m_service.findTaskType(p.value(QStringLiteral("task")));
-        if (!type)
-            return fail(type.error());
-        filter.taskTypeIds = {type->id};
-    }
-    if (p.isSet(QStringLiteral("user"))) {
-        auto user = m_service.findUser(p.value(QStringLiteral("user")));
-        if (!user)
-            return fail(user.error());
-        filter.userIds = {user->id};
-    }
-    if (p.isSet(QStringLiteral("room"))) {
-        auto room = m_service.findRoom(p.value(QStringLiteral("room")));
-        if (!room)
-            return fail(room.error());
-        filter.roomIds = {room->id};
-    }
+    if (auto r = applyNameFilters(p, filter); !r)
+        return fail(r.error());
     filter.text = p.value(QStringLiteral("text"));
     int limit = std::numeric_limits<int>::max();
     if (p.isSet(QStringLiteral("limit"))) {
@@ -503,6 +487,29 @@ Result<User> CommandLine::actor(const QCommandLineParser &p, bool makeCurrent)
     if (auto user = m_service.user(profile::currentUserId(m_service.database())))
         return *user;
     return Error::notFound(tr("No user is set for this desk: give --user NAME."));
+}
+
+Result<void> CommandLine::applyNameFilters(const QCommandLineParser &p, EntryFilter &filter) const
+{
+    if (p.isSet(QStringLiteral("task"))) {
+        auto type = m_service.findTaskType(p.value(QStringLiteral("task")));
+        if (!type)
+            return type.error();
+        filter.taskTypeIds = {type->id};
+    }
+    if (p.isSet(QStringLiteral("user"))) {
+        auto user = m_service.findUser(p.value(QStringLiteral("user")));
+        if (!user)
+            return user.error();
+        filter.userIds = {user->id};
+    }
+    if (p.isSet(QStringLiteral("room"))) {
+        auto room = m_service.findRoom(p.value(QStringLiteral("room")));
+        if (!room)
+            return room.error();
+        filter.roomIds = {room->id};
+    }
+    return {};
 }
 
 Result<QString> CommandLine::roomOption(const QCommandLineParser &p)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Types.h"
+#include "store/EntryFilter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -74,6 +75,8 @@ private:
     // Shared pieces.
     Result<User> actor(const QCommandLineParser &p, bool makeCurrent);
     Result<QString> roomOption(const QCommandLineParser &p);
+    // --task, --user and --room (names or IDs) narrow filter; an unknown name is an error.
+    Result<void> applyNameFilters(const QCommandLineParser &p, EntryFilter &filter) const;
     Result<Ms> whenOption(const QCommandLineParser &p, const QString &name);
     QString describe(const TimeEntry &entry) const;
 

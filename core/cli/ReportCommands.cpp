@@ -136,24 +136,8 @@ CommandOutput CommandLine::report(QCommandLineParser &p)
     const format::Range range = format::days(period.first, period.last);
     filter.from = range.from;
     filter.to = range.to;
-    if (p.isSet(QStringLiteral("task"))) {
-        auto type = m_service.findTaskType(p.value(QStringLiteral("task")));
-        if (!type)
-            return fail(type.error());
-        filter.taskTypeIds = {type->id};
-    }
-    if (p.isSet(QStringLiteral("user"))) {
-        auto user = m_service.findUser(p.value(QStringLiteral("user")));
-        if (!user)
-            return fail(user.error());
-        filter.userIds = {user->id};
-    }
-    if (p.isSet(QStringLiteral("room"))) {
-        auto room = m_service.findRoom(p.value(QStringLiteral("room")));
-        if (!room)
-            return fail(room.error());
-        filter.roomIds = {room->id};
-    }
+    if (auto r = applyNameFilters(p, filter); !r)
+        return fail(r.error());
 
     const ReportService reports(m_service);
     auto built = reports.build(filter, *by);
@@ -221,24 +205,8 @@ CommandOutput CommandLine::exportEntries(QCommandLineParser &p)
     }
     if (filter.from && filter.to && *filter.from >= *filter.to)
         return usageError(tr("--from is after --to."));
-    if (p.isSet(QStringLiteral("task"))) {
-        auto type = m_service.findTaskType(p.value(QStringLiteral("task")));
-        if (!type)
-            return fail(type.error());
-        filter.taskTypeIds = {type->id};
-    }
-    if (p.isSet(QStringLiteral("user"))) {
-        auto user = m_service.findUser(p.value(QStringLiteral("user")));
-        if (!user)
-            return fail(user.error());
-        filter.userIds = {user->id};
-    }
-    if (p.isSet(QStringLiteral("room"))) {
-        auto room = m_service.findRoom(p.value(QStringLiteral("room")));
-        if (!room)
-            return fail(room.error());
-        filter.roomIds = {room->id};
-    }
+    if (auto r = applyNameFilters(p, filter); !r)
+        return fail(r.error());
 
     const QList<TimeEntry> entries = ReportService(m_service).entries(filter);
     const QByteArray data = EntryExporter(m_service).write(entries, transfer);

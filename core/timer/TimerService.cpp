@@ -292,8 +292,8 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
         room.updatedAt = m_clock.nowMs();
         if (auto r = m_catalog.saveRoom(room); !r)
             return r.error();
-        if (auto r = record({QStringLiteral("rooms:upsert"),
-                             {{QStringLiteral("room"), json::fromRoom(room)}}});
+        if (auto r = record(
+                {QStringLiteral("rooms:upsert"), {{QStringLiteral("room"), json::fromRoom(room)}}});
             !r)
             return r.error();
     }
@@ -302,8 +302,8 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
     QList<TimeEntry> added;
     for (int i = 0; i < int(batch.entries.size()); ++i) {
         auto prepared = prepareManual(batch.entries.at(i));
-        Result<void> written = prepared ? m_entries.insert(prepared.value())
-                                        : Result<void>(prepared.error());
+        Result<void> written =
+            prepared ? m_entries.insert(prepared.value()) : Result<void>(prepared.error());
         if (written)
             written = record(manualMutation(prepared.value()));
         if (!written) {
