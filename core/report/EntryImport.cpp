@@ -168,19 +168,24 @@ ImportPlan EntryImporter::preview(const QByteArray &data, TransferFormat format)
     return plan;
 }
 
-QList<EntryImporter::Raw> EntryImporter::readCsv(const QString &text, ImportPlan &plan) const
+QList<csv::Record> EntryImporter::parseRecords(const QString &text, ImportPlan &plan)
 {
-    QList<Raw> raws;
     auto parsed = csv::parse(text);
     if (!parsed) {
         plan.errors << ImportIssue{0, parsed.error().message};
-        return raws;
+        return {};
     }
-    const QList<csv::Record> &records = parsed.value();
-    if (records.isEmpty()) {
+    if (parsed->isEmpty())
         plan.errors << ImportIssue{0, tr("The file is empty.")};
+    return parsed.value();
+}
+
+QList<EntryImporter::Raw> EntryImporter::readCsv(const QString &text, ImportPlan &plan) const
+{
+    QList<Raw> raws;
+    const QList<csv::Record> records = parseRecords(text, plan);
+    if (records.isEmpty())
         return raws;
-    }
     const Columns columns(records.first().fields);
     for (const char *required : {"taskType", "startedAt", "endedAt"}) {
         if (!columns.has(QLatin1String(required))) {
@@ -245,16 +250,9 @@ QList<EntryImporter::Raw> EntryImporter::readCsv(const QString &text, ImportPlan
 QList<EntryImporter::Raw> EntryImporter::readToggl(const QString &text, ImportPlan &plan) const
 {
     QList<Raw> raws;
-    auto parsed = csv::parse(text);
-    if (!parsed) {
-        plan.errors << ImportIssue{0, parsed.error().message};
+    const QList<csv::Record> records = parseRecords(text, plan);
+    if (records.isEmpty())
         return raws;
-    }
-    const QList<csv::Record> &records = parsed.value();
-    if (records.isEmpty()) {
-        plan.errors << ImportIssue{0, tr("The file is empty.")};
-        return raws;
-    }
     const Columns columns(records.first().fields);
     for (const char *required : {"Project", "Start date", "Start time", "End date", "End time"}) {
         if (!columns.has(QLatin1String(required))) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Csv.h"
 #include "EntryExport.h"
 #include "domain/Types.h"
 #include "timer/TimerService.h"
@@ -82,6 +83,8 @@ public:
 
 private:
     struct Raw;
+    // The file's CSV records; empty, with the reason in plan.errors, when malformed or empty.
+    static QList<csv::Record> parseRecords(const QString &text, ImportPlan &plan);
     QList<Raw> readCsv(const QString &text, ImportPlan &plan) const;
     QList<Raw> readToggl(const QString &text, ImportPlan &plan) const;
     QList<Raw> readJson(const QByteArray &data, ImportPlan &plan) const;
