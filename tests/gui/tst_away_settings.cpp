@@ -2,6 +2,7 @@
 #include "GuiFixture.h"
 #include "dialogs/SettingsDialog.h"
 #include "platform/Autostart.h"
+#include "sync/SyncUi.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -67,7 +68,12 @@ void TestAwaySettings::savesAwaySettingsAndAutostart()
     auto *end = byAccessibleName<QTimeEdit>(dialog, QStringLiteral("End of the working day"));
     QCheckBox *endOn = byText(dialog, QStringLiteral("Remind at the end of the working day:"));
     QCheckBox *login = byText(dialog, QStringLiteral("Start Studio Timer when I log in"));
-    QVERIFY(hours && end && endOn && login);
+    QCheckBox *others =
+        byText(dialog,
+               QStringLiteral("Notify me when someone starts or stops a timer on another machine"));
+    QVERIFY(hours && end && endOn && login && others);
+    QVERIFY(others->isChecked()); // on by default
+    others->setChecked(false);
     hours->setValue(6);
     endOn->setChecked(true);
     end->setTime(QTime(18, 15));
@@ -79,6 +85,7 @@ void TestAwaySettings::savesAwaySettingsAndAutostart()
     QCOMPARE(saved.reminderHours, 6);
     QCOMPARE(saved.endOfDay, QTime(18, 15));
     QVERIFY(autostart::isEnabled());
+    QVERIFY(!RemoteNotifications::enabled());
 
     SettingsDialog again(*f.async);
     QCheckBox *endOff = byText(again, QStringLiteral("Remind at the end of the working day:"));

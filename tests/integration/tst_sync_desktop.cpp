@@ -17,10 +17,12 @@
 #include "timer/Profile.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -161,6 +163,11 @@ void TstSyncDesktop::startOnOneDeskShowsInTheOthersStudio()
     QTRY_COMPARE_WITH_TIMEOUT(ana.session->state(), SyncState::Connected, kWait);
     QTRY_COMPARE_WITH_TIMEOUT(ben.session->state(), SyncState::Connected, kWait);
     QCOMPARE(ana.ui->statusWidget()->text(), SyncStatusWidget::tr("Connected"));
+    // Desktop notifications of other machines' timers are on by default, and can be switched off.
+    QVERIFY(RemoteNotifications::enabled());
+    QStringList anaPopups, benPopups;
+    ana.ui->setNotifier([&](const QString &, const QString &text) { anaPopups << text; });
+    ben.ui->setNotifier([&](const QString &, const QString &text) { benPopups << text; });
 
     ana.async->addRoom(QStringLiteral("Studio A"));
     QTRY_VERIFY_WITH_TIMEOUT(!ana.roomId(QStringLiteral("Studio A")).isEmpty(), kWait);
@@ -178,17 +185,23 @@ void TstSyncDesktop::startOnOneDeskShowsInTheOthersStudio()
             .arg(SyncUi::tr("%1 (%2)").arg(QStringLiteral("Ana"), ana.store.profile.deviceName),
                  QStringLiteral("Recording"), QStringLiteral("Studio A")),
         kWait);
+    QCOMPARE(benPopups, QStringList{ben.ui->lastNotification()});
     // Ana's own timer is hers, on this machine.
     QTRY_VERIFY_WITH_TIMEOUT(
         ana.studioRow(QStringLiteral("Ana")).endsWith(StudioModel::tr("this machine")), kWait);
     QVERIFY(ana.studioRow(QStringLiteral("Ben")).isEmpty());
 
-    // Ben starts his own timer; Ana sees it.
+    // Ben starts his own timer; Ana sees it. She switched desktop notifications off: the status
+    // bar still says it, no notification pops up.
+    RemoteNotifications::setEnabled(false);
     ben.async->start(ben.typeId(QStringLiteral("Recording")),
                      ben.roomId(QStringLiteral("Studio A")));
     QTRY_VERIFY_WITH_TIMEOUT(ana.studioRow(QStringLiteral("Ben"))
                                  .startsWith(QStringLiteral("Ben | Recording | Studio A")),
                              kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(ana.ui->lastNotification().startsWith(QStringLiteral("Ben")), kWait);
+    QVERIFY(anaPopups.isEmpty());
+    RemoteNotifications::setEnabled(true);
 }
 
 void TstSyncDesktop::statusShowsPendingWhileTheHubIsDown()
@@ -278,6 +291,9 @@ void TstSyncDesktop::deskRunsTheHubAndAnotherJoinsWithItsInvite()
 
 int main(int argc, char *argv[])
 {
+    // The notification switch is a QSettings value: keep it out of the user's configuration.
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
     QApplication app(argc, argv);
     TstSyncDesktop test;
     return QTest::qExec(&test, argc, argv);

@@ -3,6 +3,7 @@
 #include "AwayWatcher.h"
 #include "platform/Autostart.h"
 #include "platform/IdleTime.h"
+#include "sync/SyncUi.h"
 #include "timer/AsyncTimerService.h"
 
 #include <QCheckBox>
@@ -101,6 +102,11 @@ SettingsDialog::SettingsDialog(AsyncTimerService &service, QWidget *parent)
     connect(m_endOfDayOn, &QCheckBox::toggled, m_endOfDay, &QWidget::setEnabled);
     form->addRow(m_endOfDayOn, m_endOfDay);
 
+    m_notifyOthers = new QCheckBox(
+        tr("Notify me when someone starts or stops a timer on another machine"), this);
+    m_notifyOthers->setChecked(RemoteNotifications::enabled());
+    form->addRow(QString(), m_notifyOthers);
+
     m_error = new QLabel(this);
     m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
     m_error->setWordWrap(true);
@@ -119,6 +125,7 @@ bool SettingsDialog::saveThisMachine()
     away.reminderHours = m_reminderHours->value();
     away.endOfDay = m_endOfDayOn->isChecked() ? m_endOfDay->time() : QTime();
     away.save();
+    RemoteNotifications::setEnabled(m_notifyOthers->isChecked());
     if (m_autostart->isChecked() != autostart::isEnabled()) {
         if (auto r = autostart::setEnabled(m_autostart->isChecked(),
                                            QCoreApplication::applicationFilePath());

@@ -14,7 +14,8 @@ namespace st {
 class AsyncTimerService;
 
 // Your name, the organisation (name, currency), the default room, tray behaviour and language;
-// start on login, away detection and forgotten-timer reminders (this machine only).
+// start on login, away detection, forgotten-timer reminders and notifications of other
+// machines' timers (this machine only).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -43,6 +44,7 @@ private:
     QSpinBox *m_reminderHours = nullptr;
     QCheckBox *m_endOfDayOn = nullptr;
     QTimeEdit *m_endOfDay = nullptr;
+    QCheckBox *m_notifyOthers = nullptr;
     QLabel *m_error = nullptr;
     QString m_initialLanguage;
 };

@@ -13,10 +13,25 @@
 #include <QDialogButtonBox>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSettings>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
 namespace st {
+
+namespace {
+const QString kOtherMachines = QStringLiteral("notifications/other_machines");
+} // namespace
+
+bool RemoteNotifications::enabled()
+{
+    return QSettings().value(kOtherMachines, true).toBool();
+}
+
+void RemoteNotifications::setEnabled(bool on)
+{
+    QSettings().setValue(kOtherMachines, on);
+}
 
 SyncUi::SyncUi(SyncSession &session, AsyncTimerService &service, MainWindow &window,
                QObject *parent)
@@ -48,7 +63,7 @@ SyncUi::SyncUi(SyncSession &session, AsyncTimerService &service, MainWindow &win
             return;
         m_lastNotification = text;
         m_window.statusBar()->showMessage(text, 10'000);
-        if (m_notify)
+        if (m_notify && RemoteNotifications::enabled())
             m_notify(tr("Studio Timer"), text);
     });
 }
