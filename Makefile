@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 DATA_DIR   ?= $(CURDIR)/.studiotimer-data
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test bench package format clean
+.PHONY: all deps configure build run test bench package package-check format clean
 
 all: build
 
@@ -32,6 +32,10 @@ bench: build
 
 package: build
 	cd $(BUILD_DIR) && cpack -G DEB
+
+# Builds the .deb and checks it (as root it also installs, runs and purges it).
+package-check: package
+	tools/check-package.sh "$$(ls -t $(BUILD_DIR)/studiotimer_*.deb | head -n1)"
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
