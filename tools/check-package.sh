@@ -259,6 +259,13 @@ run_programs() {
     else
         fail "studiotimer help ($where): $out"
     fi
+    # The translations are compiled into the program (no .qm files in the package).
+    if out=$(LC_ALL=fr_FR.UTF-8 LANGUAGE=fr STUDIOTIMER_DATA_DIR=$data/fr "$st" help 2>&1) &&
+        printf '%s' "$out" | grep -q 'Utilisation : studiotimer'; then
+        pass "studiotimer help speaks French with LC_ALL=fr_FR.UTF-8 ($where)"
+    else
+        fail "studiotimer help with LC_ALL=fr_FR.UTF-8 is not French ($where): $out"
+    fi
     if out=$("$st" start Recording 2>&1) && printf '%s' "$out" | grep -q 'Started'; then
         pass "studiotimer start Recording ($where)"
     else
