@@ -4,7 +4,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+462"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+427"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -15,7 +15,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/cli/ReportCommands.cpp" line="+180"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+164"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+57"/>
         <source>Exported %n entries to %1 (%2).
 </source>
         <translation>
@@ -37,7 +37,7 @@
 <context>
     <name>st::EntryImporter</name>
     <message numerus="yes">
-        <location filename="../core/report/EntryImport.cpp" line="+672"/>
+        <location filename="../core/report/EntryImport.cpp" line="+670"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
         <translation>
             <numerusform>The file has %n bad row; nothing was imported.</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>st::HistoryView</name>
     <message numerus="yes">
-        <location filename="../ui/HistoryView.cpp" line="+214"/>
+        <location filename="../ui/HistoryView.cpp" line="+231"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n entry · %1 · %2&lt;/b&gt;</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>st::NowView</name>
     <message numerus="yes">
-        <location filename="../ui/NowView.cpp" line="+330"/>
+        <location filename="../ui/NowView.cpp" line="+347"/>
         <source>Today: %1 · %2 · %n entries</source>
         <translation>
             <numerusform>Today: %1 · %2 · %n entry</numerusform>
@@ -116,7 +116,7 @@
 <context>
     <name>st::ReportsView</name>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportsView.cpp" line="+257"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+268"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1: %2, %3, %n entry</numerusform>

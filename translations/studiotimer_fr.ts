@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+39"/>
+        <location filename="../app/main.cpp" line="+42"/>
         <source>--data-dir needs a folder.</source>
         <translation>--data-dir demande un dossier.</translation>
     </message>
@@ -140,7 +140,8 @@
 <context>
     <name>st::BarChart</name>
     <message>
-        <location filename="../ui/reports/BarChart.cpp" line="+75"/>
+        <location filename="../ui/reports/BarChart.cpp" line="+35"/>
+        <location line="+52"/>
         <source>Nothing recorded in this period.</source>
         <translation>Rien d’enregistré sur cette période.</translation>
     </message>
@@ -148,7 +149,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+106"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+105"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
 
@@ -319,7 +320,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La période finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+13"/>
         <source>--limit takes a positive number.</source>
         <translation>--limit attend un nombre positif.</translation>
     </message>
@@ -360,7 +361,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Aucun utilisateur n’est défini pour ce poste : indiquez --user NOM.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+42"/>
         <source>--%1 takes a time such as 2026-11-28T09:30 or 09:30, not &quot;%2&quot;.</source>
         <translation>--%1 attend une heure comme 2026-11-28T09:30 ou 09:30, pas « %2 ».</translation>
     </message>
@@ -411,7 +412,7 @@ Essayez « studiotimer help ».
         <translation>--by attend task, user, room, day, week ou month, pas « %1 ».</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+25"/>
         <source>%1 to %2, by %3
 </source>
         <translation>Du %1 au %2, par %3
@@ -438,12 +439,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+5"/>
-        <location line="+65"/>
+        <location line="+49"/>
         <source>--format takes csv, json or toggl-csv, not &quot;%1&quot;.</source>
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-34"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
     </message>
@@ -453,7 +454,7 @@ Essayez « studiotimer help ».
         <translation>--from est après --to.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+12"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
@@ -537,11 +538,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+10"/>
+        <location line="+12"/>
         <source>Refused changes</source>
         <translation>Modifications refusées</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
         <source>The hub refused these changes made on this machine. Each entry was set back to what the hub has.</source>
         <translation>Le hub a refusé ces modifications faites sur cette machine. Chaque entrée a été remise comme le hub la connaît.</translation>
     </message>
@@ -642,7 +644,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::DesktopApp</name>
     <message>
-        <location filename="../app/DesktopApp.cpp" line="+35"/>
+        <location filename="../app/DesktopApp.cpp" line="+36"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -650,7 +652,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::EntryDialog</name>
     <message>
-        <location filename="../ui/dialogs/EntryDialog.cpp" line="+48"/>
+        <location filename="../ui/dialogs/EntryDialog.cpp" line="+49"/>
         <source>Adjust entry</source>
         <translation>Corriger l’entrée</translation>
     </message>
@@ -670,7 +672,7 @@ Essayez « studiotimer help ».
         <translation>Le chronomètre tourne encore : arrêtez-le pour fixer sa fin.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+2"/>
         <source>End:</source>
         <translation>Fin :</translation>
@@ -736,7 +738,12 @@ Essayez « studiotimer help ».
         <translation>Historique des corrections :</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Audit trail</source>
+        <translation>Historique des corrections</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The end is before the start.</source>
         <translation>La fin est avant le début.</translation>
     </message>
@@ -809,30 +816,29 @@ Essayez « studiotimer help ».
         <translation>Le fichier n’est pas du texte UTF-8.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+74"/>
+        <location line="+18"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="+15"/>
         <source>Line %1: the header has no &quot;%2&quot; column (expected: %3).</source>
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » (attendu : %3).</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+81"/>
+        <location line="+74"/>
         <source>Line %1</source>
         <translation>Ligne %1</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+81"/>
+        <location line="-72"/>
+        <location line="+74"/>
         <source>it has %1 fields where the header has %2.</source>
         <translation>elle a %1 champs là où l’en-tête en a %2.</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-55"/>
         <source>startedAt &quot;%1&quot; is not a time such as 2026-11-28T09:30:00+01:00.</source>
         <translation>startedAt « %1 » n’est pas une heure comme 2026-11-28T09:30:00+01:00.</translation>
     </message>
@@ -847,7 +853,7 @@ Essayez « studiotimer help ».
         <translation>%1 « %2 » n’est pas un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+20"/>
         <source>Line %1: the header has no &quot;%2&quot; column: is this Toggl Track&apos;s detailed report CSV?</source>
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » : est-ce bien le rapport détaillé CSV de Toggl Track ?</translation>
     </message>
@@ -1110,17 +1116,52 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+2"/>
+        <location line="+8"/>
         <source>Search notes</source>
         <translation>Chercher dans les notes</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+19"/>
+        <location line="-6"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task types shown</source>
+        <translation>Types de tâche affichés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People shown</source>
+        <translation>Personnes affichées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rooms shown</source>
+        <translation>Salles affichées</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Entries</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>New entry…</source>
         <translation>Nouvelle entrée…</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="+1"/>
         <location line="+7"/>
         <source>Adjust…</source>
         <translation>Corriger…</translation>
@@ -1133,11 +1174,31 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+5"/>
-        <source>Undo delete</source>
-        <translation>Annuler la suppression</translation>
+        <source>&amp;Undo delete</source>
+        <translation>&amp;Annuler la suppression</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New entry…</source>
+        <translation>&amp;Nouvelle entrée…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add an entry by hand (%1)</source>
+        <translation>Ajouter une entrée à la main (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjust the selected entry (%1)</source>
+        <translation>Corriger l’entrée sélectionnée (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected entry (%1); %2 brings it back</source>
+        <translation>Supprimer l’entrée sélectionnée (%1) ; %2 la rétablit</translation>
     </message>
     <message numerus="yes">
-        <location line="+117"/>
+        <location line="+114"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n choisi</numerusform>
@@ -1145,7 +1206,7 @@ Essayez « studiotimer help ».
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2 (%3)</translation>
     </message>
@@ -1370,7 +1431,72 @@ Essayez « studiotimer help ».
         <translation>É&amp;dition</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Now</source>
+        <translation>&amp;Maintenant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alt+1</source>
+        <translation>Alt+1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alt+2</source>
+        <translation>Alt+2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Reports</source>
+        <translation>&amp;Rapports</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alt+3</source>
+        <translation>Alt+3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ne&amp;xt tab</source>
+        <translation>Onglet &amp;suivant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Tab</source>
+        <translation>Ctrl+Tab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+PgDown</source>
+        <translation>Ctrl+PgDown</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Pre&amp;vious tab</source>
+        <translation>Onglet &amp;précédent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+Tab</source>
+        <translation>Ctrl+Shift+Tab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+PgUp</source>
+        <translation>Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -1411,17 +1537,17 @@ Essayez « studiotimer help ».
 <context>
     <name>st::NowView</name>
     <message>
-        <location filename="../ui/NowView.cpp" line="+70"/>
+        <location filename="../ui/NowView.cpp" line="+61"/>
         <source>Who:</source>
         <translation>Qui :</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Room:</source>
         <translation>Salle :</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
@@ -1429,6 +1555,21 @@ Essayez « studiotimer help ».
         <location line="+18"/>
         <source>Note (what is being worked on)</source>
         <translation>Note (sur quoi on travaille)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Elapsed time</source>
+        <translation>Temps écoulé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost so far</source>
+        <translation>Coût jusqu’ici</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1446,12 +1587,22 @@ Essayez « studiotimer help ».
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Today&apos;s entries</source>
+        <translation>Entrées du jour</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Studio</source>
         <translation>Studio</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+4"/>
+        <source>Timers running in the studio</source>
+        <translation>Chronomètres en cours dans le studio</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>%1 (paused)</source>
         <translation>%1 (en pause)</translation>
     </message>
@@ -1486,7 +1637,7 @@ Essayez « studiotimer help ».
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Pause or resume the timer (%1)</source>
         <translation>Mettre en pause ou reprendre le chronomètre (%1)</translation>
     </message>
@@ -1496,12 +1647,13 @@ Essayez « studiotimer help ».
         <translation>Démarrer %1 (touche %2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
+        <location line="+7"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>New user…</source>
         <translation>Nouvel utilisateur…</translation>
     </message>
@@ -1532,7 +1684,7 @@ Essayez « studiotimer help ».
         <translation>Nouvelle salle</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Today: %1 · %2 · %n entries</source>
         <translation>
             <numerusform>Aujourd’hui : %1 · %2 · %n entrée</numerusform>
@@ -1740,17 +1892,42 @@ Essayez « studiotimer help ».
         <translation>Des entrées d’un fichier CSV ou JSON de Studio Timer, ou du rapport détaillé CSV de Toggl Track</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Period:</source>
         <translation>Période :</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>By:</source>
         <translation>Par :</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+2"/>
+        <source>Group by</source>
+        <translation>Regrouper par</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Chart of the report</source>
+        <translation>Graphique du rapport</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report breakdown</source>
+        <translation>Détail du rapport</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -1832,7 +2009,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+27"/>
+        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+30"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -1880,6 +2057,26 @@ Essayez « studiotimer help ».
         <location line="+5"/>
         <source>Language:</source>
         <translation>Langue :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Appearance:</source>
+        <translation>Apparence :</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1938,7 +2135,12 @@ Essayez « studiotimer help ».
         <translation>Fin de la journée de travail</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+6"/>
+        <source>Notify me when someone starts or stops a timer on another machine</source>
+        <translation>Me prévenir quand quelqu’un démarre ou arrête un chronomètre sur une autre machine</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -1980,7 +2182,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::StudioModel</name>
     <message>
-        <location filename="../ui/models/StudioModel.cpp" line="+93"/>
+        <location filename="../ui/models/StudioModel.cpp" line="+94"/>
         <source>%1 (paused)</source>
         <translation>%1 (en pause)</translation>
     </message>
@@ -2175,7 +2377,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncSettingsPage</name>
     <message>
-        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+30"/>
+        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+31"/>
         <source>Off: this machine keeps its data to itself</source>
         <translation>Désactivée : cette machine garde ses données pour elle</translation>
     </message>
@@ -2201,6 +2403,11 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+3"/>
+        <source>Hubs found on the network</source>
+        <translation>Hubs trouvés sur le réseau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Found on the network:</source>
         <translation>Trouvés sur le réseau :</translation>
     </message>
@@ -2240,7 +2447,7 @@ Essayez « studiotimer help ».
         <translation>Jeton d’invitation pour une autre machine :</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>No keychain is available: the token is kept for this run only and has to be entered again at the next start.</source>
         <translation>Aucun trousseau disponible : le jeton est gardé pour cette session seulement et devra être saisi à nouveau au prochain démarrage.</translation>
     </message>
@@ -2330,14 +2537,14 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncUi</name>
     <message>
-        <location filename="../ui/sync/SyncUi.cpp" line="+32"/>
+        <location filename="../ui/sync/SyncUi.cpp" line="+47"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync &amp;settings…</source>
-        <translation>&amp;Réglages de synchronisation…</translation>
+        <translation>Réglages de &amp;synchronisation…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2398,12 +2605,13 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TaskTypesDialog</name>
     <message>
-        <location filename="../ui/dialogs/TaskTypesDialog.cpp" line="+33"/>
+        <location filename="../ui/dialogs/TaskTypesDialog.cpp" line="+32"/>
+        <location line="+7"/>
         <source>Task types</source>
         <translation>Types de tâche</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Up</source>
         <translation>Monter</translation>
     </message>
@@ -2411,6 +2619,16 @@ Essayez « studiotimer help ».
         <location line="+1"/>
         <source>Down</source>
         <translation>Descendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selected task type up</source>
+        <translation>Monter le type de tâche sélectionné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selected task type down</source>
+        <translation>Descendre le type de tâche sélectionné</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2424,6 +2642,16 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+2"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the colour of the task&apos;s button</source>
+        <translation>Choisir la couleur du bouton de la tâche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Colour:</source>
         <translation>Couleur :</translation>
     </message>
@@ -2825,7 +3053,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::entryFormat</name>
     <message>
-        <location filename="../ui/models/EntryFormat.cpp" line="+26"/>
+        <location filename="../ui/models/EntryFormat.cpp" line="+27"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>

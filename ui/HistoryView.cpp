@@ -44,6 +44,14 @@ HistoryView::HistoryView(AsyncTimerService &service, QWidget *parent)
     m_rooms = makeChoiceButton(tr("All rooms"));
     m_text = new QLineEdit(this);
     m_text->setPlaceholderText(tr("Search notes"));
+    // No labels on the filter bar: screen readers get names instead.
+    m_period->setAccessibleName(tr("Period"));
+    m_from->setAccessibleName(tr("First day"));
+    m_to->setAccessibleName(tr("Last day"));
+    m_types->setAccessibleName(tr("Task types shown"));
+    m_users->setAccessibleName(tr("People shown"));
+    m_rooms->setAccessibleName(tr("Rooms shown"));
+    m_text->setAccessibleName(tr("Search notes"));
     m_text->setClearButtonEnabled(true);
     filters->addWidget(m_period);
     filters->addWidget(m_from);
@@ -71,6 +79,8 @@ HistoryView::HistoryView(AsyncTimerService &service, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(
         int(HistoryModel::columns().indexOf(EntryColumn::Note)), QHeaderView::Stretch);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->setAccessibleName(tr("Entries"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     layout->addWidget(m_table, 1);
 
     auto *bottom = new QHBoxLayout;
@@ -87,18 +97,25 @@ HistoryView::HistoryView(AsyncTimerService &service, QWidget *parent)
     layout->addLayout(bottom);
 
     auto *adjustAction = new QAction(tr("Adjust…"), this);
-    adjustAction->setShortcut(QKeySequence(Qt::Key_Return));
+    adjustAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
     adjustAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     auto *deleteAction = new QAction(tr("Delete"), this);
     deleteAction->setShortcut(QKeySequence::Delete);
     deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_table->addAction(adjustAction);
     m_table->addAction(deleteAction);
-    m_undo = new QAction(tr("Undo delete"), this);
+    m_undo = new QAction(tr("&Undo delete"), this);
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setEnabled(false);
-    m_newEntry = new QAction(tr("New entry…"), this);
+    m_newEntry = new QAction(tr("&New entry…"), this);
     m_newEntry->setShortcut(QKeySequence::New);
+    const auto keys = [](const QAction *a) {
+        return a->shortcut().toString(QKeySequence::NativeText);
+    };
+    add->setToolTip(tr("Add an entry by hand (%1)").arg(keys(m_newEntry)));
+    adjust->setToolTip(tr("Adjust the selected entry (%1)").arg(keys(adjustAction)));
+    remove->setToolTip(tr("Delete the selected entry (%1); %2 brings it back")
+                           .arg(keys(deleteAction), keys(m_undo)));
 
     connect(add, &QPushButton::clicked, this, &HistoryView::addEntry);
     connect(m_newEntry, &QAction::triggered, this, &HistoryView::addEntry);
@@ -212,6 +229,7 @@ void HistoryView::applyFilter()
     for (QToolButton *b : {m_types, m_users, m_rooms}) {
         const qsizetype n = checkedIds(b).size();
         b->setText(n == 0 ? b->property("allText").toString() : tr("%n selected", nullptr, int(n)));
+        b->setAccessibleDescription(b->text());
     }
     m_textDelay->stop();
     m_model->setFilter(currentFilter());

@@ -49,6 +49,27 @@ MainWindow::MainWindow(AsyncTimerService &service, QWidget *parent)
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_history->undoAction());
 
+    // Every tab from the keyboard: Alt+1..3 (plain digits start tasks, and stay in text fields),
+    // and Ctrl+Tab / Ctrl+Shift+Tab around them.
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const std::pair<QString, QString> pages[] = {
+        {tr("&Now"), tr("Alt+1")}, {tr("&History"), tr("Alt+2")}, {tr("&Reports"), tr("Alt+3")}};
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction *page = view->addAction(pages[i].first);
+        page->setShortcut(QKeySequence(pages[i].second));
+        connect(page, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
+    }
+    view->addSeparator();
+    QAction *next = view->addAction(tr("Ne&xt tab"));
+    next->setShortcuts({QKeySequence(tr("Ctrl+Tab")), QKeySequence(tr("Ctrl+PgDown"))});
+    connect(next, &QAction::triggered, this,
+            [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
+    QAction *previous = view->addAction(tr("Pre&vious tab"));
+    previous->setShortcuts({QKeySequence(tr("Ctrl+Shift+Tab")), QKeySequence(tr("Ctrl+PgUp"))});
+    connect(previous, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+    });
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     connect(help->addAction(tr("&About Studio Timer")), &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Studio Timer"),

@@ -51,6 +51,7 @@ QTableView *makeTable(QAbstractItemModel *model, int stretchColumn, QWidget *par
     table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
     table->setAlternatingRowColors(true);
     table->setShowGrid(false);
+    table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     return table;
 }
 
@@ -67,10 +68,14 @@ NowView::NowView(AsyncTimerService &service, QWidget *parent)
     m_room = new QComboBox(this);
     m_user->setMinimumContentsLength(14);
     m_room->setMinimumContentsLength(14);
-    pickers->addWidget(new QLabel(tr("Who:"), this));
+    auto *userLabel = new QLabel(tr("Who:"), this);
+    userLabel->setBuddy(m_user);
+    auto *roomLabel = new QLabel(tr("Room:"), this);
+    roomLabel->setBuddy(m_room);
+    pickers->addWidget(userLabel);
     pickers->addWidget(m_user);
     pickers->addSpacing(16);
-    pickers->addWidget(new QLabel(tr("Room:"), this));
+    pickers->addWidget(roomLabel);
     pickers->addWidget(m_room);
     pickers->addStretch();
     layout->addLayout(pickers);
@@ -97,6 +102,10 @@ NowView::NowView(AsyncTimerService &service, QWidget *parent)
     m_cost->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_note = new QLineEdit(panel);
     m_note->setPlaceholderText(tr("Note (what is being worked on)"));
+    m_note->setAccessibleName(tr("Note"));
+    // The clock and the cost tick: a fixed name, the figure as the description.
+    m_elapsed->setAccessibleName(tr("Elapsed time"));
+    m_cost->setAccessibleName(tr("Cost so far"));
     m_pause = new QPushButton(panel);
     m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     m_stop = new QPushButton(tr("Stop"), panel);
@@ -117,13 +126,17 @@ NowView::NowView(AsyncTimerService &service, QWidget *parent)
     auto *todayBox = new QGroupBox(tr("Today"), split);
     auto *todayLayout = new QVBoxLayout(todayBox);
     m_todayModel = new TodayModel(this);
-    todayLayout->addWidget(makeTable(m_todayModel, TodayModel::kNoteColumn, todayBox));
+    QTableView *todayTable = makeTable(m_todayModel, TodayModel::kNoteColumn, todayBox);
+    todayTable->setAccessibleName(tr("Today's entries"));
+    todayLayout->addWidget(todayTable);
     m_todayTotals = new QLabel(todayBox);
     todayLayout->addWidget(m_todayTotals);
     auto *studioBox = new QGroupBox(tr("Studio"), split);
     auto *studioLayout = new QVBoxLayout(studioBox);
     m_studioModel = new StudioModel(this);
-    studioLayout->addWidget(makeTable(m_studioModel, StudioModel::RoomColumn, studioBox));
+    QTableView *studioTable = makeTable(m_studioModel, StudioModel::RoomColumn, studioBox);
+    studioTable->setAccessibleName(tr("Timers running in the studio"));
+    studioLayout->addWidget(studioTable);
     split->addWidget(todayBox);
     split->addWidget(studioBox);
     split->setStretchFactor(0, 3);
@@ -195,6 +208,8 @@ void NowView::rebuild()
     m_pause->setEnabled(running.has_value());
     const bool paused = running && running->isPaused();
     m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+    // setText gives a button its text's mnemonic as shortcut: Ctrl+P again, after every text.
+    m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     m_pause->setToolTip(tr("Pause or resume the timer (%1)")
                             .arg(m_pause->shortcut().toString(QKeySequence::NativeText)));
 
@@ -223,6 +238,7 @@ void NowView::rebuildTaskButtons()
         b->setCheckable(true);
         b->setMinimumHeight(64);
         b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        b->setAccessibleName(tr("Start %1").arg(t.name));
         if (i < 9) {
             b->setText(QStringLiteral("%1   %2").arg(i + 1).arg(t.name));
             b->setShortcut(QKeySequence(Qt::Key_1 + i));
@@ -241,6 +257,13 @@ void NowView::rebuildTaskButtons()
         m_buttons->addWidget(b, i / perRow, i % perRow);
         m_taskButtons.append(b);
     }
+    // Tab follows the screen: who, room, the task buttons, then the running timer's note.
+    QWidget *previous = m_room;
+    for (QPushButton *b : std::as_const(m_taskButtons)) {
+        setTabOrder(previous, b);
+        previous = b;
+    }
+    setTabOrder(previous, m_note);
 }
 
 void NowView::rebuildPickers()
@@ -321,6 +344,8 @@ void NowView::tick()
         m_elapsed->setText(format::duration(0));
         m_cost->setText(QString());
     }
+    m_elapsed->setAccessibleDescription(m_elapsed->text());
+    m_cost->setAccessibleDescription(m_cost->text());
     qint64 cost = 0;
     Ms total = 0;
     for (const TimeEntry &e : snap.today) {

@@ -56,6 +56,7 @@ EntryDialog::EntryDialog(AsyncTimerService &service, Mode mode, const TimeEntry 
     if (mode == Mode::Adjust && entry.isRunning()) {
         m_end->setEnabled(false);
         m_end->setToolTip(tr("The timer is still running: stop it to set its end."));
+        m_end->hide(); // not in the form: the row says "still running"
         form->addRow(tr("End:"), new QLabel(tr("still running"), this));
     } else {
         form->addRow(tr("End:"), m_end);
@@ -89,7 +90,10 @@ EntryDialog::EntryDialog(AsyncTimerService &service, Mode mode, const TimeEntry 
         m_audit->setHeaderLabels({tr("When"), tr("Who"), tr("Change"), tr("Reason")});
         m_audit->setRootIsDecorated(false);
         m_audit->setMinimumHeight(110);
-        layout->addWidget(new QLabel(tr("Audit trail:"), this));
+        auto *auditLabel = new QLabel(tr("Audit trail:"), this);
+        auditLabel->setBuddy(m_audit);
+        m_audit->setAccessibleName(tr("Audit trail")); // item views read no buddy label
+        layout->addWidget(auditLabel);
         layout->addWidget(m_audit);
         loadAudit();
     }
@@ -101,6 +105,7 @@ EntryDialog::EntryDialog(AsyncTimerService &service, Mode mode, const TimeEntry 
     layout->addWidget(m_error);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Save)->setDefault(true); // Enter saves, Escape cancels
     connect(m_buttons, &QDialogButtonBox::accepted, this, &EntryDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &EntryDialog::reject);
     layout->addWidget(m_buttons);

@@ -37,10 +37,13 @@ TaskTypesDialog::TaskTypesDialog(AsyncTimerService &service, QWidget *parent)
 
     auto *left = new QVBoxLayout;
     m_list = new QListWidget(this);
+    m_list->setAccessibleName(tr("Task types"));
     left->addWidget(m_list);
     auto *order = new QHBoxLayout;
     auto *up = new QPushButton(tr("Up"), this);
     auto *down = new QPushButton(tr("Down"), this);
+    up->setToolTip(tr("Move the selected task type up"));
+    down->setToolTip(tr("Move the selected task type down"));
     auto *add = new QPushButton(tr("Add"), this);
     order->addWidget(up);
     order->addWidget(down);
@@ -52,6 +55,8 @@ TaskTypesDialog::TaskTypesDialog(AsyncTimerService &service, QWidget *parent)
     m_name = new QLineEdit(this);
     form->addRow(tr("Name:"), m_name);
     m_color = new QPushButton(this);
+    m_color->setAccessibleName(tr("Colour"));
+    m_color->setToolTip(tr("Choose the colour of the task's button"));
     form->addRow(tr("Colour:"), m_color);
     m_rate = new QDoubleSpinBox(this);
     m_rate->setRange(0, double(money::kMaxHourlyRateCents) / 100);

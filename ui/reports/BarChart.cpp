@@ -19,11 +19,19 @@ BarChart::BarChart(QWidget *parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent, false);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setBars({});
 }
 
 void BarChart::setBars(const QList<Bar> &bars)
 {
     m_bars = bars;
+    // What a screen reader reads instead of the picture: every bar, as its tooltip says it.
+    QStringList described;
+    for (const Bar &bar : m_bars)
+        described << (bar.toolTip.isEmpty() ? bar.label + QLatin1Char(' ') + bar.valueText
+                                            : bar.toolTip);
+    setAccessibleDescription(described.isEmpty() ? tr("Nothing recorded in this period.")
+                                                 : described.join(QStringLiteral("; ")));
     updateGeometry();
     update();
 }

@@ -88,14 +88,22 @@ ReportsView::ReportsView(AsyncTimerService &service, QWidget *parent)
     importButton->setToolTip(tr("Entries from a Studio Timer CSV or JSON file, or from Toggl "
                                 "Track's detailed report CSV"));
 
+    auto *periodLabel = new QLabel(tr("Period:"), this);
+    periodLabel->setBuddy(m_period);
+    m_from->setAccessibleName(tr("First day"));
+    m_to->setAccessibleName(tr("Last day"));
+    auto *byLabel = new QLabel(tr("By:"), this);
+    byLabel->setBuddy(m_grouping);
+    m_grouping->setAccessibleName(tr("Group by"));
+
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Period:"), this));
+    bar->addWidget(periodLabel);
     bar->addWidget(m_period);
     bar->addWidget(m_from);
     bar->addWidget(new QLabel(QStringLiteral("–"), this));
     bar->addWidget(m_to);
     bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("By:"), this));
+    bar->addWidget(byLabel);
     bar->addWidget(m_grouping);
     bar->addStretch();
     bar->addWidget(exportCsv);
@@ -104,7 +112,10 @@ ReportsView::ReportsView(AsyncTimerService &service, QWidget *parent)
     bar->addWidget(importButton);
 
     m_chart = new BarChart(this);
+    m_chart->setAccessibleName(tr("Chart of the report"));
     m_table = new QTableView(this);
+    m_table->setAccessibleName(tr("Report breakdown"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

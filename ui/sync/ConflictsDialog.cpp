@@ -50,6 +50,8 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAccessibleName(tr("Refused changes"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     layout->addWidget(m_table);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

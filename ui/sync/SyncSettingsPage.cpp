@@ -41,6 +41,7 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     joinForm->addRow(tr("Hub address:"), m_address);
     m_found = new QListWidget(m_joinBox);
     m_found->setMaximumHeight(90);
+    m_found->setAccessibleName(tr("Hubs found on the network")); // item views read no buddy label
     joinForm->addRow(tr("Found on the network:"), m_found);
     m_token = new QLineEdit(m_joinBox);
     m_token->setPlaceholderText(tr("Paste the invite token shown on the hub"));
@@ -82,6 +83,12 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(m_error);
     layout->addStretch(1);
+    // Tab follows the page: each way of syncing, then its own fields.
+    setTabOrder(m_join, m_address);
+    setTabOrder(m_address, m_found);
+    setTabOrder(m_found, m_token);
+    setTabOrder(m_token, m_host);
+    setTabOrder(m_host, m_port);
 
     const SyncConfig config = m_session.config();
     m_off->setChecked(config.mode == SyncMode::Off);
