@@ -6,6 +6,8 @@
 #include "domain/Clock.h"
 #include "store/DataLocation.h"
 #include "store/Database.h"
+#include "sync/Outbox.h"
+#include "sync/SyncSession.h"
 #include "timer/AsyncTimerService.h"
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
@@ -16,6 +18,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -138,6 +141,13 @@ int main(int argc, char *argv[])
     if (!profile)
         return fail(profile.error().message);
     st::TimerService service(*db.value(), clock, profile->org.id);
+    // With sync on, a change made while the desktop app is closed (a desk button, a script) waits
+    // in the outbox like the app's own, and reaches the hub when the app connects again.
+    std::optional<st::Outbox> outbox;
+    if (st::syncconfig::load(*db.value()).mode != st::SyncMode::Off) {
+        outbox.emplace(*db.value(), clock);
+        outbox->attach(service);
+    }
     st::CommandLine cli(service);
     const st::CommandOutput out = cli.run(inv.command);
     print(stdout, out.out);

@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -87,13 +88,23 @@ struct Desk
         auto user = store.service->ensureUser(userName);
         if (!user || !profile::setCurrentUser(*store.db, user->id))
             qFatal("cannot set up the desk's user");
-        async = std::make_unique<AsyncTimerService>(store.path(), clock, store.profile.org.id);
+        open();
+    }
+    ~Desk() { close(); }
+    // The desktop app opens and quits on this desk's data folder.
+    void open()
+    {
+        // As the app does: the organisation is the one in the store (the hub's, once joined).
+        const auto current = profile::ensure(*store.db, local);
+        if (!current)
+            qFatal("cannot read the desk's profile");
+        async = std::make_unique<AsyncTimerService>(store.path(), clock, current->org.id);
         session = std::make_unique<SyncSession>(*async, offset, local,
                                                 store.dir.filePath(QStringLiteral("hub")));
         window = std::make_unique<MainWindow>(*async);
         ui = std::make_unique<SyncUi>(*session, *async, *window);
     }
-    ~Desk()
+    void close()
     {
         ui.reset();
         window.reset();
@@ -151,6 +162,7 @@ private Q_SLOTS:
     void statusShowsPendingWhileTheHubIsDown();
     void settingsPageRefusesBadInput();
     void deskRunsTheHubAndAnotherJoinsWithItsInvite();
+    void commandLineChangeWhileTheAppIsClosedReachesTheHub();
 };
 
 void TstSyncDesktop::startOnOneDeskShowsInTheOthersStudio()
@@ -287,6 +299,34 @@ void TstSyncDesktop::deskRunsTheHubAndAnotherJoinsWithItsInvite()
     const QString first = ana.session->inviteToken();
     ana.session->issueInvite();
     QTRY_VERIFY_WITH_TIMEOUT(ana.session->inviteToken() != first, kWait);
+}
+
+// A desk button runs `studiotimer start Recording` while the app is closed: the change waits in
+// the outbox and reaches the other desks when the app connects again.
+void TstSyncDesktop::commandLineChangeWhileTheAppIsClosedReachesTheHub()
+{
+    HubEnv hub;
+    Desk ana(QStringLiteral("Ana"));
+    Desk ben(QStringLiteral("Ben"));
+    ana.join(hub.port, hub.token);
+    ben.join(hub.port, hub.token);
+    QTRY_COMPARE_WITH_TIMEOUT(ana.session->state(), SyncState::Connected, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(ben.session->state(), SyncState::Connected, kWait);
+    ana.close();
+
+    QProcess cli;
+    cli.start(QStringLiteral(STUDIOTIMER_BIN),
+              {QStringLiteral("--data-dir"), ana.store.dir.path(), QStringLiteral("start"),
+               QStringLiteral("Recording")});
+    QVERIFY(cli.waitForFinished(60000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QVERIFY(ben.studioRow(QStringLiteral("Ana")).isEmpty()); // nobody has sent it yet
+
+    ana.open();
+    ana.join(hub.port, hub.token); // the keychain would give the token back; tests have none
+    QTRY_VERIFY_WITH_TIMEOUT(
+        ben.studioRow(QStringLiteral("Ana")).startsWith(QStringLiteral("Ana | Recording")), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(ana.session->pendingCount(), 0, kWait);
 }
 
 int main(int argc, char *argv[])
