@@ -364,6 +364,16 @@ else
         [ "$(stat -c %U /var/lib/studiotimer-hub 2>/dev/null)" = studiotimer-hub ] &&
             pass "/var/lib/studiotimer-hub belongs to studiotimer-hub" ||
             fail "/var/lib/studiotimer-hub is missing or not owned by studiotimer-hub"
+        # What README and studiotimer-hub(1) tell an administrator to run, on the service's data
+        # (only when this check made the user: an older install's hub data is left alone).
+        if [ "$hub_user_made_by_us" = 1 ]; then
+            if out=$(runuser -u studiotimer-hub -- studiotimer-hub --data-dir /var/lib/studiotimer-hub \
+                org create "Check Studio" 2>&1) && printf '%s' "$out" | grep -q '"token"'; then
+                pass "studiotimer-hub org create as the studiotimer-hub user on /var/lib/studiotimer-hub"
+            else
+                fail "studiotimer-hub org create as the studiotimer-hub user: $out"
+            fi
+        fi
         validate_data "" installed
         [ "$(command -v studiotimer)" = /usr/bin/studiotimer ] && pass "studiotimer is /usr/bin/studiotimer on PATH" ||
             fail "studiotimer on PATH is \"$(command -v studiotimer)\""
