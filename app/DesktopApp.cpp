@@ -4,6 +4,7 @@
 #include "HistoryView.h"
 #include "Language.h"
 #include "MainWindow.h"
+#include "SystemTheme.h"
 #include "TrayIcon.h"
 #include "cli/SingleInstance.h"
 #include "domain/Clock.h"
@@ -112,7 +113,15 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
     HubClock hubClock(clock, hubOffset);
     AsyncTimerService service(dbPath, hubClock, orgId);
     SyncSession sync(service, hubOffset, clock, QDir(dataDir).filePath(QStringLiteral("hub")));
+    // Light or dark (issue 5): the Appearance setting, else the desktop's preference from the
+    // XDG portal (asked without waiting), else the platform's palette.
+    // STUDIOTIMER_APPEARANCE=light|dark|system decides for one run (the screenshots).
+    const auto forced = SystemTheme::fromString(qEnvironmentVariable("STUDIOTIMER_APPEARANCE"));
+    SystemTheme systemTheme(forced.value_or(SystemTheme::savedAppearance()));
     MainWindow window(service);
+    if (!forced)
+        QObject::connect(&window, &MainWindow::appearanceChanged, &systemTheme,
+                         &SystemTheme::setAppearance);
     TrayIcon tray(service);
     SyncUi syncUi(sync, service, window);
     syncUi.setNotifier(
@@ -153,7 +162,10 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
 
     if (!options.screenshotDir.isEmpty()) {
         window.show();
-        takeScreenshots(window, service, options.screenshotDir, language);
+        // Dark ones are saved as main-dark-<lang>.png and so on.
+        const bool dark = forced == Appearance::Dark;
+        takeScreenshots(window, service, options.screenshotDir,
+                        dark ? QStringLiteral("dark-") + language : language);
     } else if (!prefs.startMinimized) {
         window.show();
     } else if (!tray.isAvailable()) {

@@ -104,6 +104,7 @@ void MainWindow::openSettings()
 {
     auto *dialog = new SettingsDialog(m_service, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::appearanceChanged, this, &MainWindow::appearanceChanged);
     dialog->open();
 }
 

@@ -7,6 +7,7 @@ class QTabWidget;
 namespace st {
 
 class AsyncTimerService;
+enum class Appearance;
 class HistoryView;
 class ReportsView;
 class NowView;
@@ -32,6 +33,8 @@ public:
 
 Q_SIGNALS:
     void quitRequested();
+    // The light or dark setting changed in the settings dialog (SystemTheme applies it).
+    void appearanceChanged(st::Appearance appearance);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -1,5 +1,7 @@
 #include "NowView.h"
 
+#include "TaskButton.h"
+#include "Theme.h"
 #include "domain/Format.h"
 #include "models/StudioModel.h"
 #include "models/TodayModel.h"
@@ -25,18 +27,6 @@ namespace st {
 namespace {
 
 constexpr int kNewItem = -2; // the "New user…" / "New room…" entries of the pickers
-
-QString buttonStyle(const QString &color, bool running)
-{
-    const QColor c(color);
-    const QString text = c.lightnessF() > 0.6 ? QStringLiteral("#202020") : QStringLiteral("white");
-    return QStringLiteral("QPushButton { background: %1; color: %2; border-radius: 8px;"
-                          " border: %3; padding: 10px; font-size: 15px; font-weight: %4; }"
-                          " QPushButton:hover { border: 3px solid #ffffff; }")
-        .arg(c.name(), text,
-             running ? QStringLiteral("4px solid #202020") : QStringLiteral("1px solid #00000040"),
-             running ? QStringLiteral("bold") : QStringLiteral("normal"));
-}
 
 // A read-only table sized to its contents, the stretch column taking the rest.
 QTableView *makeTable(QAbstractItemModel *model, int stretchColumn, QWidget *parent)
@@ -182,7 +172,10 @@ void NowView::rebuild()
     for (QPushButton *b : m_taskButtons) {
         const bool on = running && running->taskTypeId == b->property("taskTypeId").toString();
         const auto type = snap.taskType(b->property("taskTypeId").toString());
-        b->setStyleSheet(buttonStyle(type ? type->color : QString(), on));
+        if (auto *task = qobject_cast<TaskButton *>(b)) {
+            task->setTaskColor(type ? QColor(type->color) : QColor());
+            task->setRunning(on);
+        }
         b->setChecked(on);
     }
     if (running) {
@@ -190,7 +183,7 @@ void NowView::rebuild()
         m_task->setText(running->isPaused()
                             ? tr("%1 (paused)").arg(snap.taskTypeName(running->taskTypeId))
                             : snap.taskTypeName(running->taskTypeId));
-        m_task->setStyleSheet(type ? QStringLiteral("color: %1").arg(type->color) : QString());
+        theme::useAccentText(m_task, type ? QColor(type->color) : QColor());
         const QString room = snap.roomName(running->roomId);
         m_where->setText(
             room.isEmpty() ? tr("No room · since %1").arg(entryFormat::time(running->startedAt))
@@ -199,7 +192,7 @@ void NowView::rebuild()
             m_note->setText(running->note);
     } else {
         m_task->setText(tr("No timer running"));
-        m_task->setStyleSheet(QString());
+        theme::useAccentText(m_task, QColor());
         m_where->setText(tr("Click a task or press its number to start."));
         m_note->clear();
     }
@@ -233,10 +226,9 @@ void NowView::rebuildTaskButtons()
     const int perRow = types.size() > 6 ? 4 : std::max<int>(1, int(types.size()));
     for (int i = 0; i < types.size(); ++i) {
         const TaskType &t = types.at(i);
-        auto *b = new QPushButton(this);
+        auto *b = new TaskButton(this);
         b->setProperty("taskTypeId", t.id);
         b->setCheckable(true);
-        b->setMinimumHeight(64);
         b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         b->setAccessibleName(tr("Start %1").arg(t.name));
         if (i < 9) {

@@ -1,5 +1,6 @@
 #include "EntryDialog.h"
 
+#include "Theme.h"
 #include "models/EntryFormat.h"
 #include "timer/AsyncTimerService.h"
 
@@ -99,7 +100,7 @@ EntryDialog::EntryDialog(AsyncTimerService &service, Mode mode, const TimeEntry 
     }
 
     m_error = new QLabel(this);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
+    theme::useErrorText(m_error);
     m_error->setWordWrap(true);
     m_error->hide();
     layout->addWidget(m_error);

@@ -1,6 +1,8 @@
 #include "SettingsDialog.h"
 
 #include "AwayWatcher.h"
+#include "SystemTheme.h"
+#include "Theme.h"
 #include "platform/Autostart.h"
 #include "platform/IdleTime.h"
 #include "sync/SyncUi.h"
@@ -63,6 +65,16 @@ SettingsDialog::SettingsDialog(AsyncTimerService &service, QWidget *parent)
     m_initialLanguage = snap.prefs.language;
     form->addRow(tr("Language:"), m_language);
 
+    // Light or dark (this machine), applied as soon as it is saved.
+    m_appearance = new QComboBox(this);
+    m_appearance->setObjectName(QStringLiteral("appearance"));
+    m_appearance->addItem(tr("Follow the system"), SystemTheme::toString(Appearance::System));
+    m_appearance->addItem(tr("Light"), SystemTheme::toString(Appearance::Light));
+    m_appearance->addItem(tr("Dark"), SystemTheme::toString(Appearance::Dark));
+    m_appearance->setCurrentIndex(
+        std::max(0, m_appearance->findData(SystemTheme::toString(SystemTheme::savedAppearance()))));
+    form->addRow(tr("Appearance:"), m_appearance);
+
     const AwaySettings away = AwaySettings::load();
     m_autostart = new QCheckBox(tr("Start Studio Timer when I log in"), this);
     m_autostart->setChecked(autostart::isEnabled());
@@ -108,7 +120,7 @@ SettingsDialog::SettingsDialog(AsyncTimerService &service, QWidget *parent)
     form->addRow(QString(), m_notifyOthers);
 
     m_error = new QLabel(this);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
+    theme::useErrorText(m_error);
     m_error->setWordWrap(true);
     layout->addWidget(m_error);
 
@@ -120,6 +132,12 @@ SettingsDialog::SettingsDialog(AsyncTimerService &service, QWidget *parent)
 
 bool SettingsDialog::saveThisMachine()
 {
+    const Appearance appearance = SystemTheme::fromString(m_appearance->currentData().toString())
+                                      .value_or(Appearance::System);
+    if (appearance != SystemTheme::savedAppearance()) {
+        SystemTheme::saveAppearance(appearance);
+        Q_EMIT appearanceChanged(appearance);
+    }
     AwaySettings away;
     away.idleMinutes = m_idleMinutes->value();
     away.reminderHours = m_reminderHours->value();

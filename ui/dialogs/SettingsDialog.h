@@ -12,6 +12,7 @@ class QTimeEdit;
 namespace st {
 
 class AsyncTimerService;
+enum class Appearance;
 
 // Your name, the organisation (name, currency), the default room, tray behaviour and language;
 // start on login, away detection, forgotten-timer reminders and notifications of other
@@ -25,6 +26,10 @@ public:
     QString errorText() const;
     void accept() override;
 
+Q_SIGNALS:
+    // The light or dark setting was saved with a new value.
+    void appearanceChanged(st::Appearance appearance);
+
 private:
     // Start on login and the away settings, kept on this machine; false (and an error) if not.
     bool saveThisMachine();
@@ -37,6 +42,7 @@ private:
     QCheckBox *m_closeToTray = nullptr;
     QCheckBox *m_startMinimized = nullptr;
     QComboBox *m_language = nullptr;
+    QComboBox *m_appearance = nullptr; // follow the system, light or dark (this machine)
     // This machine (issue 5): start on login, away and forgotten-timer reminders.
     QCheckBox *m_autostart = nullptr;
     QSpinBox *m_idleMinutes = nullptr;

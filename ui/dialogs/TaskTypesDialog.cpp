@@ -1,5 +1,6 @@
 #include "TaskTypesDialog.h"
 
+#include "Theme.h"
 #include "domain/Money.h"
 #include "timer/AsyncTimerService.h"
 
@@ -20,9 +21,7 @@ namespace st {
 namespace {
 QIcon swatch(const QString &color)
 {
-    QPixmap p(16, 16);
-    p.fill(QColor(color));
-    return QIcon(p);
+    return theme::swatch(QColor(color));
 }
 } // namespace
 
@@ -39,6 +38,14 @@ TaskTypesDialog::TaskTypesDialog(AsyncTimerService &service, QWidget *parent)
     m_list = new QListWidget(this);
     m_list->setAccessibleName(tr("Task types"));
     left->addWidget(m_list);
+    // Archived types in the muted text colour of the current palette (light or dark).
+    theme::onPaletteChange(m_list, [this] {
+        const QColor muted = theme::mutedText(m_list->palette());
+        for (int row = 0; row < m_list->count() && row < m_types.size(); ++row) {
+            if (m_types.at(row).archived)
+                m_list->item(row)->setForeground(muted);
+        }
+    });
     auto *order = new QHBoxLayout;
     auto *up = new QPushButton(tr("Up"), this);
     auto *down = new QPushButton(tr("Down"), this);
@@ -80,7 +87,7 @@ TaskTypesDialog::TaskTypesDialog(AsyncTimerService &service, QWidget *parent)
     columns->addLayout(form, 2);
 
     m_error = new QLabel(this);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
+    theme::useErrorText(m_error);
     m_error->setWordWrap(true);
     layout->addWidget(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -132,7 +139,7 @@ void TaskTypesDialog::reload()
         auto *item = new QListWidgetItem(swatch(t.color),
                                          t.archived ? tr("%1 (archived)").arg(t.name) : t.name);
         if (t.archived)
-            item->setForeground(Qt::gray);
+            item->setForeground(theme::mutedText(m_list->palette()));
         m_list->addItem(item);
         if (t.id == keep)
             select = i;

@@ -1,5 +1,6 @@
 #include "EntryFormat.h"
 
+#include "Theme.h"
 #include "domain/Format.h"
 #include "domain/Money.h"
 
@@ -102,7 +103,7 @@ QVariant data(const TimeEntry &e, EntryColumn column, int role, const NowSnapsho
             return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
     } else if (role == Qt::DecorationRole && column == EntryColumn::Task) {
         if (const auto t = snapshot.taskType(e.taskTypeId))
-            return QColor(t->color);
+            return theme::swatch(QColor(t->color));
     } else if (role == Qt::FontRole && e.isRunning()) {
         QFont font;
         font.setBold(true);

@@ -1,5 +1,6 @@
 #include "StudioModel.h"
 
+#include "Theme.h"
 #include "domain/Format.h"
 #include "timer/AsyncTimerService.h"
 
@@ -99,7 +100,7 @@ QVariant StudioModel::data(const QModelIndex &index, int role) const
             return t.deviceName.isEmpty() ? tr("this machine") : t.deviceName;
         }
     } else if (role == Qt::DecorationRole && index.column() == TaskColumn && t.color.isValid()) {
-        return t.color;
+        return theme::swatch(t.color);
     } else if (role == Qt::TextAlignmentRole && index.column() == ElapsedColumn) {
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     }

@@ -1,5 +1,7 @@
 #include "BarChart.h"
 
+#include "Theme.h"
+
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -77,9 +79,11 @@ void BarChart::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    p.fillRect(rect(), palette().base());
+    const QPalette &pal = palette();
+    const QColor base = pal.color(QPalette::Base);
+    p.fillRect(rect(), base);
     if (m_bars.isEmpty()) {
-        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.setPen(theme::chartMutedText(pal));
         p.drawText(rect(), Qt::AlignCenter, tr("Nothing recorded in this period."));
         return;
     }
@@ -92,11 +96,16 @@ void BarChart::paintEvent(QPaintEvent *)
         maximum = std::max(maximum, bar.value);
     // Labels are thinned out when rows get too short to hold text.
     const bool showText = l.rowHeight >= fm.height();
+    const QColor text = theme::chartText(pal);
+    // The axis the bars grow from.
+    p.setPen(QPen(theme::chartAxis(pal), 1));
+    p.drawLine(QPointF(barLeft - 0.5, l.top),
+               QPointF(barLeft - 0.5, l.top + int(m_bars.size()) * l.rowHeight));
     for (qsizetype i = 0; i < m_bars.size(); ++i) {
         const Bar &bar = m_bars.at(i);
         const int y = l.top + int(i) * l.rowHeight;
         if (showText) {
-            p.setPen(palette().color(QPalette::Text));
+            p.setPen(text);
             p.drawText(QRect(kMargin, y, l.labelWidth, l.rowHeight),
                        Qt::AlignVCenter | Qt::AlignRight,
                        fm.elidedText(bar.label, Qt::ElideRight, l.labelWidth));
@@ -104,9 +113,16 @@ void BarChart::paintEvent(QPaintEvent *)
         const int length = maximum > 0 ? int(barSpace * (bar.value / maximum)) : 0;
         const QRect barRect(barLeft, y + (l.rowHeight - l.barHeight) / 2, std::max(length, 1),
                             l.barHeight);
-        p.fillRect(barRect, bar.color.isValid() ? bar.color : palette().color(QPalette::Highlight));
+        const QColor fill = theme::chartBar(bar.color, pal);
+        p.fillRect(barRect, fill);
+        // A bar too close to the background (yellow on white, navy on dark) gets an outline.
+        if (const QColor outline = theme::outlineFor(fill, base); outline.isValid()) {
+            p.setPen(QPen(outline, 1));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(QRectF(barRect).adjusted(0.5, 0.5, -0.5, -0.5));
+        }
         if (showText) {
-            p.setPen(palette().color(QPalette::Text));
+            p.setPen(text);
             p.drawText(QRect(barRect.right() + kGap, y, l.valueWidth + kGap, l.rowHeight),
                        Qt::AlignVCenter | Qt::AlignLeft, bar.valueText);
         }

@@ -1,6 +1,7 @@
 #include "SyncSettingsPage.h"
 
 #include "SyncStatusWidget.h"
+#include "Theme.h"
 #include "secrets/CredentialStore.h"
 #include "sync/Discovery.h"
 #include "sync/SyncSession.h"
@@ -71,7 +72,7 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     m_status = new QLabel(this);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
+    theme::useErrorText(m_error);
     m_error->setWordWrap(true);
 
     layout->addWidget(m_off);
