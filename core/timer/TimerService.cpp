@@ -32,6 +32,56 @@ QJsonObject auditJson(const TimeEntry &e)
     };
 }
 
+// What differs between saving a task type and a room (TimerService::saveCatalogItem).
+template <class Item> struct CatalogKind;
+
+template <> struct CatalogKind<TaskType>
+{
+    static std::optional<TaskType> find(const CatalogRepository &c, const QString &id)
+    {
+        return c.taskType(id);
+    }
+    static Result<void> save(CatalogRepository &c, const TaskType &t) { return c.saveTaskType(t); }
+    static Mutation upsert(const TaskType &t)
+    {
+        return {QStringLiteral("taskTypes:upsert"),
+                {{QStringLiteral("taskType"), json::fromTaskType(t)}}};
+    }
+    static QString notFound()
+    {
+        return QCoreApplication::translate("st::TimerService", "No such task type.");
+    }
+    static QString nameTaken(const QString &name)
+    {
+        return QCoreApplication::translate("st::TimerService",
+                                           "A task type named \"%1\" exists already.")
+            .arg(name);
+    }
+};
+
+template <> struct CatalogKind<Room>
+{
+    static std::optional<Room> find(const CatalogRepository &c, const QString &id)
+    {
+        return c.room(id);
+    }
+    static Result<void> save(CatalogRepository &c, const Room &r) { return c.saveRoom(r); }
+    static Mutation upsert(const Room &r)
+    {
+        return {QStringLiteral("rooms:upsert"), {{QStringLiteral("room"), json::fromRoom(r)}}};
+    }
+    static QString notFound()
+    {
+        return QCoreApplication::translate("st::TimerService", "No such room.");
+    }
+    static QString nameTaken(const QString &name)
+    {
+        return QCoreApplication::translate("st::TimerService",
+                                           "A room named \"%1\" exists already.")
+            .arg(name);
+    }
+};
+
 } // namespace
 
 TimerService::TimerService(const Database &db, const Clock &clock, QString orgId, QObject *parent)
@@ -549,30 +599,7 @@ std::optional<TaskType> TimerService::taskType(const QString &id) const
 
 Result<TaskType> TimerService::saveTaskType(TaskType type)
 {
-    if (type.id.isEmpty())
-        type.id = newId();
-    if (auto existing = m_catalog.taskType(type.id); existing && existing->orgId != m_orgId)
-        return Error::notFound(tr("No such task type."));
-    for (const TaskType &other : taskTypes(true)) {
-        if (other.id != type.id &&
-            other.name.compare(type.name.trimmed(), Qt::CaseInsensitive) == 0)
-            return Error::conflict(tr("A task type named \"%1\" exists already.").arg(other.name));
-    }
-    type.orgId = m_orgId;
-    type.updatedAt = m_clock.nowMs();
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
-    if (auto r = m_catalog.saveTaskType(type); !r)
-        return r.error();
-    if (auto r = record({QStringLiteral("taskTypes:upsert"),
-                         {{QStringLiteral("taskType"), json::fromTaskType(type)}}});
-        !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    Q_EMIT catalogChanged();
-    return *m_catalog.taskType(type.id);
+    return saveCatalogItem(std::move(type), taskTypes(true));
 }
 
 QList<Room> TimerService::rooms(bool includeArchived) const
@@ -590,30 +617,35 @@ std::optional<Room> TimerService::room(const QString &id) const
 
 Result<Room> TimerService::saveRoom(Room room)
 {
-    if (room.id.isEmpty())
-        room.id = newId();
-    if (auto existing = m_catalog.room(room.id); existing && existing->orgId != m_orgId)
-        return Error::notFound(tr("No such room."));
-    for (const Room &other : rooms(true)) {
-        if (other.id != room.id &&
-            other.name.compare(room.name.trimmed(), Qt::CaseInsensitive) == 0)
-            return Error::conflict(tr("A room named \"%1\" exists already.").arg(other.name));
+    return saveCatalogItem(std::move(room), rooms(true));
+}
+
+template <class Item>
+Result<Item> TimerService::saveCatalogItem(Item item, const QList<Item> &existing)
+{
+    using Kind = CatalogKind<Item>;
+    if (item.id.isEmpty())
+        item.id = newId();
+    if (auto stored = Kind::find(m_catalog, item.id); stored && stored->orgId != m_orgId)
+        return Error::notFound(Kind::notFound());
+    for (const Item &other : existing) {
+        if (other.id != item.id &&
+            other.name.compare(item.name.trimmed(), Qt::CaseInsensitive) == 0)
+            return Error::conflict(Kind::nameTaken(other.name));
     }
-    room.orgId = m_orgId;
-    room.updatedAt = m_clock.nowMs();
+    item.orgId = m_orgId;
+    item.updatedAt = m_clock.nowMs();
     Transaction tx(m_db);
     if (!tx.isActive())
         return tx.error();
-    if (auto r = m_catalog.saveRoom(room); !r)
+    if (auto r = Kind::save(m_catalog, item); !r)
         return r.error();
-    if (auto r = record(
-            {QStringLiteral("rooms:upsert"), {{QStringLiteral("room"), json::fromRoom(room)}}});
-        !r)
+    if (auto r = record(Kind::upsert(item)); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
     Q_EMIT catalogChanged();
-    return *m_catalog.room(room.id);
+    return *Kind::find(m_catalog, item.id);
 }
 
 QList<User> TimerService::users() const

@@ -151,6 +151,9 @@ private:
     Result<TimeEntry> finishChange(Transaction &tx, const QList<TimeEntry> &changed,
                                    const Mutation &mutation);
     Result<void> record(const Mutation &mutation);
+    // Task types and rooms are saved alike: only this organisation's, under a name no other one
+    // has (in any case), the change recorded for sync in the same transaction.
+    template <class Item> Result<Item> saveCatalogItem(Item item, const QList<Item> &existing);
     Result<void> checkNoOverlap(const TimeEntry &entry) const;
     Result<TimeEntry> prepareManual(const ManualEntry &entry) const;
     Mutation manualMutation(const TimeEntry &entry) const;
