@@ -130,6 +130,40 @@ private Q_SLOTS:
         QVERIFY(!s.service->running(s.userId()));
     }
 
+    // Two task types (or rooms) with one name in different case would make `start recording`
+    // ambiguous; another organisation's row can't be overwritten through this one.
+    void taskTypeAndRoomNamesAreUniqueInAnyCase()
+    {
+        test::TestStore s;
+        TaskType copy = *s.service->findTaskType(QStringLiteral("Recording"));
+        copy.id.clear();
+        copy.name = QStringLiteral(" recording ");
+        auto dup = s.service->saveTaskType(copy);
+        QVERIFY(!dup);
+        QCOMPARE(dup.error().code, ErrorCode::Conflict);
+        QVERIFY(dup.error().message.contains(QStringLiteral("Recording")));
+        QCOMPARE(s.service->taskTypes(true).size(), 5);
+
+        TaskType renamed = *s.service->findTaskType(QStringLiteral("Recording"));
+        renamed.name = QStringLiteral("Tracking");
+        auto saved = s.service->saveTaskType(renamed);
+        QVERIFY(saved);
+        QCOMPARE(saved->name, QStringLiteral("Tracking"));
+        QCOMPARE(saved->orgId, s.profile.org.id);
+
+        auto room = s.service->saveRoom({{}, {}, QStringLiteral("Studio A"), false, 0});
+        QVERIFY(room);
+        auto sameRoom = s.service->saveRoom({{}, {}, QStringLiteral("STUDIO A"), false, 0});
+        QCOMPARE(sameRoom.error().code, ErrorCode::Conflict);
+        QCOMPARE(s.service->rooms(true).size(), 1);
+
+        TimerService other(*s.db, s.clock, QStringLiteral("another-org"));
+        Room stolen = *room;
+        stolen.name = QStringLiteral("Mine now");
+        QCOMPARE(other.saveRoom(stolen).error().code, ErrorCode::NotFound);
+        QCOMPARE(s.service->room(room->id)->name, QStringLiteral("Studio A"));
+    }
+
     void manualEntriesMayNotOverlap()
     {
         test::TestStore s;
