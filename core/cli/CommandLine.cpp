@@ -182,35 +182,29 @@ CommandOutput CommandLine::start(QCommandLineParser &p)
 
 CommandOutput CommandLine::stop(QCommandLineParser &p)
 {
-    auto user = actor(p, false);
-    if (!user)
-        return fail(user.error());
-    auto stopped = m_service.stop(user->id);
-    if (!stopped)
-        return fail(stopped.error());
-    return {0, tr("Stopped %1.\n").arg(describe(stopped.value())), {}};
+    return onRunningTimer(p, &TimerService::stop, tr("Stopped %1.\n"));
 }
 
 CommandOutput CommandLine::pause(QCommandLineParser &p)
 {
-    auto user = actor(p, false);
-    if (!user)
-        return fail(user.error());
-    auto paused = m_service.pause(user->id);
-    if (!paused)
-        return fail(paused.error());
-    return {0, tr("Paused %1.\n").arg(describe(paused.value())), {}};
+    return onRunningTimer(p, &TimerService::pause, tr("Paused %1.\n"));
 }
 
 CommandOutput CommandLine::resume(QCommandLineParser &p)
 {
+    return onRunningTimer(p, &TimerService::resume, tr("Resumed %1.\n"));
+}
+
+CommandOutput CommandLine::onRunningTimer(QCommandLineParser &p, TimerAction action,
+                                          const QString &done)
+{
     auto user = actor(p, false);
     if (!user)
         return fail(user.error());
-    auto resumed = m_service.resume(user->id);
-    if (!resumed)
-        return fail(resumed.error());
-    return {0, tr("Resumed %1.\n").arg(describe(resumed.value())), {}};
+    auto changed = (m_service.*action)(user->id, std::nullopt);
+    if (!changed)
+        return fail(changed.error());
+    return {0, done.arg(describe(changed.value())), {}};
 }
 
 CommandOutput CommandLine::status(QCommandLineParser &p)

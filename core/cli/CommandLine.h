@@ -56,6 +56,9 @@ private:
     CommandOutput stop(QCommandLineParser &p);
     CommandOutput pause(QCommandLineParser &p);
     CommandOutput resume(QCommandLineParser &p);
+    // stop, pause and resume: one action on the person's running timer, reported as done.
+    using TimerAction = Result<TimeEntry> (TimerService::*)(const QString &, std::optional<Ms>);
+    CommandOutput onRunningTimer(QCommandLineParser &p, TimerAction action, const QString &done);
     CommandOutput status(QCommandLineParser &p);
     CommandOutput add(QCommandLineParser &p);
     CommandOutput adjust(QCommandLineParser &p);
