@@ -180,6 +180,18 @@ QList<csv::Record> EntryImporter::parseRecords(const QString &text, ImportPlan &
     return parsed.value();
 }
 
+EntryImporter::Raw EntryImporter::rowStart(const csv::Record &record, qsizetype headerCount)
+{
+    Raw raw;
+    raw.line = record.line;
+    raw.where = tr("Line %1").arg(record.line);
+    if (record.fields.size() != headerCount)
+        raw.error = tr("it has %1 fields where the header has %2.")
+                        .arg(record.fields.size())
+                        .arg(headerCount);
+    return raw;
+}
+
 QList<EntryImporter::Raw> EntryImporter::readCsv(const QString &text, ImportPlan &plan) const
 {
     QList<Raw> raws;
@@ -201,13 +213,8 @@ QList<EntryImporter::Raw> EntryImporter::readCsv(const QString &text, ImportPlan
     const Ms now = m_service.clock().nowMs();
     for (qsizetype i = 1; i < records.size(); ++i) {
         const csv::Record &record = records.at(i);
-        Raw raw;
-        raw.line = record.line;
-        raw.where = tr("Line %1").arg(record.line);
-        if (record.fields.size() != columns.count) {
-            raw.error = tr("it has %1 fields where the header has %2.")
-                            .arg(record.fields.size())
-                            .arg(columns.count);
+        Raw raw = rowStart(record, columns.count);
+        if (!raw.error.isEmpty()) {
             raws << raw;
             continue;
         }
@@ -275,13 +282,8 @@ QList<EntryImporter::Raw> EntryImporter::readToggl(const QString &text, ImportPl
     };
     for (qsizetype i = 1; i < records.size(); ++i) {
         const csv::Record &record = records.at(i);
-        Raw raw;
-        raw.line = record.line;
-        raw.where = tr("Line %1").arg(record.line);
-        if (record.fields.size() != columns.count) {
-            raw.error = tr("it has %1 fields where the header has %2.")
-                            .arg(record.fields.size())
-                            .arg(columns.count);
+        Raw raw = rowStart(record, columns.count);
+        if (!raw.error.isEmpty()) {
             raws << raw;
             continue;
         }

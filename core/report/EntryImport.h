@@ -85,6 +85,9 @@ private:
     struct Raw;
     // The file's CSV records; empty, with the reason in plan.errors, when malformed or empty.
     static QList<csv::Record> parseRecords(const QString &text, ImportPlan &plan);
+    // A row as both CSV formats begin it: where it is, and an error when its field count is not
+    // the header's.
+    static Raw rowStart(const csv::Record &record, qsizetype headerCount);
     QList<Raw> readCsv(const QString &text, ImportPlan &plan) const;
     QList<Raw> readToggl(const QString &text, ImportPlan &plan) const;
     QList<Raw> readJson(const QByteArray &data, ImportPlan &plan) const;
