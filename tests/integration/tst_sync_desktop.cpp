@@ -4,6 +4,7 @@
 
 #include "MainWindow.h"
 #include "NowView.h"
+#include "TestHub.h"
 #include "TestStore.h"
 #include "models/StudioModel.h"
 #include "store/Database.h"
@@ -35,40 +36,9 @@ namespace {
 
 constexpr int kWait = 20000;
 
-// The hub on its own database on a loopback port kept across restarts.
-struct HubEnv
-{
-    QTemporaryDir dir;
-    SystemClock clock;
-    std::unique_ptr<Database> db;
-    std::unique_ptr<Hub> hub;
-    quint16 port = 0;
-    QString token;
-
-    HubEnv()
-    {
-        auto opened = Database::open(dir.filePath(QStringLiteral("hub.sqlite")));
-        if (!opened)
-            qFatal("cannot open the hub database: %s", qPrintable(opened.error().message));
-        db = std::move(opened).value();
-        start();
-        auto created = hub->store().createOrganization(QStringLiteral("Studio Nord"));
-        if (!created)
-            qFatal("cannot create an organisation: %s", qPrintable(created.error().message));
-        token = created->token;
-    }
-    void start()
-    {
-        HubOptions options;
-        options.bind = QHostAddress::LocalHost;
-        options.port = port;
-        hub = std::make_unique<Hub>(*db, clock, options);
-        if (auto r = hub->listen(); !r)
-            qFatal("cannot listen: %s", qPrintable(r.error().message));
-        port = hub->port();
-    }
-    void stop() { hub.reset(); }
-};
+// The hub on its own database on a loopback port kept across restarts, on the real clock (the
+// windows tick on it).
+using HubEnv = TestHub<SystemClock>;
 
 // A desk as the app makes it: the store on its worker thread with a HubClock, the sync session,
 // and the window with the sync corner.

@@ -2,6 +2,7 @@
 // broadcasts with attribution, offline changes, refusals, seq gaps, clock skew, bad tokens.
 
 #include "FakeClock.h"
+#include "TestHub.h"
 #include "domain/Json.h"
 #include "store/Database.h"
 #include "store/Repositories.h"
@@ -29,63 +30,12 @@ constexpr Ms kMinute = 60'000;
 constexpr Ms kHubStart = 1'764'316'800'000; // 2025-11-28T08:00:00Z
 constexpr int kWait = 10000;
 
-// The hub on its own database, on a loopback port kept across restarts.
-struct HubEnv
+// The hub on its own database, on a loopback port kept across restarts, on a clock moved by hand.
+struct HubEnv : TestHub<FakeClock>
 {
-    QTemporaryDir dir;
-    FakeClock clock{kHubStart};
-    std::unique_ptr<Database> db;
-    std::unique_ptr<Hub> hub;
-    quint16 port = 0;
-    QString orgId;
-    QString token;
-
     HubEnv()
-    {
-        auto opened = Database::open(dir.filePath(QStringLiteral("hub.sqlite")));
-        if (!opened)
-            qFatal("cannot open the hub database: %s", qPrintable(opened.error().message));
-        db = std::move(opened).value();
-        start();
-        auto created = hub->store().createOrganization(QStringLiteral("Studio Nord"));
-        if (!created)
-            qFatal("cannot create an organisation: %s", qPrintable(created.error().message));
-        orgId = created->org.id;
-        token = created->token;
-    }
-
-    void start()
-    {
-        HubOptions options;
-        options.bind = QHostAddress::LocalHost;
-        options.port = port;
-        hub = std::make_unique<Hub>(*db, clock, options);
-        if (auto r = hub->listen(); !r)
-            qFatal("cannot listen: %s", qPrintable(r.error().message));
-        port = hub->port();
-    }
-    void stop() { hub.reset(); }
-
-    QString typeId(const QString &name) const
-    {
-        for (const TaskType &t : CatalogRepository(*db).taskTypes(orgId)) {
-            if (t.name == name)
-                return t.id;
-        }
-        return {};
-    }
-    std::optional<TimeEntry> entry(const QString &id) const
-    {
-        return EntryRepository(*db).entry(id);
-    }
-    qint64 head() const { return HubStore(*db, clock).head(orgId); } // also while stopped
-    int entryCount() const
-    {
-        QSqlQuery q(db->connection());
-        q.prepare(QStringLiteral("SELECT COUNT(*) FROM time_entries WHERE org_id = ?"));
-        q.addBindValue(orgId);
-        return q.exec() && q.next() ? q.value(0).toInt() : -1;
-    }
+        : TestHub<FakeClock>(kHubStart)
+    {}
 };
 
 // A desk: its own database, clock (possibly wrong), timer service on the hub's time, outbox and

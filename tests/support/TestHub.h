@@ -1,0 +1,83 @@
+#pragma once
+
+#include "domain/Clock.h"
+#include "store/Database.h"
+#include "store/Repositories.h"
+#include "sync/Hub.h"
+#include "sync/HubStore.h"
+
+#include <QHostAddress>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <optional>
+#include <utility>
+
+namespace st::test {
+
+// A hub on its own database in a temporary folder, on a loopback port kept across restarts,
+// with one organisation ("Studio Nord") and its invite token. ClockType is the hub's clock:
+// FakeClock to move time by hand, SystemClock beside real desktop windows.
+template <class ClockType> struct TestHub
+{
+    QTemporaryDir dir;
+    ClockType clock;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<Hub> hub;
+    quint16 port = 0;
+    QString orgId;
+    QString token;
+
+    template <class... ClockArgs>
+    explicit TestHub(ClockArgs &&...clockArgs)
+        : clock(std::forward<ClockArgs>(clockArgs)...)
+    {
+        auto opened = Database::open(dir.filePath(QStringLiteral("hub.sqlite")));
+        if (!opened)
+            qFatal("cannot open the hub database: %s", qPrintable(opened.error().message));
+        db = std::move(opened).value();
+        start();
+        auto created = hub->store().createOrganization(QStringLiteral("Studio Nord"));
+        if (!created)
+            qFatal("cannot create an organisation: %s", qPrintable(created.error().message));
+        orgId = created->org.id;
+        token = created->token;
+    }
+
+    // Listens again on the same port after stop(); the database stays open throughout.
+    void start()
+    {
+        HubOptions options;
+        options.bind = QHostAddress::LocalHost;
+        options.port = port;
+        hub = std::make_unique<Hub>(*db, clock, options);
+        if (auto r = hub->listen(); !r)
+            qFatal("cannot listen: %s", qPrintable(r.error().message));
+        port = hub->port();
+    }
+    void stop() { hub.reset(); }
+
+    QString typeId(const QString &name) const
+    {
+        for (const TaskType &t : CatalogRepository(*db).taskTypes(orgId)) {
+            if (t.name == name)
+                return t.id;
+        }
+        return {};
+    }
+    std::optional<TimeEntry> entry(const QString &id) const
+    {
+        return EntryRepository(*db).entry(id);
+    }
+    qint64 head() const { return HubStore(*db, clock).head(orgId); } // also while stopped
+    int entryCount() const
+    {
+        QSqlQuery q(db->connection());
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM time_entries WHERE org_id = ?"));
+        q.addBindValue(orgId);
+        return q.exec() && q.next() ? q.value(0).toInt() : -1;
+    }
+};
+
+} // namespace st::test
