@@ -5,6 +5,7 @@
 # English with the dark palette: main-dark-en.png, history-dark-en.png, reports-dark-en.png.
 #   tools/screenshots.sh            # uses build/app/studiotimer
 #   BUILD_DIR=build-x tools/screenshots.sh
+#   OUT_DIR=/tmp/shots tools/screenshots.sh   # somewhere else than docs/screenshots
 set -euo pipefail
 cd "$(dirname "$0")/.."
 app="${BUILD_DIR:-build}/app/studiotimer"
@@ -14,7 +15,7 @@ if [ ! -x "$app" ]; then
 fi
 command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: run tools/install-deps.sh" >&2; exit 1; }
 
-out=docs/screenshots
+out=${OUT_DIR:-docs/screenshots}
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -345,6 +345,18 @@ QPalette readable(const QPalette &palette)
         if (highlight != p.color(group, QPalette::Highlight))
             p.setColor(group, QPalette::Highlight, highlight);
     }
+    // Disabled controls are exempt from WCAG's minimum, but what they show (a date range that
+    // follows the period) must still be legible: 3:1.
+    const auto fixDisabled = [&p](QPalette::ColorRole role, QPalette::ColorRole background) {
+        const QColor bg = p.color(QPalette::Disabled, background);
+        const QColor fixed =
+            legibleOn(over(p.color(QPalette::Disabled, role), bg), {bg}, kGraphicContrast);
+        if (fixed != p.color(QPalette::Disabled, role))
+            p.setColor(QPalette::Disabled, role, fixed);
+    };
+    fixDisabled(QPalette::Text, QPalette::Base);
+    fixDisabled(QPalette::WindowText, QPalette::Window);
+    fixDisabled(QPalette::ButtonText, QPalette::Button);
     return p;
 }
 
