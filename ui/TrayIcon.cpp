@@ -1,5 +1,6 @@
 #include "TrayIcon.h"
 
+#include "Theme.h"
 #include "domain/Format.h"
 #include "timer/AsyncTimerService.h"
 
@@ -64,7 +65,7 @@ QIcon TrayIcon::icon(const QString &color, bool running)
             const qreal c = size / 2.0, r = size * 0.2;
             const QPointF tri[] = {{c - r * 0.7, c - r}, {c - r * 0.7, c + r}, {c + r, c}};
             p.setPen(Qt::NoPen);
-            p.setBrush(Qt::white);
+            p.setBrush(theme::readableTextOn(QColor(color))); // shows on a yellow task too
             p.drawPolygon(tri, 3);
         } else { // clock hands
             const QPointF c(size / 2.0, size / 2.0);

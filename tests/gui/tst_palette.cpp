@@ -7,6 +7,7 @@
 #include "NowView.h"
 #include "TaskButton.h"
 #include "Theme.h"
+#include "TrayIcon.h"
 #include "dialogs/EntryDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/TaskTypesDialog.h"
@@ -148,6 +149,8 @@ private Q_SLOTS:
     void chartDrawsWithThePalette_data();
     void chartDrawsWithThePalette();
     void swatchesShowOnTheirOwnColour();
+    void trayIconPlaySignShowsOnItsTask();
+    void archivedTaskTypesMutedButReadable();
     void noStylesheetWithALiteralColour();
 };
 
@@ -462,6 +465,46 @@ void TestPalette::swatchesShowOnTheirOwnColour()
         const QColor middle(image.pixel(8, 8));
         QCOMPARE(middle.name(), c);
         QVERIFY2(theme::contrastRatio(edge, QColor(c)) >= 1.8, qPrintable(c));
+    }
+}
+
+void TestPalette::trayIconPlaySignShowsOnItsTask()
+{
+    for (const QString &c : kTaskColours) {
+        const QImage image = TrayIcon::icon(c, true).pixmap(48, 48).toImage();
+        const QColor face(image.pixel(14, 36)); // inside the circle, beside the play sign
+        const QColor play(image.pixel(24, 24));
+        QCOMPARE(face.name(), c);
+        QVERIFY2(theme::contrastRatio(play, face) >= 4.5, qPrintable(c));
+    }
+}
+
+void TestPalette::archivedTaskTypesMutedButReadable()
+{
+    QApplication::setPalette(theme::lightPalette());
+    GuiFixture f;
+    TaskType archived = *f.store.service->findTaskType(QStringLiteral("Break"));
+    archived.archived = true;
+    QVERIFY(f.store.service->saveTaskType(archived));
+    f.async->refresh();
+    f.settle();
+    TaskTypesDialog dialog(*f.async);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    f.settle();
+    QListWidgetItem *item = nullptr;
+    for (int row = 0; row < dialog.list()->count(); ++row) {
+        if (dialog.list()->item(row)->text().startsWith(QLatin1String("Break")))
+            item = dialog.list()->item(row);
+    }
+    QVERIFY(item);
+    for (const QString &name : {QStringLiteral("light"), QStringLiteral("dark")}) {
+        QApplication::setPalette(paletteNamed(name));
+        QCoreApplication::processEvents();
+        const QColor muted = item->foreground().color();
+        QCOMPARE(muted, theme::mutedText(paletteNamed(name)));
+        QVERIFY(muted != paletteNamed(name).color(QPalette::Text));
+        QVERIFY(theme::contrastRatio(muted, paletteNamed(name).color(QPalette::Base)) >= 4.5);
     }
 }
 
