@@ -172,7 +172,7 @@ inline QString withModalDialog(const std::function<void()> &trigger,
 {
     QString outcome = QStringLiteral("no modal dialog appeared");
     bool ran = false;
-    QTimer::singleShot(0, [&] {
+    QTimer::singleShot(0, qApp, [&] {
         QWidget *dialog = QApplication::activeModalWidget();
         if (!dialog)
             return;

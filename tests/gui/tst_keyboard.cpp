@@ -15,7 +15,6 @@
 #include <QDateTimeEdit>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
