@@ -22,13 +22,15 @@ TaskButton::TaskButton(QWidget *parent)
     f.setPixelSize(15);
     setFont(f);
     setAttribute(Qt::WA_Hover);
-    setTaskColor(QColor());
 }
 
 void TaskButton::setTaskColor(const QColor &color)
 {
     // No colour (a task type without one): the palette's button colour.
-    m_color = color.isValid() ? color.toRgb() : QColor();
+    const QColor rgb = color.isValid() ? color.toRgb() : QColor();
+    if (rgb == m_color)
+        return; // every snapshot sets it again
+    m_color = rgb;
     QPalette own;
     if (m_color.isValid()) {
         own.setColor(QPalette::Button, m_color);
