@@ -27,6 +27,7 @@ struct Invocation
     QString dataDir;
     QStringList command;         // empty: open the desktop app
     const char *error = nullptr; // marked for translation, translated once the translator is in
+    bool version = false;        // print the version and exit
     bool demoData = false;       // desktop only: fill an empty database with demo data
     QString screenshotDir;       // desktop only: save screenshots there and quit
 };
@@ -53,6 +54,9 @@ Invocation parseInvocation(const QStringList &args)
                 return inv;
             }
             inv.screenshotDir = args.at(++i);
+        } else if (arg == QLatin1String("--version")) {
+            inv.version = true;
+            return inv;
         } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
             inv.command = {QStringLiteral("help")};
             return inv;
@@ -91,6 +95,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("StudioTimer"));
     QCoreApplication::setApplicationName(QStringLiteral("StudioTimer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    if (inv.version) {
+        print(stdout, QStringLiteral("studiotimer " PROJECT_VERSION "\n"));
+        return 0;
+    }
 
     // A second desktop start only shows the running window: it needs no display of its own.
     if (inv.command.isEmpty() && !inv.error && inv.screenshotDir.isEmpty() &&

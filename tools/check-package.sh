@@ -126,6 +126,7 @@ awk '{ p = $6; sub(/^\./, "", p); print p }' "$work/contents" >"$work/paths"
 expected=(
     /usr/bin/studiotimer
     /usr/bin/studiotimer-hub
+    /usr/bin/studiotimer-midi
     "/usr/share/applications/$app_id.desktop"
     "/usr/share/metainfo/$app_id.metainfo.xml"
     "/usr/share/icons/hicolor/scalable/apps/$app_id.svg"
@@ -134,6 +135,7 @@ expected=(
     /usr/lib/sysusers.d/studiotimer-hub.conf
     /usr/share/man/man1/studiotimer.1.gz
     /usr/share/man/man1/studiotimer-hub.1.gz
+    /usr/share/man/man1/studiotimer-midi.1.gz
     /usr/share/doc/studiotimer/copyright
     /usr/share/doc/studiotimer/changelog.gz
 )
@@ -212,7 +214,7 @@ validate_data() {
         fail "metainfo's newest release is \"$release\", the project is $version ($where)"
     grep -q '<screenshot' "$prefix/usr/share/metainfo/$app_id.metainfo.xml" &&
         pass "metainfo has screenshots ($where)" || fail "metainfo has no screenshots ($where)"
-    for page in studiotimer studiotimer-hub; do
+    for page in studiotimer studiotimer-hub studiotimer-midi; do
         if [ ! -e "$prefix/usr/share/man/man1/$page.1.gz" ] && dpkg_excluded "/usr/share/man/man1/$page.1.gz"; then
             continue # reported above; the unpacked copy was checked
         fi
@@ -258,6 +260,11 @@ run_programs() {
         pass "studiotimer help ($where)"
     else
         fail "studiotimer help ($where): $out"
+    fi
+    if out=$("$st" --version 2>&1) && [ "$out" = "studiotimer $(field Version)" ]; then
+        pass "studiotimer --version says $out ($where)"
+    else
+        fail "studiotimer --version ($where): $out"
     fi
     # The translations are compiled into the program (no .qm files in the package).
     if out=$(LC_ALL=fr_FR.UTF-8 LANGUAGE=fr STUDIOTIMER_DATA_DIR=$data/fr "$st" help 2>&1) &&

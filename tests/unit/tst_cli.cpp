@@ -283,6 +283,14 @@ private Q_SLOTS:
                                     "delete", "list", "task-types"})
             QVERIFY2(r.out.contains(QLatin1String(command)), command);
     }
+
+    void versionIsPrinted()
+    {
+        const Run r = run({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("studiotimer " PROJECT_VERSION "\n"));
+        QVERIFY(r.err.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
