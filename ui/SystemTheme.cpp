@@ -8,6 +8,7 @@
 #include <QDBusVariant>
 #include <QSettings>
 #include <QStyle>
+#include <QToolTip>
 
 namespace st {
 
@@ -169,6 +170,8 @@ void SystemTheme::apply()
         palette = theme::lightPalette();
     }
     QApplication::setPalette(palette);
+    // Tooltips keep a palette of their own, taken from the platform once.
+    QToolTip::setPalette(palette);
     m_dark = dark;
     Q_EMIT applied(dark);
 }

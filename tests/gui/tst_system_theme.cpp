@@ -19,6 +19,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QToolTip>
 
 #include <memory>
 
@@ -169,6 +170,8 @@ void TestSystemTheme::followsThePortalLive()
     QVERIFY(theme.isDarkApplied());
     QCOMPARE(QGuiApplication::palette().color(QPalette::Window),
              theme::darkPalette().color(QPalette::Window));
+    QCOMPARE(QToolTip::palette().color(QPalette::ToolTipBase),
+             theme::darkPalette().color(QPalette::ToolTipBase));
 
     // The user switches the desktop to light: the app follows without asking again.
     QSignalSpy applied(&theme, &SystemTheme::applied);
@@ -179,6 +182,8 @@ void TestSystemTheme::followsThePortalLive()
     QVERIFY(theme.portalScheme() == SystemTheme::Scheme::Light);
     QCOMPARE(QGuiApplication::palette().color(QPalette::Window),
              theme.platformPalette().color(QPalette::Window));
+    QCOMPARE(QToolTip::palette().color(QPalette::ToolTipBase),
+             theme.platformPalette().color(QPalette::ToolTipBase));
 
     // Other settings are not ours; back to dark after them.
     host.settingChanged(kNamespace, QStringLiteral("accent-color"), uint(1));
