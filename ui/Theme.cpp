@@ -381,4 +381,9 @@ void useAccentText(QWidget *widget, const QColor &accent)
     useText(widget, accent.isValid() ? TextKind::Accent : TextKind::Normal, accent);
 }
 
+void useNormalText(QWidget *widget)
+{
+    useText(widget, TextKind::Normal, QColor());
+}
+
 } // namespace st::theme

@@ -63,5 +63,6 @@ void onPaletteChange(QWidget *widget, std::function<void()> apply);
 void useErrorText(QWidget *widget);
 void useMutedText(QWidget *widget);
 void useAccentText(QWidget *widget, const QColor &accent); // invalid accent: the normal text
+void useNormalText(QWidget *widget);
 
 } // namespace st::theme

@@ -13,10 +13,12 @@
 #include "dialogs/TaskTypesDialog.h"
 #include "domain/Clock.h"
 #include "reports/BarChart.h"
+#include "secrets/CredentialStore.h"
 #include "sync/ClockOffset.h"
 #include "sync/ConflictsDialog.h"
 #include "sync/SyncSession.h"
 #include "sync/SyncSettingsPage.h"
+#include "sync/SyncStatusWidget.h"
 #include "timer/DemoData.h"
 
 #include <QApplication>
@@ -151,6 +153,7 @@ private Q_SLOTS:
     void swatchesShowOnTheirOwnColour();
     void trayIconPlaySignShowsOnItsTask();
     void archivedTaskTypesMutedButReadable();
+    void syncProblemsInTheErrorColour();
     void noStylesheetWithALiteralColour();
 };
 
@@ -506,6 +509,34 @@ void TestPalette::archivedTaskTypesMutedButReadable()
         QVERIFY(muted != paletteNamed(name).color(QPalette::Text));
         QVERIFY(theme::contrastRatio(muted, paletteNamed(name).color(QPalette::Base)) >= 4.5);
     }
+}
+
+void TestPalette::syncProblemsInTheErrorColour()
+{
+    QApplication::setPalette(theme::darkPalette());
+    GuiFixture f;
+    SystemClock local;
+    ClockOffset offset;
+    MemoryCredentialStore noToken;
+    SyncSession session(*f.async, offset, local, f.store.dir.filePath(QStringLiteral("hub")));
+    session.setCredentialStore(&noToken, QStringLiteral("hub-token"));
+    SyncStatusWidget status(session);
+    auto *label = status.findChild<QLabel *>(QStringLiteral("syncStatus"));
+    QVERIFY(label);
+    const QColor normal = status.palette().color(QPalette::WindowText);
+    QCOMPARE(label->palette().color(QPalette::WindowText), normal);
+
+    // Joining without a stored token: not authorised, which the user has to act on.
+    QVERIFY(session.configure({SyncMode::Join, QStringLiteral("127.0.0.1"), 7345}));
+    QTRY_COMPARE(session.state(), SyncState::Unauthorized);
+    const QColor error = label->palette().color(QPalette::WindowText);
+    QCOMPARE(error, theme::errorText(theme::darkPalette()));
+    QVERIFY(theme::contrastRatio(error, status.palette().color(QPalette::Window)) >= 4.5);
+
+    QVERIFY(session.configure({SyncMode::Off, QString(), 7345}));
+    QTRY_COMPARE(session.state(), SyncState::Off);
+    QCOMPARE(label->palette().color(QPalette::WindowText), normal);
+    f.settle();
 }
 
 void TestPalette::noStylesheetWithALiteralColour()

@@ -1,5 +1,6 @@
 #include "SyncStatusWidget.h"
 
+#include "Theme.h"
 #include "sync/SyncSession.h"
 
 #include <QHBoxLayout>
@@ -60,6 +61,12 @@ void SyncStatusWidget::update()
 {
     const SyncState state = m_session.state();
     m_label->setText(describe(state, m_session.pendingCount(), m_session.errorMessage()));
+    // Something to act on (not authorised, or sync stopped by an error) in the error colour.
+    if (state == SyncState::Unauthorized ||
+        (state == SyncState::Off && !m_session.errorMessage().isEmpty()))
+        theme::useErrorText(m_label);
+    else
+        theme::useNormalText(m_label);
     m_label->setToolTip(m_session.errorMessage());
     const int unseen = m_session.unseenConflictCount();
     const int all = int(m_session.conflicts().size());
