@@ -134,7 +134,9 @@ void useText(QWidget *widget, TextKind kind, const QColor &accent)
     widget->setProperty(kKindProperty, int(kind));
     widget->setProperty(kAccentProperty, accent);
     const QString name = QString::fromLatin1(kKindProperty);
-    if (auto *follower = widget->findChild<PaletteFollower *>(name, Qt::FindDirectChildrenOnly)) {
+    // Only the text follower carries this name (PaletteFollower has no meta-object of its own).
+    if (auto *follower = static_cast<PaletteFollower *>(
+            widget->findChild<QObject *>(name, Qt::FindDirectChildrenOnly))) {
         follower->run();
         return;
     }
