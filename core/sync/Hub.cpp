@@ -662,7 +662,7 @@ void Hub::handleEvent(HubConnection *conn)
     }
     const qint64 ackId = *p.ackId;
     const auto reply = [&](const QJsonObject &answer) {
-        sendText(conn, sio::encodeMessage(sio::Packet::ack(ackId, {answer})));
+        sendAck(conn, ackId, answer);
     };
     if (!takeToken(conn)) {
         reply(errorAnswer({ErrorCode::RateLimited, Tr::tr("Too many requests: slow down.")}));
@@ -677,11 +677,19 @@ void Hub::handleEvent(HubConnection *conn)
     handleRequest(conn, event, args.isEmpty() ? QJsonValue() : args.at(0), ackId);
 }
 
+void Hub::sendAck(HubConnection *conn, qint64 ackId, QJsonObject answer)
+{
+    // Stamped as it leaves (a replayed answer's stored stamp would be stale): every answer is a
+    // clock sample for the client, so its offset follows a clock that moves while connected.
+    answer.insert(QStringLiteral("serverTime"), double(m_clock.nowMs()));
+    sendText(conn, sio::encodeMessage(sio::Packet::ack(ackId, {answer})));
+}
+
 void Hub::handleRequest(HubConnection *conn, const QString &event, const QJsonValue &payload,
                         qint64 ackId)
 {
     const auto reply = [&](const QJsonObject &answer) {
-        sendText(conn, sio::encodeMessage(sio::Packet::ack(ackId, {answer})));
+        sendAck(conn, ackId, answer);
     };
     if (event == QLatin1String("sync:pull")) {
         reply(pull(conn, payload.toObject()));

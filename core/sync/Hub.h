@@ -93,6 +93,8 @@ private:
     void dropConnection(HubConnection *conn, const QString &why);
 
     void sendText(HubConnection *conn, const QString &text);
+    // Answers a request (an ack) with the hub's time added as serverTime.
+    void sendAck(HubConnection *conn, qint64 ackId, QJsonObject answer);
 
     void handleSocketIo(HubConnection *conn, const QString &packetText);
     void dispatchPacket(HubConnection *conn);

@@ -431,6 +431,29 @@ private Q_SLOTS:
         QVERIFY(std::abs(onA - (42 * kMinute + 10'000)) < 1000);
     }
 
+    // A desk's clock is stepped back 3 minutes while it stays connected (NTP, a wrong manual
+    // change): the hub's answers to its next requests carry the hub's time, and the offset
+    // follows without a reconnect, so its timers keep the hub's time.
+    void aClockMovedWhileConnectedIsFollowed()
+    {
+        HubEnv env;
+        Desk a(QStringLiteral("Desk A"), QStringLiteral("Alice"));
+        a.connectTo(env);
+        QTRY_VERIFY_WITH_TIMEOUT(a.caughtUp(), kWait);
+        QVERIFY(std::abs(a.offset.offsetMs()) < 1000);
+
+        a.tick(-3 * kMinute);
+        auto started = a.start(QStringLiteral("Recording"));
+        QVERIFY(started);
+        QTRY_VERIFY_WITH_TIMEOUT(a.caughtUp(), kWait);
+        QVERIFY2(std::abs(a.offset.offsetMs() - 3 * kMinute) < 1000,
+                 qPrintable(QString::number(a.offset.offsetMs())));
+        QVERIFY(a.service->stop(a.userId));
+        QTRY_VERIFY_WITH_TIMEOUT(a.caughtUp(), kWait);
+        // Stopped in the hub's time, not the stepped-back local clock.
+        QVERIFY(std::abs(*a.service->entry(started->id)->endedAt - env.clock.nowMs()) < 1000);
+    }
+
     void aRefusedTokenStopsRetrying()
     {
         HubEnv env;
