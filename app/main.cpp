@@ -6,7 +6,9 @@
 #include "domain/Clock.h"
 #include "store/DataLocation.h"
 #include "store/Database.h"
+#include "sync/ClockOffset.h"
 #include "sync/Outbox.h"
+#include "sync/SyncCache.h"
 #include "sync/SyncSession.h"
 #include "timer/AsyncTimerService.h"
 #include "timer/Profile.h"
@@ -148,11 +150,17 @@ int main(int argc, char *argv[])
     auto profile = st::profile::ensure(*db.value(), clock);
     if (!profile)
         return fail(profile.error().message);
-    st::TimerService service(*db.value(), clock, profile->org.id);
-    // With sync on, a change made while the desktop app is closed (a desk button, a script) waits
-    // in the outbox like the app's own, and reaches the hub when the app connects again.
+    // With sync on, a change made while the desktop app is closed (a desk button, a script) is
+    // made as the app makes it: on the hub's time (the offset its last session measured), so it
+    // orders rightly against the app's own entries, and kept in the outbox until the app connects.
+    const bool syncing = st::syncconfig::load(*db.value()).mode != st::SyncMode::Off;
+    st::ClockOffset hubOffset;
+    if (const auto saved = st::synccache::savedClockOffset(*db.value()); syncing && saved)
+        hubOffset.restore(*saved);
+    st::HubClock hubClock(clock, hubOffset);
+    st::TimerService service(*db.value(), hubClock, profile->org.id);
     std::optional<st::Outbox> outbox;
-    if (st::syncconfig::load(*db.value()).mode != st::SyncMode::Off) {
+    if (syncing) {
         outbox.emplace(*db.value(), clock);
         outbox->attach(service);
     }

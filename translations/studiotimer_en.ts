@@ -4,7 +4,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+427"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+428"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -37,7 +37,7 @@
 <context>
     <name>st::EntryImporter</name>
     <message numerus="yes">
-        <location filename="../core/report/EntryImport.cpp" line="+670"/>
+        <location filename="../core/report/EntryImport.cpp" line="+672"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
         <translation>
             <numerusform>The file has %n bad row; nothing was imported.</numerusform>
@@ -135,7 +135,7 @@
 <context>
     <name>st::SyncStatusWidget</name>
     <message numerus="yes">
-        <location filename="../ui/sync/SyncStatusWidget.cpp" line="+43"/>
+        <location filename="../ui/sync/SyncStatusWidget.cpp" line="+44"/>
         <source>Offline, %n change(s) pending</source>
         <translation>
             <numerusform>Offline, %n change pending</numerusform>
@@ -151,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+27"/>
         <source>%n refused change(s)</source>
         <translation>
             <numerusform>%n refused change</numerusform>

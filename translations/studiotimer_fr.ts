@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+42"/>
+        <location filename="../app/main.cpp" line="+45"/>
         <source>--data-dir needs a folder.</source>
         <translation>--data-dir demande un dossier.</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>--screenshots demande un dossier.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+69"/>
         <source>Unknown command &quot;%1&quot;. Try &quot;studiotimer help&quot;.</source>
         <translation>Commande inconnue « %1 ». Essayez « studiotimer help ».</translation>
     </message>
@@ -213,36 +213,43 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Commande inconnue « %1 ».</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+13"/>
+        <location line="+25"/>
+        <source>Recorded %1: the running timer began later and keeps running.
+</source>
+        <translation>Enregistré %1 : le minuteur en cours a commencé plus tard et continue.
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
         <source>Stopped %1.
 </source>
         <translation>%1 arrêtée.
 </translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-6"/>
         <source>Started %1.
 </source>
         <translation>%1 démarrée.
 </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
         <source>Paused %1.
 </source>
         <translation>%1 en pause.
 </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>Resumed %1.
 </source>
         <translation>%1 reprise.
 </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+28"/>
         <source>No timer is running for %1.
 </source>
         <translation>Aucun chronomètre en cours pour %1.
@@ -821,24 +828,22 @@ Essayez « studiotimer help ».
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+27"/>
         <source>Line %1: the header has no &quot;%2&quot; column (expected: %3).</source>
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » (attendu : %3).</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+74"/>
+        <location line="-19"/>
         <source>Line %1</source>
         <translation>Ligne %1</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+74"/>
+        <location line="+2"/>
         <source>it has %1 fields where the header has %2.</source>
         <translation>elle a %1 champs là où l’en-tête en a %2.</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="+45"/>
         <source>startedAt &quot;%1&quot; is not a time such as 2026-11-28T09:30:00+01:00.</source>
         <translation>startedAt « %1 » n’est pas une heure comme 2026-11-28T09:30:00+01:00.</translation>
     </message>
@@ -858,7 +863,7 @@ Essayez « studiotimer help ».
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » : est-ce bien le rapport détaillé CSV de Toggl Track ?</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+36"/>
         <source>the start &quot;%1 %2&quot; is not a date and time such as 2026-11-28 09:30:00.</source>
         <translation>le début « %1 %2 » n’est pas une date et heure comme 2026-11-28 09:30:00.</translation>
     </message>
@@ -1287,7 +1292,7 @@ Essayez « studiotimer help ».
         <translation>Aucune requête n’accepte de données binaires.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
@@ -2220,7 +2225,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncCache</name>
     <message>
-        <location filename="../core/sync/SyncCache.cpp" line="+126"/>
+        <location filename="../core/sync/SyncCache.cpp" line="+135"/>
         <source>Not connected to a hub.</source>
         <translation>Pas connecté à un hub.</translation>
     </message>
@@ -2465,7 +2470,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncStatusWidget</name>
     <message>
-        <location filename="../ui/sync/SyncStatusWidget.cpp" line="+40"/>
+        <location filename="../ui/sync/SyncStatusWidget.cpp" line="+41"/>
         <source>Sync off</source>
         <translation>Synchronisation désactivée</translation>
     </message>
@@ -2521,7 +2526,7 @@ Essayez « studiotimer help ».
         <translation>Non autorisé par le hub : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+19"/>
         <source>%n refused change(s)</source>
         <translation>
             <numerusform>%n modification refusée</numerusform>
@@ -2710,7 +2715,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+60"/>
+        <location filename="../core/timer/TimerService.cpp" line="+110"/>
         <location line="+150"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
@@ -2773,13 +2778,13 @@ Essayez « studiotimer help ».
         <translation>Une nouvelle salle demande un nouvel identifiant.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+312"/>
+        <location line="-256"/>
+        <location line="+259"/>
         <source>A room named &quot;%1&quot; exists already.</source>
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="+40"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
@@ -2787,13 +2792,13 @@ Essayez « studiotimer help ».
         <location line="+7"/>
         <location line="+74"/>
         <location line="+33"/>
-        <location line="+290"/>
+        <location line="+272"/>
         <location line="+22"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-374"/>
         <source>A running timer cannot start in the future.</source>
         <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
@@ -2809,13 +2814,13 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+70"/>
-        <location line="+257"/>
+        <location line="+239"/>
         <location line="+52"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-289"/>
         <source>The entry is not deleted.</source>
         <translation>L’entrée n’est pas supprimée.</translation>
     </message>
@@ -2830,19 +2835,19 @@ Essayez « studiotimer help ».
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+180"/>
+        <location line="-526"/>
+        <location line="+715"/>
         <source>No such task type.</source>
         <translation>Type de tâche inconnu.</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-711"/>
         <source>A task type named &quot;%1&quot; exists already.</source>
         <translation>Un type de tâche nommé « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+143"/>
+        <location line="+19"/>
+        <location line="+696"/>
         <source>No such room.</source>
         <translation>Salle inconnue.</translation>
     </message>
@@ -2900,7 +2905,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TrayIcon</name>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="+93"/>
+        <location filename="../ui/TrayIcon.cpp" line="+94"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>

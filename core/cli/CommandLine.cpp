@@ -174,6 +174,13 @@ CommandOutput CommandLine::start(QCommandLineParser &p)
     if (!started)
         return fail(started.error());
     CommandOutput out;
+    if (started->endedAt) {
+        // The running timer began after this start (another machine's clock was ahead): it
+        // keeps running, and this one is kept up to where it began.
+        out.out += tr("Recorded %1: the running timer began later and keeps running.\n")
+                       .arg(describe(started.value()));
+        return out;
+    }
     if (previous)
         out.out += tr("Stopped %1.\n").arg(describe(*m_service.entry(previous->id)));
     out.out += tr("Started %1.\n").arg(describe(started.value()));

@@ -98,8 +98,17 @@ Result<void> SyncCache::setLastSeq(qint64 seq)
 
 std::optional<Ms> SyncCache::savedClockOffset() const
 {
+    return synccache::savedClockOffset(m_db);
+}
+
+std::optional<Ms> synccache::savedClockOffset(const Database &db)
+{
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
+    q.addBindValue(kClockOffset);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
     bool ok = false;
-    const Ms offset = state(kClockOffset).toLongLong(&ok);
+    const Ms offset = q.value(0).toLongLong(&ok);
     return ok ? std::optional<Ms>(offset) : std::nullopt;
 }
 

@@ -104,4 +104,10 @@ private:
     bool m_batchCatalog = false;
 };
 
+namespace synccache {
+// The clock offset to the hub that the last sync session measured, for a process that runs
+// without one (the command line while the app is closed); nothing when none was measured.
+std::optional<Ms> savedClockOffset(const Database &db);
+} // namespace synccache
+
 } // namespace st

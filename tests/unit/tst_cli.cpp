@@ -1,4 +1,13 @@
 // The command line driven as a real process, as scripts and people use it.
+#include "FakeClock.h"
+#include "store/Database.h"
+#include "sync/Outbox.h"
+#include "sync/SyncCache.h"
+#include "sync/SyncSession.h"
+#include "timer/Profile.h"
+#include "timer/TimerService.h"
+
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,7 +32,8 @@ class TestCli : public QObject
 
     QTemporaryDir m_dir;
 
-    Run run(const QStringList &args)
+    Run run(const QStringList &args) { return runIn(m_dir.path(), args); }
+    Run runIn(const QString &dataDir, const QStringList &args)
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -34,7 +44,7 @@ class TestCli : public QObject
         env.remove(QStringLiteral("QT_QPA_PLATFORM")); // commands need no display at all
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(STUDIOTIMER_BIN),
-                QStringList{QStringLiteral("--data-dir"), m_dir.path()} + args);
+                QStringList{QStringLiteral("--data-dir"), dataDir} + args);
         if (!p.waitForFinished(30'000))
             qFatal("studiotimer did not finish");
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
@@ -282,6 +292,56 @@ private Q_SLOTS:
         for (const char *command : {"start", "stop", "pause", "resume", "status", "add", "adjust",
                                     "delete", "list", "task-types"})
             QVERIFY2(r.out.contains(QLatin1String(command)), command);
+    }
+
+    // A desk that syncs, with the app closed, whose clock is 5 minutes behind the hub's: the app
+    // started Recording a minute ago in the hub's time. A desk button's `start Mixing` must
+    // switch (Recording stops where Mixing starts), on the hub's time, and wait in the outbox.
+    void withSyncOnACommandRunsOnTheHubsTimeAndWaitsInTheOutbox()
+    {
+        using namespace st;
+        QTemporaryDir dir;
+        const Ms offset = 5 * 60'000;
+        {
+            auto db = Database::open(dir.filePath(QStringLiteral("studiotimer.sqlite")));
+            QVERIFY(db);
+            test::FakeClock hubNow(QDateTime::currentMSecsSinceEpoch() + offset - 60'000);
+            auto profile = profile::ensure(*db.value(), hubNow);
+            QVERIFY(profile);
+            QVERIFY(
+                syncconfig::save(*db.value(), {SyncMode::Join, QStringLiteral("127.0.0.1"), 7345}));
+            TimerService app(*db.value(), hubNow, profile->org.id);
+            Outbox outbox(*db.value(), hubNow);
+            SyncCache cache(*db.value(), app, outbox);
+            QVERIFY(cache.saveClockOffset(offset));
+            QVERIFY(app.start({profile->user.id,
+                               app.findTaskType(QStringLiteral("Recording"))->id,
+                               {},
+                               {},
+                               std::nullopt,
+                               {}}));
+        }
+
+        const Run r = runIn(dir.path(), {QStringLiteral("start"), QStringLiteral("Mixing")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Stopped Recording")), qPrintable(r.out));
+        const Run status = runIn(dir.path(), {QStringLiteral("status"), QStringLiteral("--json")});
+        const QJsonObject entry = QJsonDocument::fromJson(status.out.toUtf8())
+                                      .object()
+                                      .value(QStringLiteral("entry"))
+                                      .toObject();
+        QCOMPARE(entry.value(QStringLiteral("taskType")).toString(), QStringLiteral("Mixing"));
+        const Ms startedAt =
+            QDateTime::fromString(entry.value(QStringLiteral("startedAt")).toString(), Qt::ISODate)
+                .toMSecsSinceEpoch();
+        QVERIFY(std::abs(startedAt - (QDateTime::currentMSecsSinceEpoch() + offset)) < 60'000);
+
+        auto db = Database::open(dir.filePath(QStringLiteral("studiotimer.sqlite")));
+        QVERIFY(db);
+        test::FakeClock clock;
+        const QList<OutboxOp> pending = Outbox(*db.value(), clock).pending();
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().event, QStringLiteral("timer:start"));
     }
 
     void versionIsPrinted()
