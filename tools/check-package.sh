@@ -419,10 +419,15 @@ else
     section "Purging"
     if purge_package; then
         pass "apt-get purge studiotimer"
-        for p in /usr/bin/studiotimer /usr/bin/studiotimer-hub "$unit_path" /etc/default/studiotimer-hub; do
-            [ -e "$p" ] && fail "$p is still there after purge"
+        left=0
+        for p in /usr/bin/studiotimer /usr/bin/studiotimer-hub /usr/bin/studiotimer-midi \
+            "$unit_path" /etc/default/studiotimer-hub; do
+            if [ -e "$p" ]; then
+                fail "$p is still there after purge"
+                left=1
+            fi
         done
-        pass "the package's files are gone"
+        [ $left -eq 0 ] && pass "the package's files are gone"
     else
         fail "apt-get purge studiotimer failed"
     fi

@@ -28,8 +28,8 @@ press() { # event lines as aseqdump prints them
 
 cat >"$work/buttons.conf" <<'CONF'
 # A four-button pad on channel 1
-port 20:0
-note 36 start Recording
+port 20:0             # its ALSA port
+note 36 start Recording   # the red pad
 note 37 start Mixing --note "Vocal take 3"
 note 38 pause-or-resume
 cc 64 stop
@@ -76,6 +76,9 @@ check_refused "note out of range" 'note 200 start Mixing'
 check_refused "unknown event" 'knob 3 stop'
 check_refused "missing command" 'cc 12'
 check_refused "unmatched quote" 'note 40 start Mixing --note "take 4'
+check_refused "a typo in the command" 'note 41 strat Mixing'
+check_refused "start without a task" 'note 42 start   # which one?'
+check_refused "not a timer command" 'note 43 delete 1a2b3c4d'
 
 if "$midi" --config "$work/missing.conf" --stdin </dev/null 2>/dev/null; then
     fail "a missing configuration was accepted"
