@@ -38,6 +38,9 @@ bool noPortal(const QString &error)
 SystemTheme::SystemTheme(Appearance appearance, const QDBusConnection &bus, QObject *parent)
     : QObject(parent)
     , m_bus(bus)
+    // The platform's palette, taken once: from here on the application palette is ours, so a
+    // platform theme that changed Qt's palette live would not be followed (the portal is; Debian
+    // 12 has no such theme for Qt 6).
     , m_platform(QGuiApplication::palette())
     , m_appearance(appearance)
 {
