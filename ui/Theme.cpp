@@ -52,7 +52,6 @@ enum class TextKind
 {
     Normal,
     Error,
-    Muted,
     Accent
 };
 
@@ -117,9 +116,6 @@ void applyText(QWidget *widget)
         break;
     case TextKind::Error:
         setTextColor(widget, errorText(pal));
-        break;
-    case TextKind::Muted:
-        setTextColor(widget, mutedText(pal));
         break;
     case TextKind::Accent: {
         const QColor accent = widget->property(kAccentProperty).value<QColor>();
@@ -207,11 +203,18 @@ QColor errorText(const QPalette &palette)
     return legibleOn(seed, {palette.color(QPalette::Window), palette.color(QPalette::Base)});
 }
 
+namespace {
+// Secondary text: the text colour 40 % of the way to the background, made legible on it.
+QColor muted(const QPalette &palette, const QList<QColor> &backgrounds)
+{
+    return legibleOn(mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.4),
+                     backgrounds);
+}
+} // namespace
+
 QColor mutedText(const QPalette &palette)
 {
-    const QColor base = palette.color(QPalette::Base);
-    return legibleOn(mix(palette.color(QPalette::Text), base, 0.4),
-                     {palette.color(QPalette::Window), base});
+    return muted(palette, {palette.color(QPalette::Window), palette.color(QPalette::Base)});
 }
 
 QColor accentText(const QColor &accent, const QPalette &palette)
@@ -226,8 +229,7 @@ QColor chartText(const QPalette &palette)
 
 QColor chartMutedText(const QPalette &palette)
 {
-    const QColor base = palette.color(QPalette::Base);
-    return legibleOn(mix(palette.color(QPalette::Text), base, 0.4), {base});
+    return muted(palette, {palette.color(QPalette::Base)});
 }
 
 QColor chartAxis(const QPalette &palette)
@@ -371,11 +373,6 @@ void onPaletteChange(QWidget *widget, std::function<void()> apply)
 void useErrorText(QWidget *widget)
 {
     useText(widget, TextKind::Error, QColor());
-}
-
-void useMutedText(QWidget *widget)
-{
-    useText(widget, TextKind::Muted, QColor());
 }
 
 void useAccentText(QWidget *widget, const QColor &accent)

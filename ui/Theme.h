@@ -59,9 +59,8 @@ QPalette readable(const QPalette &palette);
 // Runs `apply` now and again whenever the widget's palette changes (the application palette
 // switched between light and dark). `apply` may set palette roles of the widget itself.
 void onPaletteChange(QWidget *widget, std::function<void()> apply);
-// The widget's text in the error, muted or accent colour, following palette changes.
+// The widget's text in the error or accent colour, following palette changes.
 void useErrorText(QWidget *widget);
-void useMutedText(QWidget *widget);
 void useAccentText(QWidget *widget, const QColor &accent); // invalid accent: the normal text
 void useNormalText(QWidget *widget);
 

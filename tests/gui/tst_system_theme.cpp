@@ -36,6 +36,14 @@ const QString kKey = QStringLiteral("color-scheme");
 
 } // namespace
 
+// What a portal answers for a setting: the colour scheme for ours, an empty value for others.
+QDBusVariant settingValue(uint scheme, const QString &nameSpace, const QString &key)
+{
+    if (nameSpace != kNamespace || key != kKey)
+        return QDBusVariant(QString());
+    return QDBusVariant(scheme);
+}
+
 // org.freedesktop.portal.Settings as xdg-desktop-portal 1.15+ has it: ReadOne and Read.
 class FakePortal : public QObject
 {
@@ -49,9 +57,7 @@ public Q_SLOTS:
     QDBusVariant ReadOne(const QString &nameSpace, const QString &key)
     {
         ++calls;
-        if (nameSpace != kNamespace || key != kKey)
-            return QDBusVariant(QString());
-        return QDBusVariant(scheme);
+        return settingValue(scheme, nameSpace, key);
     }
     QDBusVariant Read(const QString &nameSpace, const QString &key)
     {
@@ -74,9 +80,7 @@ public Q_SLOTS:
     QDBusVariant Read(const QString &nameSpace, const QString &key)
     {
         ++calls;
-        if (nameSpace != kNamespace || key != kKey)
-            return QDBusVariant(QString());
-        return QDBusVariant(QVariant::fromValue(QDBusVariant(scheme)));
+        return QDBusVariant(QVariant::fromValue(settingValue(scheme, nameSpace, key)));
     }
 };
 
