@@ -16,6 +16,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 
+#include <iterator>
+
 namespace st {
 
 MainWindow::MainWindow(AsyncTimerService &service, QWidget *parent)
@@ -54,7 +56,7 @@ MainWindow::MainWindow(AsyncTimerService &service, QWidget *parent)
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const std::pair<QString, QString> pages[] = {
         {tr("&Now"), tr("Alt+1")}, {tr("&History"), tr("Alt+2")}, {tr("&Reports"), tr("Alt+3")}};
-    for (int i = 0; i < m_tabs->count(); ++i) {
+    for (int i = 0; i < int(std::size(pages)); ++i) {
         QAction *page = view->addAction(pages[i].first);
         page->setShortcut(QKeySequence(pages[i].second));
         connect(page, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });

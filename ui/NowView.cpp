@@ -154,7 +154,7 @@ NowView::NowView(AsyncTimerService &service, QWidget *parent)
 
 QPushButton *NowView::taskButton(const QString &taskTypeId) const
 {
-    for (QPushButton *b : m_taskButtons) {
+    for (TaskButton *b : m_taskButtons) {
         if (b->property("taskTypeId").toString() == taskTypeId)
             return b;
     }
@@ -169,13 +169,11 @@ void NowView::rebuild()
     rebuildPickers();
 
     const auto &running = snap.running;
-    for (QPushButton *b : m_taskButtons) {
+    for (TaskButton *b : m_taskButtons) {
         const bool on = running && running->taskTypeId == b->property("taskTypeId").toString();
         const auto type = snap.taskType(b->property("taskTypeId").toString());
-        if (auto *task = qobject_cast<TaskButton *>(b)) {
-            task->setTaskColor(type ? QColor(type->color) : QColor());
-            task->setRunning(on);
-        }
+        b->setTaskColor(type ? QColor(type->color) : QColor());
+        b->setRunning(on);
         b->setChecked(on);
     }
     if (running) {
@@ -251,7 +249,7 @@ void NowView::rebuildTaskButtons()
     }
     // Tab follows the screen: who, room, the task buttons, then the running timer's note.
     QWidget *previous = m_room;
-    for (QPushButton *b : std::as_const(m_taskButtons)) {
+    for (TaskButton *b : std::as_const(m_taskButtons)) {
         setTabOrder(previous, b);
         previous = b;
     }

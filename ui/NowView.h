@@ -15,6 +15,7 @@ class QTimer;
 namespace st {
 
 class StudioModel;
+class TaskButton;
 class TodayModel;
 
 // The main screen: a big button per task type (1-9), the running timer, who and where, today's
@@ -47,7 +48,7 @@ private:
 
     AsyncTimerService &m_service;
     QGridLayout *m_buttons = nullptr;
-    QList<QPushButton *> m_taskButtons;
+    QList<TaskButton *> m_taskButtons;
     QString m_buttonsKey; // the task types the buttons were made for
     QComboBox *m_user = nullptr;
     QComboBox *m_room = nullptr;
