@@ -11,6 +11,5 @@ target_sources(studiotimer_core PRIVATE
     sync/Discovery.cpp sync/Discovery.h
     sync/SyncCache.cpp sync/SyncCache.h
     sync/SyncClient.cpp sync/SyncClient.h
+    sync/SyncConfig.cpp sync/SyncConfig.h
 )
-# The desktop app's sync session (outbox, client, embedded hub on the store's worker thread).
-target_sources(studiotimer_core PRIVATE sync/SyncSession.cpp sync/SyncSession.h)

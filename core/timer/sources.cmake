@@ -1,5 +1,4 @@
-# The desktop app's side of the timer: the store on a worker thread, demo data.
+# The desktop app's side of the timer: demo data.
 target_sources(studiotimer_core PRIVATE
-    timer/AsyncTimerService.cpp timer/AsyncTimerService.h
     timer/DemoData.cpp timer/DemoData.h
 )

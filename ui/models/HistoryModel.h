@@ -16,7 +16,7 @@ class HistoryModel final : public QAbstractTableModel
 public:
     static constexpr int kPageSize = 200;
 
-    explicit HistoryModel(AsyncTimerService &service, QObject *parent = nullptr);
+    explicit HistoryModel(Backend &service, QObject *parent = nullptr);
 
     static const QList<EntryColumn> &columns();
 
@@ -54,7 +54,7 @@ private:
     void request(int offset, bool withTotals);
     void onEntryChanged(const TimeEntry &entry);
 
-    AsyncTimerService &m_service;
+    Backend &m_service;
     EntryFilter m_filter;
     EntrySort m_sort;
     QList<TimeEntry> m_rows;

@@ -17,7 +17,7 @@ class QTimer;
 
 namespace st {
 
-class AsyncTimerService;
+class Backend;
 class BarChart;
 class ReportTableModel;
 
@@ -28,7 +28,7 @@ class ReportsView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ReportsView(AsyncTimerService &service, QWidget *parent = nullptr);
+    explicit ReportsView(Backend &service, QWidget *parent = nullptr);
 
     void setPeriod(Period period);
     void setCustomRange(const QDate &first, const QDate &last);
@@ -63,7 +63,7 @@ private:
     void chooseImportFile();
     void showReport(const Report &report);
 
-    AsyncTimerService &m_service;
+    Backend &m_service;
     QComboBox *m_period = nullptr;
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;
