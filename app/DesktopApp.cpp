@@ -49,7 +49,7 @@ void takeScreenshots(MainWindow &window, Backend &service, const QString &dir,
         window.grab().save(QDir(dir).filePath(QStringLiteral("main-%1.png").arg(language)));
         window.tabs()->setCurrentIndex(1);
         window.grab().save(QDir(dir).filePath(QStringLiteral("history-%1.png").arg(language)));
-        // The report is built on the worker when its tab shows: give it a moment.
+        // The report is built on the backend's reader when its tab shows: give it a moment.
         window.tabs()->setCurrentIndex(2);
         QTimer::singleShot(800, &window, [&window, dir, language] {
             window.grab().save(QDir(dir).filePath(QStringLiteral("reports-%1.png").arg(language)));
@@ -84,8 +84,8 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
     Preferences prefs;
     QString language;
     {
-        // Start-up reads on this thread, before any window exists; afterwards only the worker
-        // thread touches the database.
+        // Start-up reads on this thread, before any window exists; afterwards only the backend's
+        // threads touch the database.
         auto db = Database::open(dbPath);
         if (!db)
             return fatal(db.error().message);

@@ -64,7 +64,7 @@ public:
     QList<RemoteTimer> remoteTimers() const { return m_remoteTimers; }
     QString inviteToken() const { return m_invite; }
     quint16 hubPort() const { return m_hubPort; }
-    // Blocks until the worker has run everything posted so far (tests, shutdown).
+    // Blocks until the backend's threads have run everything posted so far (tests, shutdown).
     void waitForIdle();
 
 Q_SIGNALS:

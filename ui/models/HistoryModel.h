@@ -7,9 +7,9 @@
 
 namespace st {
 
-// Every entry matching a filter, loaded a page at a time (canFetchMore/fetchMore) by the store's
-// worker thread, with the filtered set's totals. Sorting re-queries the store: one order for
-// any number of entries.
+// Every entry matching a filter, loaded a page at a time (canFetchMore/fetchMore) on the
+// backend's reader thread, with the filtered set's totals. Sorting re-queries the store: one
+// order for any number of entries.
 class HistoryModel final : public QAbstractTableModel
 {
     Q_OBJECT

@@ -23,7 +23,7 @@ class ReportTableModel;
 
 // Reports: a period (presets or custom days) grouped by task type, person, room, day, week or
 // month, as a bar chart beside a breakdown table, with exports of the period's entries. Thin:
-// the numbers come from ReportService, built on the store's worker thread.
+// the numbers come from ReportService, built on the backend's reader thread.
 class ReportsView final : public QWidget
 {
     Q_OBJECT
@@ -41,9 +41,10 @@ public:
     // thread. The export buttons ask for a file name, then call this.
     void exportTo(const QString &path, TransferFormat format);
 
-    // Reads a file (our CSV or JSON, or Toggl's CSV) on the worker and previews it; confirm gets
-    // the preview's text and decides, then the file is imported all or nothing. imported()
-    // tells the outcome. The import button asks for the file and confirms with a dialog.
+    // Reads a file (our CSV or JSON, or Toggl's CSV) on the backend's reader and previews it;
+    // confirm gets the preview's text and decides, then the file is imported all or nothing
+    // (on the writer). imported() tells the outcome. The import button asks for the file and
+    // confirms with a dialog.
     void importFile(const QString &path, std::function<bool(const QString &preview)> confirm);
 
     // Rebuilds the report now (changes to entries and the passing of time ask by themselves).
