@@ -29,6 +29,7 @@ test: build
 bench: build
 	$(BUILD_DIR)/tests/bench/bench_store $(BENCH_ARGS)
 	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/bench/bench_gui
+	$(BUILD_DIR)/tests/bench/bench_backend
 
 package: build
 	cd $(BUILD_DIR) && cpack -G DEB

@@ -6,6 +6,9 @@
 #include "MainWindow.h"
 #include "SystemTheme.h"
 #include "TrayIcon.h"
+#include "backend/Backend.h"
+#include "backend/SyncSession.h"
+#include "cli/ForwardedCommand.h"
 #include "cli/SingleInstance.h"
 #include "domain/Clock.h"
 #include "models/HistoryModel.h"
@@ -13,9 +16,7 @@
 #include "store/DataLocation.h"
 #include "store/Database.h"
 #include "sync/ClockOffset.h"
-#include "sync/SyncSession.h"
 #include "sync/SyncUi.h"
-#include "timer/AsyncTimerService.h"
 #include "timer/DemoData.h"
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
@@ -39,7 +40,7 @@ int fatal(const QString &message)
 }
 
 // Saves the Now, History and Reports tabs as PNGs once the data shows, then quits.
-void takeScreenshots(MainWindow &window, AsyncTimerService &service, const QString &dir,
+void takeScreenshots(MainWindow &window, Backend &service, const QString &dir,
                      const QString &language)
 {
     auto shoot = [&window, dir, language] {
@@ -48,7 +49,7 @@ void takeScreenshots(MainWindow &window, AsyncTimerService &service, const QStri
         window.grab().save(QDir(dir).filePath(QStringLiteral("main-%1.png").arg(language)));
         window.tabs()->setCurrentIndex(1);
         window.grab().save(QDir(dir).filePath(QStringLiteral("history-%1.png").arg(language)));
-        // The report is built on the worker when its tab shows: give it a moment.
+        // The report is built on the backend's reader when its tab shows: give it a moment.
         window.tabs()->setCurrentIndex(2);
         QTimer::singleShot(800, &window, [&window, dir, language] {
             window.grab().save(QDir(dir).filePath(QStringLiteral("reports-%1.png").arg(language)));
@@ -61,7 +62,7 @@ void takeScreenshots(MainWindow &window, AsyncTimerService &service, const QStri
             QTimer::singleShot(800, shoot); // let the layouts settle and the clocks tick once
     };
     auto once = std::make_shared<bool>(false);
-    QObject::connect(&service, &AsyncTimerService::snapshotChanged, &window, [once, step] {
+    QObject::connect(&service, &Backend::snapshotChanged, &window, [once, step] {
         if (!std::exchange(*once, true))
             step();
     });
@@ -83,8 +84,8 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
     Preferences prefs;
     QString language;
     {
-        // Start-up reads on this thread, before any window exists; afterwards only the worker
-        // thread touches the database.
+        // Start-up reads on this thread, before any window exists; afterwards only the backend's
+        // threads touch the database.
         auto db = Database::open(dbPath);
         if (!db)
             return fatal(db.error().message);
@@ -111,7 +112,7 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
     // (docs/SYNC_CLIENT.md); without sync the offset stays 0.
     ClockOffset hubOffset;
     HubClock hubClock(clock, hubOffset);
-    AsyncTimerService service(dbPath, hubClock, orgId);
+    Backend service(dbPath, hubClock, orgId);
     SyncSession sync(service, hubOffset, clock, QDir(dataDir).filePath(QStringLiteral("hub")));
     // Light or dark (issue 5): the Appearance setting, else the desktop's preference from the
     // XDG portal (asked without waiting), else the platform's palette.
@@ -155,9 +156,11 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
     QObject::connect(&window, &MainWindow::quitRequested, &app, &QCoreApplication::quit);
     QObject::connect(&instance, &SingleInstance::activationRequested, &window,
                      &MainWindow::showAndRaise);
+    // Read-only commands run on the backend's reader, changes on its writer, stamped with the
+    // instant the command line asked.
     instance.setCommandHandler(
-        [&service, &window](const QStringList &args, const SingleInstance::Reply &reply) {
-            service.runCommand(args, &window, [reply](const CommandOutput &out) { reply(out); });
+        [&service, &window](const SingleInstance::Request &request, SingleInstance::Reply reply) {
+            forwarded::run(service, request, &window, std::move(reply));
         });
 
     if (!options.screenshotDir.isEmpty()) {

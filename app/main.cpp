@@ -1,6 +1,7 @@
 // studiotimer: the desktop app, or with a command the command line (see DESIGN.md).
 #include "DesktopApp.h"
 #include "Language.h"
+#include "backend/Preferences.h"
 #include "cli/CommandLine.h"
 #include "cli/SingleInstance.h"
 #include "domain/Clock.h"
@@ -9,13 +10,13 @@
 #include "sync/ClockOffset.h"
 #include "sync/Outbox.h"
 #include "sync/SyncCache.h"
-#include "sync/SyncSession.h"
-#include "timer/AsyncTimerService.h"
+#include "sync/SyncConfig.h"
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QTextStream>
 
 #include <cstdio>
@@ -89,6 +90,8 @@ int fail(const QString &message, int code = 1)
 
 int main(int argc, char *argv[])
 {
+    // A command handed to the running app is recorded at this instant, not when the app ran it.
+    const qint64 askedAt = QDateTime::currentMSecsSinceEpoch();
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
@@ -133,8 +136,8 @@ int main(int argc, char *argv[])
     }
 
     // The desktop app runs on this data dir: it runs the command, so both see the same state.
-    if (const auto handed =
-            st::SingleInstance::send(dataDir, st::CommandLine::withAbsolutePaths(inv.command))) {
+    if (const auto handed = st::SingleInstance::send(
+            dataDir, st::CommandLine::withAbsolutePaths(inv.command), 30000, askedAt)) {
         print(stdout, handed->out);
         print(stderr, handed->err);
         return handed->exitCode;

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+45"/>
+        <location filename="../app/main.cpp" line="+46"/>
         <source>--data-dir needs a folder.</source>
         <translation>--data-dir demande un dossier.</translation>
     </message>
@@ -14,38 +14,9 @@
         <translation>--screenshots demande un dossier.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Unknown command &quot;%1&quot;. Try &quot;studiotimer help&quot;.</source>
         <translation>Commande inconnue « %1 ». Essayez « studiotimer help ».</translation>
-    </message>
-</context>
-<context>
-    <name>st::AsyncTimerService</name>
-    <message>
-        <location filename="../core/timer/AsyncTimerService.cpp" line="+338"/>
-        <location line="+10"/>
-        <source>No timer is running.</source>
-        <translation>Aucun chronomètre en cours.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Note edited while running</source>
-        <translation>Note modifiée en cours de route</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>No such user.</source>
-        <translation>Utilisateur inconnu.</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
-        <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>A user named &quot;%1&quot; exists already.</source>
-        <translation>Un utilisateur nommé « %1 » existe déjà.</translation>
     </message>
 </context>
 <context>
@@ -138,12 +109,56 @@
     </message>
 </context>
 <context>
+    <name>st::Backend</name>
+    <message>
+        <location filename="../core/backend/Backend.cpp" line="+203"/>
+        <location line="+10"/>
+        <source>No timer is running.</source>
+        <translation>Aucun chronomètre en cours.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note edited while running</source>
+        <translation>Note modifiée en cours de route</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No such user.</source>
+        <translation>Utilisateur inconnu.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
+        <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A user named &quot;%1&quot; exists already.</source>
+        <translation>Un utilisateur nommé « %1 » existe déjà.</translation>
+    </message>
+</context>
+<context>
     <name>st::BarChart</name>
     <message>
         <location filename="../ui/reports/BarChart.cpp" line="+35"/>
         <location line="+52"/>
         <source>Nothing recorded in this period.</source>
         <translation>Rien d’enregistré sur cette période.</translation>
+    </message>
+</context>
+<context>
+    <name>st::BusyIndicator</name>
+    <message>
+        <location filename="../ui/BusyIndicator.cpp" line="+17"/>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>Working…</source>
+        <translation>Traitement en cours…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>A long report, export or import is under way; the timer buttons still answer at once.</source>
+        <translation>Un long rapport, un export ou un import est en cours ; les boutons du chronomètre répondent toujours aussitôt.</translation>
     </message>
 </context>
 <context>
@@ -651,7 +666,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::DesktopApp</name>
     <message>
-        <location filename="../app/DesktopApp.cpp" line="+36"/>
+        <location filename="../app/DesktopApp.cpp" line="+37"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -659,7 +674,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::EntryDialog</name>
     <message>
-        <location filename="../ui/dialogs/EntryDialog.cpp" line="+49"/>
+        <location filename="../ui/dialogs/EntryDialog.cpp" line="+48"/>
         <source>Adjust entry</source>
         <translation>Corriger l’entrée</translation>
     </message>
@@ -1391,7 +1406,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+25"/>
+        <location filename="../ui/MainWindow.cpp" line="+28"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -1607,7 +1622,7 @@ Essayez « studiotimer help ».
         <translation>Chronomètres en cours dans le studio</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+54"/>
         <source>%1 (paused)</source>
         <translation>%1 (en pause)</translation>
     </message>
@@ -2158,7 +2173,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SingleInstance</name>
     <message>
-        <location filename="../core/cli/SingleInstance.cpp" line="+66"/>
+        <location filename="../core/cli/SingleInstance.cpp" line="+70"/>
         <source>studiotimer: the running Studio Timer did not answer.
 </source>
         <translation>studiotimer : le Studio Timer en cours n’a pas répondu.
@@ -2170,14 +2185,14 @@ Essayez « studiotimer help ».
         <translation>Studio Timer tourne déjà sur ce dossier de données.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>studiotimer: malformed request.
 </source>
         <translation>studiotimer : requête mal formée.
 </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>studiotimer: the running Studio Timer cannot run commands.
 </source>
         <translation>studiotimer : le Studio Timer en cours ne peut pas exécuter de commandes.
@@ -2343,23 +2358,23 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncSession</name>
     <message>
-        <location filename="../core/sync/SyncSession.cpp" line="+223"/>
+        <location filename="../core/backend/EmbeddedHub.cpp" line="+70"/>
         <source>Cannot create the hub&apos;s data folder %1.</source>
         <translation>Impossible de créer le dossier de données du hub %1.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Cannot run the hub on port %1: %2</source>
         <translation>Impossible de lancer le hub sur le port %1 : %2</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+349"/>
+        <location filename="../core/backend/SyncSession.cpp" line="+323"/>
+        <location filename="../core/sync/SyncConfig.cpp" line="+100"/>
         <source>Enter the invite token given by the hub.</source>
         <translation>Saisissez le jeton d’invitation donné par le hub.</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location filename="../core/sync/SyncConfig.cpp" line="-26"/>
         <source>&quot;%1&quot; is not a hub address: write a host name or IP address, optionally followed by :port (for example 192.168.1.20:7345).</source>
         <translation>« %1 » n’est pas une adresse de hub : écrivez un nom d’hôte ou une adresse IP, suivi si besoin de :port (par exemple 192.168.1.20:7345).</translation>
     </message>
@@ -2374,7 +2389,7 @@ Essayez « studiotimer help ».
         <translation>Un jeton d’invitation n’a pas d’espaces : copiez-le à nouveau.</translation>
     </message>
     <message>
-        <location line="+360"/>
+        <location filename="../core/backend/SyncSession.cpp" line="+14"/>
         <source>No invite token is stored on this machine: enter it in Settings → Sync.</source>
         <translation>Aucun jeton d’invitation n’est enregistré sur cette machine : saisissez-le dans Réglages → Synchronisation.</translation>
     </message>
@@ -2542,7 +2557,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncUi</name>
     <message>
-        <location filename="../ui/sync/SyncUi.cpp" line="+47"/>
+        <location filename="../ui/sync/SyncUi.cpp" line="+46"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronisation</translation>
     </message>
@@ -2707,7 +2722,7 @@ Essayez « studiotimer help ».
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>New task %1</source>
         <translation>Nouvelle tâche %1</translation>
     </message>
@@ -3174,7 +3189,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::preferences</name>
     <message>
-        <location filename="../core/timer/AsyncTimerService.cpp" line="-389"/>
+        <location filename="../core/backend/Preferences.cpp" line="+38"/>
         <source>Unknown language &quot;%1&quot;.</source>
         <translation>Langue inconnue « %1 ».</translation>
     </message>

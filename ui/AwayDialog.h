@@ -11,7 +11,7 @@ class QPushButton;
 namespace st {
 
 // "You were away 10:42–11:30: keep the time, discard it, or stop at 10:42". The answer is
-// choice() once the dialog is accepted; the app applies it through AsyncTimerService.
+// choice() once the dialog is accepted; the app applies it through Backend.
 class AwayDialog final : public QDialog
 {
     Q_OBJECT

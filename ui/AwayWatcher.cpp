@@ -1,8 +1,8 @@
 #include "AwayWatcher.h"
 
 #include "AwayDialog.h"
+#include "backend/Backend.h"
 #include "domain/Format.h"
-#include "timer/AsyncTimerService.h"
 
 #include <QSettings>
 #include <QWidget>
@@ -38,13 +38,13 @@ void AwaySettings::save() const
                                                     : QString(QLatin1String("")));
 }
 
-AwayWatcher::AwayWatcher(AsyncTimerService &service, QWidget *dialogParent, QObject *parent)
+AwayWatcher::AwayWatcher(Backend &service, QWidget *dialogParent, QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_dialogParent(dialogParent)
     , m_detector(service.clock())
 {
-    connect(&m_service, &AsyncTimerService::snapshotChanged, this, &AwayWatcher::onSnapshot);
+    connect(&m_service, &Backend::snapshotChanged, this, &AwayWatcher::onSnapshot);
     connect(&m_detector, &AwayDetector::awayDetected, this, &AwayWatcher::onAway);
     connect(&m_reminderTimer, &QTimer::timeout, this, &AwayWatcher::checkReminders);
     m_reminderTimer.start(60'000);

@@ -15,7 +15,7 @@ class QWidget;
 
 namespace st {
 
-class AsyncTimerService;
+class Backend;
 
 // This machine's away and reminder settings (QSettings, group "away").
 struct AwaySettings
@@ -29,7 +29,7 @@ struct AwaySettings
 };
 
 // Watches the desk user's timer: asks "You were away..." after sleep or idle time while it runs
-// (not while paused) and applies the answer through AsyncTimerService; reminds of a forgotten
+// (not while paused) and applies the answer through Backend; reminds of a forgotten
 // timer (long running, end of the working day) through the notifier. Nothing is stopped without
 // asking.
 class AwayWatcher final : public QObject
@@ -38,7 +38,7 @@ class AwayWatcher final : public QObject
 public:
     using Notifier = std::function<void(const QString &title, const QString &text)>;
 
-    AwayWatcher(AsyncTimerService &service, QWidget *dialogParent, QObject *parent = nullptr);
+    AwayWatcher(Backend &service, QWidget *dialogParent, QObject *parent = nullptr);
 
     void setNotifier(Notifier notifier) { m_notify = std::move(notifier); }
     void setIdleSource(AwayDetector::IdleSource source);
@@ -58,7 +58,7 @@ private:
     void onSnapshot();
     void onAway(qint64 from, qint64 to);
 
-    AsyncTimerService &m_service;
+    Backend &m_service;
     QPointer<QWidget> m_dialogParent;
     AwayDetector m_detector;
     ForgottenTimers m_forgotten;

@@ -1,9 +1,9 @@
 #include "HistoryView.h"
 
+#include "backend/Backend.h"
 #include "dialogs/EntryDialog.h"
 #include "domain/Format.h"
 #include "models/HistoryModel.h"
-#include "timer/AsyncTimerService.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -22,7 +22,7 @@
 
 namespace st {
 
-HistoryView::HistoryView(AsyncTimerService &service, QWidget *parent)
+HistoryView::HistoryView(Backend &service, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
 {
@@ -135,7 +135,7 @@ HistoryView::HistoryView(AsyncTimerService &service, QWidget *parent)
     connect(m_text, &QLineEdit::textChanged, m_textDelay, qOverload<>(&QTimer::start));
     connect(m_textDelay, &QTimer::timeout, this, &HistoryView::applyFilter);
     connect(m_model, &HistoryModel::loaded, this, &HistoryView::updateTotals);
-    connect(&m_service, &AsyncTimerService::snapshotChanged, this, &HistoryView::rebuildChoices);
+    connect(&m_service, &Backend::snapshotChanged, this, &HistoryView::rebuildChoices);
 
     m_period->setCurrentIndex(m_period->findData(int(Period::ThisWeek)));
     rebuildChoices();
@@ -332,16 +332,16 @@ void HistoryView::deleteSelected()
         return;
     const QString id = m_model->entryAt(index.row()).id;
     const QString actor = m_service.currentUserId();
-    m_service.call<Result<TimeEntry>>([id, actor](TimerService &s) { return s.remove(id, actor); },
-                                      this,
-                                      [this](const Result<TimeEntry> &r) {
-                                          if (!r) {
-                                              Q_EMIT m_service.failed(r.error().message);
-                                              return;
-                                          }
-                                          m_deleted.append(r->id);
-                                          m_undo->setEnabled(true);
-                                      });
+    m_service.write<Result<TimeEntry>>([id, actor](TimerService &s) { return s.remove(id, actor); },
+                                       this,
+                                       [this](const Result<TimeEntry> &r) {
+                                           if (!r) {
+                                               Q_EMIT m_service.failed(r.error().message);
+                                               return;
+                                           }
+                                           m_deleted.append(r->id);
+                                           m_undo->setEnabled(true);
+                                       });
 }
 
 void HistoryView::undoDelete()
@@ -351,12 +351,12 @@ void HistoryView::undoDelete()
     const QString id = m_deleted.takeLast();
     m_undo->setEnabled(!m_deleted.isEmpty());
     const QString actor = m_service.currentUserId();
-    m_service.call<Result<TimeEntry>>([id, actor](TimerService &s) { return s.restore(id, actor); },
-                                      this,
-                                      [this](const Result<TimeEntry> &r) {
-                                          if (!r)
-                                              Q_EMIT m_service.failed(r.error().message);
-                                      });
+    m_service.write<Result<TimeEntry>>(
+        [id, actor](TimerService &s) { return s.restore(id, actor); }, this,
+        [this](const Result<TimeEntry> &r) {
+            if (!r)
+                Q_EMIT m_service.failed(r.error().message);
+        });
 }
 
 } // namespace st

@@ -16,7 +16,7 @@ class QToolButton;
 
 namespace st {
 
-class AsyncTimerService;
+class Backend;
 class HistoryModel;
 
 // Every entry, filtered (period, task types, users, rooms, text), with the filtered totals;
@@ -25,7 +25,7 @@ class HistoryView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit HistoryView(AsyncTimerService &service, QWidget *parent = nullptr);
+    explicit HistoryView(Backend &service, QWidget *parent = nullptr);
 
     HistoryModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -53,7 +53,7 @@ private:
     QToolButton *makeChoiceButton(const QString &allText);
     static QStringList checkedIds(const QToolButton *button);
 
-    AsyncTimerService &m_service;
+    Backend &m_service;
     HistoryModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QComboBox *m_period = nullptr;

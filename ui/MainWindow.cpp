@@ -1,12 +1,13 @@
 #include "MainWindow.h"
 
+#include "BusyIndicator.h"
 #include "HistoryView.h"
 #include "NowView.h"
 #include "TrayIcon.h"
+#include "backend/Backend.h"
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/TaskTypesDialog.h"
 #include "reports/ReportsView.h"
-#include "timer/AsyncTimerService.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,7 +21,7 @@
 
 namespace st {
 
-MainWindow::MainWindow(AsyncTimerService &service, QWidget *parent)
+MainWindow::MainWindow(Backend &service, QWidget *parent)
     : QMainWindow(parent)
     , m_service(service)
 {
@@ -79,9 +80,10 @@ MainWindow::MainWindow(AsyncTimerService &service, QWidget *parent)
                                .arg(QCoreApplication::applicationVersion()));
     });
 
-    connect(&m_service, &AsyncTimerService::failed, this,
+    connect(&m_service, &Backend::failed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10'000); });
-    statusBar();
+    // Says so when a request waits (a long report, an export); timer buttons never do.
+    statusBar()->addPermanentWidget(new BusyIndicator(m_service, this));
     resize(980, 680);
 }
 

@@ -6,7 +6,7 @@ class QTabWidget;
 
 namespace st {
 
-class AsyncTimerService;
+class Backend;
 enum class Appearance;
 class HistoryView;
 class ReportsView;
@@ -18,7 +18,7 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(AsyncTimerService &service, QWidget *parent = nullptr);
+    explicit MainWindow(Backend &service, QWidget *parent = nullptr);
 
     NowView *nowView() const { return m_now; }
     HistoryView *historyView() const { return m_history; }
@@ -40,7 +40,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    AsyncTimerService &m_service;
+    Backend &m_service;
     QTabWidget *m_tabs = nullptr;
     NowView *m_now = nullptr;
     HistoryView *m_history = nullptr;

@@ -47,7 +47,7 @@ QTableView *makeTable(QAbstractItemModel *model, int stretchColumn, QWidget *par
 
 } // namespace
 
-NowView::NowView(AsyncTimerService &service, QWidget *parent)
+NowView::NowView(Backend &service, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
 {
@@ -133,8 +133,8 @@ NowView::NowView(AsyncTimerService &service, QWidget *parent)
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
 
-    connect(m_stop, &QPushButton::clicked, &m_service, &AsyncTimerService::stop);
-    connect(m_pause, &QPushButton::clicked, &m_service, &AsyncTimerService::togglePause);
+    connect(m_stop, &QPushButton::clicked, &m_service, &Backend::stop);
+    connect(m_pause, &QPushButton::clicked, &m_service, &Backend::togglePause);
     connect(m_note, &QLineEdit::editingFinished, this, [this] {
         if (m_service.snapshot().running && m_note->isModified()) {
             m_note->setModified(false);
@@ -143,7 +143,7 @@ NowView::NowView(AsyncTimerService &service, QWidget *parent)
     });
     connect(m_user, &QComboBox::activated, this, &NowView::onUserPicked);
     connect(m_room, &QComboBox::activated, this, &NowView::onRoomPicked);
-    connect(&m_service, &AsyncTimerService::snapshotChanged, this, &NowView::rebuild);
+    connect(&m_service, &Backend::snapshotChanged, this, &NowView::rebuild);
 
     m_ticker = new QTimer(this);
     m_ticker->setInterval(1000);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "timer/AsyncTimerService.h"
+#include "backend/Backend.h"
 
 #include <QWidget>
 
@@ -25,7 +25,7 @@ class NowView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit NowView(AsyncTimerService &service, QWidget *parent = nullptr);
+    explicit NowView(Backend &service, QWidget *parent = nullptr);
 
     // For tests and the tray: the button that starts a task type.
     QPushButton *taskButton(const QString &taskTypeId) const;
@@ -46,7 +46,7 @@ private:
     void onRoomPicked(int index);
     QString selectedRoomId() const;
 
-    AsyncTimerService &m_service;
+    Backend &m_service;
     QGridLayout *m_buttons = nullptr;
     QList<TaskButton *> m_taskButtons;
     QString m_buttonsKey; // the task types the buttons were made for

@@ -1,8 +1,8 @@
 #include "TrayIcon.h"
 
 #include "Theme.h"
+#include "backend/Backend.h"
 #include "domain/Format.h"
-#include "timer/AsyncTimerService.h"
 
 #include <QAction>
 #include <QMenu>
@@ -13,7 +13,7 @@
 
 namespace st {
 
-TrayIcon::TrayIcon(AsyncTimerService &service, QObject *parent)
+TrayIcon::TrayIcon(Backend &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_menu(std::make_unique<QMenu>())
@@ -28,7 +28,7 @@ TrayIcon::TrayIcon(AsyncTimerService &service, QObject *parent)
                 });
         m_tray->show();
     }
-    connect(&m_service, &AsyncTimerService::snapshotChanged, this, [this] {
+    connect(&m_service, &Backend::snapshotChanged, this, [this] {
         rebuildMenu();
         update();
     });
@@ -104,9 +104,9 @@ void TrayIcon::rebuildMenu()
     }
     m_menu->addSeparator();
     m_pause = m_menu->addAction(tr("Pause"));
-    connect(m_pause, &QAction::triggered, &m_service, &AsyncTimerService::togglePause);
+    connect(m_pause, &QAction::triggered, &m_service, &Backend::togglePause);
     m_stop = m_menu->addAction(tr("Stop"));
-    connect(m_stop, &QAction::triggered, &m_service, &AsyncTimerService::stop);
+    connect(m_stop, &QAction::triggered, &m_service, &Backend::stop);
     m_menu->addSeparator();
     connect(m_menu->addAction(tr("Show window")), &QAction::triggered, this,
             &TrayIcon::showWindowRequested);

@@ -9,7 +9,7 @@ class QSystemTrayIcon;
 
 namespace st {
 
-class AsyncTimerService;
+class Backend;
 
 // The tray icon and its menu: quick start per task type, Pause/Resume, Stop, Show, Quit. The
 // menu exists even where the desktop has no tray (isAvailable() is then false), so the window
@@ -18,7 +18,7 @@ class TrayIcon final : public QObject
 {
     Q_OBJECT
 public:
-    explicit TrayIcon(AsyncTimerService &service, QObject *parent = nullptr);
+    explicit TrayIcon(Backend &service, QObject *parent = nullptr);
     ~TrayIcon() override;
 
     bool isAvailable() const { return m_tray != nullptr; }
@@ -45,7 +45,7 @@ private:
     void rebuildMenu();
     void update();
 
-    AsyncTimerService &m_service;
+    Backend &m_service;
     std::unique_ptr<QMenu> m_menu; // a menu has no QObject parent: owned here
     QSystemTrayIcon *m_tray = nullptr;
     QList<QAction *> m_startActions;

@@ -1,6 +1,7 @@
 #include "SingleInstance.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -45,13 +46,16 @@ QString SingleInstance::serverName(const QString &dataDir)
 }
 
 std::optional<CommandOutput> SingleInstance::send(const QString &dataDir,
-                                                  const QStringList &arguments, int timeoutMs)
+                                                  const QStringList &arguments, int timeoutMs,
+                                                  std::optional<qint64> askedAt)
 {
+    const qint64 asked = askedAt.value_or(QDateTime::currentMSecsSinceEpoch());
     QLocalSocket socket;
     socket.connectToServer(serverName(dataDir));
     if (!socket.waitForConnected(1000))
         return std::nullopt;
-    socket.write(line({{QStringLiteral("args"), QJsonArray::fromStringList(arguments)}}));
+    socket.write(line({{QStringLiteral("args"), QJsonArray::fromStringList(arguments)},
+                       {QStringLiteral("askedAt"), asked}}));
     socket.waitForBytesWritten(timeoutMs);
     QByteArray answer;
     while (!answer.contains('\n') && answer.size() < kMaxMessageBytes) {
@@ -119,6 +123,7 @@ void SingleInstance::accept()
 
 void SingleInstance::handle(QLocalSocket *socket, const QByteArray &message)
 {
+    const qint64 receivedAt = QDateTime::currentMSecsSinceEpoch();
     const QJsonObject object = QJsonDocument::fromJson(message).object();
     const QJsonValue args = object.value(QStringLiteral("args"));
     QPointer<QLocalSocket> guard(socket);
@@ -133,10 +138,17 @@ void SingleInstance::handle(QLocalSocket *socket, const QByteArray &message)
         reply({2, {}, tr("studiotimer: malformed request.\n")});
         return;
     }
-    QStringList arguments;
+    Request request;
     for (const QJsonValue &v : args.toArray())
-        arguments << v.toString();
-    if (arguments.isEmpty()) {
+        request.arguments << v.toString();
+    // Both ends read this machine's clock; an instant it cannot have asked at is not believed.
+    const QJsonValue askedAt = object.value(QStringLiteral("askedAt"));
+    if (askedAt.isDouble()) {
+        const qint64 age = receivedAt - qint64(askedAt.toDouble());
+        if (age >= 0 && age <= kMaxAgeMs)
+            request.ageMs = age;
+    }
+    if (request.arguments.isEmpty()) {
         Q_EMIT activationRequested();
         reply({0, {}, {}});
         return;
@@ -145,7 +157,7 @@ void SingleInstance::handle(QLocalSocket *socket, const QByteArray &message)
         reply({1, {}, tr("studiotimer: the running Studio Timer cannot run commands.\n")});
         return;
     }
-    m_handler(arguments, reply);
+    m_handler(request, reply);
 }
 
 } // namespace st

@@ -3,9 +3,9 @@
 // smoke size only (it never judges speed).
 #include "HistoryView.h"
 #include "MainWindow.h"
+#include "backend/Backend.h"
 #include "models/HistoryModel.h"
 #include "store/Database.h"
-#include "timer/AsyncTimerService.h"
 #include "timer/Profile.h"
 
 #include <QApplication>
@@ -122,10 +122,10 @@ int main(int argc, char **argv)
         orgId = st::profile::ensure(*db.value(), clock)->org.id;
     }
     st::SystemClock clock;
-    st::AsyncTimerService service(path, clock, orgId);
+    st::Backend service(path, clock, orgId);
     st::MainWindow window(service);
     window.show();
-    waitFor(&service, &st::AsyncTimerService::snapshotChanged);
+    waitFor(&service, &st::Backend::snapshotChanged);
     const double startup = double(timer.nsecsElapsed()) / 1e6;
 
     // History on one month (newest first), to the first page and the month's totals.

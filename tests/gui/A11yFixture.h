@@ -7,8 +7,8 @@
 
 #include "GuiFixture.h"
 #include "MainWindow.h"
+#include "backend/SyncSession.h"
 #include "sync/ClockOffset.h"
-#include "sync/SyncSession.h"
 #include "sync/SyncUi.h"
 
 #include <QAbstractButton>

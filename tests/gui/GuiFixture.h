@@ -1,7 +1,7 @@
 #pragma once
 
 #include "TestStore.h"
-#include "timer/AsyncTimerService.h"
+#include "backend/Backend.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -14,11 +14,10 @@ namespace st::test {
 struct GuiFixture
 {
     TestStore store;
-    std::unique_ptr<AsyncTimerService> async;
+    std::unique_ptr<Backend> async;
 
     GuiFixture()
-        : async(
-              std::make_unique<AsyncTimerService>(store.path(), store.clock, store.profile.org.id))
+        : async(std::make_unique<Backend>(store.path(), store.clock, store.profile.org.id))
     {
         settle();
     }

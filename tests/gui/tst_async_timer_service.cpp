@@ -1,11 +1,12 @@
 #include "GuiFixture.h"
 
+#include "cli/ForwardedCommand.h"
 #include "timer/DemoData.h"
 
 using namespace st;
 using namespace st::test;
 
-class TestAsyncTimerService final : public QObject
+class TestBackend final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -22,7 +23,7 @@ private Q_SLOTS:
     void demoDataFillsTheStore();
 };
 
-void TestAsyncTimerService::firstSnapshotDescribesTheDesk()
+void TestBackend::firstSnapshotDescribesTheDesk()
 {
     GuiFixture f;
     const NowSnapshot &s = f.async->snapshot();
@@ -34,10 +35,10 @@ void TestAsyncTimerService::firstSnapshotDescribesTheDesk()
     QCOMPARE(f.async->currentUserId(), f.store.userId());
 }
 
-void TestAsyncTimerService::startStopPauseResumeFromTheUiThread()
+void TestBackend::startStopPauseResumeFromTheUiThread()
 {
     GuiFixture f;
-    QSignalSpy changed(f.async.get(), &AsyncTimerService::entryChanged);
+    QSignalSpy changed(f.async.get(), &Backend::entryChanged);
     f.async->start(f.typeId(QStringLiteral("Recording")), {}, QStringLiteral("Drums"));
     f.settle();
     QVERIFY(f.running());
@@ -66,7 +67,7 @@ void TestAsyncTimerService::startStopPauseResumeFromTheUiThread()
     QCOMPARE(f.async->snapshot().today.first().billableMs(f.store.clock.nowMs()), 30 * 60'000);
 }
 
-void TestAsyncTimerService::startingAnotherTaskSwitches()
+void TestBackend::startingAnotherTaskSwitches()
 {
     GuiFixture f;
     f.async->start(f.typeId(QStringLiteral("Setup")), {});
@@ -82,10 +83,10 @@ void TestAsyncTimerService::startingAnotherTaskSwitches()
     QCOMPARE(f.async->snapshot().today.size(), 2);
 }
 
-void TestAsyncTimerService::errorsAreReportedAndChangeNothing()
+void TestBackend::errorsAreReportedAndChangeNothing()
 {
     GuiFixture f;
-    QSignalSpy failed(f.async.get(), &AsyncTimerService::failed);
+    QSignalSpy failed(f.async.get(), &Backend::failed);
     f.async->stop();
     f.settle();
     QCOMPARE(failed.size(), 1);
@@ -96,7 +97,7 @@ void TestAsyncTimerService::errorsAreReportedAndChangeNothing()
     QVERIFY(!f.running());
 }
 
-void TestAsyncTimerService::noteEditIsAnAuditedAdjustment()
+void TestBackend::noteEditIsAnAuditedAdjustment()
 {
     GuiFixture f;
     f.async->start(f.typeId(QStringLiteral("Mixing")), {});
@@ -110,14 +111,14 @@ void TestAsyncTimerService::noteEditIsAnAuditedAdjustment()
     QCOMPARE(f.store.service->auditTrail(f.running()->id).size(), 1); // no change, no audit
 }
 
-void TestAsyncTimerService::callReturnsOnTheCallersThread()
+void TestBackend::callReturnsOnTheCallersThread()
 {
     GuiFixture f;
     QObject context;
     QThread *worker = nullptr;
     QThread *answeredOn = nullptr;
     int count = -1;
-    f.async->call<int>(
+    f.async->write<int>(
         [&worker](TimerService &s) {
             worker = QThread::currentThread();
             return int(s.taskTypes().size());
@@ -133,41 +134,41 @@ void TestAsyncTimerService::callReturnsOnTheCallersThread()
     QCOMPARE(answeredOn, QThread::currentThread());
 }
 
-void TestAsyncTimerService::callIsDroppedWhenTheContextIsGone()
+void TestBackend::callIsDroppedWhenTheContextIsGone()
 {
     GuiFixture f;
     bool called = false;
     {
         QObject context;
-        f.async->call<int>([](TimerService &) { return 1; }, &context,
-                           [&called](int) { called = true; });
+        f.async->write<int>([](TimerService &) { return 1; }, &context,
+                            [&called](int) { called = true; });
     }
     f.settle();
     QVERIFY(!called);
 }
 
-void TestAsyncTimerService::commandsRunOnTheWorker()
+void TestBackend::commandsRunOnTheWorker()
 {
     GuiFixture f;
     CommandOutput out;
     out.exitCode = -1;
     QObject context;
-    f.async->runCommand({QStringLiteral("start"), QStringLiteral("Mastering")}, &context,
-                        [&out](const CommandOutput &o) { out = o; });
+    forwarded::run(*f.async, {{QStringLiteral("start"), QStringLiteral("Mastering")}, 0}, &context,
+                   [&out](const CommandOutput &o) { out = o; });
     f.settle();
     QCOMPARE(out.exitCode, 0);
     QVERIFY(!out.out.isEmpty());
     QCOMPARE(f.running()->taskTypeId, f.typeId(QStringLiteral("Mastering")));
     QCOMPARE(f.async->snapshot().running->taskTypeId, f.typeId(QStringLiteral("Mastering")));
 
-    f.async->runCommand({QStringLiteral("start"), QStringLiteral("Nothing")}, &context,
-                        [&out](const CommandOutput &o) { out = o; });
+    forwarded::run(*f.async, {{QStringLiteral("start"), QStringLiteral("Nothing")}, 0}, &context,
+                   [&out](const CommandOutput &o) { out = o; });
     f.settle();
     QCOMPARE(out.exitCode, 1);
     QVERIFY(!out.err.isEmpty());
 }
 
-void TestAsyncTimerService::settingsAreSaved()
+void TestBackend::settingsAreSaved()
 {
     GuiFixture f;
     const Room room =
@@ -193,7 +194,7 @@ void TestAsyncTimerService::settingsAreSaved()
     QCOMPARE(f.async->snapshot().user.name, QStringLiteral("Alex"));
 }
 
-void TestAsyncTimerService::badSettingsChangeNothing()
+void TestBackend::badSettingsChangeNothing()
 {
     GuiFixture f;
     const Organization before = f.store.service->organization();
@@ -218,7 +219,7 @@ void TestAsyncTimerService::badSettingsChangeNothing()
     QCOMPARE(preferences::load(*f.store.db).language, QString());
 }
 
-void TestAsyncTimerService::demoDataFillsTheStore()
+void TestBackend::demoDataFillsTheStore()
 {
     TestStore store;
     QVERIFY(demo::populate(*store.service, store.userId(), 7).ok());
@@ -228,5 +229,5 @@ void TestAsyncTimerService::demoDataFillsTheStore()
     QCOMPARE(store.service->rooms().size(), 3);
 }
 
-QTEST_GUILESS_MAIN(TestAsyncTimerService)
+QTEST_GUILESS_MAIN(TestBackend)
 #include "tst_async_timer_service.moc"

@@ -112,14 +112,14 @@ void TestModels::historyModelThroughPagingAndChanges()
     a.note = QStringLiteral("changed");
     a.reason = QStringLiteral("test");
     QObject context;
-    f.async->call<Result<TimeEntry>>([a](TimerService &s) { return s.adjust(a); }, &context, {});
+    f.async->write<Result<TimeEntry>>([a](TimerService &s) { return s.adjust(a); }, &context, {});
     f.settle();
     QCOMPARE(model.entryAt(0).note, QStringLiteral("changed"));
     QVERIFY(model.entryAt(0).adjusted);
     const QString id = first.id;
     const QString actor = f.store.userId();
-    f.async->call<Result<TimeEntry>>([id, actor](TimerService &s) { return s.remove(id, actor); },
-                                     &context, {});
+    f.async->write<Result<TimeEntry>>([id, actor](TimerService &s) { return s.remove(id, actor); },
+                                      &context, {});
     f.settle();
     QVERIFY(model.rowCount() == 0 || model.entryAt(0).id != id);
     QTRY_COMPARE(model.totalCount(), HistoryModel::kPageSize + 4);

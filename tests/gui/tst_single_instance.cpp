@@ -1,5 +1,6 @@
 #include "GuiFixture.h"
 
+#include "cli/ForwardedCommand.h"
 #include "cli/SingleInstance.h"
 
 #include <QTemporaryDir>
@@ -52,10 +53,10 @@ void TestSingleInstance::aCommandChangesTheRunningAppsState()
     SingleInstance instance(f.store.dir.path());
     QVERIFY(instance.listen());
     instance.setCommandHandler(
-        [&f, &instance](const QStringList &args, const SingleInstance::Reply &reply) {
-            f.async->runCommand(args, &instance, [reply](const CommandOutput &out) { reply(out); });
+        [&f, &instance](const SingleInstance::Request &request, SingleInstance::Reply reply) {
+            forwarded::run(*f.async, request, &instance, std::move(reply));
         });
-    QSignalSpy snapshots(f.async.get(), &AsyncTimerService::snapshotChanged);
+    QSignalSpy snapshots(f.async.get(), &Backend::snapshotChanged);
 
     const auto out = sendAndServe(f.store.dir.path(),
                                   {QStringLiteral("start"), QStringLiteral("Mixing"),
@@ -82,8 +83,8 @@ void TestSingleInstance::refusalsComeBackWithTheirExitCode()
     SingleInstance instance(f.store.dir.path());
     QVERIFY(instance.listen());
     instance.setCommandHandler(
-        [&f, &instance](const QStringList &args, const SingleInstance::Reply &reply) {
-            f.async->runCommand(args, &instance, [reply](const CommandOutput &out) { reply(out); });
+        [&f, &instance](const SingleInstance::Request &request, SingleInstance::Reply reply) {
+            forwarded::run(*f.async, request, &instance, std::move(reply));
         });
     const auto out = sendAndServe(f.store.dir.path(), {QStringLiteral("stop")});
     QVERIFY(out);

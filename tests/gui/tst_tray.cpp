@@ -40,16 +40,16 @@ void TestTray::archivedTypesHaveNoAction()
     TaskType type = *f.store.service->taskType(f.typeId(QStringLiteral("Break")));
     type.archived = true;
     QObject context;
-    f.async->call<Result<TaskType>>([type](TimerService &s) { return s.saveTaskType(type); },
-                                    &context, {});
+    f.async->write<Result<TaskType>>([type](TimerService &s) { return s.saveTaskType(type); },
+                                     &context, {});
     f.settle();
     QCOMPARE(tray.startActions().size(), 4);
     TaskType added;
     added.name = QStringLiteral("Editing");
     added.color = QStringLiteral("#123456");
     added.position = 9;
-    f.async->call<Result<TaskType>>([added](TimerService &s) { return s.saveTaskType(added); },
-                                    &context, {});
+    f.async->write<Result<TaskType>>([added](TimerService &s) { return s.saveTaskType(added); },
+                                     &context, {});
     f.settle();
     QCOMPARE(tray.startActions().size(), 5);
     QVERIFY(tray.startActions().last()->text().contains(QStringLiteral("Editing")));

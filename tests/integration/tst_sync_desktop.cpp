@@ -6,15 +6,15 @@
 #include "NowView.h"
 #include "TestHub.h"
 #include "TestStore.h"
+#include "backend/Backend.h"
+#include "backend/SyncSession.h"
 #include "models/StudioModel.h"
 #include "store/Database.h"
 #include "sync/ClockOffset.h"
 #include "sync/Hub.h"
-#include "sync/SyncSession.h"
 #include "sync/SyncSettingsPage.h"
 #include "sync/SyncStatusWidget.h"
 #include "sync/SyncUi.h"
-#include "timer/AsyncTimerService.h"
 #include "timer/Profile.h"
 
 #include <QApplication>
@@ -48,7 +48,7 @@ struct Desk
     SystemClock local;
     ClockOffset offset;
     HubClock clock{local, offset};
-    std::unique_ptr<AsyncTimerService> async;
+    std::unique_ptr<Backend> async;
     std::unique_ptr<SyncSession> session;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<SyncUi> ui;
@@ -68,7 +68,7 @@ struct Desk
         const auto current = profile::ensure(*store.db, local);
         if (!current)
             qFatal("cannot read the desk's profile");
-        async = std::make_unique<AsyncTimerService>(store.path(), clock, current->org.id);
+        async = std::make_unique<Backend>(store.path(), clock, current->org.id);
         session = std::make_unique<SyncSession>(*async, offset, local,
                                                 store.dir.filePath(QStringLiteral("hub")));
         window = std::make_unique<MainWindow>(*async);

@@ -3,7 +3,7 @@
 #include "store/Database.h"
 #include "sync/Outbox.h"
 #include "sync/SyncCache.h"
-#include "sync/SyncSession.h"
+#include "sync/SyncConfig.h"
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
 

@@ -1,8 +1,8 @@
 #include "EntryDialog.h"
 
 #include "Theme.h"
+#include "backend/Backend.h"
 #include "models/EntryFormat.h"
-#include "timer/AsyncTimerService.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -38,8 +38,7 @@ QDateTimeEdit *makeTimeEdit(Ms ms, QWidget *parent)
 
 } // namespace
 
-EntryDialog::EntryDialog(AsyncTimerService &service, Mode mode, const TimeEntry &entry,
-                         QWidget *parent)
+EntryDialog::EntryDialog(Backend &service, Mode mode, const TimeEntry &entry, QWidget *parent)
     : QDialog(parent)
     , m_service(service)
     , m_mode(mode)
@@ -173,8 +172,8 @@ void EntryDialog::accept()
         m.note = note;
         m.startedAt = start;
         m.endedAt = end;
-        m_service.call<Result<TimeEntry>>([m](TimerService &s) { return s.addManual(m); }, this,
-                                          done);
+        m_service.write<Result<TimeEntry>>([m](TimerService &s) { return s.addManual(m); }, this,
+                                           done);
         return;
     }
     Adjustment a;
@@ -191,13 +190,13 @@ void EntryDialog::accept()
         a.roomId = roomId;
     if (note.trimmed() != m_entry.note)
         a.note = note;
-    m_service.call<Result<TimeEntry>>([a](TimerService &s) { return s.adjust(a); }, this, done);
+    m_service.write<Result<TimeEntry>>([a](TimerService &s) { return s.adjust(a); }, this, done);
 }
 
 void EntryDialog::loadAudit()
 {
     const QString id = m_entry.id;
-    m_service.call<QList<AuditRecord>>(
+    m_service.read<QList<AuditRecord>>(
         [id](TimerService &s) { return s.auditTrail(id); }, this,
         [this](const QList<AuditRecord> &records) {
             m_audit->clear();

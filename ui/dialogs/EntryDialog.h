@@ -13,7 +13,7 @@ class QTreeWidget;
 
 namespace st {
 
-class AsyncTimerService;
+class Backend;
 
 // Adjusting an entry (start, end, task, room, note, and a required reason, with the entry's
 // audit trail) or adding one by hand. Saves through the service; the store's refusal is shown
@@ -29,8 +29,7 @@ public:
     };
 
     // Create: entry gives the proposed times (its id is ignored).
-    EntryDialog(AsyncTimerService &service, Mode mode, const TimeEntry &entry,
-                QWidget *parent = nullptr);
+    EntryDialog(Backend &service, Mode mode, const TimeEntry &entry, QWidget *parent = nullptr);
 
     // Why the fields cannot be saved; empty when they can.
     QString problem() const;
@@ -54,7 +53,7 @@ private:
     void showError(const QString &message);
     QString describeAudit(const AuditRecord &record) const;
 
-    AsyncTimerService &m_service;
+    Backend &m_service;
     Mode m_mode;
     TimeEntry m_entry;
     QDateTimeEdit *m_start = nullptr;

@@ -3,10 +3,10 @@
 #include "AwayWatcher.h"
 #include "SystemTheme.h"
 #include "Theme.h"
+#include "backend/Backend.h"
 #include "platform/Autostart.h"
 #include "platform/IdleTime.h"
 #include "sync/SyncUi.h"
-#include "timer/AsyncTimerService.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,7 +22,7 @@
 
 namespace st {
 
-SettingsDialog::SettingsDialog(AsyncTimerService &service, QWidget *parent)
+SettingsDialog::SettingsDialog(Backend &service, QWidget *parent)
     : QDialog(parent)
     , m_service(service)
 {

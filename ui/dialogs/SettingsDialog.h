@@ -11,7 +11,7 @@ class QTimeEdit;
 
 namespace st {
 
-class AsyncTimerService;
+class Backend;
 enum class Appearance;
 
 // Your name, the organisation (name, currency), the default room, tray behaviour and language;
@@ -21,7 +21,7 @@ class SettingsDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    explicit SettingsDialog(AsyncTimerService &service, QWidget *parent = nullptr);
+    explicit SettingsDialog(Backend &service, QWidget *parent = nullptr);
 
     QString errorText() const;
     void accept() override;
@@ -34,7 +34,7 @@ private:
     // Start on login and the away settings, kept on this machine; false (and an error) if not.
     bool saveThisMachine();
 
-    AsyncTimerService &m_service;
+    Backend &m_service;
     QLineEdit *m_userName = nullptr;
     QLineEdit *m_orgName = nullptr;
     QComboBox *m_currency = nullptr;

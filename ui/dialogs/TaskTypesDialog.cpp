@@ -1,8 +1,8 @@
 #include "TaskTypesDialog.h"
 
 #include "Theme.h"
+#include "backend/Backend.h"
 #include "domain/Money.h"
-#include "timer/AsyncTimerService.h"
 
 #include <QCheckBox>
 #include <QColorDialog>
@@ -25,7 +25,7 @@ QIcon swatch(const QString &color)
 }
 } // namespace
 
-TaskTypesDialog::TaskTypesDialog(AsyncTimerService &service, QWidget *parent)
+TaskTypesDialog::TaskTypesDialog(Backend &service, QWidget *parent)
     : QDialog(parent)
     , m_service(service)
 {
@@ -108,7 +108,7 @@ TaskTypesDialog::TaskTypesDialog(AsyncTimerService &service, QWidget *parent)
             m_color->setText(m_colorValue);
         }
     });
-    connect(&m_service, &AsyncTimerService::snapshotChanged, this, &TaskTypesDialog::reload);
+    connect(&m_service, &Backend::snapshotChanged, this, &TaskTypesDialog::reload);
     reload();
     resize(560, 360);
 }
@@ -167,11 +167,12 @@ void TaskTypesDialog::save(const TaskType &type)
 {
     m_error->clear();
     m_selectAfterReload = type.id;
-    m_service.call<Result<TaskType>>([type](TimerService &s) { return s.saveTaskType(type); }, this,
-                                     [this](const Result<TaskType> &r) {
-                                         if (!r)
-                                             m_error->setText(r.error().message);
-                                     });
+    m_service.write<Result<TaskType>>([type](TimerService &s) { return s.saveTaskType(type); },
+                                      this,
+                                      [this](const Result<TaskType> &r) {
+                                          if (!r)
+                                              m_error->setText(r.error().message);
+                                      });
 }
 
 void TaskTypesDialog::saveCurrent()

@@ -13,7 +13,7 @@ class QPushButton;
 
 namespace st {
 
-class AsyncTimerService;
+class Backend;
 
 // Editing task types: name, colour, hourly rate, billable, order, archived. A task type is
 // archived, never deleted: its entries keep their name and rate.
@@ -21,7 +21,7 @@ class TaskTypesDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    explicit TaskTypesDialog(AsyncTimerService &service, QWidget *parent = nullptr);
+    explicit TaskTypesDialog(Backend &service, QWidget *parent = nullptr);
 
     QListWidget *list() const { return m_list; }
     QString errorText() const;
@@ -38,7 +38,7 @@ private:
     void save(const TaskType &type);
     QString selectedId() const;
 
-    AsyncTimerService &m_service;
+    Backend &m_service;
     QList<TaskType> m_types;
     QListWidget *m_list = nullptr;
     QLineEdit *m_name = nullptr;

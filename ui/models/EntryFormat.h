@@ -1,7 +1,7 @@
 #pragma once
 
+#include "backend/Backend.h"
 #include "store/EntryFilter.h"
-#include "timer/AsyncTimerService.h"
 
 #include <QVariant>
 

@@ -2,19 +2,19 @@
 
 namespace st {
 
-HistoryModel::HistoryModel(AsyncTimerService &service, QObject *parent)
+HistoryModel::HistoryModel(Backend &service, QObject *parent)
     : QAbstractTableModel(parent)
     , m_service(service)
 {
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(250);
     connect(&m_reloadTimer, &QTimer::timeout, this, &HistoryModel::reload);
-    connect(&m_service, &AsyncTimerService::entryChanged, this, &HistoryModel::onEntryChanged);
-    connect(&m_service, &AsyncTimerService::catalogChanged, this, [this] {
+    connect(&m_service, &Backend::entryChanged, this, &HistoryModel::onEntryChanged);
+    connect(&m_service, &Backend::catalogChanged, this, [this] {
         if (!m_rows.isEmpty())
             Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, columnCount() - 1));
     });
-    connect(&m_service, &AsyncTimerService::snapshotChanged, this, [this] {
+    connect(&m_service, &Backend::snapshotChanged, this, [this] {
         if (!m_rows.isEmpty())
             Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, columnCount() - 1));
     });
@@ -52,7 +52,7 @@ void HistoryModel::request(int offset, bool withTotals)
     const quint64 generation = m_generation;
     const EntryFilter filter = m_filter;
     const EntrySort sort = m_sort;
-    m_service.call<Page>(
+    m_service.read<Page>(
         [filter, sort, offset, withTotals](TimerService &s) {
             Page page;
             page.rows = s.list(filter, sort, kPageSize, offset);

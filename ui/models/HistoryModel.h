@@ -7,16 +7,16 @@
 
 namespace st {
 
-// Every entry matching a filter, loaded a page at a time (canFetchMore/fetchMore) by the store's
-// worker thread, with the filtered set's totals. Sorting re-queries the store: one order for
-// any number of entries.
+// Every entry matching a filter, loaded a page at a time (canFetchMore/fetchMore) on the
+// backend's reader thread, with the filtered set's totals. Sorting re-queries the store: one
+// order for any number of entries.
 class HistoryModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     static constexpr int kPageSize = 200;
 
-    explicit HistoryModel(AsyncTimerService &service, QObject *parent = nullptr);
+    explicit HistoryModel(Backend &service, QObject *parent = nullptr);
 
     static const QList<EntryColumn> &columns();
 
@@ -54,7 +54,7 @@ private:
     void request(int offset, bool withTotals);
     void onEntryChanged(const TimeEntry &entry);
 
-    AsyncTimerService &m_service;
+    Backend &m_service;
     EntryFilter m_filter;
     EntrySort m_sort;
     QList<TimeEntry> m_rows;

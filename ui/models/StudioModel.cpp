@@ -1,8 +1,8 @@
 #include "StudioModel.h"
 
 #include "Theme.h"
+#include "backend/Backend.h"
 #include "domain/Format.h"
-#include "timer/AsyncTimerService.h"
 
 #include <QHash>
 #include <QSet>

@@ -2,10 +2,10 @@
 
 #include "BarChart.h"
 #include "ReportTableModel.h"
+#include "backend/Backend.h"
 #include "domain/Format.h"
 #include "domain/Money.h"
 #include "report/EntryImport.h"
-#include "timer/AsyncTimerService.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -29,7 +29,7 @@ namespace {
 
 constexpr int kTickMs = 60'000; // running timers move the numbers
 
-// What the worker found in a file to import.
+// What the backend's reader found in a file to import.
 struct ImportPreview
 {
     ImportPlan plan;
@@ -58,7 +58,7 @@ QString groupingLabel(ReportGrouping g)
 
 } // namespace
 
-ReportsView::ReportsView(AsyncTimerService &service, QWidget *parent)
+ReportsView::ReportsView(Backend &service, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
     , m_model(new ReportTableModel(this))
@@ -155,8 +155,8 @@ ReportsView::ReportsView(AsyncTimerService &service, QWidget *parent)
     connect(exportToggl, &QPushButton::clicked, this,
             [this] { chooseExportFile(TransferFormat::TogglCsv); });
     connect(importButton, &QPushButton::clicked, this, [this] { chooseImportFile(); });
-    connect(&m_service, &AsyncTimerService::entryChanged, this, [this] { refresh(); });
-    connect(&m_service, &AsyncTimerService::catalogChanged, this, [this] { refresh(); });
+    connect(&m_service, &Backend::entryChanged, this, [this] { refresh(); });
+    connect(&m_service, &Backend::catalogChanged, this, [this] { refresh(); });
     connect(this, &ReportsView::exported, this, [this](const QString &path, const QString &error) {
         if (!error.isEmpty() && isVisible())
             QMessageBox::warning(this, tr("Export"), error);
@@ -240,7 +240,7 @@ void ReportsView::refresh()
     const EntryFilter filter = currentFilter();
     const ReportGrouping by = grouping();
     const quint64 generation = ++m_generation;
-    m_service.call<Result<Report>>(
+    m_service.read<Result<Report>>(
         [filter, by](TimerService &service) { return ReportService(service).build(filter, by); },
         this,
         [this, generation](Result<Report> built) {
@@ -297,8 +297,8 @@ void ReportsView::chooseExportFile(TransferFormat format)
 void ReportsView::exportTo(const QString &path, TransferFormat format)
 {
     const EntryFilter filter = currentFilter();
-    // Read and written on the worker; the file appears whole or not at all.
-    m_service.call<QString>(
+    // Read and written on the backend's reader; the file appears whole or not at all.
+    m_service.read<QString>(
         [filter, format, path](TimerService &service) {
             const QByteArray bytes =
                 EntryExporter(service).write(ReportService(service).entries(filter), format);
@@ -330,7 +330,7 @@ void ReportsView::importFile(const QString &path,
                              std::function<bool(const QString &preview)> confirm)
 {
     const QString userId = m_service.currentUserId();
-    m_service.call<ImportPreview>(
+    m_service.read<ImportPreview>(
         [path, userId](TimerService &service) {
             ImportPreview preview;
             QFile file(path);
@@ -361,7 +361,7 @@ void ReportsView::importFile(const QString &path,
             if (!confirm(preview.text))
                 return;
             const ImportPlan plan = preview.plan;
-            m_service.call<std::pair<QString, bool>>(
+            m_service.write<std::pair<QString, bool>>(
                 [plan, userId](TimerService &service) {
                     EntryImporter importer(service, userId);
                     auto written = importer.apply(plan);

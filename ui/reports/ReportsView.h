@@ -17,18 +17,18 @@ class QTimer;
 
 namespace st {
 
-class AsyncTimerService;
+class Backend;
 class BarChart;
 class ReportTableModel;
 
 // Reports: a period (presets or custom days) grouped by task type, person, room, day, week or
 // month, as a bar chart beside a breakdown table, with exports of the period's entries. Thin:
-// the numbers come from ReportService, built on the store's worker thread.
+// the numbers come from ReportService, built on the backend's reader thread.
 class ReportsView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ReportsView(AsyncTimerService &service, QWidget *parent = nullptr);
+    explicit ReportsView(Backend &service, QWidget *parent = nullptr);
 
     void setPeriod(Period period);
     void setCustomRange(const QDate &first, const QDate &last);
@@ -41,9 +41,10 @@ public:
     // thread. The export buttons ask for a file name, then call this.
     void exportTo(const QString &path, TransferFormat format);
 
-    // Reads a file (our CSV or JSON, or Toggl's CSV) on the worker and previews it; confirm gets
-    // the preview's text and decides, then the file is imported all or nothing. imported()
-    // tells the outcome. The import button asks for the file and confirms with a dialog.
+    // Reads a file (our CSV or JSON, or Toggl's CSV) on the backend's reader and previews it;
+    // confirm gets the preview's text and decides, then the file is imported all or nothing
+    // (on the writer). imported() tells the outcome. The import button asks for the file and
+    // confirms with a dialog.
     void importFile(const QString &path, std::function<bool(const QString &preview)> confirm);
 
     // Rebuilds the report now (changes to entries and the passing of time ask by themselves).
@@ -63,7 +64,7 @@ private:
     void chooseImportFile();
     void showReport(const Report &report);
 
-    AsyncTimerService &m_service;
+    Backend &m_service;
     QComboBox *m_period = nullptr;
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;

@@ -1,6 +1,6 @@
 #include "ConflictsDialog.h"
 
-#include "sync/SyncSession.h"
+#include "backend/SyncSession.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>

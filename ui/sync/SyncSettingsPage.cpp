@@ -2,9 +2,9 @@
 
 #include "SyncStatusWidget.h"
 #include "Theme.h"
+#include "backend/SyncSession.h"
 #include "secrets/CredentialStore.h"
 #include "sync/Discovery.h"
-#include "sync/SyncSession.h"
 
 #include <QButtonGroup>
 #include <QClipboard>

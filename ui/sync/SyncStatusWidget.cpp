@@ -1,7 +1,7 @@
 #include "SyncStatusWidget.h"
 
 #include "Theme.h"
-#include "sync/SyncSession.h"
+#include "backend/SyncSession.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -5,8 +5,8 @@
 #include "NowView.h"
 #include "SyncSettingsPage.h"
 #include "SyncStatusWidget.h"
-#include "sync/SyncSession.h"
-#include "timer/AsyncTimerService.h"
+#include "backend/Backend.h"
+#include "backend/SyncSession.h"
 
 #include <QAction>
 #include <QDialog>
@@ -33,8 +33,7 @@ void RemoteNotifications::setEnabled(bool on)
     QSettings().setValue(kOtherMachines, on);
 }
 
-SyncUi::SyncUi(SyncSession &session, AsyncTimerService &service, MainWindow &window,
-               QObject *parent)
+SyncUi::SyncUi(SyncSession &session, Backend &service, MainWindow &window, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_service(service)
@@ -56,7 +55,7 @@ SyncUi::SyncUi(SyncSession &session, AsyncTimerService &service, MainWindow &win
     connect(&m_session, &SyncSession::remoteTimersChanged, this, &SyncUi::updateStudio);
     // The studio panel's local feed already has other machines' entries (they are in the local
     // cache); this feed adds their device names, and timers the cache does not have yet.
-    connect(&m_service, &AsyncTimerService::snapshotChanged, this, &SyncUi::updateStudio);
+    connect(&m_service, &Backend::snapshotChanged, this, &SyncUi::updateStudio);
     connect(&m_session, &SyncSession::remoteActivity, this, [this](const RemoteActivity &a) {
         const QString text = describe(a);
         if (text.isEmpty())

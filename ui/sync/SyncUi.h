@@ -9,7 +9,7 @@
 
 namespace st {
 
-class AsyncTimerService;
+class Backend;
 class MainWindow;
 class SyncSession;
 class SyncStatusWidget;
@@ -31,8 +31,7 @@ class SyncUi final : public QObject
 {
     Q_OBJECT
 public:
-    SyncUi(SyncSession &session, AsyncTimerService &service, MainWindow &window,
-           QObject *parent = nullptr);
+    SyncUi(SyncSession &session, Backend &service, MainWindow &window, QObject *parent = nullptr);
 
     SyncStatusWidget *statusWidget() const { return m_status; }
     // Where notifications go besides the status bar (the tray, when there is one); used only
@@ -55,7 +54,7 @@ private:
     void updateStudio();
 
     SyncSession &m_session;
-    AsyncTimerService &m_service;
+    Backend &m_service;
     MainWindow &m_window;
     SyncStatusWidget *m_status = nullptr;
     std::function<void(const QString &, const QString &)> m_notify;

@@ -6,6 +6,7 @@
 #include "sync/ClockOffset.h"
 #include "sync/Outbox.h"
 #include "sync/SyncClient.h"
+#include "sync/SyncConfig.h"
 
 #include <QList>
 #include <QObject>
@@ -17,48 +18,23 @@
 
 namespace st {
 
-class AsyncTimerService;
-class Database;
+class Backend;
+class EmbeddedHub;
 
-// How this machine takes part in LAN sync (Settings → Sync).
-enum class SyncMode
-{
-    Off,
-    Join, // connect to a hub elsewhere with an invite token
-    Host, // run the hub here; this machine's own client connects to it over loopback
-};
-
-// The sync settings kept in the database's meta table (the token never is: see SyncSession).
-struct SyncConfig
-{
-    SyncMode mode = SyncMode::Off;
-    QString host;        // Join: the hub's address
-    quint16 port = 7345; // Join: the hub's port; Host: the port to listen on
-    bool operator==(const SyncConfig &) const = default;
-};
-
-namespace syncconfig {
-SyncConfig load(const Database &db);
-Result<void> save(const Database &db, const SyncConfig &config);
-// "host", "host:port" or "[v6]:port"; the port defaults to defaultPort. Malformed: invalid.
-Result<std::pair<QString, quint16>> parseAddress(const QString &text, quint16 defaultPort = 7345);
-// A device token as the hub issues it (non-empty, no spaces).
-Result<QString> checkToken(const QString &text);
-} // namespace syncconfig
-
-// The desktop app's sync, wired as docs/SYNC_CLIENT.md says: the Outbox, the SyncClient (and,
-// when this machine runs the hub, the Hub and the LAN announcer) live on the store's worker
-// thread beside the AsyncTimerService's TimerService. This object stays on the UI thread and
-// mirrors what they report (state, pending count, conflicts, other machines' running timers,
-// remote activity). The device token is only kept in the credential store.
+// The desktop app's sync, wired as docs/SYNC_CLIENT.md says: the Outbox and the SyncClient live
+// on the backend's writer thread beside its TimerService (they write); when this machine runs the
+// hub, the Hub (with its own database) and the LAN announcer run on a thread of their own
+// (EmbeddedHub). This object stays on the UI thread and mirrors what they report (state, pending
+// count, conflicts, other machines' running timers, remote activity). The device token is only kept
+// in the credential store.
 class SyncSession final : public QObject
 {
     Q_OBJECT
 public:
     // offset: the one the TimerService's HubClock reads. hubDataDir: where an embedded hub keeps
     // its own database.
-    SyncSession(AsyncTimerService &service, ClockOffset &offset, const Clock &localClock,
-                QString hubDataDir, QObject *parent = nullptr);
+    SyncSession(Backend &backend, ClockOffset &offset, const Clock &localClock, QString hubDataDir,
+                QObject *parent = nullptr);
     ~SyncSession() override;
 
     // Where tokens go, under key (one per data folder: two desks may share a keychain); without
@@ -88,7 +64,7 @@ public:
     QList<RemoteTimer> remoteTimers() const { return m_remoteTimers; }
     QString inviteToken() const { return m_invite; }
     quint16 hubPort() const { return m_hubPort; }
-    // Blocks until the worker has run everything posted so far (tests, shutdown).
+    // Blocks until the backend's threads have run everything posted so far (tests, shutdown).
     void waitForIdle();
 
 Q_SIGNALS:
@@ -104,18 +80,21 @@ private:
     class Engine;
     friend class Engine;
     void startEngine(const QString &token);
+    void startClient(const QString &host, quint16 port, const QString &token);
     void stopEngine();
+    void setInvite(const QString &invite);
     void onEngine(std::function<void(Engine &)> job);
     void setState(SyncState state, const QString &error);
 
-    AsyncTimerService &m_service;
+    Backend &m_backend;
     ClockOffset &m_offset;
     const Clock &m_localClock;
     QString m_hubDataDir;
     QPointer<CredentialStore> m_credentials;
     QString m_tokenKey;
-    std::shared_ptr<Engine *> m_slot; // the engine, on the worker thread (touched only there)
-    int m_generation = 0;             // reports of an engine that was stopped are ignored
+    std::shared_ptr<Engine *> m_slot;   // the engine, on the writer thread (touched only there)
+    std::unique_ptr<EmbeddedHub> m_hub; // Host mode
+    int m_generation = 0;               // reports of an engine that was stopped are ignored
 
     SyncConfig m_config;
     SyncState m_state = SyncState::Off;
