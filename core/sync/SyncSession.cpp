@@ -233,8 +233,10 @@ private:
                 Tr::tr("Cannot run the hub on port %1: %2").arg(port).arg(r.error().message));
         QString token;
         // The hub's organisation is this machine's, made the first time the hub runs.
-        const QList<HubStore::OrgSummary> orgs = m_hub->store().organizations();
-        if (orgs.isEmpty()) {
+        const auto orgs = m_hub->store().organizations();
+        if (!orgs)
+            return orgs.error();
+        if (orgs->isEmpty()) {
             auto created = m_hub->store().createOrganization(profile.org.name);
             if (!created)
                 return created.error();
@@ -242,9 +244,12 @@ private:
             m_orgName = created->org.name;
             token = created->token;
         } else {
-            m_hubOrgId = orgs.first().org.id;
-            m_orgName = orgs.first().org.name;
-            if (m_hub->store().organizationForToken(ownToken) == m_hubOrgId)
+            m_hubOrgId = orgs->first().org.id;
+            m_orgName = orgs->first().org.name;
+            const auto owner = m_hub->store().organizationForToken(ownToken);
+            if (!owner)
+                return owner.error();
+            if (*owner && (*owner)->id == m_hubOrgId)
                 token = ownToken;
         }
         if (token.isEmpty()) {

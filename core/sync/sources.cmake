@@ -1,7 +1,11 @@
-# LAN sync (core/sync): the Socket.IO codec, the hub and the sync client.
+# LAN sync (core/sync): the Socket.IO codec and server, the hub and the sync client.
 target_sources(studiotimer_core PRIVATE
     sync/SocketIoCodec.cpp sync/SocketIoCodec.h
+    sync/server/SioConnection.cpp sync/server/SioConnection.h
+    sync/server/SioServer.cpp sync/server/SioServer.h
     sync/HubStore.cpp sync/HubStore.h
+    sync/SqliteHubStore.cpp sync/SqliteHubStore.h
+    sync/Presence.cpp sync/Presence.h
     sync/Hub.cpp sync/Hub.h
 )
 # The sync client's side: outbox, clock offset, LAN discovery, the client itself.
