@@ -294,11 +294,10 @@ void Hub::namespaceLeft(SioConnectionId id, const QString &nsp)
 
 void Hub::connectionClosing(SioConnectionId id)
 {
-    // Out of the room and the presence list at once; "left" is told when the socket is gone.
-    if (HubConnection *conn = client(id)) {
-        m_server->leave(id, roomOf(conn->orgId));
+    // Out of the presence list at once (the server takes it out of its rooms); "left" is told
+    // when the socket is gone.
+    if (const HubConnection *conn = client(id))
         m_presence.leave(conn);
-    }
 }
 
 void Hub::connectionClosed(SioConnectionId id)
