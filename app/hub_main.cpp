@@ -1,14 +1,15 @@
 // studiotimer-hub: the headless LAN sync hub (DESIGN.md, "The hub's command line").
 //
 //   studiotimer-hub [--port 7345] [--bind ADDR] [--data-dir DIR] [--tls-cert F --tls-key F]
-//   studiotimer-hub [--data-dir DIR] org create NAME | org invite ORG_ID | org revoke TOKEN | org
-//   list studiotimer-hub --socketio-conformance [--port 3000]
+//   studiotimer-hub [--data-dir DIR] org create NAME | org invite ORG_ID | org revoke TOKEN |
+//                   org list
+// (The socket.io-protocol conformance set-up is a test program: tests/conformance.)
 
 #include "domain/Clock.h"
 #include "store/DataLocation.h"
 #include "store/Database.h"
 #include "sync/Hub.h"
-#include "sync/HubStore.h"
+#include "sync/SqliteHubStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -97,7 +98,10 @@ int runOrgCommand(st::HubStore &store, const QStringList &args)
         return 0;
     }
     if (verb == QLatin1String("list") && args.size() == 2) {
-        for (const st::HubStore::OrgSummary &s : store.organizations())
+        const auto orgs = store.organizations();
+        if (!orgs)
+            return fail(orgs.error().message);
+        for (const st::HubStore::OrgSummary &s : orgs.value())
             printJson({{QStringLiteral("orgId"), s.org.id},
                        {QStringLiteral("name"), s.org.name},
                        {QStringLiteral("currency"), s.org.currency},
@@ -134,11 +138,7 @@ int main(int argc, char *argv[])
         QStringLiteral("rate-limit"),
         Tr::tr("Requests per second and socket (bursts up to 5 seconds' worth); 0: no limit."),
         QStringLiteral("N"));
-    const QCommandLineOption conformanceOption(
-        QStringLiteral("socketio-conformance"),
-        Tr::tr("Serve the reference set-up of the socket.io-protocol test suite."));
-    parser.addOptions({portOption, bindOption, dataDirOption, certOption, keyOption, rateOption,
-                       conformanceOption});
+    parser.addOptions({portOption, bindOption, dataDirOption, certOption, keyOption, rateOption});
     parser.addPositionalArgument(QStringLiteral("org"),
                                  Tr::tr("org create NAME | org invite ORG_ID | org revoke TOKEN | "
                                         "org list"));
@@ -153,7 +153,6 @@ int main(int argc, char *argv[])
     if (!args.isEmpty() && args.first() != QLatin1String("org"))
         return fail(Tr::tr("Unknown command \"%1\".").arg(args.first()));
 
-    const bool conformance = parser.isSet(conformanceOption);
     st::HubOptions options;
     if (parser.isSet(portOption)) {
         bool ok = false;
@@ -161,8 +160,6 @@ int main(int argc, char *argv[])
         if (!ok || port > 65535)
             return fail(Tr::tr("--port needs a number from 0 to 65535."));
         options.port = quint16(port);
-    } else if (conformance) {
-        options.port = 3000;
     }
     if (parser.isSet(rateOption)) {
         bool ok = false;
@@ -182,14 +179,6 @@ int main(int argc, char *argv[])
             return fail(tls.error().message);
         options.tls = tls.value();
     }
-    if (conformance) {
-        options.conformance = true;
-        options.pingInterval = 300;
-        options.pingTimeout = 200;
-        options.maxPayload = 1000000;
-        options.connectTimeout = 1000;
-    }
-
     const QString dataDir = hubDataDir(parser.value(dataDirOption));
     if (!QDir().mkpath(dataDir))
         return fail(Tr::tr("Cannot create the data folder %1.").arg(dataDir));
@@ -200,7 +189,7 @@ int main(int argc, char *argv[])
     const st::SystemClock clock;
 
     if (!args.isEmpty()) {
-        st::HubStore store(*db, clock);
+        st::SqliteHubStore store(*db, clock);
         return runOrgCommand(store, args);
     }
 

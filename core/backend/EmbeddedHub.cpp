@@ -81,8 +81,10 @@ private:
                                        .arg(r.error().message));
         QString token;
         // The hub's organisation is this machine's, made the first time the hub runs.
-        const QList<HubStore::OrgSummary> orgs = m_hub->store().organizations();
-        if (orgs.isEmpty()) {
+        const auto orgs = m_hub->store().organizations();
+        if (!orgs)
+            return orgs.error();
+        if (orgs->isEmpty()) {
             auto created = m_hub->store().createOrganization(options.orgName);
             if (!created)
                 return created.error();
@@ -90,9 +92,12 @@ private:
             m_orgName = created->org.name;
             token = created->token;
         } else {
-            m_orgId = orgs.first().org.id;
-            m_orgName = orgs.first().org.name;
-            if (m_hub->store().organizationForToken(options.ownToken) == m_orgId)
+            m_orgId = orgs->first().org.id;
+            m_orgName = orgs->first().org.name;
+            const auto owner = m_hub->store().organizationForToken(options.ownToken);
+            if (!owner)
+                return owner.error();
+            if (*owner && (*owner)->id == m_orgId)
                 token = options.ownToken;
         }
         if (token.isEmpty()) {

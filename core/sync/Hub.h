@@ -2,45 +2,26 @@
 
 #include "domain/Clock.h"
 #include "store/Database.h"
-#include "sync/HubStore.h"
+#include "sync/Presence.h"
+#include "sync/SqliteHubStore.h"
+#include "sync/server/SioServer.h"
 
-#include <QHostAddress>
 #include <QObject>
-#include <QSslConfiguration>
 
 #include <map>
 #include <memory>
-#include <optional>
-
-class QWebSocket;
-class QWebSocketServer;
 
 namespace st {
 
 class TimerService;
-class HubConnection;
+struct HubConnection;
 struct HubRequest;
 struct Mutation;
 
-struct HubOptions
+// The transport limits of SioServerOptions; the hub serves the namespace "/" on port 7345.
+struct HubOptions : SioServerOptions
 {
-    QHostAddress bind = QHostAddress::Any;
-    quint16 port = 7345; // 0: any free port (see Hub::port())
-    int pingInterval = 25000;
-    int pingTimeout = 20000;
-    int maxPayload = 1000000;
-    int connectTimeout = 10000; // from the open packet to the CONNECT packet
-    // Sockets beyond this are closed at once (a flood must not exhaust the hub).
-    int maxConnections = 1000;
-    // Per-socket rate limit (token bucket): burst size and refill per second; 0 per second turns
-    // it off. Generous on purpose: a desk replaying a day of offline changes must get through.
-    int rateBurst = 1000;
-    int ratePerSecond = 200;
-    // wss:// when set (certificate and private key loaded).
-    std::optional<QSslConfiguration> tls;
-    // The reference set-up of the official socket.io-protocol test suite instead of the
-    // application: no auth, namespaces "/" and "/custom", echo events (see issue 4).
-    bool conformance = false;
+    HubOptions() { port = 7345; }
 };
 
 // The LAN sync hub: a Socket.IO v4 server (Engine.IO 4 over WebSocket only) that applies the
@@ -53,10 +34,14 @@ struct HubOptions
 // entry:restored {seq, entry, user}; an organisation's default task types are its first changes
 // (taskType:changed, seq 1..5), so a device that joins later learns their IDs with sync:pull; a
 // successful answer carries the seq of its last change and the entry (or taskType / room);
-// rate_limited and internal refusals are transient (retry the same opId later).
+// rate_limited and internal refusals are transient (retry the same opId later). A CONNECT the
+// hub cannot check because its database fails is refused "unavailable" (retry later), not
+// "unauthorized".
 //
+// The parts: SioServer (transport), HubStore (tokens, change log, opIds), Presence (who is
+// connected); this class authenticates, applies requests and broadcasts.
 // The same class runs headless (studiotimer-hub) and embedded in the desktop app.
-class Hub final : public QObject
+class Hub final : public QObject, private SioHandler
 {
     Q_OBJECT
 public:
@@ -64,7 +49,10 @@ public:
     ~Hub() override;
 
     // The wss:// configuration from a PEM certificate (chain) and its PEM private key (RSA or EC).
-    static Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath);
+    static Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath)
+    {
+        return SioServer::loadTls(certPath, keyPath);
+    }
 
     Result<void> listen();
     // The port listened on (the chosen one when HubOptions::port was 0).
@@ -86,21 +74,21 @@ Q_SIGNALS:
     void clientDisconnected(const QString &orgId, const QString &deviceName);
 
 private:
-    void onNewConnection();
-    void onTextMessage(HubConnection *conn, const QString &text);
-    void onBinaryMessage(HubConnection *conn, const QByteArray &data);
-    void onDisconnected(QWebSocket *socket);
-    void dropConnection(HubConnection *conn, const QString &why);
+    // SioHandler
+    void connectRequested(SioConnectionId id, const QString &nsp, const QJsonValue &auth) override;
+    void eventReceived(SioConnectionId id, const sio::Packet &packet,
+                       const QList<QByteArray> &attachments) override;
+    void namespaceLeft(SioConnectionId id, const QString &nsp) override;
+    void connectionClosing(SioConnectionId id) override;
+    void connectionClosed(SioConnectionId id) override;
 
-    void sendText(HubConnection *conn, const QString &text);
+    HubConnection *client(SioConnectionId id) const;
+    // The desk left "/" or is gone: out of its organisation's room and presence, and told.
+    void leave(SioConnectionId id);
+
     // Answers a request (an ack) with the hub's time added as serverTime.
     void sendAck(HubConnection *conn, qint64 ackId, QJsonObject answer);
 
-    void handleSocketIo(HubConnection *conn, const QString &packetText);
-    void dispatchPacket(HubConnection *conn);
-    void handleConnect(HubConnection *conn, const QString &nsp, const QJsonValue &auth);
-    void handleEvent(HubConnection *conn);
-    void handleConformanceEvent(HubConnection *conn);
     void handleRequest(HubConnection *conn, const QString &event, const QJsonValue &payload,
                        qint64 ackId);
 
@@ -111,16 +99,18 @@ private:
     TimerService &service(const QString &orgId);
     void broadcast(const QString &orgId, const QString &event, const QJsonObject &payload);
     void broadcastPresence(const QString &orgId);
-    bool takeToken(HubConnection *conn);
 
     const Database &m_db;
     const Clock &m_clock;
     HubOptions m_options;
-    HubStore m_store;
-    std::unique_ptr<QWebSocketServer> m_server;
-    std::map<QWebSocket *, std::unique_ptr<HubConnection>> m_connections;
+    SqliteHubStore m_store;
+    Presence m_presence;
+    // The desks connected to "/", by connection.
+    std::map<SioConnectionId, std::unique_ptr<HubConnection>> m_clients;
     std::map<QString, std::unique_ptr<TimerService>> m_services;
     HubRequest *m_current = nullptr; // the request being applied (read by the mutation sink)
+    // Last, so it goes first: nothing it reports may reach a half-destroyed hub.
+    std::unique_ptr<SioServer> m_server;
 };
 
 } // namespace st

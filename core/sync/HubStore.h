@@ -1,8 +1,7 @@
 #pragma once
 
-#include "domain/Clock.h"
+#include "domain/Error.h"
 #include "domain/Types.h"
-#include "store/Database.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -12,13 +11,15 @@
 
 namespace st {
 
-// What the sync hub keeps beside the organisations' own data (migration 0002_hub.sql):
-// device tokens (as SHA-256 hashes only), the gapless change log per organisation, and the
-// answers of applied opIds. Synchronous, on the hub's one database connection.
-class HubStore final
+// What the sync hub keeps beside the organisations' own data: device tokens (as SHA-256 hashes
+// only), the gapless change log per organisation, and the answers of applied opIds.
+// Every read returns a Result: a query that fails is an error (logged with its SQL and bound
+// values by the implementation), never "not found".
+// SqliteHubStore is the implementation on the hub's SQLite database (migration 0002_hub.sql).
+class HubStore
 {
 public:
-    HubStore(const Database &db, const Clock &clock);
+    virtual ~HubStore() = default;
 
     struct OrgSummary
     {
@@ -42,37 +43,39 @@ public:
         Organization org;
         QString token;
     };
-    Result<Created> createOrganization(const QString &name);
+    virtual Result<Created> createOrganization(const QString &name) = 0;
     // A new device token for an existing organisation.
-    Result<QString> issueToken(const QString &orgId);
+    virtual Result<QString> issueToken(const QString &orgId) = 0;
     // Revokes a token (given in full); unknown or already revoked tokens are not_found.
-    Result<QString> revokeToken(const QString &token); // returns the organisation's id
-    // The organisation a live (not revoked) token belongs to.
-    std::optional<QString> organizationForToken(const QString &token) const;
+    virtual Result<QString> revokeToken(const QString &token) = 0; // the organisation's id
+    // The organisation a live (not revoked) token belongs to; nullopt for an unknown, empty or
+    // revoked token.
+    virtual Result<std::optional<Organization>>
+    organizationForToken(const QString &token) const = 0;
     // Whether the token with this hash no longer admits anyone (revoked or unknown).
-    bool isRevokedHash(const QString &tokenHash) const;
-    QList<OrgSummary> organizations() const;
-    std::optional<Organization> organization(const QString &orgId) const;
+    virtual Result<bool> isRevokedHash(const QString &tokenHash) const = 0;
+    virtual Result<QList<OrgSummary>> organizations() const = 0;
 
     static QString hashToken(const QString &token);
 
     // Change log. appendChange must run inside the transaction of the change itself.
-    qint64 head(const QString &orgId) const;
-    Result<qint64> appendChange(const QString &orgId, const QString &type, QJsonObject data);
+    virtual Result<qint64> head(const QString &orgId) const = 0;
+    virtual Result<qint64> appendChange(const QString &orgId, const QString &type,
+                                        QJsonObject data) = 0;
     // Changes with seq > since, at most limit of them; *more says whether others follow.
-    Result<QList<Change>> changesSince(const QString &orgId, qint64 since, int limit,
-                                       bool *more) const;
+    virtual Result<QList<Change>> changesSince(const QString &orgId, qint64 since, int limit,
+                                               bool *more) const = 0;
 
-    // opId answers. saveOp must run inside the transaction of the change.
-    std::optional<QJsonObject> opAnswer(const QString &orgId, const QString &opId) const;
-    Result<void> saveOp(const QString &orgId, const QString &opId, const QJsonObject &answer);
+    // opId answers (nullopt: the opId was not applied). saveOp must run inside the transaction
+    // of the change.
+    virtual Result<std::optional<QJsonObject>> opAnswer(const QString &orgId,
+                                                        const QString &opId) const = 0;
+    virtual Result<void> saveOp(const QString &orgId, const QString &opId,
+                                const QJsonObject &answer) = 0;
 
-private:
+protected:
+    // 32 random bytes, URL-safe base64.
     static QString newToken();
-    Result<void> insertToken(const QString &orgId, const QString &token);
-
-    const Database &m_db;
-    const Clock &m_clock;
 };
 
 } // namespace st

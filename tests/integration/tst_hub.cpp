@@ -64,7 +64,7 @@ struct HubEnv
         if (!created)
             qFatal("cannot create an organisation: %s", qPrintable(created.error().message));
         OrgFixture f{created->org.id, created->token, {}, {}, 0};
-        f.base = int(hub->store().head(f.id));
+        f.base = int(*hub->store().head(f.id));
         for (const TaskType &t : CatalogRepository(*db).taskTypes(f.id)) {
             if (t.position == 1)
                 f.recordingId = t.id;
@@ -125,6 +125,7 @@ private Q_SLOTS:
     void rateLimited();
     void adjustDeleteRestoreAndCatalog();
     void tlsServesWss();
+    void databaseFailureIsUnavailableNotUnauthorized();
 };
 
 void TestHub::openPacketAndConnectAnswer()
@@ -449,7 +450,7 @@ void TestHub::opIdReplayAppliedOnce()
                              {QStringLiteral("user"), payload.value(QLatin1String("user"))}})));
     QVERIFY(c2.waitForEvent(QStringLiteral("timer:stopped")));
     QCOMPARE(c2.eventsNamed(QStringLiteral("timer:started")).size(), 1);
-    QCOMPARE(env.hub->store().head(org.id), org.base + 2);
+    QCOMPARE(*env.hub->store().head(org.id), org.base + 2);
 }
 
 void TestHub::requestsValidatedFieldByField()
@@ -515,7 +516,7 @@ void TestHub::requestsValidatedFieldByField()
     QCOMPARE(errorCode(notArray), QStringLiteral("invalid"));
     // Invalid requests are answered, never closed, and nothing was written.
     QVERIFY(!c.closed);
-    QCOMPARE(env.hub->store().head(org.id), org.base);
+    QCOMPARE(*env.hub->store().head(org.id), org.base);
     QCOMPARE(CatalogRepository(*env.db).users(org.id).size(), 0);
 }
 
@@ -532,7 +533,7 @@ void TestHub::refusedRequestChangesNothing()
                    {QStringLiteral("user"), user(newId(), QStringLiteral("Ann"))}});
     QCOMPARE(errorCode(answer), QStringLiteral("not_found"));
     QCOMPARE(CatalogRepository(*env.db).users(org.id).size(), 0);
-    QCOMPARE(env.hub->store().head(org.id), org.base);
+    QCOMPARE(*env.hub->store().head(org.id), org.base);
 }
 
 void TestHub::hubRestartKeepsDataAndSeq()
@@ -894,6 +895,48 @@ void TestHub::tlsServesWss()
 
     HubTestClient plain; // ws:// to a wss:// hub gets no session
     QVERIFY(!plain.open(env.port()));
+}
+
+void TestHub::databaseFailureIsUnavailableNotUnauthorized()
+{
+    HubEnv env;
+    const OrgFixture org = env.org(QStringLiteral("Studio A"));
+    HubTestClient inside;
+    QVERIFY(inside.join(env.port(), org.token, QStringLiteral("Inside")));
+    const auto moveTokens = [&](const char *from, const char *to) {
+        QSqlQuery q = env.db->prepare(QStringLiteral("ALTER TABLE %1 RENAME TO %2")
+                                          .arg(QLatin1String(from), QLatin1String(to)));
+        return env.db->exec(q).ok();
+    };
+    // The token table out of reach, as a failing disk would make it: the lookup fails, which is
+    // not the same as a token nobody knows.
+    QVERIFY(moveTokens("hub_tokens", "hub_tokens_away"));
+    QVERIFY(!env.hub->store().organizationForToken(org.token).ok());
+    QVERIFY(!env.hub->store().isRevokedHash(HubStore::hashToken(org.token)).ok());
+
+    HubTestClient refused;
+    QVERIFY(!refused.join(env.port(), org.token, QStringLiteral("Refused")));
+    QVERIFY(refused.connectError.has_value());
+    QCOMPARE(refused.connectError->value(QLatin1String("message")).toString(),
+             QStringLiteral("unavailable")); // the desk tries again; "unauthorized" stops it
+    QVERIFY(refused.waitClosed());
+    // A request of a desk inside is refused for now ("internal": retried), not cut off as revoked.
+    const QJsonObject answer =
+        inside.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}});
+    QCOMPARE(errorCode(answer), QStringLiteral("internal"));
+    QVERIFY(!inside.closed);
+    QCOMPARE(env.hub->connectedCount(), 1);
+
+    // The database is back: the same token gets in, and an unknown one is still unauthorized.
+    QVERIFY(moveTokens("hub_tokens_away", "hub_tokens"));
+    HubTestClient again;
+    QVERIFY(again.join(env.port(), org.token, QStringLiteral("Again")));
+    QVERIFY(isOk(inside.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}})));
+    HubTestClient stranger;
+    QVERIFY(!stranger.join(env.port(), QStringLiteral("not-a-token"), QStringLiteral("S")));
+    QCOMPARE(stranger.connectError->value(QLatin1String("message")).toString(),
+             QStringLiteral("unauthorized"));
+    QCOMPARE(env.hub->connectedCount(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestHub)

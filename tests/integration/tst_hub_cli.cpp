@@ -125,6 +125,8 @@ void TestHubCli::errorsGoToStderr_data()
         << QStringList{QStringLiteral("org"), QStringLiteral("revoke"), QStringLiteral("nope")};
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
     QTest::newRow("bad port") << QStringList{QStringLiteral("--port"), QStringLiteral("99999")};
+    // The socket.io-protocol set-up is a test program now (sio_conformance_server), not a mode.
+    QTest::newRow("no conformance mode") << QStringList{QStringLiteral("--socketio-conformance")};
     QTest::newRow("bad bind") << QStringList{QStringLiteral("--bind"), QStringLiteral("nowhere")};
     QTest::newRow("cert without key")
         << QStringList{QStringLiteral("--tls-cert"), QStringLiteral("/nonexistent.pem")};

@@ -4,7 +4,7 @@
 #include "store/Database.h"
 #include "store/Repositories.h"
 #include "sync/Hub.h"
-#include "sync/HubStore.h"
+#include "sync/SqliteHubStore.h"
 
 #include <QHostAddress>
 #include <QSqlQuery>
@@ -70,7 +70,11 @@ template <class ClockType> struct TestHub
     {
         return EntryRepository(*db).entry(id);
     }
-    qint64 head() const { return HubStore(*db, clock).head(orgId); } // also while stopped
+    qint64 head() const // also while stopped; -1 when the database fails
+    {
+        const auto head = SqliteHubStore(*db, clock).head(orgId);
+        return head ? *head : -1;
+    }
     int entryCount() const
     {
         QSqlQuery q(db->connection());

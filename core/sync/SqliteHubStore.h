@@ -1,0 +1,41 @@
+#pragma once
+
+#include "domain/Clock.h"
+#include "store/Database.h"
+#include "sync/HubStore.h"
+
+namespace st {
+
+// The hub's store on its SQLite database (tables of migration 0002_hub.sql), on the hub's one
+// connection. Failed queries are logged by Database::exec with their SQL.
+class SqliteHubStore final : public HubStore
+{
+public:
+    SqliteHubStore(const Database &db, const Clock &clock);
+
+    Result<Created> createOrganization(const QString &name) override;
+    Result<QString> issueToken(const QString &orgId) override;
+    Result<QString> revokeToken(const QString &token) override;
+    Result<std::optional<Organization>> organizationForToken(const QString &token) const override;
+    Result<bool> isRevokedHash(const QString &tokenHash) const override;
+    Result<QList<OrgSummary>> organizations() const override;
+
+    Result<qint64> head(const QString &orgId) const override;
+    Result<qint64> appendChange(const QString &orgId, const QString &type,
+                                QJsonObject data) override;
+    Result<QList<Change>> changesSince(const QString &orgId, qint64 since, int limit,
+                                       bool *more) const override;
+
+    Result<std::optional<QJsonObject>> opAnswer(const QString &orgId,
+                                                const QString &opId) const override;
+    Result<void> saveOp(const QString &orgId, const QString &opId,
+                        const QJsonObject &answer) override;
+
+private:
+    Result<void> insertToken(const QString &orgId, const QString &token);
+
+    const Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace st

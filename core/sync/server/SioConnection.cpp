@@ -1,0 +1,214 @@
+#include "SioConnection.h"
+
+#include "sync/server/SioServer.h"
+
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QWebSocket>
+
+#include <algorithm>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSio)
+
+namespace st {
+
+namespace {
+
+// A peer that never answers our close frame is cut off after this.
+constexpr int kCloseGraceMs = 2000;
+
+} // namespace
+
+SioConnection::SioConnection(SioConnectionId id, QWebSocket *socket,
+                             const SioServerOptions &options)
+    : m_options(options)
+    , m_id(id)
+    , m_socket(socket)
+    , m_engineSid(sio::newSid())
+    , m_tokens(options.rateBurst)
+{
+    for (QTimer *t : {&m_pingTimer, &m_pongTimer, &m_connectTimer, &m_closeTimer})
+        t->setSingleShot(true);
+    m_refill.start();
+    // Qt closes with "too much data" (1009) beyond these; onText/onBinary check again.
+    socket->setMaxAllowedIncomingFrameSize(quint64(options.maxPayload));
+    socket->setMaxAllowedIncomingMessageSize(quint64(options.maxPayload));
+
+    connect(socket, &QWebSocket::textMessageReceived, this, &SioConnection::onText);
+    connect(socket, &QWebSocket::binaryMessageReceived, this, &SioConnection::onBinary);
+    connect(&m_pingTimer, &QTimer::timeout, this, [this] {
+        sendText(sio::encodeEio(sio::EioType::Ping));
+        m_pongTimer.start(m_options.pingTimeout);
+    });
+    connect(&m_pongTimer, &QTimer::timeout, this, [this] { drop(QStringLiteral("ping timeout")); });
+    connect(&m_connectTimer, &QTimer::timeout, this,
+            [this] { drop(QStringLiteral("no CONNECT in time")); });
+    connect(&m_closeTimer, &QTimer::timeout, this, [this] { m_socket->abort(); });
+}
+
+void SioConnection::open()
+{
+    sio::OpenInfo info;
+    info.sid = m_engineSid;
+    info.pingInterval = m_options.pingInterval;
+    info.pingTimeout = m_options.pingTimeout;
+    info.maxPayload = m_options.maxPayload;
+    sendText(sio::encodeOpen(info));
+    m_pingTimer.start(m_options.pingInterval);
+    m_connectTimer.start(m_options.connectTimeout);
+    qCDebug(lcSio).noquote() << "open" << m_engineSid << "from"
+                             << m_socket->peerAddress().toString();
+}
+
+QString SioConnection::describe() const
+{
+    return m_label.isEmpty() ? m_engineSid : m_label + QLatin1Char('/') + m_engineSid;
+}
+
+void SioConnection::send(const sio::Packet &packet, const QList<QByteArray> &attachments)
+{
+    sendText(sio::encodeMessage(packet));
+    for (const QByteArray &buffer : attachments) {
+        if (m_socket->state() == QAbstractSocket::ConnectedState)
+            m_socket->sendBinaryMessage(buffer);
+    }
+}
+
+void SioConnection::sendText(const QString &text)
+{
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->sendTextMessage(text);
+}
+
+void SioConnection::drop(const QString &why)
+{
+    if (m_closing)
+        return;
+    qCInfo(lcSio).noquote() << "closing" << describe() << "because" << why;
+    startClosing(QWebSocketProtocol::CloseCodeProtocolError, why);
+}
+
+void SioConnection::goAway(const QString &reason)
+{
+    if (!m_closing)
+        startClosing(QWebSocketProtocol::CloseCodeGoingAway, reason);
+}
+
+void SioConnection::startClosing(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    m_closing = true;
+    m_pingTimer.stop();
+    m_pongTimer.stop();
+    m_connectTimer.stop();
+    if (onClosing)
+        onClosing();
+    // May emit disconnected at once: the server then deletes this connection later, not now.
+    m_socket->close(code, reason);
+    m_closeTimer.start(kCloseGraceMs);
+}
+
+void SioConnection::markClosed()
+{
+    m_closing = true;
+    for (QTimer *t : {&m_pingTimer, &m_pongTimer, &m_connectTimer, &m_closeTimer})
+        t->stop();
+}
+
+bool SioConnection::takeToken()
+{
+    if (m_options.ratePerSecond <= 0)
+        return true;
+    const double elapsed = double(m_refill.restart()) / 1000.0;
+    m_tokens = std::min<double>(m_options.rateBurst, m_tokens + elapsed * m_options.ratePerSecond);
+    if (m_tokens < 1.0)
+        return false;
+    m_tokens -= 1.0;
+    return true;
+}
+
+void SioConnection::onText(const QString &text)
+{
+    if (m_closing)
+        return;
+    if (text.size() > m_options.maxPayload || text.toUtf8().size() > m_options.maxPayload) {
+        drop(QStringLiteral("message over maxPayload"));
+        return;
+    }
+    if (m_pending) {
+        drop(QStringLiteral("text frame while binary attachments were expected"));
+        return;
+    }
+    const Result<sio::EioPacket> eio = sio::decodeEio(text);
+    if (!eio) {
+        drop(eio.error().message);
+        return;
+    }
+    switch (eio->type) {
+    case sio::EioType::Pong:
+        if (m_pongTimer.isActive()) {
+            m_pongTimer.stop();
+            m_pingTimer.start(m_options.pingInterval);
+        }
+        break;
+    case sio::EioType::Ping:
+        sendText(sio::encodeEio(sio::EioType::Pong, eio->data));
+        break;
+    case sio::EioType::Close:
+        drop(QStringLiteral("closed by the client"));
+        break;
+    case sio::EioType::Message:
+        onSocketIo(eio->data);
+        break;
+    case sio::EioType::Upgrade:
+    case sio::EioType::Noop:
+        break;
+    case sio::EioType::Open:
+        drop(QStringLiteral("open packet from a client"));
+        break;
+    }
+}
+
+void SioConnection::onBinary(const QByteArray &data)
+{
+    if (m_closing)
+        return;
+    if (data.size() > m_options.maxPayload) {
+        drop(QStringLiteral("message over maxPayload"));
+        return;
+    }
+    if (!m_pending) {
+        drop(QStringLiteral("binary frame without a binary packet"));
+        return;
+    }
+    m_buffers.append(data);
+    if (m_buffers.size() < m_pending->attachments)
+        return;
+    dispatch();
+}
+
+void SioConnection::onSocketIo(const QString &packetText)
+{
+    Result<sio::Packet> packet = sio::decode(packetText);
+    if (!packet) {
+        drop(packet.error().message);
+        return;
+    }
+    m_pending = std::move(packet).value();
+    m_buffers.clear();
+    if (m_pending->isBinary() && m_pending->attachments > 0)
+        return; // wait for the attachments
+    dispatch();
+}
+
+void SioConnection::dispatch()
+{
+    // Taken out first: the handler may send, drop, or receive the next frame's packet.
+    const sio::Packet packet = std::move(*m_pending);
+    const QList<QByteArray> buffers = std::move(m_buffers);
+    m_pending.reset();
+    m_buffers.clear();
+    if (onPacket)
+        onPacket(packet, buffers);
+}
+
+} // namespace st

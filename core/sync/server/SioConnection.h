@@ -1,0 +1,93 @@
+#pragma once
+
+#include "sync/SocketIoCodec.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QWebSocketProtocol>
+
+#include <functional>
+#include <optional>
+
+class QWebSocket;
+
+namespace st {
+
+struct SioServerOptions;
+using SioConnectionId = quint64;
+
+// One WebSocket of the Socket.IO server (SioServer): its Engine.IO session (the open packet,
+// ping/pong, the connect timeout, payload limits, close), the Socket.IO packets it receives (a
+// binary packet is handed on once all its attachments arrived) and sends, the namespaces it
+// joined and its request budget (token bucket). Malformed input drops this connection only.
+class SioConnection final : public QObject
+{
+public:
+    SioConnection(SioConnectionId id, QWebSocket *socket, const SioServerOptions &options);
+
+    // Every complete packet, with its binary attachments (empty for a text packet).
+    std::function<void(const sio::Packet &, const QList<QByteArray> &)> onPacket;
+    // Once, when the connection starts closing (dropped, or the server shuts down).
+    std::function<void()> onClosing;
+
+    // Sends the Engine.IO open packet and starts the ping and connect clocks.
+    void open();
+
+    SioConnectionId id() const { return m_id; }
+    QWebSocket *socket() const { return m_socket; }
+    const QString &engineSid() const { return m_engineSid; }
+    // For the log: the label the application gave (a device name) and the Engine.IO sid.
+    QString describe() const;
+    void setLabel(const QString &label) { m_label = label; }
+    bool isClosing() const { return m_closing; }
+
+    // Sends a packet (then its attachments as binary frames) while the socket is open.
+    void send(const sio::Packet &packet, const QList<QByteArray> &attachments = {});
+    // One Engine.IO text frame as it is (a packet encoded once for a whole room).
+    void sendText(const QString &text);
+    // Closes with "protocol error" and the reason; a peer that never answers is cut off.
+    void drop(const QString &why);
+    // Closes with "going away" (the server shuts down).
+    void goAway(const QString &reason);
+    // The socket is gone: no clock runs any more and nothing is received or reported.
+    void markClosed();
+    // A CONNECT arrived to a namespace the server serves: no connect timeout any more.
+    void stopConnectClock() { m_connectTimer.stop(); }
+
+    bool hasJoined(const QString &nsp) const { return m_namespaces.contains(nsp); }
+    void join(const QString &nsp) { m_namespaces.insert(nsp); }
+    bool leave(const QString &nsp) { return m_namespaces.remove(nsp); }
+
+    // Takes one request from the bucket; false when it is empty (the request is refused).
+    bool takeToken();
+
+private:
+    void onText(const QString &text);
+    void onBinary(const QByteArray &data);
+    void onSocketIo(const QString &packetText);
+    void dispatch();
+    void startClosing(QWebSocketProtocol::CloseCode code, const QString &reason);
+
+    const SioServerOptions &m_options;
+    SioConnectionId m_id;
+    QWebSocket *m_socket;
+    QString m_engineSid;
+    QString m_label;
+    QSet<QString> m_namespaces;
+    bool m_closing = false;
+    QTimer m_pingTimer;
+    QTimer m_pongTimer;
+    QTimer m_connectTimer;
+    QTimer m_closeTimer;
+    // A binary packet waiting for its attachments.
+    std::optional<sio::Packet> m_pending;
+    QList<QByteArray> m_buffers;
+    // Rate limit.
+    double m_tokens = 0;
+    QElapsedTimer m_refill;
+};
+
+} // namespace st

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "domain/Error.h"
+#include "sync/SocketIoCodec.h"
+#include "sync/server/SioConnection.h"
+
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QStringList>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+
+class QWebSocketServer;
+
+Q_DECLARE_LOGGING_CATEGORY(lcSio)
+
+namespace st {
+
+namespace sio {
+// A random session id (20 URL-safe characters), for Engine.IO and Socket.IO sessions.
+QString newSid();
+} // namespace sio
+
+struct SioServerOptions
+{
+    QHostAddress bind = QHostAddress::Any;
+    quint16 port = 0; // 0: any free port (see SioServer::port())
+    int pingInterval = 25000;
+    int pingTimeout = 20000;
+    int maxPayload = 1000000;
+    int connectTimeout = 10000; // from the open packet to the CONNECT packet
+    // Sockets beyond this are closed at once (a flood must not exhaust the server).
+    int maxConnections = 1000;
+    // Per-socket rate limit (token bucket, see SioServer::takeToken): burst size and refill per
+    // second; 0 per second turns it off. Generous on purpose: a desk replaying a day of offline
+    // changes must get through.
+    int rateBurst = 1000;
+    int ratePerSecond = 200;
+    // wss:// when set (certificate and private key loaded).
+    std::optional<QSslConfiguration> tls;
+    // The namespaces served; a CONNECT to any other is answered "Invalid namespace".
+    QStringList namespaces{QStringLiteral("/")};
+};
+
+// What the application behind a SioServer answers to. Each call names the connection; the
+// application keeps what it knows of it (who it is) under that id.
+class SioHandler
+{
+public:
+    // A CONNECT to a served namespace (the connect timeout is stopped). Answer with
+    // SioServer::accept() or SioServer::refuse() (and drop() if the socket should go).
+    virtual void connectRequested(SioConnectionId id, const QString &nsp,
+                                  const QJsonValue &auth) = 0;
+    // An EVENT or BINARY_EVENT on a namespace the connection joined, with its attachments.
+    virtual void eventReceived(SioConnectionId id, const sio::Packet &packet,
+                               const QList<QByteArray> &attachments) = 0;
+    // A DISCONNECT packet for a namespace the connection had joined.
+    virtual void namespaceLeft(SioConnectionId id, const QString &nsp) = 0;
+    // The connection starts closing: nothing sent to its rooms reaches it any more.
+    virtual void connectionClosing(SioConnectionId id) = 0;
+    // The WebSocket is gone; the id is unknown to the server from now on.
+    virtual void connectionClosed(SioConnectionId id) = 0;
+
+protected:
+    ~SioHandler() = default;
+};
+
+// A Socket.IO v4 server (Engine.IO 4 over WebSocket only, path /socket.io/): accepts sockets up
+// to maxConnections, runs each one's Engine.IO session (SioConnection), answers CONNECTs to
+// namespaces it does not serve, and hands CONNECT, EVENT, DISCONNECT and closes to its handler.
+// It knows nothing of what the events mean. Rooms address a set of connections at once.
+class SioServer final : public QObject
+{
+public:
+    SioServer(SioServerOptions options, SioHandler &handler, QObject *parent = nullptr);
+    ~SioServer() override;
+
+    // The wss:// configuration from a PEM certificate (chain) and its PEM private key (RSA or EC).
+    static Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath);
+
+    // name: the server's name in the WebSocket handshake and the log.
+    Result<void> listen(const QString &name);
+    // The port listened on (the chosen one when the options' port was 0).
+    quint16 port() const;
+    // Stops listening and closes every connection ("going away", with this reason).
+    void close(const QString &reason);
+
+    // Answers a CONNECT: the connection joins nsp and gets CONNECT with data.
+    void accept(SioConnectionId id, const QString &nsp, const QJsonObject &data);
+    // Answers a CONNECT with CONNECT_ERROR {message}.
+    void refuse(SioConnectionId id, const QString &nsp, const QString &message);
+    bool hasJoined(SioConnectionId id, const QString &nsp) const;
+    // Sends one packet (and the binary attachments of a BINARY_EVENT / BINARY_ACK).
+    void send(SioConnectionId id, const sio::Packet &packet,
+              const QList<QByteArray> &attachments = {});
+    // Closes one connection (protocol error, why in the log and the close frame).
+    void drop(SioConnectionId id, const QString &why);
+    // Names the connection in the log from now on (e.g. the device's name).
+    void setLabel(SioConnectionId id, const QString &label);
+    // Takes a request from the connection's bucket; false: over the rate limit.
+    bool takeToken(SioConnectionId id);
+
+    // Rooms: a connection is in a room until it leaves it or starts closing.
+    void join(SioConnectionId id, const QString &room);
+    void leave(SioConnectionId id, const QString &room);
+    // Sends the packet to every connection in the room that is not closing.
+    void sendToRoom(const QString &room, const sio::Packet &packet);
+
+private:
+    void onNewConnection();
+    void onDisconnected(SioConnectionId id);
+    void onPacket(SioConnection &conn, const sio::Packet &packet,
+                  const QList<QByteArray> &attachments);
+    void onConnect(SioConnection &conn, const sio::Packet &packet);
+    SioConnection *find(SioConnectionId id) const;
+    void leaveRooms(SioConnectionId id);
+
+    SioServerOptions m_options;
+    SioHandler &m_handler;
+    std::unique_ptr<QWebSocketServer> m_server;
+    std::map<SioConnectionId, std::unique_ptr<SioConnection>> m_connections;
+    std::map<QString, std::set<SioConnectionId>> m_rooms;
+    SioConnectionId m_nextId = 1;
+};
+
+} // namespace st
