@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain/Error.h"
+#include "domain/Types.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <optional>
+
+namespace st::protocol {
+
+// Reads a message's fields one by one, each refusing anything but its JSON type; the first problem
+// names the message and the field ("timer:start: taskTypeId must be a UUID string"). Absent and
+// null are the same for optional fields.
+class Reader final
+{
+public:
+    Reader(const QJsonObject &object, QString context);
+
+    const QString &context() const { return m_context; }
+    bool has(const char *key) const;
+    bool contains(const char *key) const; // present, even as null
+
+    QString id(const char *key, bool required = true);
+    QString text(const char *key, bool required, int maxLength);
+    // Absent: nothing; null: an empty text.
+    std::optional<QString> optionalText(const char *key, int maxLength);
+    // Milliseconds since the epoch (or another whole number in the same range).
+    std::optional<Ms> time(const char *key, bool required = false);
+    std::optional<qint64> integer(const char *key, bool required = false);
+    bool boolean(const char *key, bool fallback);
+    QJsonObject object(const char *key);
+    std::optional<QJsonObject> optionalObject(const char *key);
+
+    // Records a problem found by the caller (the first one wins).
+    void fail(const char *key, const QString &what);
+    void failWith(const Error &error);
+    bool ok() const { return !m_error; }
+    Error error() const { return m_error.value_or(Error{}); }
+
+private:
+    QJsonValue value(const char *key) const;
+
+    QJsonObject m_object;
+    QString m_context;
+    std::optional<Error> m_error;
+};
+
+// Writing: null for an absent time or an empty optional ID.
+QJsonValue msOrNull(const std::optional<Ms> &value);
+QJsonValue idOrNull(const QString &id);
+
+} // namespace st::protocol
