@@ -17,10 +17,8 @@ class QWebSocketServer;
 
 namespace st {
 
-class TimerService;
 class HubConnection;
-struct HubRequest;
-struct Mutation;
+class HubService;
 
 struct HubOptions
 {
@@ -104,11 +102,6 @@ private:
     void handleRequest(HubConnection *conn, const QString &event, const QJsonValue &payload,
                        qint64 ackId);
 
-    QJsonObject applyRequest(HubConnection *conn, HubRequest &request);
-    QJsonObject pull(HubConnection *conn, const QJsonObject &payload);
-    Result<void> recordMutation(HubRequest &request, const Mutation &mutation);
-
-    TimerService &service(const QString &orgId);
     void broadcast(const QString &orgId, const QString &event, const QJsonObject &payload);
     void broadcastPresence(const QString &orgId);
     bool takeToken(HubConnection *conn);
@@ -119,8 +112,7 @@ private:
     HubStore m_store;
     std::unique_ptr<QWebSocketServer> m_server;
     std::map<QWebSocket *, std::unique_ptr<HubConnection>> m_connections;
-    std::map<QString, std::unique_ptr<TimerService>> m_services;
-    HubRequest *m_current = nullptr; // the request being applied (read by the mutation sink)
+    std::unique_ptr<HubService> m_requests; // decodes, applies and records the requests
 };
 
 } // namespace st
