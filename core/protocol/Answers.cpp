@@ -39,7 +39,7 @@ Result<ConnectAuth> decodeConnectAuth(const QJsonValue &value)
     const QJsonObject object = value.toObject();
     Reader f(object, kConnect);
     ConnectAuth auth;
-    auth.token = object.value(QStringLiteral("token")).toString();
+    auth.token = connectToken(value);
     auth.deviceId = f.text("deviceId", true, kMaxDeviceFieldLength);
     auth.deviceName = f.text("deviceName", false, kMaxDeviceFieldLength).trimmed();
     if (f.ok() && auth.deviceId.isEmpty())
@@ -50,6 +50,11 @@ Result<ConnectAuth> decodeConnectAuth(const QJsonValue &value)
     if (!f.ok())
         return f.error();
     return auth;
+}
+
+QString connectToken(const QJsonValue &auth)
+{
+    return auth.toObject().value(QStringLiteral("token")).toString();
 }
 
 QJsonObject encode(const ConnectAnswer &answer)

@@ -28,6 +28,8 @@ QJsonObject encode(const ConnectAuth &auth);
 // deviceName, when given, a string, both at most kMaxDeviceFieldLength; protocol, when given, an
 // integer. Refused auth is answered "invalid handshake" (kInvalidHandshake).
 Result<ConnectAuth> decodeConnectAuth(const QJsonValue &auth);
+// The token alone, read even when the rest of the auth is malformed (the hub checks it first).
+QString connectToken(const QJsonValue &auth);
 
 // The hub's answer to CONNECT.
 struct ConnectAnswer

@@ -440,7 +440,7 @@ void Hub::handleConnect(HubConnection *conn, const QString &nsp, const QJsonValu
     if (conn->namespaces.contains(kMainNsp))
         return; // connected already
     const Result<protocol::ConnectAuth> a = protocol::decodeConnectAuth(auth);
-    const QString token = a ? a->token : QString();
+    const QString token = protocol::connectToken(auth);
     const std::optional<QString> orgId = m_store.organizationForToken(token);
     const std::optional<Organization> org = orgId ? m_store.organization(*orgId) : std::nullopt;
     const auto refuse = [&](const protocol::ConnectRefusal &refusal) {

@@ -405,6 +405,31 @@ private Q_SLOTS:
         QCOMPARE(b.service->runningEntries().size(), 1);
     }
 
+    void aChangeOfAKindThisVersionDoesNotKnowIsSkippedAndCounted()
+    {
+        HubEnv env;
+        Desk a(QStringLiteral("Desk A"), QStringLiteral("Alice"));
+        Desk b(QStringLiteral("Desk B"), QStringLiteral("Bob"));
+        a.connectTo(env);
+        b.connectTo(env);
+        QTRY_VERIFY_WITH_TIMEOUT(a.caughtUp() && b.caughtUp(), kWait);
+        // A later version's change in the hub's history (no broadcast), then a start B hears of:
+        // B pulls, skips the unknown one, applies the start and counts both.
+        {
+            Transaction tx(*env.db);
+            QVERIFY(env.hub->store().appendChange(
+                env.orgId, QStringLiteral("desk:renamed"),
+                {{QStringLiteral("device"), QJsonObject{{QStringLiteral("id"), QStringLiteral("x")}}}}));
+            QVERIFY(tx.commit());
+        }
+        auto started = a.start(QStringLiteral("Setup"));
+        QVERIFY(started);
+        QTRY_VERIFY_WITH_TIMEOUT(b.service->entry(started->id).has_value(), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(b.client->lastSeq(), env.head(), kWait);
+        QVERIFY(b.caughtUp());
+        QCOMPARE(b.client->errorMessage(), QString());
+    }
+
     void clocksMinutesApartShowTheSameElapsedTime()
     {
         HubEnv env;
