@@ -509,7 +509,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::ConflictsDialog</name>
     <message>
-        <location filename="../ui/sync/ConflictsDialog.cpp" line="+19"/>
+        <location filename="../ui/sync/ConflictsDialog.cpp" line="+20"/>
         <source>Start a timer</source>
         <translation>Démarrer un chronomètre</translation>
     </message>
@@ -529,7 +529,7 @@ Essayez « studiotimer help ».
         <translation>Reprendre un chronomètre</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Change an entry</source>
         <translation>Modifier une entrée</translation>
     </message>
@@ -544,7 +544,7 @@ Essayez « studiotimer help ».
         <translation>Modifier une salle</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <location line="+12"/>
         <source>Refused changes</source>
         <translation>Modifications refusées</translation>
@@ -1227,7 +1227,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Hub</name>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+267"/>
+        <location filename="../core/sync/Hub.cpp" line="+147"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
@@ -1242,32 +1242,7 @@ Essayez « studiotimer help ».
         <translation>Impossible de lire le certificat %1.</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <source>must be a UUID string</source>
-        <translation>doit être un UUID sous forme de texte</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>must be a string</source>
-        <translation>doit être du texte</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>is too long</source>
-        <translation>est trop long</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>must be an integer (milliseconds since the epoch)</source>
-        <translation>doit être un entier (millisecondes depuis l’epoch)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>must be an object</source>
-        <translation>doit être un objet</translation>
-    </message>
-    <message>
-        <location line="+117"/>
         <source>Cannot read the private key %1.</source>
         <translation>Impossible de lire la clé privée %1.</translation>
     </message>
@@ -1282,7 +1257,7 @@ Essayez « studiotimer help ».
         <translation>Seul /socket.io/?EIO=4&amp;transport=websocket est servi, à %1 connexions au plus.</translation>
     </message>
     <message>
-        <location line="+323"/>
+        <location line="+316"/>
         <source>Too many requests: slow down.</source>
         <translation>Trop de requêtes : ralentissez.</translation>
     </message>
@@ -1292,22 +1267,17 @@ Essayez « studiotimer help ».
         <translation>Aucune requête n’accepte de données binaires.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../core/sync/HubService.cpp" line="+59"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>%1: the payload must be an object.</source>
-        <translation>%1 : le contenu doit être un objet.</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+28"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
@@ -1317,29 +1287,19 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas en cours.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="-19"/>
         <source>The change was not recorded.</source>
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+91"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+54"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>sync:pull: since must not be negative.</source>
-        <translation>sync:pull : since ne doit pas être négatif.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>sync:pull: limit must be between 1 and %1.</source>
-        <translation>sync:pull : limit doit être compris entre 1 et %1.</translation>
     </message>
 </context>
 <context>
@@ -1391,7 +1351,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+25"/>
+        <location filename="../ui/MainWindow.cpp" line="+27"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -1607,7 +1567,7 @@ Essayez « studiotimer help ».
         <translation>Chronomètres en cours dans le studio</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+54"/>
         <source>%1 (paused)</source>
         <translation>%1 (en pause)</translation>
     </message>
@@ -1700,12 +1660,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Outbox</name>
     <message>
-        <location filename="../core/sync/Outbox.cpp" line="+91"/>
-        <source>A change without an event name.</source>
-        <translation>Une modification sans nom d’événement.</translation>
-    </message>
-    <message>
-        <location line="+72"/>
+        <location filename="../core/sync/Outbox.cpp" line="+190"/>
         <source>No pending change %1.</source>
         <translation>Aucune modification en attente %1.</translation>
     </message>
@@ -2225,12 +2180,12 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncCache</name>
     <message>
-        <location filename="../core/sync/SyncCache.cpp" line="+135"/>
+        <location filename="../core/sync/SyncCacheJoin.cpp" line="+26"/>
         <source>Not connected to a hub.</source>
         <translation>Pas connecté à un hub.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location filename="../core/sync/SyncCache.cpp" line="+120"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
@@ -2240,17 +2195,17 @@ Essayez « studiotimer help ».
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+224"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Unknown task</source>
         <translation>Tâche inconnue</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Unknown room</source>
         <translation>Salle inconnue</translation>
     </message>
@@ -2263,18 +2218,18 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+36"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+32"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <location line="+218"/>
+        <location line="+59"/>
+        <location line="+206"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-201"/>
         <source>Cannot reach the hub at %1: %2</source>
         <translation>Impossible de joindre le hub à %1 : %2</translation>
     </message>
@@ -2290,32 +2245,42 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+119"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>The hub sent a malformed packet: %1</source>
         <translation>Le hub a envoyé un paquet mal formé : %1</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>The hub sent a malformed handshake: %1</source>
         <translation>Le hub a envoyé une poignée de main mal formée : %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+76"/>
+        <source>The hub cannot check this machine&apos;s token for now; trying again.</source>
+        <translation>Le hub ne peut pas vérifier le jeton de cette machine pour le moment ; nouvel essai en cours.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The hub refused this machine&apos;s token. Ask the hub&apos;s owner for a new invite token and join again.</source>
         <translation>Le hub a refusé le jeton de cette machine. Demandez un nouveau jeton d’invitation au propriétaire du hub et rejoignez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>This hub speaks sync protocol %1 and this desk speaks %2: update Studio Timer.</source>
+        <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The hub refused the connection: %1</source>
         <translation>Le hub a refusé la connexion : %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-30"/>
         <source>The hub closed the session.</source>
         <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+39"/>
         <source>The hub&apos;s answer names no organisation.</source>
         <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
@@ -2325,7 +2290,7 @@ Essayez « studiotimer help ».
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+108"/>
         <source>The hub refused to send its history: %1</source>
         <translation>Le hub a refusé d’envoyer son historique : %1</translation>
     </message>
@@ -2335,7 +2300,7 @@ Essayez « studiotimer help ».
         <translation>Impossible d’enregistrer les modifications du hub : %1</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+78"/>
         <source>A change from the hub cannot be stored here: %1</source>
         <translation>Une modification venue du hub ne peut pas être enregistrée ici : %1</translation>
     </message>
@@ -2572,7 +2537,7 @@ Essayez « studiotimer help ».
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 started %2 in %3</source>
         <translation>%1 a démarré %2 dans %3</translation>
     </message>
@@ -2602,7 +2567,7 @@ Essayez « studiotimer help ».
         <translation>%1 a repris %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
@@ -2715,7 +2680,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+110"/>
+        <location filename="../core/timer/TimerService.cpp" line="+112"/>
         <location line="+150"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
@@ -2753,17 +2718,17 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+28"/>
-        <location line="+155"/>
+        <location line="+147"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-145"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+59"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
     </message>
@@ -2778,13 +2743,13 @@ Essayez « studiotimer help ».
         <translation>Une nouvelle salle demande un nouvel identifiant.</translation>
     </message>
     <message>
-        <location line="-256"/>
-        <location line="+259"/>
+        <location line="-250"/>
+        <location line="+253"/>
         <source>A room named &quot;%1&quot; exists already.</source>
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
@@ -2792,13 +2757,13 @@ Essayez « studiotimer help ».
         <location line="+7"/>
         <location line="+74"/>
         <location line="+33"/>
-        <location line="+272"/>
+        <location line="+273"/>
         <location line="+22"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-375"/>
         <source>A running timer cannot start in the future.</source>
         <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
@@ -2815,12 +2780,12 @@ Essayez « studiotimer help ».
     <message>
         <location line="+70"/>
         <location line="+239"/>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-290"/>
         <source>The entry is not deleted.</source>
         <translation>L’entrée n’est pas supprimée.</translation>
     </message>
@@ -2835,24 +2800,24 @@ Essayez « studiotimer help ».
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
-        <location line="-526"/>
-        <location line="+715"/>
+        <location line="-520"/>
+        <location line="+710"/>
         <source>No such task type.</source>
         <translation>Type de tâche inconnu.</translation>
     </message>
     <message>
-        <location line="-711"/>
+        <location line="-706"/>
         <source>A task type named &quot;%1&quot; exists already.</source>
         <translation>Un type de tâche nommé « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+696"/>
+        <location line="+21"/>
+        <location line="+689"/>
         <source>No such room.</source>
         <translation>Salle inconnue.</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-82"/>
         <source>No task type &quot;%1&quot;. Known task types: %2.</source>
         <translation>Aucun type de tâche « %1 ». Types connus : %2.</translation>
     </message>
@@ -2872,7 +2837,7 @@ Essayez « studiotimer help ».
         <translation>Plusieurs entrées commencent par « %1 » : donnez une plus grande partie de l’identifiant.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
@@ -3215,6 +3180,81 @@ Essayez « studiotimer help ».
         <location line="+40"/>
         <source>My Studio</source>
         <translation>Mon studio</translation>
+    </message>
+</context>
+<context>
+    <name>st::protocol</name>
+    <message>
+        <location filename="../core/protocol/Answers.cpp" line="+46"/>
+        <source>must not be empty</source>
+        <translation>ne doit pas être vide</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>This hub speaks sync protocol %1 and this desk speaks %2: update Studio Timer.</source>
+        <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+187"/>
+        <source>must be an array</source>
+        <translation>doit être un tableau</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../core/protocol/Fields.cpp" line="+114"/>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location filename="../core/protocol/Requests.cpp" line="+232"/>
+        <source>Unknown event &quot;%1&quot;.</source>
+        <translation>Événement inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/Fields.cpp" line="-63"/>
+        <source>must be a UUID string</source>
+        <translation>doit être un UUID sous forme de texte</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must be a string</source>
+        <translation>doit être du texte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is too long</source>
+        <translation>est trop long</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>must be an integer (milliseconds since the epoch)</source>
+        <translation>doit être un entier (millisecondes depuis l’epoch)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>must be an integer</source>
+        <translation>doit être un entier</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be true or false</source>
+        <translation>doit valoir true ou false</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/Requests.cpp" line="+96"/>
+        <source>%1: the payload must be an object.</source>
+        <translation>%1 : le contenu doit être un objet.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: since must not be negative.</source>
+        <translation>%1 : since ne doit pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: limit must be between 1 and %2.</source>
+        <translation>%1 : limit doit être compris entre 1 et %2.</translation>
     </message>
 </context>
 <context>
