@@ -15,11 +15,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(st::protocol)
 };
 
-template <class... Ts> struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
-
 QJsonObject encodeNamed(const NamedRef &ref)
 {
     return {{QStringLiteral("id"), ref.id}, {QStringLiteral("name"), ref.name}};
@@ -111,16 +106,7 @@ std::optional<UserRef> readUser(Reader &f)
 
 TimeEntry readEntry(Reader &f)
 {
-    const QJsonObject object = f.object("entry");
-    if (!f.ok())
-        return {};
-    auto entry = json::toEntry(object);
-    if (!entry) {
-        f.failWith(Error::invalid(
-            QStringLiteral("%1.entry: %2").arg(f.context(), entry.error().message)));
-        return {};
-    }
-    return entry.value();
+    return f.item("entry", &json::toEntry).value_or(TimeEntry{});
 }
 
 Broadcast readTimerChanged(Event event, Reader &f)
@@ -167,15 +153,8 @@ Broadcast readCatalog(Reader &f, const char *key, Result<Item> (*parse)(const QJ
                       Item Changed::*member)
 {
     Changed b;
-    const QJsonObject object = f.object(key);
-    if (!f.ok())
-        return b;
-    auto item = parse(object);
-    if (!item)
-        f.failWith(Error::invalid(QStringLiteral("%1.%2: %3")
-                                      .arg(f.context(), QLatin1String(key), item.error().message)));
-    else
-        b.*member = item.value();
+    if (auto item = f.item(key, parse))
+        b.*member = *item;
     return b;
 }
 

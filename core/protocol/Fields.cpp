@@ -71,30 +71,27 @@ std::optional<QString> Reader::optionalText(const char *key, int maxLength)
     return text(key, false, maxLength);
 }
 
-std::optional<Ms> Reader::time(const char *key, bool required)
+std::optional<qint64> Reader::wholeNumber(const char *key, bool required, const QString &what)
 {
     const QJsonValue v = value(key);
     if (absent(v) && !required)
         return std::nullopt;
     const double d = v.toDouble(std::nan(""));
     if (!v.isDouble() || d != std::floor(d) || std::fabs(d) > kMaxSafeInteger) {
-        fail(key, Tr::tr("must be an integer (milliseconds since the epoch)"));
+        fail(key, what);
         return std::nullopt;
     }
-    return static_cast<Ms>(d);
+    return static_cast<qint64>(d);
+}
+
+std::optional<Ms> Reader::time(const char *key, bool required)
+{
+    return wholeNumber(key, required, Tr::tr("must be an integer (milliseconds since the epoch)"));
 }
 
 std::optional<qint64> Reader::integer(const char *key, bool required)
 {
-    const QJsonValue v = value(key);
-    if (absent(v) && !required)
-        return std::nullopt;
-    const double d = v.toDouble(std::nan(""));
-    if (!v.isDouble() || d != std::floor(d) || std::fabs(d) > kMaxSafeInteger) {
-        fail(key, Tr::tr("must be an integer"));
-        return std::nullopt;
-    }
-    return static_cast<qint64>(d);
+    return wholeNumber(key, required, Tr::tr("must be an integer"));
 }
 
 bool Reader::boolean(const char *key, bool fallback)

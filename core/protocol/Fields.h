@@ -33,6 +33,22 @@ public:
     QJsonObject object(const char *key);
     std::optional<QJsonObject> optionalObject(const char *key);
 
+    // An object of its own wire shape (a task type, a room, an entry: domain/Json), whose parse
+    // error is given the message's context and the key.
+    template <class Item>
+    std::optional<Item> item(const char *key, Result<Item> (*parse)(const QJsonObject &))
+    {
+        const QJsonObject o = object(key);
+        if (!ok())
+            return std::nullopt;
+        auto parsed = parse(o);
+        if (parsed)
+            return parsed.value();
+        failWith(Error::invalid(QStringLiteral("%1.%2: %3")
+                                    .arg(m_context, QLatin1String(key), parsed.error().message)));
+        return std::nullopt;
+    }
+
     // Records a problem found by the caller (the first one wins).
     void fail(const char *key, const QString &what);
     void failWith(const Error &error);
@@ -41,10 +57,17 @@ public:
 
 private:
     QJsonValue value(const char *key) const;
+    std::optional<qint64> wholeNumber(const char *key, bool required, const QString &what);
 
     QJsonObject m_object;
     QString m_context;
     std::optional<Error> m_error;
+};
+
+// std::visit with one lambda per alternative.
+template <class... Ts> struct Overloaded : Ts...
+{
+    using Ts::operator()...;
 };
 
 // Writing: null for an absent time or an empty optional ID.

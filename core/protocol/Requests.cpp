@@ -14,11 +14,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(st::protocol)
 };
 
-template <class... Ts> struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
-
 // ---- encoding ----------------------------------------------------------------------------------
 
 void putEnvelope(QJsonObject &o, const Envelope &e)
@@ -191,15 +186,8 @@ Upsert readCatalog(Reader &e, const char *key, Result<Item> (*parse)(const QJson
                    Item Upsert::*member)
 {
     Upsert r;
-    const QJsonObject object = e.object(key);
-    if (!e.ok())
-        return r;
-    auto item = parse(object);
-    if (!item)
-        e.failWith(Error::invalid(QStringLiteral("%1.%2: %3")
-                                      .arg(e.context(), QLatin1String(key), item.error().message)));
-    else
-        r.*member = item.value();
+    if (auto item = e.item(key, parse))
+        r.*member = *item;
     return r;
 }
 
