@@ -1,12 +1,12 @@
 #include "HubService.h"
 
+#include "protocol/Fields.h"
 #include "store/Repositories.h"
 #include "sync/HubStore.h"
 #include "timer/TimerService.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QSqlQuery>
 
 Q_LOGGING_CATEGORY(lcHubService, "studiotimer.hub.requests", QtInfoMsg)
 
@@ -17,11 +17,6 @@ namespace {
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(st::Hub)
-};
-
-template <class... Ts> struct Overloaded : Ts...
-{
-    using Ts::operator()...;
 };
 
 QJsonObject refused(const Error &error)
@@ -86,30 +81,26 @@ HubOutcome HubService::apply(const HubCaller &who, protocol::Request request)
     if (existingUser && existingUser->orgId != who.orgId)
         return {refused(Error::notFound(Tr::tr("No such user."))), {}, {}};
 
+    // One transaction for the person and the change (the service's own is a savepoint inside
+    // it): a refused change leaves no person made or renamed for it.
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return {refused(tx.error()), {}, {}};
     // The person at the desk: created or renamed in this organisation.
-    const bool newUser = !existingUser;
     if (!existingUser || existingUser->name != pending.user.name) {
         if (auto r = catalog.saveUser({userId, who.orgId, pending.user.name, m_clock.nowMs()}); !r)
             return {refused(r.error()), {}, {}};
     }
 
     m_current = &pending;
-    const Result<void> outcome = run(svc, request, userId);
+    Result<void> outcome = run(svc, request, userId);
     m_current = nullptr;
-
-    if (!outcome) {
-        if (newUser) {
-            // Bad input changes nothing: the user made for this request goes again.
-            QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM users WHERE id = ?"));
-            q.addBindValue(userId);
-            if (!m_db.exec(q))
-                qCWarning(lcHubService) << "cannot remove the user of a refused request";
-        }
+    if (outcome && !pending.recorded)
+        outcome = Error::internal(Tr::tr("The change was not recorded."));
+    if (outcome)
+        outcome = tx.commit();
+    if (!outcome)
         return {refused(outcome.error()), {}, pending.user.name};
-    }
-    if (!pending.recorded)
-        return {refused(Error::internal(Tr::tr("The change was not recorded."))), {},
-                pending.user.name};
     return {pending.answer, pending.broadcasts, pending.user.name};
 }
 
@@ -137,7 +128,7 @@ Result<void> HubService::run(TimerService &svc, const protocol::Request &request
         return done((svc.*action)(owner.value(), r.at));
     };
     return std::visit(
-        Overloaded{
+        protocol::Overloaded{
             [&](const protocol::TimerStart &r) {
                 return done(svc.start(
                     {userId, r.taskTypeId, r.roomId, r.note, r.startedAt, r.entryId}));

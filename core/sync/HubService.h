@@ -41,8 +41,8 @@ struct HubOutcome
 // writes the change log rows and the opId answer in the change's own transaction, so an answered
 // change survives a crash and a replay never applies twice. sync:pull reads the change log.
 //
-// The person a request names is created or renamed in the organisation first; when the change is
-// refused, a person made for it goes again (bad input changes nothing).
+// The person a request names is created or renamed in the organisation in the same transaction as
+// the change: a refused change leaves nothing behind (bad input changes nothing).
 class HubService final
 {
 public:
