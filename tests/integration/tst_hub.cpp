@@ -587,6 +587,19 @@ void TestHub::refusedRequestChangesNothing()
     QCOMPARE(errorCode(answer), QStringLiteral("not_found"));
     QCOMPARE(CatalogRepository(*env.db).users(org.id).size(), 0);
     QCOMPARE(env.hub->store().head(org.id), org.base);
+
+    // A known person renamed by a refused request keeps the name (one transaction).
+    const QString annId = newId();
+    QVERIFY(isOk(c.request(QStringLiteral("timer:start"),
+                           startPayload(newId(), org.recordingId,
+                                        user(annId, QStringLiteral("Ann"))))));
+    const qint64 head = env.hub->store().head(org.id);
+    QCOMPARE(errorCode(c.request(QStringLiteral("timer:start"),
+                                 startPayload(newId(), newId(),
+                                              user(annId, QStringLiteral("Annie"))))),
+             QStringLiteral("not_found"));
+    QCOMPARE(CatalogRepository(*env.db).user(annId)->name, QStringLiteral("Ann"));
+    QCOMPARE(env.hub->store().head(org.id), head);
 }
 
 void TestHub::hubRestartKeepsDataAndSeq()
