@@ -643,7 +643,7 @@ Essayez « studiotimer help ».
         <translation>Impossible de commencer une transaction : %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <source>Cannot save the change: %1</source>
         <translation>Impossible d’enregistrer la modification : %1</translation>
     </message>
@@ -1267,7 +1267,7 @@ Essayez « studiotimer help ».
         <translation>Aucune requête n’accepte de données binaires.</translation>
     </message>
     <message>
-        <location filename="../core/sync/HubService.cpp" line="+59"/>
+        <location filename="../core/sync/HubService.cpp" line="+54"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
@@ -1277,7 +1277,7 @@ Essayez « studiotimer help ».
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+37"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
@@ -1287,12 +1287,12 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas en cours.</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-22"/>
         <source>The change was not recorded.</source>
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+94"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
@@ -2218,12 +2218,12 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+32"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+548"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="-465"/>
         <location line="+206"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
@@ -2290,7 +2290,7 @@ Essayez « studiotimer help ».
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location filename="../core/sync/SyncClientChanges.cpp" line="+27"/>
         <source>The hub refused to send its history: %1</source>
         <translation>Le hub a refusé d’envoyer son historique : %1</translation>
     </message>
@@ -3195,24 +3195,24 @@ Essayez « studiotimer help ».
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+187"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+166"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../core/protocol/Fields.cpp" line="+114"/>
+        <location filename="../core/protocol/Fields.cpp" line="+111"/>
         <source>must be an object</source>
         <translation>doit être un objet</translation>
     </message>
     <message>
         <location line="+33"/>
-        <location filename="../core/protocol/Requests.cpp" line="+232"/>
+        <location filename="../core/protocol/Requests.cpp" line="+220"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Fields.cpp" line="-63"/>
+        <location filename="../core/protocol/Fields.cpp" line="-60"/>
         <source>must be a UUID string</source>
         <translation>doit être un UUID sous forme de texte</translation>
     </message>
@@ -3227,17 +3227,17 @@ Essayez « studiotimer help ».
         <translation>est trop long</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>must be an integer (milliseconds since the epoch)</source>
         <translation>doit être un entier (millisecondes depuis l’epoch)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
         <source>must be an integer</source>
         <translation>doit être un entier</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>must be true or false</source>
         <translation>doit valoir true ou false</translation>
     </message>

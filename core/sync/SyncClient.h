@@ -149,6 +149,8 @@ private:
     void setError(const QString &message);
     void notifyPending();
     void sampleClock(Ms t0, std::optional<Ms> serverTime);
+    // A refusal as the user sees it (a hub that gave no reason still gets one).
+    static Error withReason(Error error);
 
     const Database &m_db;
     TimerService &m_service;

@@ -11,7 +11,7 @@ target_sources(studiotimer_core PRIVATE
     sync/ClockOffset.cpp sync/ClockOffset.h
     sync/Discovery.cpp sync/Discovery.h
     sync/SyncCache.cpp sync/SyncCache.h sync/SyncCacheJoin.cpp
-    sync/SyncClient.cpp sync/SyncClient.h
+    sync/SyncClient.cpp sync/SyncClient.h sync/SyncClientChanges.cpp
 )
 # The desktop app's sync session (outbox, client, embedded hub on the store's worker thread).
 target_sources(studiotimer_core PRIVATE sync/SyncSession.cpp sync/SyncSession.h)
