@@ -13,10 +13,8 @@
 
 namespace st {
 
-class TimerService;
 struct HubConnection;
-struct HubRequest;
-struct Mutation;
+class HubService;
 
 // The transport limits of SioServerOptions; the hub serves the namespace "/" on port 7345.
 struct HubOptions : SioServerOptions
@@ -92,11 +90,6 @@ private:
     void handleRequest(HubConnection *conn, const QString &event, const QJsonValue &payload,
                        qint64 ackId);
 
-    QJsonObject applyRequest(HubConnection *conn, HubRequest &request);
-    QJsonObject pull(HubConnection *conn, const QJsonObject &payload);
-    Result<void> recordMutation(HubRequest &request, const Mutation &mutation);
-
-    TimerService &service(const QString &orgId);
     void broadcast(const QString &orgId, const QString &event, const QJsonObject &payload);
     void broadcastPresence(const QString &orgId);
 
@@ -107,8 +100,7 @@ private:
     Presence m_presence;
     // The desks connected to "/", by connection.
     std::map<SioConnectionId, std::unique_ptr<HubConnection>> m_clients;
-    std::map<QString, std::unique_ptr<TimerService>> m_services;
-    HubRequest *m_current = nullptr; // the request being applied (read by the mutation sink)
+    std::unique_ptr<HubService> m_requests; // decodes, applies and records the requests
     // Last, so it goes first: nothing it reports may reach a half-destroyed hub.
     std::unique_ptr<SioServer> m_server;
 };

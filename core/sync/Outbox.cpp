@@ -2,7 +2,10 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSqlQuery>
+
+Q_LOGGING_CATEGORY(lcOutbox, "studiotimer.sync.outbox", QtWarningMsg)
 
 namespace st {
 
@@ -22,24 +25,42 @@ const QString kOpColumns = QStringLiteral("op_id, position, event, payload, crea
 const QString kConflictColumns =
     QStringLiteral("id, op_id, event, payload, entry_id, code, message, at, seen");
 
-OutboxOp readOp(const QSqlQuery &q)
+// The event of a stored row (a name this build does not know is logged and read as none).
+std::optional<protocol::Event> storedEvent(const QSqlQuery &q, int column)
+{
+    const QString name = q.value(column).toString();
+    const auto event = protocol::eventFromName(name);
+    if (!event || !protocol::isMutation(*event)) {
+        qCWarning(lcOutbox) << "Skipping a stored change of an unknown kind:" << name;
+        return std::nullopt;
+    }
+    return event;
+}
+
+std::optional<OutboxOp> readOp(const QSqlQuery &q)
 {
     OutboxOp op;
+    const auto event = storedEvent(q, 2);
+    if (!event)
+        return std::nullopt;
     op.opId = q.value(0).toString();
     op.position = q.value(1).toLongLong();
-    op.event = q.value(2).toString();
+    op.event = *event;
     op.payload = toObject(q.value(3).toString());
     op.createdAt = q.value(4).toLongLong();
     op.attempts = q.value(5).toInt();
     return op;
 }
 
-SyncConflict readConflict(const QSqlQuery &q)
+std::optional<SyncConflict> readConflict(const QSqlQuery &q)
 {
     SyncConflict c;
+    const auto event = storedEvent(q, 2);
+    if (!event)
+        return std::nullopt;
     c.id = q.value(0).toString();
     c.opId = q.value(1).toString();
-    c.event = q.value(2).toString();
+    c.event = *event;
     c.payload = toObject(q.value(3).toString());
     c.entryId = q.value(4).toString();
     c.code = errorCodeFromName(q.value(5).toString()).value_or(ErrorCode::Internal);
@@ -51,23 +72,25 @@ SyncConflict readConflict(const QSqlQuery &q)
 
 } // namespace
 
-QJsonObject OutboxOp::request() const
+QJsonObject OutboxOp::request(const std::optional<protocol::UserRef> &user) const
 {
-    QJsonObject r = payload;
-    r.insert(QStringLiteral("opId"), opId);
-    return r;
+    auto stored = protocol::decodeStoredRequest(event, payload);
+    if (!stored) {
+        // Sent as it is: the hub's refusal names the problem and the change becomes a conflict.
+        qCWarning(lcOutbox) << "A stored change does not decode:" << stored.error().message;
+        return payload;
+    }
+    protocol::Envelope &envelope = protocol::envelopeOf(stored.value());
+    envelope.opId = opId;
+    if (!envelope.user)
+        envelope.user = user;
+    return protocol::encode(stored.value());
 }
 
 QString OutboxOp::subjectId() const
 {
-    if (payload.contains(QStringLiteral("entryId")))
-        return payload.value(QStringLiteral("entryId")).toString();
-    for (const auto *key : {"entry", "taskType", "room"}) {
-        const QJsonValue v = payload.value(QLatin1String(key));
-        if (v.isObject())
-            return v.toObject().value(QStringLiteral("id")).toString();
-    }
-    return {};
+    const auto request = protocol::decodeStoredRequest(event, payload);
+    return request ? protocol::subjectOf(request.value()) : QString();
 }
 
 Outbox::Outbox(const Database &db, const Clock &clock)
@@ -86,16 +109,18 @@ void Outbox::attach(TimerService &service)
 
 Result<QString> Outbox::record(const Mutation &mutation)
 {
-    if (mutation.event.isEmpty())
-        return Error::invalid(
-            QCoreApplication::translate("st::Outbox", "A change without an event name."));
+    return record(mutation.request);
+}
+
+Result<QString> Outbox::record(const protocol::Request &request)
+{
     const QString opId = newId();
     QSqlQuery q = m_db.prepare(
         QStringLiteral("INSERT INTO sync_outbox (") + kOpColumns +
         QStringLiteral(") SELECT ?, COALESCE(MAX(position), 0) + 1, ?, ?, ?, 0 FROM sync_outbox"));
     q.addBindValue(opId);
-    q.addBindValue(mutation.event);
-    q.addBindValue(toText(mutation.payload));
+    q.addBindValue(protocol::eventName(protocol::eventOf(request)));
+    q.addBindValue(toText(protocol::encode(request)));
     q.addBindValue(m_clock.nowMs());
     if (auto r = m_db.exec(q); !r)
         return r.error();
@@ -109,8 +134,10 @@ QList<OutboxOp> Outbox::pending(int limit) const
                                QStringLiteral(" FROM sync_outbox ORDER BY position LIMIT ?"));
     q.addBindValue(limit < 0 ? -1 : limit);
     if (q.exec()) {
-        while (q.next())
-            result.append(readOp(q));
+        while (q.next()) {
+            if (auto op = readOp(q))
+                result.append(*op);
+        }
     }
     return result;
 }
@@ -180,7 +207,7 @@ Result<SyncConflict> Outbox::refuse(const QString &opId, const Error &reason, bo
                                QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)"));
     q.addBindValue(c.id);
     q.addBindValue(c.opId);
-    q.addBindValue(c.event);
+    q.addBindValue(protocol::eventName(c.event));
     q.addBindValue(toText(c.payload));
     q.addBindValue(c.entryId.isEmpty() ? QVariant() : QVariant(c.entryId));
     q.addBindValue(errorCodeName(c.code));
@@ -211,8 +238,10 @@ QList<SyncConflict> Outbox::conflicts(bool includeSeen) const
                                               "ORDER BY at, id"));
     q.addBindValue(includeSeen ? 1 : 0);
     if (q.exec()) {
-        while (q.next())
-            result.append(readConflict(q));
+        while (q.next()) {
+            if (auto c = readConflict(q))
+                result.append(*c);
+        }
     }
     return result;
 }

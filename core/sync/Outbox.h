@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Error.h"
+#include "protocol/Requests.h"
 #include "store/Database.h"
 #include "timer/TimerService.h"
 
@@ -18,13 +19,14 @@ struct OutboxOp
 {
     QString opId; // UUID, sent as "opId"; a replay sends the same one
     qint64 position = 0;
-    QString event;       // "timer:start", ...
-    QJsonObject payload; // the request without opId
+    protocol::Event event = protocol::Event::TimerStart;
+    QJsonObject payload; // the request as encoded (protocol::encode), without opId
     Ms createdAt = 0;
     int attempts = 0;
 
-    // The request as it goes on the wire: the payload plus opId.
-    QJsonObject request() const;
+    // The request as it goes on the wire: the payload plus opId, and user when the change names
+    // none (a catalogue change is made by the person at the desk).
+    QJsonObject request(const std::optional<protocol::UserRef> &user = std::nullopt) const;
     // The entry, task type or room the change is about (empty when none).
     QString subjectId() const;
 };
@@ -34,7 +36,7 @@ struct SyncConflict
 {
     QString id;
     QString opId;
-    QString event;
+    protocol::Event event = protocol::Event::TimerStart;
     QJsonObject payload;
     QString entryId; // the subject of the change, when it has one
     ErrorCode code = ErrorCode::Internal;
@@ -56,8 +58,9 @@ public:
 
     // Makes service record its changes here (replaces any sink it had).
     void attach(TimerService &service);
-    // Records a mutation with a new opId; to be called inside the caller's transaction.
+    // Records a change with a new opId; to be called inside the caller's transaction.
     Result<QString> record(const Mutation &mutation);
+    Result<QString> record(const protocol::Request &request);
 
     QList<OutboxOp> pending(int limit = -1) const;
     std::optional<OutboxOp> op(const QString &opId) const;

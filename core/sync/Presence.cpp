@@ -34,18 +34,13 @@ int Presence::count() const
     return n;
 }
 
-QJsonObject Presence::message(const QString &orgId) const
+protocol::Presence Presence::message(const QString &orgId) const
 {
-    QJsonArray devices;
-    for (const ConnectedDesk *desk : m_byOrg.value(orgId)) {
-        QJsonObject device{{QStringLiteral("id"), desk->deviceId},
-                           {QStringLiteral("name"), desk->deviceName},
-                           {QStringLiteral("connectedAt"), double(desk->connectedAt)}};
-        if (!desk->userName.isEmpty())
-            device.insert(QStringLiteral("userName"), desk->userName);
-        devices.append(device);
-    }
-    return {{QStringLiteral("devices"), devices}};
+    protocol::Presence presence;
+    for (const ConnectedDesk *desk : m_byOrg.value(orgId))
+        presence.devices.append(
+            {desk->deviceId, desk->deviceName, desk->userName, desk->connectedAt});
+    return presence;
 }
 
 } // namespace st

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Types.h"
+#include "protocol/Broadcasts.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -33,9 +34,8 @@ public:
     bool contains(const ConnectedDesk *desk) const;
     // Desks present, across organisations.
     int count() const;
-    // The `presence` broadcast's payload for an organisation: {"devices": [{id, name,
-    // connectedAt, userName (once known)}]}.
-    QJsonObject message(const QString &orgId) const;
+    // The `presence` broadcast for an organisation (docs/PROTOCOL.md, "presence").
+    protocol::Presence message(const QString &orgId) const;
 
 private:
     QHash<QString, QList<const ConnectedDesk *>> m_byOrg;

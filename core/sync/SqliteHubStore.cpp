@@ -1,5 +1,7 @@
 #include "SqliteHubStore.h"
 
+#include "protocol/Broadcasts.h"
+
 #include "domain/Json.h"
 #include "store/Repositories.h"
 #include "timer/Profile.h"
@@ -74,8 +76,9 @@ Result<HubStore::Created> SqliteHubStore::createOrganization(const QString &name
     for (const TaskType &type : profile::defaultTaskTypes(org.id, now)) {
         if (auto r = catalog.saveTaskType(type); !r)
             return r.error();
-        if (auto r = appendChange(org.id, QStringLiteral("taskType:changed"),
-                                  {{QStringLiteral("taskType"), json::fromTaskType(type)}});
+        const protocol::Broadcast change = protocol::TaskTypeChanged{0, type};
+        if (auto r = appendChange(org.id, protocol::eventName(protocol::eventOf(change)),
+                                  protocol::encode(change));
             !r)
             return r.error();
     }

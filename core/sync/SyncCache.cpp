@@ -1,6 +1,7 @@
 #include "SyncCache.h"
 
 #include "domain/Json.h"
+#include "protocol/Fields.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -20,7 +21,6 @@ struct Tr
 const QString kLastSeq = QStringLiteral("last_seq");
 const QString kSeqOrg = QStringLiteral("seq_org_id");
 const QString kClockOffset = QStringLiteral("clock_offset_ms");
-const QString kOrgMetaKey = QStringLiteral("org_id"); // the profile's organisation (Profile.cpp)
 
 void closePause(TimeEntry &entry, Ms at)
 {
@@ -28,22 +28,6 @@ void closePause(TimeEntry &entry, Ms at)
         entry.pausedMs += std::max<Ms>(0, at - *entry.pausedAt);
         entry.pausedAt.reset();
     }
-}
-
-QJsonObject entryRequest(const TimeEntry &e, bool finished)
-{
-    QJsonObject o{{QStringLiteral("taskTypeId"), e.taskTypeId},
-                  {QStringLiteral("note"), e.note},
-                  {QStringLiteral("startedAt"), double(e.startedAt)}};
-    if (!e.roomId.isEmpty())
-        o.insert(QStringLiteral("roomId"), e.roomId);
-    if (finished) {
-        o.insert(QStringLiteral("id"), e.id);
-        o.insert(QStringLiteral("endedAt"), double(*e.endedAt));
-    } else {
-        o.insert(QStringLiteral("entryId"), e.id);
-    }
-    return o;
 }
 
 QJsonObject auditShape(const QJsonObject &entry)
@@ -129,157 +113,6 @@ void SyncCache::setHubOrganization(const QString &orgId, const QString &orgName)
     }
 }
 
-Result<void> SyncCache::beginJoin()
-{
-    if (m_hubOrgId.isEmpty())
-        return Error::invalid(Tr::tr("Not connected to a hub."));
-    const Organization local = m_service.organization();
-    Organization org = m_catalog.organization(m_hubOrgId).value_or(Organization{});
-    org.id = m_hubOrgId;
-    org.name = m_hubOrgName.trimmed().isEmpty() ? local.name : m_hubOrgName.trimmed();
-    if (org.currency.isEmpty())
-        org.currency = local.currency;
-    org.updatedAt = m_service.clock().nowMs();
-    return m_catalog.saveOrganization(org);
-}
-
-Result<int> SyncCache::finishJoin()
-{
-    const QString oldOrg = m_service.orgId();
-    const QString hub = m_hubOrgId;
-    if (hub.isEmpty() || oldOrg == hub)
-        return 0;
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
-    auto run = [&](const QString &sql, const QVariantList &values) -> Result<void> {
-        QSqlQuery q = m_db.prepare(sql);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        return m_db.exec(q);
-    };
-    QList<Mutation> pushes;
-
-    // Task types and rooms: merged into the hub's by name, else carried over and pushed.
-    const QList<TaskType> hubTypes = m_catalog.taskTypes(hub, true);
-    for (TaskType t : m_catalog.taskTypes(oldOrg, true)) {
-        const auto same = std::find_if(hubTypes.begin(), hubTypes.end(), [&](const TaskType &h) {
-            return h.name.compare(t.name, Qt::CaseInsensitive) == 0;
-        });
-        if (same != hubTypes.end()) {
-            if (auto r = run(QStringLiteral("UPDATE time_entries SET task_type_id = ? WHERE "
-                                            "task_type_id = ?"),
-                             {same->id, t.id});
-                !r)
-                return r.error();
-            if (auto r = run(QStringLiteral("DELETE FROM task_types WHERE id = ?"), {t.id}); !r)
-                return r.error();
-        } else {
-            t.orgId = hub;
-            if (auto r = run(QStringLiteral("UPDATE task_types SET org_id = ? WHERE id = ?"),
-                             {hub, t.id});
-                !r)
-                return r.error();
-            pushes.append({QStringLiteral("taskTypes:upsert"),
-                           {{QStringLiteral("taskType"), json::fromTaskType(t)}}});
-        }
-    }
-    const QList<Room> hubRooms = m_catalog.rooms(hub, true);
-    for (Room room : m_catalog.rooms(oldOrg, true)) {
-        const auto same = std::find_if(hubRooms.begin(), hubRooms.end(), [&](const Room &h) {
-            return h.name.compare(room.name, Qt::CaseInsensitive) == 0;
-        });
-        if (same != hubRooms.end()) {
-            if (auto r =
-                    run(QStringLiteral("UPDATE time_entries SET room_id = ? WHERE room_id = ?"),
-                        {same->id, room.id});
-                !r)
-                return r.error();
-            if (auto r = run(QStringLiteral("DELETE FROM rooms WHERE id = ?"), {room.id}); !r)
-                return r.error();
-        } else {
-            room.orgId = hub;
-            if (auto r =
-                    run(QStringLiteral("UPDATE rooms SET org_id = ? WHERE id = ?"), {hub, room.id});
-                !r)
-                return r.error();
-            pushes.append(
-                {QStringLiteral("rooms:upsert"), {{QStringLiteral("room"), json::fromRoom(room)}}});
-        }
-    }
-
-    // Users keep their IDs; entries move and are pushed in the order they started.
-    if (auto r = run(QStringLiteral("UPDATE users SET org_id = ? WHERE org_id = ?"), {hub, oldOrg});
-        !r)
-        return r.error();
-    QStringList ids;
-    {
-        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT id FROM time_entries WHERE org_id = ? "
-                                                  "AND deleted = 0 ORDER BY started_at, id"));
-        q.addBindValue(oldOrg);
-        if (auto r = m_db.exec(q); !r)
-            return r.error();
-        while (q.next())
-            ids << q.value(0).toString();
-    }
-    if (auto r = run(QStringLiteral("UPDATE time_entries SET org_id = ? WHERE org_id = ?"),
-                     {hub, oldOrg});
-        !r)
-        return r.error();
-    for (const QString &id : std::as_const(ids)) {
-        const auto e = m_entries.entry(id);
-        if (!e)
-            continue;
-        const QJsonObject user = json::fromUser(m_catalog.user(e->userId).value_or(User{}));
-        if (e->endedAt) {
-            pushes.append({QStringLiteral("timeEntries:create"),
-                           {{QStringLiteral("entry"), entryRequest(*e, true)},
-                            {QStringLiteral("user"), user}}});
-        } else {
-            QJsonObject start = entryRequest(*e, false);
-            start.insert(QStringLiteral("user"), user);
-            pushes.append({QStringLiteral("timer:start"), start});
-            if (e->pausedAt)
-                pushes.append({QStringLiteral("timer:pause"),
-                               {{QStringLiteral("entryId"), e->id},
-                                {QStringLiteral("at"), double(*e->pausedAt)},
-                                {QStringLiteral("user"), user}}});
-        }
-    }
-
-    if (auto r = m_outbox.clearInTransaction(); !r)
-        return r.error();
-    for (const Mutation &m : std::as_const(pushes)) {
-        if (auto r = m_outbox.record(m); !r)
-            return r.error();
-    }
-    // The old organisation row goes when nothing else refers to it; a table of another part
-    // still pointing at it keeps it (harmless: nothing lists it).
-    {
-        QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM organizations WHERE id = ?"));
-        q.addBindValue(oldOrg);
-        if (!q.exec())
-            qCInfo(lcSyncCache) << "The former organisation stays:" << oldOrg;
-    }
-    if (auto r = m_db.setMeta(kOrgMetaKey, hub); !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    m_service.setOrgId(hub);
-    m_service.announceRemoteChanges({}, true);
-    return int(pushes.size());
-}
-
-QString SyncCache::subjectOf(const QJsonObject &data)
-{
-    for (const auto *key : {"entry", "taskType", "room"}) {
-        const QJsonValue v = data.value(QLatin1String(key));
-        if (v.isObject())
-            return v.toObject().value(QStringLiteral("id")).toString();
-    }
-    return {};
-}
-
 Result<void> SyncCache::execSql(const QString &sql) const
 {
     QSqlQuery q(m_db.connection());
@@ -327,12 +160,25 @@ Result<void> SyncCache::endBatch()
     return {};
 }
 
-Result<AppliedChange> SyncCache::apply(const QString &event, const QJsonObject &data, qint64 seq)
+Result<AppliedChange> SyncCache::run(qint64 seq,
+                                     const std::function<Result<AppliedChange>()> &body)
 {
+    const auto inTransaction = [&]() -> Result<AppliedChange> {
+        m_catalogTouched = false;
+        auto applied = body();
+        if (!applied)
+            return applied;
+        applied.value().catalog = applied->catalog || m_catalogTouched;
+        if (seq > 0) {
+            if (auto r = setLastSeq(seq); !r)
+                return r.error();
+        }
+        return applied;
+    };
     if (m_batch) {
         if (auto r = execSql(QStringLiteral("SAVEPOINT sync_change")); !r)
             return r.error();
-        auto applied = applyInTransaction(event, data, seq);
+        auto applied = inTransaction();
         if (!applied) {
             (void)execSql(QStringLiteral("ROLLBACK TO SAVEPOINT sync_change"));
             (void)execSql(QStringLiteral("RELEASE SAVEPOINT sync_change"));
@@ -347,7 +193,7 @@ Result<AppliedChange> SyncCache::apply(const QString &event, const QJsonObject &
     Transaction tx(m_db);
     if (!tx.isActive())
         return tx.error();
-    auto applied = applyInTransaction(event, data, seq);
+    auto applied = inTransaction();
     if (!applied)
         return applied;
     if (auto r = tx.commit(); !r)
@@ -356,96 +202,153 @@ Result<AppliedChange> SyncCache::apply(const QString &event, const QJsonObject &
     return applied;
 }
 
-Result<AppliedChange> SyncCache::applyInTransaction(const QString &event, const QJsonObject &data,
-                                                    qint64 seq)
+Result<AppliedChange> SyncCache::apply(const protocol::Broadcast &change, qint64 seq)
+{
+    return run(seq, [&] { return applyInTransaction(change); });
+}
+
+Result<AppliedChange> SyncCache::apply(const QString &type, const QJsonObject &data, qint64 seq)
+{
+    const auto event = protocol::eventFromName(type);
+    if (!event || !protocol::isChange(*event)) {
+        qCInfo(lcSyncCache) << "Skipping a change of a kind this version does not know:" << type
+                            << seq;
+        return run(seq, [] { return Result<AppliedChange>(AppliedChange{}); });
+    }
+    auto change = protocol::decodeBroadcast(*event, data);
+    if (!change) {
+        qCWarning(lcSyncCache) << "Skipping a malformed change" << seq << change.error().message;
+        return run(seq, [] { return Result<AppliedChange>(AppliedChange{}); });
+    }
+    return apply(change.value(), seq);
+}
+
+Result<AppliedChange> SyncCache::applyAnswer(const TimeEntry &entry)
+{
+    return run(-1, [&] {
+        return applyEntry(entry, std::nullopt, std::nullopt, std::nullopt, std::nullopt);
+    });
+}
+
+Result<AppliedChange> SyncCache::applyInTransaction(const protocol::Broadcast &change)
+{
+    const auto trail = [](const TimeEntry &e, const std::optional<protocol::UserRef> &user,
+                          const QString &action, const QJsonObject &before,
+                          const QString &reason) {
+        AuditRecord a;
+        a.id = newId();
+        a.entryId = e.id;
+        a.actorId = user ? user->id : QString();
+        a.actorName = user ? user->name : QString();
+        a.at = e.updatedAt;
+        a.action = action;
+        a.before = before;
+        a.reason = reason;
+        return a;
+    };
+    struct Visitor
+    {
+        SyncCache &cache;
+        const decltype(trail) &audit;
+
+        Result<AppliedChange> operator()(const protocol::TimerChanged &c) const
+        {
+            return cache.applyEntry(c.entry, c.user, c.taskType, c.room, std::nullopt);
+        }
+        Result<AppliedChange> operator()(const protocol::EntryAdjusted &c) const
+        {
+            const protocol::EntryBefore &p = c.previous;
+            QJsonObject before{{QStringLiteral("startedAt"), double(p.startedAt)},
+                               {QStringLiteral("endedAt"), protocol::msOrNull(p.endedAt)},
+                               {QStringLiteral("note"), p.note}};
+            if (!p.taskTypeId.isEmpty())
+                before.insert(QStringLiteral("taskTypeId"), p.taskTypeId);
+            return cache.applyEntry(c.entry, c.user, std::nullopt, std::nullopt,
+                                    audit(c.entry, c.user, QStringLiteral("adjust"), before,
+                                          c.reason));
+        }
+        Result<AppliedChange> operator()(const protocol::EntryChanged &c) const
+        {
+            std::optional<AuditRecord> deletion;
+            if (c.event == protocol::Event::EntryDeleted)
+                deletion = audit(c.entry, c.user, QStringLiteral("delete"), {}, {});
+            return cache.applyEntry(c.entry, c.user, std::nullopt, std::nullopt, deletion);
+        }
+        Result<AppliedChange> operator()(const protocol::TaskTypeChanged &c) const
+        {
+            TaskType type = c.taskType;
+            type.orgId = cache.m_hubOrgId;
+            if (auto r = cache.m_catalog.saveTaskType(type); !r)
+                return r.error();
+            AppliedChange out;
+            out.catalog = true;
+            return out;
+        }
+        Result<AppliedChange> operator()(const protocol::RoomChanged &c) const
+        {
+            Room room = c.room;
+            room.orgId = cache.m_hubOrgId;
+            if (auto r = cache.m_catalog.saveRoom(room); !r)
+                return r.error();
+            AppliedChange out;
+            out.catalog = true;
+            return out;
+        }
+        Result<AppliedChange> operator()(const protocol::Presence &) const
+        {
+            return AppliedChange{};
+        }
+    };
+    auto applied = std::visit(Visitor{*this, trail}, change);
+    if (applied) {
+        applied.value().subjectId = protocol::subjectOf(change);
+        applied.value().change = change;
+    }
+    return applied;
+}
+
+Result<AppliedChange> SyncCache::applyEntry(const TimeEntry &e,
+                                            const std::optional<protocol::UserRef> &user,
+                                            const std::optional<protocol::NamedRef> &taskType,
+                                            const std::optional<protocol::NamedRef> &room,
+                                            std::optional<AuditRecord> audit)
 {
     AppliedChange out;
-    out.subjectId = subjectOf(data);
-    m_catalogTouched = false;
-
-    if (data.value(QStringLiteral("entry")).isObject()) {
-        auto parsed = json::toEntry(data.value(QStringLiteral("entry")).toObject());
-        if (!parsed) {
-            qCWarning(lcSyncCache)
-                << "Skipping a malformed entry in" << event << seq << parsed.error().message;
-        } else if (parsed->orgId != m_hubOrgId) {
-            qCWarning(lcSyncCache) << "Skipping an entry of another organisation in" << event;
-        } else if (!hasPendingFor(parsed->id)) {
-            // (An entry with a change of ours still to send keeps our version: the hub's answer to
-            // that change brings the truth.)
-            TimeEntry e = parsed.value();
-            const QJsonObject user = data.value(QStringLiteral("user")).toObject();
-            if (auto r = ensureUser(user, e.userId); !r)
-                return r.error();
-            if (auto r =
-                    ensureTaskType(e.taskTypeId, data.value(QStringLiteral("taskType")).toObject());
-                !r)
-                return r.error();
-            if (!e.roomId.isEmpty()) {
-                if (auto r = ensureRoom(e.roomId, data.value(QStringLiteral("room")).toObject());
-                    !r)
-                    return r.error();
-            }
-            const bool isNew = !m_entries.entry(e.id).has_value();
-            auto written = writeEntry(e);
-            if (!written)
-                return written.error();
-            out.entries = written.value();
-            // Audited changes keep their trail here too.
-            const bool adjusted = event == QLatin1String("timer:adjusted");
-            const bool deleted = event == QLatin1String("entry:deleted");
-            if (!isNew && (adjusted || deleted)) {
-                AuditRecord a;
-                a.id = newId();
-                a.entryId = e.id;
-                a.actorId = user.value(QStringLiteral("id")).toString();
-                a.actorName = user.value(QStringLiteral("name")).toString();
-                a.at = e.updatedAt;
-                a.action = adjusted ? QStringLiteral("adjust") : QStringLiteral("delete");
-                a.before = auditShape(data.value(QStringLiteral("previous")).toObject());
-                a.after = auditShape(json::fromEntry(e));
-                a.reason = data.value(QStringLiteral("reason")).toString();
-                if (auto r = m_entries.insertAudit(a); !r)
-                    return r.error();
-            }
-        }
-    } else if (data.value(QStringLiteral("taskType")).isObject()) {
-        auto t = json::toTaskType(data.value(QStringLiteral("taskType")).toObject());
-        if (t) {
-            TaskType type = t.value();
-            type.orgId = m_hubOrgId;
-            if (auto r = m_catalog.saveTaskType(type); !r)
-                return r.error();
-            out.catalog = true;
-        } else {
-            qCWarning(lcSyncCache) << "Skipping a malformed task type:" << t.error().message;
-        }
-    } else if (data.value(QStringLiteral("room")).isObject()) {
-        auto parsed = json::toRoom(data.value(QStringLiteral("room")).toObject());
-        if (parsed) {
-            Room room = parsed.value();
-            room.orgId = m_hubOrgId;
-            if (auto r = m_catalog.saveRoom(room); !r)
-                return r.error();
-            out.catalog = true;
-        } else {
-            qCWarning(lcSyncCache) << "Skipping a malformed room:" << parsed.error().message;
-        }
+    out.subjectId = e.id;
+    if (e.orgId != m_hubOrgId) {
+        qCWarning(lcSyncCache) << "Skipping an entry of another organisation";
+        return out;
     }
-
-    out.catalog = out.catalog || m_catalogTouched;
-    if (seq > 0) {
-        if (auto r = setLastSeq(seq); !r)
+    // (An entry with a change of ours still to send keeps our version: the hub's answer to that
+    // change brings the truth.)
+    if (hasPendingFor(e.id))
+        return out;
+    if (auto r = ensureUser(user, e.userId); !r)
+        return r.error();
+    if (auto r = ensureTaskType(e.taskTypeId, taskType); !r)
+        return r.error();
+    if (!e.roomId.isEmpty()) {
+        if (auto r = ensureRoom(e.roomId, room); !r)
+            return r.error();
+    }
+    const bool isNew = !m_entries.entry(e.id).has_value();
+    auto written = writeEntry(e);
+    if (!written)
+        return written.error();
+    out.entries = written.value();
+    // Audited changes keep their trail here too.
+    if (!isNew && audit) {
+        audit->after = auditShape(json::fromEntry(e));
+        if (auto r = m_entries.insertAudit(*audit); !r)
             return r.error();
     }
     return out;
 }
 
-Result<void> SyncCache::ensureUser(const QJsonObject &user, const QString &id)
+Result<void> SyncCache::ensureUser(const std::optional<protocol::UserRef> &user, const QString &id)
 {
-    const bool described = user.value(QStringLiteral("id")).toString() == id;
-    const QString name =
-        described ? user.value(QStringLiteral("name")).toString().trimmed() : QString();
+    const bool described = user && user->id == id;
+    const QString name = described ? user->name.trimmed() : QString();
     auto existing = m_catalog.user(id);
     if (existing && (name.isEmpty() || existing->name == name))
         return {};
@@ -456,7 +359,8 @@ Result<void> SyncCache::ensureUser(const QJsonObject &user, const QString &id)
     return m_catalog.saveUser(u);
 }
 
-Result<void> SyncCache::ensureTaskType(const QString &id, const QJsonObject &hint)
+Result<void> SyncCache::ensureTaskType(const QString &id,
+                                       const std::optional<protocol::NamedRef> &hint)
 {
     if (m_catalog.taskType(id))
         return {};
@@ -464,9 +368,7 @@ Result<void> SyncCache::ensureTaskType(const QString &id, const QJsonObject &hin
     TaskType t;
     t.id = id;
     t.orgId = m_hubOrgId;
-    const QString name = hint.value(QStringLiteral("id")).toString() == id
-                             ? hint.value(QStringLiteral("name")).toString().trimmed()
-                             : QString();
+    const QString name = hint && hint->id == id ? hint->name.trimmed() : QString();
     t.name = name.isEmpty() ? Tr::tr("Unknown task") : name;
     t.color = QStringLiteral("#9c9c9c");
     t.billable = false;
@@ -475,16 +377,14 @@ Result<void> SyncCache::ensureTaskType(const QString &id, const QJsonObject &hin
     return m_catalog.saveTaskType(t);
 }
 
-Result<void> SyncCache::ensureRoom(const QString &id, const QJsonObject &hint)
+Result<void> SyncCache::ensureRoom(const QString &id, const std::optional<protocol::NamedRef> &hint)
 {
     if (m_catalog.room(id))
         return {};
     Room room;
     room.id = id;
     room.orgId = m_hubOrgId;
-    const QString name = hint.value(QStringLiteral("id")).toString() == id
-                             ? hint.value(QStringLiteral("name")).toString().trimmed()
-                             : QString();
+    const QString name = hint && hint->id == id ? hint->name.trimmed() : QString();
     room.name = name.isEmpty() ? Tr::tr("Unknown room") : name;
     m_catalogTouched = true;
     return m_catalog.saveRoom(room);

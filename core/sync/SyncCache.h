@@ -2,6 +2,7 @@
 
 #include "Outbox.h"
 #include "domain/Types.h"
+#include "protocol/Broadcasts.h"
 #include "store/Database.h"
 #include "store/Repositories.h"
 #include "timer/TimerService.h"
@@ -9,6 +10,7 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <functional>
 #include <optional>
 
 namespace st {
@@ -19,6 +21,7 @@ struct AppliedChange
     QList<TimeEntry> entries; // entries written (to announce)
     bool catalog = false;     // a task type, room or user written
     QString subjectId;        // the entry / task type / room the change is about
+    std::optional<protocol::Broadcast> change; // the change as decoded (none: skipped)
 };
 
 // The sync client's side of the local database: applies the hub's changes to the cache (through
@@ -59,9 +62,15 @@ public:
     // Returns the number of requests queued.
     Result<int> finishJoin();
 
-    // Applies one change (a broadcast payload or a sync:pull change's data) and records seq as
-    // the last applied, in one transaction. seq <= 0 applies without moving lastSeq.
-    Result<AppliedChange> apply(const QString &event, const QJsonObject &data, qint64 seq);
+    // Applies one change and records seq as the last applied, in one transaction. seq <= 0
+    // applies without moving lastSeq.
+    Result<AppliedChange> apply(const protocol::Broadcast &change, qint64 seq);
+    // The same for a change as the hub sends it (a broadcast payload or a sync:pull change's
+    // type and data): one of a type this build does not know, or that does not decode, is
+    // skipped (logged) but its seq counts, so the history goes on.
+    Result<AppliedChange> apply(const QString &type, const QJsonObject &data, qint64 seq);
+    // The entry as the hub's answer to one of this desk's changes says it now stands.
+    Result<AppliedChange> applyAnswer(const TimeEntry &entry);
     // Only records seq as applied (a change of a kind this version does not know).
     Result<void> setLastSeq(qint64 seq);
 
@@ -75,18 +84,23 @@ public:
     // withdrawn (soft-deleted, audited) so the cache shows the hub's truth.
     Result<std::optional<TimeEntry>> withdrawUnknownEntry(const QString &entryId);
 
-    // The subject (entry, task type or room ID) of a change's data.
-    static QString subjectOf(const QJsonObject &data);
-
 private:
     QString state(const QString &key) const;
     Result<void> setState(const QString &key, const QString &value) const;
-    Result<void> ensureUser(const QJsonObject &user, const QString &fallbackId);
-    Result<void> ensureTaskType(const QString &id, const QJsonObject &hint);
-    Result<void> ensureRoom(const QString &id, const QJsonObject &hint);
+    Result<void> ensureUser(const std::optional<protocol::UserRef> &user, const QString &id);
+    Result<void> ensureTaskType(const QString &id, const std::optional<protocol::NamedRef> &hint);
+    Result<void> ensureRoom(const QString &id, const std::optional<protocol::NamedRef> &hint);
     Result<QList<TimeEntry>> writeEntry(TimeEntry entry);
-    Result<AppliedChange> applyInTransaction(const QString &event, const QJsonObject &data,
-                                             qint64 seq);
+    // An entry from the hub with what it says about it; audit: the trail row of an audited
+    // change (actor, action, before, reason), written when the entry was known here.
+    Result<AppliedChange> applyEntry(const TimeEntry &entry,
+                                     const std::optional<protocol::UserRef> &user,
+                                     const std::optional<protocol::NamedRef> &taskType,
+                                     const std::optional<protocol::NamedRef> &room,
+                                     std::optional<AuditRecord> audit);
+    Result<AppliedChange> applyInTransaction(const protocol::Broadcast &change);
+    // Runs body in the change's transaction (or the batch's savepoint) and records seq.
+    Result<AppliedChange> run(qint64 seq, const std::function<Result<AppliedChange>()> &body);
     bool hasPendingFor(const QString &id) const;
     Result<void> execSql(const QString &sql) const;
 

@@ -1,7 +1,6 @@
 #include "SyncClient.h"
 
 #include "SocketIoCodec.h"
-#include "domain/Json.h"
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
 
@@ -22,26 +21,9 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(st::SyncClient)
 };
 
-const QString kOk = QStringLiteral("ok");
 constexpr int kHandshakeTimeoutMs = 10000;
 constexpr int kRateLimitRetryMs = 2000;
-constexpr int kApplyRetryMs = 5000;
 
-Error answerError(const QJsonObject &answer)
-{
-    const QJsonObject e = answer.value(QStringLiteral("error")).toObject();
-    const auto code = errorCodeFromName(e.value(QStringLiteral("code")).toString());
-    QString message = e.value(QStringLiteral("message")).toString();
-    if (message.isEmpty())
-        message = Tr::tr("The hub refused the change without a reason.");
-    return {code.value_or(ErrorCode::Internal), message};
-}
-
-bool isTimerEvent(const QString &event)
-{
-    return event == QLatin1String("timer:started") || event == QLatin1String("timer:stopped") ||
-           event == QLatin1String("timer:paused") || event == QLatin1String("timer:resumed");
-}
 
 } // namespace
 
@@ -246,12 +228,13 @@ void SyncClient::onTextMessage(const QString &frame)
         }
         m_heartbeatMs = open->pingInterval + open->pingTimeout;
         m_heartbeat.start(m_heartbeatMs);
-        const QJsonObject auth{{QStringLiteral("token"), m_settings.token},
-                               {QStringLiteral("deviceId"), m_settings.deviceId},
-                               {QStringLiteral("deviceName"), m_settings.deviceName},
-                               {QStringLiteral("since"), double(m_cache.lastSeq())}};
+        protocol::ConnectAuth auth;
+        auth.token = m_settings.token;
+        auth.deviceId = m_settings.deviceId;
+        auth.deviceName = m_settings.deviceName;
+        auth.since = m_cache.lastSeq();
         m_connectSentAt = m_clock.nowMs();
-        sendFrame(sio::encodeMessage(sio::Packet::connect(auth)));
+        sendFrame(sio::encodeMessage(sio::Packet::connect(protocol::encode(auth))));
         return;
     }
     case sio::EioType::Ping:
@@ -276,24 +259,11 @@ void SyncClient::onTextMessage(const QString &frame)
         return;
     switch (packet->type) {
     case sio::PacketType::Connect:
-        onConnectAnswer(packet->data.toObject());
+        onConnectAnswer(packet->data);
         break;
-    case sio::PacketType::ConnectError: {
-        const QJsonValue d = packet->data;
-        const QString message =
-            d.isObject() ? d.toObject().value(QStringLiteral("message")).toString() : d.toString();
-        m_running = false; // no retry storm: a refused token stays refused
-        m_handshakeTimer.stop();
-        m_heartbeat.stop();
-        if (message == QLatin1String("unauthorized"))
-            setError(Tr::tr("The hub refused this machine's token. Ask the hub's owner for a new "
-                            "invite token and join again."));
-        else
-            setError(Tr::tr("The hub refused the connection: %1").arg(message));
-        setState(SyncState::Unauthorized);
-        m_socket->close();
+    case sio::PacketType::ConnectError:
+        onConnectRefused(packet->data);
         break;
-    }
     case sio::PacketType::Event:
         if (packet->eventName().isEmpty())
             break;
@@ -308,7 +278,7 @@ void SyncClient::onTextMessage(const QString &frame)
         Pending pending = it.value();
         m_acks.erase(it);
         const QJsonObject answer = packet->data.toArray().at(0).toObject();
-        sampleClock(pending.sentAt, answer);
+        sampleClock(pending.sentAt, protocol::serverTimeOf(answer));
         pending.handler(answer);
         break;
     }
@@ -321,19 +291,47 @@ void SyncClient::onTextMessage(const QString &frame)
     }
 }
 
-void SyncClient::onConnectAnswer(const QJsonObject &answer)
+void SyncClient::onConnectRefused(const QJsonValue &data)
 {
-    const QString orgId = answer.value(QStringLiteral("orgId")).toString();
-    if (!isValidId(orgId)) {
+    using Reason = protocol::ConnectRefusal::Reason;
+    const protocol::ConnectRefusal refused = protocol::decodeConnectRefusal(data);
+    m_handshakeTimer.stop();
+    m_heartbeat.stop();
+    if (refused.reason == Reason::Unavailable) {
+        // The hub cannot check the token for now (its database failed): try again later.
+        setError(Tr::tr("The hub cannot check this machine's token for now; trying again."));
+        m_socket->close(); // disconnected() follows and schedules the retry
+        return;
+    }
+    m_running = false; // no retry storm: a refused token stays refused
+    if (refused.reason == Reason::Unauthorized)
+        setError(Tr::tr("The hub refused this machine's token. Ask the hub's owner for a new "
+                        "invite token and join again."));
+    else if (refused.reason == Reason::UnsupportedProtocol)
+        setError(Tr::tr("This hub speaks sync protocol %1 and this desk speaks %2: update Studio "
+                        "Timer.")
+                     .arg(refused.hubProtocol)
+                     .arg(protocol::kVersion));
+    else
+        setError(Tr::tr("The hub refused the connection: %1").arg(refused.message));
+    setState(SyncState::Unauthorized);
+    m_socket->close();
+}
+
+void SyncClient::onConnectAnswer(const QJsonValue &value)
+{
+    const auto answer = protocol::decodeConnectAnswer(value);
+    if (!answer) {
         abortConnection(Tr::tr("The hub's answer names no organisation."));
         return;
     }
+    const QString orgId = answer->orgId;
     m_handshakeTimer.stop();
     m_sessionUp = true;
     m_attempt = 0; // a successful CONNECT resets the backoff
     m_error.clear();
-    sampleClock(m_connectSentAt, answer);
-    m_cache.setHubOrganization(orgId, answer.value(QStringLiteral("orgName")).toString());
+    sampleClock(m_connectSentAt, answer->serverTime);
+    m_cache.setHubOrganization(orgId, answer->orgName);
     m_joining = m_cache.needsJoin();
     if (m_joining) {
         if (auto r = m_cache.beginJoin(); !r) {
@@ -343,7 +341,7 @@ void SyncClient::onConnectAnswer(const QJsonObject &answer)
         }
     }
     m_needPull = true;
-    const qint64 head = qint64(answer.value(QStringLiteral("head")).toDouble(-1));
+    const qint64 head = answer->head;
     if (head >= 0 && head == m_cache.lastSeq() && !m_joining)
         m_needPull = false; // nothing missed
     setState(SyncState::Syncing);
@@ -393,19 +391,18 @@ void SyncClient::sendFrame(const QString &frame)
     m_socket->sendTextMessage(frame);
 }
 
-void SyncClient::request(const QString &event, const QJsonObject &payload, AckHandler handler)
+void SyncClient::request(protocol::Event event, const QJsonObject &payload, AckHandler handler)
 {
     const qint64 id = m_nextAckId++;
     m_acks.insert(id, {m_clock.nowMs(), std::move(handler)});
-    sendFrame(sio::encodeMessage(sio::Packet::event(event, {payload}, id)));
+    sendFrame(sio::encodeMessage(sio::Packet::event(protocol::eventName(event), {payload}, id)));
 }
 
-void SyncClient::sampleClock(Ms t0, const QJsonObject &answer)
+void SyncClient::sampleClock(Ms t0, std::optional<Ms> serverTime)
 {
-    const QJsonValue serverTime = answer.value(QStringLiteral("serverTime"));
-    if (!serverTime.isDouble())
+    if (!serverTime)
         return;
-    m_offset.addSample(t0, Ms(serverTime.toDouble()), m_clock.nowMs());
+    m_offset.addSample(t0, *serverTime, m_clock.nowMs());
     (void)m_cache.saveClockOffset(m_offset.offsetMs());
 }
 
@@ -476,40 +473,37 @@ void SyncClient::sendNextOp()
     const auto ops = m_outbox.pending(1);
     if (ops.isEmpty())
         return;
-    OutboxOp op = ops.first();
+    const OutboxOp op = ops.first();
     // Every mutating request names the person it is for; catalogue changes are made by the person
     // at this desk.
-    if (!op.payload.contains(QStringLiteral("user"))) {
-        const auto me = m_service.user(profile::currentUserId(m_db));
-        if (me)
-            op.payload.insert(QStringLiteral("user"), json::fromUser(*me));
-    }
+    std::optional<protocol::UserRef> me;
+    if (const auto user = m_service.user(profile::currentUserId(m_db)))
+        me = protocol::UserRef{user->id, user->name};
     m_opInFlight = true;
     if (m_state == SyncState::Connected)
         setState(SyncState::Syncing);
     (void)m_outbox.markSent(op.opId);
-    request(op.event, op.request(), [this, op](const QJsonObject &answer) {
+    request(op.event, op.request(me), [this, op](const QJsonObject &answer) {
         // (Still "in flight" while the answer is handled: what it applies announces changes, and
         // those must not start the next request half-way.)
-        onOpAnswer(op, answer);
+        onOpAnswer(op, protocol::decodeAnswer(answer));
         m_opInFlight = false;
         advance();
     });
 }
 
-void SyncClient::onOpAnswer(const OutboxOp &op, const QJsonObject &answer)
+void SyncClient::onOpAnswer(const OutboxOp &op, const protocol::Answer &answer)
 {
-    if (answer.value(kOk).toBool()) {
+    if (answer.ok) {
         if (auto r = m_outbox.acknowledge(op.opId); !r)
             qCWarning(lcSync) << "Cannot remove an acknowledged change:" << r.error().message;
         // The hub's answer may carry the entry as it now stands (e.g. after a late start was cut).
-        const QJsonObject entry = answer.value(QStringLiteral("entry")).toObject();
-        if (!entry.isEmpty())
-            applyChange(op.event, answer, -1, false);
+        if (answer.entry)
+            afterApply(m_cache.applyAnswer(*answer.entry), false);
         notifyPending();
         return;
     }
-    const Error error = answerError(answer);
+    const Error error = withReason(answer.error);
     if (error.code == ErrorCode::RateLimited) {
         m_rateLimited = true; // kept in the outbox, sent again shortly
         m_rateLimitTimer.start(kRateLimitRetryMs);
@@ -520,13 +514,12 @@ void SyncClient::onOpAnswer(const OutboxOp &op, const QJsonObject &answer)
         qCWarning(lcSync) << "Cannot record a refused change:" << conflict.error().message;
         return;
     }
-    qCInfo(lcSync) << "The hub refused" << op.event << op.opId << error.message;
+    qCInfo(lcSync) << "The hub refused" << protocol::eventName(op.event) << op.opId
+                   << error.message;
     // Set the entry back to the hub's truth: from the answer when it has it, else from history.
-    const QJsonObject entry = answer.value(QStringLiteral("entry")).toObject();
-    if (!entry.isEmpty())
-        applyChange(op.event, answer, -1, false);
-    else if (!conflict->entryId.isEmpty() &&
-             op.event.startsWith(QLatin1String("t"))) // timer:* and timeEntries:*
+    if (answer.entry)
+        afterApply(m_cache.applyAnswer(*answer.entry), false);
+    else if (!conflict->entryId.isEmpty() && protocol::isEntryRequest(op.event))
         m_resyncIds.insert(conflict->entryId);
     notifyPending();
     Q_EMIT conflictsChanged(m_outbox.unseenConflictCount());
@@ -539,8 +532,7 @@ void SyncClient::startPull()
     const qint64 since = resync ? m_resyncSince : m_cache.lastSeq();
     if (m_state == SyncState::Connected)
         setState(SyncState::Syncing);
-    request(QStringLiteral("sync:pull"),
-            {{QStringLiteral("since"), double(since)}, {QStringLiteral("limit"), m_pullLimit}},
+    request(protocol::Event::SyncPull, protocol::encode(protocol::SyncPull{since, m_pullLimit}),
             [this, resync](const QJsonObject &answer) {
                 onPullAnswer(answer, resync);
                 m_pullInFlight = false;
@@ -548,155 +540,14 @@ void SyncClient::startPull()
             });
 }
 
-void SyncClient::onPullAnswer(const QJsonObject &answer, bool resync)
-{
-    if (!answer.value(kOk).toBool()) {
-        abortConnection(
-            Tr::tr("The hub refused to send its history: %1").arg(answerError(answer).message));
-        return;
-    }
-    const QJsonArray changes = answer.value(QStringLiteral("changes")).toArray();
-    qint64 highest = resync ? m_resyncSince : m_cache.lastSeq();
-    bool failed = false;
-    // The page is written in one transaction: one disk sync instead of one per change.
-    const bool batched = m_cache.beginBatch().ok();
-    for (const QJsonValue &v : changes) {
-        const QJsonObject change = v.toObject();
-        const qint64 seq = qint64(change.value(QStringLiteral("seq")).toDouble());
-        const QString type = change.value(QStringLiteral("type")).toString();
-        const QJsonObject data = change.value(QStringLiteral("data")).toObject();
-        highest = std::max(highest, seq);
-        if (resync) {
-            // A pass over the whole history for the refused entries only; what is new is
-            // applied as usual.
-            const QString subject = SyncCache::subjectOf(data);
-            if (seq > m_cache.lastSeq()) {
-                if (!applyChange(type, data, seq, false))
-                    failed = true;
-            } else if (m_resyncIds.contains(subject)) {
-                m_resyncSeen.insert(subject);
-                applyChange(type, data, -1, false);
-            }
-        } else if (seq > m_cache.lastSeq()) {
-            if (!applyChange(type, data, seq, false))
-                failed = true;
-        }
-        if (failed)
-            break; // in order or not at all: the rest waits for the retry
-    }
-    if (batched) {
-        if (auto r = m_cache.endBatch(); !r) {
-            abortConnection(Tr::tr("Cannot store the hub's changes: %1").arg(r.error().message));
-            return;
-        }
-    }
-    if (failed) {
-        m_needPull = false;
-        m_resyncing = false;
-        return;
-    }
-    const bool more = answer.value(QStringLiteral("more")).toBool() && !changes.isEmpty();
-    if (resync) {
-        m_resyncSince = highest;
-        if (!more)
-            finishResync();
-        return;
-    }
-    m_needPull = more;
-}
-
-void SyncClient::finishResync()
-{
-    // Entries the hub's history never mentions do not exist there: withdrawn here.
-    for (const QString &id : std::as_const(m_resyncIds)) {
-        if (m_resyncSeen.contains(id) || m_outbox.hasPendingFor(id))
-            continue;
-        if (auto r = m_cache.withdrawUnknownEntry(id); !r)
-            qCWarning(lcSync) << "Cannot withdraw a refused entry:" << r.error().message;
-    }
-    m_resyncIds.clear();
-    m_resyncSeen.clear();
-    m_resyncing = false;
-    Q_EMIT remoteTimersChanged();
-}
-
-void SyncClient::onBroadcast(const QString &event, const QJsonObject &payload)
-{
-    if (event == QLatin1String("presence")) {
-        m_presence.clear();
-        for (const QJsonValue &v : payload.value(QStringLiteral("devices")).toArray()) {
-            const QJsonObject d = v.toObject();
-            m_presence.append({d.value(QStringLiteral("id")).toString(),
-                               d.value(QStringLiteral("name")).toString(),
-                               d.value(QStringLiteral("userName")).toString(),
-                               Ms(d.value(QStringLiteral("connectedAt")).toDouble())});
-        }
-        Q_EMIT presenceChanged();
-        return;
-    }
-    const QJsonValue seqValue = payload.value(QStringLiteral("seq"));
-    if (!seqValue.isDouble())
-        return; // not a change of the organisation's history
-    const qint64 seq = qint64(seqValue.toDouble());
-    const qint64 last = m_cache.lastSeq();
-    if (m_joining || seq > last + 1) {
-        // A gap: something was missed (or the join's pull is still running). Pull brings it.
-        m_needPull = true;
-        advance();
-        return;
-    }
-    if (seq <= last)
-        return; // already applied (from a pull)
-    applyChange(event, payload, seq, true);
-}
-
-bool SyncClient::applyChange(const QString &event, const QJsonObject &data, qint64 seq, bool live)
-{
-    auto applied = m_cache.apply(event, data, seq);
-    if (!applied) {
-        qCWarning(lcSync) << "Cannot apply" << event << seq << applied.error().message;
-        // The change stays unapplied and lastSeq unmoved: a pull tries again a little later (not
-        // at once: a change that cannot be stored here would spin).
-        setError(
-            Tr::tr("A change from the hub cannot be stored here: %1").arg(applied.error().message));
-        if (!m_applyRetryTimer.isActive())
-            m_applyRetryTimer.start(kApplyRetryMs);
-        return false;
-    }
-    if (isTimerEvent(event)) {
-        const QJsonObject device = data.value(QStringLiteral("device")).toObject();
-        const QString entryId = applied->subjectId;
-        if (event == QLatin1String("timer:stopped"))
-            m_deviceOfEntry.remove(entryId);
-        else if (!device.isEmpty())
-            m_deviceOfEntry.insert(entryId, device.value(QStringLiteral("name")).toString());
-        if (live && device.value(QStringLiteral("id")).toString() != m_settings.deviceId &&
-            !applied->entries.isEmpty()) {
-            RemoteActivity activity;
-            activity.event = event;
-            activity.entry = applied->entries.last();
-            activity.userName = data.value(QStringLiteral("user"))
-                                    .toObject()
-                                    .value(QStringLiteral("name"))
-                                    .toString();
-            activity.taskTypeName = data.value(QStringLiteral("taskType"))
-                                        .toObject()
-                                        .value(QStringLiteral("name"))
-                                        .toString();
-            activity.roomName = data.value(QStringLiteral("room"))
-                                    .toObject()
-                                    .value(QStringLiteral("name"))
-                                    .toString();
-            activity.deviceName = device.value(QStringLiteral("name")).toString();
-            Q_EMIT remoteActivity(activity);
-        }
-    }
-    if (!applied->entries.isEmpty())
-        Q_EMIT remoteTimersChanged();
-    return true;
-}
-
 // ---- state -------------------------------------------------------------------------------------
+
+Error SyncClient::withReason(Error error)
+{
+    if (error.message.isEmpty())
+        error.message = Tr::tr("The hub refused the change without a reason.");
+    return error;
+}
 
 void SyncClient::setState(SyncState state)
 {

@@ -5,6 +5,7 @@
 #include "SyncCache.h"
 #include "domain/Clock.h"
 #include "domain/Types.h"
+#include "protocol/Answers.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -49,7 +50,7 @@ QUrl hubUrl(const QString &host, quint16 port, bool tls = false);
 // Another machine's timer event, for the UI to phrase ("%1 started %2 in %3" through tr()).
 struct RemoteActivity
 {
-    QString event; // timer:started, timer:stopped, timer:paused, timer:resumed
+    protocol::Event event = protocol::Event::TimerStarted; // one of the timer broadcasts
     TimeEntry entry;
     QString userName;
     QString taskTypeName;
@@ -67,13 +68,7 @@ struct RemoteTimer
     QString deviceName; // empty when not heard in this session
 };
 
-struct PresenceDevice
-{
-    QString id;
-    QString name;
-    QString userName;
-    Ms connectedAt = 0;
-};
+using PresenceDevice = protocol::PresenceDevice;
 
 // The client half of LAN sync (DESIGN.md, "Sync protocol"): one Socket.IO v4 connection to the
 // hub over QWebSocket. After CONNECT it sends the outbox in order (same opIds as before), then
@@ -81,7 +76,8 @@ struct PresenceDevice
 // local changes as they are made and applies the hub's broadcasts, pulling whenever a seq is
 // skipped. A refused change goes to the conflicts list and the entry is set back to the hub's
 // truth. The connection is retried with capped exponential backoff and jitter, reset after a
-// successful CONNECT; a refused token stops the retries.
+// successful CONNECT; a refused token or protocol version stops the retries, a hub that cannot
+// check the token for now ("unavailable") does not. Events this build does not know are ignored.
 class SyncClient final : public QObject
 {
     Q_OBJECT
@@ -132,24 +128,29 @@ private:
     void openSocket();
     void onTextMessage(const QString &frame);
     void onDisconnected();
-    void onConnectAnswer(const QJsonObject &answer);
+    void onConnectAnswer(const QJsonValue &answer);
+    void onConnectRefused(const QJsonValue &data);
     void onBroadcast(const QString &event, const QJsonObject &payload);
     void sendFrame(const QString &frame);
-    void request(const QString &event, const QJsonObject &payload, AckHandler handler);
+    void request(protocol::Event event, const QJsonObject &payload, AckHandler handler);
     void advance();
     void step();
     void sendNextOp();
-    void onOpAnswer(const OutboxOp &op, const QJsonObject &answer);
+    void onOpAnswer(const OutboxOp &op, const protocol::Answer &answer);
     void startPull();
     void onPullAnswer(const QJsonObject &answer, bool resync);
     void finishResync();
-    bool applyChange(const QString &event, const QJsonObject &data, qint64 seq, bool live);
+    // What applying a change did: the error is shown and retried, a live timer change of another
+    // desk is announced.
+    bool afterApply(const Result<AppliedChange> &applied, bool live);
     void scheduleReconnect();
     void abortConnection(const QString &why);
     void setState(SyncState state);
     void setError(const QString &message);
     void notifyPending();
-    void sampleClock(Ms t0, const QJsonObject &answer);
+    void sampleClock(Ms t0, std::optional<Ms> serverTime);
+    // A refusal as the user sees it (a hub that gave no reason still gets one).
+    static Error withReason(Error error);
 
     const Database &m_db;
     TimerService &m_service;

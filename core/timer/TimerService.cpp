@@ -1,6 +1,5 @@
 #include "TimerService.h"
 
-#include "domain/Json.h"
 #include "domain/Money.h"
 
 #include <QCoreApplication>
@@ -44,8 +43,9 @@ template <> struct CatalogKind<TaskType>
     static Result<void> save(CatalogRepository &c, const TaskType &t) { return c.saveTaskType(t); }
     static Mutation upsert(const TaskType &t)
     {
-        return {QStringLiteral("taskTypes:upsert"),
-                {{QStringLiteral("taskType"), json::fromTaskType(t)}}};
+        protocol::TaskTypeUpsert request;
+        request.taskType = t;
+        return {request, {}, std::nullopt};
     }
     static QString notFound()
     {
@@ -68,7 +68,9 @@ template <> struct CatalogKind<Room>
     static Result<void> save(CatalogRepository &c, const Room &r) { return c.saveRoom(r); }
     static Mutation upsert(const Room &r)
     {
-        return {QStringLiteral("rooms:upsert"), {{QStringLiteral("room"), json::fromRoom(r)}}};
+        protocol::RoomUpsert request;
+        request.room = r;
+        return {request, {}, std::nullopt};
     }
     static QString notFound()
     {
@@ -146,14 +148,14 @@ Result<TimeEntry> TimerService::start(const StartRequest &request)
         return r.error();
     changed.append(entry);
 
-    QJsonObject payload{{QStringLiteral("entryId"), entry.id},
-                        {QStringLiteral("taskTypeId"), entry.taskTypeId},
-                        {QStringLiteral("note"), entry.note},
-                        {QStringLiteral("startedAt"), double(entry.startedAt)},
-                        {QStringLiteral("user"), userJson(entry.userId)}};
-    if (!entry.roomId.isEmpty())
-        payload.insert(QStringLiteral("roomId"), entry.roomId);
-    return finishChange(tx, changed, {QStringLiteral("timer:start"), payload});
+    protocol::TimerStart change;
+    change.user = userRef(entry.userId);
+    change.entryId = entry.id;
+    change.taskTypeId = entry.taskTypeId;
+    change.roomId = entry.roomId;
+    change.note = entry.note;
+    change.startedAt = entry.startedAt;
+    return finishChange(tx, changed, change);
 }
 
 Result<TimeEntry> TimerService::stop(const QString &userId, std::optional<Ms> at)
@@ -178,11 +180,11 @@ Result<TimeEntry> TimerService::stop(const QString &userId, std::optional<Ms> at
     entry.updatedAt = now;
     if (auto r = m_entries.update(entry); !r)
         return r.error();
-    return finishChange(tx, {entry},
-                        {QStringLiteral("timer:stop"),
-                         {{QStringLiteral("entryId"), entry.id},
-                          {QStringLiteral("endedAt"), double(end)},
-                          {QStringLiteral("user"), userJson(userId)}}});
+    protocol::TimerStop change;
+    change.user = userRef(userId);
+    change.entryId = entry.id;
+    change.at = end;
+    return finishChange(tx, {entry}, change);
 }
 
 Result<TimeEntry> TimerService::pause(const QString &userId, std::optional<Ms> at)
@@ -206,11 +208,11 @@ Result<TimeEntry> TimerService::pause(const QString &userId, std::optional<Ms> a
     entry.updatedAt = now;
     if (auto r = m_entries.update(entry); !r)
         return r.error();
-    return finishChange(tx, {entry},
-                        {QStringLiteral("timer:pause"),
-                         {{QStringLiteral("entryId"), entry.id},
-                          {QStringLiteral("at"), double(when)},
-                          {QStringLiteral("user"), userJson(userId)}}});
+    protocol::TimerPause change;
+    change.user = userRef(userId);
+    change.entryId = entry.id;
+    change.at = when;
+    return finishChange(tx, {entry}, change);
 }
 
 Result<TimeEntry> TimerService::resume(const QString &userId, std::optional<Ms> at)
@@ -234,11 +236,11 @@ Result<TimeEntry> TimerService::resume(const QString &userId, std::optional<Ms> 
     entry.updatedAt = now;
     if (auto r = m_entries.update(entry); !r)
         return r.error();
-    return finishChange(tx, {entry},
-                        {QStringLiteral("timer:resume"),
-                         {{QStringLiteral("entryId"), entry.id},
-                          {QStringLiteral("at"), double(when)},
-                          {QStringLiteral("user"), userJson(userId)}}});
+    protocol::TimerResume change;
+    change.user = userRef(userId);
+    change.entryId = entry.id;
+    change.at = when;
+    return finishChange(tx, {entry}, change);
 }
 
 // ---- manual entries, adjustments, deletion ----------------------------------------------------
@@ -278,19 +280,13 @@ Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m) const
     return entry;
 }
 
-Mutation TimerService::manualMutation(const TimeEntry &entry) const
+protocol::EntryCreate TimerService::manualChange(const TimeEntry &entry) const
 {
-    QJsonObject wire{{QStringLiteral("id"), entry.id},
-                     {QStringLiteral("taskTypeId"), entry.taskTypeId},
-                     {QStringLiteral("note"), entry.note},
-                     {QStringLiteral("startedAt"), double(entry.startedAt)},
-                     {QStringLiteral("endedAt"), double(*entry.endedAt)}};
-    if (!entry.roomId.isEmpty())
-        wire.insert(QStringLiteral("roomId"), entry.roomId);
-    if (entry.pausedMs > 0)
-        wire.insert(QStringLiteral("pausedMs"), double(entry.pausedMs));
-    return {QStringLiteral("timeEntries:create"),
-            {{QStringLiteral("entry"), wire}, {QStringLiteral("user"), userJson(entry.userId)}}};
+    protocol::EntryCreate change;
+    change.user = userRef(entry.userId);
+    change.entry = {entry.id,        entry.taskTypeId, entry.roomId,  entry.note,
+                    entry.startedAt, *entry.endedAt,   entry.pausedMs};
+    return change;
 }
 
 Result<TimeEntry> TimerService::addManual(const ManualEntry &m)
@@ -305,7 +301,7 @@ Result<TimeEntry> TimerService::addManual(const ManualEntry &m)
         return tx.error();
     if (auto r = m_entries.insert(entry); !r)
         return r.error();
-    return finishChange(tx, {entry}, manualMutation(entry));
+    return finishChange(tx, {entry}, manualChange(entry));
 }
 
 Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, int *failedIndex)
@@ -342,9 +338,7 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
         room.updatedAt = m_clock.nowMs();
         if (auto r = m_catalog.saveRoom(room); !r)
             return r.error();
-        if (auto r = record(
-                {QStringLiteral("rooms:upsert"), {{QStringLiteral("room"), json::fromRoom(room)}}});
-            !r)
+        if (auto r = record(CatalogKind<Room>::upsert(room)); !r)
             return r.error();
     }
     // Each entry is checked against the store and the entries inserted before it in this same
@@ -355,7 +349,7 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
         Result<void> written =
             prepared ? m_entries.insert(prepared.value()) : Result<void>(prepared.error());
         if (written)
-            written = record(manualMutation(prepared.value()));
+            written = record({manualChange(prepared.value()), {prepared.value()}, std::nullopt});
         if (!written) {
             if (failedIndex)
                 *failedIndex = i;
@@ -432,21 +426,21 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
         !r)
         return r.error();
 
-    QJsonObject payload{{QStringLiteral("entryId"), entry.id},
-                        {QStringLiteral("reason"), a.reason.trimmed()},
-                        {QStringLiteral("user"), userJson(a.actorId)}};
+    protocol::EntryAdjust change;
+    change.user = userRef(a.actorId);
+    change.entryId = entry.id;
+    change.reason = a.reason.trimmed();
     if (a.startedAt)
-        payload.insert(QStringLiteral("startedAt"), double(entry.startedAt));
+        change.startedAt = entry.startedAt;
     if (a.endedAt)
-        payload.insert(QStringLiteral("endedAt"), double(*entry.endedAt));
+        change.endedAt = *entry.endedAt;
     if (a.taskTypeId)
-        payload.insert(QStringLiteral("taskTypeId"), entry.taskTypeId);
+        change.taskTypeId = entry.taskTypeId;
     if (a.roomId)
-        payload.insert(QStringLiteral("roomId"),
-                       entry.roomId.isEmpty() ? QJsonValue() : QJsonValue(entry.roomId));
+        change.roomId = entry.roomId;
     if (a.note)
-        payload.insert(QStringLiteral("note"), entry.note);
-    return finishChange(tx, {entry}, {QStringLiteral("timeEntries:adjust"), payload});
+        change.note = entry.note;
+    return finishChange(tx, {entry}, change, before);
 }
 
 Result<TimeEntry> TimerService::remove(const QString &entryId, const QString &actorId,
@@ -474,11 +468,11 @@ Result<TimeEntry> TimerService::remove(const QString &entryId, const QString &ac
             audit(before, entry, actorId, QStringLiteral("delete"), reason.trimmed()));
         !r)
         return r.error();
-    return finishChange(tx, {entry},
-                        {QStringLiteral("timeEntries:delete"),
-                         {{QStringLiteral("entryId"), entry.id},
-                          {QStringLiteral("reason"), reason.trimmed()},
-                          {QStringLiteral("user"), userJson(actorId)}}});
+    protocol::EntryDelete change;
+    change.user = userRef(actorId);
+    change.entryId = entry.id;
+    change.reason = reason.trimmed();
+    return finishChange(tx, {entry}, change);
 }
 
 Result<TimeEntry> TimerService::restore(const QString &entryId, const QString &actorId)
@@ -507,10 +501,10 @@ Result<TimeEntry> TimerService::restore(const QString &entryId, const QString &a
             audit(before, entry, actorId, QStringLiteral("restore"), tr("Deletion undone")));
         !r)
         return r.error();
-    return finishChange(
-        tx, {entry},
-        {QStringLiteral("timeEntries:restore"),
-         {{QStringLiteral("entryId"), entry.id}, {QStringLiteral("user"), userJson(actorId)}}});
+    protocol::EntryRestore change;
+    change.user = userRef(actorId);
+    change.entryId = entry.id;
+    return finishChange(tx, {entry}, change);
 }
 
 // ---- queries -----------------------------------------------------------------------------------
@@ -730,9 +724,10 @@ Result<TimeEntry> TimerService::findEntry(const QString &idOrPrefix) const
 // ---- helpers -----------------------------------------------------------------------------------
 
 Result<TimeEntry> TimerService::finishChange(Transaction &tx, const QList<TimeEntry> &changed,
-                                             const Mutation &mutation)
+                                             protocol::Request request,
+                                             std::optional<TimeEntry> before)
 {
-    if (auto r = record(mutation); !r)
+    if (auto r = record({std::move(request), changed, std::move(before)}); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -818,9 +813,9 @@ AuditRecord TimerService::audit(const TimeEntry &before, const TimeEntry &after,
     return a;
 }
 
-QJsonObject TimerService::userJson(const QString &userId) const
+protocol::UserRef TimerService::userRef(const QString &userId) const
 {
-    return json::fromUser(m_catalog.user(userId).value_or(User{userId, m_orgId, {}, 0}));
+    return {userId, m_catalog.user(userId).value_or(User{}).name};
 }
 
 } // namespace st

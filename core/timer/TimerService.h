@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Types.h"
+#include "protocol/Requests.h"
 #include "store/Database.h"
 #include "store/EntryFilter.h"
 #include "store/Repositories.h"
@@ -14,12 +15,16 @@
 
 namespace st {
 
-// A change made through the service, in the sync protocol's request shape (event + payload,
-// without opId). The sync outbox records it in the same transaction as the change itself.
+// A change made through the service, typed: the sync request that makes the same change elsewhere
+// (without opId) and what it wrote. The sync outbox (or the hub's change log) records it in the
+// same transaction as the change itself.
 struct Mutation
 {
-    QString event; // "timer:start", "timeEntries:adjust", ...
-    QJsonObject payload;
+    protocol::Request request;
+    QList<TimeEntry> entries;        // written, the subject last (a switch: the stopped one first)
+    std::optional<TimeEntry> before; // an adjustment: the entry as it was
+
+    protocol::Event event() const { return protocol::eventOf(request); }
 };
 using MutationSink = std::function<Result<void>(const Mutation &)>;
 
@@ -149,14 +154,15 @@ Q_SIGNALS:
 
 private:
     Result<TimeEntry> finishChange(Transaction &tx, const QList<TimeEntry> &changed,
-                                   const Mutation &mutation);
+                                   protocol::Request request,
+                                   std::optional<TimeEntry> before = std::nullopt);
     Result<void> record(const Mutation &mutation);
     // Task types and rooms are saved alike: only this organisation's, under a name no other one
     // has (in any case), the change recorded for sync in the same transaction.
     template <class Item> Result<Item> saveCatalogItem(Item item, const QList<Item> &existing);
     Result<void> checkNoOverlap(const TimeEntry &entry) const;
     Result<TimeEntry> prepareManual(const ManualEntry &entry) const;
-    Mutation manualMutation(const TimeEntry &entry) const;
+    protocol::EntryCreate manualChange(const TimeEntry &entry) const;
     Result<void> checkRefs(const QString &userId, const QString &taskTypeId,
                            const QString &roomId) const;
     Result<TimeEntry> liveEntry(const QString &id) const;
@@ -164,7 +170,7 @@ private:
     QString describe(const TimeEntry &entry) const;
     AuditRecord audit(const TimeEntry &before, const TimeEntry &after, const QString &actorId,
                       const QString &action, const QString &reason) const;
-    QJsonObject userJson(const QString &userId) const;
+    protocol::UserRef userRef(const QString &userId) const;
 
     const Database &m_db;
     const Clock &m_clock;

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void openPacketAndConnectAnswer();
     void wrongPathRefused();
     void wrongAndRevokedTokensRefused();
+    void protocolVersionInTheHandshake();
     void broadcastWithAttributionToThreeClients();
     void switchStopsRunningEntry();
     void organisationsIsolated();
@@ -243,6 +244,59 @@ void TestHub::wrongAndRevokedTokensRefused()
         QVERIFY(q.value(0).toString() != org.token);
         QCOMPARE(q.value(0).toString().size(), 64);
     }
+}
+
+void TestHub::protocolVersionInTheHandshake()
+{
+    HubEnv env;
+    const OrgFixture org = env.org(QStringLiteral("Studio A"));
+    const auto auth = [&](const QString &device, const QJsonValue &protocol) {
+        QJsonObject a{{QStringLiteral("token"), org.token}, {QStringLiteral("deviceId"), device}};
+        if (!protocol.isUndefined())
+            a.insert(QStringLiteral("protocol"), protocol);
+        return a;
+    };
+
+    // No version (a plain socket.io-client script, a round-1 desk): the current one, and entries
+    // sync as before.
+    HubTestClient plain;
+    QVERIFY(plain.open(env.port()));
+    QVERIFY(plain.handshake(auth(QStringLiteral("plain"), QJsonValue::Undefined)));
+    QCOMPARE(plain.connectAnswer->value(QLatin1String("protocol")).toInt(), 2);
+    const QJsonObject kim = user(newId(), QStringLiteral("Kim"));
+    QVERIFY(isOk(plain.request(QStringLiteral("timer:start"),
+                               startPayload(newId(), org.recordingId, kim))));
+    QVERIFY(plain.waitForEvent(QStringLiteral("timer:started")));
+
+    // The versions this hub knows: round 1's and the current one.
+    for (int version : {1, 2}) {
+        HubTestClient known;
+        QVERIFY(known.open(env.port()));
+        QVERIFY2(known.handshake(auth(QStringLiteral("v%1").arg(version), version)),
+                 qPrintable(QString::number(version)));
+    }
+
+    // A version the hub does not know: refused with a message that says what to do.
+    HubTestClient future;
+    QVERIFY(future.open(env.port()));
+    QVERIFY(!future.handshake(auth(QStringLiteral("future"), 5)));
+    QVERIFY(future.connectError.has_value());
+    QCOMPARE(future.connectError->value(QLatin1String("message")).toString(),
+             QStringLiteral("This hub speaks sync protocol 2 and this desk speaks 5: update "
+                            "Studio Timer."));
+    const QJsonObject data = future.connectError->value(QLatin1String("data")).toObject();
+    QCOMPARE(data.value(QLatin1String("code")).toString(), QStringLiteral("unsupported_protocol"));
+    QCOMPARE(data.value(QLatin1String("protocol")).toInt(), 2);
+    QVERIFY(future.waitClosed());
+
+    // A version that is not a number is a malformed handshake.
+    HubTestClient garbled;
+    QVERIFY(garbled.open(env.port()));
+    QVERIFY(!garbled.handshake(auth(QStringLiteral("garbled"), QStringLiteral("two"))));
+    QCOMPARE(garbled.connectError->value(QLatin1String("message")).toString(),
+             QStringLiteral("invalid handshake"));
+    QVERIFY(garbled.waitClosed());
+    QVERIFY(!plain.closed);
 }
 
 void TestHub::broadcastWithAttributionToThreeClients()
@@ -534,6 +588,19 @@ void TestHub::refusedRequestChangesNothing()
     QCOMPARE(errorCode(answer), QStringLiteral("not_found"));
     QCOMPARE(CatalogRepository(*env.db).users(org.id).size(), 0);
     QCOMPARE(*env.hub->store().head(org.id), org.base);
+
+    // A known person renamed by a refused request keeps the name (one transaction).
+    const QString annId = newId();
+    QVERIFY(isOk(c.request(QStringLiteral("timer:start"),
+                           startPayload(newId(), org.recordingId,
+                                        user(annId, QStringLiteral("Ann"))))));
+    const qint64 head = *env.hub->store().head(org.id);
+    QCOMPARE(errorCode(c.request(QStringLiteral("timer:start"),
+                                 startPayload(newId(), newId(),
+                                              user(annId, QStringLiteral("Annie"))))),
+             QStringLiteral("not_found"));
+    QCOMPARE(CatalogRepository(*env.db).user(annId)->name, QStringLiteral("Ann"));
+    QCOMPARE(*env.hub->store().head(org.id), head);
 }
 
 void TestHub::hubRestartKeepsDataAndSeq()

@@ -198,7 +198,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(activityB.count(), 1, kWait);
         QTRY_COMPARE_WITH_TIMEOUT(activityC.count(), 1, kWait);
         const auto activity = activityB.first().first().value<RemoteActivity>();
-        QCOMPARE(activity.event, QStringLiteral("timer:started"));
+        QCOMPARE(protocol::eventName(activity.event), QStringLiteral("timer:started"));
         QCOMPARE(activity.userName, QStringLiteral("Alice"));
         QCOMPARE(activity.taskTypeName, QStringLiteral("Recording"));
         QCOMPARE(activity.roomName, QStringLiteral("Studio A"));
@@ -226,7 +226,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!b.service->entry(started->id)->isRunning(), kWait);
         QCOMPARE(b.service->entry(started->id)->endedAt, a.service->entry(started->id)->endedAt);
         QTRY_COMPARE_WITH_TIMEOUT(activityB.count(), 2, kWait);
-        QCOMPARE(activityB.last().first().value<RemoteActivity>().event,
+        QCOMPARE(protocol::eventName(activityB.last().first().value<RemoteActivity>().event),
                  QStringLiteral("timer:stopped"));
         QTRY_COMPARE_WITH_TIMEOUT(c.client->remoteTimers().size(), 1, kWait);
     }
@@ -288,7 +288,7 @@ private Q_SLOTS:
                                      "created_at, attempts) VALUES (?, ?, ?, ?, ?, 1)"));
             q.addBindValue(op.opId);
             q.addBindValue(op.position + 1000);
-            q.addBindValue(op.event);
+            q.addBindValue(protocol::eventName(op.event));
             q.addBindValue(QString::fromUtf8(QJsonDocument(op.payload).toJson()));
             q.addBindValue(op.createdAt);
             QVERIFY(q.exec());
@@ -338,7 +338,7 @@ private Q_SLOTS:
         QCOMPARE(conflicts.first().first().toInt(), 1);
         const auto list = b.client->conflicts();
         QCOMPARE(list.size(), 1);
-        QCOMPARE(list.first().event, QStringLiteral("timeEntries:adjust"));
+        QCOMPARE(protocol::eventName(list.first().event), QStringLiteral("timeEntries:adjust"));
         QCOMPARE(list.first().entryId, entry->id);
         QCOMPARE(list.first().code, ErrorCode::NotFound);
         QVERIFY(!list.first().message.isEmpty());
@@ -370,7 +370,8 @@ private Q_SLOTS:
         a.connectTo(env);
         QTRY_VERIFY_WITH_TIMEOUT(a.caughtUp(), kWait);
         QCOMPARE(a.client->conflicts().size(), 1);
-        QCOMPARE(a.client->conflicts().first().event, QStringLiteral("timer:start"));
+        QCOMPARE(protocol::eventName(a.client->conflicts().first().event),
+                 QStringLiteral("timer:start"));
         QVERIFY(!env.entry(started->id));
         QTRY_VERIFY_WITH_TIMEOUT(a.service->entry(started->id)->deleted, kWait);
         QVERIFY(!a.service->running(a.userId));
@@ -402,6 +403,31 @@ private Q_SLOTS:
         QCOMPARE(b.service->room(roomId)->name, QStringLiteral("Live Room"));
         QTRY_COMPARE_WITH_TIMEOUT(b.client->lastSeq(), env.head(), kWait);
         QCOMPARE(b.service->runningEntries().size(), 1);
+    }
+
+    void aChangeOfAKindThisVersionDoesNotKnowIsSkippedAndCounted()
+    {
+        HubEnv env;
+        Desk a(QStringLiteral("Desk A"), QStringLiteral("Alice"));
+        Desk b(QStringLiteral("Desk B"), QStringLiteral("Bob"));
+        a.connectTo(env);
+        b.connectTo(env);
+        QTRY_VERIFY_WITH_TIMEOUT(a.caughtUp() && b.caughtUp(), kWait);
+        // A later version's change in the hub's history (no broadcast), then a start B hears of:
+        // B pulls, skips the unknown one, applies the start and counts both.
+        {
+            Transaction tx(*env.db);
+            QVERIFY(env.hub->store().appendChange(
+                env.orgId, QStringLiteral("desk:renamed"),
+                {{QStringLiteral("device"), QJsonObject{{QStringLiteral("id"), QStringLiteral("x")}}}}));
+            QVERIFY(tx.commit());
+        }
+        auto started = a.start(QStringLiteral("Setup"));
+        QVERIFY(started);
+        QTRY_VERIFY_WITH_TIMEOUT(b.service->entry(started->id).has_value(), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(b.client->lastSeq(), env.head(), kWait);
+        QVERIFY(b.caughtUp());
+        QCOMPARE(b.client->errorMessage(), QString());
     }
 
     void clocksMinutesApartShowTheSameElapsedTime()

@@ -3,6 +3,8 @@
 
 #include "FakeClock.h"
 #include "TestStore.h"
+#include "domain/Json.h"
+#include "protocol/Broadcasts.h"
 #include "sync/ClockOffset.h"
 #include "sync/Outbox.h"
 #include "sync/SocketIoCodec.h"
@@ -40,6 +42,8 @@ public:
     QList<QJsonObject> auths;
     QStringList events;
     int connections = 0;
+    // CONNECT_ERROR data for the next connections (while not empty), instead of the answer.
+    QList<QJsonObject> refusals;
 
     FakeHub()
         : m_server(QStringLiteral("fake"), QWebSocketServer::NonSecureMode)
@@ -75,6 +79,13 @@ private:
             return; // pongs
         if (packet->type == sio::PacketType::Connect) {
             auths.append(packet->data.toObject());
+            if (!refusals.isEmpty()) {
+                sio::Packet refused = sio::Packet::connectError(QString());
+                refused.data = refusals.takeFirst();
+                s->sendTextMessage(sio::encodeMessage(refused));
+                s->close();
+                return;
+            }
             const QJsonObject ok{{QStringLiteral("sid"), QStringLiteral("s")},
                                  {QStringLiteral("orgId"), kOrg},
                                  {QStringLiteral("orgName"), QStringLiteral("Fake")},
@@ -242,6 +253,88 @@ private Q_SLOTS:
         // The fake's (empty) history does not know the entry: withdrawn locally.
         QTRY_VERIFY_WITH_TIMEOUT(desk.store.service->entry(started->id)->deleted, kWait);
         QCOMPARE(hub.events.count(QStringLiteral("timer:start")), 1);
+    }
+
+    void theHandshakeSaysTheProtocolVersion()
+    {
+        FakeHub hub;
+        Desk desk;
+        desk.connectTo(hub);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
+        QCOMPARE(hub.auths.first().value(QStringLiteral("protocol")).toInt(), 2);
+    }
+
+    void eventsThisVersionDoesNotKnowAreIgnored()
+    {
+        FakeHub hub;
+        Desk desk;
+        desk.connectTo(hub);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
+        // A later version's broadcasts: no reconnect, no pull, nothing applied, seq unmoved.
+        hub.send(QStringLiteral(R"(42["desk:renamed",{"seq":1,"device":{"id":"d2"}}])"));
+        hub.send(QStringLiteral(R"(42["weather",["sunny"]])"));
+        const int pulls = int(hub.events.count(QStringLiteral("sync:pull")));
+        // A known broadcast after them is applied as usual.
+        protocol::TimerChanged started;
+        started.seq = 1;
+        started.entry.id = newId();
+        started.entry.orgId = kOrg;
+        started.entry.userId = newId();
+        started.entry.taskTypeId = desk.store.typeId(QStringLiteral("Setup"));
+        started.entry.startedAt = desk.store.clock.nowMs();
+        started.entry.updatedAt = started.entry.startedAt;
+        started.user = protocol::UserRef{started.entry.userId, QStringLiteral("Bob")};
+        hub.send(sio::encodeMessage(sio::Packet::event(
+            protocol::eventName(protocol::Event::TimerStarted), {protocol::encode(started)})));
+        QTRY_VERIFY_WITH_TIMEOUT(desk.store.service->entry(started.entry.id).has_value(), kWait);
+        QCOMPARE(desk.client->lastSeq(), 1);
+        QCOMPARE(hub.events.count(QStringLiteral("sync:pull")), pulls);
+        QCOMPARE(hub.connections, 1);
+        QCOMPARE(desk.client->state(), SyncState::Connected);
+    }
+
+    void anUnavailableHubIsRetried()
+    {
+        FakeHub hub;
+        const QJsonObject unavailable{{QStringLiteral("message"), QStringLiteral("unavailable")}};
+        hub.refusals = {unavailable, unavailable};
+        Desk desk;
+        QSignalSpy states(desk.client.get(), &SyncClient::stateChanged);
+        QSignalSpy errors(desk.client.get(), &SyncClient::errorOccurred);
+        desk.connectTo(hub);
+        // Refused twice for now, then answered: never the Unauthorized state.
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
+        QCOMPARE(hub.connections, 3);
+        for (const QList<QVariant> &change : std::as_const(states))
+            QVERIFY(change.first().value<SyncState>() != SyncState::Unauthorized);
+        QVERIFY(states.contains({QVariant::fromValue(SyncState::Offline)}));
+        QVERIFY(!errors.isEmpty());
+        QCOMPARE(errors.first().first().toString(),
+                 QStringLiteral("The hub cannot check this machine's token for now; trying "
+                                "again."));
+        QCOMPARE(desk.client->errorMessage(), QString()); // cleared by the successful CONNECT
+    }
+
+    void aProtocolTheHubDoesNotSpeakStopsRetrying()
+    {
+        FakeHub hub;
+        hub.refusals = {QJsonObject{
+            {QStringLiteral("message"),
+             QStringLiteral("This hub speaks sync protocol 3 and this desk speaks 2: update "
+                            "Studio Timer.")},
+            {QStringLiteral("data"),
+             QJsonObject{{QStringLiteral("code"), QStringLiteral("unsupported_protocol")},
+                         {QStringLiteral("protocol"), 3},
+                         {QStringLiteral("deskProtocol"), 2}}}}};
+        Desk desk;
+        desk.connectTo(hub);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Unauthorized, kWait);
+        QCOMPARE(desk.client->errorMessage(),
+                 QStringLiteral("This hub speaks sync protocol 3 and this desk speaks 2: update "
+                                "Studio Timer."));
+        QTest::qWait(300);
+        QCOMPARE(hub.connections, 1);
+        QCOMPARE(desk.client->state(), SyncState::Unauthorized);
     }
 };
 

@@ -341,7 +341,7 @@ private Q_SLOTS:
         test::FakeClock clock;
         const QList<OutboxOp> pending = Outbox(*db.value(), clock).pending();
         QCOMPARE(pending.size(), 1);
-        QCOMPARE(pending.first().event, QStringLiteral("timer:start"));
+        QCOMPARE(protocol::eventName(pending.first().event), QStringLiteral("timer:start"));
     }
 
     void versionIsPrinted()

@@ -30,7 +30,9 @@ private Q_SLOTS:
         const auto ops = outbox.pending();
         QCOMPARE(ops.size(), 4);
         QCOMPARE(outbox.pendingCount(), 4);
-        const QStringList events{ops[0].event, ops[1].event, ops[2].event, ops[3].event};
+        const QStringList events{protocol::eventName(ops[0].event), protocol::eventName(ops[1].event),
+                                 protocol::eventName(ops[2].event),
+                                 protocol::eventName(ops[3].event)};
         QCOMPARE(events,
                  (QStringList{QStringLiteral("timer:start"), QStringLiteral("timer:pause"),
                               QStringLiteral("timer:resume"), QStringLiteral("timer:stop")}));
@@ -86,7 +88,7 @@ private Q_SLOTS:
         QVERIFY(saved);
         const auto ops = outbox.pending();
         QCOMPARE(ops.size(), 1);
-        QCOMPARE(ops[0].event, QStringLiteral("rooms:upsert"));
+        QCOMPARE(protocol::eventName(ops[0].event), QStringLiteral("rooms:upsert"));
         QCOMPARE(ops[0].subjectId(), saved->id);
     }
 
@@ -148,7 +150,7 @@ private Q_SLOTS:
         const auto list = outbox.conflicts();
         QCOMPARE(list.size(), 1);
         QCOMPARE(list[0].opId, op.opId);
-        QCOMPARE(list[0].event, QStringLiteral("timer:start"));
+        QCOMPARE(protocol::eventName(list[0].event), QStringLiteral("timer:start"));
         QCOMPARE(list[0].entryId, started->id);
         QCOMPARE(list[0].code, ErrorCode::Conflict);
         QCOMPARE(list[0].message, QStringLiteral("Overlaps another entry."));

@@ -427,10 +427,10 @@ private Q_SLOTS:
             {s.userId(), s.typeId(QStringLiteral("Recording")), {}, {}, std::nullopt, {}});
         QVERIFY(e);
         QCOMPARE(recorded.size(), 1);
-        QCOMPARE(recorded[0].event, QStringLiteral("timer:start"));
-        QCOMPARE(recorded[0].payload.value(QStringLiteral("entryId")).toString(), e->id);
-        QCOMPARE(recorded[0]
-                     .payload.value(QStringLiteral("user"))
+        const QJsonObject payload = protocol::encode(recorded[0].request);
+        QCOMPARE(protocol::eventName(recorded[0].event()), QStringLiteral("timer:start"));
+        QCOMPARE(payload.value(QStringLiteral("entryId")).toString(), e->id);
+        QCOMPARE(payload.value(QStringLiteral("user"))
                      .toObject()
                      .value(QStringLiteral("name"))
                      .toString(),

@@ -13,23 +13,29 @@ namespace st {
 
 namespace {
 
-QString describeEvent(const QString &event)
+QString describeEvent(protocol::Event event)
 {
-    if (event == QLatin1String("timer:start"))
+    switch (event) {
+    case protocol::Event::TimerStart:
         return ConflictsDialog::tr("Start a timer");
-    if (event == QLatin1String("timer:stop"))
+    case protocol::Event::TimerStop:
         return ConflictsDialog::tr("Stop a timer");
-    if (event == QLatin1String("timer:pause"))
+    case protocol::Event::TimerPause:
         return ConflictsDialog::tr("Pause a timer");
-    if (event == QLatin1String("timer:resume"))
+    case protocol::Event::TimerResume:
         return ConflictsDialog::tr("Resume a timer");
-    if (event.startsWith(QLatin1String("timeEntries:")))
+    case protocol::Event::EntryCreate:
+    case protocol::Event::EntryAdjust:
+    case protocol::Event::EntryDelete:
+    case protocol::Event::EntryRestore:
         return ConflictsDialog::tr("Change an entry");
-    if (event.startsWith(QLatin1String("taskTypes:")))
+    case protocol::Event::TaskTypeUpsert:
         return ConflictsDialog::tr("Change a task type");
-    if (event.startsWith(QLatin1String("rooms:")))
+    case protocol::Event::RoomUpsert:
         return ConflictsDialog::tr("Change a room");
-    return event;
+    default:
+        return protocol::eventName(event);
+    }
 }
 
 } // namespace

@@ -89,17 +89,20 @@ QString SyncUi::describe(const RemoteActivity &a)
     const QString who =
         a.deviceName.isEmpty() ? a.userName : tr("%1 (%2)").arg(a.userName, a.deviceName);
     const bool room = !a.roomName.isEmpty();
-    if (a.event == QLatin1String("timer:started"))
+    switch (a.event) {
+    case protocol::Event::TimerStarted:
         return room ? tr("%1 started %2 in %3").arg(who, a.taskTypeName, a.roomName)
                     : tr("%1 started %2").arg(who, a.taskTypeName);
-    if (a.event == QLatin1String("timer:stopped"))
+    case protocol::Event::TimerStopped:
         return room ? tr("%1 stopped %2 in %3").arg(who, a.taskTypeName, a.roomName)
                     : tr("%1 stopped %2").arg(who, a.taskTypeName);
-    if (a.event == QLatin1String("timer:paused"))
+    case protocol::Event::TimerPaused:
         return tr("%1 paused %2").arg(who, a.taskTypeName);
-    if (a.event == QLatin1String("timer:resumed"))
+    case protocol::Event::TimerResumed:
         return tr("%1 resumed %2").arg(who, a.taskTypeName);
-    return {};
+    default:
+        return {};
+    }
 }
 
 void SyncUi::openSettings()

@@ -223,10 +223,13 @@ void SioServer::accept(SioConnectionId id, const QString &nsp, const QJsonObject
     }
 }
 
-void SioServer::refuse(SioConnectionId id, const QString &nsp, const QString &message)
+void SioServer::refuse(SioConnectionId id, const QString &nsp, const QJsonObject &data)
 {
-    if (SioConnection *conn = find(id))
-        conn->send(sio::Packet::connectError(message, nsp));
+    if (SioConnection *conn = find(id)) {
+        sio::Packet packet = sio::Packet::connectError(data.value(QLatin1String("message")).toString(), nsp);
+        packet.data = data;
+        conn->send(packet);
+    }
 }
 
 bool SioServer::hasJoined(SioConnectionId id, const QString &nsp) const

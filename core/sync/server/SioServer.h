@@ -92,8 +92,8 @@ public:
 
     // Answers a CONNECT: the connection joins nsp and gets CONNECT with data.
     void accept(SioConnectionId id, const QString &nsp, const QJsonObject &data);
-    // Answers a CONNECT with CONNECT_ERROR {message}.
-    void refuse(SioConnectionId id, const QString &nsp, const QString &message);
+    // Answers a CONNECT with CONNECT_ERROR data ({message} and, as Socket.IO allows, {data}).
+    void refuse(SioConnectionId id, const QString &nsp, const QJsonObject &data);
     bool hasJoined(SioConnectionId id, const QString &nsp) const;
     // Sends one packet (and the binary attachments of a BINARY_EVENT / BINARY_ACK).
     void send(SioConnectionId id, const sio::Packet &packet,

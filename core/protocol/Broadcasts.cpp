@@ -1,0 +1,272 @@
+#include "Broadcasts.h"
+
+#include "Fields.h"
+#include "domain/Json.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace st::protocol {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(st::protocol)
+};
+
+QJsonObject encodeNamed(const NamedRef &ref)
+{
+    return {{QStringLiteral("id"), ref.id}, {QStringLiteral("name"), ref.name}};
+}
+
+QJsonObject fields(const TimerChanged &b)
+{
+    QJsonObject o{{QStringLiteral("entry"), json::fromEntry(b.entry)},
+                  {QStringLiteral("room"), b.room ? QJsonValue(encodeNamed(*b.room)) : QJsonValue()}};
+    if (b.user)
+        o.insert(QStringLiteral("user"), encode(*b.user));
+    if (b.taskType)
+        o.insert(QStringLiteral("taskType"), encodeNamed(*b.taskType));
+    if (b.device)
+        o.insert(QStringLiteral("device"), encodeNamed(*b.device));
+    return o;
+}
+
+QJsonObject fields(const EntryAdjusted &b)
+{
+    const EntryBefore &p = b.previous;
+    QJsonObject o{{QStringLiteral("entry"), json::fromEntry(b.entry)},
+                  {QStringLiteral("previous"),
+                   QJsonObject{{QStringLiteral("startedAt"), double(p.startedAt)},
+                               {QStringLiteral("endedAt"), msOrNull(p.endedAt)},
+                               {QStringLiteral("taskTypeId"), p.taskTypeId},
+                               {QStringLiteral("note"), p.note}}},
+                  {QStringLiteral("reason"), b.reason}};
+    if (b.user)
+        o.insert(QStringLiteral("user"), encode(*b.user));
+    return o;
+}
+
+QJsonObject fields(const EntryChanged &b)
+{
+    QJsonObject o{{QStringLiteral("entry"), json::fromEntry(b.entry)}};
+    if (b.user)
+        o.insert(QStringLiteral("user"), encode(*b.user));
+    return o;
+}
+
+QJsonObject fields(const TaskTypeChanged &b)
+{
+    return {{QStringLiteral("taskType"), json::fromTaskType(b.taskType)}};
+}
+
+QJsonObject fields(const RoomChanged &b)
+{
+    return {{QStringLiteral("room"), json::fromRoom(b.room)}};
+}
+
+QJsonObject fields(const Presence &b)
+{
+    QJsonArray devices;
+    for (const PresenceDevice &d : b.devices) {
+        QJsonObject device{{QStringLiteral("id"), d.id},
+                           {QStringLiteral("name"), d.name},
+                           {QStringLiteral("connectedAt"), double(d.connectedAt)}};
+        if (!d.userName.isEmpty())
+            device.insert(QStringLiteral("userName"), d.userName);
+        devices.append(device);
+    }
+    return {{QStringLiteral("devices"), devices}};
+}
+
+// ---- decoding ----------------------------------------------------------------------------------
+
+std::optional<NamedRef> readNamed(Reader &f, const char *key)
+{
+    const std::optional<QJsonObject> object = f.optionalObject(key);
+    if (!object)
+        return std::nullopt;
+    Reader r(*object, f.context() + QLatin1Char('.') + QLatin1String(key));
+    NamedRef ref;
+    ref.id = r.text("id", true, validate::kMaxNoteLength);
+    ref.name = r.text("name", false, validate::kMaxNoteLength);
+    if (!r.ok())
+        f.failWith(r.error());
+    return ref;
+}
+
+std::optional<UserRef> readUser(Reader &f)
+{
+    const auto named = readNamed(f, "user");
+    if (!named)
+        return std::nullopt;
+    return UserRef{named->id, named->name};
+}
+
+TimeEntry readEntry(Reader &f)
+{
+    return f.item("entry", &json::toEntry).value_or(TimeEntry{});
+}
+
+Broadcast readTimerChanged(Event event, Reader &f)
+{
+    TimerChanged b;
+    b.event = event;
+    b.entry = readEntry(f);
+    b.user = readUser(f);
+    b.taskType = readNamed(f, "taskType");
+    b.room = readNamed(f, "room");
+    b.device = readNamed(f, "device");
+    return b;
+}
+
+Broadcast readEntryAdjusted(Reader &f)
+{
+    EntryAdjusted b;
+    b.entry = readEntry(f);
+    b.user = readUser(f);
+    b.reason = f.text("reason", false, validate::kMaxNoteLength);
+    if (const auto previous = f.optionalObject("previous")) {
+        Reader p(*previous, f.context() + QStringLiteral(".previous"));
+        b.previous.startedAt = p.time("startedAt").value_or(0);
+        b.previous.endedAt = p.time("endedAt");
+        b.previous.taskTypeId = p.text("taskTypeId", false, validate::kMaxNoteLength);
+        b.previous.note = p.text("note", false, validate::kMaxNoteLength);
+        if (!p.ok())
+            f.failWith(p.error());
+    }
+    return b;
+}
+
+Broadcast readEntryChanged(Event event, Reader &f)
+{
+    EntryChanged b;
+    b.event = event;
+    b.entry = readEntry(f);
+    b.user = readUser(f);
+    return b;
+}
+
+template <class Changed, class Item>
+Broadcast readCatalog(Reader &f, const char *key, Result<Item> (*parse)(const QJsonObject &),
+                      Item Changed::*member)
+{
+    Changed b;
+    if (auto item = f.item(key, parse))
+        b.*member = *item;
+    return b;
+}
+
+Broadcast readPresence(Reader &f, const QJsonObject &payload)
+{
+    Presence b;
+    const QJsonValue devices = payload.value(QStringLiteral("devices"));
+    if (!devices.isArray()) {
+        f.fail("devices", Tr::tr("must be an array"));
+        return b;
+    }
+    for (const QJsonValue &v : devices.toArray()) {
+        Reader d(v.toObject(), f.context() + QStringLiteral(".devices"));
+        PresenceDevice device;
+        device.id = d.text("id", true, validate::kMaxNoteLength);
+        device.name = d.text("name", false, validate::kMaxNoteLength);
+        device.userName = d.text("userName", false, validate::kMaxNameLength);
+        device.connectedAt = d.time("connectedAt").value_or(0);
+        if (!v.isObject())
+            d.fail("device", Tr::tr("must be an object"));
+        if (!d.ok()) {
+            f.failWith(d.error());
+            break;
+        }
+        b.devices.append(device);
+    }
+    return b;
+}
+
+Broadcast readFields(Event event, Reader &f, const QJsonObject &payload)
+{
+    switch (event) {
+    case Event::TimerStarted:
+    case Event::TimerStopped:
+    case Event::TimerPaused:
+    case Event::TimerResumed:
+        return readTimerChanged(event, f);
+    case Event::TimerAdjusted:
+        return readEntryAdjusted(f);
+    case Event::EntryCreated:
+    case Event::EntryDeleted:
+    case Event::EntryRestored:
+        return readEntryChanged(event, f);
+    case Event::TaskTypeChanged:
+        return readCatalog(f, "taskType", &json::toTaskType, &TaskTypeChanged::taskType);
+    case Event::RoomChanged:
+        return readCatalog(f, "room", &json::toRoom, &RoomChanged::room);
+    case Event::Presence:
+        return readPresence(f, payload);
+    default:
+        break;
+    }
+    f.failWith(Error::invalid(Tr::tr("Unknown event \"%1\".").arg(eventName(event))));
+    return Presence{};
+}
+
+} // namespace
+
+Event eventOf(const Broadcast &broadcast)
+{
+    return std::visit(Overloaded{
+                          [](const TimerChanged &b) { return b.event; },
+                          [](const EntryAdjusted &) { return Event::TimerAdjusted; },
+                          [](const EntryChanged &b) { return b.event; },
+                          [](const TaskTypeChanged &) { return Event::TaskTypeChanged; },
+                          [](const RoomChanged &) { return Event::RoomChanged; },
+                          [](const Presence &) { return Event::Presence; },
+                      },
+                      broadcast);
+}
+
+qint64 seqOf(const Broadcast &broadcast)
+{
+    return std::visit(Overloaded{[](const Presence &) { return qint64(0); },
+                                 [](const auto &b) { return b.seq; }},
+                      broadcast);
+}
+
+void setSeq(Broadcast &broadcast, qint64 seq)
+{
+    std::visit(Overloaded{[](Presence &) {}, [seq](auto &b) { b.seq = seq; }}, broadcast);
+}
+
+QString subjectOf(const Broadcast &broadcast)
+{
+    return std::visit(Overloaded{
+                          [](const TaskTypeChanged &b) { return b.taskType.id; },
+                          [](const RoomChanged &b) { return b.room.id; },
+                          [](const Presence &) { return QString(); },
+                          [](const auto &b) { return b.entry.id; },
+                      },
+                      broadcast);
+}
+
+QJsonObject encode(const Broadcast &broadcast)
+{
+    QJsonObject o = std::visit([](const auto &b) { return fields(b); }, broadcast);
+    if (const qint64 seq = seqOf(broadcast); seq > 0)
+        o.insert(QStringLiteral("seq"), double(seq));
+    return o;
+}
+
+Result<Broadcast> decodeBroadcast(Event event, const QJsonObject &payload)
+{
+    Reader f(payload, eventName(event));
+    Broadcast b = readFields(event, f, payload);
+    const std::optional<qint64> seq = isChange(event) ? f.integer("seq") : std::nullopt;
+    if (!f.ok())
+        return f.error();
+    if (seq)
+        setSeq(b, *seq);
+    return b;
+}
+
+} // namespace st::protocol

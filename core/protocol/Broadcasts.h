@@ -1,0 +1,106 @@
+#pragma once
+
+#include "Event.h"
+#include "Requests.h"
+#include "domain/Error.h"
+#include "domain/Types.h"
+
+#include <QJsonObject>
+
+#include <optional>
+#include <variant>
+
+// What the hub sends every desk of an organisation after a change is committed (docs/PROTOCOL.md,
+// "Broadcasts"). Each change carries the organisation's gapless seq; sync:pull answers the same
+// payloads (without seq) as {seq, type, data}.
+namespace st::protocol {
+
+// Something named for display: a task type, a room, a device.
+struct NamedRef
+{
+    QString id;
+    QString name;
+};
+
+// timer:started, timer:stopped, timer:paused, timer:resumed: the entry with its attribution.
+struct TimerChanged
+{
+    Event event = Event::TimerStarted;
+    qint64 seq = 0;
+    TimeEntry entry;
+    std::optional<UserRef> user;
+    std::optional<NamedRef> taskType;
+    std::optional<NamedRef> room; // sent as null when the entry has no room
+    std::optional<NamedRef> device;
+};
+
+// The fields of an entry an adjustment may change, as they were before it.
+struct EntryBefore
+{
+    Ms startedAt = 0;
+    std::optional<Ms> endedAt;
+    QString taskTypeId;
+    QString note;
+};
+
+// timer:adjusted: an audited edit of an entry.
+struct EntryAdjusted
+{
+    qint64 seq = 0;
+    TimeEntry entry;
+    EntryBefore previous;
+    QString reason;
+    std::optional<UserRef> user;
+};
+
+// entry:created, entry:deleted, entry:restored.
+struct EntryChanged
+{
+    Event event = Event::EntryCreated;
+    qint64 seq = 0;
+    TimeEntry entry;
+    std::optional<UserRef> user;
+};
+
+struct TaskTypeChanged
+{
+    qint64 seq = 0;
+    TaskType taskType;
+};
+
+struct RoomChanged
+{
+    qint64 seq = 0;
+    Room room;
+};
+
+struct PresenceDevice
+{
+    QString id;
+    QString name;
+    QString userName; // empty until the device's person made a change
+    Ms connectedAt = 0;
+};
+
+// presence: the devices connected to the organisation (not a change: no seq).
+struct Presence
+{
+    QList<PresenceDevice> devices;
+};
+
+using Broadcast =
+    std::variant<TimerChanged, EntryAdjusted, EntryChanged, TaskTypeChanged, RoomChanged, Presence>;
+
+Event eventOf(const Broadcast &broadcast);
+qint64 seqOf(const Broadcast &broadcast); // 0 for presence
+void setSeq(Broadcast &broadcast, qint64 seq);
+// The entry, task type or room the change is about (empty for presence).
+QString subjectOf(const Broadcast &broadcast);
+
+// The payload (seq only when set: a change log row stores the payload without it).
+QJsonObject encode(const Broadcast &broadcast);
+// A broadcast payload or a sync:pull change's data. The entry, task type or room must decode;
+// the attribution (user, taskType, room, device names) may be absent. event must be a broadcast.
+Result<Broadcast> decodeBroadcast(Event event, const QJsonObject &payload);
+
+} // namespace st::protocol

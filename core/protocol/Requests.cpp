@@ -1,0 +1,353 @@
+#include "Requests.h"
+
+#include "Fields.h"
+#include "domain/Json.h"
+
+#include <QCoreApplication>
+
+namespace st::protocol {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(st::protocol)
+};
+
+// ---- encoding ----------------------------------------------------------------------------------
+
+void putEnvelope(QJsonObject &o, const Envelope &e)
+{
+    if (!e.opId.isEmpty())
+        o.insert(QStringLiteral("opId"), e.opId);
+    if (e.user)
+        o.insert(QStringLiteral("user"), encode(*e.user));
+}
+
+QJsonObject fields(const TimerStart &r)
+{
+    QJsonObject o{{QStringLiteral("entryId"), r.entryId},
+                  {QStringLiteral("taskTypeId"), r.taskTypeId},
+                  {QStringLiteral("note"), r.note}};
+    if (r.startedAt)
+        o.insert(QStringLiteral("startedAt"), double(*r.startedAt));
+    if (!r.roomId.isEmpty())
+        o.insert(QStringLiteral("roomId"), r.roomId);
+    return o;
+}
+
+QJsonObject markFields(const TimerMark &r, const char *timeKey)
+{
+    QJsonObject o;
+    if (!r.entryId.isEmpty())
+        o.insert(QStringLiteral("entryId"), r.entryId);
+    if (r.at)
+        o.insert(QLatin1String(timeKey), double(*r.at));
+    return o;
+}
+
+QJsonObject fields(const TimerStop &r)
+{
+    return markFields(r, "endedAt");
+}
+QJsonObject fields(const TimerPause &r)
+{
+    return markFields(r, "at");
+}
+QJsonObject fields(const TimerResume &r)
+{
+    return markFields(r, "at");
+}
+
+QJsonObject fields(const EntryCreate &r)
+{
+    const NewEntry &e = r.entry;
+    QJsonObject entry{{QStringLiteral("id"), e.id},
+                      {QStringLiteral("taskTypeId"), e.taskTypeId},
+                      {QStringLiteral("note"), e.note},
+                      {QStringLiteral("startedAt"), double(e.startedAt)},
+                      {QStringLiteral("endedAt"), double(e.endedAt)}};
+    if (!e.roomId.isEmpty())
+        entry.insert(QStringLiteral("roomId"), e.roomId);
+    if (e.pausedMs > 0)
+        entry.insert(QStringLiteral("pausedMs"), double(e.pausedMs));
+    return {{QStringLiteral("entry"), entry}};
+}
+
+QJsonObject fields(const EntryAdjust &r)
+{
+    QJsonObject o{{QStringLiteral("entryId"), r.entryId}, {QStringLiteral("reason"), r.reason}};
+    if (r.startedAt)
+        o.insert(QStringLiteral("startedAt"), double(*r.startedAt));
+    if (r.endedAt)
+        o.insert(QStringLiteral("endedAt"), double(*r.endedAt));
+    if (r.taskTypeId)
+        o.insert(QStringLiteral("taskTypeId"), *r.taskTypeId);
+    if (r.roomId)
+        o.insert(QStringLiteral("roomId"), idOrNull(*r.roomId));
+    if (r.note)
+        o.insert(QStringLiteral("note"), *r.note);
+    return o;
+}
+
+QJsonObject fields(const EntryDelete &r)
+{
+    return {{QStringLiteral("entryId"), r.entryId}, {QStringLiteral("reason"), r.reason}};
+}
+
+QJsonObject fields(const EntryRestore &r)
+{
+    return {{QStringLiteral("entryId"), r.entryId}};
+}
+
+QJsonObject fields(const TaskTypeUpsert &r)
+{
+    return {{QStringLiteral("taskType"), json::fromTaskType(r.taskType)}};
+}
+
+QJsonObject fields(const RoomUpsert &r)
+{
+    return {{QStringLiteral("room"), json::fromRoom(r.room)}};
+}
+
+// ---- decoding ----------------------------------------------------------------------------------
+
+TimerStart readTimerStart(Reader &e)
+{
+    TimerStart r;
+    r.entryId = e.id("entryId");
+    r.taskTypeId = e.id("taskTypeId");
+    r.roomId = e.id("roomId", false);
+    r.note = e.text("note", false, validate::kMaxNoteLength);
+    r.startedAt = e.time("startedAt");
+    return r;
+}
+
+template <class Mark> Mark readMark(Reader &e, const char *timeKey)
+{
+    Mark r;
+    r.entryId = e.id("entryId", false);
+    r.at = e.time(timeKey);
+    return r;
+}
+
+EntryCreate readEntryCreate(Reader &e)
+{
+    EntryCreate r;
+    const QJsonObject entry = e.object("entry");
+    if (!e.ok())
+        return r;
+    Reader m(entry, e.context() + QStringLiteral(".entry"));
+    r.entry.id = m.id("id");
+    r.entry.taskTypeId = m.id("taskTypeId");
+    r.entry.roomId = m.id("roomId", false);
+    r.entry.note = m.text("note", false, validate::kMaxNoteLength);
+    r.entry.startedAt = m.time("startedAt", true).value_or(0);
+    r.entry.endedAt = m.time("endedAt", true).value_or(0);
+    r.entry.pausedMs = m.time("pausedMs").value_or(0); // TimerService checks it fits the entry
+    if (!m.ok())
+        e.failWith(m.error());
+    return r;
+}
+
+EntryAdjust readEntryAdjust(Reader &e)
+{
+    EntryAdjust r;
+    r.entryId = e.id("entryId");
+    r.startedAt = e.time("startedAt");
+    r.endedAt = e.time("endedAt");
+    if (e.has("taskTypeId"))
+        r.taskTypeId = e.id("taskTypeId");
+    if (e.contains("roomId"))
+        r.roomId = e.id("roomId", false);
+    r.note = e.optionalText("note", validate::kMaxNoteLength);
+    r.reason = e.text("reason", true, validate::kMaxNoteLength);
+    return r;
+}
+
+EntryDelete readEntryDelete(Reader &e)
+{
+    EntryDelete r;
+    r.entryId = e.id("entryId");
+    r.reason = e.text("reason", false, validate::kMaxNoteLength);
+    return r;
+}
+
+EntryRestore readEntryRestore(Reader &e)
+{
+    EntryRestore r;
+    r.entryId = e.id("entryId");
+    return r;
+}
+
+// Task types and rooms: their own wire shape (domain/Json), whose errors name the field.
+template <class Upsert, class Item>
+Upsert readCatalog(Reader &e, const char *key, Result<Item> (*parse)(const QJsonObject &),
+                   Item Upsert::*member)
+{
+    Upsert r;
+    if (auto item = e.item(key, parse))
+        r.*member = *item;
+    return r;
+}
+
+Request readFields(Event event, Reader &e)
+{
+    switch (event) {
+    case Event::TimerStart:
+        return readTimerStart(e);
+    case Event::TimerStop:
+        return readMark<TimerStop>(e, "endedAt");
+    case Event::TimerPause:
+        return readMark<TimerPause>(e, "at");
+    case Event::TimerResume:
+        return readMark<TimerResume>(e, "at");
+    case Event::EntryCreate:
+        return readEntryCreate(e);
+    case Event::EntryAdjust:
+        return readEntryAdjust(e);
+    case Event::EntryDelete:
+        return readEntryDelete(e);
+    case Event::EntryRestore:
+        return readEntryRestore(e);
+    case Event::TaskTypeUpsert:
+        return readCatalog(e, "taskType", &json::toTaskType, &TaskTypeUpsert::taskType);
+    case Event::RoomUpsert:
+        return readCatalog(e, "room", &json::toRoom, &RoomUpsert::room);
+    default:
+        break;
+    }
+    e.failWith(Error::invalid(Tr::tr("Unknown event \"%1\".").arg(eventName(event))));
+    return TimerStart{};
+}
+
+Result<Request> decode(Event event, const QJsonObject &payload, bool fromWire)
+{
+    const QString name = eventName(event);
+    Reader f(payload, name);
+    Envelope envelope;
+    envelope.opId = f.id("opId", fromWire);
+    const std::optional<QJsonObject> user =
+        fromWire ? std::optional<QJsonObject>(f.object("user")) : f.optionalObject("user");
+    if (!f.ok())
+        return f.error();
+    if (user) {
+        Reader u(*user, name + QStringLiteral(".user"));
+        UserRef ref;
+        ref.id = u.id("id");
+        ref.name = u.text("name", true, validate::kMaxNameLength);
+        if (!u.ok())
+            return u.error();
+        if (auto r = validate::userName(ref.name); !r)
+            return r.error();
+        envelope.user = ref;
+    }
+    Request request = readFields(event, f);
+    if (!f.ok())
+        return f.error();
+    envelopeOf(request) = envelope;
+    return request;
+}
+
+} // namespace
+
+QJsonObject encode(const UserRef &user)
+{
+    return {{QStringLiteral("id"), user.id}, {QStringLiteral("name"), user.name}};
+}
+
+Event eventOf(const Request &request)
+{
+    return std::visit(
+        Overloaded{
+            [](const TimerStart &) { return Event::TimerStart; },
+            [](const TimerStop &) { return Event::TimerStop; },
+            [](const TimerPause &) { return Event::TimerPause; },
+            [](const TimerResume &) { return Event::TimerResume; },
+            [](const EntryCreate &) { return Event::EntryCreate; },
+            [](const EntryAdjust &) { return Event::EntryAdjust; },
+            [](const EntryDelete &) { return Event::EntryDelete; },
+            [](const EntryRestore &) { return Event::EntryRestore; },
+            [](const TaskTypeUpsert &) { return Event::TaskTypeUpsert; },
+            [](const RoomUpsert &) { return Event::RoomUpsert; },
+        },
+        request);
+}
+
+const Envelope &envelopeOf(const Request &request)
+{
+    return std::visit([](const auto &r) -> const Envelope & { return r; }, request);
+}
+
+Envelope &envelopeOf(Request &request)
+{
+    return std::visit([](auto &r) -> Envelope & { return r; }, request);
+}
+
+QString subjectOf(const Request &request)
+{
+    return std::visit(Overloaded{
+                          [](const TimerStart &r) { return r.entryId; },
+                          [](const TimerMark &r) { return r.entryId; },
+                          [](const EntryCreate &r) { return r.entry.id; },
+                          [](const EntryAdjust &r) { return r.entryId; },
+                          [](const EntryDelete &r) { return r.entryId; },
+                          [](const EntryRestore &r) { return r.entryId; },
+                          [](const TaskTypeUpsert &r) { return r.taskType.id; },
+                          [](const RoomUpsert &r) { return r.room.id; },
+                      },
+                      request);
+}
+
+QJsonObject encode(const Request &request)
+{
+    return std::visit(
+        [](const auto &r) {
+            QJsonObject o = fields(r);
+            putEnvelope(o, r);
+            return o;
+        },
+        request);
+}
+
+Result<Request> decodeRequest(Event event, const QJsonValue &payload)
+{
+    if (!payload.isObject())
+        return Error::invalid(Tr::tr("%1: the payload must be an object.").arg(eventName(event)));
+    return decode(event, payload.toObject(), true);
+}
+
+Result<Request> decodeStoredRequest(Event event, const QJsonObject &payload)
+{
+    return decode(event, payload, false);
+}
+
+QJsonObject encode(const SyncPull &pull)
+{
+    QJsonObject o{{QStringLiteral("since"), double(pull.since)}};
+    if (pull.limit)
+        o.insert(QStringLiteral("limit"), *pull.limit);
+    return o;
+}
+
+Result<SyncPull> decodeSyncPull(const QJsonValue &payload)
+{
+    Reader f(payload.toObject(), eventName(Event::SyncPull));
+    const std::optional<Ms> since = f.time("since", true);
+    const std::optional<Ms> limit = f.time("limit");
+    if (!f.ok())
+        return f.error();
+    if (*since < 0)
+        return Error::invalid(Tr::tr("%1: since must not be negative.").arg(eventName(Event::SyncPull)));
+    if (limit && (*limit < 1 || *limit > kMaxPullLimit))
+        return Error::invalid(Tr::tr("%1: limit must be between 1 and %2.")
+                                  .arg(eventName(Event::SyncPull))
+                                  .arg(kMaxPullLimit));
+    SyncPull pull;
+    pull.since = *since;
+    if (limit)
+        pull.limit = int(*limit);
+    return pull;
+}
+
+} // namespace st::protocol

@@ -1,0 +1,135 @@
+#pragma once
+
+#include "Event.h"
+#include "domain/Error.h"
+#include "domain/Types.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <optional>
+#include <variant>
+
+// The requests a desk sends to the hub (docs/PROTOCOL.md, "Requests"). Every change carries opId
+// (the hub applies an opId once) and user {id, name} (a desk is shared by several people).
+namespace st::protocol {
+
+// A person as the protocol names one: {id, name}.
+struct UserRef
+{
+    QString id;
+    QString name;
+};
+QJsonObject encode(const UserRef &user);
+
+// What every change carries besides its own fields. A change recorded locally has no opId yet
+// (the outbox gives it one) and, for catalogue changes, no user (the desk's person is added when
+// it is sent).
+struct Envelope
+{
+    QString opId;
+    std::optional<UserRef> user;
+};
+
+struct TimerStart : Envelope
+{
+    QString entryId;
+    QString taskTypeId;
+    QString roomId; // empty: no room
+    QString note;
+    std::optional<Ms> startedAt; // default: the hub's now
+};
+
+// timer:stop / timer:pause / timer:resume: the user's running entry, or entryId's.
+struct TimerMark : Envelope
+{
+    QString entryId; // empty: the user's running entry
+    std::optional<Ms> at; // default: the hub's now (sent as endedAt for timer:stop)
+};
+struct TimerStop : TimerMark
+{};
+struct TimerPause : TimerMark
+{};
+struct TimerResume : TimerMark
+{};
+
+// A finished entry as timeEntries:create sends it.
+struct NewEntry
+{
+    QString id;
+    QString taskTypeId;
+    QString roomId;
+    QString note;
+    Ms startedAt = 0;
+    Ms endedAt = 0;
+    Ms pausedMs = 0; // time paused inside the entry (sent only when not 0)
+};
+
+struct EntryCreate : Envelope
+{
+    NewEntry entry;
+};
+
+struct EntryAdjust : Envelope
+{
+    QString entryId;
+    std::optional<Ms> startedAt;
+    std::optional<Ms> endedAt;
+    std::optional<QString> taskTypeId;
+    std::optional<QString> roomId; // "" clears the room (sent as null)
+    std::optional<QString> note;
+    QString reason;
+};
+
+struct EntryDelete : Envelope
+{
+    QString entryId;
+    QString reason;
+};
+
+struct EntryRestore : Envelope
+{
+    QString entryId;
+};
+
+struct TaskTypeUpsert : Envelope
+{
+    TaskType taskType;
+};
+
+struct RoomUpsert : Envelope
+{
+    Room room;
+};
+
+// Every request that changes data.
+using Request = std::variant<TimerStart, TimerStop, TimerPause, TimerResume, EntryCreate,
+                             EntryAdjust, EntryDelete, EntryRestore, TaskTypeUpsert, RoomUpsert>;
+
+Event eventOf(const Request &request);
+const Envelope &envelopeOf(const Request &request);
+Envelope &envelopeOf(Request &request);
+// The entry, task type or room the request is about (empty when none: timer:stop without entryId).
+QString subjectOf(const Request &request);
+
+// The payload as it goes on the wire (opId and user only when set).
+QJsonObject encode(const Request &request);
+// A request from the wire: the payload must be an object with opId and user, and every field of
+// the event's own must have its type; the error names the event and the field. event must be a
+// change (isMutation).
+Result<Request> decodeRequest(Event event, const QJsonValue &payload);
+// A request read back from local storage: like decodeRequest, but opId and user may be absent.
+Result<Request> decodeStoredRequest(Event event, const QJsonObject &payload);
+
+// sync:pull: the changes after since, at most limit (the hub's default when absent).
+struct SyncPull
+{
+    qint64 since = 0;
+    std::optional<int> limit;
+};
+constexpr int kDefaultPullLimit = 200;
+constexpr int kMaxPullLimit = 1000;
+QJsonObject encode(const SyncPull &pull);
+Result<SyncPull> decodeSyncPull(const QJsonValue &payload);
+
+} // namespace st::protocol

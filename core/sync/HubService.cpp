@@ -1,0 +1,298 @@
+#include "HubService.h"
+
+#include "protocol/Fields.h"
+#include "store/Repositories.h"
+#include "sync/HubStore.h"
+#include "timer/TimerService.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcHubService, "studiotimer.hub.requests", QtInfoMsg)
+
+namespace st {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(st::Hub)
+};
+
+QJsonObject refused(const Error &error)
+{
+    return protocol::encode(protocol::Answer::refused(error));
+}
+
+} // namespace
+
+// The request being applied: what the mutation sink needs to write the change log and answer.
+struct HubService::Pending
+{
+    HubCaller who;
+    QString opId;
+    protocol::UserRef user;
+    QList<protocol::Broadcast> broadcasts; // sent after the commit
+    QJsonObject answer;
+    bool recorded = false;
+};
+
+HubService::HubService(const Database &db, const Clock &clock, HubStore &store)
+    : m_db(db)
+    , m_clock(clock)
+    , m_store(store)
+{}
+
+HubService::~HubService() = default;
+
+HubOutcome HubService::handle(const HubCaller &who, const QString &name, const QJsonValue &payload)
+{
+    const auto event = protocol::eventFromName(name);
+    if (event == protocol::Event::SyncPull)
+        return {pull(who, payload), {}, {}};
+    if (!event || !protocol::isMutation(*event))
+        return {refused(Error::invalid(Tr::tr("Unknown event \"%1\".").arg(name.left(64)))),
+                {},
+                {}};
+    auto request = protocol::decodeRequest(*event, payload);
+    if (!request)
+        return {refused(request.error()), {}, {}};
+    return apply(who, std::move(request).value());
+}
+
+HubOutcome HubService::apply(const HubCaller &who, protocol::Request request)
+{
+    const protocol::Envelope &envelope = protocol::envelopeOf(request);
+    Pending pending;
+    pending.who = who;
+    pending.opId = envelope.opId;
+    pending.user = *envelope.user; // decodeRequest requires it
+    pending.user.name = pending.user.name.trimmed();
+    const QString &userId = pending.user.id;
+
+    const auto replay = m_store.opAnswer(who.orgId, pending.opId);
+    if (!replay)
+        return {refused(replay.error()), {}, {}}; // internal: the desk retries the same opId
+    if (*replay) {
+        qCDebug(lcHubService).noquote() << "replay of" << pending.opId;
+        return {**replay, {}, {}};
+    }
+
+    TimerService &svc = service(who.orgId);
+    CatalogRepository catalog(m_db);
+    const std::optional<User> existingUser = catalog.user(userId);
+    if (existingUser && existingUser->orgId != who.orgId)
+        return {refused(Error::notFound(Tr::tr("No such user."))), {}, {}};
+
+    // One transaction for the person and the change (the service's own is a savepoint inside
+    // it): a refused change leaves no person made or renamed for it.
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return {refused(tx.error()), {}, {}};
+    // The person at the desk: created or renamed in this organisation.
+    if (!existingUser || existingUser->name != pending.user.name) {
+        if (auto r = catalog.saveUser({userId, who.orgId, pending.user.name, m_clock.nowMs()}); !r)
+            return {refused(r.error()), {}, {}};
+    }
+
+    m_current = &pending;
+    Result<void> outcome = run(svc, request, userId);
+    m_current = nullptr;
+    if (outcome && !pending.recorded)
+        outcome = Error::internal(Tr::tr("The change was not recorded."));
+    if (outcome)
+        outcome = tx.commit();
+    if (!outcome)
+        return {refused(outcome.error()), {}, pending.user.name};
+    return {pending.answer, pending.broadcasts, pending.user.name};
+}
+
+Result<void> HubService::run(TimerService &svc, const protocol::Request &request,
+                             const QString &userId)
+{
+    const auto done = [](const auto &result) -> Result<void> {
+        return result ? Result<void>{} : Result<void>(result.error());
+    };
+    // timer:stop / pause / resume: the user's running entry, or the one named (whoever's it is).
+    const auto ownerOf = [&](const QString &entryId) -> Result<QString> {
+        if (entryId.isEmpty())
+            return userId;
+        const auto target = svc.entry(entryId);
+        if (!target || target->deleted)
+            return Error::notFound(Tr::tr("No entry %1.").arg(entryId));
+        if (!target->isRunning())
+            return Error::conflict(Tr::tr("The entry is not running."));
+        return target->userId;
+    };
+    const auto mark = [&](const protocol::TimerMark &r, auto action) -> Result<void> {
+        const auto owner = ownerOf(r.entryId);
+        if (!owner)
+            return owner.error();
+        return done((svc.*action)(owner.value(), r.at));
+    };
+    return std::visit(
+        protocol::Overloaded{
+            [&](const protocol::TimerStart &r) {
+                return done(svc.start(
+                    {userId, r.taskTypeId, r.roomId, r.note, r.startedAt, r.entryId}));
+            },
+            [&](const protocol::TimerStop &r) { return mark(r, &TimerService::stop); },
+            [&](const protocol::TimerPause &r) { return mark(r, &TimerService::pause); },
+            [&](const protocol::TimerResume &r) { return mark(r, &TimerService::resume); },
+            [&](const protocol::EntryCreate &r) {
+                const protocol::NewEntry &e = r.entry;
+                return done(svc.addManual({userId, e.taskTypeId, e.roomId, e.note, e.startedAt,
+                                           e.endedAt, e.id, e.pausedMs}));
+            },
+            [&](const protocol::EntryAdjust &r) {
+                return done(svc.adjust({r.entryId, userId, r.startedAt, r.endedAt, r.taskTypeId,
+                                        r.roomId, r.note, r.reason}));
+            },
+            [&](const protocol::EntryDelete &r) {
+                return done(svc.remove(r.entryId, userId, r.reason));
+            },
+            [&](const protocol::EntryRestore &r) { return done(svc.restore(r.entryId, userId)); },
+            [&](const protocol::TaskTypeUpsert &r) { return done(svc.saveTaskType(r.taskType)); },
+            [&](const protocol::RoomUpsert &r) { return done(svc.saveRoom(r.room)); },
+        },
+        request);
+}
+
+protocol::TimerChanged HubService::timerChange(TimerService &svc, const Pending &pending,
+                                               protocol::Event event,
+                                               const TimeEntry &entry) const
+{
+    protocol::TimerChanged change;
+    change.event = event;
+    change.entry = entry;
+    change.user = pending.user;
+    const auto type = svc.taskType(entry.taskTypeId);
+    change.taskType = protocol::NamedRef{entry.taskTypeId, type ? type->name : QString()};
+    if (const auto room = entry.roomId.isEmpty() ? std::nullopt : svc.room(entry.roomId))
+        change.room = protocol::NamedRef{room->id, room->name};
+    change.device = protocol::NamedRef{pending.who.deviceId, pending.who.deviceName};
+    return change;
+}
+
+Result<void> HubService::record(Pending &pending, const Mutation &mutation)
+{
+    // Runs inside the change's own transaction (TimerService's mutation sink): the change, its
+    // seq rows and the opId answer commit together or not at all.
+    TimerService &svc = service(pending.who.orgId);
+    protocol::Answer answer;
+    const auto append = [&](protocol::Broadcast change) -> Result<void> {
+        const QString type = protocol::eventName(protocol::eventOf(change));
+        auto seq = m_store.appendChange(pending.who.orgId, type, protocol::encode(change));
+        if (!seq)
+            return seq.error();
+        answer.seq = seq.value();
+        protocol::setSeq(change, seq.value());
+        pending.broadcasts.append(std::move(change));
+        return {};
+    };
+    const protocol::Event event = mutation.event();
+    const bool aboutEntry = protocol::isEntryRequest(event);
+    if (aboutEntry && mutation.entries.isEmpty())
+        return Error::internal(Tr::tr("The changed entry cannot be read back."));
+    const TimeEntry subject = aboutEntry ? mutation.entries.last() : TimeEntry{};
+    if (aboutEntry)
+        answer.entry = subject;
+
+    Result<void> appended;
+    switch (event) {
+    case protocol::Event::TimerStart:
+        // A switch: the entry that was running stopped at the same instant.
+        if (mutation.entries.size() > 1)
+            appended = append(timerChange(svc, pending, protocol::Event::TimerStopped,
+                                          mutation.entries.first()));
+        if (appended)
+            appended = append(timerChange(svc, pending, protocol::Event::TimerStarted, subject));
+        break;
+    case protocol::Event::TimerStop:
+        appended = append(timerChange(svc, pending, protocol::Event::TimerStopped, subject));
+        break;
+    case protocol::Event::TimerPause:
+        appended = append(timerChange(svc, pending, protocol::Event::TimerPaused, subject));
+        break;
+    case protocol::Event::TimerResume:
+        appended = append(timerChange(svc, pending, protocol::Event::TimerResumed, subject));
+        break;
+    case protocol::Event::EntryCreate:
+        appended = append(protocol::EntryChanged{protocol::Event::EntryCreated, 0, subject,
+                                                 pending.user});
+        break;
+    case protocol::Event::EntryDelete:
+        appended = append(protocol::EntryChanged{protocol::Event::EntryDeleted, 0, subject,
+                                                 pending.user});
+        break;
+    case protocol::Event::EntryRestore:
+        appended = append(protocol::EntryChanged{protocol::Event::EntryRestored, 0, subject,
+                                                 pending.user});
+        break;
+    case protocol::Event::EntryAdjust: {
+        const TimeEntry before = mutation.before.value_or(TimeEntry{});
+        const auto &adjust = std::get<protocol::EntryAdjust>(mutation.request);
+        appended = append(protocol::EntryAdjusted{
+            0, subject, {before.startedAt, before.endedAt, before.taskTypeId, before.note},
+            adjust.reason, pending.user});
+        break;
+    }
+    case protocol::Event::TaskTypeUpsert:
+        answer.taskType = std::get<protocol::TaskTypeUpsert>(mutation.request).taskType;
+        appended = append(protocol::TaskTypeChanged{0, *answer.taskType});
+        break;
+    case protocol::Event::RoomUpsert:
+        answer.room = std::get<protocol::RoomUpsert>(mutation.request).room;
+        appended = append(protocol::RoomChanged{0, *answer.room});
+        break;
+    default:
+        return Error::internal(
+            Tr::tr("No change log for %1.").arg(protocol::eventName(event)));
+    }
+    if (!appended)
+        return appended;
+
+    const QJsonObject encoded = protocol::encode(answer);
+    if (auto r = m_store.saveOp(pending.who.orgId, pending.opId, encoded); !r)
+        return r;
+    pending.answer = encoded;
+    pending.recorded = true;
+    return {};
+}
+
+QJsonObject HubService::pull(const HubCaller &who, const QJsonValue &payload)
+{
+    const auto request = protocol::decodeSyncPull(payload);
+    if (!request)
+        return refused(request.error());
+    bool more = false;
+    auto changes = m_store.changesSince(
+        who.orgId, request->since, request->limit.value_or(protocol::kDefaultPullLimit), &more);
+    if (!changes)
+        return refused(changes.error());
+    protocol::PullAnswer answer;
+    for (const HubStore::Change &c : changes.value())
+        answer.changes.append({c.seq, c.type, c.data});
+    const auto head = m_store.head(who.orgId);
+    if (!head)
+        return refused(head.error());
+    answer.head = *head;
+    answer.more = more;
+    return protocol::encode(answer);
+}
+
+TimerService &HubService::service(const QString &orgId)
+{
+    auto it = m_services.find(orgId);
+    if (it != m_services.end())
+        return *it->second;
+    auto svc = std::make_unique<TimerService>(m_db, m_clock, orgId);
+    svc->setMutationSink([this, orgId](const Mutation &mutation) -> Result<void> {
+        if (!m_current || m_current->who.orgId != orgId)
+            return {};
+        return record(*m_current, mutation);
+    });
+    return *m_services.emplace(orgId, std::move(svc)).first->second;
+}
+
+} // namespace st
