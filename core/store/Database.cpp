@@ -331,34 +331,68 @@ CachedQuery::~CachedQuery()
 }
 
 Transaction::Transaction(const Database &db)
-    : m_db(db.connection())
+    : m_database(db)
 {
-    QSqlQuery query(m_db);
-    if (query.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        m_active = true;
-    else
-        m_error =
-            Error::internal(Tr::tr("Cannot start a transaction: %1").arg(query.lastError().text()));
+    const int depth = m_database.m_transactionDepth + 1;
+    const QString sql = depth == 1 ? QStringLiteral("BEGIN IMMEDIATE")
+                                   : QStringLiteral("SAVEPOINT st_tx_%1").arg(depth);
+    QString why;
+    if (!run(sql, &why)) {
+        m_error = Error::internal(Tr::tr("Cannot start a transaction: %1").arg(why));
+        return;
+    }
+    m_depth = depth;
+    m_database.m_transactionDepth = depth;
+    m_active = true;
 }
 
 Transaction::~Transaction()
 {
-    if (m_active)
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    if (!m_active)
+        return;
+    QString why;
+    const bool undone = m_depth == 1
+                            ? run(QStringLiteral("ROLLBACK"), &why)
+                            // ROLLBACK TO keeps the savepoint open: RELEASE closes it, now empty.
+                            : run(QStringLiteral("ROLLBACK TO st_tx_%1").arg(m_depth), &why) &&
+                                  run(QStringLiteral("RELEASE st_tx_%1").arg(m_depth), &why);
+    if (!undone)
+        qCCritical(lcStore) << "Cannot roll back a transaction:" << why;
+    end();
 }
 
 Result<void> Transaction::commit()
 {
     if (!m_active)
         return m_error;
-    QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("COMMIT"))) {
-        m_error =
-            Error::internal(Tr::tr("Cannot save the change: %1").arg(query.lastError().text()));
+    const QString sql =
+        m_depth == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE st_tx_%1").arg(m_depth);
+    QString why;
+    if (!run(sql, &why)) {
+        m_error = Error::internal(Tr::tr("Cannot save the change: %1").arg(why));
         return m_error;
     }
-    m_active = false;
+    end();
     return {};
+}
+
+bool Transaction::run(const QString &sql, QString *why) const
+{
+    QSqlQuery query(m_database.connection());
+    if (query.exec(sql))
+        return true;
+    *why = query.lastError().text();
+    qCWarning(lcStore) << "Query failed:" << sql << *why;
+    return false;
+}
+
+void Transaction::end()
+{
+    if (m_database.m_transactionDepth != m_depth)
+        qCCritical(lcStore) << "Transactions ended out of order:" << m_depth << "inside"
+                            << m_database.m_transactionDepth;
+    m_database.m_transactionDepth = m_depth - 1;
+    m_active = false;
 }
 
 } // namespace st

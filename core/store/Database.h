@@ -45,6 +45,7 @@ public:
 
 private:
     friend class CachedQuery;
+    friend class Transaction;
     struct Statement
     {
         QSqlQuery query;
@@ -59,6 +60,9 @@ private:
     QString m_connectionName;
     QString m_path;
     int m_schemaVersion = 0;
+    // How many Transactions are open on this connection: the outermost is BEGIN IMMEDIATE, the
+    // ones inside it savepoints.
+    mutable int m_transactionDepth = 0;
     // Prepared once, reused by CachedQuery: parsing SQL is most of a small query's cost.
     mutable std::map<QString, std::unique_ptr<Statement>> m_statements;
 };
@@ -86,6 +90,12 @@ private:
 
 // A write transaction (BEGIN IMMEDIATE, so concurrent writers queue on the busy timeout instead of
 // failing mid-way). Rolls back in its destructor unless committed.
+//
+// Transactions nest: one opened while another is open on the same connection is a SAVEPOINT,
+// released by commit() and rolled back to by the destructor, so a compound change made of smaller
+// ones is still one transaction or nothing. An inner rollback keeps the outer's earlier work; the
+// outer's rollback drops everything, committed savepoints included. Nest them as scopes (an inner
+// Transaction ends before its outer one).
 class Transaction final
 {
 public:
@@ -95,11 +105,17 @@ public:
     Transaction &operator=(const Transaction &) = delete;
 
     bool isActive() const { return m_active; }
+    // True for a savepoint inside another transaction.
+    bool isNested() const { return m_depth > 1; }
     const Error &error() const { return m_error; }
     Result<void> commit();
 
 private:
-    QSqlDatabase m_db;
+    bool run(const QString &sql, QString *why) const;
+    void end();
+
+    const Database &m_database;
+    int m_depth = 0; // 1 for the outermost, 0 when it never started
     bool m_active = false;
     Error m_error;
 };

@@ -190,6 +190,131 @@ private Q_SLOTS:
         }
         QCOMPARE(db.value()->meta(QStringLiteral("k")), QStringLiteral("v"));
     }
+
+    void anInnerRollbackKeepsTheOutersWork()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("db.sqlite")));
+        QVERIFY(db);
+        const Database &d = *db.value();
+        {
+            Transaction outer(d);
+            QVERIFY(outer.isActive());
+            QVERIFY(!outer.isNested());
+            QVERIFY(d.setMeta(QStringLiteral("outer"), QStringLiteral("kept")));
+            {
+                Transaction inner(d);
+                QVERIFY(inner.isActive());
+                QVERIFY(inner.isNested());
+                QVERIFY(d.setMeta(QStringLiteral("inner"), QStringLiteral("dropped")));
+                QVERIFY(d.setMeta(QStringLiteral("outer"), QStringLiteral("overwritten")));
+            } // not committed: back to where the inner one started
+            QCOMPARE(d.meta(QStringLiteral("outer")), QStringLiteral("kept"));
+            QVERIFY(d.setMeta(QStringLiteral("after"), QStringLiteral("kept too")));
+            QVERIFY(outer.commit());
+        }
+        QCOMPARE(d.meta(QStringLiteral("outer")), QStringLiteral("kept"));
+        QCOMPARE(d.meta(QStringLiteral("after")), QStringLiteral("kept too"));
+        QCOMPARE(d.meta(QStringLiteral("inner"), QStringLiteral("none")), QStringLiteral("none"));
+
+        // The next transaction is an outermost one again, and commits on its own.
+        {
+            Transaction tx(d);
+            QVERIFY(tx.isActive());
+            QVERIFY(!tx.isNested());
+            QVERIFY(d.setMeta(QStringLiteral("next"), QStringLiteral("v")));
+            QVERIFY(tx.commit());
+        }
+        auto other = Database::open(dir.filePath(QStringLiteral("db.sqlite")));
+        QVERIFY(other);
+        QCOMPARE(other.value()->meta(QStringLiteral("next")), QStringLiteral("v"));
+        QCOMPARE(other.value()->meta(QStringLiteral("outer")), QStringLiteral("kept"));
+    }
+
+    void anOuterRollbackDropsTheInnersCommittedWork()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("db.sqlite")));
+        QVERIFY(db);
+        const Database &d = *db.value();
+        {
+            Transaction outer(d);
+            QVERIFY(d.setMeta(QStringLiteral("outer"), QStringLiteral("v")));
+            {
+                Transaction inner(d);
+                QVERIFY(d.setMeta(QStringLiteral("inner"), QStringLiteral("v")));
+                {
+                    Transaction innermost(d);
+                    QVERIFY(innermost.isNested());
+                    QVERIFY(d.setMeta(QStringLiteral("innermost"), QStringLiteral("v")));
+                    QVERIFY(innermost.commit());
+                }
+                QVERIFY(inner.commit());
+            }
+            QCOMPARE(d.meta(QStringLiteral("innermost")), QStringLiteral("v"));
+            // A second connection sees none of it before the outer commit.
+            auto other = Database::open(dir.filePath(QStringLiteral("db.sqlite")));
+            QVERIFY(other);
+            QCOMPARE(other.value()->meta(QStringLiteral("inner"), QStringLiteral("none")),
+                     QStringLiteral("none"));
+        } // the outer one is not committed
+        for (const char *key : {"outer", "inner", "innermost"})
+            QCOMPARE(d.meta(QLatin1String(key), QStringLiteral("none")), QStringLiteral("none"));
+    }
+
+    void aFailureInTheMiddleOfACompoundChangeLeavesNothing()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("db.sqlite")));
+        QVERIFY(db);
+        const Database &d = *db.value();
+        test::FakeClock clock;
+        auto p = profile::ensure(d, clock);
+        QVERIFY(p);
+        CatalogRepository catalog(d);
+        EntryRepository entries(d);
+        const auto countEntries = [&d] {
+            QSqlQuery q(d.connection());
+            return q.exec(QStringLiteral("SELECT COUNT(*) FROM time_entries")) && q.next()
+                       ? q.value(0).toInt()
+                       : -1;
+        };
+        QCOMPARE(countEntries(), 0);
+
+        // One step of a compound change, itself transactional (as a service's method is).
+        const auto startEntry = [&](qint64 at) -> Result<void> {
+            Transaction tx(d);
+            if (!tx.isActive())
+                return tx.error();
+            TimeEntry e;
+            e.id = newId();
+            e.orgId = p->org.id;
+            e.userId = p->user.id;
+            e.taskTypeId = catalog.taskTypes(p->org.id).first().id;
+            e.startedAt = at;
+            if (auto r = entries.insert(e); !r)
+                return r;
+            return tx.commit();
+        };
+        // The compound change: its second step fails (one running entry per user).
+        const auto startTwo = [&]() -> Result<void> {
+            Transaction tx(d);
+            if (!tx.isActive())
+                return tx.error();
+            if (auto r = startEntry(clock.nowMs()); !r)
+                return r;
+            if (auto r = startEntry(clock.nowMs() + 1000); !r)
+                return r;
+            return tx.commit();
+        };
+        const auto result = startTwo();
+        QVERIFY(!result);
+        QCOMPARE(countEntries(), 0); // the first step's committed savepoint went with the rest
+
+        // Alone, the first step is saved.
+        QVERIFY(startEntry(clock.nowMs()));
+        QCOMPARE(countEntries(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDatabase)
