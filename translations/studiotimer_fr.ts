@@ -446,12 +446,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+5"/>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>--format takes csv, json or toggl-csv, not &quot;%1&quot;.</source>
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-37"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
     </message>
@@ -461,7 +461,7 @@ Essayez « studiotimer help ».
         <translation>--from est après --to.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
@@ -593,12 +593,17 @@ Essayez « studiotimer help ».
         <translation>Impossible d’ouvrir %1 : %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+58"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
+        <source>The database could not be read: %1</source>
+        <translation>Impossible de lire la base : %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 is damaged or is not a Studio Timer database (%2). It was left untouched.</source>
         <translation>%1 est endommagé ou n’est pas une base Studio Timer (%2). Il n’a pas été modifié.</translation>
     </message>
@@ -638,12 +643,12 @@ Essayez « studiotimer help ».
         <translation>La migration %1 a échoué : %2</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Cannot start a transaction: %1</source>
         <translation>Impossible de commencer une transaction : %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <source>Cannot save the change: %1</source>
         <translation>Impossible d’enregistrer la modification : %1</translation>
     </message>
@@ -1302,7 +1307,7 @@ Essayez « studiotimer help ».
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
@@ -1322,7 +1327,7 @@ Essayez « studiotimer help ».
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
@@ -1391,7 +1396,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+25"/>
+        <location filename="../ui/MainWindow.cpp" line="+27"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -1607,7 +1612,7 @@ Essayez « studiotimer help ».
         <translation>Chronomètres en cours dans le studio</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+54"/>
         <source>%1 (paused)</source>
         <translation>%1 (en pause)</translation>
     </message>
@@ -1756,7 +1761,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::ReportService</name>
     <message>
-        <location filename="../core/report/ReportService.cpp" line="+150"/>
+        <location filename="../core/report/ReportService.cpp" line="+164"/>
         <source>A report needs a period with a start and an end.</source>
         <translation>Un rapport demande une période avec un début et une fin.</translation>
     </message>
@@ -1766,7 +1771,7 @@ Essayez « studiotimer help ».
         <translation>La période du rapport finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -1776,7 +1781,7 @@ Essayez « studiotimer help ».
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+111"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
@@ -2230,7 +2235,7 @@ Essayez « studiotimer help ».
         <translation>Pas connecté à un hub.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+173"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
@@ -2240,22 +2245,22 @@ Essayez « studiotimer help ».
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+160"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Unknown task</source>
         <translation>Tâche inconnue</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Unknown room</source>
         <translation>Salle inconnue</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+67"/>
         <source>The hub refused this entry (see the sync conflicts).</source>
         <translation>Le hub a refusé cette entrée (voir les conflits de synchronisation).</translation>
     </message>
@@ -2715,19 +2720,19 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+110"/>
-        <location line="+150"/>
+        <location filename="../core/timer/TimerService.cpp" line="+126"/>
+        <location line="+155"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <location line="+150"/>
+        <location line="-151"/>
+        <location line="+155"/>
         <source>An entry with this ID already exists.</source>
         <translation>Une entrée avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>A paused timer cannot stop before its pause.</source>
         <translation>Un chronomètre en pause ne peut pas s’arrêter avant sa pause.</translation>
     </message>
@@ -2753,17 +2758,18 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+28"/>
-        <location line="+155"/>
+        <location line="+168"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-166"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
+        <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
     </message>
@@ -2773,13 +2779,13 @@ Essayez « studiotimer help ».
         <translation>Un utilisateur nommé « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>A new room needs a new ID.</source>
         <translation>Une nouvelle salle demande un nouvel identifiant.</translation>
     </message>
     <message>
-        <location line="-256"/>
-        <location line="+259"/>
+        <location line="-271"/>
+        <location line="+277"/>
         <source>A room named &quot;%1&quot; exists already.</source>
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
@@ -2789,16 +2795,12 @@ Essayez « studiotimer help ».
         <translation>Une correction demande une raison.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+74"/>
-        <location line="+33"/>
-        <location line="+272"/>
-        <location line="+22"/>
+        <location line="+442"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-408"/>
         <source>A running timer cannot start in the future.</source>
         <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
@@ -2813,14 +2815,14 @@ Essayez « studiotimer help ».
         <translation>La correction ne change rien.</translation>
     </message>
     <message>
-        <location line="+70"/>
-        <location line="+239"/>
-        <location line="+52"/>
+        <location line="+73"/>
+        <location line="+258"/>
+        <location line="+82"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-338"/>
         <source>The entry is not deleted.</source>
         <translation>L’entrée n’est pas supprimée.</translation>
     </message>
@@ -2830,59 +2832,60 @@ Essayez « studiotimer help ».
         <translation>Suppression annulée</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
-        <location line="-526"/>
-        <location line="+715"/>
+        <location line="-544"/>
+        <location line="+760"/>
         <source>No such task type.</source>
         <translation>Type de tâche inconnu.</translation>
     </message>
     <message>
-        <location line="-711"/>
+        <location line="-756"/>
         <source>A task type named &quot;%1&quot; exists already.</source>
         <translation>Un type de tâche nommé « %1 » existe déjà.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+696"/>
+        <location line="+746"/>
         <source>No such room.</source>
         <translation>Salle inconnue.</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-107"/>
         <source>No task type &quot;%1&quot;. Known task types: %2.</source>
         <translation>Aucun type de tâche « %1 ». Types connus : %2.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>No room &quot;%1&quot;.</source>
         <translation>Aucune salle « %1 ».</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../core/store/CatalogRepository.cpp" line="+99"/>
+        <location filename="../core/timer/TimerService.cpp" line="+13"/>
         <source>No user &quot;%1&quot;.</source>
         <translation>Aucun utilisateur « %1 ».</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../core/timer/TimerService.cpp" line="+24"/>
         <source>Several entries start with &quot;%1&quot;: give more of the ID.</source>
         <translation>Plusieurs entrées commencent par « %1 » : donnez une plus grande partie de l’identifiant.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>The task type &quot;%1&quot; is archived.</source>
         <translation>Le type de tâche « %1 » est archivé.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+48"/>
         <source>No timer is running.</source>
         <translation>Aucun chronomètre en cours.</translation>
     </message>
@@ -3212,7 +3215,7 @@ Essayez « studiotimer help ».
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>My Studio</source>
         <translation>Mon studio</translation>
     </message>

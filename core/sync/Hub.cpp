@@ -743,7 +743,10 @@ QJsonObject Hub::applyRequest(HubConnection *conn, HubRequest &request)
 
     TimerService &svc = service(request.orgId);
     CatalogRepository catalog(m_db);
-    const std::optional<User> existingUser = catalog.user(userId);
+    const auto userRow = catalog.user(userId);
+    if (!userRow)
+        return errorAnswer(userRow.error());
+    const std::optional<User> existingUser = userRow.value();
     if (existingUser && existingUser->orgId != request.orgId)
         return errorAnswer(Error::notFound(Tr::tr("No such user.")));
 
@@ -925,7 +928,10 @@ Result<void> Hub::recordMutation(HubRequest &request, const Mutation &mutation)
     };
     const auto entryById = [&](const QString &id) -> Result<TimeEntry> {
         // The same connection inside the same transaction: sees the change just written.
-        auto found = EntryRepository(m_db).entry(id);
+        const auto row = EntryRepository(m_db).entry(id);
+        if (!row)
+            return row.error();
+        const std::optional<TimeEntry> &found = row.value();
         if (!found || found->orgId != request.orgId)
             return Error::internal(Tr::tr("The changed entry cannot be read back."));
         return *found;

@@ -152,8 +152,8 @@ bool HubStore::isRevokedHash(const QString &tokenHash) const
 QList<HubStore::OrgSummary> HubStore::organizations() const
 {
     QList<OrgSummary> result;
-    CatalogRepository catalog(m_db);
-    for (const Organization &org : catalog.organizations()) {
+    const auto orgs = CatalogRepository(m_db).organizations(); // a failure is logged
+    for (const Organization &org : orgs ? orgs.value() : QList<Organization>()) {
         OrgSummary s;
         s.org = org;
         QSqlQuery q = m_db.prepare(QStringLiteral(
@@ -169,7 +169,8 @@ QList<HubStore::OrgSummary> HubStore::organizations() const
 
 std::optional<Organization> HubStore::organization(const QString &orgId) const
 {
-    return CatalogRepository(m_db).organization(orgId);
+    auto org = CatalogRepository(m_db).organization(orgId); // a failure is logged
+    return org ? org.value() : std::nullopt;
 }
 
 qint64 HubStore::head(const QString &orgId) const

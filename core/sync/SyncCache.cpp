@@ -134,7 +134,10 @@ Result<void> SyncCache::beginJoin()
     if (m_hubOrgId.isEmpty())
         return Error::invalid(Tr::tr("Not connected to a hub."));
     const Organization local = m_service.organization();
-    Organization org = m_catalog.organization(m_hubOrgId).value_or(Organization{});
+    const auto stored = m_catalog.organization(m_hubOrgId);
+    if (!stored)
+        return stored.error();
+    Organization org = stored.value().value_or(Organization{});
     org.id = m_hubOrgId;
     org.name = m_hubOrgName.trimmed().isEmpty() ? local.name : m_hubOrgName.trimmed();
     if (org.currency.isEmpty())
@@ -161,8 +164,14 @@ Result<int> SyncCache::finishJoin()
     QList<Mutation> pushes;
 
     // Task types and rooms: merged into the hub's by name, else carried over and pushed.
-    const QList<TaskType> hubTypes = m_catalog.taskTypes(hub, true);
-    for (TaskType t : m_catalog.taskTypes(oldOrg, true)) {
+    const auto hubTypesRead = m_catalog.taskTypes(hub, true);
+    const auto oldTypes = m_catalog.taskTypes(oldOrg, true);
+    if (!hubTypesRead)
+        return hubTypesRead.error();
+    if (!oldTypes)
+        return oldTypes.error();
+    const QList<TaskType> &hubTypes = hubTypesRead.value();
+    for (TaskType t : oldTypes.value()) {
         const auto same = std::find_if(hubTypes.begin(), hubTypes.end(), [&](const TaskType &h) {
             return h.name.compare(t.name, Qt::CaseInsensitive) == 0;
         });
@@ -184,8 +193,14 @@ Result<int> SyncCache::finishJoin()
                            {{QStringLiteral("taskType"), json::fromTaskType(t)}}});
         }
     }
-    const QList<Room> hubRooms = m_catalog.rooms(hub, true);
-    for (Room room : m_catalog.rooms(oldOrg, true)) {
+    const auto hubRoomsRead = m_catalog.rooms(hub, true);
+    const auto oldRooms = m_catalog.rooms(oldOrg, true);
+    if (!hubRoomsRead)
+        return hubRoomsRead.error();
+    if (!oldRooms)
+        return oldRooms.error();
+    const QList<Room> &hubRooms = hubRoomsRead.value();
+    for (Room room : oldRooms.value()) {
         const auto same = std::find_if(hubRooms.begin(), hubRooms.end(), [&](const Room &h) {
             return h.name.compare(room.name, Qt::CaseInsensitive) == 0;
         });
@@ -227,10 +242,16 @@ Result<int> SyncCache::finishJoin()
         !r)
         return r.error();
     for (const QString &id : std::as_const(ids)) {
-        const auto e = m_entries.entry(id);
+        const auto row = m_entries.entry(id);
+        if (!row)
+            return row.error();
+        const std::optional<TimeEntry> &e = row.value();
         if (!e)
             continue;
-        const QJsonObject user = json::fromUser(m_catalog.user(e->userId).value_or(User{}));
+        const auto userRow = m_catalog.user(e->userId);
+        if (!userRow)
+            return userRow.error();
+        const QJsonObject user = json::fromUser(userRow.value().value_or(User{}));
         if (e->endedAt) {
             pushes.append({QStringLiteral("timeEntries:create"),
                            {{QStringLiteral("entry"), entryRequest(*e, true)},
@@ -386,7 +407,10 @@ Result<AppliedChange> SyncCache::applyInTransaction(const QString &event, const 
                     !r)
                     return r.error();
             }
-            const bool isNew = !m_entries.entry(e.id).has_value();
+            const auto stored = m_entries.entry(e.id);
+            if (!stored)
+                return stored.error();
+            const bool isNew = !stored.value().has_value();
             auto written = writeEntry(e);
             if (!written)
                 return written.error();
@@ -446,7 +470,10 @@ Result<void> SyncCache::ensureUser(const QJsonObject &user, const QString &id)
     const bool described = user.value(QStringLiteral("id")).toString() == id;
     const QString name =
         described ? user.value(QStringLiteral("name")).toString().trimmed() : QString();
-    auto existing = m_catalog.user(id);
+    const auto row = m_catalog.user(id);
+    if (!row)
+        return row.error();
+    const std::optional<User> &existing = row.value();
     if (existing && (name.isEmpty() || existing->name == name))
         return {};
     User u = existing.value_or(User{id, m_hubOrgId, {}, 0});
@@ -458,7 +485,9 @@ Result<void> SyncCache::ensureUser(const QJsonObject &user, const QString &id)
 
 Result<void> SyncCache::ensureTaskType(const QString &id, const QJsonObject &hint)
 {
-    if (m_catalog.taskType(id))
+    if (auto known = m_catalog.taskType(id); !known)
+        return known.error();
+    else if (known.value())
         return {};
     // Known by name only until its taskType:changed arrives.
     TaskType t;
@@ -477,7 +506,9 @@ Result<void> SyncCache::ensureTaskType(const QString &id, const QJsonObject &hin
 
 Result<void> SyncCache::ensureRoom(const QString &id, const QJsonObject &hint)
 {
-    if (m_catalog.room(id))
+    if (auto known = m_catalog.room(id); !known)
+        return known.error();
+    else if (known.value())
         return {};
     Room room;
     room.id = id;
@@ -496,7 +527,10 @@ Result<QList<TimeEntry>> SyncCache::writeEntry(TimeEntry e)
     if (e.isRunning() && !e.deleted) {
         // One running entry per user: the hub says this one runs, so one still running here
         // (a stop not heard yet) ends where this one starts, until the hub's own word arrives.
-        if (auto running = m_entries.runningEntry(e.userId); running && running->id != e.id) {
+        const auto runningRow = m_entries.runningEntry(e.userId);
+        if (!runningRow)
+            return runningRow.error();
+        if (const auto &running = runningRow.value(); running && running->id != e.id) {
             TimeEntry old = *running;
             const Ms end = std::max(e.startedAt, old.startedAt);
             closePause(old, end);
@@ -506,7 +540,10 @@ Result<QList<TimeEntry>> SyncCache::writeEntry(TimeEntry e)
             changed.append(old);
         }
     }
-    if (m_entries.entry(e.id)) {
+    const auto stored = m_entries.entry(e.id);
+    if (!stored)
+        return stored.error();
+    if (stored.value()) {
         if (auto r = m_entries.update(e); !r)
             return r.error();
     } else {
@@ -519,7 +556,10 @@ Result<QList<TimeEntry>> SyncCache::writeEntry(TimeEntry e)
 
 Result<std::optional<TimeEntry>> SyncCache::withdrawUnknownEntry(const QString &entryId)
 {
-    auto found = m_entries.entry(entryId);
+    const auto row = m_entries.entry(entryId);
+    if (!row)
+        return row.error();
+    const std::optional<TimeEntry> &found = row.value();
     if (!found || found->deleted)
         return std::optional<TimeEntry>();
     Transaction tx(m_db);
@@ -535,7 +575,10 @@ Result<std::optional<TimeEntry>> SyncCache::withdrawUnknownEntry(const QString &
     a.id = newId();
     a.entryId = e.id;
     a.actorId = e.userId;
-    a.actorName = m_catalog.user(e.userId).value_or(User{}).name;
+    const auto actor = m_catalog.user(e.userId);
+    if (!actor)
+        return actor.error();
+    a.actorName = actor.value().value_or(User{}).name;
     a.at = e.updatedAt;
     a.action = QStringLiteral("delete");
     a.before = auditShape(json::fromEntry(*found));

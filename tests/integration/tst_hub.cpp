@@ -65,7 +65,7 @@ struct HubEnv
             qFatal("cannot create an organisation: %s", qPrintable(created.error().message));
         OrgFixture f{created->org.id, created->token, {}, {}, 0};
         f.base = int(hub->store().head(f.id));
-        for (const TaskType &t : CatalogRepository(*db).taskTypes(f.id)) {
+        for (const TaskType &t : CatalogRepository(*db).taskTypes(f.id).value()) {
             if (t.position == 1)
                 f.recordingId = t.id;
             if (t.position == 2)
@@ -516,7 +516,7 @@ void TestHub::requestsValidatedFieldByField()
     // Invalid requests are answered, never closed, and nothing was written.
     QVERIFY(!c.closed);
     QCOMPARE(env.hub->store().head(org.id), org.base);
-    QCOMPARE(CatalogRepository(*env.db).users(org.id).size(), 0);
+    QCOMPARE(CatalogRepository(*env.db).users(org.id).value().size(), 0);
 }
 
 void TestHub::refusedRequestChangesNothing()
@@ -531,7 +531,7 @@ void TestHub::refusedRequestChangesNothing()
                   {{QStringLiteral("opId"), newId()},
                    {QStringLiteral("user"), user(newId(), QStringLiteral("Ann"))}});
     QCOMPARE(errorCode(answer), QStringLiteral("not_found"));
-    QCOMPARE(CatalogRepository(*env.db).users(org.id).size(), 0);
+    QCOMPARE(CatalogRepository(*env.db).users(org.id).value().size(), 0);
     QCOMPARE(env.hub->store().head(org.id), org.base);
 }
 

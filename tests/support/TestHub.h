@@ -60,7 +60,7 @@ template <class ClockType> struct TestHub
 
     QString typeId(const QString &name) const
     {
-        for (const TaskType &t : CatalogRepository(*db).taskTypes(orgId)) {
+        for (const TaskType &t : CatalogRepository(*db).taskTypes(orgId).value()) {
             if (t.name == name)
                 return t.id;
         }
