@@ -65,7 +65,8 @@ struct HubEnv
             qFatal("cannot create an organisation: %s", qPrintable(created.error().message));
         OrgFixture f{created->org.id, created->token, {}, {}, 0};
         f.base = int(hub->store().head(f.id));
-        for (const TaskType &t : CatalogRepository(*db).taskTypes(f.id).value()) {
+        const QList<TaskType> types = CatalogRepository(*db).taskTypes(f.id).value();
+        for (const TaskType &t : types) {
             if (t.position == 1)
                 f.recordingId = t.id;
             if (t.position == 2)
@@ -424,7 +425,7 @@ void TestHub::organisationsIsolated()
             QCOMPARE(d.toObject().value(QLatin1String("name")).toString(), QStringLiteral("B1"));
     }
     // A's entry is untouched.
-    auto entry = EntryRepository(*env.db).entry(entryId);
+    auto entry = EntryRepository(*env.db).entry(entryId).value();
     QVERIFY(entry && entry->isRunning() && !entry->deleted && entry->note.isEmpty());
 }
 

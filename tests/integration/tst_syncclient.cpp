@@ -362,8 +362,9 @@ private Q_SLOTS:
         auto started = a.start(QStringLiteral("Mastering"));
         QVERIFY(started);
         {
-            TaskType mastering =
-                *CatalogRepository(*env.db).taskType(env.typeId(QStringLiteral("Mastering"))).value();
+            TaskType mastering = *CatalogRepository(*env.db)
+                                      .taskType(env.typeId(QStringLiteral("Mastering")))
+                                      .value();
             mastering.archived = true;
             QVERIFY(CatalogRepository(*env.db).saveTaskType(mastering));
         }
