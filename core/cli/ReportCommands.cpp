@@ -208,7 +208,10 @@ CommandOutput CommandLine::exportEntries(QCommandLineParser &p)
     if (auto r = applyNameFilters(p, filter); !r)
         return fail(r.error());
 
-    const QList<TimeEntry> entries = ReportService(m_service).entries(filter);
+    const auto read = ReportService(m_service).readEntries(filter);
+    if (!read)
+        return fail(read.error());
+    const QList<TimeEntry> &entries = read.value();
     const QByteArray data = EntryExporter(m_service).write(entries, transfer);
     if (!p.isSet(QStringLiteral("o")))
         return {0, QString::fromUtf8(data), {}};

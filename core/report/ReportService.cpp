@@ -3,6 +3,8 @@
 #include "Csv.h"
 #include "domain/Format.h"
 #include "domain/Money.h"
+#include "store/EntryTimes.h"
+#include "store/Repositories.h"
 #include "timer/TimerService.h"
 
 #include <QDateTime>
@@ -129,19 +131,31 @@ ReportService::ReportService(const TimerService &service)
     : m_service(service)
 {}
 
-QList<TimeEntry> ReportService::entries(const EntryFilter &filter) const
+Result<void> ReportService::forEachEntry(const EntryFilter &filter,
+                                         const std::function<bool(const TimeEntry &)> &visit) const
 {
     EntryFilter f = filter;
+    f.orgId = m_service.orgId();
     f.deleted = false;
-    const EntrySort oldestFirst{EntrySortKey::StartedAt, false};
+    return EntryRepository(m_service.database()).forEach(f, m_service.clock().nowMs(), visit);
+}
+
+Result<QList<TimeEntry>> ReportService::readEntries(const EntryFilter &filter) const
+{
     QList<TimeEntry> all;
-    for (int offset = 0;; offset += kPageSize) {
-        const QList<TimeEntry> page = m_service.list(f, oldestFirst, kPageSize, offset);
-        all += page;
-        if (page.size() < kPageSize)
-            break;
-    }
+    auto read = forEachEntry(filter, [&all](const TimeEntry &e) {
+        all.append(e);
+        return true;
+    });
+    if (!read)
+        return read.error();
     return all;
+}
+
+QList<TimeEntry> ReportService::entries(const EntryFilter &filter) const
+{
+    auto all = readEntries(filter);
+    return all ? std::move(all).value() : QList<TimeEntry>();
 }
 
 Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by) const
@@ -151,11 +165,19 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
     if (*filter.to <= *filter.from)
         return Error::invalid(tr("The report's period ends before it starts."));
 
+    const CatalogRepository catalog(m_service.database());
+    const auto org = catalog.organization(m_service.orgId());
+    if (!org)
+        return org.error();
+    const auto taskTypes = catalog.taskTypes(m_service.orgId(), true);
+    if (!taskTypes)
+        return taskTypes.error();
+
     Report report;
     report.from = *filter.from;
     report.to = *filter.to;
     report.by = by;
-    report.currency = m_service.organization().currency;
+    report.currency = org.value().value_or(Organization{}).currency;
     report.now = m_service.clock().nowMs();
     report.total.key = QStringLiteral("total");
     report.total.name = tr("Total");
@@ -180,54 +202,67 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
         }
     }
 
-    QHash<QString, TaskType> types;
-    for (const TaskType &t : m_service.taskTypes(true))
-        types.insert(t.id, t);
+    QHash<QString, qint64> rates;
+    for (const TaskType &t : taskTypes.value())
+        rates.insert(t.id, t.effectiveRateCents());
 
+    // One pass over the period's entries, reading only their task type, times and the column
+    // grouped by; each entry's cost is rounded on its own, as on an invoice.
     QHash<QString, ReportGroup> byKey;
     const Ms now = report.now;
-    for (const TimeEntry &e : entries(filter)) {
-        const qint64 rate = types.value(e.taskTypeId).effectiveRateCents();
-        const Ms billable = e.billableMsWithin(report.from, report.to, now);
-        const qint64 cost = money::costCents(billable, rate);
-        add(report.total, billable, cost, 1);
+    EntryFilter f = filter;
+    f.orgId = m_service.orgId();
+    f.deleted = false;
+    const EntryTimesColumns columns{by == ReportGrouping::User, by == ReportGrouping::Room};
+    QString lastType; // entries come by task type: the rate is looked up once per type
+    qint64 rate = 0;
+    ReportGroup *keyGroup = nullptr; // byKey's group of the last key (byKey grows only after)
+    auto counted =
+        forEachEntryTimes(m_service.database(), f, now, columns, [&](const TimeEntry &e) {
+            if (e.taskTypeId != lastType) {
+                lastType = e.taskTypeId;
+                rate = rates.value(lastType);
+            }
+            const Ms billable = e.billableMsWithin(report.from, report.to, now);
+            const qint64 cost = money::costCents(billable, rate);
+            add(report.total, billable, cost, 1);
 
-        if (!isTimeGrouping(by)) {
-            QString key;
-            if (by == ReportGrouping::TaskType)
-                key = e.taskTypeId;
-            else if (by == ReportGrouping::User)
-                key = e.userId;
-            else
-                key = e.roomId;
-            ReportGroup &g = byKey[key];
-            g.key = key;
-            add(g, billable, cost, 1);
-            continue;
-        }
+            if (!isTimeGrouping(by)) {
+                const QString &key = by == ReportGrouping::TaskType ? e.taskTypeId
+                                     : by == ReportGrouping::User   ? e.userId
+                                                                    : e.roomId;
+                if (!keyGroup || keyGroup->key != key) {
+                    keyGroup = &byKey[key];
+                    keyGroup->key = key;
+                }
+                add(*keyGroup, billable, cost, 1);
+                return;
+            }
 
-        // Split the clipped entry at the groups' edges (local midnight): each piece gets the
-        // growth of the cumulative billable time and cost, so the pieces add up to the entry.
-        const Ms start = std::max(e.startedAt, report.from);
-        const Ms end = std::min(e.effectiveEnd(now), report.to);
-        auto it = std::upper_bound(buckets.begin(), buckets.end(), start,
-                                   [](Ms t, const ReportGroup &g) { return t < g.from; });
-        if (it != buckets.begin())
-            --it;
-        if (end <= start) {
-            add(*it, 0, 0, 1);
-            continue;
-        }
-        Ms doneMs = 0;
-        qint64 doneCents = 0;
-        for (; it != buckets.end() && it->from < end; ++it) {
-            const Ms upTo = e.billableMsWithin(report.from, std::min(end, it->to), now);
-            const qint64 upToCents = money::costCents(upTo, rate);
-            add(*it, upTo - doneMs, upToCents - doneCents, 1);
-            doneMs = upTo;
-            doneCents = upToCents;
-        }
-    }
+            // Split the clipped entry at the groups' edges (local midnight): each piece gets the
+            // growth of the cumulative billable time and cost, so the pieces add up to the entry.
+            const Ms start = std::max(e.startedAt, report.from);
+            const Ms end = std::min(e.effectiveEnd(now), report.to);
+            auto it = std::upper_bound(buckets.begin(), buckets.end(), start,
+                                       [](Ms t, const ReportGroup &g) { return t < g.from; });
+            if (it != buckets.begin())
+                --it;
+            if (end <= start) {
+                add(*it, 0, 0, 1);
+                return;
+            }
+            Ms doneMs = 0;
+            qint64 doneCents = 0;
+            for (; it != buckets.end() && it->from < end; ++it) {
+                const Ms upTo = e.billableMsWithin(report.from, std::min(end, it->to), now);
+                const qint64 upToCents = money::costCents(upTo, rate);
+                add(*it, upTo - doneMs, upToCents - doneCents, 1);
+                doneMs = upTo;
+                doneCents = upToCents;
+            }
+        });
+    if (!counted)
+        return counted.error();
 
     if (isTimeGrouping(by)) {
         report.groups = buckets;
@@ -236,7 +271,7 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
 
     // Categories in the order people know them: task types as arranged, names alphabetically.
     if (by == ReportGrouping::TaskType) {
-        for (const TaskType &t : m_service.taskTypes(true)) {
+        for (const TaskType &t : taskTypes.value()) {
             if (!byKey.contains(t.id))
                 continue;
             ReportGroup g = byKey.take(t.id);
@@ -245,7 +280,10 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
             report.groups << g;
         }
     } else if (by == ReportGrouping::User) {
-        for (const User &u : m_service.users()) {
+        const auto users = catalog.users(m_service.orgId());
+        if (!users)
+            return users.error();
+        for (const User &u : users.value()) {
             if (!byKey.contains(u.id))
                 continue;
             ReportGroup g = byKey.take(u.id);
@@ -253,7 +291,10 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
             report.groups << g;
         }
     } else {
-        for (const Room &r : m_service.rooms(true)) {
+        const auto rooms = catalog.rooms(m_service.orgId(), true);
+        if (!rooms)
+            return rooms.error();
+        for (const Room &r : rooms.value()) {
             if (!byKey.contains(r.id))
                 continue;
             ReportGroup g = byKey.take(r.id);

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace st {
@@ -66,7 +67,13 @@ public:
     // filter.from and filter.to give the period and are required; the other fields narrow it.
     Result<Report> build(const EntryFilter &filter, ReportGrouping by) const;
 
-    // Every live entry the filter covers, oldest first, fetched in pages.
+    // Every live entry the filter covers, oldest first (by start, then ID), in one pass over the
+    // period's rows; visit returns false to stop.
+    Result<void> forEachEntry(const EntryFilter &filter,
+                              const std::function<bool(const TimeEntry &)> &visit) const;
+    // The same, gathered (an export).
+    Result<QList<TimeEntry>> readEntries(const EntryFilter &filter) const;
+    // The same, none when the read fails (the failure is logged with its query).
     QList<TimeEntry> entries(const EntryFilter &filter) const;
 
     // The `report --json` shape of DESIGN.md (plus durationMs and, for time groups, from/to).
@@ -74,7 +81,6 @@ public:
     // key,name,durationSeconds,cost,currency,entries; a last "total" row.
     QString toCsv(const Report &report) const;
 
-    static constexpr int kPageSize = 2000;
     // At most this many time groups (about 27 years of days).
     static constexpr int kMaxGroups = 10'000;
 

@@ -159,14 +159,59 @@ QSqlQuery Database::prepare(const QString &sql) const
     return query;
 }
 
+namespace {
+
+// A failed query in the log: its SQL, the values bound to it and the driver's text, so a failure
+// seen in the field can be replayed (long values are shortened).
+void logFailure(const QString &sql, const QVariantList &values, const QString &why)
+{
+    constexpr qsizetype kMaxValue = 200;
+    QStringList shown;
+    for (const QVariant &value : values) {
+        QString text = value.isNull() ? QStringLiteral("NULL") : value.toString();
+        if (text.size() > kMaxValue)
+            text = text.left(kMaxValue) + QStringLiteral("…");
+        shown << (value.typeId() == QMetaType::QString && !value.isNull()
+                      ? QLatin1Char('\'') + text + QLatin1Char('\'')
+                      : text);
+    }
+    qCWarning(lcStore).noquote() << QStringLiteral("Query failed: %1 with [%2]: %3")
+                                        .arg(sql, shown.join(QStringLiteral(", ")), why);
+}
+
+void logFailure(const QSqlQuery &query)
+{
+    logFailure(query.lastQuery(), query.boundValues(), query.lastError().text());
+}
+
+} // namespace
+
 Result<void> Database::exec(QSqlQuery &query) const
 {
     if (!query.exec()) {
-        qCWarning(lcStore) << "Query failed:" << query.lastQuery() << query.lastError().text();
+        logFailure(query);
         return Error::internal(
             Tr::tr("The database refused a change: %1").arg(query.lastError().text()));
     }
     return {};
+}
+
+Result<void> Database::read(QSqlQuery &query) const
+{
+    if (!query.exec())
+        return readError(query);
+    return {};
+}
+
+Error Database::readError(const QSqlQuery &query) const
+{
+    return readError(query.lastQuery(), query.boundValues(), query.lastError().text());
+}
+
+Error Database::readError(const QString &sql, const QVariantList &values, const QString &why) const
+{
+    logFailure(sql, values, why);
+    return Error::internal(Tr::tr("The database could not be read: %1").arg(why));
 }
 
 Result<void> Database::checkIntegrity()
@@ -283,13 +328,19 @@ Result<void> Database::migrate()
     return {};
 }
 
-QString Database::meta(const QString &key, const QString &fallback) const
+Result<QString> Database::readMeta(const QString &key, const QString &fallback) const
 {
     CachedQuery query(*this, QStringLiteral("SELECT value FROM meta WHERE key = ?"));
     query->addBindValue(key);
-    if (query->exec() && query->next())
-        return query->value(0).toString();
-    return fallback;
+    if (auto r = read(*query); !r)
+        return r.error();
+    return query->next() ? query->value(0).toString() : fallback;
+}
+
+QString Database::meta(const QString &key, const QString &fallback) const
+{
+    auto value = readMeta(key, fallback);
+    return value ? value.value() : fallback;
 }
 
 Result<void> Database::setMeta(const QString &key, const QString &value) const
@@ -382,7 +433,7 @@ bool Transaction::run(const QString &sql, QString *why) const
     if (query.exec(sql))
         return true;
     *why = query.lastError().text();
-    qCWarning(lcStore) << "Query failed:" << sql << *why;
+    logFailure(query);
     return false;
 }
 

@@ -34,12 +34,22 @@ public:
 
     // A prepared query on this connection; prepare failures are programming errors and logged.
     QSqlQuery prepare(const QString &sql) const;
-    // Runs a prepared query; a failure becomes an internal error with the driver's text.
+    // Runs a prepared query that changes rows; a failure becomes an internal error with the
+    // driver's text. Every failure, here and in read(), is logged with its SQL and bound values.
     Result<void> exec(QSqlQuery &query) const;
+    // Runs a prepared query that reads rows: a failure is an error, never an empty answer.
+    Result<void> read(QSqlQuery &query) const;
+    // The error of a query that failed while its rows were read (after read() succeeded).
+    Error readError(const QSqlQuery &query) const;
+    // The same for a read run outside QSqlQuery (RowStream): sql, its values, the driver's text.
+    Error readError(const QString &sql, const QVariantList &values, const QString &why) const;
 
     // Reads every page: slow on a large file, so callers run it off the UI thread.
     Result<void> quickCheck();
 
+    // A value of the meta table, fallback when it has none; meta() also answers fallback when
+    // the read fails (logged).
+    Result<QString> readMeta(const QString &key, const QString &fallback = {}) const;
     QString meta(const QString &key, const QString &fallback = {}) const;
     Result<void> setMeta(const QString &key, const QString &value) const;
 

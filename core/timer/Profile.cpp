@@ -74,11 +74,18 @@ Result<Profile> ensure(const Database &db, const Clock &clock)
     p.deviceName = QSysInfo::machineHostName();
 
     const QString orgId = db.meta(kOrgKey);
-    if (auto org = catalog.organization(orgId)) {
-        p.org = *org;
+    // A failed read stops here: taken for a first run, it would seed a second organisation.
+    const auto org = catalog.organization(orgId);
+    if (!org)
+        return org.error();
+    if (org.value()) {
+        p.org = *org.value();
         p.deviceId = db.meta(kDeviceKey);
-        if (auto user = catalog.user(db.meta(kUserKey)); user && user->orgId == org->id) {
-            p.user = *user;
+        const auto user = catalog.user(db.meta(kUserKey));
+        if (!user)
+            return user.error();
+        if (user.value() && user.value()->orgId == p.org.id) {
+            p.user = *user.value();
             return p;
         }
     }
@@ -102,8 +109,10 @@ Result<Profile> ensure(const Database &db, const Clock &clock)
         }
     }
     const QString name = osUserName();
-    if (auto existing = catalog.userByName(p.org.id, name)) {
-        p.user = *existing;
+    if (auto existing = catalog.userByName(p.org.id, name); existing) {
+        p.user = existing.value();
+    } else if (existing.error().code != ErrorCode::NotFound) {
+        return existing.error();
     } else {
         p.user = {newId(), p.org.id, name, now};
         if (auto r = catalog.saveUser(p.user); !r)

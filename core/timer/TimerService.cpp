@@ -31,12 +31,28 @@ QJsonObject auditJson(const TimeEntry &e)
     };
 }
 
+// A read for a public query, whose signature has no room for an error: the failure was logged
+// with its query (Database) and reads as no value.
+template <typename T> T orEmpty(Result<T> read)
+{
+    return read ? std::move(read).value() : T{};
+}
+
+// A row of orgId's, nullopt for a row of another organisation.
+template <typename T>
+Result<std::optional<T>> ownedBy(Result<std::optional<T>> row, const QString &orgId)
+{
+    if (row && row.value() && row.value()->orgId != orgId)
+        return std::optional<T>();
+    return row;
+}
+
 // What differs between saving a task type and a room (TimerService::saveCatalogItem).
 template <class Item> struct CatalogKind;
 
 template <> struct CatalogKind<TaskType>
 {
-    static std::optional<TaskType> find(const CatalogRepository &c, const QString &id)
+    static Result<std::optional<TaskType>> find(const CatalogRepository &c, const QString &id)
     {
         return c.taskType(id);
     }
@@ -61,7 +77,7 @@ template <> struct CatalogKind<TaskType>
 
 template <> struct CatalogKind<Room>
 {
-    static std::optional<Room> find(const CatalogRepository &c, const QString &id)
+    static Result<std::optional<Room>> find(const CatalogRepository &c, const QString &id)
     {
         return c.room(id);
     }
@@ -110,7 +126,9 @@ Result<TimeEntry> TimerService::start(const StartRequest &request)
     const QString id = request.entryId.isEmpty() ? newId() : request.entryId;
     if (!isValidId(id))
         return Error::invalid(tr("The entry ID is not a UUID."));
-    if (m_entries.entry(id))
+    if (auto existing = m_entries.entry(id); !existing)
+        return existing.error();
+    else if (existing.value())
         return Error::conflict(tr("An entry with this ID already exists."));
 
     Transaction tx(m_db);
@@ -129,7 +147,10 @@ Result<TimeEntry> TimerService::start(const StartRequest &request)
     entry.updatedAt = now;
 
     QList<TimeEntry> changed;
-    if (auto running = m_entries.runningEntry(request.userId)) {
+    auto runningRow = m_entries.runningEntry(request.userId);
+    if (!runningRow)
+        return runningRow.error();
+    if (std::optional<TimeEntry> running = runningRow.value()) {
         if (running->startedAt <= at) {
             // A switch: the running entry stops at the instant the new one starts.
             closePause(*running, at);
@@ -260,7 +281,9 @@ Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m) const
     const QString id = m.entryId.isEmpty() ? newId() : m.entryId;
     if (!isValidId(id))
         return Error::invalid(tr("The entry ID is not a UUID."));
-    if (m_entries.entry(id))
+    if (auto existing = m_entries.entry(id); !existing)
+        return existing.error();
+    else if (existing.value())
         return Error::conflict(tr("An entry with this ID already exists."));
 
     TimeEntry entry;
@@ -314,10 +337,16 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
     for (User u : batch.newUsers) {
         if (auto r = validate::userName(u.name); !r)
             return r.error();
-        if (!isValidId(u.id) || m_catalog.user(u.id))
+        if (!isValidId(u.id))
             return Error::conflict(tr("A new user needs a new ID."));
-        if (m_catalog.userByName(m_orgId, u.name))
+        if (auto same = m_catalog.user(u.id); !same)
+            return same.error();
+        else if (same.value())
+            return Error::conflict(tr("A new user needs a new ID."));
+        if (auto named = m_catalog.userByName(m_orgId, u.name); named)
             return Error::conflict(tr("A user named \"%1\" exists already.").arg(u.name));
+        else if (named.error().code != ErrorCode::NotFound)
+            return named.error();
         u.orgId = m_orgId;
         u.name = u.name.trimmed();
         u.updatedAt = m_clock.nowMs();
@@ -327,9 +356,14 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
     for (Room room : batch.newRooms) {
         if (auto r = validate::room(room); !r)
             return r.error();
-        if (m_catalog.room(room.id))
+        if (auto same = m_catalog.room(room.id); !same)
+            return same.error();
+        else if (same.value())
             return Error::conflict(tr("A new room needs a new ID."));
-        for (const Room &other : rooms(true)) {
+        const auto others = m_catalog.rooms(m_orgId, true);
+        if (!others)
+            return others.error();
+        for (const Room &other : others.value()) {
             if (other.name.compare(room.name.trimmed(), Qt::CaseInsensitive) == 0)
                 return Error::conflict(tr("A room named \"%1\" exists already.").arg(other.name));
         }
@@ -375,8 +409,8 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
     auto found = liveEntry(a.entryId);
     if (!found)
         return found.error();
-    if (!m_catalog.user(a.actorId))
-        return Error::notFound(tr("No such user."));
+    if (auto r = knownUser(a.actorId, AnyOrganization); !r)
+        return r.error();
     const TimeEntry before = found.value();
     TimeEntry entry = before;
     const Ms now = m_clock.nowMs();
@@ -449,8 +483,8 @@ Result<TimeEntry> TimerService::remove(const QString &entryId, const QString &ac
     auto found = liveEntry(entryId);
     if (!found)
         return found.error();
-    if (!m_catalog.user(actorId))
-        return Error::notFound(tr("No such user."));
+    if (auto r = knownUser(actorId, AnyOrganization); !r)
+        return r.error();
     if (auto r = validate::note(reason); !r)
         return r.error();
     const TimeEntry before = found.value();
@@ -477,13 +511,16 @@ Result<TimeEntry> TimerService::remove(const QString &entryId, const QString &ac
 
 Result<TimeEntry> TimerService::restore(const QString &entryId, const QString &actorId)
 {
-    auto found = entry(entryId);
-    if (!found || found->orgId != m_orgId)
+    const auto row = ownEntry(entryId);
+    if (!row)
+        return row.error();
+    const std::optional<TimeEntry> &found = row.value();
+    if (!found)
         return Error::notFound(tr("No entry %1.").arg(entryId));
     if (!found->deleted)
         return Error::conflict(tr("The entry is not deleted."));
-    if (!m_catalog.user(actorId))
-        return Error::notFound(tr("No such user."));
+    if (auto r = knownUser(actorId, AnyOrganization); !r)
+        return r.error();
     const TimeEntry before = *found;
     TimeEntry entry = before;
     entry.deleted = false;
@@ -511,49 +548,46 @@ Result<TimeEntry> TimerService::restore(const QString &entryId, const QString &a
 
 std::optional<TimeEntry> TimerService::entry(const QString &id) const
 {
-    auto e = m_entries.entry(id);
-    if (e && e->orgId != m_orgId)
-        return std::nullopt;
-    return e;
+    return orEmpty(ownEntry(id));
 }
 
 std::optional<TimeEntry> TimerService::running(const QString &userId) const
 {
-    return m_entries.runningEntry(userId);
+    return orEmpty(m_entries.runningEntry(userId));
 }
 
 QList<TimeEntry> TimerService::runningEntries() const
 {
-    return m_entries.runningEntries(m_orgId);
+    return orEmpty(m_entries.runningEntries(m_orgId));
 }
 
 QList<TimeEntry> TimerService::list(EntryFilter filter, const EntrySort &sort, int limit,
                                     int offset) const
 {
     filter.orgId = m_orgId;
-    return m_entries.list(filter, sort, limit, offset, m_clock.nowMs());
+    return orEmpty(m_entries.list(filter, sort, limit, offset, m_clock.nowMs()));
 }
 
 int TimerService::count(EntryFilter filter) const
 {
     filter.orgId = m_orgId;
-    return m_entries.count(filter, m_clock.nowMs());
+    return orEmpty(m_entries.count(filter, m_clock.nowMs()));
 }
 
 Totals TimerService::totals(EntryFilter filter) const
 {
     filter.orgId = m_orgId;
-    return m_entries.totals(filter, m_clock.nowMs());
+    return orEmpty(m_entries.totals(filter, m_clock.nowMs()));
 }
 
 QList<AuditRecord> TimerService::auditTrail(const QString &entryId) const
 {
-    return m_entries.auditTrail(entryId);
+    return orEmpty(m_entries.auditTrail(entryId));
 }
 
 qint64 TimerService::costCents(const TimeEntry &e) const
 {
-    const auto type = m_catalog.taskType(e.taskTypeId);
+    const auto type = orEmpty(m_catalog.taskType(e.taskTypeId));
     return type ? money::costCents(e.billableMs(m_clock.nowMs()), type->effectiveRateCents()) : 0;
 }
 
@@ -561,7 +595,7 @@ qint64 TimerService::costCents(const TimeEntry &e) const
 
 Organization TimerService::organization() const
 {
-    return m_catalog.organization(m_orgId).value_or(Organization{});
+    return orEmpty(m_catalog.organization(m_orgId)).value_or(Organization{});
 }
 
 Result<void> TimerService::saveOrganization(Organization org)
@@ -580,38 +614,38 @@ Result<void> TimerService::saveOrganization(Organization org)
 
 QList<TaskType> TimerService::taskTypes(bool includeArchived) const
 {
-    return m_catalog.taskTypes(m_orgId, includeArchived);
+    return orEmpty(m_catalog.taskTypes(m_orgId, includeArchived));
 }
 
 std::optional<TaskType> TimerService::taskType(const QString &id) const
 {
-    auto t = m_catalog.taskType(id);
-    if (t && t->orgId != m_orgId)
-        return std::nullopt;
-    return t;
+    return orEmpty(ownedBy(m_catalog.taskType(id), m_orgId));
 }
 
 Result<TaskType> TimerService::saveTaskType(TaskType type)
 {
-    return saveCatalogItem(std::move(type), taskTypes(true));
+    const auto existing = m_catalog.taskTypes(m_orgId, true);
+    if (!existing)
+        return existing.error();
+    return saveCatalogItem(std::move(type), existing.value());
 }
 
 QList<Room> TimerService::rooms(bool includeArchived) const
 {
-    return m_catalog.rooms(m_orgId, includeArchived);
+    return orEmpty(m_catalog.rooms(m_orgId, includeArchived));
 }
 
 std::optional<Room> TimerService::room(const QString &id) const
 {
-    auto r = m_catalog.room(id);
-    if (r && r->orgId != m_orgId)
-        return std::nullopt;
-    return r;
+    return orEmpty(ownedBy(m_catalog.room(id), m_orgId));
 }
 
 Result<Room> TimerService::saveRoom(Room room)
 {
-    return saveCatalogItem(std::move(room), rooms(true));
+    const auto existing = m_catalog.rooms(m_orgId, true);
+    if (!existing)
+        return existing.error();
+    return saveCatalogItem(std::move(room), existing.value());
 }
 
 template <class Item>
@@ -620,7 +654,9 @@ Result<Item> TimerService::saveCatalogItem(Item item, const QList<Item> &existin
     using Kind = CatalogKind<Item>;
     if (item.id.isEmpty())
         item.id = newId();
-    if (auto stored = Kind::find(m_catalog, item.id); stored && stored->orgId != m_orgId)
+    if (auto stored = Kind::find(m_catalog, item.id); !stored)
+        return stored.error();
+    else if (stored.value() && stored.value()->orgId != m_orgId)
         return Error::notFound(Kind::notFound());
     for (const Item &other : existing) {
         if (other.id != item.id &&
@@ -639,28 +675,29 @@ Result<Item> TimerService::saveCatalogItem(Item item, const QList<Item> &existin
     if (auto r = tx.commit(); !r)
         return r.error();
     Q_EMIT catalogChanged();
-    return *Kind::find(m_catalog, item.id);
+    auto saved = Kind::find(m_catalog, item.id);
+    if (!saved)
+        return saved.error();
+    return saved.value().value_or(item);
 }
 
 QList<User> TimerService::users() const
 {
-    return m_catalog.users(m_orgId);
+    return orEmpty(m_catalog.users(m_orgId));
 }
 
 std::optional<User> TimerService::user(const QString &id) const
 {
-    auto u = m_catalog.user(id);
-    if (u && u->orgId != m_orgId)
-        return std::nullopt;
-    return u;
+    return orEmpty(ownedBy(m_catalog.user(id), m_orgId));
 }
 
 Result<User> TimerService::ensureUser(const QString &name)
 {
     if (auto r = validate::userName(name); !r)
         return r.error();
-    if (auto existing = m_catalog.userByName(m_orgId, name))
-        return *existing;
+    if (auto existing = m_catalog.userByName(m_orgId, name);
+        existing || existing.error().code != ErrorCode::NotFound)
+        return existing;
     User u{newId(), m_orgId, name.trimmed(), m_clock.nowMs()};
     if (auto r = m_catalog.saveUser(u); !r)
         return r.error();
@@ -671,7 +708,10 @@ Result<User> TimerService::ensureUser(const QString &name)
 Result<TaskType> TimerService::findTaskType(const QString &nameOrId) const
 {
     const QString wanted = nameOrId.trimmed();
-    const auto all = taskTypes(true);
+    const auto read = m_catalog.taskTypes(m_orgId, true);
+    if (!read)
+        return read.error();
+    const QList<TaskType> &all = read.value();
     for (const TaskType &t : all) {
         if (t.id == wanted || t.name.compare(wanted, Qt::CaseInsensitive) == 0)
             return t;
@@ -688,7 +728,10 @@ Result<TaskType> TimerService::findTaskType(const QString &nameOrId) const
 Result<Room> TimerService::findRoom(const QString &nameOrId) const
 {
     const QString wanted = nameOrId.trimmed();
-    for (const Room &r : rooms(true)) {
+    const auto all = m_catalog.rooms(m_orgId, true);
+    if (!all)
+        return all.error();
+    for (const Room &r : all.value()) {
         if (r.id == wanted || r.name.compare(wanted, Qt::CaseInsensitive) == 0)
             return r;
     }
@@ -698,7 +741,10 @@ Result<Room> TimerService::findRoom(const QString &nameOrId) const
 Result<User> TimerService::findUser(const QString &nameOrId) const
 {
     const QString wanted = nameOrId.trimmed();
-    for (const User &u : users()) {
+    const auto all = m_catalog.users(m_orgId);
+    if (!all)
+        return all.error();
+    for (const User &u : all.value()) {
         if (u.id == wanted || u.name.compare(wanted, Qt::CaseInsensitive) == 0)
             return u;
     }
@@ -708,12 +754,22 @@ Result<User> TimerService::findUser(const QString &nameOrId) const
 Result<TimeEntry> TimerService::findEntry(const QString &idOrPrefix) const
 {
     const QString wanted = idOrPrefix.trimmed().toLower();
-    if (auto exact = entry(wanted))
-        return *exact;
+    if (auto exact = ownEntry(wanted); !exact)
+        return exact.error();
+    else if (exact.value())
+        return *exact.value();
     if (wanted.size() >= 4) {
-        const QStringList ids = m_entries.idsWithPrefix(m_orgId, wanted, 2);
-        if (ids.size() == 1)
-            return *entry(ids.first());
+        const auto found = m_entries.idsWithPrefix(m_orgId, wanted, 2);
+        if (!found)
+            return found.error();
+        const QStringList &ids = found.value();
+        if (ids.size() == 1) {
+            auto only = ownEntry(ids.first());
+            if (!only)
+                return only.error();
+            if (only.value())
+                return *only.value();
+        }
         if (ids.size() > 1)
             return Error::invalid(
                 tr("Several entries start with \"%1\": give more of the ID.").arg(wanted));
@@ -745,31 +801,61 @@ Result<void> TimerService::checkNoOverlap(const TimeEntry &entry) const
 {
     const Ms now = m_clock.nowMs();
     const Ms end = entry.effectiveEnd(now);
-    if (auto other = m_entries.overlapping(entry.userId, entry.startedAt,
-                                           std::max(end, entry.startedAt + 1), entry.id, now))
-        return Error::conflict(
-            tr("This overlaps %1 (entry %2).").arg(describe(*other), other->id.left(8)));
+    const auto other = m_entries.overlapping(entry.userId, entry.startedAt,
+                                             std::max(end, entry.startedAt + 1), entry.id, now);
+    if (!other)
+        return other.error();
+    if (const auto &o = other.value())
+        return Error::conflict(tr("This overlaps %1 (entry %2).").arg(describe(*o), o->id.left(8)));
     return {};
 }
 
 Result<void> TimerService::checkRefs(const QString &userId, const QString &taskTypeId,
                                      const QString &roomId) const
 {
-    if (!user(userId))
-        return Error::notFound(tr("No such user."));
-    const auto type = taskType(taskTypeId);
+    if (auto r = knownUser(userId); !r)
+        return r.error();
+    const auto typeRow = ownedBy(m_catalog.taskType(taskTypeId), m_orgId);
+    if (!typeRow)
+        return typeRow.error();
+    const std::optional<TaskType> &type = typeRow.value();
     if (!type)
         return Error::notFound(tr("No such task type."));
     if (type->archived)
         return Error::invalid(tr("The task type \"%1\" is archived.").arg(type->name));
-    if (!roomId.isEmpty() && !room(roomId))
+    if (roomId.isEmpty())
+        return {};
+    const auto roomRow = ownedBy(m_catalog.room(roomId), m_orgId);
+    if (!roomRow)
+        return roomRow.error();
+    if (!roomRow.value())
         return Error::notFound(tr("No such room."));
     return {};
 }
 
+Result<std::optional<TimeEntry>> TimerService::ownEntry(const QString &id) const
+{
+    return ownedBy(m_entries.entry(id), m_orgId);
+}
+
+Result<User> TimerService::knownUser(const QString &id, UserScope scope) const
+{
+    auto row = m_catalog.user(id);
+    if (scope == ThisOrganization)
+        row = ownedBy(std::move(row), m_orgId);
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return Error::notFound(tr("No such user."));
+    return *row.value();
+}
+
 Result<TimeEntry> TimerService::liveEntry(const QString &id) const
 {
-    auto found = entry(id);
+    const auto row = ownEntry(id);
+    if (!row)
+        return row.error();
+    const std::optional<TimeEntry> &found = row.value();
     if (!found || found->deleted)
         return Error::notFound(tr("No entry %1.").arg(id));
     return *found;
@@ -777,16 +863,19 @@ Result<TimeEntry> TimerService::liveEntry(const QString &id) const
 
 Result<TimeEntry> TimerService::runningFor(const QString &userId) const
 {
-    if (!user(userId))
-        return Error::notFound(tr("No such user."));
-    if (auto e = m_entries.runningEntry(userId))
-        return *e;
+    if (auto r = knownUser(userId); !r)
+        return r.error();
+    const auto e = m_entries.runningEntry(userId);
+    if (!e)
+        return e.error();
+    if (e.value())
+        return *e.value();
     return Error::notFound(tr("No timer is running."));
 }
 
 QString TimerService::describe(const TimeEntry &e) const
 {
-    const auto type = m_catalog.taskType(e.taskTypeId);
+    const auto type = orEmpty(m_catalog.taskType(e.taskTypeId));
     const QLocale locale;
     const QDateTime start = QDateTime::fromMSecsSinceEpoch(e.startedAt);
     const QString from = locale.toString(start, QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -804,7 +893,7 @@ AuditRecord TimerService::audit(const TimeEntry &before, const TimeEntry &after,
     a.id = newId();
     a.entryId = after.id;
     a.actorId = actorId;
-    a.actorName = m_catalog.user(actorId).value_or(User{}).name;
+    a.actorName = orEmpty(m_catalog.user(actorId)).value_or(User{}).name;
     a.at = m_clock.nowMs();
     a.action = action;
     a.before = auditJson(before);
@@ -815,7 +904,7 @@ AuditRecord TimerService::audit(const TimeEntry &before, const TimeEntry &after,
 
 protocol::UserRef TimerService::userRef(const QString &userId) const
 {
-    return {userId, m_catalog.user(userId).value_or(User{}).name};
+    return {userId, orEmpty(m_catalog.user(userId)).value_or(User{}).name};
 }
 
 } // namespace st

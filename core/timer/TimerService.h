@@ -165,6 +165,15 @@ private:
     protocol::EntryCreate manualChange(const TimeEntry &entry) const;
     Result<void> checkRefs(const QString &userId, const QString &taskTypeId,
                            const QString &roomId) const;
+    // Reads for changes: a failed query is an internal error, never "no such row".
+    Result<std::optional<TimeEntry>> ownEntry(const QString &id) const;
+    // "No such user." when there is none; an actor may be a user of any organisation.
+    enum UserScope
+    {
+        ThisOrganization,
+        AnyOrganization
+    };
+    Result<User> knownUser(const QString &id, UserScope scope = ThisOrganization) const;
     Result<TimeEntry> liveEntry(const QString &id) const;
     Result<TimeEntry> runningFor(const QString &userId) const;
     QString describe(const TimeEntry &entry) const;

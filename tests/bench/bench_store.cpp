@@ -3,14 +3,16 @@
 // that writes and reads the same rows through the plain SQLite C API, same schema, same pragmas.
 //
 //   bench_store [--entries N] [--users N] [--pairs N] [--page-reps N] [--total-reps N]
-//               [--seed N] [--dir PATH] [--keep] [--strict]
+//               [--report-reps N] [--seed N] [--dir PATH] [--keep] [--strict]
 //
 // Not a unit test: ctest only runs a tiny smoke size (bench_store_smoke). `make bench` runs the
 // real size. Exit code: 0, or 1 with --strict when a goal is missed, 2 when ours and the baseline
 // disagree on a result, 3 on a setup error.
 
 #include "domain/Clock.h"
+#include "domain/Money.h"
 #include "domain/Types.h"
+#include "report/ReportService.h"
 #include "store/Database.h"
 #include "store/EntryFilter.h"
 #include "store/Repositories.h"
@@ -74,6 +76,7 @@ struct Options
     int pairs = 1000;
     int pageReps = 60;
     int totalReps = 15;
+    int reportReps = 3;
     quint64 seed = 20260101;
     QString dir; // empty: a temporary folder, removed afterwards
     bool keep = false;
@@ -83,12 +86,14 @@ struct Options
 void usage()
 {
     std::printf("Usage: bench_store [--entries N] [--users N] [--pairs N] [--page-reps N]\n"
-                "                   [--total-reps N] [--seed N] [--dir PATH] [--keep] [--strict]\n"
+                "                   [--total-reps N] [--report-reps N] [--seed N] [--dir PATH]\n"
+                "                   [--keep] [--strict]\n"
                 "  --entries N     entries in the generated history (default 1000000)\n"
                 "  --users N       people sharing the studio (default 12)\n"
                 "  --pairs N       timer start+stop pairs timed (default 1000)\n"
                 "  --page-reps N   history pages timed (default 60)\n"
                 "  --total-reps N  one-year totals timed (default 15)\n"
+                "  --report-reps N whole-history reports timed, by day and by task (default 3)\n"
                 "  --seed N        PRNG seed of the generated history (default 20260101)\n"
                 "  --dir PATH      folder for the two databases (default: a temporary folder)\n"
                 "  --keep          keep the databases afterwards\n"
@@ -120,6 +125,8 @@ bool parseOptions(int argc, char **argv, Options &o)
             ok = number(o.pageReps, 1);
         else if (arg == "--total-reps")
             ok = number(o.totalReps, 1);
+        else if (arg == "--report-reps")
+            ok = number(o.reportReps, 1);
         else if (arg == "--seed")
             ok = number(o.seed, 0);
         else if (arg == "--dir" && i + 1 < argc)
@@ -611,6 +618,115 @@ RawTotals rawTotals(RawDb &db, const Catalog &c, Ms from, Ms to, Ms longest, Ms 
     return t;
 }
 
+// A report the plain way: every row of the period read once through the C API and summed as
+// ReportService sums (clipped to the period, split at local midnight by cumulative rounding, each
+// entry's cost rounded on its own), by day or by task type.
+const char *const kRawReportRows =
+    "SELECT task_type_id, started_at, ended_at, paused_ms, paused_at FROM time_entries "
+    "WHERE org_id = ?1 AND deleted = 0 AND started_at >= ?2 AND started_at < ?3 "
+    "AND (COALESCE(ended_at, ?5) > ?4 OR started_at >= ?4)";
+
+struct RawGroup
+{
+    qint64 billableMs = 0;
+    qint64 costCents = 0;
+    qint64 entries = 0;
+
+    void add(qint64 ms, qint64 cents)
+    {
+        billableMs += ms;
+        costCents += cents;
+        ++entries;
+    }
+};
+
+struct RawReport
+{
+    std::map<std::string, RawGroup> groups; // by day ("2025-11-28") or task type ID
+    RawGroup total;
+};
+
+RawReport rawReport(RawDb &db, const Catalog &c, Ms from, Ms to, Ms longest, Ms now, bool byDay)
+{
+    std::map<std::string, qint64> rates;
+    for (const st::TaskType &t : c.types)
+        rates[t.id.toStdString()] = t.effectiveRateCents();
+    std::vector<Ms> edges; // the days' starts inside the period, then its end
+    std::vector<std::string> days;
+    if (byDay) {
+        for (QDate d = QDateTime::fromMSecsSinceEpoch(from).date();; d = d.addDays(1)) {
+            const Ms start = std::max(from, d.startOfDay().toMSecsSinceEpoch());
+            if (start >= to)
+                break;
+            edges.push_back(start);
+            days.push_back(d.toString(Qt::ISODate).toStdString());
+        }
+        edges.push_back(to);
+    }
+    RawReport out;
+    sqlite3_stmt *s = db.statement(kRawReportRows);
+    bindText(s, 1, c.org.id);
+    sqlite3_bind_int64(s, 2, from - longest);
+    sqlite3_bind_int64(s, 3, to);
+    sqlite3_bind_int64(s, 4, from);
+    sqlite3_bind_int64(s, 5, now);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const std::string type = columnText(s, 0);
+        st::TimeEntry e;
+        e.startedAt = sqlite3_column_int64(s, 1);
+        if (sqlite3_column_type(s, 2) != SQLITE_NULL)
+            e.endedAt = sqlite3_column_int64(s, 2);
+        e.pausedMs = sqlite3_column_int64(s, 3);
+        if (sqlite3_column_type(s, 4) != SQLITE_NULL)
+            e.pausedAt = sqlite3_column_int64(s, 4);
+        const qint64 rate = rates[type];
+        const Ms ms = e.billableMsWithin(from, to, now);
+        const qint64 cents = st::money::costCents(ms, rate);
+        out.total.add(ms, cents);
+        if (!byDay) {
+            out.groups[type].add(ms, cents);
+            continue;
+        }
+        const Ms start = std::max(e.startedAt, from);
+        const Ms end = std::min(e.effectiveEnd(now), to);
+        size_t day =
+            size_t(std::upper_bound(edges.begin(), edges.end() - 1, start) - edges.begin());
+        day = day > 0 ? day - 1 : 0;
+        if (end <= start) {
+            out.groups[days[day]].add(0, 0);
+            continue;
+        }
+        Ms doneMs = 0;
+        qint64 doneCents = 0;
+        for (; day < days.size() && edges[day] < end; ++day) {
+            const Ms upTo = e.billableMsWithin(from, std::min(end, edges[day + 1]), now);
+            const qint64 upToCents = st::money::costCents(upTo, rate);
+            RawGroup &g = out.groups[days[day]];
+            g.billableMs += upTo - doneMs;
+            g.costCents += upToCents - doneCents;
+            ++g.entries;
+            doneMs = upTo;
+            doneCents = upToCents;
+        }
+    }
+    sqlite3_reset(s);
+    return out;
+}
+
+bool sameReport(const st::Report &ours, const RawReport &raw)
+{
+    if (ours.total.billableMs != raw.total.billableMs ||
+        ours.total.costCents != raw.total.costCents || ours.total.entries != raw.total.entries)
+        return false;
+    for (const st::ReportGroup &g : ours.groups) {
+        const auto found = raw.groups.find(g.key.toStdString());
+        const RawGroup r = found == raw.groups.end() ? RawGroup{} : found->second;
+        if (g.billableMs != r.billableMs || g.costCents != r.costCents || g.entries != r.entries)
+            return false;
+    }
+    return true;
+}
+
 // ---- measuring
 // -----------------------------------------------------------------------------------
 
@@ -1019,6 +1135,53 @@ int run(const Options &o)
         }
     }
 
+    // ---- reports over the whole history (every entry), by day and by task type
+    std::vector<double> oursByDay, rawByDay, oursByTask, rawByTask;
+    std::vector<double> oursByDayCpu, rawByDayCpu, oursByTaskCpu, rawByTaskCpu;
+    {
+        st::EntryFilter filter;
+        filter.from = msAt(kFirstDay);
+        filter.to = msAt(kEndDay.addDays(7)); // the timed start/stop pairs too
+        const st::ReportService reports(service);
+        for (int i = 0; i < o.reportReps; ++i) {
+            for (const bool byDay : {true, false}) {
+                std::optional<st::Report> report;
+                RawReport rawSum;
+                auto measureOurs = [&] {
+                    const auto t0 = Stopwatch::now();
+                    const double c0 = cpuMs();
+                    auto built = reports.build(filter, byDay ? st::ReportGrouping::Day
+                                                             : st::ReportGrouping::TaskType);
+                    (byDay ? oursByDay : oursByTask).push_back(elapsedMs(t0));
+                    (byDay ? oursByDayCpu : oursByTaskCpu).push_back(cpuMs() - c0);
+                    if (built)
+                        report = built.value();
+                };
+                auto measureRaw = [&] {
+                    const auto t0 = Stopwatch::now();
+                    const double c0 = cpuMs();
+                    rawSum = rawReport(raw, catalog, *filter.from, *filter.to, longest, now, byDay);
+                    (byDay ? rawByDay : rawByTask).push_back(elapsedMs(t0));
+                    (byDay ? rawByDayCpu : rawByTaskCpu).push_back(cpuMs() - c0);
+                };
+                if (i % 2 == 0) {
+                    measureOurs();
+                    measureRaw();
+                } else {
+                    measureRaw();
+                    measureOurs();
+                }
+                if (!report || !sameReport(*report, rawSum))
+                    disagree(byDay ? "the report by day" : "the report by task");
+                if (i == 0 && report)
+                    std::printf("  whole history by %s: %d entries in %lld groups, %.2f EUR\n",
+                                byDay ? "day" : "task", report->total.entries,
+                                static_cast<long long>(report->groups.size()),
+                                double(report->total.costCents) / 100.0);
+            }
+        }
+    }
+
     std::vector<Row> rows{
         {"timer start p50", percentile(oursStart, 50), percentile(rawStart, 50), 0, true},
         {"timer start p99", percentile(oursStart, 99), percentile(rawStart, 99), 2, true},
@@ -1037,15 +1200,23 @@ int run(const Options &o)
         {"history page max", percentile(oursPage, 100), percentile(rawPageMs, 100), 10, false},
         {"one-year total p50", percentile(oursTotal, 50), percentile(rawTotalMs, 50), 100, true},
         {"one-year total max", percentile(oursTotal, 100), percentile(rawTotalMs, 100), 100, false},
+        {"report by day, whole history p50", percentile(oursByDay, 50), percentile(rawByDay, 50),
+         2000, true},
+        {"report by task, whole history p50", percentile(oursByTask, 50), percentile(rawByTask, 50),
+         2000, true},
         {"history page p50, CPU time", percentile(oursPageCpu, 50), percentile(rawPageCpu, 50), 0,
          false},
         {"one-year total p50, CPU time", percentile(oursTotalCpu, 50), percentile(rawTotalCpu, 50),
          0, false},
+        {"report by day p50, CPU time", percentile(oursByDayCpu, 50), percentile(rawByDayCpu, 50),
+         0, false},
+        {"report by task p50, CPU time", percentile(oursByTaskCpu, 50),
+         percentile(rawByTaskCpu, 50), 0, false},
     };
     std::printf("\n%d start+stop pairs (then %d more with synchronous=NORMAL), %d pages (different "
-                "months), %d year totals; ours and "
+                "months), %d year totals, %d reports of each grouping; ours and "
                 "the baseline alternate who goes first.",
-                o.pairs, o.pairs, o.pageReps, o.totalReps);
+                o.pairs, o.pairs, o.pageReps, o.totalReps, o.reportReps);
     const bool met = printTable(rows);
 
     db.reset();

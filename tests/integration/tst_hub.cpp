@@ -65,7 +65,8 @@ struct HubEnv
             qFatal("cannot create an organisation: %s", qPrintable(created.error().message));
         OrgFixture f{created->org.id, created->token, {}, {}, 0};
         f.base = int(*hub->store().head(f.id));
-        for (const TaskType &t : CatalogRepository(*db).taskTypes(f.id)) {
+        const QList<TaskType> types = CatalogRepository(*db).taskTypes(f.id).value();
+        for (const TaskType &t : types) {
             if (t.position == 1)
                 f.recordingId = t.id;
             if (t.position == 2)
@@ -479,7 +480,7 @@ void TestHub::organisationsIsolated()
             QCOMPARE(d.toObject().value(QLatin1String("name")).toString(), QStringLiteral("B1"));
     }
     // A's entry is untouched.
-    auto entry = EntryRepository(*env.db).entry(entryId);
+    auto entry = EntryRepository(*env.db).entry(entryId).value();
     QVERIFY(entry && entry->isRunning() && !entry->deleted && entry->note.isEmpty());
 }
 
@@ -571,7 +572,7 @@ void TestHub::requestsValidatedFieldByField()
     // Invalid requests are answered, never closed, and nothing was written.
     QVERIFY(!c.closed);
     QCOMPARE(*env.hub->store().head(org.id), org.base);
-    QCOMPARE(CatalogRepository(*env.db).users(org.id).size(), 0);
+    QCOMPARE(CatalogRepository(*env.db).users(org.id).value().size(), 0);
 }
 
 void TestHub::refusedRequestChangesNothing()
@@ -586,7 +587,7 @@ void TestHub::refusedRequestChangesNothing()
                   {{QStringLiteral("opId"), newId()},
                    {QStringLiteral("user"), user(newId(), QStringLiteral("Ann"))}});
     QCOMPARE(errorCode(answer), QStringLiteral("not_found"));
-    QCOMPARE(CatalogRepository(*env.db).users(org.id).size(), 0);
+    QCOMPARE(CatalogRepository(*env.db).users(org.id).value().size(), 0);
     QCOMPARE(*env.hub->store().head(org.id), org.base);
 
     // A known person renamed by a refused request keeps the name (one transaction).
@@ -599,7 +600,9 @@ void TestHub::refusedRequestChangesNothing()
                                  startPayload(newId(), newId(),
                                               user(annId, QStringLiteral("Annie"))))),
              QStringLiteral("not_found"));
-    QCOMPARE(CatalogRepository(*env.db).user(annId)->name, QStringLiteral("Ann"));
+    const auto ann = CatalogRepository(*env.db).user(annId);
+    QVERIFY(ann && *ann);
+    QCOMPARE((*ann)->name, QStringLiteral("Ann"));
     QCOMPARE(*env.hub->store().head(org.id), head);
 }
 

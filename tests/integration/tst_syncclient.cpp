@@ -145,11 +145,11 @@ private Q_SLOTS:
         // The cache is now the hub's organisation; the old one is gone.
         QCOMPARE(a.service->orgId(), env.orgId);
         QCOMPARE(a.db->meta(QStringLiteral("org_id")), env.orgId);
-        QVERIFY(!CatalogRepository(*a.db).organization(localOrg));
+        QVERIFY(!CatalogRepository(*a.db).organization(localOrg).value());
         QCOMPARE(a.service->organization().name, QStringLiteral("Studio Nord"));
         // Task types merged by name; the custom one carried over with its ID.
         QCOMPARE(a.typeId(QStringLiteral("Recording")), env.typeId(QStringLiteral("Recording")));
-        QVERIFY(!CatalogRepository(*a.db).taskType(localRecording));
+        QVERIFY(!CatalogRepository(*a.db).taskType(localRecording).value());
         QCOMPARE(a.service->taskTypes(true).size(), 6);
         QVERIFY(env.typeId(QStringLiteral("Foley")) == savedFoley->id);
         // Every entry reached the hub with its ID and the hub's task type.
@@ -362,8 +362,9 @@ private Q_SLOTS:
         auto started = a.start(QStringLiteral("Mastering"));
         QVERIFY(started);
         {
-            TaskType mastering =
-                *CatalogRepository(*env.db).taskType(env.typeId(QStringLiteral("Mastering")));
+            TaskType mastering = *CatalogRepository(*env.db)
+                                      .taskType(env.typeId(QStringLiteral("Mastering")))
+                                      .value();
             mastering.archived = true;
             QVERIFY(CatalogRepository(*env.db).saveTaskType(mastering));
         }

@@ -60,7 +60,8 @@ template <class ClockType> struct TestHub
 
     QString typeId(const QString &name) const
     {
-        for (const TaskType &t : CatalogRepository(*db).taskTypes(orgId)) {
+        const QList<TaskType> types = CatalogRepository(*db).taskTypes(orgId).value();
+        for (const TaskType &t : types) {
             if (t.name == name)
                 return t.id;
         }
@@ -68,7 +69,7 @@ template <class ClockType> struct TestHub
     }
     std::optional<TimeEntry> entry(const QString &id) const
     {
-        return EntryRepository(*db).entry(id);
+        return EntryRepository(*db).entry(id).value();
     }
     qint64 head() const // also while stopped; -1 when the database fails
     {

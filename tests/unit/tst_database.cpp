@@ -2,8 +2,10 @@
 #include "store/Database.h"
 #include "store/Repositories.h"
 #include "timer/Profile.h"
+#include "timer/TimerService.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,8 +59,8 @@ private Q_SLOTS:
         QVERIFY(p);
         QCOMPARE(p->org.id, orgId); // the same organisation, not a second one
         CatalogRepository catalog(*db.value());
-        QCOMPARE(catalog.organizations().size(), 1);
-        QCOMPARE(catalog.taskTypes(orgId).size(), 5);
+        QCOMPARE(catalog.organizations().value().size(), 1);
+        QCOMPARE(catalog.taskTypes(orgId).value().size(), 5);
     }
 
     void firstRunSeedsDefaults()
@@ -72,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(p->user.name, profile::osUserName());
         QVERIFY(isValidId(p->deviceId));
         CatalogRepository catalog(*db.value());
-        const auto types = catalog.taskTypes(p->org.id);
+        const auto types = catalog.taskTypes(p->org.id).value();
         QStringList names;
         for (const TaskType &t : types) {
             names << t.name;
@@ -162,7 +164,7 @@ private Q_SLOTS:
         e.id = newId();
         e.orgId = p->org.id;
         e.userId = p->user.id;
-        e.taskTypeId = catalog.taskTypes(p->org.id).first().id;
+        e.taskTypeId = catalog.taskTypes(p->org.id).value().first().id;
         e.startedAt = clock.nowMs();
         QVERIFY(entries.insert(e));
         e.id = newId();
@@ -290,7 +292,7 @@ private Q_SLOTS:
             e.id = newId();
             e.orgId = p->org.id;
             e.userId = p->user.id;
-            e.taskTypeId = catalog.taskTypes(p->org.id).first().id;
+            e.taskTypeId = catalog.taskTypes(p->org.id).value().first().id;
             e.startedAt = at;
             if (auto r = entries.insert(e); !r)
                 return r;
@@ -314,6 +316,62 @@ private Q_SLOTS:
         // Alone, the first step is saved.
         QVERIFY(startEntry(clock.nowMs()));
         QCOMPARE(countEntries(), 1);
+    }
+
+    // A query that fails is an error for the user, never "not found"; the log has its SQL and
+    // bound values.
+    void aFailedReadIsAnErrorNotANotFound()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("db.sqlite")));
+        QVERIFY(db);
+        const Database &d = *db.value();
+        test::FakeClock clock;
+        auto p = profile::ensure(d, clock);
+        QVERIFY(p);
+        TimerService service(d, clock, p->org.id);
+        const QString typeId = service.taskTypes().first().id;
+        auto started = service.start({p->user.id, typeId, {}, {}, {}, {}});
+        QVERIFY(started);
+        const QString entryId = started->id;
+
+        // The entries table disappears underneath (a damaged or foreign file would do the same).
+        QSqlQuery drop(d.connection());
+        QVERIFY(drop.exec(QStringLiteral("DROP TABLE entry_audit")));
+        QVERIFY(drop.exec(QStringLiteral("DROP TABLE time_entries")));
+
+        const auto isReadError = [](const Error &e) {
+            return e.code == ErrorCode::Internal && !e.message.startsWith(QLatin1String("No "));
+        };
+        QTest::ignoreMessage(
+            QtWarningMsg,
+            QRegularExpression(
+                QStringLiteral("Query failed: SELECT .* FROM time_entries e WHERE e.user_id = \\? "
+                               ".* with \\['%1'\\]: .*no such table")
+                    .arg(p->user.id)));
+        auto stopped = service.stop(p->user.id);
+        QVERIFY(!stopped);
+        QVERIFY2(isReadError(stopped.error()), qPrintable(stopped.error().message));
+
+        QTest::ignoreMessage(
+            QtWarningMsg,
+            QRegularExpression(QStringLiteral("Query failed: .* with \\['%1'\\]").arg(entryId)));
+        auto removed = service.remove(entryId, p->user.id, QStringLiteral("gone"));
+        QVERIFY(!removed);
+        QVERIFY2(isReadError(removed.error()), qPrintable(removed.error().message));
+
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Query failed: ")));
+        auto found = service.findEntry(entryId);
+        QVERIFY(!found);
+        QVERIFY2(isReadError(found.error()), qPrintable(found.error().message));
+
+        // A read of the catalogue that fails is not taken for a first run either.
+        QVERIFY(
+            drop.exec(QStringLiteral("ALTER TABLE organizations RENAME TO organisations_gone")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Query failed: ")));
+        auto again = profile::ensure(d, clock);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::Internal);
     }
 };
 

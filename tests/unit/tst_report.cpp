@@ -3,10 +3,13 @@
 // Europe/Paris (see CMakeLists.txt: TZ), where 2026-03-29 has 23 hours and 2026-10-25 has 25.
 #include "TestStore.h"
 #include "domain/Format.h"
+#include "domain/Money.h"
 #include "report/ReportService.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlQuery>
 
 using namespace st;
 
@@ -368,11 +371,11 @@ private Q_SLOTS:
                  s.service->totals(onlyOther).costCents);
     }
 
-    void entriesArePagedOldestFirst()
+    void entriesComeOldestFirst()
     {
         test::TestStore s;
-        const int count = ReportService::kPageSize + 7;
-        ManualBatch batch; // one transaction: quicker than one per entry
+        const int count = 2007; // more than a page of the paging this replaced
+        ManualBatch batch;      // one transaction: quicker than one per entry
         Ms t = local(2025, 1, 1, 0);
         for (int i = 0; i < count; ++i, t += 2 * kMinute)
             batch.entries << ManualEntry{
@@ -382,6 +385,111 @@ private Q_SLOTS:
         QCOMPARE(all.size(), count);
         for (qsizetype i = 1; i < all.size(); ++i)
             QVERIFY(all.at(i - 1).startedAt < all.at(i).startedAt);
+    }
+
+    // 20,000 entries over four years (some crossing midnight, some paused, one running), read in
+    // one pass: every grouping's total is the sum of the entries' own clipped times and rounded
+    // costs, and its groups add up to it.
+    void aLongHistoryTotalsItsEntries()
+    {
+        test::TestStore s(local(2026, 6, 1, 12));
+        auto other = s.service->ensureUser(QStringLiteral("Second engineer"));
+        auto room = s.service->saveRoom(Room{{}, {}, QStringLiteral("Live room"), false, 0});
+        QVERIFY(other && room);
+        QHash<QString, qint64> rates;
+        QStringList typeIds;
+        for (const TaskType &t : s.service->taskTypes(true)) {
+            rates.insert(t.id, t.effectiveRateCents());
+            typeIds << t.id;
+        }
+        QList<TimeEntry> stored;
+        Ms t = local(2022, 1, 1, 8);
+        for (int b = 0; b < 10; ++b) {
+            ManualBatch batch;
+            for (int i = 0; i < 2000; ++i) {
+                const int n = b * 2000 + i;
+                const Ms length = (20 + (n * 37) % 100) * kMinute + n % 1000;
+                const Ms paused = n % 9 == 0 ? (n % 17) * kMinute : 0;
+                batch.entries << ManualEntry{n % 2 ? other->id : s.userId(),
+                                             typeIds.at(n % typeIds.size()),
+                                             n % 3 ? QString() : room->id,
+                                             {},
+                                             t,
+                                             t + length,
+                                             {},
+                                             paused};
+                TimeEntry e;
+                e.taskTypeId = typeIds.at(n % typeIds.size());
+                e.startedAt = t;
+                e.endedAt = t + length;
+                e.pausedMs = paused;
+                stored << e;
+                t += length + (5 + (n * 13) % 30) * kMinute;
+            }
+            QVERIFY(s.service->addManualBatch(batch).ok());
+        }
+        QVERIFY(t < local(2026, 5, 1));
+        auto running =
+            s.service->start({s.userId(), typeIds.at(1), {}, {}, local(2026, 5, 31, 22, 30), {}});
+        QVERIFY(running);
+        stored << running.value();
+
+        // The period cuts an entry at each end (the running one at its end).
+        EntryFilter f;
+        f.from = local(2022, 1, 1, 9);
+        f.to = local(2026, 6, 1, 11);
+        const Ms now = s.clock.nowMs();
+        Ms billable = 0;
+        qint64 cents = 0;
+        int entries = 0;
+        QHash<QString, qint64> centsByType;
+        for (const TimeEntry &e : std::as_const(stored)) {
+            if (e.effectiveEnd(now) <= *f.from || e.startedAt >= *f.to)
+                continue;
+            const Ms ms = e.billableMsWithin(*f.from, *f.to, now);
+            billable += ms;
+            cents += money::costCents(ms, rates.value(e.taskTypeId));
+            centsByType[e.taskTypeId] += money::costCents(ms, rates.value(e.taskTypeId));
+            ++entries;
+        }
+        QCOMPARE(entries, 20'000); // the first entry ends before the period; the second crosses in
+        ReportService reports(*s.service);
+        for (ReportGrouping by :
+             {ReportGrouping::TaskType, ReportGrouping::User, ReportGrouping::Room,
+              ReportGrouping::Day, ReportGrouping::Week, ReportGrouping::Month}) {
+            auto r = reports.build(f, by);
+            QVERIFY(r.ok());
+            QCOMPARE(r->total.entries, entries);
+            QCOMPARE(r->total.billableMs, billable);
+            QCOMPARE(r->total.costCents, cents);
+            checkGroupsAddUp(*r);
+            if (by == ReportGrouping::TaskType) {
+                for (const ReportGroup &g : r->groups)
+                    QCOMPARE(g.costCents, centsByType.value(g.key));
+            }
+        }
+    }
+
+    void aFailedReadIsAnErrorNotAnEmptyReport()
+    {
+        test::TestStore s;
+        add(s, QStringLiteral("Recording"), local(2025, 11, 10, 9), local(2025, 11, 10, 10));
+        QSqlQuery drop(s.db->connection());
+        QVERIFY(drop.exec(QStringLiteral("DROP TABLE entry_audit")));
+        QVERIFY(drop.exec(QStringLiteral("DROP TABLE time_entries")));
+        ReportService reports(*s.service);
+        const EntryFilter f = period(QDate(2025, 11, 1), QDate(2025, 11, 30));
+        for (ReportGrouping by : {ReportGrouping::TaskType, ReportGrouping::Day}) {
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
+                                                   "Query failed: .*time_entries.* with \\[.*")));
+            auto r = reports.build(f, by);
+            QVERIFY(!r);
+            QCOMPARE(r.error().code, ErrorCode::Internal);
+        }
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Query failed: ")));
+        auto read = reports.readEntries(f);
+        QVERIFY(!read);
+        QCOMPARE(read.error().code, ErrorCode::Internal);
     }
 
     void jsonAndCsvShapes()

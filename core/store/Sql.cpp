@@ -1,0 +1,111 @@
+#include "Sql.h"
+
+namespace st::sql {
+
+Result<void> upsert(const Database &db, const QString &table, const QStringList &columns,
+                    const QVariantList &values)
+{
+    QSqlQuery exists =
+        db.prepare(QStringLiteral("SELECT 1 FROM ") + table + QStringLiteral(" WHERE id = ?"));
+    exists.addBindValue(values.first());
+    if (auto r = db.read(exists); !r)
+        return r;
+    const bool update = exists.next();
+    exists.finish();
+
+    QString sql;
+    if (update) {
+        QStringList sets;
+        for (qsizetype i = 1; i < columns.size(); ++i)
+            sets << columns.at(i) + QStringLiteral(" = ?");
+        sql = QStringLiteral("UPDATE ") + table + QStringLiteral(" SET ") +
+              sets.join(QStringLiteral(", ")) + QStringLiteral(" WHERE id = ?");
+    } else {
+        sql = QStringLiteral("INSERT INTO ") + table + QStringLiteral(" (") +
+              columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES (") +
+              QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")) +
+              QLatin1Char(')');
+    }
+    QSqlQuery query = db.prepare(sql);
+    if (update) {
+        for (qsizetype i = 1; i < values.size(); ++i)
+            query.addBindValue(values.at(i));
+        query.addBindValue(values.first());
+    } else {
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+    }
+    return db.exec(query);
+}
+
+// Billable milliseconds of the row e, as SQL: pauses excluded, a running entry up to now.
+const QString kBillableSql = QStringLiteral(
+    "(CASE WHEN COALESCE(e.paused_at, e.ended_at, ?) - e.started_at - e.paused_ms > 0 "
+    "THEN COALESCE(e.paused_at, e.ended_at, ?) - e.started_at - e.paused_ms ELSE 0 END)");
+
+void appendWhere(Sql &sql, const EntryFilter &f, Ms now, Ms earliest)
+{
+    sql.add(QStringLiteral(" WHERE e.org_id = ? AND e.deleted = ?"), {f.orgId, f.deleted ? 1 : 0});
+    if (f.from || f.to) {
+        const Ms from = f.from.value_or(0);
+        const Ms to = f.to.value_or(validate::kMaxTime + 1);
+        // Every entry overlapping [from, to) starts in [earliest, to) (see earliestStart): one
+        // range of the started_at index. Finished entries overlap when they end after from (or
+        // start at it); running ones when now is after from.
+        sql.add(QStringLiteral(" AND e.started_at >= ? AND e.started_at < ? AND ((e.ended_at IS "
+                               "NOT NULL AND (e.ended_at > ? OR e.started_at >= ?))"),
+                {earliest, to, from, from});
+        if (now > from)
+            sql.add(QStringLiteral(" OR e.ended_at IS NULL"));
+        sql.add(QStringLiteral(")"));
+    }
+    if (!f.taskTypeIds.isEmpty())
+        sql.in(QStringLiteral("e.task_type_id"), f.taskTypeIds);
+    if (!f.userIds.isEmpty())
+        sql.in(QStringLiteral("e.user_id"), f.userIds);
+    if (!f.roomIds.isEmpty())
+        sql.in(QStringLiteral("e.room_id"), f.roomIds);
+    if (!f.text.trimmed().isEmpty()) {
+        QString pattern = f.text.trimmed().toLower();
+        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        sql.add(QStringLiteral(" AND LOWER(e.note) LIKE ? ESCAPE '\\'"),
+                {QString(QLatin1Char('%') + pattern + QLatin1Char('%'))});
+    }
+}
+
+Result<Ms> longestEntryMs(const Database &db)
+{
+    auto value = db.readMeta(QStringLiteral("longest_entry_ms"), QStringLiteral("0"));
+    if (!value)
+        return value.error();
+    return Ms(value.value().toLongLong());
+}
+
+Result<Ms> earliestStart(const Database &db, const EntryFilter &filter, Ms now)
+{
+    if (!filter.from && !filter.to)
+        return Ms(0); // no period: unused
+    const Ms from = filter.from.value_or(0);
+    const auto longest = longestEntryMs(db);
+    if (!longest)
+        return longest.error();
+    Ms earliest = from - longest.value();
+    if (now > from) {
+        // Running entries overlap the period whenever they started before its end: the oldest
+        // of them (few rows, on the partial index time_entries_running) bounds the range too.
+        CachedQuery q(db,
+                      QStringLiteral("SELECT MIN(started_at) FROM time_entries WHERE org_id = ? "
+                                     "AND ended_at IS NULL AND deleted = ?"));
+        q->addBindValue(filter.orgId);
+        q->addBindValue(filter.deleted ? 1 : 0);
+        if (auto r = db.read(*q); !r)
+            return r.error();
+        if (q->next() && !q->value(0).isNull())
+            earliest = std::min(earliest, q->value(0).toLongLong());
+    }
+    return earliest;
+}
+
+} // namespace st::sql
