@@ -287,8 +287,10 @@ void Backend::saveSettings(const Settings &settings, QObject *context,
             CatalogRepository catalog(db);
             auto user = s.user(profile::currentUserId(db));
             const QString name = settings.userName.trimmed();
-            if (auto other = catalog.userByName(s.orgId(), name);
-                user && other && other->id != user->id)
+            const auto other = catalog.userByName(s.orgId(), name);
+            if (!other && other.error().code != ErrorCode::NotFound)
+                return other.error(); // the read failed: not "no such user"
+            if (user && other && other->id != user->id)
                 return Error::conflict(tr("A user named \"%1\" exists already.").arg(name));
 
             Organization org = s.organization();

@@ -80,7 +80,10 @@ HubOutcome HubService::apply(const HubCaller &who, protocol::Request request)
 
     TimerService &svc = service(who.orgId);
     CatalogRepository catalog(m_db);
-    const std::optional<User> existingUser = catalog.user(userId);
+    const auto userRow = catalog.user(userId);
+    if (!userRow)
+        return {refused(userRow.error()), {}, {}};
+    const std::optional<User> existingUser = *userRow;
     if (existingUser && existingUser->orgId != who.orgId)
         return {refused(Error::notFound(Tr::tr("No such user."))), {}, {}};
 

@@ -331,7 +331,10 @@ Result<AppliedChange> SyncCache::applyEntry(const TimeEntry &e,
         if (auto r = ensureRoom(e.roomId, room); !r)
             return r.error();
     }
-    const bool isNew = !m_entries.entry(e.id).has_value();
+    const auto stored = m_entries.entry(e.id);
+    if (!stored)
+        return stored.error();
+    const bool isNew = !stored->has_value();
     auto written = writeEntry(e);
     if (!written)
         return written.error();
@@ -349,7 +352,10 @@ Result<void> SyncCache::ensureUser(const std::optional<protocol::UserRef> &user,
 {
     const bool described = user && user->id == id;
     const QString name = described ? user->name.trimmed() : QString();
-    auto existing = m_catalog.user(id);
+    const auto row = m_catalog.user(id);
+    if (!row)
+        return row.error();
+    const std::optional<User> &existing = *row;
     if (existing && (name.isEmpty() || existing->name == name))
         return {};
     User u = existing.value_or(User{id, m_hubOrgId, {}, 0});
@@ -362,7 +368,10 @@ Result<void> SyncCache::ensureUser(const std::optional<protocol::UserRef> &user,
 Result<void> SyncCache::ensureTaskType(const QString &id,
                                        const std::optional<protocol::NamedRef> &hint)
 {
-    if (m_catalog.taskType(id))
+    const auto known = m_catalog.taskType(id);
+    if (!known)
+        return known.error();
+    if (*known)
         return {};
     // Known by name only until its taskType:changed arrives.
     TaskType t;
@@ -379,7 +388,10 @@ Result<void> SyncCache::ensureTaskType(const QString &id,
 
 Result<void> SyncCache::ensureRoom(const QString &id, const std::optional<protocol::NamedRef> &hint)
 {
-    if (m_catalog.room(id))
+    const auto known = m_catalog.room(id);
+    if (!known)
+        return known.error();
+    if (*known)
         return {};
     Room room;
     room.id = id;
@@ -396,8 +408,11 @@ Result<QList<TimeEntry>> SyncCache::writeEntry(TimeEntry e)
     if (e.isRunning() && !e.deleted) {
         // One running entry per user: the hub says this one runs, so one still running here
         // (a stop not heard yet) ends where this one starts, until the hub's own word arrives.
-        if (auto running = m_entries.runningEntry(e.userId); running && running->id != e.id) {
-            TimeEntry old = *running;
+        const auto running = m_entries.runningEntry(e.userId);
+        if (!running)
+            return running.error();
+        if (*running && (*running)->id != e.id) {
+            TimeEntry old = **running;
             const Ms end = std::max(e.startedAt, old.startedAt);
             closePause(old, end);
             old.endedAt = end;
@@ -406,7 +421,10 @@ Result<QList<TimeEntry>> SyncCache::writeEntry(TimeEntry e)
             changed.append(old);
         }
     }
-    if (m_entries.entry(e.id)) {
+    const auto stored = m_entries.entry(e.id);
+    if (!stored)
+        return stored.error();
+    if (*stored) {
         if (auto r = m_entries.update(e); !r)
             return r.error();
     } else {
@@ -419,7 +437,10 @@ Result<QList<TimeEntry>> SyncCache::writeEntry(TimeEntry e)
 
 Result<std::optional<TimeEntry>> SyncCache::withdrawUnknownEntry(const QString &entryId)
 {
-    auto found = m_entries.entry(entryId);
+    const auto row = m_entries.entry(entryId);
+    if (!row)
+        return row.error();
+    const std::optional<TimeEntry> &found = *row;
     if (!found || found->deleted)
         return std::optional<TimeEntry>();
     Transaction tx(m_db);
@@ -435,7 +456,10 @@ Result<std::optional<TimeEntry>> SyncCache::withdrawUnknownEntry(const QString &
     a.id = newId();
     a.entryId = e.id;
     a.actorId = e.userId;
-    a.actorName = m_catalog.user(e.userId).value_or(User{}).name;
+    const auto actor = m_catalog.user(e.userId);
+    if (!actor)
+        return actor.error();
+    a.actorName = actor->value_or(User{}).name;
     a.at = e.updatedAt;
     a.action = QStringLiteral("delete");
     a.before = auditShape(json::fromEntry(*found));

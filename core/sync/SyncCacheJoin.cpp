@@ -25,7 +25,10 @@ Result<void> SyncCache::beginJoin()
     if (m_hubOrgId.isEmpty())
         return Error::invalid(Tr::tr("Not connected to a hub."));
     const Organization local = m_service.organization();
-    Organization org = m_catalog.organization(m_hubOrgId).value_or(Organization{});
+    const auto stored = m_catalog.organization(m_hubOrgId);
+    if (!stored)
+        return stored.error();
+    Organization org = stored->value_or(Organization{});
     org.id = m_hubOrgId;
     org.name = m_hubOrgName.trimmed().isEmpty() ? local.name : m_hubOrgName.trimmed();
     if (org.currency.isEmpty())
@@ -52,8 +55,14 @@ Result<int> SyncCache::finishJoin()
     QList<protocol::Request> pushes;
 
     // Task types and rooms: merged into the hub's by name, else carried over and pushed.
-    const QList<TaskType> hubTypes = m_catalog.taskTypes(hub, true);
-    for (TaskType t : m_catalog.taskTypes(oldOrg, true)) {
+    const auto hubTypesRead = m_catalog.taskTypes(hub, true);
+    const auto oldTypes = m_catalog.taskTypes(oldOrg, true);
+    if (!hubTypesRead)
+        return hubTypesRead.error();
+    if (!oldTypes)
+        return oldTypes.error();
+    const QList<TaskType> &hubTypes = *hubTypesRead;
+    for (TaskType t : *oldTypes) {
         const auto same = std::find_if(hubTypes.begin(), hubTypes.end(), [&](const TaskType &h) {
             return h.name.compare(t.name, Qt::CaseInsensitive) == 0;
         });
@@ -76,8 +85,14 @@ Result<int> SyncCache::finishJoin()
             pushes.append(push);
         }
     }
-    const QList<Room> hubRooms = m_catalog.rooms(hub, true);
-    for (Room room : m_catalog.rooms(oldOrg, true)) {
+    const auto hubRoomsRead = m_catalog.rooms(hub, true);
+    const auto oldRooms = m_catalog.rooms(oldOrg, true);
+    if (!hubRoomsRead)
+        return hubRoomsRead.error();
+    if (!oldRooms)
+        return oldRooms.error();
+    const QList<Room> &hubRooms = *hubRoomsRead;
+    for (Room room : *oldRooms) {
         const auto same = std::find_if(hubRooms.begin(), hubRooms.end(), [&](const Room &h) {
             return h.name.compare(room.name, Qt::CaseInsensitive) == 0;
         });
@@ -120,10 +135,16 @@ Result<int> SyncCache::finishJoin()
         !r)
         return r.error();
     for (const QString &id : std::as_const(ids)) {
-        const auto e = m_entries.entry(id);
+        const auto row = m_entries.entry(id);
+        if (!row)
+            return row.error();
+        const std::optional<TimeEntry> &e = *row;
         if (!e)
             continue;
-        const User owner = m_catalog.user(e->userId).value_or(User{});
+        const auto ownerRow = m_catalog.user(e->userId);
+        if (!ownerRow)
+            return ownerRow.error();
+        const User owner = ownerRow->value_or(User{});
         const protocol::UserRef user{owner.id, owner.name};
         if (e->endedAt) {
             // (The entry's pauses stay behind: see the class comment.)
