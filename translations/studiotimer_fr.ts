@@ -132,7 +132,7 @@
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>A user named &quot;%1&quot; exists already.</source>
         <translation>Un utilisateur nommé « %1 » existe déjà.</translation>
     </message>
@@ -151,12 +151,12 @@
     <message>
         <location filename="../ui/BusyIndicator.cpp" line="+17"/>
         <location line="+5"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Working…</source>
         <translation>Traitement en cours…</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>A long report, export or import is under way; the timer buttons still answer at once.</source>
         <translation>Un long rapport, un export ou un import est en cours ; les boutons du chronomètre répondent toujours aussitôt.</translation>
     </message>
@@ -461,12 +461,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+5"/>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>--format takes csv, json or toggl-csv, not &quot;%1&quot;.</source>
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-37"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
     </message>
@@ -476,7 +476,7 @@ Essayez « studiotimer help ».
         <translation>--from est après --to.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
@@ -524,7 +524,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::ConflictsDialog</name>
     <message>
-        <location filename="../ui/sync/ConflictsDialog.cpp" line="+19"/>
+        <location filename="../ui/sync/ConflictsDialog.cpp" line="+20"/>
         <source>Start a timer</source>
         <translation>Démarrer un chronomètre</translation>
     </message>
@@ -544,7 +544,7 @@ Essayez « studiotimer help ».
         <translation>Reprendre un chronomètre</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Change an entry</source>
         <translation>Modifier une entrée</translation>
     </message>
@@ -559,7 +559,7 @@ Essayez « studiotimer help ».
         <translation>Modifier une salle</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <location line="+12"/>
         <source>Refused changes</source>
         <translation>Modifications refusées</translation>
@@ -608,12 +608,17 @@ Essayez « studiotimer help ».
         <translation>Impossible d’ouvrir %1 : %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+58"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
+        <source>The database could not be read: %1</source>
+        <translation>Impossible de lire la base : %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 is damaged or is not a Studio Timer database (%2). It was left untouched.</source>
         <translation>%1 est endommagé ou n’est pas une base Studio Timer (%2). Il n’a pas été modifié.</translation>
     </message>
@@ -653,12 +658,12 @@ Essayez « studiotimer help ».
         <translation>La migration %1 a échoué : %2</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Cannot start a transaction: %1</source>
         <translation>Impossible de commencer une transaction : %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <source>Cannot save the change: %1</source>
         <translation>Impossible d’enregistrer la modification : %1</translation>
     </message>
@@ -1242,47 +1247,22 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Hub</name>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+267"/>
+        <location filename="../core/sync/server/SioServer.cpp" line="+92"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../core/sync/Hub.cpp" line="+73"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location filename="../core/sync/server/SioServer.cpp" line="-27"/>
         <source>Cannot read the certificate %1.</source>
         <translation>Impossible de lire le certificat %1.</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <source>must be a UUID string</source>
-        <translation>doit être un UUID sous forme de texte</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>must be a string</source>
-        <translation>doit être du texte</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>is too long</source>
-        <translation>est trop long</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>must be an integer (milliseconds since the epoch)</source>
-        <translation>doit être un entier (millisecondes depuis l’epoch)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>must be an object</source>
-        <translation>doit être un objet</translation>
-    </message>
-    <message>
-        <location line="+117"/>
         <source>Cannot read the private key %1.</source>
         <translation>Impossible de lire la clé privée %1.</translation>
     </message>
@@ -1292,12 +1272,12 @@ Essayez « studiotimer help ».
         <translation>Le certificat ou la clé privée n’est pas un PEM valide.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+60"/>
         <source>Only /socket.io/?EIO=4&amp;transport=websocket is served, to at most %1 sockets.</source>
         <translation>Seul /socket.io/?EIO=4&amp;transport=websocket est servi, à %1 connexions au plus.</translation>
     </message>
     <message>
-        <location line="+323"/>
+        <location filename="../core/sync/Hub.cpp" line="+146"/>
         <source>Too many requests: slow down.</source>
         <translation>Trop de requêtes : ralentissez.</translation>
     </message>
@@ -1307,22 +1287,17 @@ Essayez « studiotimer help ».
         <translation>Aucune requête n’accepte de données binaires.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../core/sync/HubService.cpp" line="+54"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>%1: the payload must be an object.</source>
-        <translation>%1 : le contenu doit être un objet.</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+34"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
@@ -1332,40 +1307,30 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas en cours.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="-22"/>
         <source>The change was not recorded.</source>
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+94"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+54"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>sync:pull: since must not be negative.</source>
-        <translation>sync:pull : since ne doit pas être négatif.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>sync:pull: limit must be between 1 and %1.</source>
-        <translation>sync:pull : limit doit être compris entre 1 et %1.</translation>
     </message>
 </context>
 <context>
     <name>st::HubStore</name>
     <message>
-        <location filename="../core/sync/HubStore.cpp" line="+75"/>
+        <location filename="../core/sync/SqliteHubStore.cpp" line="+65"/>
         <source>An organisation needs a name of 1 to 80 characters.</source>
         <translation>Une organisation demande un nom de 1 à 80 caractères.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>No organisation %1.</source>
         <translation>Aucune organisation %1.</translation>
     </message>
@@ -1715,12 +1680,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Outbox</name>
     <message>
-        <location filename="../core/sync/Outbox.cpp" line="+91"/>
-        <source>A change without an event name.</source>
-        <translation>Une modification sans nom d’événement.</translation>
-    </message>
-    <message>
-        <location line="+72"/>
+        <location filename="../core/sync/Outbox.cpp" line="+190"/>
         <source>No pending change %1.</source>
         <translation>Aucune modification en attente %1.</translation>
     </message>
@@ -1771,7 +1731,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::ReportService</name>
     <message>
-        <location filename="../core/report/ReportService.cpp" line="+150"/>
+        <location filename="../core/report/ReportService.cpp" line="+164"/>
         <source>A report needs a period with a start and an end.</source>
         <translation>Un rapport demande une période avec un début et une fin.</translation>
     </message>
@@ -1781,7 +1741,7 @@ Essayez « studiotimer help ».
         <translation>La période du rapport finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -1791,7 +1751,7 @@ Essayez « studiotimer help ».
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+111"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
@@ -2240,12 +2200,12 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncCache</name>
     <message>
-        <location filename="../core/sync/SyncCache.cpp" line="+135"/>
+        <location filename="../core/sync/SyncCacheJoin.cpp" line="+26"/>
         <source>Not connected to a hub.</source>
         <translation>Pas connecté à un hub.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location filename="../core/sync/SyncCache.cpp" line="+120"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
@@ -2255,22 +2215,22 @@ Essayez « studiotimer help ».
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+230"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Unknown task</source>
         <translation>Tâche inconnue</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Unknown room</source>
         <translation>Salle inconnue</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+67"/>
         <source>The hub refused this entry (see the sync conflicts).</source>
         <translation>Le hub a refusé cette entrée (voir les conflits de synchronisation).</translation>
     </message>
@@ -2278,18 +2238,18 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+36"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+548"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <location line="+218"/>
+        <location line="-465"/>
+        <location line="+206"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-201"/>
         <source>Cannot reach the hub at %1: %2</source>
         <translation>Impossible de joindre le hub à %1 : %2</translation>
     </message>
@@ -2305,32 +2265,42 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+119"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>The hub sent a malformed packet: %1</source>
         <translation>Le hub a envoyé un paquet mal formé : %1</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>The hub sent a malformed handshake: %1</source>
         <translation>Le hub a envoyé une poignée de main mal formée : %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+76"/>
+        <source>The hub cannot check this machine&apos;s token for now; trying again.</source>
+        <translation>Le hub ne peut pas vérifier le jeton de cette machine pour le moment ; nouvel essai en cours.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The hub refused this machine&apos;s token. Ask the hub&apos;s owner for a new invite token and join again.</source>
         <translation>Le hub a refusé le jeton de cette machine. Demandez un nouveau jeton d’invitation au propriétaire du hub et rejoignez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>This hub speaks sync protocol %1 and this desk speaks %2: update Studio Timer.</source>
+        <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The hub refused the connection: %1</source>
         <translation>Le hub a refusé la connexion : %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-30"/>
         <source>The hub closed the session.</source>
         <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+39"/>
         <source>The hub&apos;s answer names no organisation.</source>
         <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
@@ -2340,7 +2310,7 @@ Essayez « studiotimer help ».
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location filename="../core/sync/SyncClientChanges.cpp" line="+27"/>
         <source>The hub refused to send its history: %1</source>
         <translation>Le hub a refusé d’envoyer son historique : %1</translation>
     </message>
@@ -2350,7 +2320,7 @@ Essayez « studiotimer help ».
         <translation>Impossible d’enregistrer les modifications du hub : %1</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+78"/>
         <source>A change from the hub cannot be stored here: %1</source>
         <translation>Une modification venue du hub ne peut pas être enregistrée ici : %1</translation>
     </message>
@@ -2587,7 +2557,7 @@ Essayez « studiotimer help ».
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 started %2 in %3</source>
         <translation>%1 a démarré %2 dans %3</translation>
     </message>
@@ -2617,7 +2587,7 @@ Essayez « studiotimer help ».
         <translation>%1 a repris %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
@@ -2730,19 +2700,19 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+110"/>
-        <location line="+150"/>
+        <location filename="../core/timer/TimerService.cpp" line="+128"/>
+        <location line="+155"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <location line="+150"/>
+        <location line="-151"/>
+        <location line="+155"/>
         <source>An entry with this ID already exists.</source>
         <translation>Une entrée avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>A paused timer cannot stop before its pause.</source>
         <translation>Un chronomètre en pause ne peut pas s’arrêter avant sa pause.</translation>
     </message>
@@ -2768,17 +2738,18 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+28"/>
-        <location line="+155"/>
+        <location line="+160"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-158"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+61"/>
+        <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
     </message>
@@ -2788,32 +2759,28 @@ Essayez « studiotimer help ».
         <translation>Un utilisateur nommé « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>A new room needs a new ID.</source>
         <translation>Une nouvelle salle demande un nouvel identifiant.</translation>
     </message>
     <message>
-        <location line="-256"/>
-        <location line="+259"/>
+        <location line="-265"/>
+        <location line="+271"/>
         <source>A room named &quot;%1&quot; exists already.</source>
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+74"/>
-        <location line="+33"/>
-        <location line="+272"/>
-        <location line="+22"/>
+        <location line="+443"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-409"/>
         <source>A running timer cannot start in the future.</source>
         <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
@@ -2828,14 +2795,14 @@ Essayez « studiotimer help ».
         <translation>La correction ne change rien.</translation>
     </message>
     <message>
-        <location line="+70"/>
-        <location line="+239"/>
-        <location line="+52"/>
+        <location line="+73"/>
+        <location line="+258"/>
+        <location line="+83"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-339"/>
         <source>The entry is not deleted.</source>
         <translation>L’entrée n’est pas supprimée.</translation>
     </message>
@@ -2845,59 +2812,60 @@ Essayez « studiotimer help ».
         <translation>Suppression annulée</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
-        <location line="-526"/>
-        <location line="+715"/>
+        <location line="-538"/>
+        <location line="+755"/>
         <source>No such task type.</source>
         <translation>Type de tâche inconnu.</translation>
     </message>
     <message>
-        <location line="-711"/>
+        <location line="-751"/>
         <source>A task type named &quot;%1&quot; exists already.</source>
         <translation>Un type de tâche nommé « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+696"/>
+        <location line="+21"/>
+        <location line="+739"/>
         <source>No such room.</source>
         <translation>Salle inconnue.</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-108"/>
         <source>No task type &quot;%1&quot;. Known task types: %2.</source>
         <translation>Aucun type de tâche « %1 ». Types connus : %2.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>No room &quot;%1&quot;.</source>
         <translation>Aucune salle « %1 ».</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../core/store/CatalogRepository.cpp" line="+99"/>
+        <location filename="../core/timer/TimerService.cpp" line="+13"/>
         <source>No user &quot;%1&quot;.</source>
         <translation>Aucun utilisateur « %1 ».</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../core/timer/TimerService.cpp" line="+24"/>
         <source>Several entries start with &quot;%1&quot;: give more of the ID.</source>
         <translation>Plusieurs entrées commencent par « %1 » : donnez une plus grande partie de l’identifiant.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>The task type &quot;%1&quot; is archived.</source>
         <translation>Le type de tâche « %1 » est archivé.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+48"/>
         <source>No timer is running.</source>
         <translation>Aucun chronomètre en cours.</translation>
     </message>
@@ -3227,9 +3195,84 @@ Essayez « studiotimer help ».
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>My Studio</source>
         <translation>Mon studio</translation>
+    </message>
+</context>
+<context>
+    <name>st::protocol</name>
+    <message>
+        <location filename="../core/protocol/Answers.cpp" line="+46"/>
+        <source>must not be empty</source>
+        <translation>ne doit pas être vide</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>This hub speaks sync protocol %1 and this desk speaks %2: update Studio Timer.</source>
+        <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+166"/>
+        <source>must be an array</source>
+        <translation>doit être un tableau</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../core/protocol/Fields.cpp" line="+111"/>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location filename="../core/protocol/Requests.cpp" line="+220"/>
+        <source>Unknown event &quot;%1&quot;.</source>
+        <translation>Événement inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/Fields.cpp" line="-60"/>
+        <source>must be a UUID string</source>
+        <translation>doit être un UUID sous forme de texte</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must be a string</source>
+        <translation>doit être du texte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is too long</source>
+        <translation>est trop long</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>must be an integer (milliseconds since the epoch)</source>
+        <translation>doit être un entier (millisecondes depuis l’epoch)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be an integer</source>
+        <translation>doit être un entier</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be true or false</source>
+        <translation>doit valoir true ou false</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/Requests.cpp" line="+96"/>
+        <source>%1: the payload must be an object.</source>
+        <translation>%1 : le contenu doit être un objet.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: since must not be negative.</source>
+        <translation>%1 : since ne doit pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: limit must be between 1 and %2.</source>
+        <translation>%1 : limit doit être compris entre 1 et %2.</translation>
     </message>
 </context>
 <context>
@@ -3427,7 +3470,7 @@ Essayez « studiotimer help ».
 <context>
     <name>studiotimer_hub</name>
     <message>
-        <location filename="../app/hub_main.cpp" line="+108"/>
+        <location filename="../app/hub_main.cpp" line="+112"/>
         <source>Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>Utilisation : org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -3468,11 +3511,6 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+4"/>
-        <source>Serve the reference set-up of the socket.io-protocol test suite.</source>
-        <translation>Servir la configuration de référence de la suite de tests socket.io-protocol.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -3482,12 +3520,12 @@ Essayez « studiotimer help ».
         <translation>Commande inconnue « %1 ».</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>--port needs a number from 0 to 65535.</source>
         <translation>--port demande un nombre de 0 à 65535.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>--rate-limit needs a number from 0 to 1000000.</source>
         <translation>--rate-limit demande un nombre de 0 à 1000000.</translation>
     </message>
@@ -3502,7 +3540,7 @@ Essayez « studiotimer help ».
         <translation>--tls-cert et --tls-key vont ensemble.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
         <source>Cannot create the data folder %1.</source>
         <translation>Impossible de créer le dossier de données %1.</translation>
     </message>
