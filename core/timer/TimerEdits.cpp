@@ -1,0 +1,353 @@
+// TimerService: manual entries and batches, adjustments, deletion and restore, with their audit.
+
+#include "TimerService.h"
+#include "TimerServiceDetail.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace st {
+
+namespace {
+
+QJsonObject auditJson(const TimeEntry &e)
+{
+    return QJsonObject{
+        {QStringLiteral("startedAt"), double(e.startedAt)},
+        {QStringLiteral("endedAt"), e.endedAt ? QJsonValue(double(*e.endedAt)) : QJsonValue()},
+        {QStringLiteral("taskTypeId"), e.taskTypeId},
+        {QStringLiteral("roomId"), e.roomId.isEmpty() ? QJsonValue() : QJsonValue(e.roomId)},
+        {QStringLiteral("note"), e.note},
+        {QStringLiteral("deleted"), e.deleted},
+    };
+}
+
+} // namespace
+
+using namespace timer_detail;
+
+// ---- manual entries, adjustments, deletion ----------------------------------------------------
+
+Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m) const
+{
+    if (auto r = checkRefs(m.userId, m.taskTypeId, m.roomId); !r)
+        return r.error();
+    if (auto r = validate::note(m.note); !r)
+        return r.error();
+    if (auto r = validate::entryTimes(m.startedAt, m.endedAt); !r)
+        return r.error();
+    if (m.endedAt == m.startedAt)
+        return Error::invalid(tr("An entry needs a duration: its end equals its start."));
+    if (m.pausedMs < 0 || m.pausedMs > m.endedAt - m.startedAt)
+        return Error::invalid(tr("The paused time must fit inside the entry."));
+    const QString id = m.entryId.isEmpty() ? newId() : m.entryId;
+    if (!isValidId(id))
+        return Error::invalid(tr("The entry ID is not a UUID."));
+    if (auto existing = m_entries.entry(id); !existing)
+        return existing.error();
+    else if (existing.value())
+        return Error::conflict(tr("An entry with this ID already exists."));
+
+    TimeEntry entry;
+    entry.id = id;
+    entry.orgId = m_orgId;
+    entry.userId = m.userId;
+    entry.taskTypeId = m.taskTypeId;
+    entry.roomId = m.roomId;
+    entry.note = m.note.trimmed();
+    entry.startedAt = m.startedAt;
+    entry.endedAt = m.endedAt;
+    entry.pausedMs = m.pausedMs;
+    entry.source = EntrySource::Manual;
+    entry.updatedAt = m_clock.nowMs();
+    if (auto r = checkNoOverlap(entry); !r)
+        return r.error();
+    return entry;
+}
+
+protocol::EntryCreate TimerService::manualChange(const TimeEntry &entry) const
+{
+    protocol::EntryCreate change;
+    change.user = userRef(entry.userId);
+    change.entry = {entry.id,        entry.taskTypeId, entry.roomId,  entry.note,
+                    entry.startedAt, *entry.endedAt,   entry.pausedMs};
+    return change;
+}
+
+Result<TimeEntry> TimerService::addManual(const ManualEntry &m)
+{
+    auto prepared = prepareManual(m);
+    if (!prepared)
+        return prepared.error();
+    const TimeEntry entry = prepared.value();
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto r = m_entries.insert(entry); !r)
+        return r.error();
+    return finishChange(tx, {entry}, manualChange(entry));
+}
+
+Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, int *failedIndex)
+{
+    if (failedIndex)
+        *failedIndex = -1;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    for (User u : batch.newUsers) {
+        if (auto r = validate::userName(u.name); !r)
+            return r.error();
+        if (!isValidId(u.id))
+            return Error::conflict(tr("A new user needs a new ID."));
+        if (auto same = m_catalog.user(u.id); !same)
+            return same.error();
+        else if (same.value())
+            return Error::conflict(tr("A new user needs a new ID."));
+        if (auto named = m_catalog.userByName(m_orgId, u.name); named)
+            return Error::conflict(tr("A user named \"%1\" exists already.").arg(u.name));
+        else if (named.error().code != ErrorCode::NotFound)
+            return named.error();
+        u.orgId = m_orgId;
+        u.name = u.name.trimmed();
+        u.updatedAt = m_clock.nowMs();
+        if (auto r = m_catalog.saveUser(u); !r)
+            return r.error();
+    }
+    for (Room room : batch.newRooms) {
+        if (auto r = validate::room(room); !r)
+            return r.error();
+        if (auto same = m_catalog.room(room.id); !same)
+            return same.error();
+        else if (same.value())
+            return Error::conflict(tr("A new room needs a new ID."));
+        const auto others = m_catalog.rooms(m_orgId, true);
+        if (!others)
+            return others.error();
+        for (const Room &other : others.value()) {
+            if (other.name.compare(room.name.trimmed(), Qt::CaseInsensitive) == 0)
+                return Error::conflict(tr("A room named \"%1\" exists already.").arg(other.name));
+        }
+        room.orgId = m_orgId;
+        room.name = room.name.trimmed();
+        room.updatedAt = m_clock.nowMs();
+        if (auto r = m_catalog.saveRoom(room); !r)
+            return r.error();
+        if (auto r = record(CatalogKind<Room>::upsert(room)); !r)
+            return r.error();
+    }
+    // Each entry is checked against the store and the entries inserted before it in this same
+    // transaction, so overlaps inside the batch are refused too.
+    QList<TimeEntry> added;
+    for (int i = 0; i < int(batch.entries.size()); ++i) {
+        auto prepared = prepareManual(batch.entries.at(i));
+        Result<void> written =
+            prepared ? m_entries.insert(prepared.value()) : Result<void>(prepared.error());
+        if (written)
+            written = record({manualChange(prepared.value()), {prepared.value()}, std::nullopt});
+        if (!written) {
+            if (failedIndex)
+                *failedIndex = i;
+            return written.error();
+        }
+        added.append(prepared.value());
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    if (!batch.newUsers.isEmpty() || !batch.newRooms.isEmpty())
+        Q_EMIT catalogChanged();
+    for (const TimeEntry &e : added)
+        Q_EMIT entryChanged(e);
+    return added;
+}
+
+Result<TimeEntry> TimerService::adjust(const Adjustment &a)
+{
+    if (a.reason.trimmed().isEmpty())
+        return Error::invalid(tr("An adjustment needs a reason."));
+    if (auto r = validate::note(a.reason); !r)
+        return r.error();
+    auto found = liveEntry(a.entryId);
+    if (!found)
+        return found.error();
+    if (auto r = knownUser(a.actorId, AnyOrganization); !r)
+        return r.error();
+    const TimeEntry before = found.value();
+    TimeEntry entry = before;
+    const Ms now = m_clock.nowMs();
+
+    if (a.startedAt)
+        entry.startedAt = *a.startedAt;
+    if (a.taskTypeId)
+        entry.taskTypeId = *a.taskTypeId;
+    if (a.roomId)
+        entry.roomId = *a.roomId;
+    if (a.note) {
+        if (auto r = validate::note(*a.note); !r)
+            return r.error();
+        entry.note = a.note->trimmed();
+    }
+    if (a.endedAt) {
+        closePause(entry, *a.endedAt);
+        entry.endedAt = *a.endedAt;
+    }
+    if (auto r = checkRefs(entry.userId, entry.taskTypeId, entry.roomId); !r)
+        return r.error();
+    if (auto r = validate::entryTimes(entry.startedAt, entry.endedAt); !r)
+        return r.error();
+    if (entry.endedAt && *entry.endedAt == entry.startedAt)
+        return Error::invalid(tr("An entry needs a duration: its end equals its start."));
+    if (!entry.endedAt && entry.startedAt > now)
+        return Error::invalid(tr("A running timer cannot start in the future."));
+    if (entry.pausedAt && *entry.pausedAt < entry.startedAt)
+        return Error::invalid(tr("A paused timer cannot start after its pause."));
+    if (entry.endedAt && entry.pausedMs > *entry.endedAt - entry.startedAt)
+        entry.pausedMs = *entry.endedAt - entry.startedAt;
+    if (auditJson(entry) == auditJson(before))
+        return Error::invalid(tr("The adjustment changes nothing."));
+    if (auto r = checkNoOverlap(entry); !r)
+        return r.error();
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    entry.adjusted = true;
+    entry.rev += 1;
+    entry.updatedAt = now;
+    if (auto r = m_entries.update(entry); !r)
+        return r.error();
+    if (auto r = m_entries.insertAudit(
+            audit(before, entry, a.actorId, QStringLiteral("adjust"), a.reason.trimmed()));
+        !r)
+        return r.error();
+
+    protocol::EntryAdjust change;
+    change.user = userRef(a.actorId);
+    change.entryId = entry.id;
+    change.reason = a.reason.trimmed();
+    if (a.startedAt)
+        change.startedAt = entry.startedAt;
+    if (a.endedAt)
+        change.endedAt = *entry.endedAt;
+    if (a.taskTypeId)
+        change.taskTypeId = entry.taskTypeId;
+    if (a.roomId)
+        change.roomId = entry.roomId;
+    if (a.note)
+        change.note = entry.note;
+    return finishChange(tx, {entry}, change, before);
+}
+
+Result<TimeEntry> TimerService::remove(const QString &entryId, const QString &actorId,
+                                       const QString &reason)
+{
+    auto found = liveEntry(entryId);
+    if (!found)
+        return found.error();
+    if (auto r = knownUser(actorId, AnyOrganization); !r)
+        return r.error();
+    if (auto r = validate::note(reason); !r)
+        return r.error();
+    const TimeEntry before = found.value();
+    TimeEntry entry = before;
+    entry.deleted = true;
+    entry.rev += 1;
+    entry.updatedAt = m_clock.nowMs();
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto r = m_entries.update(entry); !r)
+        return r.error();
+    if (auto r = m_entries.insertAudit(
+            audit(before, entry, actorId, QStringLiteral("delete"), reason.trimmed()));
+        !r)
+        return r.error();
+    protocol::EntryDelete change;
+    change.user = userRef(actorId);
+    change.entryId = entry.id;
+    change.reason = reason.trimmed();
+    return finishChange(tx, {entry}, change);
+}
+
+Result<TimeEntry> TimerService::restore(const QString &entryId, const QString &actorId)
+{
+    const auto row = ownEntry(entryId);
+    if (!row)
+        return row.error();
+    const std::optional<TimeEntry> &found = row.value();
+    if (!found)
+        return Error::notFound(tr("No entry %1.").arg(entryId));
+    if (!found->deleted)
+        return Error::conflict(tr("The entry is not deleted."));
+    if (auto r = knownUser(actorId, AnyOrganization); !r)
+        return r.error();
+    const TimeEntry before = *found;
+    TimeEntry entry = before;
+    entry.deleted = false;
+    if (auto r = checkNoOverlap(entry); !r)
+        return r.error();
+    entry.rev += 1;
+    entry.updatedAt = m_clock.nowMs();
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto r = m_entries.update(entry); !r)
+        return r.error();
+    if (auto r = m_entries.insertAudit(
+            audit(before, entry, actorId, QStringLiteral("restore"), tr("Deletion undone")));
+        !r)
+        return r.error();
+    protocol::EntryRestore change;
+    change.user = userRef(actorId);
+    change.entryId = entry.id;
+    return finishChange(tx, {entry}, change);
+}
+
+// ---- helpers -----------------------------------------------------------------------------------
+
+Result<void> TimerService::checkNoOverlap(const TimeEntry &entry) const
+{
+    const Ms now = m_clock.nowMs();
+    const Ms end = entry.effectiveEnd(now);
+    const auto other = m_entries.overlapping(entry.userId, entry.startedAt,
+                                             std::max(end, entry.startedAt + 1), entry.id, now);
+    if (!other)
+        return other.error();
+    if (const auto &o = other.value())
+        return Error::conflict(tr("This overlaps %1 (entry %2).").arg(describe(*o), o->id.left(8)));
+    return {};
+}
+
+QString TimerService::describe(const TimeEntry &e) const
+{
+    const auto type = orEmpty(m_catalog.taskType(e.taskTypeId));
+    const QLocale locale;
+    const QDateTime start = QDateTime::fromMSecsSinceEpoch(e.startedAt);
+    const QString from = locale.toString(start, QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QString to = e.endedAt ? locale.toString(QDateTime::fromMSecsSinceEpoch(*e.endedAt),
+                                                   QStringLiteral("HH:mm"))
+                                 : tr("now");
+    return tr("%1 %2–%3").arg(type ? type->name : tr("an entry"), from, to);
+}
+
+AuditRecord TimerService::audit(const TimeEntry &before, const TimeEntry &after,
+                                const QString &actorId, const QString &action,
+                                const QString &reason) const
+{
+    AuditRecord a;
+    a.id = newId();
+    a.entryId = after.id;
+    a.actorId = actorId;
+    a.actorName = orEmpty(m_catalog.user(actorId)).value_or(User{}).name;
+    a.at = m_clock.nowMs();
+    a.action = action;
+    a.before = auditJson(before);
+    a.after = auditJson(after);
+    a.reason = reason;
+    return a;
+}
+
+} // namespace st

@@ -1,0 +1,92 @@
+#pragma once
+
+// Private to TimerService's implementation (TimerService.cpp, TimerEdits.cpp, TimerCatalog.cpp,
+// TimerQueries.cpp): the helpers more than one of those files needs. Not part of the API.
+
+#include "TimerService.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace st::timer_detail {
+
+// Folds a pause that is still open into pausedMs, as of at.
+inline void closePause(TimeEntry &entry, Ms at)
+{
+    if (entry.pausedAt) {
+        entry.pausedMs += std::max<Ms>(0, at - *entry.pausedAt);
+        entry.pausedAt.reset();
+    }
+}
+
+// A read for a public query, whose signature has no room for an error: the failure was logged
+// with its query (Database) and reads as no value.
+template <typename T> T orEmpty(Result<T> read)
+{
+    return read ? std::move(read).value() : T{};
+}
+
+// A row of orgId's, nullopt for a row of another organisation.
+template <typename T>
+Result<std::optional<T>> ownedBy(Result<std::optional<T>> row, const QString &orgId)
+{
+    if (row && row.value() && row.value()->orgId != orgId)
+        return std::optional<T>();
+    return row;
+}
+
+// What differs between saving a task type and a room (TimerService::saveCatalogItem).
+template <class Item> struct CatalogKind;
+
+template <> struct CatalogKind<TaskType>
+{
+    static Result<std::optional<TaskType>> find(const CatalogRepository &c, const QString &id)
+    {
+        return c.taskType(id);
+    }
+    static Result<void> save(CatalogRepository &c, const TaskType &t) { return c.saveTaskType(t); }
+    static Mutation upsert(const TaskType &t)
+    {
+        protocol::TaskTypeUpsert request;
+        request.taskType = t;
+        return {request, {}, std::nullopt};
+    }
+    static QString notFound()
+    {
+        return QCoreApplication::translate("st::TimerService", "No such task type.");
+    }
+    static QString nameTaken(const QString &name)
+    {
+        return QCoreApplication::translate("st::TimerService",
+                                           "A task type named \"%1\" exists already.")
+            .arg(name);
+    }
+};
+
+template <> struct CatalogKind<Room>
+{
+    static Result<std::optional<Room>> find(const CatalogRepository &c, const QString &id)
+    {
+        return c.room(id);
+    }
+    static Result<void> save(CatalogRepository &c, const Room &r) { return c.saveRoom(r); }
+    static Mutation upsert(const Room &r)
+    {
+        protocol::RoomUpsert request;
+        request.room = r;
+        return {request, {}, std::nullopt};
+    }
+    static QString notFound()
+    {
+        return QCoreApplication::translate("st::TimerService", "No such room.");
+    }
+    static QString nameTaken(const QString &name)
+    {
+        return QCoreApplication::translate("st::TimerService",
+                                           "A room named \"%1\" exists already.")
+            .arg(name);
+    }
+};
+
+} // namespace st::timer_detail
