@@ -37,7 +37,7 @@
 <context>
     <name>st::EntryImporter</name>
     <message numerus="yes">
-        <location filename="../core/report/EntryImport.cpp" line="+672"/>
+        <location filename="../core/report/EntryImport.cpp" line="+84"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
         <translation>
             <numerusform>The file has %n bad row; nothing was imported.</numerusform>

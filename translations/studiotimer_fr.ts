@@ -838,12 +838,12 @@ Essayez « studiotimer help ».
 <context>
     <name>st::EntryImporter</name>
     <message>
-        <location filename="../core/report/EntryImport.cpp" line="+161"/>
+        <location filename="../core/report/EntryImport.cpp" line="+71"/>
         <source>The file is not UTF-8 text.</source>
         <translation>Le fichier n’est pas du texte UTF-8.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../core/report/EntryImportFormats.cpp" line="+71"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
@@ -938,7 +938,7 @@ Essayez « studiotimer help ».
         <translation>« startedAt » est obligatoire.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../core/report/EntryImportResolve.cpp" line="+86"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
@@ -999,14 +999,14 @@ Essayez « studiotimer help ».
         <translation>%1 %2 : elle chevauche la ligne %3 de la même personne (%4).</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+53"/>
+        <location filename="../core/report/EntryImport.cpp" line="+33"/>
+        <location filename="../core/report/EntryImportResolve.cpp" line="+1"/>
         <source>Entry</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+53"/>
+        <location line="+0"/>
+        <location filename="../core/report/EntryImportResolve.cpp" line="+0"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
@@ -2700,19 +2700,19 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+128"/>
-        <location line="+155"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+45"/>
+        <location filename="../core/timer/TimerService.cpp" line="+35"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+155"/>
+        <location line="+4"/>
+        <location filename="../core/timer/TimerService.cpp" line="+4"/>
         <source>An entry with this ID already exists.</source>
         <translation>Une entrée avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location filename="../core/timer/TimerService.cpp" line="+61"/>
         <source>A paused timer cannot stop before its pause.</source>
         <translation>Un chronomètre en pause ne peut pas s’arrêter avant sa pause.</translation>
     </message>
@@ -2737,7 +2737,7 @@ Essayez « studiotimer help ».
         <translation>Un chronomètre ne peut pas reprendre avant sa pause.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="-9"/>
         <location line="+160"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
@@ -2764,8 +2764,8 @@ Essayez « studiotimer help ».
         <translation>Une nouvelle salle demande un nouvel identifiant.</translation>
     </message>
     <message>
-        <location line="-265"/>
-        <location line="+271"/>
+        <location line="+6"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+86"/>
         <source>A room named &quot;%1&quot; exists already.</source>
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
@@ -2775,12 +2775,12 @@ Essayez « studiotimer help ».
         <translation>Une correction demande une raison.</translation>
     </message>
     <message>
-        <location line="+443"/>
+        <location filename="../core/timer/TimerService.cpp" line="+73"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="-409"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+34"/>
         <source>A running timer cannot start in the future.</source>
         <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
@@ -2795,14 +2795,14 @@ Essayez « studiotimer help ».
         <translation>La correction ne change rien.</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <location line="+258"/>
-        <location line="+83"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="+195"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+73"/>
+        <location filename="../core/timer/TimerService.cpp" line="+11"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+2"/>
         <source>The entry is not deleted.</source>
         <translation>L’entrée n’est pas supprimée.</translation>
     </message>
@@ -2812,29 +2812,29 @@ Essayez « studiotimer help ».
         <translation>Suppression annulée</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="-171"/>
         <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
-        <location line="-538"/>
-        <location line="+755"/>
+        <location filename="../core/timer/TimerService.cpp" line="-37"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="-29"/>
         <source>No such task type.</source>
         <translation>Type de tâche inconnu.</translation>
     </message>
     <message>
-        <location line="-751"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+4"/>
         <source>A task type named &quot;%1&quot; exists already.</source>
         <translation>Un type de tâche nommé « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+739"/>
+        <location filename="../core/timer/TimerService.cpp" line="+9"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+21"/>
         <source>No such room.</source>
         <translation>Salle inconnue.</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="+118"/>
         <source>No task type &quot;%1&quot;. Known task types: %2.</source>
         <translation>Aucun type de tâche « %1 ». Types connus : %2.</translation>
     </message>
@@ -2845,22 +2845,22 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/store/CatalogRepository.cpp" line="+99"/>
-        <location filename="../core/timer/TimerService.cpp" line="+13"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="+13"/>
         <source>No user &quot;%1&quot;.</source>
         <translation>Aucun utilisateur « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+24"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="+24"/>
         <source>Several entries start with &quot;%1&quot;: give more of the ID.</source>
         <translation>Plusieurs entrées commencent par « %1 » : donnez une plus grande partie de l’identifiant.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+20"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../core/timer/TimerService.cpp" line="-7"/>
         <source>The task type &quot;%1&quot; is archived.</source>
         <translation>Le type de tâche « %1 » est archivé.</translation>
     </message>
@@ -2870,7 +2870,7 @@ Essayez « studiotimer help ».
         <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+12"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
