@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -89,6 +90,11 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
         auto db = Database::open(dbPath);
         if (!db)
             return fatal(db.error().message);
+        // Settings older versions kept in QSettings move to the database, once.
+        QSettings legacy;
+        if (auto r = preferences::migrate(*db.value(), legacy); !r)
+            qWarning("studiotimer: settings not moved to the database: %s",
+                     qPrintable(r.error().message));
         prefs = preferences::load(*db.value());
         language = language::install(app, prefs.language); // before default names are made
         auto profile = profile::ensure(*db.value(), clock);
@@ -118,7 +124,7 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
     // XDG portal (asked without waiting), else the platform's palette.
     // STUDIOTIMER_APPEARANCE=light|dark|system decides for one run (the screenshots).
     const auto forced = SystemTheme::fromString(qEnvironmentVariable("STUDIOTIMER_APPEARANCE"));
-    SystemTheme systemTheme(forced.value_or(SystemTheme::savedAppearance()));
+    SystemTheme systemTheme(forced.value_or(SystemTheme::savedAppearance(prefs)));
     MainWindow window(service);
     if (!forced)
         QObject::connect(&window, &MainWindow::appearanceChanged, &systemTheme,
@@ -140,6 +146,7 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
     // (or the status bar without one); nothing is stopped without asking.
     AwayWatcher away(service, &window);
     away.setIdleSource(&idletime::idleMs);
+    away.apply(prefs.away);
     away.followSavedSettings();
     away.setNotifier([&tray, &window](const QString &title, const QString &text) {
         if (tray.isAvailable())

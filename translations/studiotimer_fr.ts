@@ -83,12 +83,12 @@
 <context>
     <name>st::AwayWatcher</name>
     <message>
-        <location filename="../ui/AwayWatcher.cpp" line="+98"/>
+        <location filename="../ui/AwayWatcher.cpp" line="+74"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Still running?</source>
         <translation>Toujours en cours ?</translation>
     </message>
@@ -132,7 +132,7 @@
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>A user named &quot;%1&quot; exists already.</source>
         <translation>Un utilisateur nommé « %1 » existe déjà.</translation>
     </message>
@@ -671,7 +671,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::DesktopApp</name>
     <message>
-        <location filename="../app/DesktopApp.cpp" line="+37"/>
+        <location filename="../app/DesktopApp.cpp" line="+38"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -2039,7 +2039,7 @@ Essayez « studiotimer help ».
         <translation>Langue :</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
@@ -2120,7 +2120,7 @@ Essayez « studiotimer help ».
         <translation>Me prévenir quand quelqu’un démarre ou arrête un chronomètre sur une autre machine</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+62"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -2527,7 +2527,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncUi</name>
     <message>
-        <location filename="../ui/sync/SyncUi.cpp" line="+46"/>
+        <location filename="../ui/sync/SyncUi.cpp" line="+31"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronisation</translation>
     </message>
@@ -3157,9 +3157,19 @@ Essayez « studiotimer help ».
 <context>
     <name>st::preferences</name>
     <message>
-        <location filename="../core/backend/Preferences.cpp" line="+38"/>
+        <location filename="../core/backend/Preferences.cpp" line="+87"/>
         <source>Unknown language &quot;%1&quot;.</source>
         <translation>Langue inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown appearance &quot;%1&quot; (system, light or dark).</source>
+        <translation>Apparence inconnue « %1 » (system, light ou dark).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Away after 0 to %1 minutes, remind after 0 to %2 hours.</source>
+        <translation>Absent après 0 à %1 minutes, rappel après 0 à %2 heures.</translation>
     </message>
 </context>
 <context>

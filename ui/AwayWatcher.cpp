@@ -4,39 +4,11 @@
 #include "backend/Backend.h"
 #include "domain/Format.h"
 
-#include <QSettings>
 #include <QWidget>
 
 #include <limits>
 
 namespace st {
-
-namespace {
-const QString kIdleMinutes = QStringLiteral("away/idle_minutes");
-const QString kReminderHours = QStringLiteral("away/reminder_hours");
-const QString kEndOfDay = QStringLiteral("away/end_of_day");
-} // namespace
-
-AwaySettings AwaySettings::load()
-{
-    QSettings settings;
-    AwaySettings s;
-    s.idleMinutes = std::max(0, settings.value(kIdleMinutes, s.idleMinutes).toInt());
-    s.reminderHours = std::max(0, settings.value(kReminderHours, s.reminderHours).toInt());
-    const QString end =
-        settings.value(kEndOfDay, s.endOfDay.toString(QStringLiteral("HH:mm"))).toString();
-    s.endOfDay = QTime::fromString(end, QStringLiteral("HH:mm"));
-    return s;
-}
-
-void AwaySettings::save() const
-{
-    QSettings settings;
-    settings.setValue(kIdleMinutes, idleMinutes);
-    settings.setValue(kReminderHours, reminderHours);
-    settings.setValue(kEndOfDay, endOfDay.isValid() ? endOfDay.toString(QStringLiteral("HH:mm"))
-                                                    : QString(QLatin1String("")));
-}
 
 AwayWatcher::AwayWatcher(Backend &service, QWidget *dialogParent, QObject *parent)
     : QObject(parent)
@@ -57,6 +29,7 @@ void AwayWatcher::setIdleSource(AwayDetector::IdleSource source)
 
 void AwayWatcher::apply(const AwaySettings &settings)
 {
+    m_applied = settings;
     m_detector.setIdleThresholdMs(qint64(settings.idleMinutes) * 60'000);
     // 0 hours: a threshold no timer reaches.
     m_forgotten.setThresholdMs(settings.reminderHours > 0 ? Ms(settings.reminderHours) * 3'600'000
@@ -67,12 +40,15 @@ void AwayWatcher::apply(const AwaySettings &settings)
 void AwayWatcher::followSavedSettings()
 {
     m_followSettings = true;
-    apply(AwaySettings::load());
+    if (m_service.snapshot().valid)
+        apply(m_service.snapshot().prefs.away);
 }
 
 void AwayWatcher::onSnapshot()
 {
     const NowSnapshot &snap = m_service.snapshot();
+    if (m_followSettings && snap.prefs.away != m_applied)
+        apply(snap.prefs.away);
     const bool watch = snap.running && !snap.running->isPaused();
     const QString id = watch ? snap.running->id : QString();
     if (id == m_watchedEntryId)
@@ -103,8 +79,6 @@ void AwayWatcher::onAway(qint64 from, qint64 to)
 
 void AwayWatcher::checkReminders()
 {
-    if (m_followSettings)
-        apply(AwaySettings::load());
     const NowSnapshot &snap = m_service.snapshot();
     if (!snap.running || !m_notify)
         return;

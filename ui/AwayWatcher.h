@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AwayDialog.h"
+#include "backend/Preferences.h"
 #include "timer/AwayDetector.h"
 #include "timer/ForgottenTimers.h"
 
@@ -10,23 +11,13 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 class QWidget;
 
 namespace st {
 
 class Backend;
-
-// This machine's away and reminder settings (QSettings, group "away").
-struct AwaySettings
-{
-    int idleMinutes = 10;  // idle this long counts as away; 0 turns idle detection off
-    int reminderHours = 4; // remind of a timer running this long; 0 turns it off
-    QTime endOfDay{19, 0}; // remind of a running timer at this local time; invalid turns it off
-
-    static AwaySettings load();
-    void save() const;
-};
 
 // Watches the desk user's timer: asks "You were away..." after sleep or idle time while it runs
 // (not while paused) and applies the answer through Backend; reminds of a forgotten
@@ -43,8 +34,9 @@ public:
     void setNotifier(Notifier notifier) { m_notify = std::move(notifier); }
     void setIdleSource(AwayDetector::IdleSource source);
     void apply(const AwaySettings &settings);
-    // Reads AwaySettings::load() now and again every minute, so changes made in the settings
-    // dialog apply without a restart (the app; tests call apply()).
+    // Applies the saved settings (the backend snapshot's preferences) now and whenever a new
+    // snapshot brings other ones, so changes made in the settings dialog apply without a restart
+    // (the app; tests call apply()).
     void followSavedSettings();
 
     AwayDetector &detector() { return m_detector; }
@@ -67,6 +59,7 @@ private:
     QString m_watchedEntryId;
     QPointer<AwayDialog> m_dialog;
     bool m_followSettings = false;
+    std::optional<AwaySettings> m_applied; // the settings last applied
 };
 
 } // namespace st

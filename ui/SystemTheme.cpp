@@ -6,7 +6,6 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusVariant>
-#include <QSettings>
 #include <QStyle>
 #include <QToolTip>
 
@@ -19,7 +18,6 @@ const QString kPath = QStringLiteral("/org/freedesktop/portal/desktop");
 const QString kInterface = QStringLiteral("org.freedesktop.portal.Settings");
 const QString kNamespace = QStringLiteral("org.freedesktop.appearance");
 const QString kKey = QStringLiteral("color-scheme");
-const QString kSettingsKey = QStringLiteral("appearance/mode");
 // A portal that does not answer within this time is taken as none (the call never blocks).
 constexpr int kTimeoutMs = 5000;
 
@@ -66,14 +64,9 @@ void SystemTheme::setAppearance(Appearance appearance)
     apply();
 }
 
-Appearance SystemTheme::savedAppearance()
+Appearance SystemTheme::savedAppearance(const Preferences &prefs)
 {
-    return fromString(QSettings().value(kSettingsKey).toString()).value_or(Appearance::System);
-}
-
-void SystemTheme::saveAppearance(Appearance appearance)
-{
-    QSettings().setValue(kSettingsKey, toString(appearance));
+    return fromString(prefs.appearance).value_or(Appearance::System);
 }
 
 QString SystemTheme::toString(Appearance appearance)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "backend/Preferences.h"
+
 #include <QDBusConnection>
 #include <QObject>
 #include <QPalette>
@@ -52,9 +54,8 @@ public:
     bool isDarkApplied() const { return m_dark; }
     const QPalette &platformPalette() const { return m_platform; }
 
-    // The setting in QSettings ("appearance/mode": system, light or dark).
-    static Appearance savedAppearance();
-    static void saveAppearance(Appearance appearance);
+    // The saved setting (Preferences::appearance: system, light or dark); System when unknown.
+    static Appearance savedAppearance(const Preferences &prefs);
     static QString toString(Appearance appearance);
     static std::optional<Appearance> fromString(const QString &text);
     // The portal's value, unwrapped from its D-Bus variants; NoPreference for anything else.

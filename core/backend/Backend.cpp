@@ -284,6 +284,10 @@ void Backend::saveSettings(const Settings &settings, QObject *context,
                     tr("A currency is a three-letter ISO 4217 code such as EUR."));
             if (auto r = preferences::check(settings.prefs); !r)
                 return r;
+            // One transaction: the organisation, the name and the preferences, or nothing.
+            Transaction tx(db);
+            if (!tx.isActive())
+                return tx.error();
             CatalogRepository catalog(db);
             auto user = s.user(profile::currentUserId(db));
             const QString name = settings.userName.trimmed();
@@ -306,8 +310,23 @@ void Backend::saveSettings(const Settings &settings, QObject *context,
             }
             if (auto r = preferences::save(db, settings.prefs); !r)
                 return r;
+            if (auto r = tx.commit(); !r)
+                return r;
             scheduleSnapshot();
             return {};
+        },
+        context, std::move(done));
+}
+
+void Backend::savePreferences(const Preferences &prefs, QObject *context,
+                              std::function<void(Result<void>)> done)
+{
+    write<Result<void>>(
+        [this, prefs](TimerService &s) -> Result<void> {
+            auto r = preferences::save(s.database(), prefs);
+            if (r)
+                scheduleSnapshot();
+            return r;
         },
         context, std::move(done));
 }

@@ -74,6 +74,9 @@ public:
     void addRoom(const QString &name);
     void saveSettings(const Settings &settings, QObject *context,
                       std::function<void(Result<void>)> done);
+    // The preferences alone (snapshot().prefs changed), in one transaction.
+    void savePreferences(const Preferences &prefs, QObject *context,
+                         std::function<void(Result<void>)> done);
 
     // Asks for a new snapshot (changes ask by themselves; the day's turn needs a nudge).
     void refresh();

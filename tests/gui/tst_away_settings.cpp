@@ -2,7 +2,7 @@
 #include "GuiFixture.h"
 #include "dialogs/SettingsDialog.h"
 #include "platform/Autostart.h"
-#include "sync/SyncUi.h"
+#include "store/Database.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -42,6 +42,8 @@ class TestAwaySettings final : public QObject
 private Q_SLOTS:
     void idleIsOffAndSaysSoWithoutX11();
     void savesAwaySettingsAndAutostart();
+    void legacySettingsMoveToTheDatabaseOnce();
+    void badPreferencesChangeNothing();
 };
 
 void TestAwaySettings::idleIsOffAndSaysSoWithoutX11()
@@ -81,11 +83,14 @@ void TestAwaySettings::savesAwaySettingsAndAutostart()
     dialog.accept();
     f.settle();
     QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
-    const AwaySettings saved = AwaySettings::load();
-    QCOMPARE(saved.reminderHours, 6);
-    QCOMPARE(saved.endOfDay, QTime(18, 15));
+    // Saved in the database, with the other preferences.
+    const Preferences saved = preferences::load(*f.store.db);
+    QCOMPARE(saved.away.reminderHours, 6);
+    QCOMPARE(saved.away.endOfDay, QTime(18, 15));
     QVERIFY(autostart::isEnabled());
-    QVERIFY(!RemoteNotifications::enabled());
+    QVERIFY(!saved.notifyOtherMachines);
+    QCOMPARE(f.store.db->meta(QStringLiteral("pref.reminder_hours")), QStringLiteral("6"));
+    QVERIFY(QSettings().allKeys().isEmpty()); // nothing went to QSettings
 
     SettingsDialog again(*f.async);
     QCheckBox *endOff = byText(again, QStringLiteral("Remind at the end of the working day:"));
@@ -96,8 +101,72 @@ void TestAwaySettings::savesAwaySettingsAndAutostart()
     loginOff->setChecked(false);
     again.accept();
     f.settle();
-    QVERIFY(!AwaySettings::load().endOfDay.isValid());
+    QVERIFY(!preferences::load(*f.store.db).away.endOfDay.isValid());
     QVERIFY(!autostart::isEnabled());
+}
+
+void TestAwaySettings::legacySettingsMoveToTheDatabaseOnce()
+{
+    GuiFixture f;
+    // Values an older version kept in QSettings; this data folder already has reminder hours.
+    QVERIFY(f.store.db->setMeta(QStringLiteral("pref.reminder_hours"), QStringLiteral("2")));
+    {
+        QSettings legacy;
+        legacy.setValue(QStringLiteral("appearance/mode"), QStringLiteral("dark"));
+        legacy.setValue(QStringLiteral("away/idle_minutes"), 25);
+        legacy.setValue(QStringLiteral("away/reminder_hours"), 7);
+        legacy.setValue(QStringLiteral("away/end_of_day"), QString(QLatin1String("")));
+        legacy.setValue(QStringLiteral("notifications/other_machines"), false);
+        legacy.setValue(QStringLiteral("other/kept"), 1); // not a setting of ours
+    }
+    QSettings legacy;
+    QVERIFY(preferences::migrate(*f.store.db, legacy));
+    Preferences moved = preferences::load(*f.store.db);
+    QCOMPARE(moved.appearance, QStringLiteral("dark"));
+    QCOMPARE(moved.away.idleMinutes, 25);
+    QCOMPARE(moved.away.reminderHours, 2); // the database's value wins
+    QVERIFY(!moved.away.endOfDay.isValid());
+    QVERIFY(!moved.notifyOtherMachines);
+    QCOMPARE(f.store.db->meta(QStringLiteral("pref.appearance")), QStringLiteral("dark"));
+    QCOMPARE(legacy.allKeys(), QStringList{QStringLiteral("other/kept")});
+
+    // Once: what is saved afterwards stays, and a second start-up moves nothing.
+    moved.appearance = QStringLiteral("light");
+    QVERIFY(preferences::save(*f.store.db, moved));
+    QVERIFY(preferences::migrate(*f.store.db, legacy));
+    QCOMPARE(preferences::load(*f.store.db), moved);
+
+    // The settings dialog shows the moved values (through the backend's snapshot).
+    f.async->refresh();
+    f.settle();
+    SettingsDialog dialog(*f.async);
+    QCheckBox *others =
+        byText(dialog,
+               QStringLiteral("Notify me when someone starts or stops a timer on another machine"));
+    QCheckBox *endOn = byText(dialog, QStringLiteral("Remind at the end of the working day:"));
+    QVERIFY(others && endOn);
+    QVERIFY(!others->isChecked());
+    QVERIFY(!endOn->isChecked());
+    legacy.remove(QStringLiteral("other/kept"));
+}
+
+void TestAwaySettings::badPreferencesChangeNothing()
+{
+    GuiFixture f;
+    const Preferences before = preferences::load(*f.store.db);
+    Preferences bad = before;
+    bad.startMinimized = !before.startMinimized;
+    bad.away.idleMinutes = 30;
+    bad.appearance = QStringLiteral("purple");
+    auto r = preferences::save(*f.store.db, bad);
+    QVERIFY(!r);
+    QVERIFY(r.error().message.contains(QStringLiteral("purple")));
+    bad.appearance = QStringLiteral("dark");
+    bad.away.reminderHours = -1;
+    r = preferences::save(*f.store.db, bad);
+    QVERIFY(!r);
+    QVERIFY(r.error().message.contains(QStringLiteral("hours")));
+    QCOMPARE(preferences::load(*f.store.db), before);
 }
 
 int main(int argc, char **argv)

@@ -125,12 +125,15 @@ void TestAwayWatcher::longRunningTimerIsRemindedOnce()
 
 void TestAwayWatcher::settingsRoundTrip()
 {
-    AwaySettings s;
+    // Saved with the other preferences in the database, read back from there.
+    GuiFixture f;
+    Preferences prefs = preferences::load(*f.store.db);
+    AwaySettings &s = prefs.away;
     s.idleMinutes = 25;
     s.reminderHours = 6;
     s.endOfDay = QTime(18, 30);
-    s.save();
-    const AwaySettings loaded = AwaySettings::load();
+    QVERIFY(preferences::save(*f.store.db, prefs));
+    const AwaySettings loaded = preferences::load(*f.store.db).away;
     QCOMPARE(loaded.idleMinutes, 25);
     QCOMPARE(loaded.reminderHours, 6);
     QCOMPARE(loaded.endOfDay, QTime(18, 30));

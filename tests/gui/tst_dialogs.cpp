@@ -32,8 +32,8 @@ void TestDialogs::settingsSaveNameOrganisationAndPreferences()
     QVERIFY(name);
     QCOMPARE(name->text(), f.store.profile.user.name);
     name->setText(QStringLiteral("Alex"));
-    // The tray and start-up preferences come first; the rest (start on login, reminders) are this
-    // machine's settings, covered by tst_away_settings.
+    // The tray and start-up preferences come first; the rest (start on login, reminders,
+    // notifications) are covered by tst_away_settings.
     const auto boxes = dialog.findChildren<QCheckBox *>().mid(0, 2);
     QCOMPARE(boxes.size(), 2);
     QCOMPARE(boxes.at(1)->text(), SettingsDialog::tr("Start minimised"));

@@ -7,6 +7,7 @@
 #include "SystemTheme.h"
 #include "Theme.h"
 #include "dialogs/SettingsDialog.h"
+#include "store/Database.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -304,15 +305,25 @@ void TestSystemTheme::theSettingWins()
 
 void TestSystemTheme::savedAppearance()
 {
-    QCOMPARE(SystemTheme::savedAppearance(), Appearance::System);
-    SystemTheme::saveAppearance(Appearance::Dark);
-    QCOMPARE(SystemTheme::savedAppearance(), Appearance::Dark);
-    QCOMPARE(QSettings().value(QStringLiteral("appearance/mode")).toString(),
-             QStringLiteral("dark"));
-    SystemTheme::saveAppearance(Appearance::Light);
-    QCOMPARE(SystemTheme::savedAppearance(), Appearance::Light);
-    QSettings().setValue(QStringLiteral("appearance/mode"), QStringLiteral("purple"));
-    QCOMPARE(SystemTheme::savedAppearance(), Appearance::System);
+    // Saved with the other preferences, in the database's meta table.
+    GuiFixture f;
+    const Database &db = *f.store.db;
+    const auto saveAppearance = [&db](Appearance a) {
+        Preferences prefs = preferences::load(db);
+        prefs.appearance = SystemTheme::toString(a);
+        QVERIFY(preferences::save(db, prefs));
+    };
+    const auto savedAppearance = [&db] {
+        return SystemTheme::savedAppearance(preferences::load(db));
+    };
+    QCOMPARE(savedAppearance(), Appearance::System);
+    saveAppearance(Appearance::Dark);
+    QCOMPARE(savedAppearance(), Appearance::Dark);
+    QCOMPARE(db.meta(QStringLiteral("pref.appearance")), QStringLiteral("dark"));
+    saveAppearance(Appearance::Light);
+    QCOMPARE(savedAppearance(), Appearance::Light);
+    QVERIFY(db.setMeta(QStringLiteral("pref.appearance"), QStringLiteral("purple")));
+    QCOMPARE(savedAppearance(), Appearance::System);
     QVERIFY(SystemTheme::fromString(QStringLiteral("Dark")) == Appearance::Dark);
     QVERIFY(!SystemTheme::fromString(QString()));
 }
@@ -321,7 +332,8 @@ void TestSystemTheme::settingsDialogAppliesLive()
 {
     GuiFixture f;
     MainWindow window(*f.async);
-    SystemTheme theme(SystemTheme::savedAppearance(), QDBusConnection(QStringLiteral("none")));
+    SystemTheme theme(SystemTheme::savedAppearance(f.async->snapshot().prefs),
+                      QDBusConnection(QStringLiteral("none")));
     QObject::connect(&window, &MainWindow::appearanceChanged, &theme, &SystemTheme::setAppearance);
     QVERIFY(!theme.isDarkApplied());
 
@@ -339,7 +351,7 @@ void TestSystemTheme::settingsDialogAppliesLive()
     QCOMPARE(changed.at(0).at(0).value<Appearance>(), Appearance::Dark);
     QVERIFY(theme.isDarkApplied());
     QVERIFY(theme::isDark(QGuiApplication::palette()));
-    QCOMPARE(SystemTheme::savedAppearance(), Appearance::Dark);
+    QCOMPARE(SystemTheme::savedAppearance(preferences::load(*f.store.db)), Appearance::Dark);
 
     // Opened again, it shows the saved choice.
     f.settle();

@@ -146,7 +146,8 @@ void TstSyncDesktop::startOnOneDeskShowsInTheOthersStudio()
     QTRY_COMPARE_WITH_TIMEOUT(ben.session->state(), SyncState::Connected, kWait);
     QCOMPARE(ana.ui->statusWidget()->text(), SyncStatusWidget::tr("Connected"));
     // Desktop notifications of other machines' timers are on by default, and can be switched off.
-    QVERIFY(RemoteNotifications::enabled());
+    QTRY_VERIFY_WITH_TIMEOUT(ana.async->snapshot().valid, kWait);
+    QVERIFY(ana.async->snapshot().prefs.notifyOtherMachines);
     QStringList anaPopups, benPopups;
     ana.ui->setNotifier([&](const QString &, const QString &text) { anaPopups << text; });
     ben.ui->setNotifier([&](const QString &, const QString &text) { benPopups << text; });
@@ -175,7 +176,14 @@ void TstSyncDesktop::startOnOneDeskShowsInTheOthersStudio()
 
     // Ben starts his own timer; Ana sees it. She switched desktop notifications off: the status
     // bar still says it, no notification pops up.
-    RemoteNotifications::setEnabled(false);
+    // (Saved as the settings dialog saves it: through the backend, into the database.)
+    Preferences quiet = ana.async->snapshot().prefs;
+    quiet.notifyOtherMachines = false;
+    bool saved = false;
+    ana.async->savePreferences(quiet, nullptr,
+                               [&saved](const Result<void> &r) { saved = bool(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(saved, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(!ana.async->snapshot().prefs.notifyOtherMachines, kWait);
     ben.async->start(ben.typeId(QStringLiteral("Recording")),
                      ben.roomId(QStringLiteral("Studio A")));
     QTRY_VERIFY_WITH_TIMEOUT(ana.studioRow(QStringLiteral("Ben"))
@@ -183,7 +191,6 @@ void TstSyncDesktop::startOnOneDeskShowsInTheOthersStudio()
                              kWait);
     QTRY_VERIFY_WITH_TIMEOUT(ana.ui->lastNotification().startsWith(QStringLiteral("Ben")), kWait);
     QVERIFY(anaPopups.isEmpty());
-    RemoteNotifications::setEnabled(true);
 }
 
 void TstSyncDesktop::statusShowsPendingWhileTheHubIsDown()
@@ -301,7 +308,7 @@ void TstSyncDesktop::commandLineChangeWhileTheAppIsClosedReachesTheHub()
 
 int main(int argc, char *argv[])
 {
-    // The notification switch is a QSettings value: keep it out of the user's configuration.
+    // Whatever the app writes under XDG_CONFIG_HOME stays out of the user's configuration.
     QTemporaryDir config;
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
     QApplication app(argc, argv);

@@ -1,12 +1,10 @@
 #include "SettingsDialog.h"
 
-#include "AwayWatcher.h"
 #include "SystemTheme.h"
 #include "Theme.h"
 #include "backend/Backend.h"
 #include "platform/Autostart.h"
 #include "platform/IdleTime.h"
-#include "sync/SyncUi.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,6 +17,8 @@
 #include <QSpinBox>
 #include <QTimeEdit>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace st {
 
@@ -66,16 +66,17 @@ SettingsDialog::SettingsDialog(Backend &service, QWidget *parent)
     form->addRow(tr("Language:"), m_language);
 
     // Light or dark (this machine), applied as soon as it is saved.
+    m_initialAppearance = SystemTheme::savedAppearance(snap.prefs);
     m_appearance = new QComboBox(this);
     m_appearance->setObjectName(QStringLiteral("appearance"));
     m_appearance->addItem(tr("Follow the system"), SystemTheme::toString(Appearance::System));
     m_appearance->addItem(tr("Light"), SystemTheme::toString(Appearance::Light));
     m_appearance->addItem(tr("Dark"), SystemTheme::toString(Appearance::Dark));
     m_appearance->setCurrentIndex(
-        std::max(0, m_appearance->findData(SystemTheme::toString(SystemTheme::savedAppearance()))));
+        std::max(0, m_appearance->findData(SystemTheme::toString(m_initialAppearance))));
     form->addRow(tr("Appearance:"), m_appearance);
 
-    const AwaySettings away = AwaySettings::load();
+    const AwaySettings &away = snap.prefs.away;
     m_autostart = new QCheckBox(tr("Start Studio Timer when I log in"), this);
     m_autostart->setChecked(autostart::isEnabled());
     form->addRow(QString(), m_autostart);
@@ -116,7 +117,7 @@ SettingsDialog::SettingsDialog(Backend &service, QWidget *parent)
 
     m_notifyOthers = new QCheckBox(
         tr("Notify me when someone starts or stops a timer on another machine"), this);
-    m_notifyOthers->setChecked(RemoteNotifications::enabled());
+    m_notifyOthers->setChecked(snap.prefs.notifyOtherMachines);
     form->addRow(QString(), m_notifyOthers);
 
     m_error = new QLabel(this);
@@ -130,20 +131,8 @@ SettingsDialog::SettingsDialog(Backend &service, QWidget *parent)
     layout->addWidget(buttons);
 }
 
-bool SettingsDialog::saveThisMachine()
+bool SettingsDialog::saveAutostart()
 {
-    const Appearance appearance = SystemTheme::fromString(m_appearance->currentData().toString())
-                                      .value_or(Appearance::System);
-    if (appearance != SystemTheme::savedAppearance()) {
-        SystemTheme::saveAppearance(appearance);
-        Q_EMIT appearanceChanged(appearance);
-    }
-    AwaySettings away;
-    away.idleMinutes = m_idleMinutes->value();
-    away.reminderHours = m_reminderHours->value();
-    away.endOfDay = m_endOfDayOn->isChecked() ? m_endOfDay->time() : QTime();
-    away.save();
-    RemoteNotifications::setEnabled(m_notifyOthers->isChecked());
     if (m_autostart->isChecked() != autostart::isEnabled()) {
         if (auto r = autostart::setEnabled(m_autostart->isChecked(),
                                            QCoreApplication::applicationFilePath());
@@ -170,13 +159,23 @@ void SettingsDialog::accept()
     s.prefs.closeToTray = m_closeToTray->isChecked();
     s.prefs.startMinimized = m_startMinimized->isChecked();
     s.prefs.language = m_language->currentData().toString();
+    s.prefs.appearance = m_appearance->currentData().toString();
+    s.prefs.away.idleMinutes = m_idleMinutes->value();
+    s.prefs.away.reminderHours = m_reminderHours->value();
+    s.prefs.away.endOfDay = m_endOfDayOn->isChecked() ? m_endOfDay->time() : QTime();
+    s.prefs.notifyOtherMachines = m_notifyOthers->isChecked();
     m_error->clear();
     m_service.saveSettings(s, this, [this, language = s.prefs.language](const Result<void> &r) {
         if (!r) {
             m_error->setText(r.error().message);
             return;
         }
-        if (!saveThisMachine())
+        const Appearance appearance =
+            SystemTheme::fromString(m_appearance->currentData().toString())
+                .value_or(Appearance::System);
+        if (appearance != std::exchange(m_initialAppearance, appearance))
+            Q_EMIT appearanceChanged(appearance);
+        if (!saveAutostart())
             return;
         if (language != m_initialLanguage)
             QMessageBox::information(this, tr("Language"),

@@ -14,9 +14,10 @@ namespace st {
 class Backend;
 enum class Appearance;
 
-// Your name, the organisation (name, currency), the default room, tray behaviour and language;
-// start on login, away detection, forgotten-timer reminders and notifications of other
-// machines' timers (this machine only).
+// Your name, the organisation (name, currency), the default room, tray behaviour, language,
+// appearance, away detection, forgotten-timer reminders and notifications of other machines'
+// timers, all saved through the backend in one transaction; and start on login (the desktop's
+// autostart entry).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -31,8 +32,8 @@ Q_SIGNALS:
     void appearanceChanged(st::Appearance appearance);
 
 private:
-    // Start on login and the away settings, kept on this machine; false (and an error) if not.
-    bool saveThisMachine();
+    // Start on login (the desktop's autostart entry); false (and an error) if not.
+    bool saveAutostart();
 
     Backend &m_service;
     QLineEdit *m_userName = nullptr;
@@ -53,6 +54,7 @@ private:
     QCheckBox *m_notifyOthers = nullptr;
     QLabel *m_error = nullptr;
     QString m_initialLanguage;
+    Appearance m_initialAppearance{}; // the saved one (appearanceChanged says when it changes)
 };
 
 } // namespace st

@@ -13,25 +13,10 @@
 #include <QDialogButtonBox>
 #include <QMenu>
 #include <QMenuBar>
-#include <QSettings>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
 namespace st {
-
-namespace {
-const QString kOtherMachines = QStringLiteral("notifications/other_machines");
-} // namespace
-
-bool RemoteNotifications::enabled()
-{
-    return QSettings().value(kOtherMachines, true).toBool();
-}
-
-void RemoteNotifications::setEnabled(bool on)
-{
-    QSettings().setValue(kOtherMachines, on);
-}
 
 SyncUi::SyncUi(SyncSession &session, Backend &service, MainWindow &window, QObject *parent)
     : QObject(parent)
@@ -62,7 +47,7 @@ SyncUi::SyncUi(SyncSession &session, Backend &service, MainWindow &window, QObje
             return;
         m_lastNotification = text;
         m_window.statusBar()->showMessage(text, 10'000);
-        if (m_notify && RemoteNotifications::enabled())
+        if (m_notify && m_service.snapshot().prefs.notifyOtherMachines)
             m_notify(tr("Studio Timer"), text);
     });
 }

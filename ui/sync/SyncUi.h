@@ -15,15 +15,6 @@ class SyncSession;
 class SyncStatusWidget;
 struct NowSnapshot;
 
-// Whether other machines' activity ("Ana started Recording in Studio A") also pops up as a
-// desktop notification. Kept on this machine (QSettings "notifications/other_machines", on by
-// default); the status bar shows the activity either way.
-struct RemoteNotifications
-{
-    static bool enabled();
-    static void setEnabled(bool on);
-};
-
 // Puts sync into the window: the status corner of the status bar, a Sync menu (settings, refused
 // changes), other machines' running timers in the Studio panel, and a notification for what
 // happens on other machines ("Ana started Recording in Studio A").
@@ -35,7 +26,7 @@ public:
 
     SyncStatusWidget *statusWidget() const { return m_status; }
     // Where notifications go besides the status bar (the tray, when there is one); used only
-    // while RemoteNotifications::enabled().
+    // while the preference Preferences::notifyOtherMachines is on (it is by default).
     void setNotifier(std::function<void(const QString &title, const QString &text)> notify)
     {
         m_notify = std::move(notify);
