@@ -123,8 +123,8 @@ ConnectRefusal decodeConnectRefusal(const QJsonValue &value)
 {
     ConnectRefusal r;
     const QJsonObject object = value.toObject();
-    r.message = value.isObject() ? object.value(QStringLiteral("message")).toString()
-                                 : value.toString();
+    r.message =
+        value.isObject() ? object.value(QStringLiteral("message")).toString() : value.toString();
     const QJsonObject data = object.value(QStringLiteral("data")).toObject();
     if (data.value(QStringLiteral("code")).toString() == kUnsupportedProtocol) {
         r.reason = ConnectRefusal::Reason::UnsupportedProtocol;

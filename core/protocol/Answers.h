@@ -19,7 +19,7 @@ struct ConnectAuth
     QString token;
     QString deviceId;
     QString deviceName;
-    qint64 since = 0;     // the last seq the desk applied (for the log)
+    qint64 since = 0;        // the last seq the desk applied (for the log)
     int protocol = kVersion; // absent on the wire: the current version
 };
 constexpr int kMaxDeviceFieldLength = 128;
@@ -38,7 +38,7 @@ struct ConnectAnswer
     QString orgId;
     QString orgName;
     Ms serverTime = 0;
-    qint64 head = -1; // -1: not said
+    qint64 head = -1;              // -1: not said
     int protocol = kOldestVersion; // absent: a round-1 hub
 };
 QJsonObject encode(const ConnectAnswer &answer);

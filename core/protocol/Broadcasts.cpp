@@ -22,8 +22,9 @@ QJsonObject encodeNamed(const NamedRef &ref)
 
 QJsonObject fields(const TimerChanged &b)
 {
-    QJsonObject o{{QStringLiteral("entry"), json::fromEntry(b.entry)},
-                  {QStringLiteral("room"), b.room ? QJsonValue(encodeNamed(*b.room)) : QJsonValue()}};
+    QJsonObject o{
+        {QStringLiteral("entry"), json::fromEntry(b.entry)},
+        {QStringLiteral("room"), b.room ? QJsonValue(encodeNamed(*b.room)) : QJsonValue()}};
     if (b.user)
         o.insert(QStringLiteral("user"), encode(*b.user));
     if (b.taskType)
@@ -36,13 +37,13 @@ QJsonObject fields(const TimerChanged &b)
 QJsonObject fields(const EntryAdjusted &b)
 {
     const EntryBefore &p = b.previous;
-    QJsonObject o{{QStringLiteral("entry"), json::fromEntry(b.entry)},
-                  {QStringLiteral("previous"),
-                   QJsonObject{{QStringLiteral("startedAt"), double(p.startedAt)},
-                               {QStringLiteral("endedAt"), msOrNull(p.endedAt)},
-                               {QStringLiteral("taskTypeId"), p.taskTypeId},
-                               {QStringLiteral("note"), p.note}}},
-                  {QStringLiteral("reason"), b.reason}};
+    QJsonObject o{
+        {QStringLiteral("entry"), json::fromEntry(b.entry)},
+        {QStringLiteral("previous"), QJsonObject{{QStringLiteral("startedAt"), double(p.startedAt)},
+                                                 {QStringLiteral("endedAt"), msOrNull(p.endedAt)},
+                                                 {QStringLiteral("taskTypeId"), p.taskTypeId},
+                                                 {QStringLiteral("note"), p.note}}},
+        {QStringLiteral("reason"), b.reason}};
     if (b.user)
         o.insert(QStringLiteral("user"), encode(*b.user));
     return o;
@@ -229,13 +230,19 @@ Event eventOf(const Broadcast &broadcast)
 qint64 seqOf(const Broadcast &broadcast)
 {
     return std::visit(Overloaded{[](const Presence &) { return qint64(0); },
-                                 [](const auto &b) { return b.seq; }},
+                                 [](const auto &b) {
+                                     return b.seq;
+                                 }},
                       broadcast);
 }
 
 void setSeq(Broadcast &broadcast, qint64 seq)
 {
-    std::visit(Overloaded{[](Presence &) {}, [seq](auto &b) { b.seq = seq; }}, broadcast);
+    std::visit(Overloaded{[](Presence &) {},
+                          [seq](auto &b) {
+                              b.seq = seq;
+                          }},
+               broadcast);
 }
 
 QString subjectOf(const Broadcast &broadcast)

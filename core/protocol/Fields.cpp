@@ -122,7 +122,8 @@ std::optional<QJsonObject> Reader::optionalObject(const char *key)
 void Reader::fail(const char *key, const QString &what)
 {
     if (!m_error)
-        m_error = Error::invalid(QStringLiteral("%1: %2 %3").arg(m_context, QLatin1String(key), what));
+        m_error =
+            Error::invalid(QStringLiteral("%1: %2 %3").arg(m_context, QLatin1String(key), what));
 }
 
 void Reader::failWith(const Error &error)

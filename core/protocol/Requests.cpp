@@ -258,20 +258,19 @@ QJsonObject encode(const UserRef &user)
 
 Event eventOf(const Request &request)
 {
-    return std::visit(
-        Overloaded{
-            [](const TimerStart &) { return Event::TimerStart; },
-            [](const TimerStop &) { return Event::TimerStop; },
-            [](const TimerPause &) { return Event::TimerPause; },
-            [](const TimerResume &) { return Event::TimerResume; },
-            [](const EntryCreate &) { return Event::EntryCreate; },
-            [](const EntryAdjust &) { return Event::EntryAdjust; },
-            [](const EntryDelete &) { return Event::EntryDelete; },
-            [](const EntryRestore &) { return Event::EntryRestore; },
-            [](const TaskTypeUpsert &) { return Event::TaskTypeUpsert; },
-            [](const RoomUpsert &) { return Event::RoomUpsert; },
-        },
-        request);
+    return std::visit(Overloaded{
+                          [](const TimerStart &) { return Event::TimerStart; },
+                          [](const TimerStop &) { return Event::TimerStop; },
+                          [](const TimerPause &) { return Event::TimerPause; },
+                          [](const TimerResume &) { return Event::TimerResume; },
+                          [](const EntryCreate &) { return Event::EntryCreate; },
+                          [](const EntryAdjust &) { return Event::EntryAdjust; },
+                          [](const EntryDelete &) { return Event::EntryDelete; },
+                          [](const EntryRestore &) { return Event::EntryRestore; },
+                          [](const TaskTypeUpsert &) { return Event::TaskTypeUpsert; },
+                          [](const RoomUpsert &) { return Event::RoomUpsert; },
+                      },
+                      request);
 }
 
 const Envelope &envelopeOf(const Request &request)
@@ -338,7 +337,8 @@ Result<SyncPull> decodeSyncPull(const QJsonValue &payload)
     if (!f.ok())
         return f.error();
     if (*since < 0)
-        return Error::invalid(Tr::tr("%1: since must not be negative.").arg(eventName(Event::SyncPull)));
+        return Error::invalid(
+            Tr::tr("%1: since must not be negative.").arg(eventName(Event::SyncPull)));
     if (limit && (*limit < 1 || *limit > kMaxPullLimit))
         return Error::invalid(Tr::tr("%1: limit must be between 1 and %2.")
                                   .arg(eventName(Event::SyncPull))

@@ -43,15 +43,18 @@ struct TimerStart : Envelope
 // timer:stop / timer:pause / timer:resume: the user's running entry, or entryId's.
 struct TimerMark : Envelope
 {
-    QString entryId; // empty: the user's running entry
+    QString entryId;      // empty: the user's running entry
     std::optional<Ms> at; // default: the hub's now (sent as endedAt for timer:stop)
 };
 struct TimerStop : TimerMark
-{};
+{
+};
 struct TimerPause : TimerMark
-{};
+{
+};
 struct TimerResume : TimerMark
-{};
+{
+};
 
 // A finished entry as timeEntries:create sends it.
 struct NewEntry

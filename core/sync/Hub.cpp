@@ -234,8 +234,8 @@ void Hub::sendAck(HubConnection *conn, qint64 ackId, QJsonObject answer)
 {
     // Stamped as it leaves (a replayed answer's stored stamp would be stale): every answer is a
     // clock sample for the client, so its offset follows a clock that moves while connected.
-    m_server->send(conn->id, sio::Packet::ack(ackId, {protocol::withServerTime(
-                                                         std::move(answer), m_clock.nowMs())}));
+    m_server->send(conn->id, sio::Packet::ack(ackId, {protocol::withServerTime(std::move(answer),
+                                                                               m_clock.nowMs())}));
 }
 
 void Hub::handleRequest(HubConnection *conn, const QString &event, const QJsonValue &payload,

@@ -51,9 +51,8 @@ HubOutcome HubService::handle(const HubCaller &who, const QString &name, const Q
     if (event == protocol::Event::SyncPull)
         return {pull(who, payload), {}, {}};
     if (!event || !protocol::isMutation(*event))
-        return {refused(Error::invalid(Tr::tr("Unknown event \"%1\".").arg(name.left(64)))),
-                {},
-                {}};
+        return {
+            refused(Error::invalid(Tr::tr("Unknown event \"%1\".").arg(name.left(64)))), {}, {}};
     auto request = protocol::decodeRequest(*event, payload);
     if (!request)
         return {refused(request.error()), {}, {}};
@@ -136,8 +135,8 @@ Result<void> HubService::run(TimerService &svc, const protocol::Request &request
     return std::visit(
         protocol::Overloaded{
             [&](const protocol::TimerStart &r) {
-                return done(svc.start(
-                    {userId, r.taskTypeId, r.roomId, r.note, r.startedAt, r.entryId}));
+                return done(
+                    svc.start({userId, r.taskTypeId, r.roomId, r.note, r.startedAt, r.entryId}));
             },
             [&](const protocol::TimerStop &r) { return mark(r, &TimerService::stop); },
             [&](const protocol::TimerPause &r) { return mark(r, &TimerService::pause); },
@@ -162,8 +161,7 @@ Result<void> HubService::run(TimerService &svc, const protocol::Request &request
 }
 
 protocol::TimerChanged HubService::timerChange(TimerService &svc, const Pending &pending,
-                                               protocol::Event event,
-                                               const TimeEntry &entry) const
+                                               protocol::Event event, const TimeEntry &entry) const
 {
     protocol::TimerChanged change;
     change.event = event;
@@ -206,8 +204,8 @@ Result<void> HubService::record(Pending &pending, const Mutation &mutation)
     case protocol::Event::TimerStart:
         // A switch: the entry that was running stopped at the same instant.
         if (mutation.entries.size() > 1)
-            appended = append(timerChange(svc, pending, protocol::Event::TimerStopped,
-                                          mutation.entries.first()));
+            appended = append(
+                timerChange(svc, pending, protocol::Event::TimerStopped, mutation.entries.first()));
         if (appended)
             appended = append(timerChange(svc, pending, protocol::Event::TimerStarted, subject));
         break;
@@ -221,23 +219,26 @@ Result<void> HubService::record(Pending &pending, const Mutation &mutation)
         appended = append(timerChange(svc, pending, protocol::Event::TimerResumed, subject));
         break;
     case protocol::Event::EntryCreate:
-        appended = append(protocol::EntryChanged{protocol::Event::EntryCreated, 0, subject,
-                                                 pending.user});
+        appended =
+            append(protocol::EntryChanged{protocol::Event::EntryCreated, 0, subject, pending.user});
         break;
     case protocol::Event::EntryDelete:
-        appended = append(protocol::EntryChanged{protocol::Event::EntryDeleted, 0, subject,
-                                                 pending.user});
+        appended =
+            append(protocol::EntryChanged{protocol::Event::EntryDeleted, 0, subject, pending.user});
         break;
     case protocol::Event::EntryRestore:
-        appended = append(protocol::EntryChanged{protocol::Event::EntryRestored, 0, subject,
-                                                 pending.user});
+        appended = append(
+            protocol::EntryChanged{protocol::Event::EntryRestored, 0, subject, pending.user});
         break;
     case protocol::Event::EntryAdjust: {
         const TimeEntry before = mutation.before.value_or(TimeEntry{});
         const auto &adjust = std::get<protocol::EntryAdjust>(mutation.request);
         appended = append(protocol::EntryAdjusted{
-            0, subject, {before.startedAt, before.endedAt, before.taskTypeId, before.note},
-            adjust.reason, pending.user});
+            0,
+            subject,
+            {before.startedAt, before.endedAt, before.taskTypeId, before.note},
+            adjust.reason,
+            pending.user});
         break;
     }
     case protocol::Event::TaskTypeUpsert:
@@ -249,8 +250,7 @@ Result<void> HubService::record(Pending &pending, const Mutation &mutation)
         appended = append(protocol::RoomChanged{0, *answer.room});
         break;
     default:
-        return Error::internal(
-            Tr::tr("No change log for %1.").arg(protocol::eventName(event)));
+        return Error::internal(Tr::tr("No change log for %1.").arg(protocol::eventName(event)));
     }
     if (!appended)
         return appended;

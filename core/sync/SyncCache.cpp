@@ -160,8 +160,7 @@ Result<void> SyncCache::endBatch()
     return {};
 }
 
-Result<AppliedChange> SyncCache::run(qint64 seq,
-                                     const std::function<Result<AppliedChange>()> &body)
+Result<AppliedChange> SyncCache::run(qint64 seq, const std::function<Result<AppliedChange>()> &body)
 {
     const auto inTransaction = [&]() -> Result<AppliedChange> {
         m_catalogTouched = false;
@@ -233,8 +232,7 @@ Result<AppliedChange> SyncCache::applyAnswer(const TimeEntry &entry)
 Result<AppliedChange> SyncCache::applyInTransaction(const protocol::Broadcast &change)
 {
     const auto trail = [](const TimeEntry &e, const std::optional<protocol::UserRef> &user,
-                          const QString &action, const QJsonObject &before,
-                          const QString &reason) {
+                          const QString &action, const QJsonObject &before, const QString &reason) {
         AuditRecord a;
         a.id = newId();
         a.entryId = e.id;
@@ -263,9 +261,9 @@ Result<AppliedChange> SyncCache::applyInTransaction(const protocol::Broadcast &c
                                {QStringLiteral("note"), p.note}};
             if (!p.taskTypeId.isEmpty())
                 before.insert(QStringLiteral("taskTypeId"), p.taskTypeId);
-            return cache.applyEntry(c.entry, c.user, std::nullopt, std::nullopt,
-                                    audit(c.entry, c.user, QStringLiteral("adjust"), before,
-                                          c.reason));
+            return cache.applyEntry(
+                c.entry, c.user, std::nullopt, std::nullopt,
+                audit(c.entry, c.user, QStringLiteral("adjust"), before, c.reason));
         }
         Result<AppliedChange> operator()(const protocol::EntryChanged &c) const
         {

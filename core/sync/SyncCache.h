@@ -18,9 +18,9 @@ namespace st {
 // What one change from the hub did to the local cache.
 struct AppliedChange
 {
-    QList<TimeEntry> entries; // entries written (to announce)
-    bool catalog = false;     // a task type, room or user written
-    QString subjectId;        // the entry / task type / room the change is about
+    QList<TimeEntry> entries;                  // entries written (to announce)
+    bool catalog = false;                      // a task type, room or user written
+    QString subjectId;                         // the entry / task type / room the change is about
     std::optional<protocol::Broadcast> change; // the change as decoded (none: skipped)
 };
 

@@ -24,7 +24,6 @@ struct Tr
 constexpr int kHandshakeTimeoutMs = 10000;
 constexpr int kRateLimitRetryMs = 2000;
 
-
 } // namespace
 
 QString syncStateName(SyncState state)

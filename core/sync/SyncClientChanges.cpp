@@ -23,8 +23,8 @@ void SyncClient::onPullAnswer(const QJsonObject &answer, bool resync)
 {
     const auto page = protocol::decodePullAnswer(answer);
     if (!page) {
-        abortConnection(
-            Tr::tr("The hub refused to send its history: %1").arg(withReason(page.error()).message));
+        abortConnection(Tr::tr("The hub refused to send its history: %1")
+                            .arg(withReason(page.error()).message));
         return;
     }
     const QList<protocol::PulledChange> &changes = page->changes;

@@ -265,8 +265,8 @@ void TestHub::protocolVersionInTheHandshake()
     QVERIFY(plain.handshake(auth(QStringLiteral("plain"), QJsonValue::Undefined)));
     QCOMPARE(plain.connectAnswer->value(QLatin1String("protocol")).toInt(), 2);
     const QJsonObject kim = user(newId(), QStringLiteral("Kim"));
-    QVERIFY(isOk(plain.request(QStringLiteral("timer:start"),
-                               startPayload(newId(), org.recordingId, kim))));
+    QVERIFY(isOk(
+        plain.request(QStringLiteral("timer:start"), startPayload(newId(), org.recordingId, kim))));
     QVERIFY(plain.waitForEvent(QStringLiteral("timer:started")));
 
     // The versions this hub knows: round 1's and the current one.
@@ -592,14 +592,14 @@ void TestHub::refusedRequestChangesNothing()
 
     // A known person renamed by a refused request keeps the name (one transaction).
     const QString annId = newId();
-    QVERIFY(isOk(c.request(QStringLiteral("timer:start"),
-                           startPayload(newId(), org.recordingId,
-                                        user(annId, QStringLiteral("Ann"))))));
+    QVERIFY(isOk(
+        c.request(QStringLiteral("timer:start"),
+                  startPayload(newId(), org.recordingId, user(annId, QStringLiteral("Ann"))))));
     const qint64 head = *env.hub->store().head(org.id);
-    QCOMPARE(errorCode(c.request(QStringLiteral("timer:start"),
-                                 startPayload(newId(), newId(),
-                                              user(annId, QStringLiteral("Annie"))))),
-             QStringLiteral("not_found"));
+    QCOMPARE(
+        errorCode(c.request(QStringLiteral("timer:start"),
+                            startPayload(newId(), newId(), user(annId, QStringLiteral("Annie"))))),
+        QStringLiteral("not_found"));
     const auto ann = CatalogRepository(*env.db).user(annId);
     QVERIFY(ann && *ann);
     QCOMPARE((*ann)->name, QStringLiteral("Ann"));

@@ -420,7 +420,8 @@ private Q_SLOTS:
             Transaction tx(*env.db);
             QVERIFY(env.hub->store().appendChange(
                 env.orgId, QStringLiteral("desk:renamed"),
-                {{QStringLiteral("device"), QJsonObject{{QStringLiteral("id"), QStringLiteral("x")}}}}));
+                {{QStringLiteral("device"),
+                  QJsonObject{{QStringLiteral("id"), QStringLiteral("x")}}}}));
             QVERIFY(tx.commit());
         }
         auto started = a.start(QStringLiteral("Setup"));

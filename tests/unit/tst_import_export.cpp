@@ -399,7 +399,8 @@ private Q_SLOTS:
         test::TestStore s;
         int calls = 0;
         s.service->setMutationSink([&calls](const Mutation &m) -> Result<void> {
-            if (protocol::eventName(m.event()) == QLatin1String("timeEntries:create") && ++calls == 2)
+            if (protocol::eventName(m.event()) == QLatin1String("timeEntries:create") &&
+                ++calls == 2)
                 return Error::internal(QStringLiteral("outbox full"));
             return {};
         });

@@ -30,9 +30,9 @@ private Q_SLOTS:
         const auto ops = outbox.pending();
         QCOMPARE(ops.size(), 4);
         QCOMPARE(outbox.pendingCount(), 4);
-        const QStringList events{protocol::eventName(ops[0].event), protocol::eventName(ops[1].event),
-                                 protocol::eventName(ops[2].event),
-                                 protocol::eventName(ops[3].event)};
+        const QStringList events{
+            protocol::eventName(ops[0].event), protocol::eventName(ops[1].event),
+            protocol::eventName(ops[2].event), protocol::eventName(ops[3].event)};
         QCOMPARE(events,
                  (QStringList{QStringLiteral("timer:start"), QStringLiteral("timer:pause"),
                               QStringLiteral("timer:resume"), QStringLiteral("timer:stop")}));

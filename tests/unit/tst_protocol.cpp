@@ -133,8 +133,11 @@ QList<Broadcast> everyBroadcast()
     paused.event = Event::TimerPaused;
     TimerChanged resumed = started;
     resumed.event = Event::TimerResumed;
-    EntryAdjusted adjusted{8, entry(), {kT - 5, std::nullopt, kType, QStringLiteral("old")},
-                           QStringLiteral("typo"), kim()};
+    EntryAdjusted adjusted{8,
+                           entry(),
+                           {kT - 5, std::nullopt, kType, QStringLiteral("old")},
+                           QStringLiteral("typo"),
+                           kim()};
     EntryChanged created{Event::EntryCreated, 9, entry(), kim()};
     EntryChanged deleted{Event::EntryDeleted, 10, entry(), kim()};
     deleted.entry.deleted = true;
@@ -278,42 +281,41 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         const QString start = QStringLiteral("timer:start");
         QTest::newRow("missing opId") << start << QStringLiteral(R"({"opId":null})") << "opId";
-        QTest::newRow("user not an object") << start << QStringLiteral(R"({"user":"Kim"})")
-                                            << "user";
+        QTest::newRow("user not an object")
+            << start << QStringLiteral(R"({"user":"Kim"})") << "user";
         QTest::newRow("user id not a UUID")
             << start << QStringLiteral(R"({"user":{"id":"x","name":"Kim"}})") << "user: id";
         QTest::newRow("user name missing")
-            << start
-            << QStringLiteral(R"({"user":{"id":"3e9c6f4b-4a5d-4f6e-8b1c-0d9e8f7a6b5c"}})")
+            << start << QStringLiteral(R"({"user":{"id":"3e9c6f4b-4a5d-4f6e-8b1c-0d9e8f7a6b5c"}})")
             << "name";
-        QTest::newRow("missing taskTypeId") << start << QStringLiteral(R"({"taskTypeId":null})")
-                                            << "taskTypeId";
-        QTest::newRow("entryId not a UUID") << start << QStringLiteral(R"({"entryId":"123"})")
-                                            << "entryId";
-        QTest::newRow("roomId wrong type") << start << QStringLiteral(R"({"roomId":7})")
-                                           << "roomId";
+        QTest::newRow("missing taskTypeId")
+            << start << QStringLiteral(R"({"taskTypeId":null})") << "taskTypeId";
+        QTest::newRow("entryId not a UUID")
+            << start << QStringLiteral(R"({"entryId":"123"})") << "entryId";
+        QTest::newRow("roomId wrong type")
+            << start << QStringLiteral(R"({"roomId":7})") << "roomId";
         QTest::newRow("note wrong type") << start << QStringLiteral(R"({"note":42})") << "note";
-        QTest::newRow("startedAt text") << start << QStringLiteral(R"({"startedAt":"yesterday"})")
-                                        << "startedAt";
-        QTest::newRow("startedAt fraction") << start << QStringLiteral(R"({"startedAt":1.5})")
-                                            << "startedAt";
+        QTest::newRow("startedAt text")
+            << start << QStringLiteral(R"({"startedAt":"yesterday"})") << "startedAt";
+        QTest::newRow("startedAt fraction")
+            << start << QStringLiteral(R"({"startedAt":1.5})") << "startedAt";
         QTest::newRow("startedAt beyond 2^53")
             << start << QStringLiteral(R"({"startedAt":1e300})") << "startedAt";
         const QString create = QStringLiteral("timeEntries:create");
-        QTest::newRow("entry not an object") << create << QStringLiteral(R"({"entry":[]})")
-                                             << "entry";
+        QTest::newRow("entry not an object")
+            << create << QStringLiteral(R"({"entry":[]})") << "entry";
         QTest::newRow("entry.endedAt missing")
             << create << QStringLiteral(R"({"entry":{"id":"0b6f3c1e-1d2a-4c3b-9e8f-7a6b5c4d3e2f",
                "taskTypeId":"1c7a4d2f-2e3b-4d4c-8f9a-8b7c6d5e4f3a","startedAt":5}})")
             << "timeEntries:create.entry: endedAt";
         const QString adjust = QStringLiteral("timeEntries:adjust");
-        QTest::newRow("reason missing") << adjust << QStringLiteral(R"({"reason":null})")
-                                        << "reason";
-        QTest::newRow("taskTypeId not a UUID") << adjust << QStringLiteral(R"({"taskTypeId":"a"})")
-                                               << "taskTypeId";
+        QTest::newRow("reason missing")
+            << adjust << QStringLiteral(R"({"reason":null})") << "reason";
+        QTest::newRow("taskTypeId not a UUID")
+            << adjust << QStringLiteral(R"({"taskTypeId":"a"})") << "taskTypeId";
         const QString remove = QStringLiteral("timeEntries:delete");
-        QTest::newRow("reason wrong type") << remove << QStringLiteral(R"({"reason":false})")
-                                           << "reason";
+        QTest::newRow("reason wrong type")
+            << remove << QStringLiteral(R"({"reason":false})") << "reason";
         QTest::newRow("taskType not an object")
             << QStringLiteral("taskTypes:upsert") << QStringLiteral(R"({"taskType":1})")
             << "taskType";
@@ -431,9 +433,9 @@ private Q_SLOTS:
         QVERIFY(!decodeBroadcast(Event::Presence, object(R"({"devices":{}})")));
         QVERIFY(!decodeBroadcast(Event::TaskTypeChanged, object(R"({"taskType":{"id":"x"}})")));
         // The attribution is optional: a bare entry decodes.
-        QVERIFY(decodeBroadcast(Event::TimerStarted,
-                                {{QStringLiteral("seq"), 3},
-                                 {QStringLiteral("entry"), json::fromEntry(entry())}}));
+        QVERIFY(decodeBroadcast(
+            Event::TimerStarted,
+            {{QStringLiteral("seq"), 3}, {QStringLiteral("entry"), json::fromEntry(entry())}}));
     }
 
     void connectAuthAndVersion()
@@ -477,15 +479,16 @@ private Q_SLOTS:
 
     void connectAnswer()
     {
-        const ConnectAnswer answer{QStringLiteral("s"), kOrg, QStringLiteral("Studio"), kT, 9,
-                                   kVersion};
+        const ConnectAnswer answer{
+            QStringLiteral("s"), kOrg, QStringLiteral("Studio"), kT, 9, kVersion};
         auto decoded = decodeConnectAnswer(encode(answer));
         QVERIFY(decoded);
         QCOMPARE(decoded->orgId, kOrg);
         QCOMPARE(decoded->head, 9);
         QCOMPARE(decoded->protocol, kVersion);
         // A round-1 hub says no version.
-        decoded = decodeConnectAnswer(object(R"({"orgId":"4f0d7a5c-5b6e-4a7f-9c2d-1e0f9a8b7c6d"})"));
+        decoded =
+            decodeConnectAnswer(object(R"({"orgId":"4f0d7a5c-5b6e-4a7f-9c2d-1e0f9a8b7c6d"})"));
         QVERIFY(decoded);
         QCOMPARE(decoded->protocol, 1);
         QCOMPARE(decoded->head, -1);
@@ -507,7 +510,8 @@ private Q_SLOTS:
         QCOMPARE(back.serverTime, std::optional<Ms>(kT));
         QVERIFY(!back.taskType && !back.room);
 
-        const Answer no = decodeAnswer(encode(Answer::refused(Error::conflict(QStringLiteral("x")))));
+        const Answer no =
+            decodeAnswer(encode(Answer::refused(Error::conflict(QStringLiteral("x")))));
         QVERIFY(!no.ok);
         QCOMPARE(no.error.code, ErrorCode::Conflict);
         QCOMPARE(no.error.message, QStringLiteral("x"));

@@ -226,7 +226,8 @@ void SioServer::accept(SioConnectionId id, const QString &nsp, const QJsonObject
 void SioServer::refuse(SioConnectionId id, const QString &nsp, const QJsonObject &data)
 {
     if (SioConnection *conn = find(id)) {
-        sio::Packet packet = sio::Packet::connectError(data.value(QLatin1String("message")).toString(), nsp);
+        sio::Packet packet =
+            sio::Packet::connectError(data.value(QLatin1String("message")).toString(), nsp);
         packet.data = data;
         conn->send(packet);
     }
