@@ -44,7 +44,6 @@ struct HubConnection final : ConnectedDesk
 
 Hub::Hub(const Database &db, const Clock &clock, HubOptions options, QObject *parent)
     : QObject(parent)
-    , m_db(db)
     , m_clock(clock)
     , m_options(std::move(options))
     , m_store(db, clock)

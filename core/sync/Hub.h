@@ -93,7 +93,6 @@ private:
     void broadcast(const QString &orgId, const QString &event, const QJsonObject &payload);
     void broadcastPresence(const QString &orgId);
 
-    const Database &m_db;
     const Clock &m_clock;
     HubOptions m_options;
     SqliteHubStore m_store;
