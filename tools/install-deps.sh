@@ -14,6 +14,7 @@ packages=(
     libx11-dev libxss-dev  # idle time for away detection (X11 screen saver extension)
     openssl  # the hub's wss:// test makes a self-signed certificate
     dpkg-dev file lintian man-db  # make package / package-check: shlibdeps, lintian, man pages
+    clang libclang-rt-14-dev  # make fuzz: libFuzzer and the sanitizers' runtime for clang
 )
 # Node.js drives the interoperability tests with the official socket.io-client.
 # Keep a Node.js that is already there (it may not come from Debian); else take Debian's.

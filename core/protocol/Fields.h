@@ -69,6 +69,8 @@ template <class... Ts> struct Overloaded : Ts...
 {
     using Ts::operator()...;
 };
+// Spelled out for clang 14 (the fuzz build), which lacks C++20's deduction for aggregates.
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 // Writing: null for an absent time or an empty optional ID.
 QJsonValue msOrNull(const std::optional<Ms> &value);
