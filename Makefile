@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 DATA_DIR   ?= $(CURDIR)/.studiotimer-data
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test bench package package-check format clean
+.PHONY: all deps configure build run test torture test-sanitize fuzz bench package package-check format clean
 
 all: build
 
@@ -23,8 +23,36 @@ build: deps configure
 run: build
 	STUDIOTIMER_DATA_DIR="$(DATA_DIR)" $(BUILD_DIR)/app/studiotimer
 
+# Everything but the torture runs, which have their own target.
 test: build
-	QT_QPA_PLATFORM=offscreen ctest --test-dir $(BUILD_DIR) --output-on-failure --timeout 600 -j2
+	QT_QPA_PLATFORM=offscreen ctest --test-dir $(BUILD_DIR) --output-on-failure --timeout 600 -j2 \
+		-LE torture
+
+# Torture runs, sized by TORTURE_KILLS (20 in CI; hundreds by hand).
+TORTURE_KILLS ?= 20
+torture: build
+	STUDIOTIMER_TORTURE_KILLS=$(TORTURE_KILLS) QT_QPA_PLATFORM=offscreen \
+		ctest --test-dir $(BUILD_DIR) -L torture --output-on-failure --timeout 1800
+
+# The core's unit and integration tests built with AddressSanitizer + UndefinedBehaviorSanitizer
+# at -O1, in their own build folder.
+SANITIZE_DIR ?= build-sanitize
+test-sanitize: deps
+	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+		-DSTUDIOTIMER_SANITIZE=address,undefined $(CMAKE_ARGS)
+	cmake --build $(SANITIZE_DIR) --target core_tests
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	QT_QPA_PLATFORM=offscreen ctest --test-dir $(SANITIZE_DIR) -L 'unit|integration' \
+		--output-on-failure --timeout 900 -j2
+
+# libFuzzer (clang) over the decoders a peer or a file reaches; FUZZ_SECONDS per target.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+		-DCMAKE_CXX_COMPILER=clang++ -DSTUDIOTIMER_FUZZ=ON $(CMAKE_ARGS)
+	cmake --build $(FUZZ_DIR) --target fuzz_targets
+	tools/run-fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 bench: build
 	$(BUILD_DIR)/tests/bench/bench_store $(BENCH_ARGS)
@@ -42,4 +70,4 @@ format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR)
