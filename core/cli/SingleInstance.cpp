@@ -1,5 +1,7 @@
 #include "SingleInstance.h"
 
+#include "domain/Json.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -142,9 +144,8 @@ void SingleInstance::handle(QLocalSocket *socket, const QByteArray &message)
     for (const QJsonValue &v : args.toArray())
         request.arguments << v.toString();
     // Both ends read this machine's clock; an instant it cannot have asked at is not believed.
-    const QJsonValue askedAt = object.value(QStringLiteral("askedAt"));
-    if (askedAt.isDouble()) {
-        const qint64 age = receivedAt - qint64(askedAt.toDouble());
+    if (const auto askedAt = json::wholeNumber(object.value(QStringLiteral("askedAt")))) {
+        const qint64 age = receivedAt - *askedAt;
         if (age >= 0 && age <= kMaxAgeMs)
             request.ageMs = age;
     }

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QJsonValue>
 
+#include <cmath>
+
 namespace st::json {
 
 namespace {
@@ -53,9 +55,8 @@ struct Reader
     {
         const QJsonValue v = object.value(field);
         if (v.isDouble()) {
-            const double d = v.toDouble();
-            if (d == double(qint64(d)) && d >= -9.0e15 && d <= 9.0e15)
-                return qint64(d);
+            if (const auto n = wholeNumber(v))
+                return n;
             fail(field, QT_TRANSLATE_NOOP("st::json", "must be a whole number"));
             return std::nullopt;
         }
@@ -191,6 +192,19 @@ Result<Room> toRoom(const QJsonObject &object)
 QJsonObject fromUser(const User &user)
 {
     return QJsonObject{{QStringLiteral("id"), user.id}, {QStringLiteral("name"), user.name}};
+}
+
+std::optional<qint64> wholeNumber(const QJsonValue &value)
+{
+    constexpr double kMaxSafeInteger = 9007199254740991.0; // 2^53 - 1
+    if (!value.isDouble())
+        return std::nullopt;
+    const double d = value.toDouble();
+    // The range is checked before the conversion: converting a double out of qint64's range is
+    // undefined behaviour (found by fuzz_protocol).
+    if (!(std::fabs(d) <= kMaxSafeInteger) || d != std::floor(d))
+        return std::nullopt;
+    return static_cast<qint64>(d);
 }
 
 } // namespace st::json

@@ -19,4 +19,8 @@ Result<Room> toRoom(const QJsonObject &object);
 
 QJsonObject fromUser(const User &user); // {id, name}
 
+// A JSON number that is a whole number JavaScript can hold exactly (|n| <= 2^53 - 1); nothing for
+// anything else (a fraction, 1e300, text). Every integer a peer or a file sends is read with it.
+std::optional<qint64> wholeNumber(const QJsonValue &value);
+
 } // namespace st::json

@@ -195,8 +195,7 @@ Answer decodeAnswer(const QJsonObject &object)
 
 std::optional<Ms> serverTimeOf(const QJsonObject &answer)
 {
-    const QJsonValue v = answer.value(QStringLiteral("serverTime"));
-    return v.isDouble() ? std::optional<Ms>(Ms(v.toDouble())) : std::nullopt;
+    return json::wholeNumber(answer.value(QStringLiteral("serverTime")));
 }
 
 QJsonObject withServerTime(QJsonObject answer, Ms serverTime)

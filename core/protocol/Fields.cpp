@@ -1,5 +1,7 @@
 #include "Fields.h"
 
+#include "domain/Json.h"
+
 #include <QCoreApplication>
 
 #include <cmath>
@@ -12,8 +14,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(st::protocol)
 };
-
-constexpr double kMaxSafeInteger = 9007199254740991.0; // 2^53 - 1, exact in a JSON number
 
 bool absent(const QJsonValue &v)
 {
@@ -76,12 +76,10 @@ std::optional<qint64> Reader::wholeNumber(const char *key, bool required, const 
     const QJsonValue v = value(key);
     if (absent(v) && !required)
         return std::nullopt;
-    const double d = v.toDouble(std::nan(""));
-    if (!v.isDouble() || d != std::floor(d) || std::fabs(d) > kMaxSafeInteger) {
+    const std::optional<qint64> n = json::wholeNumber(v);
+    if (!n)
         fail(key, what);
-        return std::nullopt;
-    }
-    return static_cast<qint64>(d);
+    return n;
 }
 
 std::optional<Ms> Reader::time(const char *key, bool required)

@@ -5,6 +5,7 @@
 
 #include "Csv.h"
 #include "domain/Format.h"
+#include "domain/Json.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -267,8 +268,8 @@ QList<EntryImporter::Raw> EntryImporter::readJson(const QByteArray &data, Import
         // ISO 8601 text or milliseconds since the epoch.
         auto instant = [&](const char *name) -> std::optional<Ms> {
             const QJsonValue v = o.value(QLatin1String(name));
-            if (v.isDouble() && v.toDouble() == double(qint64(v.toDouble())))
-                return qint64(v.toDouble());
+            if (const auto ms = json::wholeNumber(v))
+                return ms;
             if (v.isString()) {
                 if (auto ms = format::parseWhen(v.toString(), now))
                     return ms;
@@ -280,8 +281,8 @@ QList<EntryImporter::Raw> EntryImporter::readJson(const QByteArray &data, Import
         };
         auto seconds = [&](const char *name) -> std::optional<Ms> {
             const QJsonValue v = o.value(QLatin1String(name));
-            if (v.isDouble() && v.toDouble() >= 0 && v.toDouble() == double(qint64(v.toDouble())))
-                return qint64(v.toDouble()) * kSecond;
+            if (const auto s = json::wholeNumber(v); s && *s >= 0)
+                return *s * kSecond;
             if (!v.isUndefined() && !v.isNull())
                 fail(tr("\"%1\" must be a whole number of seconds.").arg(QLatin1String(name)));
             return std::nullopt;
