@@ -11,6 +11,7 @@
 #include "domain/Types.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -96,6 +97,8 @@ void TestCrashHarness::commandLineKilledMidWrite()
 
     QSet<QString> acknowledged, refusedOrKilled;
     int slot = 0;
+    // The kill lands anywhere in a command's life: its length is learnt from the rounds so far.
+    qint64 lifetimeMs = 300;
     const QDateTime day0(QDate(2026, 1, 5), QTime(0, 0));
     for (int round = 0; round < kills(); ++round) {
         // Three writers at once (manual entries in their own minute each, plus a timer switch);
@@ -117,15 +120,19 @@ void TestCrashHarness::commandLineKilledMidWrite()
             }
             c.process->start(bin, args);
         }
+        QElapsedTimer clock;
+        clock.start();
         const std::size_t victim = rng.bounded(quint32(commands.size()));
         QVERIFY(commands[victim].process->waitForStarted(10000));
-        QTest::qSleep(int(rng.bounded(60u)));
+        QTest::qSleep(int(rng.bounded(quint32(lifetimeMs))));
         if (commands[victim].process->state() != QProcess::NotRunning) {
             ::kill(pid_t(commands[victim].process->processId()), SIGKILL);
             commands[victim].killed = true;
         }
         for (Command &c : commands) {
             QVERIFY(c.process->waitForFinished(30000));
+            if (!c.killed)
+                lifetimeMs = std::max(lifetimeMs, clock.elapsed());
             const bool ok = c.process->exitStatus() == QProcess::NormalExit &&
                             c.process->exitCode() == 0;
             const QString err = QString::fromUtf8(c.process->readAllStandardError());
@@ -275,7 +282,10 @@ void TestCrashHarness::hubKilledUnderLoad()
                                    ackId)));
             sent.insert(ackId, entryId);
         }
-        QTest::qWait(int(rng.bounded(30u)));
+        // The kill comes after a random number of answers: some acknowledged, the rest in flight.
+        const int answered = int(rng.bounded(quint32(burst)));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return client.acks.size() >= answered || client.closed; }, 10000));
         hub.killNow();
         QTest::qWait(50); // answers already on the wire still arrive
         for (auto it = client.acks.cbegin(); it != client.acks.cend(); ++it) {
