@@ -81,6 +81,7 @@ const QList<CommandLine::Command> &CommandLine::commands()
         {"adjust", &CommandLine::adjust, adjustOptions, 1, 1},
         {"delete", &CommandLine::remove, deleteOptions, 1, 1},
         {"restore", &CommandLine::restore, userOption, 1, 1},
+        {"history", &CommandLine::history, jsonOption, 1, 1},
         {"list", &CommandLine::list, listOptions, 0, 0},
         {"task-types", &CommandLine::taskTypes, jsonOption, 0, 0},
         {"help", &CommandLine::help, noOptions, 0, 1},
