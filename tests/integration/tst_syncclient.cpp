@@ -224,6 +224,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(c.client->remoteTimers().size(), 2, kWait);
 
         a.tick(30 * kMinute);
+        env.clock.advance(30 * kMinute); // time passes at the hub too (it refuses stamps ahead)
         QVERIFY(a.service->stop(a.userId));
         QTRY_VERIFY_WITH_TIMEOUT(!b.service->entry(started->id)->isRunning(), kWait);
         QCOMPARE(b.service->entry(started->id)->endedAt, a.service->entry(started->id)->endedAt);
@@ -251,6 +252,7 @@ private Q_SLOTS:
         auto second = a.start(QStringLiteral("Recording")); // a switch
         QVERIFY(second);
         a.tick(5 * kMinute);
+        env.clock.advance(15 * kMinute); // time passed at the hub too (it refuses stamps ahead)
         QVERIFY(a.service->pause(a.userId));
         auto manual = b.service->addManual({b.userId,
                                             b.typeId(QStringLiteral("Mastering")),
