@@ -164,7 +164,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+105"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+106"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
 
@@ -389,6 +389,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../core/cli/HistoryCommand.cpp" line="+48"/>
         <source>%1 at %2</source>
         <translation>%1 à %2</translation>
     </message>
@@ -520,11 +521,47 @@ Essayez « studiotimer help ».
         <translation>Essai à blanc : rien n’a été modifié.
 </translation>
     </message>
+    <message>
+        <location filename="../core/cli/HistoryCommand.cpp" line="-30"/>
+        <source>adjusted</source>
+        <translation>ajustée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deleted</source>
+        <translation>supprimée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restored</source>
+        <translation>rétablie</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>History of %1:
+</source>
+        <translation>Historique de %1 :
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  no changes recorded.
+</source>
+        <translation>  aucune modification enregistrée.
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  %1  %2 %3: %4
+</source>
+        <translation>  %1  %2 %3 : %4
+</translation>
+    </message>
 </context>
 <context>
     <name>st::ConflictsDialog</name>
     <message>
-        <location filename="../ui/sync/ConflictsDialog.cpp" line="+20"/>
+        <location filename="../ui/sync/ConflictsDialog.cpp" line="+23"/>
         <source>Start a timer</source>
         <translation>Démarrer un chronomètre</translation>
     </message>
@@ -559,18 +596,67 @@ Essayez « studiotimer help ».
         <translation>Modifier une salle</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+12"/>
+        <location line="+23"/>
+        <location line="+2"/>
+        <source>start %1</source>
+        <translation>début %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>end %1</source>
+        <translation>fin %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>note &quot;%1&quot;</source>
+        <translation>note « %1 »</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>task or room changed</source>
+        <translation>tâche ou salle modifiée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+8"/>
+        <source>deleted</source>
+        <translation>supprimée</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>restored</source>
+        <translation>rétablie</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 by %2 at %3</source>
+        <translation>%1 par %2 sur %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+15"/>
         <source>Refused changes</source>
         <translation>Modifications refusées</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-13"/>
         <source>The hub refused these changes made on this machine. Each entry was set back to what the hub has.</source>
         <translation>Le hub a refusé ces modifications faites sur cette machine. Chaque entrée a été remise comme le hub la connaît.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -583,6 +669,27 @@ Essayez « studiotimer help ».
         <location line="+0"/>
         <source>Reason</source>
         <translation>Raison</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yours</source>
+        <translation>La vôtre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Theirs (kept)</source>
+        <translation>Celle du hub (gardée)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+13"/>
+        <source>Re-apply mine</source>
+        <translation>Réappliquer la mienne</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Make the selected change again on the entry as it is now</source>
+        <translation>Refaire la modification choisie sur l’entrée telle qu’elle est maintenant</translation>
     </message>
 </context>
 <context>
@@ -608,7 +715,17 @@ Essayez « studiotimer help ».
         <translation>Impossible d’ouvrir %1 : %2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
+        <source>The change clashes with another change saved at the same moment; nothing was changed. Try again.</source>
+        <translation>La modification se heurte à une autre enregistrée au même moment ; rien n’a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The data is busy: another Studio Timer kept it locked; nothing was changed. Try again.</source>
+        <translation>Les données sont occupées : un autre Studio Timer les a gardées verrouillées ; rien n’a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
@@ -1252,7 +1369,7 @@ Essayez « studiotimer help ».
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+73"/>
+        <location filename="../core/sync/Hub.cpp" line="+72"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
     </message>
@@ -1287,17 +1404,32 @@ Essayez « studiotimer help ».
         <translation>Aucune requête n’accepte de données binaires.</translation>
     </message>
     <message>
-        <location filename="../core/sync/HubService.cpp" line="+54"/>
+        <location filename="../core/sync/HubService.cpp" line="+56"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+29"/>
+        <source>The opId %1 was already used for a different request.</source>
+        <translation>L’opId %1 a déjà servi pour une autre requête.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
+        <source>The entry was changed elsewhere first: this change was based on version %1, the entry is at version %2.</source>
+        <translation>L’entrée a d’abord été modifiée ailleurs : cette modification partait de la version %1, l’entrée en est à la version %2.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>A time more than a minute ahead of the hub&apos;s clock was refused: check this computer&apos;s clock.</source>
+        <translation>Une heure en avance de plus d’une minute sur l’horloge du hub a été refusée : vérifiez l’horloge de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
@@ -1307,17 +1439,17 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas en cours.</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-65"/>
         <source>The change was not recorded.</source>
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+138"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
@@ -1680,7 +1812,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Outbox</name>
     <message>
-        <location filename="../core/sync/Outbox.cpp" line="+190"/>
+        <location filename="../core/sync/Outbox.cpp" line="+214"/>
         <source>No pending change %1.</source>
         <translation>Aucune modification en attente %1.</translation>
     </message>
@@ -2205,7 +2337,7 @@ Essayez « studiotimer help ».
         <translation>Pas connecté à un hub.</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncCache.cpp" line="+120"/>
+        <location filename="../core/sync/SyncCache.cpp" line="+101"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
@@ -2215,7 +2347,7 @@ Essayez « studiotimer help ».
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+243"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
@@ -2238,7 +2370,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+548"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+547"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
@@ -2310,12 +2442,12 @@ Essayez « studiotimer help ».
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncClientChanges.cpp" line="+27"/>
+        <location filename="../core/sync/SyncClientChanges.cpp" line="+26"/>
         <source>The hub refused to send its history: %1</source>
         <translation>Le hub a refusé d’envoyer son historique : %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Cannot store the hub&apos;s changes: %1</source>
         <translation>Impossible d’enregistrer les modifications du hub : %1</translation>
     </message>
@@ -2323,6 +2455,21 @@ Essayez « studiotimer help ».
         <location line="+78"/>
         <source>A change from the hub cannot be stored here: %1</source>
         <translation>Une modification venue du hub ne peut pas être enregistrée ici : %1</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/ConflictReapply.cpp" line="+31"/>
+        <source>Stop re-applied after a sync conflict</source>
+        <translation>Arrêt réappliqué après un conflit de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Only a change to an entry can be re-applied.</source>
+        <translation>Seule une modification d’entrée peut être réappliquée.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>That refused change is no longer listed.</source>
+        <translation>Cette modification refusée n’est plus dans la liste.</translation>
     </message>
 </context>
 <context>
@@ -2338,7 +2485,7 @@ Essayez « studiotimer help ».
         <translation>Impossible de lancer le hub sur le port %1 : %2</translation>
     </message>
     <message>
-        <location filename="../core/backend/SyncSession.cpp" line="+323"/>
+        <location filename="../core/backend/SyncSession.cpp" line="+332"/>
         <location filename="../core/sync/SyncConfig.cpp" line="+100"/>
         <source>Enter the invite token given by the hub.</source>
         <translation>Saisissez le jeton d’invitation donné par le hub.</translation>
@@ -2700,8 +2847,8 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+45"/>
-        <location filename="../core/timer/TimerService.cpp" line="+35"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+30"/>
+        <location filename="../core/timer/TimerService.cpp" line="+42"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
@@ -2712,12 +2859,12 @@ Essayez « studiotimer help ».
         <translation>Une entrée avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+61"/>
+        <location filename="../core/timer/TimerService.cpp" line="+60"/>
         <source>A paused timer cannot stop before its pause.</source>
         <translation>Un chronomètre en pause ne peut pas s’arrêter avant sa pause.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The timer is already paused.</source>
         <translation>Le chronomètre est déjà en pause.</translation>
     </message>
@@ -2727,7 +2874,7 @@ Essayez « studiotimer help ».
         <translation>Un chronomètre ne peut pas se mettre en pause avant de commencer.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>The timer is not paused.</source>
         <translation>Le chronomètre n’est pas en pause.</translation>
     </message>
@@ -2738,12 +2885,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/timer/TimerEdits.cpp" line="-9"/>
-        <location line="+160"/>
+        <location line="+164"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-162"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
@@ -2765,22 +2912,22 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="+86"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+77"/>
         <source>A room named &quot;%1&quot; exists already.</source>
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+73"/>
+        <location filename="../core/timer/TimerService.cpp" line="+76"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+34"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+37"/>
         <source>A running timer cannot start in the future.</source>
         <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
@@ -2795,8 +2942,8 @@ Essayez « studiotimer help ».
         <translation>La correction ne change rien.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerCatalog.cpp" line="+195"/>
-        <location filename="../core/timer/TimerEdits.cpp" line="+73"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="+204"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+75"/>
         <location filename="../core/timer/TimerService.cpp" line="+11"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
@@ -2807,12 +2954,12 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas supprimée.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Deletion undone</source>
         <translation>Suppression annulée</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerCatalog.cpp" line="-171"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="-180"/>
         <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
@@ -2834,7 +2981,7 @@ Essayez « studiotimer help ».
         <translation>Salle inconnue.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerCatalog.cpp" line="+118"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="+127"/>
         <source>No task type &quot;%1&quot;. Known task types: %2.</source>
         <translation>Aucun type de tâche « %1 ». Types connus : %2.</translation>
     </message>
@@ -3223,7 +3370,7 @@ Essayez « studiotimer help ».
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+166"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+175"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
@@ -3235,7 +3382,7 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+33"/>
-        <location filename="../core/protocol/Requests.cpp" line="+220"/>
+        <location filename="../core/protocol/Requests.cpp" line="+256"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
@@ -3270,12 +3417,12 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="+96"/>
+        <location filename="../core/protocol/Requests.cpp" line="+117"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1: since must not be negative.</source>
         <translation>%1 : since ne doit pas être négatif.</translation>
     </message>
@@ -3427,7 +3574,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::validate</name>
     <message>
-        <location filename="../core/domain/Types.cpp" line="+72"/>
+        <location filename="../core/domain/Types.cpp" line="+80"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>

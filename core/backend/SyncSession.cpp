@@ -4,6 +4,7 @@
 #include "backend/EmbeddedHub.h"
 #include "secrets/CredentialStore.h"
 #include "store/Database.h"
+#include "sync/ConflictReapply.h"
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
 
@@ -87,6 +88,14 @@ public:
     {
         m_client.markConflictsSeen();
         sendConflicts();
+    }
+
+    void reapplyConflict(const QString &id)
+    {
+        const auto made = st::reapplyConflict(m_service, m_outbox, id);
+        const QString error = made ? QString() : made.error().message;
+        sendConflicts();
+        report([id, error](SyncSession &o) { Q_EMIT o.conflictReapplied(id, error); });
     }
 
 private:
@@ -359,6 +368,11 @@ void SyncSession::issueInvite()
 void SyncSession::markConflictsSeen()
 {
     onEngine([](Engine &e) { e.markConflictsSeen(); });
+}
+
+void SyncSession::reapplyConflict(const QString &conflictId)
+{
+    onEngine([conflictId](Engine &e) { e.reapplyConflict(conflictId); });
 }
 
 } // namespace st

@@ -54,6 +54,9 @@ public:
     // Host mode: asks the hub for one more invite token (inviteTokenChanged).
     void issueInvite();
     void markConflictsSeen();
+    // "Re-apply mine": makes a refused change again on the entry as it stands now
+    // (conflictReapplied says how it went).
+    void reapplyConflict(const QString &conflictId);
 
     SyncConfig config() const { return m_config; }
     SyncState state() const { return m_state; }
@@ -75,6 +78,8 @@ Q_SIGNALS:
     void remoteActivity(const st::RemoteActivity &activity);
     void remoteTimersChanged();
     void inviteTokenChanged(const QString &token);
+    // error: empty when the change was made again and queued for the hub.
+    void conflictReapplied(const QString &conflictId, const QString &error);
 
 private:
     class Engine;

@@ -81,6 +81,7 @@ const QList<CommandLine::Command> &CommandLine::commands()
         {"adjust", &CommandLine::adjust, adjustOptions, 1, 1},
         {"delete", &CommandLine::remove, deleteOptions, 1, 1},
         {"restore", &CommandLine::restore, userOption, 1, 1},
+        {"history", &CommandLine::history, jsonOption, 1, 1},
         {"list", &CommandLine::list, listOptions, 0, 0},
         {"task-types", &CommandLine::taskTypes, jsonOption, 0, 0},
         {"help", &CommandLine::help, noOptions, 0, 1},
@@ -168,9 +169,19 @@ CommandOutput CommandLine::start(QCommandLineParser &p)
     auto user = actor(p, true);
     if (!user)
         return fail(user.error());
-    const auto previous = m_service.running(user->id);
+    // What this start stopped, as the service wrote it under its write lock (a switch announces
+    // the stopped entry first); a running entry read before the call may be stopped meanwhile by
+    // another process.
+    std::optional<TimeEntry> previous;
+    const QMetaObject::Connection switched =
+        QObject::connect(&m_service, &TimerService::entryChanged, &m_service,
+                         [&](const TimeEntry &e) {
+                             if (!e.isRunning() && e.userId == user->id)
+                                 previous = e;
+                         });
     auto started = m_service.start({user->id, type->id, room.value(),
                                     p.value(QStringLiteral("note")), std::nullopt, QString()});
+    QObject::disconnect(switched);
     if (!started)
         return fail(started.error());
     CommandOutput out;
@@ -182,7 +193,7 @@ CommandOutput CommandLine::start(QCommandLineParser &p)
         return out;
     }
     if (previous)
-        out.out += tr("Stopped %1.\n").arg(describe(*m_service.entry(previous->id)));
+        out.out += tr("Stopped %1.\n").arg(describe(*previous));
     out.out += tr("Started %1.\n").arg(describe(started.value()));
     return out;
 }

@@ -64,6 +64,7 @@ private:
     CommandOutput adjust(QCommandLineParser &p);
     CommandOutput remove(QCommandLineParser &p);
     CommandOutput restore(QCommandLineParser &p);
+    CommandOutput history(QCommandLineParser &p); // HistoryCommand.cpp
     CommandOutput list(QCommandLineParser &p);
     CommandOutput taskTypes(QCommandLineParser &p);
     CommandOutput help(QCommandLineParser &p);

@@ -14,6 +14,7 @@ constexpr std::array kCodeNames{
     CodeName{ErrorCode::Invalid, "invalid"},          CodeName{ErrorCode::NotFound, "not_found"},
     CodeName{ErrorCode::Conflict, "conflict"},        CodeName{ErrorCode::Forbidden, "forbidden"},
     CodeName{ErrorCode::RateLimited, "rate_limited"}, CodeName{ErrorCode::Internal, "internal"},
+    CodeName{ErrorCode::OpIdReused, "op_id_reused"},
 };
 } // namespace
 

@@ -17,6 +17,7 @@ enum class ErrorCode
     Conflict,
     Forbidden,
     RateLimited,
+    OpIdReused, // an opId already applied for a different request
     Internal
 };
 

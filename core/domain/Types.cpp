@@ -33,6 +33,14 @@ std::optional<EntrySource> entrySourceFromName(const QString &name)
     return std::nullopt;
 }
 
+void TimeEntry::closePause(Ms at)
+{
+    if (pausedAt) {
+        pausedMs += std::max<Ms>(0, at - *pausedAt);
+        pausedAt.reset();
+    }
+}
+
 Ms TimeEntry::billableMs(Ms now) const
 {
     const Ms end = pausedAt ? *pausedAt : effectiveEnd(now);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Audit.h"
 #include "Error.h"
 
 #include <QJsonObject>
@@ -92,6 +93,8 @@ struct TimeEntry
     Ms billableMs(Ms now) const;
     // Billable time of the part of the entry inside [from, to); pauses are spread evenly.
     Ms billableMsWithin(Ms from, Ms to, Ms now) const;
+    // Folds a pause that is still open into pausedMs, as of at.
+    void closePause(Ms at);
 };
 
 // A user's own entries may not overlap; returns whether [aStart,aEnd) and [bStart,bEnd) share time.
@@ -100,18 +103,6 @@ constexpr bool overlaps(Ms aStart, Ms aEnd, Ms bStart, Ms bEnd)
     return aStart < bEnd && bStart < aEnd;
 }
 
-struct AuditRecord
-{
-    QString id;
-    QString entryId;
-    QString actorId; // who
-    QString actorName;
-    Ms at = 0;      // when
-    QString action; // "adjust", "delete", "restore"
-    QJsonObject before;
-    QJsonObject after;
-    QString reason; // why
-};
 
 // Validation shared by every writer (the timer service, imports, the hub).
 namespace validate {

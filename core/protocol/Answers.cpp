@@ -157,6 +157,11 @@ QJsonObject encode(const Answer &answer)
         o.insert(QStringLiteral("error"),
                  QJsonObject{{QStringLiteral("code"), errorCodeName(answer.error.code)},
                              {QStringLiteral("message"), answer.error.message}});
+        // A stale change (conflict): the entry as it stands at the hub.
+        if (answer.entry)
+            o.insert(QStringLiteral("entry"), json::fromEntry(*answer.entry));
+        if (!answer.trail.isEmpty())
+            o.insert(QStringLiteral("audit"), audit::toWire(answer.trail));
         return o;
     }
     if (answer.seq > 0)
@@ -190,6 +195,7 @@ Answer decodeAnswer(const QJsonObject &object)
         a.taskType = type.value();
     if (auto room = json::toRoom(object.value(QStringLiteral("room")).toObject()))
         a.room = room.value();
+    a.trail = audit::fromWire(object.value(QStringLiteral("audit")).toArray());
     return a;
 }
 

@@ -80,6 +80,8 @@ struct Answer
     std::optional<TaskType> taskType;
     std::optional<Room> room;
     std::optional<Ms> serverTime;
+    // A stale change's refusal (conflict, with entry): the entry's audit trail at the hub.
+    QList<AuditRecord> trail;
 
     static Answer refused(const Error &error);
 };

@@ -46,6 +46,8 @@ QJsonObject fields(const EntryAdjusted &b)
         {QStringLiteral("reason"), b.reason}};
     if (b.user)
         o.insert(QStringLiteral("user"), encode(*b.user));
+    if (b.audit)
+        o.insert(QStringLiteral("audit"), audit::toWire(*b.audit));
     return o;
 }
 
@@ -54,6 +56,8 @@ QJsonObject fields(const EntryChanged &b)
     QJsonObject o{{QStringLiteral("entry"), json::fromEntry(b.entry)}};
     if (b.user)
         o.insert(QStringLiteral("user"), encode(*b.user));
+    if (b.audit)
+        o.insert(QStringLiteral("audit"), audit::toWire(*b.audit));
     return o;
 }
 
@@ -137,6 +141,8 @@ Broadcast readEntryAdjusted(Reader &f)
         if (!p.ok())
             f.failWith(p.error());
     }
+    if (const auto row = f.optionalObject("audit"))
+        b.audit = audit::fromWire(*row); // a row that does not read is left out
     return b;
 }
 
@@ -146,6 +152,8 @@ Broadcast readEntryChanged(Event event, Reader &f)
     b.event = event;
     b.entry = readEntry(f);
     b.user = readUser(f);
+    if (const auto row = f.optionalObject("audit"))
+        b.audit = audit::fromWire(*row);
     return b;
 }
 

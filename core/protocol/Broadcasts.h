@@ -51,6 +51,7 @@ struct EntryAdjusted
     EntryBefore previous;
     QString reason;
     std::optional<UserRef> user;
+    std::optional<AuditRecord> audit; // the trail row the hub wrote (absent: an older hub)
 };
 
 // entry:created, entry:deleted, entry:restored.
@@ -60,6 +61,7 @@ struct EntryChanged
     qint64 seq = 0;
     TimeEntry entry;
     std::optional<UserRef> user;
+    std::optional<AuditRecord> audit; // entry:deleted / entry:restored: the trail row
 };
 
 struct TaskTypeChanged

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <type_traits>
+
 namespace st::protocol {
 
 namespace {
@@ -36,9 +38,22 @@ QJsonObject fields(const TimerStart &r)
     return o;
 }
 
+void putBaseRev(QJsonObject &o, const Versioned &v)
+{
+    if (v.baseRev)
+        o.insert(QStringLiteral("baseRev"), double(*v.baseRev));
+}
+
+void putAudit(QJsonObject &o, const Audited &a)
+{
+    if (!a.auditId.isEmpty())
+        o.insert(QStringLiteral("auditId"), a.auditId);
+}
+
 QJsonObject markFields(const TimerMark &r, const char *timeKey)
 {
     QJsonObject o;
+    putBaseRev(o, r);
     if (!r.entryId.isEmpty())
         o.insert(QStringLiteral("entryId"), r.entryId);
     if (r.at)
@@ -87,17 +102,25 @@ QJsonObject fields(const EntryAdjust &r)
         o.insert(QStringLiteral("roomId"), idOrNull(*r.roomId));
     if (r.note)
         o.insert(QStringLiteral("note"), *r.note);
+    putBaseRev(o, r);
+    putAudit(o, r);
     return o;
 }
 
 QJsonObject fields(const EntryDelete &r)
 {
-    return {{QStringLiteral("entryId"), r.entryId}, {QStringLiteral("reason"), r.reason}};
+    QJsonObject o{{QStringLiteral("entryId"), r.entryId}, {QStringLiteral("reason"), r.reason}};
+    putBaseRev(o, r);
+    putAudit(o, r);
+    return o;
 }
 
 QJsonObject fields(const EntryRestore &r)
 {
-    return {{QStringLiteral("entryId"), r.entryId}};
+    QJsonObject o{{QStringLiteral("entryId"), r.entryId}};
+    putBaseRev(o, r);
+    putAudit(o, r);
+    return o;
 }
 
 QJsonObject fields(const TaskTypeUpsert &r)
@@ -123,11 +146,18 @@ TimerStart readTimerStart(Reader &e)
     return r;
 }
 
+// (A negative or unknown baseRev is simply stale: the hub answers conflict.)
+std::optional<qint64> readBaseRev(Reader &e)
+{
+    return e.integer("baseRev");
+}
+
 template <class Mark> Mark readMark(Reader &e, const char *timeKey)
 {
     Mark r;
     r.entryId = e.id("entryId", false);
     r.at = e.time(timeKey);
+    r.baseRev = readBaseRev(e);
     return r;
 }
 
@@ -162,6 +192,8 @@ EntryAdjust readEntryAdjust(Reader &e)
         r.roomId = e.id("roomId", false);
     r.note = e.optionalText("note", validate::kMaxNoteLength);
     r.reason = e.text("reason", true, validate::kMaxNoteLength);
+    r.baseRev = readBaseRev(e);
+    r.auditId = e.id("auditId", false);
     return r;
 }
 
@@ -170,6 +202,8 @@ EntryDelete readEntryDelete(Reader &e)
     EntryDelete r;
     r.entryId = e.id("entryId");
     r.reason = e.text("reason", false, validate::kMaxNoteLength);
+    r.baseRev = readBaseRev(e);
+    r.auditId = e.id("auditId", false);
     return r;
 }
 
@@ -177,6 +211,8 @@ EntryRestore readEntryRestore(Reader &e)
 {
     EntryRestore r;
     r.entryId = e.id("entryId");
+    r.baseRev = readBaseRev(e);
+    r.auditId = e.id("auditId", false);
     return r;
 }
 
@@ -296,6 +332,28 @@ QString subjectOf(const Request &request)
                           [](const RoomUpsert &r) { return r.room.id; },
                       },
                       request);
+}
+
+std::optional<qint64> baseRevOf(const Request &request)
+{
+    return std::visit(
+        [](const auto &r) -> std::optional<qint64> {
+            if constexpr (std::is_base_of_v<Versioned, std::decay_t<decltype(r)>>)
+                return r.baseRev;
+            else
+                return std::nullopt;
+        },
+        request);
+}
+
+void setBaseRev(Request &request, std::optional<qint64> rev)
+{
+    std::visit(
+        [&](auto &r) {
+            if constexpr (std::is_base_of_v<Versioned, std::decay_t<decltype(r)>>)
+                r.baseRev = rev;
+        },
+        request);
 }
 
 QJsonObject encode(const Request &request)

@@ -40,8 +40,22 @@ struct TimerStart : Envelope
     std::optional<Ms> startedAt; // default: the hub's now
 };
 
+// The version (the entry's rev) a change to an existing entry was based on: the hub refuses a
+// stale one with `conflict` and the current entry. Absent (a plain script): the current entry.
+struct Versioned
+{
+    std::optional<qint64> baseRev;
+};
+
+// An audited change: the id of its trail row, made where the change is made (absent: the hub makes
+// one), so the row is the same on the hub and on every desk.
+struct Audited
+{
+    QString auditId;
+};
+
 // timer:stop / timer:pause / timer:resume: the user's running entry, or entryId's.
-struct TimerMark : Envelope
+struct TimerMark : Envelope, Versioned
 {
     QString entryId;      // empty: the user's running entry
     std::optional<Ms> at; // default: the hub's now (sent as endedAt for timer:stop)
@@ -73,7 +87,7 @@ struct EntryCreate : Envelope
     NewEntry entry;
 };
 
-struct EntryAdjust : Envelope
+struct EntryAdjust : Envelope, Versioned, Audited
 {
     QString entryId;
     std::optional<Ms> startedAt;
@@ -84,13 +98,13 @@ struct EntryAdjust : Envelope
     QString reason;
 };
 
-struct EntryDelete : Envelope
+struct EntryDelete : Envelope, Versioned, Audited
 {
     QString entryId;
     QString reason;
 };
 
-struct EntryRestore : Envelope
+struct EntryRestore : Envelope, Versioned, Audited
 {
     QString entryId;
 };
@@ -114,6 +128,9 @@ const Envelope &envelopeOf(const Request &request);
 Envelope &envelopeOf(Request &request);
 // The entry, task type or room the request is about (empty when none: timer:stop without entryId).
 QString subjectOf(const Request &request);
+// The version a change to an entry was based on (nullopt: none said, or not such a change).
+std::optional<qint64> baseRevOf(const Request &request);
+void setBaseRev(Request &request, std::optional<qint64> rev);
 
 // The payload as it goes on the wire (opId and user only when set).
 QJsonObject encode(const Request &request);

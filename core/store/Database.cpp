@@ -184,14 +184,32 @@ void logFailure(const QSqlQuery &query)
     logFailure(query.lastQuery(), query.boundValues(), query.lastError().text());
 }
 
+// What a user reads for a write SQLite refused: a constraint a concurrent change broke, or a
+// database another process kept locked past the busy timeout, in words (the driver's text is in
+// the log); any other failure keeps the driver's text after what was being done.
+Error writeError(const QSqlError &error, const QString &doing)
+{
+    bool numeric = false;
+    const int code = error.nativeErrorCode().toInt(&numeric) & 0xff; // the primary result code
+    constexpr int kBusy = 5, kLocked = 6, kConstraint = 19;
+    const QString text = error.text();
+    if ((numeric && code == kConstraint) || text.contains(QLatin1String("constraint failed")))
+        return Error::conflict(Tr::tr("The change clashes with another change saved at the same "
+                                      "moment; nothing was changed. Try again."));
+    if ((numeric && (code == kBusy || code == kLocked)) ||
+        text.contains(QLatin1String("database is locked")))
+        return Error::internal(Tr::tr("The data is busy: another Studio Timer kept it locked; "
+                                      "nothing was changed. Try again."));
+    return Error::internal(doing.arg(text));
+}
+
 } // namespace
 
 Result<void> Database::exec(QSqlQuery &query) const
 {
     if (!query.exec()) {
         logFailure(query);
-        return Error::internal(
-            Tr::tr("The database refused a change: %1").arg(query.lastError().text()));
+        return writeError(query.lastError(), Tr::tr("The database refused a change: %1"));
     }
     return {};
 }
@@ -389,7 +407,7 @@ Transaction::Transaction(const Database &db)
                                    : QStringLiteral("SAVEPOINT st_tx_%1").arg(depth);
     QString why;
     if (!run(sql, &why)) {
-        m_error = Error::internal(Tr::tr("Cannot start a transaction: %1").arg(why));
+        m_error = writeError(QSqlError({}, why), Tr::tr("Cannot start a transaction: %1"));
         return;
     }
     m_depth = depth;
@@ -420,7 +438,7 @@ Result<void> Transaction::commit()
         m_depth == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE st_tx_%1").arg(m_depth);
     QString why;
     if (!run(sql, &why)) {
-        m_error = Error::internal(Tr::tr("Cannot save the change: %1").arg(why));
+        m_error = writeError(QSqlError({}, why), Tr::tr("Cannot save the change: %1"));
         return m_error;
     }
     end();

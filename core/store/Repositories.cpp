@@ -354,13 +354,20 @@ Result<Totals> EntryRepository::totals(const EntryFilter &filter, Ms now) const
 
 Result<void> EntryRepository::insertAudit(const AuditRecord &a)
 {
+    // By id: the row of a change that comes back from the hub replaces this desk's copy (the hub's
+    // time and device), keeping its place in the trail.
     QSqlQuery q = m_db.prepare(QStringLiteral(
-        "INSERT INTO entry_audit (id, entry_id, ordinal, actor_id, actor_name, at, action, "
-        "before_json, after_json, reason) VALUES (?, ?, (SELECT COALESCE(MAX(ordinal), 0) + 1 "
-        "FROM entry_audit WHERE entry_id = ?), ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO entry_audit (id, entry_id, ordinal, actor_id, actor_name, device_id, "
+        "device_name, at, action, before_json, after_json, reason) VALUES (?, ?, (SELECT "
+        "COALESCE(MAX(ordinal), 0) + 1 FROM entry_audit WHERE entry_id = ?), ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?) ON CONFLICT (id) DO UPDATE SET actor_id = excluded.actor_id, actor_name = "
+        "excluded.actor_name, device_id = excluded.device_id, device_name = excluded.device_name, "
+        "at = excluded.at, action = excluded.action, before_json = excluded.before_json, "
+        "after_json = excluded.after_json, reason = excluded.reason"));
     for (const QVariant &v :
          {QVariant(a.id), QVariant(a.entryId), QVariant(a.entryId), text(a.actorId),
-          text(a.actorName), QVariant(a.at), text(a.action),
+          text(a.actorName), text(a.deviceId), text(a.deviceName), QVariant(a.at),
+          text(a.action),
           QVariant(QString::fromUtf8(QJsonDocument(a.before).toJson(QJsonDocument::Compact))),
           QVariant(QString::fromUtf8(QJsonDocument(a.after).toJson(QJsonDocument::Compact))),
           text(a.reason)})
@@ -368,11 +375,19 @@ Result<void> EntryRepository::insertAudit(const AuditRecord &a)
     return m_db.exec(q);
 }
 
+Result<void> EntryRepository::removeAudit(const QString &id)
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM entry_audit WHERE id = ?"));
+    q.addBindValue(id);
+    return m_db.exec(q);
+}
+
 Result<QList<AuditRecord>> EntryRepository::auditTrail(const QString &entryId) const
 {
     QSqlQuery q = m_db.prepare(
         QStringLiteral("SELECT id, entry_id, actor_id, actor_name, at, action, before_json, "
-                       "after_json, reason FROM entry_audit WHERE entry_id = ? ORDER BY ordinal"));
+                       "after_json, reason, device_id, device_name FROM entry_audit "
+                       "WHERE entry_id = ? ORDER BY at, ordinal"));
     q.addBindValue(entryId);
     return readAll<AuditRecord>(m_db, q, [](const QSqlQuery &row) {
         AuditRecord a;
@@ -385,6 +400,8 @@ Result<QList<AuditRecord>> EntryRepository::auditTrail(const QString &entryId) c
         a.before = QJsonDocument::fromJson(row.value(6).toString().toUtf8()).object();
         a.after = QJsonDocument::fromJson(row.value(7).toString().toUtf8()).object();
         a.reason = row.value(8).toString();
+        a.deviceId = row.value(9).toString();
+        a.deviceName = row.value(10).toString();
         return a;
     });
 }

@@ -76,7 +76,9 @@ public:
     Result<int> count(const EntryFilter &filter, Ms now) const;
     Result<Totals> totals(const EntryFilter &filter, Ms now) const;
 
+    // By id: a row with the same id is replaced (keeping its place in the trail).
     Result<void> insertAudit(const AuditRecord &record);
+    Result<void> removeAudit(const QString &id);
     Result<QList<AuditRecord>> auditTrail(const QString &entryId) const;
 
 private:

@@ -31,6 +31,7 @@ struct HubService::Pending
 {
     HubCaller who;
     QString opId;
+    QString requestHash;
     protocol::UserRef user;
     QList<protocol::Broadcast> broadcasts; // sent after the commit
     QJsonObject answer;
@@ -56,10 +57,12 @@ HubOutcome HubService::handle(const HubCaller &who, const QString &name, const Q
     auto request = protocol::decodeRequest(*event, payload);
     if (!request)
         return {refused(request.error()), {}, {}};
-    return apply(who, std::move(request).value());
+    return apply(who, std::move(request).value(),
+                 HubStore::requestHash(protocol::eventName(*event), payload.toObject()));
 }
 
-HubOutcome HubService::apply(const HubCaller &who, protocol::Request request)
+HubOutcome HubService::apply(const HubCaller &who, protocol::Request request,
+                             const QString &requestHash)
 {
     const protocol::Envelope &envelope = protocol::envelopeOf(request);
     Pending pending;
@@ -69,13 +72,26 @@ HubOutcome HubService::apply(const HubCaller &who, protocol::Request request)
     pending.user.name = pending.user.name.trimmed();
     const QString &userId = pending.user.id;
 
-    const auto replay = m_store.opAnswer(who.orgId, pending.opId);
+    pending.requestHash = requestHash;
+    const auto replay = m_store.op(who.orgId, pending.opId);
     if (!replay)
         return {refused(replay.error()), {}, {}}; // internal: the desk retries the same opId
-    if (*replay) {
+    if (const std::optional<HubStore::Op> &op = *replay) {
+        // An opId is bound to its request: the same request gets its first answer, another one
+        // is refused (an op recorded before schema 6 has no hash and answers any replay).
+        if (!op->requestHash.isEmpty() && op->requestHash != requestHash) {
+            qCInfo(lcHubService).noquote() << "opId" << pending.opId << "reused";
+            return {refused({ErrorCode::OpIdReused,
+                             Tr::tr("The opId %1 was already used for a different request.")
+                                 .arg(pending.opId)}),
+                    {},
+                    {}};
+        }
         qCDebug(lcHubService).noquote() << "replay of" << pending.opId;
-        return {**replay, {}, {}};
+        return {op->answer, {}, {}};
     }
+    if (auto r = checkNotAhead(request); !r)
+        return {refused(r.error()), {}, {}};
 
     TimerService &svc = service(who.orgId);
     CatalogRepository catalog(m_db);
@@ -97,7 +113,14 @@ HubOutcome HubService::apply(const HubCaller &who, protocol::Request request)
             return {refused(r.error()), {}, {}};
     }
 
+    // A change based on a version of the entry that is no longer the current one: refused with
+    // the current entry, so the desk shows both and takes the hub's (inside the transaction: read
+    // where the change would be written).
+    if (auto stale = staleAnswer(svc, request))
+        return {*stale, {}, {}};
+
     m_current = &pending;
+    svc.setDevice(who.deviceId, who.deviceName); // trail rows record the connection's device
     Result<void> outcome = run(svc, request, userId);
     m_current = nullptr;
     if (outcome && !pending.recorded)
@@ -105,8 +128,51 @@ HubOutcome HubService::apply(const HubCaller &who, protocol::Request request)
     if (outcome)
         outcome = tx.commit();
     if (!outcome)
-        return {refused(outcome.error()), {}, pending.user.name};
+        return {refused(outcome.error()), {}, {}}; // refused: not even presence learns the name
     return {pending.answer, pending.broadcasts, pending.user.name};
+}
+
+std::optional<QJsonObject> HubService::staleAnswer(TimerService &svc,
+                                                   const protocol::Request &request) const
+{
+    const std::optional<qint64> base = protocol::baseRevOf(request);
+    const QString entryId = protocol::subjectOf(request);
+    if (!base || entryId.isEmpty())
+        return std::nullopt;
+    const std::optional<TimeEntry> current = svc.entry(entryId);
+    if (!current || current->rev == *base)
+        return std::nullopt; // unknown: the change itself says not_found
+    protocol::Answer answer = protocol::Answer::refused(Error::conflict(
+        Tr::tr("The entry was changed elsewhere first: this change was based on version %1, the "
+               "entry is at version %2.")
+            .arg(*base)
+            .arg(current->rev)));
+    answer.entry = *current;
+    answer.trail = svc.auditTrail(entryId); // the desk takes the hub's trail with the entry
+    return protocol::encode(answer);
+}
+
+Result<void> HubService::checkNotAhead(const protocol::Request &request) const
+{
+    const Ms limit = m_clock.nowMs() + kMaxAhead;
+    const auto ahead = [&](std::optional<Ms> at) { return at && *at > limit; };
+    const bool future = std::visit(
+        protocol::Overloaded{
+            [&](const protocol::TimerStart &r) { return ahead(r.startedAt); },
+            [&](const protocol::TimerStop &r) { return ahead(r.at); },
+            [&](const protocol::TimerPause &r) { return ahead(r.at); },
+            [&](const protocol::TimerResume &r) { return ahead(r.at); },
+            [&](const protocol::EntryCreate &r) {
+                return ahead(r.entry.startedAt) || ahead(r.entry.endedAt);
+            },
+            [&](const protocol::EntryAdjust &r) { return ahead(r.startedAt) || ahead(r.endedAt); },
+            [](const auto &) { return false; },
+        },
+        request);
+    if (future)
+        return Error::invalid(Tr::tr("A time more than a minute ahead of the hub's clock was "
+                                     "refused: check this computer's clock."));
+    return {};
 }
 
 Result<void> HubService::run(TimerService &svc, const protocol::Request &request,
@@ -148,12 +214,14 @@ Result<void> HubService::run(TimerService &svc, const protocol::Request &request
             },
             [&](const protocol::EntryAdjust &r) {
                 return done(svc.adjust({r.entryId, userId, r.startedAt, r.endedAt, r.taskTypeId,
-                                        r.roomId, r.note, r.reason}));
+                                        r.roomId, r.note, r.reason, r.auditId}));
             },
             [&](const protocol::EntryDelete &r) {
-                return done(svc.remove(r.entryId, userId, r.reason));
+                return done(svc.remove(r.entryId, userId, r.reason, r.auditId));
             },
-            [&](const protocol::EntryRestore &r) { return done(svc.restore(r.entryId, userId)); },
+            [&](const protocol::EntryRestore &r) {
+                return done(svc.restore(r.entryId, userId, r.auditId));
+            },
             [&](const protocol::TaskTypeUpsert &r) { return done(svc.saveTaskType(r.taskType)); },
             [&](const protocol::RoomUpsert &r) { return done(svc.saveRoom(r.room)); },
         },
@@ -220,15 +288,16 @@ Result<void> HubService::record(Pending &pending, const Mutation &mutation)
         break;
     case protocol::Event::EntryCreate:
         appended =
-            append(protocol::EntryChanged{protocol::Event::EntryCreated, 0, subject, pending.user});
+            append(protocol::EntryChanged{protocol::Event::EntryCreated, 0, subject, pending.user,
+                                           std::nullopt});
         break;
     case protocol::Event::EntryDelete:
-        appended =
-            append(protocol::EntryChanged{protocol::Event::EntryDeleted, 0, subject, pending.user});
+        appended = append(protocol::EntryChanged{protocol::Event::EntryDeleted, 0, subject,
+                                                 pending.user, mutation.audit});
         break;
     case protocol::Event::EntryRestore:
-        appended = append(
-            protocol::EntryChanged{protocol::Event::EntryRestored, 0, subject, pending.user});
+        appended = append(protocol::EntryChanged{protocol::Event::EntryRestored, 0, subject,
+                                                 pending.user, mutation.audit});
         break;
     case protocol::Event::EntryAdjust: {
         const TimeEntry before = mutation.before.value_or(TimeEntry{});
@@ -238,7 +307,8 @@ Result<void> HubService::record(Pending &pending, const Mutation &mutation)
             subject,
             {before.startedAt, before.endedAt, before.taskTypeId, before.note},
             adjust.reason,
-            pending.user});
+            pending.user,
+            mutation.audit});
         break;
     }
     case protocol::Event::TaskTypeUpsert:
@@ -256,7 +326,8 @@ Result<void> HubService::record(Pending &pending, const Mutation &mutation)
         return appended;
 
     const QJsonObject encoded = protocol::encode(answer);
-    if (auto r = m_store.saveOp(pending.who.orgId, pending.opId, encoded); !r)
+    if (auto r = m_store.saveOp(pending.who.orgId, pending.opId, {encoded, pending.requestHash});
+        !r)
         return r;
     pending.answer = encoded;
     pending.recorded = true;

@@ -46,6 +46,9 @@ struct HubOutcome
 class HubService final
 {
 public:
+    // How far ahead of the hub's clock a start or stamp may be (a desk's clock drifts a little).
+    static constexpr Ms kMaxAhead = 60'000;
+
     HubService(const Database &db, const Clock &clock, HubStore &store);
     ~HubService();
 
@@ -55,7 +58,12 @@ public:
 private:
     struct Pending;
 
-    HubOutcome apply(const HubCaller &who, protocol::Request request);
+    HubOutcome apply(const HubCaller &who, protocol::Request request, const QString &requestHash);
+    // The conflict answer (with the current entry) to a change based on an older version.
+    std::optional<QJsonObject> staleAnswer(TimerService &svc,
+                                           const protocol::Request &request) const;
+    // Refuses a start or stamp more than kMaxAhead ahead of the hub's clock.
+    Result<void> checkNotAhead(const protocol::Request &request) const;
     Result<void> run(TimerService &svc, const protocol::Request &request, const QString &userId);
     QJsonObject pull(const HubCaller &who, const QJsonValue &payload);
     // The change log rows and the opId answer of a change (TimerService's mutation sink).

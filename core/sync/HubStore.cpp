@@ -1,6 +1,7 @@
 #include "HubStore.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 
 #include <array>
@@ -11,6 +12,15 @@ QString HubStore::hashToken(const QString &token)
 {
     return QString::fromLatin1(
         QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QString HubStore::requestHash(const QString &event, const QJsonObject &payload)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(event.toUtf8());
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 QString HubStore::newToken()

@@ -66,12 +66,20 @@ public:
     virtual Result<QList<Change>> changesSince(const QString &orgId, qint64 since, int limit,
                                                bool *more) const = 0;
 
-    // opId answers (nullopt: the opId was not applied). saveOp must run inside the transaction
-    // of the change.
-    virtual Result<std::optional<QJsonObject>> opAnswer(const QString &orgId,
-                                                        const QString &opId) const = 0;
-    virtual Result<void> saveOp(const QString &orgId, const QString &opId,
-                                const QJsonObject &answer) = 0;
+    // An applied opId: its first answer and the hash of the request it was applied for
+    // (requestHash(); empty for an op recorded before schema 6).
+    struct Op
+    {
+        QJsonObject answer;
+        QString requestHash;
+    };
+    // nullopt: the opId was not applied. saveOp must run inside the transaction of the change.
+    virtual Result<std::optional<Op>> op(const QString &orgId, const QString &opId) const = 0;
+    virtual Result<void> saveOp(const QString &orgId, const QString &opId, const Op &op) = 0;
+
+    // The SHA-256 (hex) of a request: its event name and its payload as compact JSON (keys
+    // sorted), so the same request always hashes the same.
+    static QString requestHash(const QString &event, const QJsonObject &payload);
 
 protected:
     // 32 random bytes, URL-safe base64.

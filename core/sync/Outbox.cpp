@@ -1,9 +1,14 @@
 #include "Outbox.h"
 
+#include "domain/Json.h"
+#include "store/Repositories.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSqlQuery>
+
+#include <type_traits>
 
 Q_LOGGING_CATEGORY(lcOutbox, "studiotimer.sync.outbox", QtWarningMsg)
 
@@ -22,8 +27,8 @@ QJsonObject toObject(const QString &text)
 }
 
 const QString kOpColumns = QStringLiteral("op_id, position, event, payload, created_at, attempts");
-const QString kConflictColumns =
-    QStringLiteral("id, op_id, event, payload, entry_id, code, message, at, seen");
+const QString kConflictColumns = QStringLiteral(
+    "id, op_id, event, payload, entry_id, code, message, at, seen, base_rev, theirs_json");
 
 // The event of a stored row (a name this build does not know is logged and read as none).
 std::optional<protocol::Event> storedEvent(const QSqlQuery &q, int column)
@@ -52,6 +57,14 @@ std::optional<OutboxOp> readOp(const QSqlQuery &q)
     return op;
 }
 
+// sync_conflicts.theirs_json: {entry, user, device} (the hub's entry, who made it and where).
+QJsonObject theirsJson(const SyncConflict &c)
+{
+    return {{QStringLiteral("entry"), json::fromEntry(*c.theirs)},
+            {QStringLiteral("user"), c.theirsUser},
+            {QStringLiteral("device"), c.theirsDevice}};
+}
+
 std::optional<SyncConflict> readConflict(const QSqlQuery &q)
 {
     SyncConflict c;
@@ -67,6 +80,15 @@ std::optional<SyncConflict> readConflict(const QSqlQuery &q)
     c.message = q.value(6).toString();
     c.at = q.value(7).toLongLong();
     c.seen = q.value(8).toInt() != 0;
+    if (!q.value(9).isNull())
+        c.baseRev = q.value(9).toLongLong();
+    if (!q.value(10).isNull()) {
+        const QJsonObject theirs = toObject(q.value(10).toString());
+        if (auto entry = json::toEntry(theirs.value(QStringLiteral("entry")).toObject()))
+            c.theirs = entry.value();
+        c.theirsUser = theirs.value(QStringLiteral("user")).toString();
+        c.theirsDevice = theirs.value(QStringLiteral("device")).toString();
+    }
     return c;
 }
 
@@ -182,7 +204,9 @@ Result<void> Outbox::markSent(const QString &opId)
     return m_db.exec(q);
 }
 
-Result<SyncConflict> Outbox::refuse(const QString &opId, const Error &reason, bool inTransaction)
+Result<SyncConflict> Outbox::refuse(const QString &opId, const Error &reason, bool inTransaction,
+                                    const std::optional<TimeEntry> &theirs,
+                                    const QList<AuditRecord> &trail)
 {
     const auto found = op(opId);
     if (!found)
@@ -203,8 +227,15 @@ Result<SyncConflict> Outbox::refuse(const QString &opId, const Error &reason, bo
     c.code = reason.code;
     c.message = reason.message;
     c.at = m_clock.nowMs();
+    if (const auto request = protocol::decodeStoredRequest(c.event, c.payload))
+        c.baseRev = protocol::baseRevOf(request.value());
+    c.theirs = theirs;
+    if (theirs && !trail.isEmpty() && trail.last().after == audit::entryState(*theirs)) {
+        c.theirsUser = trail.last().actorName;
+        c.theirsDevice = trail.last().deviceName;
+    }
     QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO sync_conflicts (") + kConflictColumns +
-                               QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)"));
+                               QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"));
     q.addBindValue(c.id);
     q.addBindValue(c.opId);
     q.addBindValue(protocol::eventName(c.event));
@@ -213,8 +244,25 @@ Result<SyncConflict> Outbox::refuse(const QString &opId, const Error &reason, bo
     q.addBindValue(errorCodeName(c.code));
     q.addBindValue(c.message);
     q.addBindValue(c.at);
+    q.addBindValue(c.baseRev ? QVariant(*c.baseRev) : QVariant());
+    q.addBindValue(c.theirs ? QVariant(toText(theirsJson(c))) : QVariant());
     if (auto r = m_db.exec(q); !r)
         return r.error();
+    // The change never happened at the hub: its trail row goes (the conflict keeps the change).
+    if (const auto request = protocol::decodeStoredRequest(c.event, c.payload)) {
+        const QString auditId = std::visit(
+            [](const auto &r) {
+                if constexpr (std::is_base_of_v<protocol::Audited, std::decay_t<decltype(r)>>)
+                    return r.auditId;
+                else
+                    return QString();
+            },
+            request.value());
+        if (!auditId.isEmpty()) {
+            if (auto r = EntryRepository(m_db).removeAudit(auditId); !r)
+                return r.error();
+        }
+    }
     if (auto r = acknowledge(opId); !r)
         return r.error();
     if (tx) {
@@ -244,6 +292,23 @@ QList<SyncConflict> Outbox::conflicts(bool includeSeen) const
         }
     }
     return result;
+}
+
+std::optional<SyncConflict> Outbox::conflict(const QString &id) const
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kConflictColumns +
+                               QStringLiteral(" FROM sync_conflicts WHERE id = ?"));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return readConflict(q);
+    return std::nullopt;
+}
+
+Result<void> Outbox::removeConflict(const QString &id)
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM sync_conflicts WHERE id = ?"));
+    q.addBindValue(id);
+    return m_db.exec(q);
 }
 
 int Outbox::unseenConflictCount() const

@@ -43,6 +43,12 @@ struct SyncConflict
     QString message; // the hub's reason
     Ms at = 0;
     bool seen = false;
+    // A stale change (code conflict with the hub's entry): the version it was based on and the
+    // entry as the hub had it ("theirs"), which the desk took.
+    std::optional<qint64> baseRev;
+    std::optional<TimeEntry> theirs;
+    QString theirsUser; // who made theirs, and where (empty: not known)
+    QString theirsDevice;
 };
 
 // The sync client's outbox and conflicts list, in SQLite (migration 0003_client.sql).
@@ -73,13 +79,20 @@ public:
     Result<void> markSent(const QString &opId);
     // The hub refused the change: the row moves to the conflicts list with the reason, in one
     // transaction, unless the caller already runs one (inTransaction).
+    // theirs: the hub's current entry when it answered a stale change with it, and trail the
+    // entry's audit trail there (its last row, when it made theirs, says by whom and where).
     Result<SyncConflict> refuse(const QString &opId, const Error &reason,
-                                bool inTransaction = false);
+                                bool inTransaction = false,
+                                const std::optional<TimeEntry> &theirs = std::nullopt,
+                                const QList<AuditRecord> &trail = {});
     // Empties the outbox (joining a hub rebuilds it from the local data; see SyncClient).
     // Must run inside the caller's transaction.
     Result<void> clearInTransaction();
 
     QList<SyncConflict> conflicts(bool includeSeen = true) const;
+    std::optional<SyncConflict> conflict(const QString &id) const;
+    // Takes a conflict off the list (re-applied); inside the caller's transaction.
+    Result<void> removeConflict(const QString &id);
     int unseenConflictCount() const;
     Result<void> markConflictsSeen();
 

@@ -220,28 +220,28 @@ Result<QList<HubStore::Change>> SqliteHubStore::changesSince(const QString &orgI
     return changes;
 }
 
-Result<std::optional<QJsonObject>> SqliteHubStore::opAnswer(const QString &orgId,
-                                                            const QString &opId) const
+Result<std::optional<HubStore::Op>> SqliteHubStore::op(const QString &orgId,
+                                                       const QString &opId) const
 {
-    QSqlQuery q =
-        m_db.prepare(QStringLiteral("SELECT answer FROM hub_ops WHERE org_id = ? AND op_id = ?"));
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("SELECT answer, request_hash FROM hub_ops WHERE org_id = ? AND op_id = ?"));
     q.addBindValue(orgId);
     q.addBindValue(opId);
     if (auto r = m_db.exec(q); !r)
         return r.error();
     if (!q.next())
-        return std::optional<QJsonObject>();
-    return std::optional<QJsonObject>(jsonObject(q.value(0).toString()));
+        return std::optional<Op>();
+    return std::optional<Op>(Op{jsonObject(q.value(0).toString()), q.value(1).toString()});
 }
 
-Result<void> SqliteHubStore::saveOp(const QString &orgId, const QString &opId,
-                                    const QJsonObject &answer)
+Result<void> SqliteHubStore::saveOp(const QString &orgId, const QString &opId, const Op &op)
 {
-    QSqlQuery q = m_db.prepare(
-        QStringLiteral("INSERT INTO hub_ops (org_id, op_id, answer, at) VALUES (?, ?, ?, ?)"));
+    QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO hub_ops (org_id, op_id, answer, "
+                                              "request_hash, at) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(orgId);
     q.addBindValue(opId);
-    q.addBindValue(jsonText(answer));
+    q.addBindValue(jsonText(op.answer));
+    q.addBindValue(op.requestHash);
     q.addBindValue(m_clock.nowMs());
     return m_db.exec(q);
 }

@@ -26,10 +26,8 @@ public:
     Result<QList<Change>> changesSince(const QString &orgId, qint64 since, int limit,
                                        bool *more) const override;
 
-    Result<std::optional<QJsonObject>> opAnswer(const QString &orgId,
-                                                const QString &opId) const override;
-    Result<void> saveOp(const QString &orgId, const QString &opId,
-                        const QJsonObject &answer) override;
+    Result<std::optional<Op>> op(const QString &orgId, const QString &opId) const override;
+    Result<void> saveOp(const QString &orgId, const QString &opId, const Op &op) override;
 
 private:
     Result<void> insertToken(const QString &orgId, const QString &token);

@@ -22,25 +22,6 @@ const QString kLastSeq = QStringLiteral("last_seq");
 const QString kSeqOrg = QStringLiteral("seq_org_id");
 const QString kClockOffset = QStringLiteral("clock_offset_ms");
 
-void closePause(TimeEntry &entry, Ms at)
-{
-    if (entry.pausedAt) {
-        entry.pausedMs += std::max<Ms>(0, at - *entry.pausedAt);
-        entry.pausedAt.reset();
-    }
-}
-
-QJsonObject auditShape(const QJsonObject &entry)
-{
-    QJsonObject o;
-    for (const auto *key : {"startedAt", "endedAt", "taskTypeId", "roomId", "note", "deleted"}) {
-        const QString k = QLatin1String(key);
-        if (entry.contains(k))
-            o.insert(k, entry.value(k));
-    }
-    return o;
-}
-
 } // namespace
 
 SyncCache::SyncCache(const Database &db, TimerService &service, Outbox &outbox)
@@ -222,10 +203,21 @@ Result<AppliedChange> SyncCache::apply(const QString &type, const QJsonObject &d
     return apply(change.value(), seq);
 }
 
-Result<AppliedChange> SyncCache::applyAnswer(const TimeEntry &entry)
+Result<AppliedChange> SyncCache::applyAnswer(const TimeEntry &entry,
+                                             const QList<AuditRecord> &trail)
 {
-    return run(-1, [&] {
-        return applyEntry(entry, std::nullopt, std::nullopt, std::nullopt, std::nullopt);
+    return run(-1, [&]() -> Result<AppliedChange> {
+        auto applied = applyEntry(entry, std::nullopt, std::nullopt, std::nullopt, std::nullopt);
+        if (!applied || applied->entries.isEmpty())
+            return applied;
+        // The hub's trail of the entry (a stale change's refusal): its rows, once each, by id.
+        for (const AuditRecord &row : trail) {
+            if (row.entryId != entry.id)
+                continue;
+            if (auto r = m_entries.insertAudit(row); !r)
+                return r.error();
+        }
+        return applied;
     });
 }
 
@@ -261,16 +253,19 @@ Result<AppliedChange> SyncCache::applyInTransaction(const protocol::Broadcast &c
                                {QStringLiteral("note"), p.note}};
             if (!p.taskTypeId.isEmpty())
                 before.insert(QStringLiteral("taskTypeId"), p.taskTypeId);
+            // The hub's own row when it sends one (this desk's change coming back replaces the
+            // copy made here: once, the same everywhere); else one made from the broadcast.
             return cache.applyEntry(
                 c.entry, c.user, std::nullopt, std::nullopt,
-                audit(c.entry, c.user, QStringLiteral("adjust"), before, c.reason));
+                c.audit ? *c.audit
+                        : audit(c.entry, c.user, QStringLiteral("adjust"), before, c.reason));
         }
         Result<AppliedChange> operator()(const protocol::EntryChanged &c) const
         {
-            std::optional<AuditRecord> deletion;
-            if (c.event == protocol::Event::EntryDeleted)
-                deletion = audit(c.entry, c.user, QStringLiteral("delete"), {}, {});
-            return cache.applyEntry(c.entry, c.user, std::nullopt, std::nullopt, deletion);
+            std::optional<AuditRecord> row = c.audit;
+            if (!row && c.event == protocol::Event::EntryDeleted)
+                row = audit(c.entry, c.user, QStringLiteral("delete"), {}, {});
+            return cache.applyEntry(c.entry, c.user, std::nullopt, std::nullopt, row);
         }
         Result<AppliedChange> operator()(const protocol::TaskTypeChanged &c) const
         {
@@ -339,7 +334,8 @@ Result<AppliedChange> SyncCache::applyEntry(const TimeEntry &e,
     out.entries = written.value();
     // Audited changes keep their trail here too.
     if (!isNew && audit) {
-        audit->after = auditShape(json::fromEntry(e));
+        if (audit->after.isEmpty())
+            audit->after = audit::entryState(e);
         if (auto r = m_entries.insertAudit(*audit); !r)
             return r.error();
     }
@@ -412,7 +408,7 @@ Result<QList<TimeEntry>> SyncCache::writeEntry(TimeEntry e)
         if (*running && (*running)->id != e.id) {
             TimeEntry old = **running;
             const Ms end = std::max(e.startedAt, old.startedAt);
-            closePause(old, end);
+            old.closePause(end);
             old.endedAt = end;
             if (auto r = m_entries.update(old); !r)
                 return r.error();
@@ -460,8 +456,8 @@ Result<std::optional<TimeEntry>> SyncCache::withdrawUnknownEntry(const QString &
     a.actorName = actor->value_or(User{}).name;
     a.at = e.updatedAt;
     a.action = QStringLiteral("delete");
-    a.before = auditShape(json::fromEntry(*found));
-    a.after = auditShape(json::fromEntry(e));
+    a.before = audit::entryState(*found);
+    a.after = audit::entryState(e);
     a.reason = Tr::tr("The hub refused this entry (see the sync conflicts).");
     if (auto r = m_entries.insertAudit(a); !r)
         return r.error();

@@ -69,8 +69,9 @@ public:
     // type and data): one of a type this build does not know, or that does not decode, is
     // skipped (logged) but its seq counts, so the history goes on.
     Result<AppliedChange> apply(const QString &type, const QJsonObject &data, qint64 seq);
-    // The entry as the hub's answer to one of this desk's changes says it now stands.
-    Result<AppliedChange> applyAnswer(const TimeEntry &entry);
+    // The entry as the hub's answer to one of this desk's changes says it now stands, with the
+    // hub's trail rows of it when the answer has them (a stale change refused).
+    Result<AppliedChange> applyAnswer(const TimeEntry &entry, const QList<AuditRecord> &trail = {});
     // Only records seq as applied (a change of a kind this version does not know).
     Result<void> setLastSeq(qint64 seq);
 

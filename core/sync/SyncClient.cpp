@@ -508,7 +508,7 @@ void SyncClient::onOpAnswer(const OutboxOp &op, const protocol::Answer &answer)
         m_rateLimitTimer.start(kRateLimitRetryMs);
         return;
     }
-    auto conflict = m_outbox.refuse(op.opId, error);
+    auto conflict = m_outbox.refuse(op.opId, error, false, answer.entry, answer.trail);
     if (!conflict) {
         qCWarning(lcSync) << "Cannot record a refused change:" << conflict.error().message;
         return;
@@ -517,7 +517,7 @@ void SyncClient::onOpAnswer(const OutboxOp &op, const protocol::Answer &answer)
                    << error.message;
     // Set the entry back to the hub's truth: from the answer when it has it, else from history.
     if (answer.entry)
-        afterApply(m_cache.applyAnswer(*answer.entry), false);
+        afterApply(m_cache.applyAnswer(*answer.entry, answer.trail), false);
     else if (!conflict->entryId.isEmpty() && protocol::isEntryRequest(op.event))
         m_resyncIds.insert(conflict->entryId);
     notifyPending();

@@ -116,8 +116,17 @@ Result<User> TimerService::ensureUser(const QString &name)
     if (auto existing = m_catalog.userByName(m_orgId, name);
         existing || existing.error().code != ErrorCode::NotFound)
         return existing;
+    // Looked up again under the write lock: two processes naming a new person at once make one.
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto existing = m_catalog.userByName(m_orgId, name);
+        existing || existing.error().code != ErrorCode::NotFound)
+        return existing;
     User u{newId(), m_orgId, name.trimmed(), m_clock.nowMs()};
     if (auto r = m_catalog.saveUser(u); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
         return r.error();
     Q_EMIT catalogChanged();
     return u;

@@ -5,24 +5,9 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QSysInfo>
 
 namespace st {
-
-namespace {
-
-QJsonObject auditJson(const TimeEntry &e)
-{
-    return QJsonObject{
-        {QStringLiteral("startedAt"), double(e.startedAt)},
-        {QStringLiteral("endedAt"), e.endedAt ? QJsonValue(double(*e.endedAt)) : QJsonValue()},
-        {QStringLiteral("taskTypeId"), e.taskTypeId},
-        {QStringLiteral("roomId"), e.roomId.isEmpty() ? QJsonValue() : QJsonValue(e.roomId)},
-        {QStringLiteral("note"), e.note},
-        {QStringLiteral("deleted"), e.deleted},
-    };
-}
-
-} // namespace
 
 using namespace timer_detail;
 
@@ -76,14 +61,14 @@ protocol::EntryCreate TimerService::manualChange(const TimeEntry &entry) const
 
 Result<TimeEntry> TimerService::addManual(const ManualEntry &m)
 {
+    // The overlap check and the insert under one write lock (see TimerService.cpp).
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
     auto prepared = prepareManual(m);
     if (!prepared)
         return prepared.error();
     const TimeEntry entry = prepared.value();
-
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
     if (auto r = m_entries.insert(entry); !r)
         return r.error();
     return finishChange(tx, {entry}, manualChange(entry));
@@ -145,7 +130,8 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
         Result<void> written =
             prepared ? m_entries.insert(prepared.value()) : Result<void>(prepared.error());
         if (written)
-            written = record({manualChange(prepared.value()), {prepared.value()}, std::nullopt});
+            written = record(
+                {manualChange(prepared.value()), {prepared.value()}, std::nullopt, std::nullopt});
         if (!written) {
             if (failedIndex)
                 *failedIndex = i;
@@ -168,6 +154,9 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
         return Error::invalid(tr("An adjustment needs a reason."));
     if (auto r = validate::note(a.reason); !r)
         return r.error();
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
     auto found = liveEntry(a.entryId);
     if (!found)
         return found.error();
@@ -189,7 +178,7 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
         entry.note = a.note->trimmed();
     }
     if (a.endedAt) {
-        closePause(entry, *a.endedAt);
+        entry.closePause(*a.endedAt);
         entry.endedAt = *a.endedAt;
     }
     if (auto r = checkRefs(entry.userId, entry.taskTypeId, entry.roomId); !r)
@@ -204,27 +193,26 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
         return Error::invalid(tr("A paused timer cannot start after its pause."));
     if (entry.endedAt && entry.pausedMs > *entry.endedAt - entry.startedAt)
         entry.pausedMs = *entry.endedAt - entry.startedAt;
-    if (auditJson(entry) == auditJson(before))
+    if (audit::entryState(entry) == audit::entryState(before))
         return Error::invalid(tr("The adjustment changes nothing."));
     if (auto r = checkNoOverlap(entry); !r)
         return r.error();
 
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
-    entry.adjusted = true;
+    // A running timer's note edited is not an adjustment of its times or task (still audited).
+    const bool noteOnly = !a.startedAt && !a.endedAt && !a.taskTypeId && !a.roomId;
+    entry.adjusted = before.adjusted || !(noteOnly && before.isRunning());
     entry.rev += 1;
     entry.updatedAt = now;
     if (auto r = m_entries.update(entry); !r)
         return r.error();
-    if (auto r = m_entries.insertAudit(
-            audit(before, entry, a.actorId, QStringLiteral("adjust"), a.reason.trimmed()));
-        !r)
-        return r.error();
+    const AuditRecord row =
+        audit(before, entry, a.actorId, QStringLiteral("adjust"), a.reason.trimmed(), a.auditId);
 
     protocol::EntryAdjust change;
     change.user = userRef(a.actorId);
     change.entryId = entry.id;
+    change.baseRev = before.rev;
+    change.auditId = row.id;
     change.reason = a.reason.trimmed();
     if (a.startedAt)
         change.startedAt = entry.startedAt;
@@ -236,12 +224,15 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
         change.roomId = entry.roomId;
     if (a.note)
         change.note = entry.note;
-    return finishChange(tx, {entry}, change, before);
+    return finishChange(tx, {entry}, change, before, row);
 }
 
 Result<TimeEntry> TimerService::remove(const QString &entryId, const QString &actorId,
-                                       const QString &reason)
+                                       const QString &reason, const QString &auditId)
 {
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
     auto found = liveEntry(entryId);
     if (!found)
         return found.error();
@@ -254,29 +245,29 @@ Result<TimeEntry> TimerService::remove(const QString &entryId, const QString &ac
     entry.deleted = true;
     entry.rev += 1;
     entry.updatedAt = m_clock.nowMs();
-
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
     if (auto r = m_entries.update(entry); !r)
         return r.error();
-    if (auto r = m_entries.insertAudit(
-            audit(before, entry, actorId, QStringLiteral("delete"), reason.trimmed()));
-        !r)
-        return r.error();
+    const AuditRecord row =
+        audit(before, entry, actorId, QStringLiteral("delete"), reason.trimmed(), auditId);
     protocol::EntryDelete change;
     change.user = userRef(actorId);
     change.entryId = entry.id;
+    change.baseRev = before.rev;
+    change.auditId = row.id;
     change.reason = reason.trimmed();
-    return finishChange(tx, {entry}, change);
+    return finishChange(tx, {entry}, change, std::nullopt, row);
 }
 
-Result<TimeEntry> TimerService::restore(const QString &entryId, const QString &actorId)
+Result<TimeEntry> TimerService::restore(const QString &entryId, const QString &actorId,
+                                        const QString &auditId)
 {
-    const auto row = ownEntry(entryId);
-    if (!row)
-        return row.error();
-    const std::optional<TimeEntry> &found = row.value();
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
+    const auto stored = ownEntry(entryId);
+    if (!stored)
+        return stored.error();
+    const std::optional<TimeEntry> &found = stored.value();
     if (!found)
         return Error::notFound(tr("No entry %1.").arg(entryId));
     if (!found->deleted)
@@ -290,20 +281,16 @@ Result<TimeEntry> TimerService::restore(const QString &entryId, const QString &a
         return r.error();
     entry.rev += 1;
     entry.updatedAt = m_clock.nowMs();
-
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
     if (auto r = m_entries.update(entry); !r)
         return r.error();
-    if (auto r = m_entries.insertAudit(
-            audit(before, entry, actorId, QStringLiteral("restore"), tr("Deletion undone")));
-        !r)
-        return r.error();
+    const AuditRecord trailRow =
+        audit(before, entry, actorId, QStringLiteral("restore"), tr("Deletion undone"), auditId);
     protocol::EntryRestore change;
     change.user = userRef(actorId);
     change.entryId = entry.id;
-    return finishChange(tx, {entry}, change);
+    change.baseRev = before.rev;
+    change.auditId = trailRow.id;
+    return finishChange(tx, {entry}, change, std::nullopt, trailRow);
 }
 
 // ---- helpers -----------------------------------------------------------------------------------
@@ -335,17 +322,25 @@ QString TimerService::describe(const TimeEntry &e) const
 
 AuditRecord TimerService::audit(const TimeEntry &before, const TimeEntry &after,
                                 const QString &actorId, const QString &action,
-                                const QString &reason) const
+                                const QString &reason, const QString &id) const
 {
     AuditRecord a;
-    a.id = newId();
+    a.id = id.isEmpty() ? newId() : id;
+    if (m_deviceId.isEmpty()) {
+        // This machine (timer/Profile's device id; the hub always says the connection's).
+        a.deviceId = m_db.meta(QStringLiteral("device_id"));
+        a.deviceName = QSysInfo::machineHostName();
+    } else {
+        a.deviceId = m_deviceId;
+        a.deviceName = m_deviceName;
+    }
     a.entryId = after.id;
     a.actorId = actorId;
     a.actorName = orEmpty(m_catalog.user(actorId)).value_or(User{}).name;
     a.at = m_clock.nowMs();
     a.action = action;
-    a.before = auditJson(before);
-    a.after = auditJson(after);
+    a.before = audit::entryState(before);
+    a.after = audit::entryState(after);
     a.reason = reason;
     return a;
 }

@@ -20,8 +20,15 @@ TimerService::TimerService(const Database &db, const Clock &clock, QString orgId
 
 // ---- timers ------------------------------------------------------------------------------------
 
+// Every change takes the write lock first (BEGIN IMMEDIATE; a savepoint inside the hub's own
+// transaction) and reads the running entry and "now" under it: two processes changing one data
+// folder at once serialise, and neither acts on what the other has just changed.
+
 Result<TimeEntry> TimerService::start(const StartRequest &request)
 {
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
     const Ms now = m_clock.nowMs();
     const Ms at = request.at.value_or(now);
     if (auto r = checkRefs(request.userId, request.taskTypeId, request.roomId); !r)
@@ -37,10 +44,6 @@ Result<TimeEntry> TimerService::start(const StartRequest &request)
         return existing.error();
     else if (existing.value())
         return Error::conflict(tr("An entry with this ID already exists."));
-
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
 
     TimeEntry entry;
     entry.id = id;
@@ -60,7 +63,7 @@ Result<TimeEntry> TimerService::start(const StartRequest &request)
     if (std::optional<TimeEntry> running = runningRow.value()) {
         if (running->startedAt <= at) {
             // A switch: the running entry stops at the instant the new one starts.
-            closePause(*running, at);
+            running->closePause(at);
             running->endedAt = at;
             running->rev += 1;
             running->updatedAt = now;
@@ -88,6 +91,9 @@ Result<TimeEntry> TimerService::start(const StartRequest &request)
 
 Result<TimeEntry> TimerService::stop(const QString &userId, std::optional<Ms> at)
 {
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
     auto running = runningFor(userId);
     if (!running)
         return running.error();
@@ -99,10 +105,7 @@ Result<TimeEntry> TimerService::stop(const QString &userId, std::optional<Ms> at
     if (entry.pausedAt && end < *entry.pausedAt)
         return Error::invalid(tr("A paused timer cannot stop before its pause."));
 
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
-    closePause(entry, end);
+    entry.closePause(end);
     entry.endedAt = end;
     entry.rev += 1;
     entry.updatedAt = now;
@@ -111,12 +114,16 @@ Result<TimeEntry> TimerService::stop(const QString &userId, std::optional<Ms> at
     protocol::TimerStop change;
     change.user = userRef(userId);
     change.entryId = entry.id;
+    change.baseRev = entry.rev - 1; // the version this change was based on
     change.at = end;
     return finishChange(tx, {entry}, change);
 }
 
 Result<TimeEntry> TimerService::pause(const QString &userId, std::optional<Ms> at)
 {
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
     auto running = runningFor(userId);
     if (!running)
         return running.error();
@@ -128,9 +135,6 @@ Result<TimeEntry> TimerService::pause(const QString &userId, std::optional<Ms> a
     if (when < entry.startedAt)
         return Error::invalid(tr("A timer cannot pause before it starts."));
 
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
     entry.pausedAt = when;
     entry.rev += 1;
     entry.updatedAt = now;
@@ -139,12 +143,16 @@ Result<TimeEntry> TimerService::pause(const QString &userId, std::optional<Ms> a
     protocol::TimerPause change;
     change.user = userRef(userId);
     change.entryId = entry.id;
+    change.baseRev = entry.rev - 1; // the version this change was based on
     change.at = when;
     return finishChange(tx, {entry}, change);
 }
 
 Result<TimeEntry> TimerService::resume(const QString &userId, std::optional<Ms> at)
 {
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.error();
     auto running = runningFor(userId);
     if (!running)
         return running.error();
@@ -156,10 +164,7 @@ Result<TimeEntry> TimerService::resume(const QString &userId, std::optional<Ms> 
     if (when < *entry.pausedAt)
         return Error::invalid(tr("A timer cannot resume before its pause."));
 
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
-    closePause(entry, when);
+    entry.closePause(when);
     entry.rev += 1;
     entry.updatedAt = now;
     if (auto r = m_entries.update(entry); !r)
@@ -167,6 +172,7 @@ Result<TimeEntry> TimerService::resume(const QString &userId, std::optional<Ms> 
     protocol::TimerResume change;
     change.user = userRef(userId);
     change.entryId = entry.id;
+    change.baseRev = entry.rev - 1; // the version this change was based on
     change.at = when;
     return finishChange(tx, {entry}, change);
 }
@@ -175,9 +181,14 @@ Result<TimeEntry> TimerService::resume(const QString &userId, std::optional<Ms> 
 
 Result<TimeEntry> TimerService::finishChange(Transaction &tx, const QList<TimeEntry> &changed,
                                              protocol::Request request,
-                                             std::optional<TimeEntry> before)
+                                             std::optional<TimeEntry> before,
+                                             std::optional<AuditRecord> audit)
 {
-    if (auto r = record({std::move(request), changed, std::move(before)}); !r)
+    if (audit) {
+        if (auto r = m_entries.insertAudit(*audit); !r)
+            return r.error();
+    }
+    if (auto r = record({std::move(request), changed, std::move(before), std::move(audit)}); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

@@ -23,6 +23,7 @@ struct Mutation
     protocol::Request request;
     QList<TimeEntry> entries;        // written, the subject last (a switch: the stopped one first)
     std::optional<TimeEntry> before; // an adjustment: the entry as it was
+    std::optional<AuditRecord> audit; // an audited change: its trail row
 
     protocol::Event event() const { return protocol::eventOf(request); }
 };
@@ -69,6 +70,7 @@ struct Adjustment
     std::optional<QString> roomId; // "" clears the room
     std::optional<QString> note;
     QString reason;
+    QString auditId; // the trail row's id (empty: a new one); the hub keeps the desk's
 };
 
 // Everything a user does with time: timers, manual entries, audited adjustments, deletion, and the
@@ -112,9 +114,18 @@ public:
     // (when given) receives the index of the refused entry, -1 when a user or room was refused.
     Result<QList<TimeEntry>> addManualBatch(const ManualBatch &batch, int *failedIndex = nullptr);
     Result<TimeEntry> adjust(const Adjustment &adjustment);
+    // auditId: the trail row's id, as for Adjustment.
     Result<TimeEntry> remove(const QString &entryId, const QString &actorId,
-                             const QString &reason = {});
-    Result<TimeEntry> restore(const QString &entryId, const QString &actorId);
+                             const QString &reason = {}, const QString &auditId = {});
+    Result<TimeEntry> restore(const QString &entryId, const QString &actorId,
+                              const QString &auditId = {});
+
+    // The device trail rows record as the one a change came from (the hub: the connection's).
+    void setDevice(const QString &id, const QString &name)
+    {
+        m_deviceId = id;
+        m_deviceName = name;
+    }
 
     // Queries.
     std::optional<TimeEntry> entry(const QString &id) const;
@@ -155,7 +166,8 @@ Q_SIGNALS:
 private:
     Result<TimeEntry> finishChange(Transaction &tx, const QList<TimeEntry> &changed,
                                    protocol::Request request,
-                                   std::optional<TimeEntry> before = std::nullopt);
+                                   std::optional<TimeEntry> before = std::nullopt,
+                                   std::optional<AuditRecord> audit = std::nullopt);
     Result<void> record(const Mutation &mutation);
     // Task types and rooms are saved alike: only this organisation's, under a name no other one
     // has (in any case), the change recorded for sync in the same transaction.
@@ -178,7 +190,8 @@ private:
     Result<TimeEntry> runningFor(const QString &userId) const;
     QString describe(const TimeEntry &entry) const;
     AuditRecord audit(const TimeEntry &before, const TimeEntry &after, const QString &actorId,
-                      const QString &action, const QString &reason) const;
+                      const QString &action, const QString &reason,
+                      const QString &id = {}) const;
     protocol::UserRef userRef(const QString &userId) const;
 
     const Database &m_db;
@@ -187,6 +200,8 @@ private:
     CatalogRepository m_catalog;
     EntryRepository m_entries;
     MutationSink m_sink;
+    QString m_deviceId;
+    QString m_deviceName;
 };
 
 } // namespace st

@@ -11,15 +11,6 @@
 
 namespace st::timer_detail {
 
-// Folds a pause that is still open into pausedMs, as of at.
-inline void closePause(TimeEntry &entry, Ms at)
-{
-    if (entry.pausedAt) {
-        entry.pausedMs += std::max<Ms>(0, at - *entry.pausedAt);
-        entry.pausedAt.reset();
-    }
-}
-
 // A read for a public query, whose signature has no room for an error: the failure was logged
 // with its query (Database) and reads as no value.
 template <typename T> T orEmpty(Result<T> read)
@@ -50,7 +41,7 @@ template <> struct CatalogKind<TaskType>
     {
         protocol::TaskTypeUpsert request;
         request.taskType = t;
-        return {request, {}, std::nullopt};
+        return {request, {}, std::nullopt, std::nullopt};
     }
     static QString notFound()
     {
@@ -75,7 +66,7 @@ template <> struct CatalogKind<Room>
     {
         protocol::RoomUpsert request;
         request.room = r;
-        return {request, {}, std::nullopt};
+        return {request, {}, std::nullopt, std::nullopt};
     }
     static QString notFound()
     {

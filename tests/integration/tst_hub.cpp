@@ -6,6 +6,7 @@
 #include "store/Repositories.h"
 #include "sync/Hub.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -117,6 +118,9 @@ private Q_SLOTS:
     void opIdReplayAppliedOnce();
     void requestsValidatedFieldByField();
     void refusedRequestChangesNothing();
+    void refusedRequestRenamesNobodyInPresence();
+    void opIdBoundToItsRequest();
+    void stampsAheadOfTheHubRefused();
     void hubRestartKeepsDataAndSeq();
     void oversizedAndMalformedCloseOnlyThatConnection_data();
     void oversizedAndMalformedCloseOnlyThatConnection();
@@ -604,6 +608,120 @@ void TestHub::refusedRequestChangesNothing()
     QVERIFY(ann && *ann);
     QCOMPARE((*ann)->name, QStringLiteral("Ann"));
     QCOMPARE(*env.hub->store().head(org.id), head);
+}
+
+void TestHub::refusedRequestRenamesNobodyInPresence()
+{
+    HubEnv env;
+    const OrgFixture org = env.org(QStringLiteral("Studio A"));
+    HubTestClient c1, c2;
+    QVERIFY(c1.join(env.port(), org.token, QStringLiteral("Desk 1")));
+    QVERIFY(c2.join(env.port(), org.token, QStringLiteral("Desk 2")));
+    const QString annId = newId();
+    QVERIFY(isOk(
+        c1.request(QStringLiteral("timer:start"),
+                   startPayload(newId(), org.recordingId, user(annId, QStringLiteral("Ann"))))));
+    // timer:stop of an entry that does not exist, under a new name: refused.
+    QCOMPARE(errorCode(c1.request(QStringLiteral("timer:stop"),
+                                  {{QStringLiteral("opId"), newId()},
+                                   {QStringLiteral("entryId"), newId()},
+                                   {QStringLiteral("user"), user(annId, QStringLiteral("Annie"))}})),
+             QStringLiteral("not_found"));
+    // Flush: Desk 2's own start is announced after anything the refusal would have sent.
+    QVERIFY(isOk(
+        c2.request(QStringLiteral("timer:start"),
+                   startPayload(newId(), org.recordingId, user(newId(), QStringLiteral("Bo"))))));
+    const auto named = [&](const QString &name) {
+        for (const QJsonObject &p : c2.eventsNamed(QStringLiteral("presence"))) {
+            const QJsonArray devices = p.value(QLatin1String("devices")).toArray();
+            for (const QJsonValue &d : devices) {
+                if (d.toObject().value(QLatin1String("userName")).toString() == name)
+                    return true;
+            }
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(named(QStringLiteral("Bo")), 5000);
+    QVERIFY(named(QStringLiteral("Ann")));
+    QVERIFY(!named(QStringLiteral("Annie")));
+    QCOMPARE((*CatalogRepository(*env.db).user(annId))->name, QStringLiteral("Ann"));
+}
+
+void TestHub::opIdBoundToItsRequest()
+{
+    HubEnv env;
+    const OrgFixture org = env.org(QStringLiteral("Studio A"));
+    HubTestClient c;
+    QVERIFY(c.join(env.port(), org.token, QStringLiteral("Desk")));
+    const QString opId = newId();
+    const QJsonObject u = user(newId(), QStringLiteral("Kim"));
+    const QJsonObject payload = startPayload(newId(), org.recordingId, u, opId);
+    const QJsonObject first = c.request(QStringLiteral("timer:start"), payload);
+    QVERIFY(isOk(first));
+    const qint64 head = *env.hub->store().head(org.id);
+
+    // Another request under the same opId: refused, nothing applied, not the first answer.
+    const QJsonObject other = startPayload(newId(), org.mixingId, u, opId);
+    const QJsonObject reused = c.request(QStringLiteral("timer:start"), other);
+    QCOMPARE(errorCode(reused), QStringLiteral("op_id_reused"));
+    QVERIFY(reused.value(QLatin1String("entry")).isUndefined());
+    QJsonObject stop{{QStringLiteral("opId"), opId}, {QStringLiteral("user"), u}};
+    QCOMPARE(errorCode(c.request(QStringLiteral("timer:stop"), stop)),
+             QStringLiteral("op_id_reused"));
+    QCOMPARE(*env.hub->store().head(org.id), head);
+    const auto running = EntryRepository(*env.db).runningEntry(u.value(QLatin1String("id")).toString());
+    QVERIFY(running && *running);
+    QCOMPARE((*running)->id, payload.value(QLatin1String("entryId")).toString());
+
+    // The identical request, keys in another order, still gets its first answer.
+    QJsonObject same;
+    for (auto it = payload.begin(); it != payload.end(); ++it)
+        same.insert(it.key(), it.value());
+    QCOMPARE(c.request(QStringLiteral("timer:start"), same), first);
+}
+
+void TestHub::stampsAheadOfTheHubRefused()
+{
+    HubEnv env;
+    const OrgFixture org = env.org(QStringLiteral("Studio A"));
+    HubTestClient c;
+    QVERIFY(c.join(env.port(), org.token, QStringLiteral("Desk")));
+    const QJsonObject u = user(newId(), QStringLiteral("Kim"));
+    const Ms now = env.clock.nowMs();
+    const auto startAt = [&](Ms at) {
+        QJsonObject p = startPayload(newId(), org.recordingId, u);
+        p.insert(QStringLiteral("startedAt"), double(at));
+        return c.request(QStringLiteral("timer:start"), p);
+    };
+    QCOMPARE(errorCode(startAt(now + 3'600'000)), QStringLiteral("invalid"));
+    QCOMPARE(errorCode(startAt(now + Ms(10) * 365 * 24 * 3'600'000)), QStringLiteral("invalid"));
+    QCOMPARE(errorCode(startAt(now + 61'000)), QStringLiteral("invalid"));
+    QCOMPARE(*env.hub->store().head(org.id), org.base);
+    QCOMPARE(CatalogRepository(*env.db).users(org.id).value().size(), 0);
+
+    // Within a minute (a desk's clock a little ahead) is accepted.
+    QVERIFY(isOk(startAt(now + 30'000)));
+    // A stop, or a manual entry, stamped an hour ahead: refused; the timer keeps running.
+    env.clock.advanceMinutes(5);
+    QCOMPARE(errorCode(c.request(QStringLiteral("timer:stop"),
+                                 {{QStringLiteral("opId"), newId()},
+                                  {QStringLiteral("user"), u},
+                                  {QStringLiteral("endedAt"), double(now + 3'600'000)}})),
+             QStringLiteral("invalid"));
+    QCOMPARE(
+        errorCode(c.request(
+            QStringLiteral("timeEntries:create"),
+            {{QStringLiteral("opId"), newId()},
+             {QStringLiteral("user"), u},
+             {QStringLiteral("entry"),
+              QJsonObject{{QStringLiteral("id"), newId()},
+                          {QStringLiteral("taskTypeId"), org.recordingId},
+                          {QStringLiteral("startedAt"), double(now + 2 * 3'600'000)},
+                          {QStringLiteral("endedAt"), double(now + 3 * 3'600'000)}}}})),
+        QStringLiteral("invalid"));
+    const auto running = EntryRepository(*env.db).runningEntry(u.value(QLatin1String("id")).toString());
+    QVERIFY(running && *running);
+    QCOMPARE(*env.hub->store().head(org.id), org.base + 1);
 }
 
 void TestHub::hubRestartKeepsDataAndSeq()

@@ -7,12 +7,14 @@
 #include "store/Database.h"
 #include "store/Repositories.h"
 #include "sync/ClockOffset.h"
+#include "sync/ConflictReapply.h"
 #include "sync/Hub.h"
 #include "sync/Outbox.h"
 #include "sync/SyncClient.h"
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -222,6 +224,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(c.client->remoteTimers().size(), 2, kWait);
 
         a.tick(30 * kMinute);
+        env.clock.advance(30 * kMinute); // time passes at the hub too (it refuses stamps ahead)
         QVERIFY(a.service->stop(a.userId));
         QTRY_VERIFY_WITH_TIMEOUT(!b.service->entry(started->id)->isRunning(), kWait);
         QCOMPARE(b.service->entry(started->id)->endedAt, a.service->entry(started->id)->endedAt);
@@ -249,6 +252,7 @@ private Q_SLOTS:
         auto second = a.start(QStringLiteral("Recording")); // a switch
         QVERIFY(second);
         a.tick(5 * kMinute);
+        env.clock.advance(15 * kMinute); // time passed at the hub too (it refuses stamps ahead)
         QVERIFY(a.service->pause(a.userId));
         auto manual = b.service->addManual({b.userId,
                                             b.typeId(QStringLiteral("Mastering")),
@@ -340,8 +344,10 @@ private Q_SLOTS:
         QCOMPARE(list.size(), 1);
         QCOMPARE(protocol::eventName(list.first().event), QStringLiteral("timeEntries:adjust"));
         QCOMPARE(list.first().entryId, entry->id);
-        QCOMPARE(list.first().code, ErrorCode::NotFound);
+        // B's change was based on a version the delete replaced: a conflict, with the hub's entry.
+        QCOMPARE(list.first().code, ErrorCode::Conflict);
         QVERIFY(!list.first().message.isEmpty());
+        QVERIFY(list.first().theirs && list.first().theirs->deleted);
         // The cache shows the hub's truth: deleted, without B's note.
         QTRY_VERIFY_WITH_TIMEOUT(b.service->entry(entry->id)->deleted, kWait);
         QCOMPARE(b.service->entry(entry->id)->note, env.entry(entry->id)->note);
@@ -349,6 +355,106 @@ private Q_SLOTS:
         b.client->markConflictsSeen();
         QCOMPARE(b.client->unseenConflictCount(), 0);
         QCOMPARE(b.client->conflicts().size(), 1); // kept, never dropped silently
+    }
+
+    // Issue 11: two desks edit the end of one entry while the hub is down (18:30 at desk-2, 19:30
+    // at desk-1). The second to arrive is refused as a conflict and listed there with both sides;
+    // both desks end with the hub's entry and the same trail, each row once; "Re-apply mine"
+    // makes the refused change on the current version.
+    void twoDesksEditingOneEntryOfflineMakeAConflict()
+    {
+        HubEnv env;
+        Desk ben(QStringLiteral("desk-1"), QStringLiteral("Ben"));
+        Desk ana(QStringLiteral("desk-2"), QStringLiteral("Ana"));
+        ben.connectTo(env);
+        ana.connectTo(env);
+        QTRY_VERIFY_WITH_TIMEOUT(ben.caughtUp() && ana.caughtUp(), kWait);
+        const Ms start = kHubStart - 3 * 60 * kMinute; // "17:00"
+        auto entry = ben.service->addManual({ben.userId, ben.typeId(QStringLiteral("Mixing")), {},
+                                             {}, start, start + 60 * kMinute, {}});
+        QVERIFY(entry);
+        QTRY_VERIFY_WITH_TIMEOUT(ana.service->entry(entry->id).has_value(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(ben.caughtUp() && ana.caughtUp(), kWait);
+
+        env.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(ben.client->state(), SyncState::Offline, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ana.client->state(), SyncState::Offline, kWait);
+        const Ms anaEnd = start + 90 * kMinute;  // 18:30
+        const Ms benEnd = start + 150 * kMinute; // 19:30
+        Adjustment byAna;
+        byAna.entryId = entry->id;
+        byAna.actorId = ana.userId;
+        byAna.endedAt = anaEnd;
+        byAna.reason = QStringLiteral("ended at half past six");
+        QVERIFY(ana.service->adjust(byAna));
+        Adjustment byBen = byAna;
+        byBen.actorId = ben.userId;
+        byBen.endedAt = benEnd;
+        byBen.reason = QStringLiteral("ended at half past seven");
+        QVERIFY(ben.service->adjust(byBen));
+
+        // Ana's desk reaches the hub first.
+        ben.client->stop();
+        env.start();
+        QTRY_VERIFY_WITH_TIMEOUT(ana.caughtUp(), kWait);
+        QCOMPARE(env.entry(entry->id)->endedAt, std::optional<Ms>(anaEnd));
+        QSignalSpy conflicts(ben.client.get(), &SyncClient::conflictsChanged);
+        ben.connectTo(env);
+        QTRY_VERIFY_WITH_TIMEOUT(ben.caughtUp(), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ben.client->lastSeq(), env.head(), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ana.client->lastSeq(), env.head(), kWait);
+
+        // The later arrival did not win: the hub kept 18:30, and Ben's desk lists its change.
+        QCOMPARE(env.entry(entry->id)->endedAt, std::optional<Ms>(anaEnd));
+        QCOMPARE(conflicts.count(), 1);
+        const QList<SyncConflict> list = ben.client->conflicts();
+        QCOMPARE(list.size(), 1);
+        const SyncConflict &c = list.first();
+        QCOMPARE(c.code, ErrorCode::Conflict);
+        QCOMPARE(c.entryId, entry->id);
+        QCOMPARE(c.baseRev, std::optional<qint64>(entry->rev)); // yours: based on the first version
+        QCOMPARE(c.payload.value(QLatin1String("endedAt")).toDouble(), double(benEnd)); // yours
+        QVERIFY(c.theirs.has_value());
+        QCOMPARE(c.theirs->endedAt, std::optional<Ms>(anaEnd)); // theirs
+        QCOMPARE(c.theirsUser, QStringLiteral("Ana")); // by Ana at desk-2
+        QCOMPARE(c.theirsDevice, QStringLiteral("desk-2"));
+        QTRY_COMPARE_WITH_TIMEOUT(ben.service->entry(entry->id)->endedAt,
+                                  std::optional<Ms>(anaEnd), kWait);
+        QCOMPARE(ana.service->entry(entry->id)->endedAt, std::optional<Ms>(anaEnd));
+
+        // One trail, the same on both desks and the hub: Ana's row once, made at desk-2.
+        const auto trail = [](const QList<AuditRecord> &rows) {
+            QJsonArray out;
+            for (const AuditRecord &row : rows)
+                out.append(audit::toWire(row));
+            return QJsonDocument(out).toJson(QJsonDocument::Compact);
+        };
+        const QList<AuditRecord> atHub = EntryRepository(*env.db).auditTrail(entry->id).value();
+        QCOMPARE(atHub.size(), 1);
+        QCOMPARE(atHub.first().actorName, QStringLiteral("Ana"));
+        QCOMPARE(atHub.first().deviceName, QStringLiteral("desk-2"));
+        QCOMPARE(atHub.first().deviceId, ana.profile.deviceId);
+        QCOMPARE(trail(ana.service->auditTrail(entry->id)), trail(atHub));
+        QCOMPARE(trail(ben.service->auditTrail(entry->id)), trail(atHub));
+
+        // Re-apply mine: Ben's end on the current version, accepted, trails still alike.
+        auto again = reapplyConflict(*ben.service, *ben.outbox, c.id);
+        QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+        QVERIFY(ben.client->conflicts().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(ben.caughtUp(), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ana.client->lastSeq(), env.head(), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ben.client->lastSeq(), env.head(), kWait);
+        QCOMPARE(env.entry(entry->id)->endedAt, std::optional<Ms>(benEnd));
+        QTRY_COMPARE_WITH_TIMEOUT(ana.service->entry(entry->id)->endedAt,
+                                  std::optional<Ms>(benEnd), kWait);
+        const QList<AuditRecord> finalTrail =
+            EntryRepository(*env.db).auditTrail(entry->id).value();
+        QCOMPARE(finalTrail.size(), 2);
+        QCOMPARE(finalTrail.last().deviceName, QStringLiteral("desk-1"));
+        QTRY_COMPARE_WITH_TIMEOUT(trail(ana.service->auditTrail(entry->id)), trail(finalTrail),
+                                  kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(trail(ben.service->auditTrail(entry->id)), trail(finalTrail),
+                                  kWait);
     }
 
     void aRefusedStartIsWithdrawnLocally()

@@ -208,6 +208,35 @@ private Q_SLOTS:
                  QStringLiteral("--to"), QStringLiteral("2026-11-20"), QStringLiteral("--csv")})
                 .out.count(QStringLiteral("\r\n")),
             2); // header + the entry, its quoted note intact
+
+        // The trail, oldest first: adjusted, deleted, restored, each with person and device.
+        r = run({QStringLiteral("history"), id.left(8), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray trail = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(trail.size(), 3);
+        const QJsonObject first = trail.at(0).toObject();
+        QCOMPARE(first.keys(), (QStringList{QStringLiteral("after"), QStringLiteral("at"),
+                                            QStringLiteral("before"), QStringLiteral("device"),
+                                            QStringLiteral("reason"), QStringLiteral("user")}));
+        QCOMPARE(first.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("Client stayed longer"));
+        QVERIFY(first.value(QStringLiteral("at")).toString().endsWith(QLatin1Char('Z')));
+        QVERIFY(!first.value(QStringLiteral("device")).toObject().value(QStringLiteral("id"))
+                     .toString()
+                     .isEmpty());
+        QCOMPARE(first.value(QStringLiteral("after")).toObject().value(QStringLiteral("endedAt")),
+                 QJsonValue(double(QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC)
+                                       .toMSecsSinceEpoch()))); // the command runs with TZ=UTC
+        QCOMPARE(trail.at(1).toObject().value(QStringLiteral("after")).toObject().value(
+                     QStringLiteral("deleted")),
+                 QJsonValue(true));
+        QCOMPARE(trail.at(2).toObject().value(QStringLiteral("after")).toObject().value(
+                     QStringLiteral("deleted")),
+                 QJsonValue(false));
+        r = run({QStringLiteral("history"), id});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Client stayed longer")));
+        QCOMPARE(run({QStringLiteral("history"), QStringLiteral("ffffffff")}).exitCode, 1);
     }
 
     void sharedDeskUsers()

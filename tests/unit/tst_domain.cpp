@@ -1,6 +1,7 @@
 #include "domain/Json.h"
 #include "domain/Types.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace st;
@@ -33,6 +34,54 @@ private Q_SLOTS:
         QVERIFY(a != newId());
         QVERIFY(!isValidId(QStringLiteral("not-a-uuid")));
         QVERIFY(!isValidId(QString()));
+    }
+
+    void closingAPauseFoldsItIn()
+    {
+        TimeEntry e = entry(kT0, std::nullopt);
+        e.pausedAt = kT0 + kHour;
+        e.closePause(kT0 + 2 * kHour);
+        QCOMPARE(e.pausedMs, kHour);
+        QVERIFY(!e.isPaused());
+        e.closePause(kT0 + 5 * kHour); // no pause open: nothing changes
+        QCOMPARE(e.pausedMs, kHour);
+    }
+
+    void auditRowsHaveOneShape()
+    {
+        TimeEntry before = entry(kT0, kT0 + kHour);
+        TimeEntry after = before;
+        after.endedAt = kT0 + 2 * kHour;
+        AuditRecord row;
+        row.id = newId();
+        row.entryId = before.id;
+        row.actorId = before.userId;
+        row.actorName = QStringLiteral("Ana");
+        row.deviceId = newId();
+        row.deviceName = QStringLiteral("desk-2");
+        row.at = kT0 + 3 * kHour + 7;
+        row.action = QStringLiteral("adjust");
+        row.before = audit::entryState(before);
+        row.after = audit::entryState(after);
+        row.reason = QStringLiteral("ended later");
+        const QJsonObject shown = audit::toJson(row);
+        QCOMPARE(shown.keys(), (QStringList{QStringLiteral("after"), QStringLiteral("at"),
+                                            QStringLiteral("before"), QStringLiteral("device"),
+                                            QStringLiteral("reason"), QStringLiteral("user")}));
+        QCOMPARE(shown.value(QStringLiteral("at")).toString(),
+                 QStringLiteral("2025-11-28T11:00:00.007Z"));
+        QCOMPARE(shown.value(QStringLiteral("device")).toObject().value(QStringLiteral("name")),
+                 QJsonValue(QStringLiteral("desk-2")));
+        QCOMPARE(row.before.value(QStringLiteral("roomId")), QJsonValue()); // null: no room
+        QCOMPARE(row.after.value(QStringLiteral("endedAt")).toDouble(), double(kT0 + 2 * kHour));
+        // The wire form reads back to the same row; a row without a usable id does not.
+        const auto back = audit::fromWire(audit::toWire(row));
+        QVERIFY(back);
+        QCOMPARE(audit::toWire(*back), audit::toWire(row));
+        QCOMPARE(back->at, row.at);
+        QJsonObject broken = audit::toWire(row);
+        broken.insert(QStringLiteral("id"), QStringLiteral("x"));
+        QVERIFY(!audit::fromWire(broken));
     }
 
     void billableTimeExcludesPauses()

@@ -80,6 +80,7 @@ QList<Request> everyRequest()
     pause.user = kim();
     pause.entryId = kEntry;
     pause.at = kT + 2;
+    pause.baseRev = 4; // the version it was made on
     TimerResume resume;
     resume.opId = kOp;
     resume.user = kim();
@@ -100,6 +101,8 @@ QList<Request> everyRequest()
     remove.user = kim();
     remove.entryId = kEntry;
     remove.reason = QStringLiteral("duplicate");
+    remove.baseRev = 2;
+    remove.auditId = QStringLiteral("6c8e2b0d-1a3b-4c7d-8e9f-0a1b2c3d4e5f");
     EntryRestore restore;
     restore.opId = kOp;
     restore.user = kim();
@@ -133,15 +136,29 @@ QList<Broadcast> everyBroadcast()
     paused.event = Event::TimerPaused;
     TimerChanged resumed = started;
     resumed.event = Event::TimerResumed;
+    AuditRecord row; // the trail row the hub sends with an audited change
+    row.id = QStringLiteral("7d9f3c1e-2b4a-4c8d-9e0f-1a2b3c4d5e6f");
+    row.entryId = entry().id;
+    row.actorId = kim().id;
+    row.actorName = kim().name;
+    row.deviceId = QStringLiteral("d1");
+    row.deviceName = QStringLiteral("Desk 1");
+    row.at = kT + 3;
+    row.action = QStringLiteral("adjust");
+    row.before = audit::entryState(entry());
+    row.after = audit::entryState(entry());
+    row.reason = QStringLiteral("typo");
     EntryAdjusted adjusted{8,
                            entry(),
                            {kT - 5, std::nullopt, kType, QStringLiteral("old")},
                            QStringLiteral("typo"),
-                           kim()};
-    EntryChanged created{Event::EntryCreated, 9, entry(), kim()};
-    EntryChanged deleted{Event::EntryDeleted, 10, entry(), kim()};
+                           kim(),
+                           row};
+    EntryChanged created{Event::EntryCreated, 9, entry(), kim(), std::nullopt};
+    EntryChanged deleted{Event::EntryDeleted, 10, entry(), kim(), std::nullopt};
     deleted.entry.deleted = true;
-    EntryChanged restored{Event::EntryRestored, 11, entry(), kim()};
+    EntryChanged restored{Event::EntryRestored, 11, entry(), kim(), row};
+    restored.audit->action = QStringLiteral("restore");
     Presence presence{{{QStringLiteral("d1"), QStringLiteral("Desk 1"), QStringLiteral("Kim"), kT},
                        {QStringLiteral("d2"), QStringLiteral("Desk 2"), QString(), kT + 1}}};
     return {started,
@@ -515,6 +532,20 @@ private Q_SLOTS:
         QVERIFY(!no.ok);
         QCOMPARE(no.error.code, ErrorCode::Conflict);
         QCOMPARE(no.error.message, QStringLiteral("x"));
+        // A stale change's refusal carries the current entry and its trail.
+        Answer stale = Answer::refused(Error::conflict(QStringLiteral("changed elsewhere")));
+        stale.entry = entry();
+        stale.entry->rev = 3;
+        stale.trail = {*std::get<EntryAdjusted>(everyBroadcast().at(4)).audit};
+        const QJsonObject staleWire = encode(stale);
+        const Answer staleBack = decodeAnswer(staleWire);
+        QVERIFY(!staleBack.ok);
+        QCOMPARE(staleBack.error.code, ErrorCode::Conflict);
+        QCOMPARE(staleBack.entry->rev, 3);
+        QCOMPARE(staleBack.trail.size(), 1);
+        QCOMPARE(audit::toWire(staleBack.trail.first()), audit::toWire(stale.trail.first()));
+        QCOMPARE(decodeAnswer(encode(Answer::refused(Error{ErrorCode::OpIdReused, {}}))).error.code,
+                 ErrorCode::OpIdReused);
         // A refusal without a usable error is an internal one.
         const Answer bare = decodeAnswer(object(R"({"ok":false})"));
         QVERIFY(!bare.ok);

@@ -277,6 +277,31 @@ private Q_SLOTS:
         QCOMPARE(trail[0].before.value(QStringLiteral("taskTypeId")).toString(), e->taskTypeId);
     }
 
+    void aRunningTimersNoteEditIsNotAnAdjustment()
+    {
+        test::TestStore s;
+        auto running = s.service->start(
+            {s.userId(), s.typeId(QStringLiteral("Recording")), {}, {}, std::nullopt, {}});
+        QVERIFY(running);
+        Adjustment a;
+        a.entryId = running->id;
+        a.actorId = s.userId();
+        a.note = QStringLiteral("Vocals, take 3");
+        a.reason = QStringLiteral("Note edited while running");
+        auto noted = s.service->adjust(a);
+        QVERIFY(noted);
+        QCOMPARE(noted->note, QStringLiteral("Vocals, take 3"));
+        QVERIFY(!noted->adjusted);                           // not marked Adjusted
+        QCOMPARE(s.service->auditTrail(running->id).size(), 1); // still in the trail
+        // Its times changed: an adjustment.
+        Adjustment earlier;
+        earlier.entryId = running->id;
+        earlier.actorId = s.userId();
+        earlier.startedAt = running->startedAt - 60'000;
+        earlier.reason = QStringLiteral("Started a minute earlier");
+        QVERIFY(s.service->adjust(earlier)->adjusted);
+    }
+
     void adjustmentsMayNotEndBeforeTheStartOrOverlap()
     {
         test::TestStore s;

@@ -1,11 +1,14 @@
 #include "ConflictsDialog.h"
 
 #include "backend/SyncSession.h"
+#include "protocol/Fields.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -38,6 +41,66 @@ QString describeEvent(protocol::Event event)
     }
 }
 
+QString timeText(Ms at)
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(at), QLocale::ShortFormat);
+}
+
+// What a refused change did ("yours") and, for the same fields, the entry the hub had
+// ("theirs"): "end 19:30" beside "end 18:30".
+std::pair<QString, QString> yoursAndTheirs(const SyncConflict &c)
+{
+    const auto request = protocol::decodeStoredRequest(c.event, c.payload);
+    if (!request)
+        return {};
+    QStringList yours, theirs;
+    const std::optional<TimeEntry> &t = c.theirs;
+    const auto start = [&](std::optional<Ms> at) {
+        if (!at)
+            return;
+        yours << ConflictsDialog::tr("start %1").arg(timeText(*at));
+        if (t)
+            theirs << ConflictsDialog::tr("start %1").arg(timeText(t->startedAt));
+    };
+    const auto end = [&](std::optional<Ms> at) {
+        if (!at)
+            return;
+        yours << ConflictsDialog::tr("end %1").arg(timeText(*at));
+        if (t)
+            theirs << (t->endedAt ? ConflictsDialog::tr("end %1").arg(timeText(*t->endedAt))
+                                  : ConflictsDialog::tr("running"));
+    };
+    std::visit(protocol::Overloaded{
+                   [&](const protocol::EntryAdjust &r) {
+                       start(r.startedAt);
+                       end(r.endedAt);
+                       if (r.note) {
+                           yours << ConflictsDialog::tr("note \"%1\"").arg(*r.note);
+                           if (t)
+                               theirs << ConflictsDialog::tr("note \"%1\"").arg(t->note);
+                       }
+                       if (r.taskTypeId || r.roomId)
+                           yours << ConflictsDialog::tr("task or room changed");
+                   },
+                   [&](const protocol::TimerStop &r) { end(r.at); },
+                   [&](const protocol::EntryDelete &) { yours << ConflictsDialog::tr("deleted"); },
+                   [&](const protocol::EntryRestore &) {
+                       yours << ConflictsDialog::tr("restored");
+                   },
+                   [](const auto &) {},
+               },
+               request.value());
+    if (t && t->deleted)
+        theirs << ConflictsDialog::tr("deleted");
+    QString theirsText = theirs.join(QStringLiteral(", "));
+    if (!c.theirsUser.isEmpty())
+        theirsText = c.theirsDevice.isEmpty()
+                         ? ConflictsDialog::tr("%1 by %2").arg(theirsText, c.theirsUser)
+                         : ConflictsDialog::tr("%1 by %2 at %3")
+                               .arg(theirsText, c.theirsUser, c.theirsDevice);
+    return {yours.join(QStringLiteral(", ")), theirsText};
+}
+
 } // namespace
 
 ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
@@ -51,8 +114,11 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
-    m_table = new QTableWidget(0, 3, this);
-    m_table->setHorizontalHeaderLabels({tr("When"), tr("Change"), tr("Reason")});
+    m_table = new QTableWidget(0, 5, this);
+    m_table->setHorizontalHeaderLabels(
+        {tr("When"), tr("Change"), tr("Yours"), tr("Theirs (kept)"), tr("Reason")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -60,12 +126,27 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     layout->addWidget(m_table);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_reapply = buttons->addButton(tr("Re-apply mine"), QDialogButtonBox::ActionRole);
+    m_reapply->setObjectName(QStringLiteral("reapplyButton"));
+    m_reapply->setToolTip(tr("Make the selected change again on the entry as it is now"));
+    m_reapply->setEnabled(false);
+    connect(m_reapply, &QPushButton::clicked, this, &ConflictsDialog::reapplySelected);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        const auto *item = m_table->currentRow() >= 0 ? m_table->item(m_table->currentRow(), 0)
+                                                      : nullptr;
+        m_reapply->setEnabled(item && item->data(Qt::UserRole + 1).toBool());
+    });
+    connect(&m_session, &SyncSession::conflictReapplied, this,
+            [this](const QString &, const QString &error) {
+                if (!error.isEmpty())
+                    QMessageBox::warning(this, tr("Re-apply mine"), error);
+            });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     connect(&m_session, &SyncSession::conflictsChanged, this, &ConflictsDialog::reload);
     reload();
     m_session.markConflictsSeen();
-    resize(640, 320);
+    resize(820, 320);
 }
 
 void ConflictsDialog::reload()
@@ -76,11 +157,29 @@ void ConflictsDialog::reload()
         const SyncConflict &c = conflicts.at(row);
         const QString when =
             QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.at), QLocale::ShortFormat);
-        m_table->setItem(row, 0, new QTableWidgetItem(when));
+        auto *whenItem = new QTableWidgetItem(when);
+        whenItem->setData(Qt::UserRole, c.id);
+        // Stale changes to an entry can be made again on the current one.
+        whenItem->setData(Qt::UserRole + 1, c.code == ErrorCode::Conflict && c.theirs.has_value());
+        const auto [yours, theirs] = yoursAndTheirs(c);
+        m_table->setItem(row, 0, whenItem);
         m_table->setItem(row, 1, new QTableWidgetItem(describeEvent(c.event)));
-        m_table->setItem(row, 2, new QTableWidgetItem(c.message));
+        m_table->setItem(row, 2, new QTableWidgetItem(yours));
+        m_table->setItem(row, 3, new QTableWidgetItem(theirs));
+        m_table->setItem(row, 4, new QTableWidgetItem(c.message));
     }
     m_table->resizeColumnsToContents();
+    m_reapply->setEnabled(false);
+}
+
+void ConflictsDialog::reapplySelected()
+{
+    const int row = m_table->currentRow();
+    const auto *item = row >= 0 ? m_table->item(row, 0) : nullptr;
+    if (!item)
+        return;
+    m_reapply->setEnabled(false);
+    m_session.reapplyConflict(item->data(Qt::UserRole).toString());
 }
 
 } // namespace st

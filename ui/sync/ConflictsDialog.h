@@ -2,14 +2,16 @@
 
 #include <QDialog>
 
+class QPushButton;
 class QTableWidget;
 
 namespace st {
 
 class SyncSession;
 
-// The changes the hub refused, with its reasons: nothing is dropped silently. Opening it marks
-// them as seen.
+// The changes the hub refused, with its reasons: nothing is dropped silently. A change refused as
+// stale shows what it did ("yours") beside the entry the hub had ("theirs", which this desk took);
+// "Re-apply mine" makes it again on the current entry. Opening the dialog marks them as seen.
 class ConflictsDialog final : public QDialog
 {
     Q_OBJECT
@@ -20,9 +22,11 @@ public:
 
 private:
     void reload();
+    void reapplySelected();
 
     SyncSession &m_session;
     QTableWidget *m_table = nullptr;
+    QPushButton *m_reapply = nullptr;
 };
 
 } // namespace st
