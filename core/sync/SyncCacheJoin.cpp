@@ -150,7 +150,8 @@ Result<int> SyncCache::finishJoin()
             // (The entry's pauses stay behind: see the class comment.)
             protocol::EntryCreate create;
             create.user = user;
-            create.entry = {e->id, e->taskTypeId, e->roomId, e->note, e->startedAt, *e->endedAt, 0};
+            create.entry = {e->id,        e->taskTypeId, e->roomId, e->note,
+                            e->startedAt, *e->endedAt,   0,         e->hourlyRateCents};
             pushes.append(create);
         } else {
             protocol::TimerStart start;
