@@ -4,7 +4,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+428"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+427"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -30,6 +30,28 @@
             <numerusform>Exported %n entry to %1 (%2).
 </numerusform>
             <numerusform>Exported %n entries to %1 (%2).
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+220"/>
+        <source>%1, %2 to %3: %n entries at other rates, %4 %5 → %6 %5.
+</source>
+        <translation>
+            <numerusform>%1, %2 to %3: %n entry at another rate, %4 %5 → %6 %5.
+</numerusform>
+            <numerusform>%1, %2 to %3: %n entries at other rates, %4 %5 → %6 %5.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Repriced %n entries (audited).
+</source>
+        <translation>
+            <numerusform>Repriced %n entry (audited).
+</numerusform>
+            <numerusform>Repriced %n entries (audited).
 </numerusform>
         </translation>
     </message>

@@ -164,7 +164,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+105"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+101"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
 
@@ -177,6 +177,8 @@ Commands:
   delete ENTRY_ID [--reason TEXT]      restore ENTRY_ID
   list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] [--text TEXT] [--json | --csv]
   task-types [--json]
+  task-types set TASK [--rate AMOUNT] [--from DAY] [--name NEW] [--color #RRGGBB] [--billable yes|no] [--archived yes|no]
+  task-types reprice TASK --from DAY --to DAY [--yes]
   report [--from DAY] [--to DAY] --by task|user|room|day|week|month [--json | --csv]
   export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE]
   import FILE [--format csv|json|toggl-csv] [--dry-run]
@@ -195,6 +197,8 @@ Commandes :
   delete ID_ENTRÉE [--reason TEXTE]      restore ID_ENTRÉE
   list [--from JOUR] [--to JOUR] [--task TÂCHE] [--user NOM] [--room SALLE] [--text TEXTE] [--json | --csv]
   task-types [--json]
+  task-types set TÂCHE [--rate MONTANT] [--from JOUR] [--name NOUVEAU] [--color #RRGGBB] [--billable yes|no] [--archived yes|no]
+  task-types reprice TÂCHE --from JOUR --to JOUR [--yes]
   report [--from JOUR] [--to JOUR] --by task|user|room|day|week|month [--json | --csv]
   export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER]
   import FICHIER [--format csv|json|toggl-csv] [--dry-run]
@@ -203,7 +207,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
@@ -327,17 +331,21 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+7"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-64"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+145"/>
+        <location line="+55"/>
         <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
         <translation>--from attend un jour comme 2026-11-28, pas « %1 ».</translation>
     </message>
     <message>
         <location line="+6"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-8"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+3"/>
         <source>--to takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
         <translation>--to attend un jour comme 2026-11-28, pas « %1 ».</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+3"/>
         <source>The range ends before it starts.</source>
         <translation>La période finit avant de commencer.</translation>
     </message>
@@ -368,7 +376,37 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         </translation>
     </message>
     <message>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="-137"/>
+        <source>&quot;task-types&quot; does not take --%1.</source>
+        <translation>« task-types » ne prend pas --%1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;task-types&quot; takes set or reprice, not &quot;%1&quot;.</source>
+        <translation>« task-types » prend set ou reprice, pas « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;task-types %1&quot; needs a task type.</source>
+        <translation>« task-types %1 » demande un type de tâche.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;task-types set&quot; does not take --%1.</source>
+        <translation>« task-types set » ne prend pas --%1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;task-types reprice&quot; does not take --%1.</source>
+        <translation>« task-types reprice » ne prend pas --%1.</translation>
+    </message>
+    <message>
         <location line="+27"/>
+        <source>  since %1</source>
+        <translation>  depuis le %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>  not billable</source>
         <translation>  non facturable</translation>
     </message>
@@ -378,7 +416,68 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>  archivé</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+11"/>
+        <source>&quot;task-types set&quot; needs something to change, such as --rate.</source>
+        <translation>« task-types set » demande quelque chose à changer, comme --rate.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--from says when a new --rate takes effect: give --rate too.</source>
+        <translation>--from dit quand un nouveau --rate prend effet : donnez aussi --rate.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--rate takes an amount per hour such as 95 or 95.50 (at most %1), not &quot;%2&quot;.</source>
+        <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>--%1 takes yes or no, not &quot;%2&quot;.</source>
+        <translation>--%1 attend yes ou no, pas « %2 ».</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: %2 %3/h from %4; entries already recorded keep their rates.
+</source>
+        <translation>%1 : %2 %3/h à partir du %4 ; les entrées déjà enregistrées gardent leur tarif.
+</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;task-types reprice&quot; needs --from and --to.</source>
+        <translation>« task-types reprice » demande --from et --to.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%1, %2 to %3: %n entries at other rates, %4 %5 → %6 %5.
+</source>
+        <translation>
+            <numerusform>%1, du %2 au %3 : %n entrée à un autre tarif, %4 %5 → %6 %5.
+</numerusform>
+            <numerusform>%1, du %2 au %3 : %n entrées à d’autres tarifs, %4 %5 → %6 %5.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Repriced %n entries (audited).
+</source>
+        <translation>
+            <numerusform>%n entrée retarifée (auditée).
+</numerusform>
+            <numerusform>%n entrées retarifées (auditées).
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing changed: run again with --yes to reprice them.
+</source>
+        <translation>Rien n’a changé : relancez avec --yes pour les retarifer.
+</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/CommandLine.cpp" line="+32"/>
         <source>No user is set for this desk: give --user NAME.</source>
         <translation>Aucun utilisateur n’est défini pour ce poste : indiquez --user NOM.</translation>
     </message>
@@ -843,7 +942,7 @@ Essayez « studiotimer help ».
         <translation>Le fichier n’est pas du texte UTF-8.</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImportFormats.cpp" line="+71"/>
+        <location filename="../core/report/EntryImportFormats.cpp" line="+72"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
@@ -938,6 +1037,11 @@ Essayez « studiotimer help ».
         <translation>« startedAt » est obligatoire.</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>&quot;hourlyRateCents&quot; must be a rate in minor units.</source>
+        <translation>« hourlyRateCents » doit être un tarif en unités mineures (centimes).</translation>
+    </message>
+    <message>
         <location filename="../core/report/EntryImportResolve.cpp" line="+86"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
@@ -973,7 +1077,7 @@ Essayez « studiotimer help ».
         <translation>elle finit quand elle commence.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>it is paused for longer than it lasts.</source>
         <translation>elle est en pause plus longtemps qu’elle ne dure.</translation>
     </message>
@@ -1252,7 +1356,7 @@ Essayez « studiotimer help ».
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+73"/>
+        <location filename="../core/sync/Hub.cpp" line="+72"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
     </message>
@@ -1287,12 +1391,12 @@ Essayez « studiotimer help ».
         <translation>Aucune requête n’accepte de données binaires.</translation>
     </message>
     <message>
-        <location filename="../core/sync/HubService.cpp" line="+54"/>
+        <location filename="../core/sync/HubService.cpp" line="+55"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
@@ -1317,7 +1421,7 @@ Essayez « studiotimer help ».
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
@@ -1751,7 +1855,7 @@ Essayez « studiotimer help ».
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+102"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
@@ -2215,7 +2319,7 @@ Essayez « studiotimer help ».
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+228"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
@@ -2238,7 +2342,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+548"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+547"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
@@ -2310,12 +2414,12 @@ Essayez « studiotimer help ».
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncClientChanges.cpp" line="+27"/>
+        <location filename="../core/sync/SyncClientChanges.cpp" line="+26"/>
         <source>The hub refused to send its history: %1</source>
         <translation>Le hub a refusé d’envoyer son historique : %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Cannot store the hub&apos;s changes: %1</source>
         <translation>Impossible d’enregistrer les modifications du hub : %1</translation>
     </message>
@@ -2595,7 +2699,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TaskTypesDialog</name>
     <message>
-        <location filename="../ui/dialogs/TaskTypesDialog.cpp" line="+32"/>
+        <location filename="../ui/dialogs/TaskTypesDialog.cpp" line="+34"/>
         <location line="+7"/>
         <source>Task types</source>
         <translation>Types de tâche</translation>
@@ -2656,6 +2760,21 @@ Essayez « studiotimer help ».
         <translation>Taux horaire :</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The first day a new rate applies to. Entries already recorded keep their rate.</source>
+        <translation>Le premier jour auquel un nouveau tarif s’applique. Les entrées déjà enregistrées gardent leur tarif.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New rate from:</source>
+        <translation>Nouveau tarif à partir du :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rate history:</source>
+        <translation>Historique des tarifs :</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Billable</source>
         <translation>Facturable</translation>
@@ -2667,12 +2786,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+100"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-95"/>
         <source>Archived task types keep their entries but no longer offer a button. Task types are never deleted.</source>
         <translation>Les types de tâche archivés gardent leurs entrées mais n’ont plus de bouton. Les types de tâche ne sont jamais supprimés.</translation>
     </message>
@@ -2687,12 +2806,17 @@ Essayez « studiotimer help ».
         <translation>%1 (archivé)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
+        <source>%1 from %2</source>
+        <translation>%1 à partir du %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Restore</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>New task %1</source>
         <translation>Nouvelle tâche %1</translation>
     </message>
@@ -2700,7 +2824,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+45"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+47"/>
         <location filename="../core/timer/TimerService.cpp" line="+35"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
@@ -2738,17 +2862,17 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/timer/TimerEdits.cpp" line="-9"/>
-        <location line="+160"/>
+        <location line="+163"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-161"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
@@ -2796,7 +2920,7 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/timer/TimerCatalog.cpp" line="+195"/>
-        <location filename="../core/timer/TimerEdits.cpp" line="+73"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+81"/>
         <location filename="../core/timer/TimerService.cpp" line="+11"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
@@ -2817,10 +2941,27 @@ Essayez « studiotimer help ».
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
+        <location filename="../core/timer/TimerRates.cpp" line="+23"/>
+        <location line="+19"/>
         <location filename="../core/timer/TimerService.cpp" line="-37"/>
         <location filename="../core/timer/TimerServiceDetail.h" line="-29"/>
         <source>No such task type.</source>
         <translation>Type de tâche inconnu.</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>A rate takes effect from today or an earlier day.</source>
+        <translation>Un tarif prend effet aujourd’hui ou un jour passé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rate is out of range.</source>
+        <translation>Le tarif est hors limites.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The period ends before it starts.</source>
+        <translation>La période se termine avant de commencer.</translation>
     </message>
     <message>
         <location filename="../core/timer/TimerServiceDetail.h" line="+4"/>
@@ -2844,7 +2985,7 @@ Essayez « studiotimer help ».
         <translation>Aucune salle « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/store/CatalogRepository.cpp" line="+99"/>
+        <location filename="../core/store/CatalogRepository.cpp" line="+101"/>
         <location filename="../core/timer/TimerCatalog.cpp" line="+13"/>
         <source>No user &quot;%1&quot;.</source>
         <translation>Aucun utilisateur « %1 ».</translation>
@@ -3109,7 +3250,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::json</name>
     <message>
-        <location filename="../core/domain/Json.cpp" line="+29"/>
+        <location filename="../core/domain/Json.cpp" line="+32"/>
         <source>Field &quot;%1&quot; %2.</source>
         <translation>Le champ « %1 » %2.</translation>
     </message>
@@ -3144,7 +3285,12 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+57"/>
+        <source>Field &quot;hourlyRateCents&quot; is out of range.</source>
+        <translation>Le champ « hourlyRateCents » est hors limites.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Field &quot;source&quot; must be &quot;timer&quot; or &quot;manual&quot;.</source>
         <translation>Le champ « source » doit valoir « timer » ou « manual ».</translation>
     </message>
@@ -3152,6 +3298,16 @@ Essayez « studiotimer help ».
         <location line="+6"/>
         <source>The entry&apos;s pause is inconsistent.</source>
         <translation>La pause de l’entrée est incohérente.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Field &quot;rates&quot; must be a list.</source>
+        <translation>Le champ « rates » doit être une liste.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Field &quot;from&quot; must be a day (YYYY-MM-DD).</source>
+        <translation>Le champ « from » doit être un jour (AAAA-MM-JJ).</translation>
     </message>
 </context>
 <context>
@@ -3223,7 +3379,7 @@ Essayez « studiotimer help ».
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+166"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+167"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
@@ -3235,7 +3391,7 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+33"/>
-        <location filename="../core/protocol/Requests.cpp" line="+220"/>
+        <location filename="../core/protocol/Requests.cpp" line="+228"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
@@ -3270,12 +3426,17 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="+96"/>
+        <location filename="../core/protocol/Requests.cpp" line="-74"/>
+        <source>must be a rate from 0 to %1</source>
+        <translation>doit être un tarif de 0 à %1</translation>
+    </message>
+    <message>
+        <location line="+169"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1: since must not be negative.</source>
         <translation>%1 : since ne doit pas être négatif.</translation>
     </message>
@@ -3475,6 +3636,26 @@ Essayez « studiotimer help ».
         <location line="+2"/>
         <source>An entry cannot end before it starts.</source>
         <translation>Une entrée ne peut pas finir avant de commencer.</translation>
+    </message>
+    <message>
+        <location filename="../core/domain/Rates.cpp" line="+59"/>
+        <source>A rate history starts on %1.</source>
+        <translation>Un historique de tarifs commence le %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The steps of a rate history must be in day order.</source>
+        <translation>Les étapes d’un historique de tarifs doivent suivre l’ordre des jours.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A rate in the history is out of range.</source>
+        <translation>Un tarif de l’historique est hors limites.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The task type&apos;s rate must be its latest rate.</source>
+        <translation>Le tarif du type de tâche doit être son dernier tarif.</translation>
     </message>
 </context>
 <context>
