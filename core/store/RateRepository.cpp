@@ -1,6 +1,5 @@
 #include "RateRepository.h"
 
-#include "Repositories.h"
 #include "Sql.h"
 
 namespace st {
@@ -79,12 +78,26 @@ Result<void> RateRepository::write(const QString &taskTypeId, const QList<RateSt
 
 Result<qint64> RateRepository::stamp(const QString &taskTypeId, Ms startedAt) const
 {
-    auto type = CatalogRepository(m_db).taskType(taskTypeId);
-    if (!type)
-        return type.error();
-    if (!type.value())
+    // One statement on the primary key of task_type_rates, as rates::stampOn decides: the last
+    // step from that day or earlier, else the first step, else the type's own rate; 0 when the
+    // type is not billable. Imports stamp every row this way, so it stays one lookup.
+    CachedQuery q(m_db, QStringLiteral(
+                            "SELECT t.billable * COALESCE("
+                            "(SELECT r.hourly_rate_cents FROM task_type_rates r WHERE "
+                            "r.task_type_id = t.id AND r.effective_from <= ? "
+                            "ORDER BY r.effective_from DESC LIMIT 1), "
+                            "(SELECT r.hourly_rate_cents FROM task_type_rates r WHERE "
+                            "r.task_type_id = t.id ORDER BY r.effective_from LIMIT 1), "
+                            "t.hourly_rate_cents) FROM task_types t WHERE t.id = ?"));
+    q->addBindValue(rates::localDay(startedAt).toString(Qt::ISODate));
+    q->addBindValue(taskTypeId);
+    auto rate = sql::readFirst<qint64>(m_db, *q,
+                                       [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
+    if (!rate)
+        return rate.error();
+    if (!rate.value())
         return Error::notFound(QStringLiteral("No task type %1.").arg(taskTypeId));
-    return rates::stampOn(*type.value(), rates::localDay(startedAt));
+    return *rate.value();
 }
 
 } // namespace st
