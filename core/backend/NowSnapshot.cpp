@@ -59,8 +59,7 @@ QString NowSnapshot::userName(const QString &id) const
 
 qint64 NowSnapshot::costCents(const TimeEntry &entry, Ms now) const
 {
-    const auto t = taskType(entry.taskTypeId);
-    return t ? money::costCents(entry.billableMs(now), t->effectiveRateCents()) : 0;
+    return money::costCents(entry.billableMs(now), entry.hourlyRateCents); // its own rate
 }
 
 } // namespace st

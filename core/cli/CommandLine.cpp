@@ -53,10 +53,6 @@ void listOptions(QCommandLineParser &p)
                   opt("room", "ROOM"), opt("text", "TEXT"), opt("limit", "N"), opt("json"),
                   opt("csv")});
 }
-void jsonOption(QCommandLineParser &p)
-{
-    p.addOption(opt("json"));
-}
 
 QString toJsonText(const QJsonDocument &doc)
 {
@@ -83,7 +79,7 @@ const QList<CommandLine::Command> &CommandLine::commands()
         {"restore", &CommandLine::restore, userOption, 1, 1},
         {"history", &CommandLine::history, jsonOption, 1, 1},
         {"list", &CommandLine::list, listOptions, 0, 0},
-        {"task-types", &CommandLine::taskTypes, jsonOption, 0, 0},
+        {"task-types", &CommandLine::taskTypes, &CommandLine::taskTypeOptions, 0, 2},
         {"help", &CommandLine::help, noOptions, 0, 1},
         {"report", &CommandLine::report, &CommandLine::reportOptions, 0, 0},
         {"export", &CommandLine::exportEntries, &CommandLine::exportOptions, 0, 0},
@@ -116,6 +112,9 @@ QString CommandLine::usage()
               "  list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] "
               "[--text TEXT] [--json | --csv]\n"
               "  task-types [--json]\n"
+              "  task-types set TASK [--rate AMOUNT] [--from DAY] [--name NEW] [--color #RRGGBB] "
+              "[--billable yes|no] [--archived yes|no]\n"
+              "  task-types reprice TASK --from DAY --to DAY [--yes]\n"
               "  report [--from DAY] [--to DAY] --by task|user|room|day|week|month "
               "[--json | --csv]\n"
               "  export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE]\n"
@@ -438,36 +437,6 @@ CommandOutput CommandLine::list(QCommandLineParser &p)
     out.out +=
         tr("%n entries, %1, %2 %3\n", nullptr, int(entries.size()))
             .arg(format::duration(totalMs), money::formatPlain(totalCents, currency), currency);
-    return out;
-}
-
-CommandOutput CommandLine::taskTypes(QCommandLineParser &p)
-{
-    const QString currency = m_service.organization().currency;
-    const auto types = m_service.taskTypes(true);
-    if (p.isSet(QStringLiteral("json"))) {
-        QJsonArray array;
-        for (const TaskType &t : types)
-            array.append(QJsonObject{{QStringLiteral("id"), t.id},
-                                     {QStringLiteral("name"), t.name},
-                                     {QStringLiteral("color"), t.color},
-                                     {QStringLiteral("hourlyRateCents"), double(t.hourlyRateCents)},
-                                     {QStringLiteral("currency"), currency},
-                                     {QStringLiteral("billable"), t.billable},
-                                     {QStringLiteral("archived"), t.archived}});
-        return {0, toJsonText(QJsonDocument(array)), {}};
-    }
-    CommandOutput out;
-    for (const TaskType &t : types) {
-        QString line = QStringLiteral("%1  %2  %3 %4/h")
-                           .arg(t.name.leftJustified(12), t.color,
-                                money::formatPlain(t.hourlyRateCents, currency), currency);
-        if (!t.billable)
-            line += tr("  not billable");
-        if (t.archived)
-            line += tr("  archived");
-        out.out += line + QLatin1Char('\n');
-    }
     return out;
 }
 

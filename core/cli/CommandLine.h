@@ -66,7 +66,12 @@ private:
     CommandOutput restore(QCommandLineParser &p);
     CommandOutput history(QCommandLineParser &p); // HistoryCommand.cpp
     CommandOutput list(QCommandLineParser &p);
+    // task-types, set and reprice: core/cli/TaskTypeCommands.cpp.
     CommandOutput taskTypes(QCommandLineParser &p);
+    CommandOutput listTaskTypes(bool json);
+    CommandOutput setTaskType(QCommandLineParser &p, const QString &name);
+    CommandOutput repriceTaskType(QCommandLineParser &p, const QString &name);
+    static void taskTypeOptions(QCommandLineParser &p);
     CommandOutput help(QCommandLineParser &p);
     // report, export, import: core/cli/ReportCommands.cpp.
     CommandOutput report(QCommandLineParser &p);

@@ -10,6 +10,9 @@ bool isReadOnly(const QStringList &arguments)
     if (arguments.isEmpty())
         return false;
     const QString &command = arguments.first();
+    // task-types set / reprice change the catalogue and entries: the writer's.
+    if (command == QLatin1String("task-types"))
+        return arguments.size() < 2 || arguments.at(1).startsWith(QLatin1Char('-'));
     for (const char *name : {"status", "list", "task-types", "help", "report", "export"}) {
         if (command == QLatin1String(name))
             return true;

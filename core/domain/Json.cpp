@@ -1,6 +1,9 @@
 #include "Json.h"
 
+#include "Money.h"
+
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonValue>
 
 #include <cmath>
@@ -81,7 +84,7 @@ struct Reader
 
 QJsonObject fromEntry(const TimeEntry &e)
 {
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("id"), e.id},
         {QStringLiteral("orgId"), e.orgId},
         {QStringLiteral("userId"), e.userId},
@@ -98,6 +101,9 @@ QJsonObject fromEntry(const TimeEntry &e)
         {QStringLiteral("deleted"), e.deleted},
         {QStringLiteral("adjusted"), e.adjusted},
     };
+    if (e.hourlyRateCents >= 0) // an entry not stamped yet is stamped by whoever stores it
+        o.insert(QStringLiteral("hourlyRateCents"), double(e.hourlyRateCents));
+    return o;
 }
 
 Result<TimeEntry> toEntry(const QJsonObject &object)
@@ -120,8 +126,13 @@ Result<TimeEntry> toEntry(const QJsonObject &object)
     e.updatedAt = r.integer(QStringLiteral("updatedAt"), false).value_or(0);
     e.deleted = r.boolean(QStringLiteral("deleted"), false);
     e.adjusted = r.boolean(QStringLiteral("adjusted"), false);
+    // Absent (a round-1 peer): stamped by whoever stores the entry.
+    const auto rate = r.integer(QStringLiteral("hourlyRateCents"), false);
+    e.hourlyRateCents = rate.value_or(TimeEntry::kUnstampedRate);
     if (!r.error.isEmpty())
         return Error::invalid(r.error);
+    if (rate && (*rate < 0 || *rate > money::kMaxHourlyRateCents))
+        return Error::invalid(Tr::tr("Field \"hourlyRateCents\" is out of range."));
     if (!source.isEmpty() && !entrySourceFromName(source))
         return Error::invalid(Tr::tr("Field \"source\" must be \"timer\" or \"manual\"."));
     if (auto v = validate::entryTimes(e.startedAt, e.endedAt); !v)
@@ -135,7 +146,7 @@ Result<TimeEntry> toEntry(const QJsonObject &object)
 
 QJsonObject fromTaskType(const TaskType &t)
 {
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("id"), t.id},
         {QStringLiteral("name"), t.name},
         {QStringLiteral("color"), t.color},
@@ -145,7 +156,43 @@ QJsonObject fromTaskType(const TaskType &t)
         {QStringLiteral("position"), t.position},
         {QStringLiteral("updatedAt"), double(t.updatedAt)},
     };
+    if (!t.rates.isEmpty()) {
+        QJsonArray steps;
+        for (const RateStep &step : t.rates)
+            steps.append(QJsonObject{{QStringLiteral("from"), step.from.toString(Qt::ISODate)},
+                                     {QStringLiteral("hourlyRateCents"),
+                                      double(step.hourlyRateCents)}});
+        o.insert(QStringLiteral("rates"), steps);
+    }
+    return o;
 }
+
+namespace {
+
+// The optional "rates" of a task type: [{from: "YYYY-MM-DD", hourlyRateCents}], oldest first.
+Result<QList<RateStep>> toRates(const QJsonValue &value)
+{
+    QList<RateStep> steps;
+    if (value.isUndefined() || value.isNull())
+        return steps;
+    if (!value.isArray())
+        return Error::invalid(Tr::tr("Field \"rates\" must be a list."));
+    for (const QJsonValue &item : value.toArray()) {
+        const QJsonObject object = item.toObject();
+        Reader r{object, {}};
+        RateStep step;
+        step.from = QDate::fromString(r.text(QStringLiteral("from")), Qt::ISODate);
+        step.hourlyRateCents = r.integer(QStringLiteral("hourlyRateCents")).value_or(0);
+        if (!r.error.isEmpty())
+            return Error::invalid(r.error);
+        if (!step.from.isValid())
+            return Error::invalid(Tr::tr("Field \"from\" must be a day (YYYY-MM-DD)."));
+        steps.append(step);
+    }
+    return steps;
+}
+
+} // namespace
 
 Result<TaskType> toTaskType(const QJsonObject &object)
 {
@@ -161,7 +208,13 @@ Result<TaskType> toTaskType(const QJsonObject &object)
     t.updatedAt = r.integer(QStringLiteral("updatedAt"), false).value_or(0);
     if (!r.error.isEmpty())
         return Error::invalid(r.error);
+    auto rates = toRates(object.value(QStringLiteral("rates")));
+    if (!rates)
+        return rates.error();
+    t.rates = rates.value();
     if (auto v = validate::taskType(t); !v)
+        return v.error();
+    if (auto v = rates::validateHistory(t); !v)
         return v.error();
     return t;
 }

@@ -2,6 +2,7 @@
 
 #include "Audit.h"
 #include "Error.h"
+#include "Rates.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -50,11 +51,13 @@ struct TaskType
     QString orgId;
     QString name;
     QString color; // "#rrggbb"
-    qint64 hourlyRateCents = 0;
+    qint64 hourlyRateCents = 0; // the current rate: the last step of rates
     bool billable = true;
     bool archived = false;
     int position = 0;
     Ms updatedAt = 0;
+    // The rate history, oldest first (domain/Rates.h); empty when unknown (a round-1 peer).
+    QList<RateStep> rates;
 
     qint64 effectiveRateCents() const { return billable ? hourlyRateCents : 0; }
 };
@@ -84,6 +87,10 @@ struct TimeEntry
     Ms updatedAt = 0;
     bool deleted = false;
     bool adjusted = false;
+    // The hourly rate in minor units fixed when the entry was recorded (0 for a type that was not
+    // billable); kUnstampedRate until the store stamps it with the rate in effect on its start day.
+    qint64 hourlyRateCents = kUnstampedRate;
+    static constexpr qint64 kUnstampedRate = -1;
 
     bool isRunning() const { return !endedAt.has_value(); }
     bool isPaused() const { return pausedAt.has_value(); }

@@ -2,6 +2,7 @@
 
 #include "Fields.h"
 #include "domain/Json.h"
+#include "domain/Money.h"
 
 #include <QCoreApplication>
 
@@ -86,6 +87,8 @@ QJsonObject fields(const EntryCreate &r)
         entry.insert(QStringLiteral("roomId"), e.roomId);
     if (e.pausedMs > 0)
         entry.insert(QStringLiteral("pausedMs"), double(e.pausedMs));
+    if (e.hourlyRateCents)
+        entry.insert(QStringLiteral("hourlyRateCents"), double(*e.hourlyRateCents));
     return {{QStringLiteral("entry"), entry}};
 }
 
@@ -175,6 +178,11 @@ EntryCreate readEntryCreate(Reader &e)
     r.entry.startedAt = m.time("startedAt", true).value_or(0);
     r.entry.endedAt = m.time("endedAt", true).value_or(0);
     r.entry.pausedMs = m.time("pausedMs").value_or(0); // TimerService checks it fits the entry
+    r.entry.hourlyRateCents = m.integer("hourlyRateCents");
+    if (r.entry.hourlyRateCents &&
+        (*r.entry.hourlyRateCents < 0 || *r.entry.hourlyRateCents > money::kMaxHourlyRateCents))
+        m.fail("hourlyRateCents", Tr::tr("must be a rate from 0 to %1")
+                                      .arg(money::kMaxHourlyRateCents));
     if (!m.ok())
         e.failWith(m.error());
     return r;

@@ -80,6 +80,9 @@ struct NewEntry
     Ms startedAt = 0;
     Ms endedAt = 0;
     Ms pausedMs = 0; // time paused inside the entry (sent only when not 0)
+    // The rate the entry was recorded at (an import keeps its file's); absent: the hub stamps the
+    // rate in effect on the entry's start day.
+    std::optional<qint64> hourlyRateCents = std::nullopt;
 };
 
 struct EntryCreate : Envelope

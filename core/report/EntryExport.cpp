@@ -114,8 +114,7 @@ QString EntryExporter::csv(const QList<TimeEntry> &entries) const
     for (const TimeEntry &e : entries) {
         const Ms billable = e.billableMs(now);
         const Ms paused = std::max<Ms>(0, e.effectiveEnd(now) - e.startedAt - billable);
-        const qint64 cents =
-            money::costCents(billable, names.types.value(e.taskTypeId).effectiveRateCents());
+        const qint64 cents = money::costCents(billable, e.hourlyRateCents);
         text += csv::row({e.id, names.types.value(e.taskTypeId).name, names.users.value(e.userId),
                           names.rooms.value(e.roomId), e.note, format::isoWithOffset(e.startedAt),
                           e.endedAt ? format::isoWithOffset(*e.endedAt) : QString(),
@@ -149,8 +148,8 @@ QJsonObject EntryExporter::entryJson(const TimeEntry &e) const
         {QStringLiteral("paused"), e.isPaused()},
         {QStringLiteral("durationSeconds"), double(billable / 1000)},
         {QStringLiteral("pausedSeconds"), double(paused / 1000)},
-        {QStringLiteral("costCents"),
-         double(money::costCents(billable, type ? type->effectiveRateCents() : 0))},
+        {QStringLiteral("hourlyRateCents"), double(e.hourlyRateCents)},
+        {QStringLiteral("costCents"), double(money::costCents(billable, e.hourlyRateCents))},
         {QStringLiteral("currency"), m_service.organization().currency},
         {QStringLiteral("source"), entrySourceName(e.source)},
         {QStringLiteral("adjusted"), e.adjusted},
@@ -192,7 +191,7 @@ QString EntryExporter::togglCsv(const QList<TimeEntry> &entries) const
              running ? QString() : end.toString(QStringLiteral("yyyy-MM-dd")),
              running ? QString() : end.toString(QStringLiteral("HH:mm:ss")), hms(billable),
              names.rooms.value(e.roomId),
-             money::formatPlain(money::costCents(billable, type.effectiveRateCents()), currency)});
+             money::formatPlain(money::costCents(billable, e.hourlyRateCents), currency)});
     }
     return text;
 }

@@ -26,6 +26,7 @@ struct EntryImporter::Raw
     std::optional<Ms> end;
     std::optional<Ms> pausedMs;
     std::optional<Ms> durationMs;
+    std::optional<qint64> hourlyRateCents; // absent: the rate in effect on its start day
 };
 
 namespace import_detail {

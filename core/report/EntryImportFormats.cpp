@@ -6,6 +6,7 @@
 #include "Csv.h"
 #include "domain/Format.h"
 #include "domain/Json.h"
+#include "domain/Money.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -300,6 +301,12 @@ QList<EntryImporter::Raw> EntryImporter::readJson(const QByteArray &data, Import
         raw.end = instant("endedAt");
         raw.pausedMs = seconds("pausedSeconds");
         raw.durationMs = seconds("durationSeconds");
+        if (const QJsonValue rate = o.value(QLatin1String("hourlyRateCents")); rate.isDouble() &&
+            rate.toDouble() >= 0 && rate.toDouble() <= double(money::kMaxHourlyRateCents) &&
+            rate.toDouble() == double(qint64(rate.toDouble())))
+            raw.hourlyRateCents = qint64(rate.toDouble());
+        else if (!rate.isUndefined() && !rate.isNull())
+            fail(tr("\"hourlyRateCents\" must be a rate in minor units."));
         raws << raw;
     }
     return raws;

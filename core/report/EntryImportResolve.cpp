@@ -186,6 +186,8 @@ void EntryImporter::resolve(const QList<Raw> &raws, ImportPlan &plan) const
             continue;
         }
         row.entry.endedAt = end;
+        if (raw.hourlyRateCents)
+            row.entry.hourlyRateCents = *raw.hourlyRateCents;
         if (raw.pausedMs) {
             if (*raw.pausedMs > wall) {
                 issue(raw, tr("it is paused for longer than it lasts."));

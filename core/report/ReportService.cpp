@@ -202,10 +202,6 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
         }
     }
 
-    QHash<QString, qint64> rates;
-    for (const TaskType &t : taskTypes.value())
-        rates.insert(t.id, t.effectiveRateCents());
-
     // One pass over the period's entries, reading only their task type, times and the column
     // grouped by; each entry's cost is rounded on its own, as on an invoice.
     QHash<QString, ReportGroup> byKey;
@@ -214,15 +210,10 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
     f.orgId = m_service.orgId();
     f.deleted = false;
     const EntryTimesColumns columns{by == ReportGrouping::User, by == ReportGrouping::Room};
-    QString lastType; // entries come by task type: the rate is looked up once per type
-    qint64 rate = 0;
     ReportGroup *keyGroup = nullptr; // byKey's group of the last key (byKey grows only after)
     auto counted =
         forEachEntryTimes(m_service.database(), f, now, columns, [&](const TimeEntry &e) {
-            if (e.taskTypeId != lastType) {
-                lastType = e.taskTypeId;
-                rate = rates.value(lastType);
-            }
+            const qint64 rate = e.hourlyRateCents; // the entry's own rate, fixed when recorded
             const Ms billable = e.billableMsWithin(report.from, report.to, now);
             const qint64 cost = money::costCents(billable, rate);
             add(report.total, billable, cost, 1);

@@ -1,5 +1,7 @@
 #include "Repositories.h"
 
+#include "RateRepository.h"
+
 #include "Sql.h"
 
 #include <QCoreApplication>
@@ -122,7 +124,16 @@ Result<std::optional<TaskType>> CatalogRepository::taskType(const QString &id) c
     CachedQuery q(m_db, QStringLiteral("SELECT ") + kTaskTypeColumns +
                             QStringLiteral(" FROM task_types WHERE id = ?"));
     q->addBindValue(id);
-    return readFirst<TaskType>(m_db, *q, readTaskType);
+    auto type = readFirst<TaskType>(m_db, *q, readTaskType);
+    if (!type || !type.value())
+        return type;
+    q->finish();
+    auto history = RateRepository(m_db).history(id);
+    if (!history)
+        return history.error();
+    TaskType found = *type.value();
+    found.rates = history.value();
+    return std::optional<TaskType>(found);
 }
 
 Result<QList<TaskType>> CatalogRepository::taskTypes(const QString &orgId,
@@ -134,20 +145,36 @@ Result<QList<TaskType>> CatalogRepository::taskTypes(const QString &orgId,
                                     "ORDER BY position, name, id"));
     q.addBindValue(orgId);
     q.addBindValue(includeArchived ? 1 : 0);
-    return readAll<TaskType>(m_db, q, readTaskType);
+    auto types = readAll<TaskType>(m_db, q, readTaskType);
+    if (!types)
+        return types;
+    auto histories = RateRepository(m_db).histories(orgId);
+    if (!histories)
+        return histories.error();
+    QList<TaskType> result = types.value();
+    for (TaskType &t : result)
+        t.rates = histories.value().value(t.id);
+    return result;
 }
 
 Result<void> CatalogRepository::saveTaskType(const TaskType &t)
 {
     if (auto r = validate::taskType(t); !r)
         return r;
-    return upsert(m_db, QStringLiteral("task_types"),
+    RateRepository rates(m_db);
+    const auto history = rates.resolve(t);
+    if (!history)
+        return history.error();
+    if (auto r = upsert(m_db, QStringLiteral("task_types"),
                   {QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("name"),
                    QStringLiteral("color"), QStringLiteral("hourly_rate_cents"),
                    QStringLiteral("billable"), QStringLiteral("archived"),
                    QStringLiteral("position"), QStringLiteral("updated_at")},
                   {t.id, t.orgId, t.name.trimmed(), t.color.toLower(), t.hourlyRateCents,
                    t.billable ? 1 : 0, t.archived ? 1 : 0, t.position, t.updatedAt});
+        !r)
+        return r;
+    return rates.write(t.id, history.value());
 }
 
 Result<std::optional<Room>> CatalogRepository::room(const QString &id) const

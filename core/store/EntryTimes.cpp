@@ -50,7 +50,7 @@ Result<void> forEachEntryTimes(const Database &db, const EntryFilter &filter, Ms
               (columns.user ? QStringLiteral("e.user_id") : QStringLiteral("NULL")) +
               QStringLiteral(", ") +
               (columns.room ? QStringLiteral("e.room_id") : QStringLiteral("NULL")) +
-              QStringLiteral(" FROM task_types t CROSS JOIN time_entries e"));
+              QStringLiteral(", e.hourly_rate_cents FROM task_types t CROSS JOIN time_entries e"));
     sql::appendWhere(query, filter, now, earliest.value());
     query.add(QStringLiteral(" AND e.task_type_id = t.id"));
 
@@ -73,6 +73,7 @@ Result<void> forEachEntryTimes(const Database &db, const EntryFilter &filter, Ms
             e.userId = users.get(rows.text(5));
         if (columns.room)
             e.roomId = rows.isNull(6) ? QString() : rooms.get(rows.text(6));
+        e.hourlyRateCents = rows.integer(7);
         visit(e);
     }
 }

@@ -1,5 +1,6 @@
 #include "Repositories.h"
 
+#include "RateRepository.h"
 #include "Sql.h"
 
 #include "domain/Money.h"
@@ -45,7 +46,8 @@ std::optional<Ms> optionalMs(const QVariant &value)
 // The columns of time_entries in the order readEntry expects them.
 const QString kEntryColumns = QStringLiteral(
     "e.id, e.org_id, e.user_id, e.task_type_id, e.room_id, e.note, e.started_at, e.ended_at, "
-    "e.paused_ms, e.paused_at, e.source, e.rev, e.updated_at, e.deleted, e.adjusted");
+    "e.paused_ms, e.paused_at, e.source, e.rev, e.updated_at, e.deleted, e.adjusted, "
+    "e.hourly_rate_cents");
 
 TimeEntry readEntry(const QSqlQuery &q)
 {
@@ -65,6 +67,7 @@ TimeEntry readEntry(const QSqlQuery &q)
     e.updatedAt = q.value(12).toLongLong();
     e.deleted = q.value(13).toInt() != 0;
     e.adjusted = q.value(14).toInt() != 0;
+    e.hourlyRateCents = q.value(15).toLongLong();
     return e;
 }
 
@@ -177,20 +180,32 @@ Result<void> EntryRepository::noteLength(const TimeEntry &entry)
     return m_db.setMeta(QStringLiteral("longest_entry_ms"), QString::number(length));
 }
 
-Result<void> EntryRepository::insert(const TimeEntry &e)
+Result<void> EntryRepository::insert(const TimeEntry &entry)
 {
+    TimeEntry stamped = entry;
+    return insert(stamped);
+}
+
+Result<void> EntryRepository::insert(TimeEntry &e)
+{
+    if (e.hourlyRateCents < 0) {
+        const auto rate = RateRepository(m_db).stamp(e.taskTypeId, e.startedAt);
+        if (!rate)
+            return rate.error();
+        e.hourlyRateCents = rate.value();
+    }
     CachedQuery q(m_db,
                   QStringLiteral(
                       "INSERT INTO time_entries (id, org_id, user_id, task_type_id, room_id, note, "
                       "started_at, ended_at, paused_ms, paused_at, source, rev, updated_at, "
-                      "deleted, adjusted) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                      "deleted, adjusted, hourly_rate_cents) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v :
          {QVariant(e.id), QVariant(e.orgId), QVariant(e.userId), QVariant(e.taskTypeId),
           nullable(e.roomId), text(e.note), QVariant(e.startedAt), nullable(e.endedAt),
           QVariant(e.pausedMs), nullable(e.pausedAt), QVariant(entrySourceName(e.source)),
           QVariant(e.rev), QVariant(e.updatedAt), QVariant(e.deleted ? 1 : 0),
-          QVariant(e.adjusted ? 1 : 0)})
+          QVariant(e.adjusted ? 1 : 0), QVariant(e.hourlyRateCents)})
         q->addBindValue(v);
     if (auto r = m_db.exec(*q); !r)
         return r;
@@ -204,12 +219,16 @@ Result<void> EntryRepository::update(const TimeEntry &e)
         QStringLiteral(
             "UPDATE time_entries SET user_id = ?, task_type_id = ?, room_id = ?, note = ?, "
             "started_at = ?, ended_at = ?, paused_ms = ?, paused_at = ?, source = ?, rev = ?, "
-            "updated_at = ?, deleted = ?, adjusted = ? WHERE id = ?"));
+            "updated_at = ?, deleted = ?, adjusted = ?, "
+            "hourly_rate_cents = COALESCE(?, hourly_rate_cents) WHERE id = ?"));
     for (const QVariant &v :
          {QVariant(e.userId), QVariant(e.taskTypeId), nullable(e.roomId), text(e.note),
           QVariant(e.startedAt), nullable(e.endedAt), QVariant(e.pausedMs), nullable(e.pausedAt),
           QVariant(entrySourceName(e.source)), QVariant(e.rev), QVariant(e.updatedAt),
-          QVariant(e.deleted ? 1 : 0), QVariant(e.adjusted ? 1 : 0), QVariant(e.id)})
+          QVariant(e.deleted ? 1 : 0), QVariant(e.adjusted ? 1 : 0),
+          e.hourlyRateCents < 0 ? QVariant(QMetaType::fromType<qint64>()) // unstamped: kept
+                                : QVariant(e.hourlyRateCents),
+          QVariant(e.id)})
         q->addBindValue(v);
     if (auto r = m_db.exec(*q); !r)
         return r;
@@ -313,7 +332,7 @@ Result<int> EntryRepository::count(const EntryFilter &filter, Ms now) const
 Result<Totals> EntryRepository::totals(const EntryFilter &filter, Ms now) const
 {
     // One aggregate per task type, in task type order: each reads one range of the covering index
-    // time_entries_type_start (no table rows, no sort), with the type's effective rate bound.
+    // time_entries_type_start (no table rows, no sort); each entry is priced at its own rate.
     // Each entry's cost is rounded on its own (half up), then summed: as on an invoice.
     EntryFilter perType = filter;
     perType.taskTypeIds.clear();
@@ -328,10 +347,11 @@ Result<Totals> EntryRepository::totals(const EntryFilter &filter, Ms now) const
         if (!filter.taskTypeIds.isEmpty() && !filter.taskTypeIds.contains(type.id))
             continue;
         Sql sql;
-        sql.add(QStringLiteral("SELECT COUNT(*), SUM(s.b), SUM((s.b * ? + 1800000) / 3600000) "
+        sql.add(QStringLiteral("SELECT COUNT(*), SUM(s.b), SUM((s.b * s.r + 1800000) / 3600000) "
                                "FROM (SELECT ") +
-                    kBillableSql + QStringLiteral(" AS b FROM time_entries e"),
-                {type.effectiveRateCents(), now, now});
+                    kBillableSql +
+                    QStringLiteral(" AS b, e.hourly_rate_cents AS r FROM time_entries e"),
+                {now, now});
         appendWhere(sql, perType, now, earliest.value());
         sql.add(QStringLiteral(" AND e.task_type_id = ?) s"), {type.id});
         CachedQuery q(m_db, sql.text);

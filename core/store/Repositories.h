@@ -62,7 +62,11 @@ public:
     Result<std::optional<TimeEntry>> overlapping(const QString &userId, Ms start, Ms end,
                                                  const QString &excludeId, Ms now) const;
 
+    // An entry not stamped yet (TimeEntry::kUnstampedRate) takes the rate in effect on its start
+    // day for its task type (RateRepository::stamp), written back into entry.
+    Result<void> insert(TimeEntry &entry);
     Result<void> insert(const TimeEntry &entry);
+    // An unstamped entry keeps the rate stored with it.
     Result<void> update(const TimeEntry &entry);
 
     // One page of a list a person scrolls (History).

@@ -210,7 +210,8 @@ Result<void> HubService::run(TimerService &svc, const protocol::Request &request
             [&](const protocol::EntryCreate &r) {
                 const protocol::NewEntry &e = r.entry;
                 return done(svc.addManual({userId, e.taskTypeId, e.roomId, e.note, e.startedAt,
-                                           e.endedAt, e.id, e.pausedMs}));
+                                           e.endedAt, e.id, e.pausedMs,
+                                           e.hourlyRateCents.value_or(TimeEntry::kUnstampedRate)}));
             },
             [&](const protocol::EntryAdjust &r) {
                 return done(svc.adjust({r.entryId, userId, r.startedAt, r.endedAt, r.taskTypeId,

@@ -72,6 +72,11 @@ Result<int> SyncCache::finishJoin()
                              {same->id, t.id});
                 !r)
                 return r.error();
+            // Its entries keep the rates they were recorded at; its rate history goes with it.
+            if (auto r = run(QStringLiteral("DELETE FROM task_type_rates WHERE task_type_id = ?"),
+                             {t.id});
+                !r)
+                return r.error();
             if (auto r = run(QStringLiteral("DELETE FROM task_types WHERE id = ?"), {t.id}); !r)
                 return r.error();
         } else {
@@ -150,7 +155,8 @@ Result<int> SyncCache::finishJoin()
             // (The entry's pauses stay behind: see the class comment.)
             protocol::EntryCreate create;
             create.user = user;
-            create.entry = {e->id, e->taskTypeId, e->roomId, e->note, e->startedAt, *e->endedAt, 0};
+            create.entry = {e->id,        e->taskTypeId, e->roomId, e->note,
+                            e->startedAt, *e->endedAt,   0,         e->hourlyRateCents};
             pushes.append(create);
         } else {
             protocol::TimerStart start;

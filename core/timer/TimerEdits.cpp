@@ -3,6 +3,8 @@
 #include "TimerService.h"
 #include "TimerServiceDetail.h"
 
+#include "store/RateRepository.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QSysInfo>
@@ -43,6 +45,7 @@ Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m) const
     entry.startedAt = m.startedAt;
     entry.endedAt = m.endedAt;
     entry.pausedMs = m.pausedMs;
+    entry.hourlyRateCents = m.hourlyRateCents;
     entry.source = EntrySource::Manual;
     entry.updatedAt = m_clock.nowMs();
     if (auto r = checkNoOverlap(entry); !r)
@@ -56,6 +59,8 @@ protocol::EntryCreate TimerService::manualChange(const TimeEntry &entry) const
     change.user = userRef(entry.userId);
     change.entry = {entry.id,        entry.taskTypeId, entry.roomId,  entry.note,
                     entry.startedAt, *entry.endedAt,   entry.pausedMs};
+    if (entry.hourlyRateCents >= 0)
+        change.entry.hourlyRateCents = entry.hourlyRateCents;
     return change;
 }
 
@@ -68,7 +73,7 @@ Result<TimeEntry> TimerService::addManual(const ManualEntry &m)
     auto prepared = prepareManual(m);
     if (!prepared)
         return prepared.error();
-    const TimeEntry entry = prepared.value();
+    TimeEntry entry = prepared.value();
     if (auto r = m_entries.insert(entry); !r)
         return r.error();
     return finishChange(tx, {entry}, manualChange(entry));
@@ -127,17 +132,16 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
     QList<TimeEntry> added;
     for (int i = 0; i < int(batch.entries.size()); ++i) {
         auto prepared = prepareManual(batch.entries.at(i));
-        Result<void> written =
-            prepared ? m_entries.insert(prepared.value()) : Result<void>(prepared.error());
+        TimeEntry entry = prepared ? prepared.value() : TimeEntry{};
+        Result<void> written = prepared ? m_entries.insert(entry) : Result<void>(prepared.error());
         if (written)
-            written = record(
-                {manualChange(prepared.value()), {prepared.value()}, std::nullopt, std::nullopt});
+            written = record({manualChange(entry), {entry}, std::nullopt, std::nullopt});
         if (!written) {
             if (failedIndex)
                 *failedIndex = i;
             return written.error();
         }
-        added.append(prepared.value());
+        added.append(entry);
     }
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -197,6 +201,14 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
         return Error::invalid(tr("The adjustment changes nothing."));
     if (auto r = checkNoOverlap(entry); !r)
         return r.error();
+    // The rate stays as recorded when the times move; another task type brings its own rate on
+    // the entry's start day (docs/REPORTS.md, "Rates").
+    if (entry.taskTypeId != before.taskTypeId) {
+        const auto rate = RateRepository(m_db).stamp(entry.taskTypeId, entry.startedAt);
+        if (!rate)
+            return rate.error();
+        entry.hourlyRateCents = rate.value();
+    }
 
     // A running timer's note edited is not an adjustment of its times or task (still audited).
     const bool noteOnly = !a.startedAt && !a.endedAt && !a.taskTypeId && !a.roomId;

@@ -52,8 +52,7 @@ QList<AuditRecord> TimerService::auditTrail(const QString &entryId) const
 
 qint64 TimerService::costCents(const TimeEntry &e) const
 {
-    const auto type = orEmpty(m_catalog.taskType(e.taskTypeId));
-    return type ? money::costCents(e.billableMs(m_clock.nowMs()), type->effectiveRateCents()) : 0;
+    return money::costCents(e.billableMs(m_clock.nowMs()), e.hourlyRateCents); // its own rate
 }
 
 } // namespace st

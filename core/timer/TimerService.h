@@ -49,6 +49,9 @@ struct ManualEntry
     Ms endedAt = 0;
     QString entryId; // default: a new UUID
     Ms pausedMs = 0; // time paused inside the entry, not billed (an imported entry's pauses)
+    // The rate it was recorded at (an import's file says it); unstamped: the rate in effect on
+    // its start day.
+    qint64 hourlyRateCents = TimeEntry::kUnstampedRate;
 };
 
 // Manual entries written all or nothing (an import), with the users and rooms they refer to that
@@ -58,6 +61,14 @@ struct ManualBatch
     QList<User> newUsers;
     QList<Room> newRooms;
     QList<ManualEntry> entries;
+};
+
+// What `task-types reprice` would change, or changed (TimerRates.cpp).
+struct RepriceSummary
+{
+    int entries = 0;      // entries whose rate changes
+    qint64 oldCents = 0;  // their cost at the rates they were recorded at
+    qint64 newCents = 0;  // their cost at the rates in effect on their days
 };
 
 struct Adjustment
@@ -126,6 +137,15 @@ public:
         m_deviceId = id;
         m_deviceName = name;
     }
+
+    // Rates (TimerRates.cpp, docs/REPORTS.md "Rates"). setRate: typeId's rate from the local day
+    // `from` on (not after today); entries already recorded keep their rate.
+    Result<TaskType> setRate(const QString &taskTypeId, qint64 hourlyRateCents, QDate from);
+    // The live entries of taskTypeId starting on a local day in [from, to] whose rate is not the
+    // rate in effect on their day; with apply, their rates are rewritten in one transaction, one
+    // audit row each (action and reason "reprice", actorId's).
+    Result<RepriceSummary> reprice(const QString &taskTypeId, QDate from, QDate to,
+                                   const QString &actorId, bool apply);
 
     // Queries.
     std::optional<TimeEntry> entry(const QString &id) const;

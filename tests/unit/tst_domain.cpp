@@ -126,7 +126,12 @@ private Q_SLOTS:
         QVERIFY(!validate::userName(QString(81, QLatin1Char('a'))));
         QVERIFY(!validate::note(QString(2001, QLatin1Char('a'))));
 
-        TaskType t{newId(), newId(), QStringLiteral("Recording"), QStringLiteral("#e15759"), 6000};
+        TaskType t;
+        t.id = newId();
+        t.orgId = newId();
+        t.name = QStringLiteral("Recording");
+        t.color = QStringLiteral("#e15759");
+        t.hourlyRateCents = 6000;
         QVERIFY(validate::taskType(t));
         t.color = QStringLiteral("red");
         QVERIFY(!validate::taskType(t));

@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QColorDialog>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -71,6 +73,17 @@ TaskTypesDialog::TaskTypesDialog(Backend &service, QWidget *parent)
     m_rate->setSuffix(QLatin1Char(' ') + money::currencySymbol(m_service.snapshot().org.currency) +
                       tr("/h"));
     form->addRow(tr("Hourly rate:"), m_rate);
+    m_rateFrom = new QDateEdit(this);
+    m_rateFrom->setObjectName(QStringLiteral("rateFrom"));
+    m_rateFrom->setCalendarPopup(true);
+    m_rateFrom->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_rateFrom->setToolTip(tr("The first day a new rate applies to. Entries already recorded "
+                              "keep their rate."));
+    form->addRow(tr("New rate from:"), m_rateFrom);
+    m_history = new QLabel(this);
+    m_history->setObjectName(QStringLiteral("rateHistory"));
+    m_history->setWordWrap(true);
+    form->addRow(tr("Rate history:"), m_history);
     m_billable = new QCheckBox(tr("Billable"), this);
     form->addRow(QString(), m_billable);
     auto *apply = new QPushButton(tr("Apply"), this);
@@ -110,7 +123,7 @@ TaskTypesDialog::TaskTypesDialog(Backend &service, QWidget *parent)
     });
     connect(&m_service, &Backend::snapshotChanged, this, &TaskTypesDialog::reload);
     reload();
-    resize(560, 360);
+    resize(560, 420);
 }
 
 QString TaskTypesDialog::errorText() const
@@ -159,6 +172,20 @@ void TaskTypesDialog::showCurrent()
     m_color->setIcon(swatch(t.color));
     m_color->setText(t.color);
     m_rate->setValue(double(t.hourlyRateCents) / 100);
+    const QDate today = rates::localDay(m_service.clock().nowMs());
+    m_rateFrom->setMaximumDate(today);
+    m_rateFrom->setDate(today);
+    const QString currency = m_service.snapshot().org.currency;
+    const QLocale locale;
+    QStringList steps;
+    for (const RateStep &step : t.rates) {
+        const QString rate = money::format(step.hourlyRateCents, currency, locale);
+        steps << (step.from <= rates::firstDay()
+                      ? rate
+                      : tr("%1 from %2").arg(rate, locale.toString(step.from, QLocale::ShortFormat)));
+    }
+    m_history->setText(steps.isEmpty() ? money::format(t.hourlyRateCents, currency, locale)
+                                       : steps.join(QLatin1Char('\n')));
     m_billable->setChecked(t.billable);
     m_archive->setText(t.archived ? tr("Restore") : tr("Archive"));
 }
@@ -183,7 +210,9 @@ void TaskTypesDialog::saveCurrent()
     TaskType t = m_types.at(row);
     t.name = m_name->text().trimmed();
     t.color = m_colorValue;
-    t.hourlyRateCents = qRound64(m_rate->value() * 100);
+    // A changed rate holds from the chosen day on; recorded entries keep theirs.
+    if (const qint64 rate = qRound64(m_rate->value() * 100); rate != t.hourlyRateCents)
+        rates::setRateFrom(t, m_rateFrom->date(), rate);
     t.billable = m_billable->isChecked();
     save(t);
 }

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QDateEdit;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -16,7 +17,9 @@ namespace st {
 class Backend;
 
 // Editing task types: name, colour, hourly rate, billable, order, archived. A task type is
-// archived, never deleted: its entries keep their name and rate.
+// archived, never deleted: its entries keep their name and rate. A new rate takes effect from a
+// day (today unless changed, never later); entries already recorded keep theirs
+// (docs/REPORTS.md, "Rates"), and the type's rate history is shown.
 class TaskTypesDialog final : public QDialog
 {
     Q_OBJECT
@@ -44,6 +47,8 @@ private:
     QLineEdit *m_name = nullptr;
     QPushButton *m_color = nullptr;
     QDoubleSpinBox *m_rate = nullptr;
+    QDateEdit *m_rateFrom = nullptr;
+    QLabel *m_history = nullptr;
     QCheckBox *m_billable = nullptr;
     QPushButton *m_archive = nullptr;
     QLabel *m_error = nullptr;
