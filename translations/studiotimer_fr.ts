@@ -588,7 +588,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Database</name>
     <message>
-        <location filename="../core/store/Database.cpp" line="+77"/>
+        <location filename="../core/store/Database.cpp" line="+80"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
     </message>
@@ -598,17 +598,32 @@ Essayez « studiotimer help ».
         <translation>%1 n’est pas une base Studio Timer (ce n’est pas du SQLite). Il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../core/store/DataLocation.cpp" line="+53"/>
         <source>Cannot create the folder %1.</source>
         <translation>Impossible de créer le dossier %1.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
+        <source>Cannot create %1: %2</source>
+        <translation>Impossible de créer %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../core/store/Database.cpp" line="+67"/>
         <source>Cannot open %1: %2</source>
         <translation>Impossible d’ouvrir %1 : %2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+19"/>
+        <source>%1 is read-only for you: it can be read, but nothing can be changed. Make the file and its folder writable to change it.</source>
+        <translation>%1 est en lecture seule pour vous : on peut le lire, mais rien ne peut y être modifié. Rendez le fichier et son dossier accessibles en écriture pour le modifier.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is read-only and has schema %2, this version needs %3: open it once where it can be written, or with the matching version of Studio Timer.</source>
+        <translation>%1 est en lecture seule et a le schéma %2, cette version a besoin du %3 : ouvrez-le une fois là où il peut être écrit, ou avec la version de Studio Timer qui lui correspond.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
@@ -618,12 +633,17 @@ Essayez « studiotimer help ».
         <translation>Impossible de lire la base : %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1 is damaged or is not a Studio Timer database (%2). It was left untouched.</source>
         <translation>%1 est endommagé ou n’est pas une base Studio Timer (%2). Il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>%1 is another program&apos;s SQLite database, not Studio Timer&apos;s. It was left untouched.</source>
+        <translation>%1 est la base SQLite d’un autre programme, pas celle de Studio Timer. Il n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 is damaged (%2). It was left untouched.</source>
         <translation>%1 est endommagé (%2). Il n’a pas été modifié.</translation>
     </message>
@@ -648,7 +668,7 @@ Essayez « studiotimer help ».
         <translation>Impossible de sauvegarder %1 avant sa mise à jour.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Missing migration %1.</source>
         <translation>Migration %1 manquante.</translation>
     </message>
@@ -658,7 +678,7 @@ Essayez « studiotimer help ».
         <translation>La migration %1 a échoué : %2</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>Cannot start a transaction: %1</source>
         <translation>Impossible de commencer une transaction : %1</translation>
     </message>
@@ -666,6 +686,42 @@ Essayez « studiotimer help ».
         <location line="+31"/>
         <source>Cannot save the change: %1</source>
         <translation>Impossible d’enregistrer la modification : %1</translation>
+    </message>
+    <message>
+        <location filename="../core/store/Backup.cpp" line="+34"/>
+        <location line="+55"/>
+        <source>%1 is not a readable SQLite database (%2). Nothing was changed.</source>
+        <translation>%1 n’est pas une base SQLite lisible (%2). Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>%1 is damaged (%2). Nothing was changed.</source>
+        <translation>%1 est endommagé (%2). Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a Studio Timer database. Nothing was changed.</source>
+        <translation>%1 n’est pas une base de Studio Timer. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was written by a newer version of Studio Timer (schema %2; this version knows up to %3). Nothing was changed.</source>
+        <translation>%1 a été écrit par une version plus récente de Studio Timer (schéma %2 ; cette version connaît jusqu’au %3). Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 exists already: choose another file for the backup.</source>
+        <translation>%1 existe déjà : choisissez un autre fichier pour la sauvegarde.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot write the backup %1: %2</source>
+        <translation>Impossible d’écrire la sauvegarde %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No file %1.</source>
+        <translation>Aucun fichier %1.</translation>
     </message>
 </context>
 <context>
@@ -1252,7 +1308,7 @@ Essayez « studiotimer help ».
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+73"/>
+        <location filename="../core/sync/Hub.cpp" line="+80"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
     </message>
@@ -1277,22 +1333,17 @@ Essayez « studiotimer help ».
         <translation>Seul /socket.io/?EIO=4&amp;transport=websocket est servi, à %1 connexions au plus.</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+146"/>
+        <location filename="../core/sync/Hub.cpp" line="+234"/>
         <source>Too many requests: slow down.</source>
         <translation>Trop de requêtes : ralentissez.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No request takes binary data.</source>
-        <translation>Aucune requête n’accepte de données binaires.</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/HubService.cpp" line="+54"/>
+        <location filename="../core/sync/HubService.cpp" line="+55"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
@@ -1312,12 +1363,12 @@ Essayez « studiotimer help ».
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+93"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
@@ -2215,7 +2266,7 @@ Essayez « studiotimer help ».
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+228"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
@@ -2238,7 +2289,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+548"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+547"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
@@ -2310,12 +2361,12 @@ Essayez « studiotimer help ».
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncClientChanges.cpp" line="+27"/>
+        <location filename="../core/sync/SyncClientChanges.cpp" line="+26"/>
         <source>The hub refused to send its history: %1</source>
         <translation>Le hub a refusé d’envoyer son historique : %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Cannot store the hub&apos;s changes: %1</source>
         <translation>Impossible d’enregistrer les modifications du hub : %1</translation>
     </message>
@@ -3223,7 +3274,7 @@ Essayez « studiotimer help ».
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+166"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+167"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
@@ -3270,12 +3321,12 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="+96"/>
+        <location filename="../core/protocol/Requests.cpp" line="+95"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1: since must not be negative.</source>
         <translation>%1 : since ne doit pas être négatif.</translation>
     </message>
@@ -3480,12 +3531,17 @@ Essayez « studiotimer help ».
 <context>
     <name>studiotimer_hub</name>
     <message>
-        <location filename="../app/hub_main.cpp" line="+112"/>
+        <location filename="../app/hub_main.cpp" line="+115"/>
         <source>Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>Utilisation : org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>Usage: backup [FILE]</source>
+        <translation>Utilisation : backup [FICHIER]</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Studio Timer&apos;s LAN sync hub (Socket.IO v4).</source>
         <translation>Hub de synchronisation réseau local de Studio Timer (Socket.IO v4).</translation>
     </message>
@@ -3525,6 +3581,11 @@ Essayez « studiotimer help ».
         <translation>org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>backup [FILE]: a checked copy of the hub&apos;s database</source>
+        <translation>backup [FICHIER] : une copie vérifiée de la base du hub</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Commande inconnue « %1 ».</translation>
@@ -3550,12 +3611,7 @@ Essayez « studiotimer help ».
         <translation>--tls-cert et --tls-key vont ensemble.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Cannot create the data folder %1.</source>
-        <translation>Impossible de créer le dossier de données %1.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+25"/>
         <source>Cannot set up signal handling.</source>
         <translation>Impossible de mettre en place la gestion des signaux.</translation>
     </message>

@@ -3,11 +3,16 @@
 
 #include "HubTestClient.h"
 #include "domain/Types.h"
+#include "store/Backup.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -99,6 +104,7 @@ private Q_SLOTS:
     void stopsCleanlyOnSignals();
     void revokeFromAnotherProcessClosesListeners();
     void strangersCannotMakeTheHubHoldMemory();
+    void backupIsACheckedCopy();
 
 private:
     Run hub(const QStringList &args) { return runHub(m_dir.path(), args); }
@@ -352,6 +358,76 @@ void TestHubCli::strangersCannotMakeTheHubHoldMemory()
                 .toBool());
     server.terminate();
     QVERIFY(server.waitForFinished(10000));
+}
+
+// "backup FILE": a copy that, put in place of hub.sqlite, serves the same organisations; an
+// existing file is never overwritten; a damaged or foreign file fails the check unchanged.
+void TestHubCli::backupIsACheckedCopy()
+{
+    QTemporaryDir dir;
+    const QString orgId = json(runHub(dir.path(), {QStringLiteral("org"), QStringLiteral("create"),
+                                                   QStringLiteral("Backed up")})
+                                   .out)
+                              .value(QLatin1String("orgId"))
+                              .toString();
+    QCOMPARE(runHub(dir.path(), {QStringLiteral("org"), QStringLiteral("invite"), orgId}).exitCode,
+             0);
+    const QString file = dir.filePath(QStringLiteral("copies/hub-copy.sqlite"));
+    const Run backedUp = runHub(dir.path(), {QStringLiteral("backup"), file});
+    QVERIFY2(backedUp.exitCode == 0, qPrintable(backedUp.err));
+    QCOMPARE(json(backedUp.out).value(QLatin1String("backup")).toString(), file);
+    QCOMPARE(QFileInfo(file).permissions() & (QFile::ReadOther | QFile::ReadGroup),
+             QFile::Permissions());
+    QVERIFY(backup::verify(file).ok());
+
+    QTemporaryDir restored;
+    QVERIFY(QFile::copy(file, restored.filePath(QStringLiteral("hub.sqlite"))));
+    const Run list = runHub(dir.path(), {QStringLiteral("org"), QStringLiteral("list")});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(runHub(restored.path(), {QStringLiteral("org"), QStringLiteral("list")}).out,
+             list.out);
+
+    const QByteArray before = QCryptographicHash::hash(
+        [&] {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }(),
+        QCryptographicHash::Sha256);
+    const Run again = runHub(dir.path(), {QStringLiteral("backup"), file});
+    QVERIFY(again.exitCode != 0);
+    QVERIFY(again.err.contains(file));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256), before);
+    f.close();
+
+    // A damaged copy (a page overwritten) and a file that is not ours fail the check untouched.
+    const QString damaged = dir.filePath(QStringLiteral("damaged.sqlite"));
+    QVERIFY(QFile::copy(file, damaged));
+    QFile d(damaged);
+    QVERIFY(d.open(QIODevice::ReadWrite));
+    QVERIFY(d.seek(4096)); // page 2: VACUUM INTO leaves no free page, so a table's
+    d.write(QByteArray(4096, '\xff'));
+    d.close();
+    QVERIFY(QFile::setPermissions(damaged, QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(!backup::verify(damaged).ok());
+    QVERIFY(!backup::verify(dir.filePath(QStringLiteral("copies"))).ok());
+    const QString foreign = dir.filePath(QStringLiteral("foreign.sqlite"));
+    {
+        QSqlDatabase other =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        other.setDatabaseName(foreign);
+        QVERIFY(other.open());
+        QVERIFY(QSqlQuery(other).exec(QStringLiteral("CREATE TABLE cars (plate TEXT)")));
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+    const QDateTime foreignWritten = QFileInfo(foreign).lastModified();
+    const Result<int> foreignChecked = backup::verify(foreign);
+    QVERIFY(!foreignChecked.ok());
+    QVERIFY(foreignChecked.error().message.contains(QLatin1String("not a Studio Timer")));
+    QCOMPARE(QFileInfo(foreign).lastModified(), foreignWritten);
+    QVERIFY(!backup::verify(dir.filePath(QStringLiteral("nothing.sqlite"))).ok());
 }
 
 QTEST_GUILESS_MAIN(TestHubCli)
