@@ -3,9 +3,11 @@
 //   studiotimer-hub [--port 7345] [--bind ADDR] [--data-dir DIR] [--tls-cert F --tls-key F]
 //   studiotimer-hub [--data-dir DIR] org create NAME | org invite ORG_ID | org revoke TOKEN |
 //                   org list
+//   studiotimer-hub [--data-dir DIR] backup [FILE]
 // (The socket.io-protocol conformance set-up is a test program: tests/conformance.)
 
 #include "domain/Clock.h"
+#include "store/Backup.h"
 #include "store/DataLocation.h"
 #include "store/Database.h"
 #include "sync/Hub.h"
@@ -14,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -112,6 +115,23 @@ int runOrgCommand(st::HubStore &store, const QStringList &args)
     return fail(Tr::tr("Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list"));
 }
 
+// backup [FILE]: a consistent copy of hub.sqlite (VACUUM INTO), checked before it is reported.
+int runBackup(const st::Database &db, const QString &dataDir, const QStringList &args)
+{
+    if (args.size() > 2)
+        return fail(Tr::tr("Usage: backup [FILE]"));
+    const QString target = args.size() == 2
+                               ? QFileInfo(args.at(1)).absoluteFilePath()
+                               : st::backup::defaultName(dataDir, QStringLiteral("hub"));
+    if (auto r = st::backup::write(db, target); !r)
+        return fail(r.error().message);
+    if (auto r = st::backup::verify(target); !r)
+        return fail(r.error().message);
+    printJson({{QStringLiteral("backup"), target},
+               {QStringLiteral("bytes"), double(QFileInfo(target).size())}});
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -142,6 +162,8 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("org"),
                                  Tr::tr("org create NAME | org invite ORG_ID | org revoke TOKEN | "
                                         "org list"));
+    parser.addPositionalArgument(QStringLiteral("backup"),
+                                 Tr::tr("backup [FILE]: a checked copy of the hub's database"));
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -150,7 +172,8 @@ int main(int argc, char *argv[])
     }
 
     const QStringList args = parser.positionalArguments();
-    if (!args.isEmpty() && args.first() != QLatin1String("org"))
+    if (!args.isEmpty() && args.first() != QLatin1String("org") &&
+        args.first() != QLatin1String("backup"))
         return fail(Tr::tr("Unknown command \"%1\".").arg(args.first()));
 
     st::HubOptions options;
@@ -180,14 +203,16 @@ int main(int argc, char *argv[])
         options.tls = tls.value();
     }
     const QString dataDir = hubDataDir(parser.value(dataDirOption));
-    if (!QDir().mkpath(dataDir))
-        return fail(Tr::tr("Cannot create the data folder %1.").arg(dataDir));
+    if (auto r = st::dataLocation::makePrivateDir(dataDir); !r)
+        return fail(r.error().message);
     auto opened = st::Database::open(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
     if (!opened)
         return fail(opened.error().message);
     std::unique_ptr<st::Database> db = std::move(opened).value();
     const st::SystemClock clock;
 
+    if (!args.isEmpty() && args.first() == QLatin1String("backup"))
+        return runBackup(*db, dataDir, args);
     if (!args.isEmpty()) {
         st::SqliteHubStore store(*db, clock);
         return runOrgCommand(store, args);

@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include "DataLocation.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -9,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSqlError>
+#include <QUrl>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcStore, "studiotimer.store", QtWarningMsg)
@@ -116,33 +119,77 @@ Database::~Database()
 Result<std::unique_ptr<Database>> Database::open(const QString &path)
 {
     const bool inMemory = path == QLatin1String(":memory:");
+    auto access = dataLocation::FileAccess::ReadWrite;
     if (!inMemory) {
         QString why;
         if (!looksLikeSqlite(path, &why))
             return Error::invalid(why);
-        const QFileInfo info(path);
-        if (!QDir().mkpath(info.absolutePath()))
-            return Error::internal(Tr::tr("Cannot create the folder %1.")
-                                       .arg(QDir::toNativeSeparators(info.absolutePath())));
+        const Result<dataLocation::FileAccess> prepared = dataLocation::prepareDatabaseFile(path);
+        if (!prepared)
+            return prepared.error();
+        access = *prepared;
     }
 
     const QString name = QStringLiteral("st-") + QUuid::createUuid().toString(QUuid::Id128);
     std::unique_ptr<Database> database(new Database(name, path));
+    database->m_readOnly = access != dataLocation::FileAccess::ReadWrite;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+        if (database->m_readOnly)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        if (access == dataLocation::FileAccess::ReadOnlyFolder) {
+            // SQLite cannot make its -shm beside a WAL file in a read-only folder: read the file
+            // as it is (changes left in a -wal by a crash are not seen).
+            options += QStringLiteral(";QSQLITE_OPEN_URI");
+            db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath())
+                                   .toString(QUrl::FullyEncoded) +
+                               QStringLiteral("?immutable=1"));
+        } else {
+            db.setDatabaseName(path);
+        }
+        db.setConnectOptions(options);
         if (!db.open())
             return Error::internal(Tr::tr("Cannot open %1: %2")
                                        .arg(QDir::toNativeSeparators(path), db.lastError().text()));
     }
     if (auto r = database->checkIntegrity(); !r)
         return r.error();
+    if (database->m_readOnly) {
+        if (auto r = database->readSchemaVersion(); !r)
+            return r.error();
+        return database;
+    }
     if (auto r = database->configure(); !r)
         return r.error();
     if (auto r = database->migrate(); !r)
         return r.error();
     return database;
+}
+
+Error Database::readOnlyError() const
+{
+    return Error::invalid(Tr::tr("%1 is read-only for you: it can be read, but nothing can be "
+                                 "changed. Make the file and its folder writable to change it.")
+                              .arg(QDir::toNativeSeparators(m_path)));
+}
+
+Result<void> Database::readSchemaVersion()
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) ||
+        !query.next())
+        return readOnlyError();
+    m_schemaVersion = query.value(0).toInt();
+    if (m_schemaVersion != latestSchemaVersion())
+        return Error::invalid(
+            Tr::tr("%1 is read-only and has schema %2, this version needs %3: open it once where "
+                   "it can be written, or with the matching version of Studio Timer.")
+                .arg(QDir::toNativeSeparators(m_path))
+                .arg(m_schemaVersion)
+                .arg(latestSchemaVersion()));
+    QSqlQuery(connection()).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    return {};
 }
 
 QSqlDatabase Database::connection() const
@@ -209,6 +256,8 @@ Result<void> Database::exec(QSqlQuery &query) const
 {
     if (!query.exec()) {
         logFailure(query);
+        if (m_readOnly)
+            return readOnlyError();
         return writeError(query.lastError(), Tr::tr("The database refused a change: %1"));
     }
     return {};
@@ -237,11 +286,19 @@ Result<void> Database::checkIntegrity()
     // Reading the schema touches the header and the schema pages: a damaged or foreign file fails
     // here, before anything is written. The full page check runs before a migration (quickCheck).
     QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")) || !query.next()) {
+    if (!query.exec(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(name = 'schema_migrations'), 0) "
+                                   "FROM sqlite_master WHERE type = 'table'")) ||
+        !query.next()) {
         return Error::invalid(Tr::tr("%1 is damaged or is not a Studio Timer database (%2). It was "
                                      "left untouched.")
                                   .arg(QDir::toNativeSeparators(m_path), query.lastError().text()));
     }
+    // Another program's SQLite file: tables, but not our schema's record. Nothing is created
+    // beside its own tables.
+    if (query.value(0).toInt() > 0 && query.value(1).toInt() == 0)
+        return Error::invalid(Tr::tr("%1 is another program's SQLite database, not Studio "
+                                     "Timer's. It was left untouched.")
+                                  .arg(QDir::toNativeSeparators(m_path)));
     return {};
 }
 
@@ -313,6 +370,7 @@ Result<void> Database::migrate()
         if (!QFile::copy(m_path, backup))
             return Error::internal(Tr::tr("Cannot back up %1 before upgrading it.")
                                        .arg(QDir::toNativeSeparators(m_path)));
+        dataLocation::restrictToOwner(backup);
     }
 
     for (const Migration &migration : migrations()) {
@@ -407,7 +465,9 @@ Transaction::Transaction(const Database &db)
                                    : QStringLiteral("SAVEPOINT st_tx_%1").arg(depth);
     QString why;
     if (!run(sql, &why)) {
-        m_error = writeError(QSqlError({}, why), Tr::tr("Cannot start a transaction: %1"));
+        m_error = m_database.isReadOnly()
+                      ? m_database.readOnlyError()
+                      : writeError(QSqlError({}, why), Tr::tr("Cannot start a transaction: %1"));
         return;
     }
     m_depth = depth;

@@ -30,6 +30,10 @@ public:
 
     QSqlDatabase connection() const;
     QString path() const { return m_path; }
+    // Opened read-only: the file or its folder is not writable by this user. Reads work; a change
+    // fails with readOnlyError().
+    bool isReadOnly() const { return m_readOnly; }
+    Error readOnlyError() const;
     int schemaVersion() const { return m_schemaVersion; }
 
     // A prepared query on this connection; prepare failures are programming errors and logged.
@@ -65,11 +69,13 @@ private:
     Database(QString connectionName, QString path);
     Result<void> configure();
     Result<void> checkIntegrity();
+    Result<void> readSchemaVersion();
     Result<void> migrate();
 
     QString m_connectionName;
     QString m_path;
     int m_schemaVersion = 0;
+    bool m_readOnly = false;
     // How many Transactions are open on this connection: the outermost is BEGIN IMMEDIATE, the
     // ones inside it savepoints.
     mutable int m_transactionDepth = 0;

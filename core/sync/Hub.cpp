@@ -48,8 +48,12 @@ Hub::Hub(const Database &db, const Clock &clock, HubOptions options, QObject *pa
     , m_options(std::move(options))
     , m_store(db, clock)
     , m_requests(std::make_unique<HubService>(db, clock, m_store))
+    , m_throttle(clock, m_options.connectThrottle)
     , m_server(std::make_unique<SioServer>(m_options, static_cast<SioHandler &>(*this)))
-{}
+{
+    m_revocationPoll.setInterval(m_options.revocationPollMs);
+    connect(&m_revocationPoll, &QTimer::timeout, this, &Hub::onPoll);
+}
 
 Hub::~Hub()
 {
@@ -59,7 +63,10 @@ Hub::~Hub()
 
 Result<void> Hub::listen()
 {
-    return m_server->listen(QStringLiteral("studiotimer-hub"));
+    if (auto r = m_server->listen(QStringLiteral("studiotimer-hub")); !r)
+        return r;
+    m_revocationPoll.start();
+    return {};
 }
 
 quint16 Hub::port() const
@@ -69,6 +76,7 @@ quint16 Hub::port() const
 
 void Hub::close()
 {
+    m_revocationPoll.stop();
     m_server->close(Tr::tr("The hub is shutting down."));
 }
 
@@ -88,11 +96,65 @@ Result<QString> Hub::revokeToken(const QString &token)
         if (conn->tokenHash == hash)
             victims.append(id);
     }
-    for (SioConnectionId id : victims) {
-        m_server->send(id, sio::Packet::disconnect());
-        m_server->drop(id, QStringLiteral("token revoked"));
-    }
+    for (SioConnectionId id : victims)
+        dropRevoked(id);
     return revoked;
+}
+
+void Hub::onPoll()
+{
+    checkRevocations();
+    const QList<ConnectThrottle::Burst> ended = m_throttle.endQuietBursts();
+    for (const ConnectThrottle::Burst &burst : ended)
+        logBurstEnd(burst);
+}
+
+void Hub::logBurstEnd(const ConnectThrottle::Burst &burst) const
+{
+    qCWarning(lcHub).noquote() << burst.failures << "CONNECTs with a wrong token from"
+                               << burst.address << "in"
+                               << QString::number(double(burst.lastMs - burst.firstMs) / 1000.0,
+                                                  'f', 1)
+                               << "s," << burst.dropped << "more closed unchecked";
+}
+
+void Hub::checkRevocations()
+{
+    const Result<qint64> marker = m_store.revocationMarker();
+    if (!marker) {
+        // Logged by the store; the next poll tries again, and each request checks its token.
+        return;
+    }
+    if (m_revocationMarker == *marker)
+        return;
+    m_revocationMarker = *marker;
+    // Something was revoked: ask once per token in use, not once per socket.
+    std::map<QString, bool> revoked;
+    QList<SioConnectionId> victims;
+    for (const auto &[id, conn] : m_clients) {
+        auto it = revoked.find(conn->tokenHash);
+        if (it == revoked.end()) {
+            const Result<bool> r = m_store.isRevokedHash(conn->tokenHash);
+            if (!r) {
+                m_revocationMarker.reset(); // look again at the next poll
+                return;
+            }
+            it = revoked.emplace(conn->tokenHash, *r).first;
+        }
+        if (it->second)
+            victims.append(id);
+    }
+    for (SioConnectionId id : victims) {
+        if (const HubConnection *conn = client(id))
+            qCInfo(lcHub).noquote() << conn->deviceName << "disconnected: its token was revoked";
+        dropRevoked(id);
+    }
+}
+
+void Hub::dropRevoked(SioConnectionId id)
+{
+    m_server->send(id, sio::Packet::disconnect());
+    m_server->drop(id, QStringLiteral("token revoked"));
 }
 
 // ---- connections -------------------------------------------------------------------------------
@@ -107,6 +169,26 @@ void Hub::connectRequested(SioConnectionId id, const QString &nsp, const QJsonVa
 {
     if (m_server->hasJoined(id, kMainNsp))
         return; // connected already
+    const QString address = m_server->peerAddress(id);
+    const std::optional<int> wait = m_throttle.admit(address);
+    if (!wait) {
+        m_server->drop(id, QStringLiteral("too many CONNECTs waiting from this address"), true);
+        return;
+    }
+    if (*wait == 0)
+        return checkConnect(id, nsp, auth, address);
+    QTimer::singleShot(*wait, this, [this, id, nsp, auth, address] {
+        m_throttle.done(address);
+        if (m_server->isOpen(id))
+            checkConnect(id, nsp, auth, address);
+    });
+}
+
+void Hub::checkConnect(SioConnectionId id, const QString &nsp, const QJsonValue &auth,
+                       const QString &address)
+{
+    if (m_server->hasJoined(id, kMainNsp))
+        return; // a second CONNECT waited too
     const auto refuse = [&](const protocol::ConnectRefusal &refusal) {
         qCInfo(lcHub) << "connection" << id << "refused:" << refusal.message;
         m_server->refuse(id, nsp, protocol::encode(refusal));
@@ -122,13 +204,24 @@ void Hub::connectRequested(SioConnectionId id, const QString &nsp, const QJsonVa
                                    << (org ? head.error() : org.error()).message;
         return refuse(protocol::unavailable());
     }
-    if (!*org)
-        return refuse(protocol::unauthorized());
+    if (!*org) {
+        // A guess, perhaps: slowed down, and logged once per burst, not per attempt.
+        if (m_throttle.failed(address))
+            qCWarning(lcHub).noquote()
+                << "wrong token from" << address << "- its CONNECTs now wait up to"
+                << m_options.connectThrottle.maxDelayMs << "ms each";
+        m_server->refuse(id, nsp, protocol::encode(protocol::unauthorized()));
+        m_server->drop(id, QStringLiteral("unauthorized"), true);
+        return;
+    }
     const Result<protocol::ConnectAuth> a = protocol::decodeConnectAuth(auth);
     if (!a)
         return refuse(protocol::invalidHandshake());
     if (!protocol::isSupportedVersion(a->protocol))
         return refuse(protocol::unsupportedProtocol(a->protocol));
+
+    if (const std::optional<ConnectThrottle::Burst> burst = m_throttle.succeeded(address))
+        logBurstEnd(*burst);
 
     auto owned = std::make_unique<HubConnection>();
     HubConnection *conn = owned.get();
@@ -194,6 +287,10 @@ void Hub::eventReceived(SioConnectionId id, const sio::Packet &p, const QList<QB
     HubConnection *conn = client(id);
     if (p.nsp != kMainNsp || !conn)
         return;
+    if (p.isBinary()) {
+        m_server->drop(id, QStringLiteral("no request takes binary data"));
+        return;
+    }
     if (!p.ackId) {
         qCDebug(lcHub).noquote() << conn->deviceName
                                  << "event without ack id ignored:" << p.eventName();
@@ -209,17 +306,12 @@ void Hub::eventReceived(SioConnectionId id, const sio::Packet &p, const QList<QB
         return;
     }
     if (*revoked) {
-        // Revoked by "studiotimer-hub org revoke" from another process while this socket was on.
-        m_server->send(id, sio::Packet::disconnect());
-        m_server->drop(id, QStringLiteral("token revoked"));
+        // Revoked by "studiotimer-hub org revoke" from another process since the last poll.
+        dropRevoked(id);
         return;
     }
     if (!m_server->takeToken(id)) {
         reply(errorAnswer({ErrorCode::RateLimited, Tr::tr("Too many requests: slow down.")}));
-        return;
-    }
-    if (p.isBinary()) {
-        reply(errorAnswer(Error::invalid(Tr::tr("No request takes binary data."))));
         return;
     }
     const QString event = p.eventName();

@@ -4,12 +4,15 @@
 #include "store/Database.h"
 #include "sync/Presence.h"
 #include "sync/SqliteHubStore.h"
+#include "sync/server/ConnectThrottle.h"
 #include "sync/server/SioServer.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace st {
 
@@ -19,7 +22,17 @@ class HubService;
 // The transport limits of SioServerOptions; the hub serves the namespace "/" on port 7345.
 struct HubOptions : SioServerOptions
 {
-    HubOptions() { port = 7345; }
+    HubOptions()
+    {
+        port = 7345;
+        binaryPackets = false; // no request takes binary data: a binary packet closes the socket
+    }
+    // How often the hub asks its store whether a token was revoked (by "studiotimer-hub org
+    // revoke" in another process, or another hub on the same database): a revoked token's
+    // sockets are closed within this.
+    int revocationPollMs = 500;
+    // CONNECTs with wrong tokens slow their address down (see ConnectThrottle).
+    ConnectThrottle::Options connectThrottle;
 };
 
 // The LAN sync hub: a Socket.IO v4 server (Engine.IO 4 over WebSocket only) that applies the
@@ -65,6 +78,9 @@ public:
     int connectedCount() const;
     // Revokes a token and disconnects the sockets that use it.
     Result<QString> revokeToken(const QString &token);
+    // Closes the sockets whose token the store no longer admits (revoked elsewhere); run by a
+    // timer every HubOptions::revocationPollMs, cheap while nothing was revoked.
+    void checkRevocations();
 
 Q_SIGNALS:
     // A socket authenticated (or left); for logs and tests.
@@ -80,7 +96,14 @@ private:
     void connectionClosing(SioConnectionId id) override;
     void connectionClosed(SioConnectionId id) override;
 
+    // The token check of a CONNECT, once its address waited what ConnectThrottle asked.
+    void checkConnect(SioConnectionId id, const QString &nsp, const QJsonValue &auth,
+                      const QString &address);
+    void logBurstEnd(const ConnectThrottle::Burst &burst) const;
+    void onPoll();
     HubConnection *client(SioConnectionId id) const;
+    // Tells the desk DISCONNECT and closes its socket: its token no longer admits it.
+    void dropRevoked(SioConnectionId id);
     // The desk left "/" or is gone: out of its organisation's room and presence, and told.
     void leave(SioConnectionId id);
 
@@ -100,6 +123,9 @@ private:
     // The desks connected to "/", by connection.
     std::map<SioConnectionId, std::unique_ptr<HubConnection>> m_clients;
     std::unique_ptr<HubService> m_requests; // decodes, applies and records the requests
+    ConnectThrottle m_throttle;
+    QTimer m_revocationPoll;                  // also ends quiet bursts of wrong tokens
+    std::optional<qint64> m_revocationMarker; // the store's, when last checked
     // Last, so it goes first: nothing it reports may reach a half-destroyed hub.
     std::unique_ptr<SioServer> m_server;
 };

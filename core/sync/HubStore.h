@@ -54,6 +54,11 @@ public:
     organizationForToken(const QString &token) const = 0;
     // Whether the token with this hash no longer admits anyone (revoked or unknown).
     virtual Result<bool> isRevokedHash(const QString &tokenHash) const = 0;
+    // A number that changes whenever a token is revoked, by this process or another (the
+    // "org revoke" command while the hub runs). Cheap: the hub asks about twice a second and
+    // checks its connections' tokens only when it moved. SQLite counts the revoked tokens; a
+    // PostgreSQL store can bump it from a NOTIFY.
+    virtual Result<qint64> revocationMarker() const = 0;
     virtual Result<QList<OrgSummary>> organizations() const = 0;
 
     static QString hashToken(const QString &token);

@@ -149,6 +149,15 @@ Result<bool> SqliteHubStore::isRevokedHash(const QString &tokenHash) const
     return !q.next();
 }
 
+Result<qint64> SqliteHubStore::revocationMarker() const
+{
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("SELECT COUNT(*) FROM hub_tokens WHERE revoked_at IS NOT NULL"));
+    if (auto r = m_db.exec(q); !r)
+        return r.error();
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
+}
+
 Result<QList<HubStore::OrgSummary>> SqliteHubStore::organizations() const
 {
     QSqlQuery q = m_db.prepare(QStringLiteral(

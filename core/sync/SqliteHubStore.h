@@ -18,6 +18,7 @@ public:
     Result<QString> revokeToken(const QString &token) override;
     Result<std::optional<Organization>> organizationForToken(const QString &token) const override;
     Result<bool> isRevokedHash(const QString &tokenHash) const override;
+    Result<qint64> revocationMarker() const override;
     Result<QList<OrgSummary>> organizations() const override;
 
     Result<qint64> head(const QString &orgId) const override;

@@ -124,7 +124,7 @@ private Q_SLOTS:
     void hubRestartKeepsDataAndSeq();
     void oversizedAndMalformedCloseOnlyThatConnection_data();
     void oversizedAndMalformedCloseOnlyThatConnection();
-    void binaryAttachmentsParsedButRefused();
+    void binaryEventCloses();
     void syncPullPages();
     void presenceListsDevices();
     void pingTimeoutAndConnectTimeoutClose();
@@ -805,21 +805,18 @@ void TestHub::oversizedAndMalformedCloseOnlyThatConnection()
     QCOMPARE(env.hub->connectedCount(), 2);
 }
 
-void TestHub::binaryAttachmentsParsedButRefused()
+void TestHub::binaryEventCloses()
 {
     HubEnv env;
     const OrgFixture org = env.org(QStringLiteral("Studio A"));
     HubTestClient c;
     QVERIFY(c.join(env.port(), org.token, QStringLiteral("Desk")));
+    // No request takes binary data: the header closes the connection (issue 15; it used to be
+    // answered "invalid" after the attachment was buffered). tst_hub_security has the rest.
     c.send(QStringLiteral("451-7[\"timer:start\",{\"_placeholder\":true,\"num\":0}]"));
     c.sendBinary(QByteArray("abc"));
-    QTRY_VERIFY_WITH_TIMEOUT(c.acks.contains(7), 5000);
-    QCOMPARE(errorCode(c.acks.value(7)), QStringLiteral("invalid"));
-    QVERIFY(!c.closed);
-    // A text frame where an attachment is due closes the connection.
-    c.send(QStringLiteral("451-8[\"timer:start\",{\"_placeholder\":true,\"num\":0}]"));
-    c.send(QStringLiteral("42[\"x\"]"));
     QVERIFY(c.waitClosed());
+    QVERIFY(!c.acks.contains(7));
 }
 
 void TestHub::syncPullPages()

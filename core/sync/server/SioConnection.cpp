@@ -30,9 +30,9 @@ SioConnection::SioConnection(SioConnectionId id, QWebSocket *socket,
     for (QTimer *t : {&m_pingTimer, &m_pongTimer, &m_connectTimer, &m_closeTimer})
         t->setSingleShot(true);
     m_refill.start();
-    // Qt closes with "too much data" (1009) beyond these; onText/onBinary check again.
-    socket->setMaxAllowedIncomingFrameSize(quint64(options.maxPayload));
-    socket->setMaxAllowedIncomingMessageSize(quint64(options.maxPayload));
+    // Qt closes with "too much data" (1009) beyond these, from a frame's header, before it
+    // buffers the frame; onText/onBinary check again. Small until a CONNECT is accepted.
+    limitMessages(payloadLimit());
 
     connect(socket, &QWebSocket::textMessageReceived, this, &SioConnection::onText);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &SioConnection::onBinary);
@@ -60,6 +60,25 @@ void SioConnection::open()
                              << m_socket->peerAddress().toString();
 }
 
+void SioConnection::limitMessages(int bytes)
+{
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(bytes));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(bytes));
+}
+
+int SioConnection::payloadLimit() const
+{
+    return m_namespaces.isEmpty()
+               ? std::min(m_options.maxPayloadBeforeConnect, m_options.maxPayload)
+               : m_options.maxPayload;
+}
+
+void SioConnection::join(const QString &nsp)
+{
+    m_namespaces.insert(nsp);
+    limitMessages(payloadLimit());
+}
+
 QString SioConnection::describe() const
 {
     return m_label.isEmpty() ? m_engineSid : m_label + QLatin1Char('/') + m_engineSid;
@@ -80,11 +99,15 @@ void SioConnection::sendText(const QString &text)
         m_socket->sendTextMessage(text);
 }
 
-void SioConnection::drop(const QString &why)
+void SioConnection::drop(const QString &why, bool quiet)
 {
     if (m_closing)
         return;
-    qCInfo(lcSio).noquote() << "closing" << describe() << "because" << why;
+    m_quiet = quiet;
+    if (quiet)
+        qCDebug(lcSio).noquote() << "closing" << describe() << "because" << why;
+    else
+        qCInfo(lcSio).noquote() << "closing" << describe() << "because" << why;
     startClosing(QWebSocketProtocol::CloseCodeProtocolError, why);
 }
 
@@ -130,8 +153,8 @@ void SioConnection::onText(const QString &text)
 {
     if (m_closing)
         return;
-    if (text.size() > m_options.maxPayload || text.toUtf8().size() > m_options.maxPayload) {
-        drop(QStringLiteral("message over maxPayload"));
+    if (text.size() > payloadLimit() || text.toUtf8().size() > payloadLimit()) {
+        drop(QStringLiteral("message over the size limit"));
         return;
     }
     if (m_pending) {
@@ -172,12 +195,18 @@ void SioConnection::onBinary(const QByteArray &data)
 {
     if (m_closing)
         return;
-    if (data.size() > m_options.maxPayload) {
-        drop(QStringLiteral("message over maxPayload"));
+    if (m_namespaces.isEmpty()) {
+        drop(QStringLiteral("binary frame before CONNECT"));
         return;
     }
     if (!m_pending) {
         drop(QStringLiteral("binary frame without a binary packet"));
+        return;
+    }
+    // The packet with all its attachments stays within maxPayload.
+    m_bufferedBytes += data.size();
+    if (m_bufferedBytes > m_options.maxPayload) {
+        drop(QStringLiteral("attachments over maxPayload"));
         return;
     }
     m_buffers.append(data);
@@ -193,8 +222,20 @@ void SioConnection::onSocketIo(const QString &packetText)
         drop(packet.error().message);
         return;
     }
+    if (packet->isBinary()) {
+        // Refused at the header, before any attachment is held.
+        if (!m_options.binaryPackets) {
+            drop(QStringLiteral("binary packet (no event takes binary data)"));
+            return;
+        }
+        if (!hasJoined(packet->nsp)) {
+            drop(QStringLiteral("binary packet before CONNECT"));
+            return;
+        }
+    }
     m_pending = std::move(packet).value();
     m_buffers.clear();
+    m_bufferedBytes = 0;
     if (m_pending->isBinary() && m_pending->attachments > 0)
         return; // wait for the attachments
     dispatch();
@@ -207,6 +248,7 @@ void SioConnection::dispatch()
     const QList<QByteArray> buffers = std::move(m_buffers);
     m_pending.reset();
     m_buffers.clear();
+    m_bufferedBytes = 0;
     if (onPacket)
         onPacket(packet, buffers);
 }

@@ -49,7 +49,9 @@ public:
     // One Engine.IO text frame as it is (a packet encoded once for a whole room).
     void sendText(const QString &text);
     // Closes with "protocol error" and the reason; a peer that never answers is cut off.
-    void drop(const QString &why);
+    // quiet: logged at debug level only (a refusal the application logs its own way).
+    void drop(const QString &why, bool quiet = false);
+    bool isQuiet() const { return m_quiet; }
     // Closes with "going away" (the server shuts down).
     void goAway(const QString &reason);
     // The socket is gone: no clock runs any more and nothing is received or reported.
@@ -58,7 +60,8 @@ public:
     void stopConnectClock() { m_connectTimer.stop(); }
 
     bool hasJoined(const QString &nsp) const { return m_namespaces.contains(nsp); }
-    void join(const QString &nsp) { m_namespaces.insert(nsp); }
+    // The first namespace joined lifts the socket's size limit to maxPayload.
+    void join(const QString &nsp);
     bool leave(const QString &nsp) { return m_namespaces.remove(nsp); }
 
     // Takes one request from the bucket; false when it is empty (the request is refused).
@@ -70,6 +73,9 @@ private:
     void onSocketIo(const QString &packetText);
     void dispatch();
     void startClosing(QWebSocketProtocol::CloseCode code, const QString &reason);
+    void limitMessages(int bytes);
+    // The most one message may be now (smaller before CONNECT).
+    int payloadLimit() const;
 
     const SioServerOptions &m_options;
     SioConnectionId m_id;
@@ -78,6 +84,7 @@ private:
     QString m_label;
     QSet<QString> m_namespaces;
     bool m_closing = false;
+    bool m_quiet = false;
     QTimer m_pingTimer;
     QTimer m_pongTimer;
     QTimer m_connectTimer;
@@ -85,6 +92,7 @@ private:
     // A binary packet waiting for its attachments.
     std::optional<sio::Packet> m_pending;
     QList<QByteArray> m_buffers;
+    qint64 m_bufferedBytes = 0; // of m_buffers, at most maxPayload
     // Rate limit.
     double m_tokens = 0;
     QElapsedTimer m_refill;

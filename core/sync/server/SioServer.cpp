@@ -164,8 +164,11 @@ void SioServer::onDisconnected(SioConnectionId id)
     std::unique_ptr<SioConnection> conn = std::move(it->second);
     m_connections.erase(it);
     leaveRooms(id);
-    qCInfo(lcSio).noquote() << "closed" << conn->describe() << conn->socket()->closeCode()
-                            << conn->socket()->closeReason();
+    if (conn->isQuiet())
+        qCDebug(lcSio).noquote() << "closed" << conn->describe() << conn->socket()->closeCode();
+    else
+        qCInfo(lcSio).noquote() << "closed" << conn->describe() << conn->socket()->closeCode()
+                                << conn->socket()->closeReason();
     conn->markClosed();
     conn->socket()->deleteLater();
     conn.release()->deleteLater(); // it may be on the stack below us (a close while sending)
@@ -246,10 +249,22 @@ void SioServer::send(SioConnectionId id, const sio::Packet &packet,
         conn->send(packet, attachments);
 }
 
-void SioServer::drop(SioConnectionId id, const QString &why)
+void SioServer::drop(SioConnectionId id, const QString &why, bool quiet)
 {
     if (SioConnection *conn = find(id))
-        conn->drop(why);
+        conn->drop(why, quiet);
+}
+
+bool SioServer::isOpen(SioConnectionId id) const
+{
+    const SioConnection *conn = find(id);
+    return conn && !conn->isClosing();
+}
+
+QString SioServer::peerAddress(SioConnectionId id) const
+{
+    const SioConnection *conn = find(id);
+    return conn ? conn->socket()->peerAddress().toString() : QString();
 }
 
 void SioServer::setLabel(SioConnectionId id, const QString &label)

@@ -32,7 +32,14 @@ struct SioServerOptions
     quint16 port = 0; // 0: any free port (see SioServer::port())
     int pingInterval = 25000;
     int pingTimeout = 20000;
-    int maxPayload = 1000000;
+    int maxPayload = 1000000; // per WebSocket message, and per packet with its attachments
+    // Until a namespace accepted the CONNECT, a message may be at most this long, and binary
+    // frames (or a packet announcing attachments) close the socket: a stranger makes the server
+    // hold no more than this per socket.
+    int maxPayloadBeforeConnect = 16384;
+    // BINARY_EVENT / BINARY_ACK packets are served; when false, one closes the connection at its
+    // header, before any attachment is buffered (the hub: no request takes binary data).
+    bool binaryPackets = true;
     int connectTimeout = 10000; // from the open packet to the CONNECT packet
     // Sockets beyond this are closed at once (a flood must not exhaust the server).
     int maxConnections = 1000;
@@ -98,8 +105,13 @@ public:
     // Sends one packet (and the binary attachments of a BINARY_EVENT / BINARY_ACK).
     void send(SioConnectionId id, const sio::Packet &packet,
               const QList<QByteArray> &attachments = {});
-    // Closes one connection (protocol error, why in the log and the close frame).
-    void drop(SioConnectionId id, const QString &why);
+    // Closes one connection (protocol error, why in the log and the close frame); a quiet drop
+    // is logged at debug level only.
+    void drop(SioConnectionId id, const QString &why, bool quiet = false);
+    // Whether the connection is there and not closing.
+    bool isOpen(SioConnectionId id) const;
+    // The peer's IP address, as text (empty for an unknown connection).
+    QString peerAddress(SioConnectionId id) const;
     // Names the connection in the log from now on (e.g. the device's name).
     void setLabel(SioConnectionId id, const QString &label);
     // Takes a request from the connection's bucket; false: over the rate limit.
