@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Nothing was imported: the file has %n bad row(s).
 </source>
         <translation>

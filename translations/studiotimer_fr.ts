@@ -843,7 +843,7 @@ Essayez « studiotimer help ».
         <translation>Le fichier n’est pas du texte UTF-8.</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImportFormats.cpp" line="+71"/>
+        <location filename="../core/report/EntryImportFormats.cpp" line="+74"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
@@ -873,12 +873,17 @@ Essayez « studiotimer help ».
         <translation>endedAt « %1 » n’est pas une heure comme 2026-11-28T10:30:00+01:00.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>%1 &quot;%2&quot; is not a whole number of milliseconds.</source>
+        <translation>%1 « %2 » n’est pas un nombre entier de millisecondes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 &quot;%2&quot; is not a whole number of seconds.</source>
         <translation>%1 « %2 » n’est pas un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Line %1: the header has no &quot;%2&quot; column: is this Toggl Track&apos;s detailed report CSV?</source>
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » : est-ce bien le rapport détaillé CSV de Toggl Track ?</translation>
     </message>
@@ -929,13 +934,33 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+9"/>
+        <source>&quot;%1&quot; must be a whole number of milliseconds.</source>
+        <translation>« %1 » doit être un nombre entier de millisecondes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&quot;%1&quot; must be a whole number of seconds.</source>
         <translation>« %1 » doit être un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&quot;startedAt&quot; is required.</source>
         <translation>« startedAt » est obligatoire.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>an audit row is not an object.</source>
+        <translation>une ligne de l’historique des modifications n’est pas un objet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;audit&quot; must be an array.</source>
+        <translation>« audit » doit être un tableau.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a control character (such as NUL) is not text; remove it.</source>
+        <translation>un caractère de contrôle (comme NUL) n’est pas du texte ; supprimez-le.</translation>
     </message>
     <message>
         <location filename="../core/report/EntryImportResolve.cpp" line="+86"/>
@@ -994,12 +1019,12 @@ Essayez « studiotimer help ».
         <translation>maintenant</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>%1 %2: it overlaps line %3 of the same person (%4).</source>
         <translation>%1 %2 : elle chevauche la ligne %3 de la même personne (%4).</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImport.cpp" line="+33"/>
+        <location filename="../core/report/EntryImport.cpp" line="+37"/>
         <location filename="../core/report/EntryImportResolve.cpp" line="+1"/>
         <source>Entry</source>
         <translation>Entrée</translation>
@@ -1011,7 +1036,7 @@ Essayez « studiotimer help ».
         <translation>Ligne</translation>
     </message>
     <message numerus="yes">
-        <location line="-20"/>
+        <location line="-24"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
         <translation>
             <numerusform>Le fichier a %n ligne incorrecte ; rien n’a été importé.</numerusform>
@@ -1019,7 +1044,7 @@ Essayez « studiotimer help ».
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>%1 %2: %3; nothing was imported.</source>
         <translation>%1 %2 : %3 ; rien n’a été importé.</translation>
     </message>
@@ -1120,6 +1145,16 @@ Essayez « studiotimer help ».
             <numerusform>, %n ignorées.
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../core/report/EntryAuditJson.cpp" line="+53"/>
+        <source>an audit row&apos;s &quot;at&quot; is not a time such as &quot;2026-11-28T09:30:00+01:00&quot;.</source>
+        <translation>le « at » d’une ligne de l’historique des modifications n’est pas une heure comme « 2026-11-28T09:30:00+01:00 ».</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>an audit row needs &quot;user&quot; and &quot;reason&quot; as text and &quot;before&quot; and &quot;after&quot; as objects.</source>
+        <translation>une ligne de l’historique des modifications demande « user » et « reason » en texte, « before » et « after » en objets.</translation>
     </message>
 </context>
 <context>
@@ -1252,7 +1287,7 @@ Essayez « studiotimer help ».
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+73"/>
+        <location filename="../core/sync/Hub.cpp" line="+72"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
     </message>
@@ -1287,12 +1322,12 @@ Essayez « studiotimer help ».
         <translation>Aucune requête n’accepte de données binaires.</translation>
     </message>
     <message>
-        <location filename="../core/sync/HubService.cpp" line="+54"/>
+        <location filename="../core/sync/HubService.cpp" line="+55"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
@@ -1312,12 +1347,12 @@ Essayez « studiotimer help ».
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+93"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
@@ -2215,7 +2250,7 @@ Essayez « studiotimer help ».
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+228"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
@@ -2238,7 +2273,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+548"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+547"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
@@ -2310,12 +2345,12 @@ Essayez « studiotimer help ».
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncClientChanges.cpp" line="+27"/>
+        <location filename="../core/sync/SyncClientChanges.cpp" line="+26"/>
         <source>The hub refused to send its history: %1</source>
         <translation>Le hub a refusé d’envoyer son historique : %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Cannot store the hub&apos;s changes: %1</source>
         <translation>Impossible d’enregistrer les modifications du hub : %1</translation>
     </message>
@@ -2738,12 +2773,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/timer/TimerEdits.cpp" line="-9"/>
-        <location line="+160"/>
+        <location line="+169"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-167"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
@@ -2770,7 +2805,7 @@ Essayez « studiotimer help ».
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
@@ -2955,7 +2990,12 @@ Essayez « studiotimer help ».
 <context>
     <name>st::csv</name>
     <message>
-        <location filename="../core/report/Csv.cpp" line="+97"/>
+        <location filename="../core/report/Csv.cpp" line="+126"/>
+        <source>Line %1: a control character (U+%2) is not text; remove it.</source>
+        <translation>Ligne %1 : un caractère de contrôle (U+%2) n’est pas du texte ; supprimez-le.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Line %1: a carriage return must be followed by a line feed.</source>
         <translation>Ligne %1 : un retour chariot doit être suivi d’un saut de ligne.</translation>
     </message>
@@ -3223,7 +3263,7 @@ Essayez « studiotimer help ».
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+166"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+167"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
@@ -3270,12 +3310,12 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="+96"/>
+        <location filename="../core/protocol/Requests.cpp" line="+95"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1: since must not be negative.</source>
         <translation>%1 : since ne doit pas être négatif.</translation>
     </message>

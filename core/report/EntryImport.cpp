@@ -90,6 +90,10 @@ Result<QList<TimeEntry>> EntryImporter::apply(const ImportPlan &plan)
     for (const ImportRow &row : plan.rows) {
         if (row.action != ImportRow::Action::Create)
             continue;
+        if (row.adjusted)
+            batch.adjusted.insert(int(batch.entries.size()));
+        if (!row.audit.isEmpty())
+            batch.audit.insert(int(batch.entries.size()), row.audit);
         batch.entries << row.entry;
         lines << row.line;
     }

@@ -30,6 +30,8 @@ struct ImportRow
     QString taskTypeName;
     QString roomName;
     QString duplicateOf; // the stored entry's ID (Duplicate)
+    bool adjusted = false;    // adjusted where it came from (our CSV and JSON)
+    QList<AuditRecord> audit; // its audit trail there (our JSON), oldest first
 };
 
 struct ImportIssue

@@ -26,6 +26,8 @@ struct EntryImporter::Raw
     std::optional<Ms> end;
     std::optional<Ms> pausedMs;
     std::optional<Ms> durationMs;
+    bool adjusted = false;
+    QList<AuditRecord> audit; // oldest first; actorId unresolved
 };
 
 namespace import_detail {

@@ -142,8 +142,17 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
     QList<TimeEntry> added;
     for (int i = 0; i < int(batch.entries.size()); ++i) {
         auto prepared = prepareManual(batch.entries.at(i));
+        if (prepared && batch.adjusted.contains(i))
+            prepared.value().adjusted = true;
         Result<void> written =
             prepared ? m_entries.insert(prepared.value()) : Result<void>(prepared.error());
+        for (AuditRecord a : batch.audit.value(i)) { // an imported trail
+            if (!written)
+                break;
+            a.id = newId();
+            a.entryId = prepared.value().id;
+            written = m_entries.insertAudit(a);
+        }
         if (written)
             written = record({manualChange(prepared.value()), {prepared.value()}, std::nullopt});
         if (!written) {

@@ -7,8 +7,10 @@
 #include "store/EntryFilter.h"
 #include "store/Repositories.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <optional>
@@ -57,6 +59,10 @@ struct ManualBatch
     QList<User> newUsers;
     QList<Room> newRooms;
     QList<ManualEntry> entries;
+    // Imported entries adjusted where they came from (indexes into entries), and their audit
+    // trails there, oldest first (row IDs are made on insert).
+    QSet<int> adjusted;
+    QHash<int, QList<AuditRecord>> audit;
 };
 
 struct Adjustment
