@@ -56,7 +56,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+39"/>
+        <source>  … and %n more row(s)
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <source>Imported %n entries</source>
         <translation>
             <numerusform>Imported %n entry</numerusform>

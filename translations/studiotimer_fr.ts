@@ -1070,7 +1070,7 @@ Essayez « studiotimer help ».
         <translation>ligne</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1 %2, %3</source>
         <translation>%1 %2, %3</translation>
     </message>
@@ -1105,8 +1105,19 @@ Essayez « studiotimer help ».
         <translation>  ~ %1 %2 : %3 n’a pas de fin (un chronomètre en cours) : ignorée
 </translation>
     </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>  … and %n more row(s)
+</source>
+        <translation>
+            <numerusform>  … et %n autre ligne
+</numerusform>
+            <numerusform>  … et %n autres lignes
+</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>New people: %1
 </source>
         <translation>Nouvelles personnes : %1
@@ -2735,7 +2746,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+45"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+53"/>
         <location filename="../core/timer/TimerService.cpp" line="+35"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
@@ -2773,17 +2784,17 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/timer/TimerEdits.cpp" line="-9"/>
-        <location line="+169"/>
+        <location line="+174"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-172"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
@@ -2805,7 +2816,7 @@ Essayez « studiotimer help ».
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
@@ -2891,6 +2902,7 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/timer/TimerEdits.cpp" line="+20"/>
+        <location line="+55"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
@@ -2905,7 +2917,7 @@ Essayez « studiotimer help ».
         <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+12"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+11"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>

@@ -124,7 +124,10 @@ QString EntryImporter::describe(const ImportPlan &plan, bool done) const
         return text;
     }
     const QString where = plan.format == TransferFormat::Json ? tr("entry") : tr("line");
-    for (const ImportRow &row : plan.rows) {
+    // A long file is summed up after its first rows: nobody reads a million lines.
+    const qsizetype listed = std::min<qsizetype>(plan.rows.size(), kListedRows);
+    for (qsizetype i = 0; i < listed; ++i) {
+        const ImportRow &row = plan.rows.at(i);
         const QDateTime start = QDateTime::fromMSecsSinceEpoch(row.entry.startedAt);
         QString what = tr("%1 %2, %3")
                            .arg(row.taskTypeName,
@@ -154,6 +157,8 @@ QString EntryImporter::describe(const ImportPlan &plan, bool done) const
                         .arg(what);
         }
     }
+    if (plan.rows.size() > listed)
+        text += tr("  … and %n more row(s)\n", nullptr, int(plan.rows.size() - listed));
     QStringList names;
     for (const User &u : plan.newUsers)
         names << u.name;

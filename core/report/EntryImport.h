@@ -80,8 +80,10 @@ public:
     // entries written.
     Result<QList<TimeEntry>> apply(const ImportPlan &plan);
 
-    // What the plan does, for people ("Would import ..." / "Imported ...").
+    // What the plan does, for people ("Would import ..." / "Imported ..."): its first
+    // kListedRows rows one by one, then the counts.
     QString describe(const ImportPlan &plan, bool done) const;
+    static constexpr qsizetype kListedRows = 200;
 
 private:
     struct Raw;

@@ -167,7 +167,11 @@ private:
     // has (in any case), the change recorded for sync in the same transaction.
     template <class Item> Result<Item> saveCatalogItem(Item item, const QList<Item> &existing);
     Result<void> checkNoOverlap(const TimeEntry &entry) const;
-    Result<TimeEntry> prepareManual(const ManualEntry &entry) const;
+    // With batchRefs (a batch's checked references), no overlap check: the batch checks them all
+    // at once with checkBatchOverlaps.
+    Result<TimeEntry> prepareManual(const ManualEntry &entry,
+                                    QSet<QString> *batchRefs = nullptr) const;
+    Result<void> checkBatchOverlaps(const QList<TimeEntry> &added, int *failedIndex) const;
     protocol::EntryCreate manualChange(const TimeEntry &entry) const;
     Result<void> checkRefs(const QString &userId, const QString &taskTypeId,
                            const QString &roomId) const;
