@@ -58,6 +58,7 @@ bench: build
 	$(BUILD_DIR)/tests/bench/bench_store $(BENCH_ARGS)
 	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/bench/bench_gui
 	$(BUILD_DIR)/tests/bench/bench_backend
+	$(BUILD_DIR)/tests/bench/bench_import --rows 1000000
 
 package: build
 	cd $(BUILD_DIR) && cpack -G DEB

@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Nothing was imported: the file has %n bad row(s).
 </source>
         <translation>
@@ -56,7 +56,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+39"/>
+        <source>  … and %n more row(s)
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <source>Imported %n entries</source>
         <translation>
             <numerusform>Imported %n entry</numerusform>

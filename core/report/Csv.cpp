@@ -1,6 +1,9 @@
 #include "Csv.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace st::csv {
 
@@ -11,10 +14,59 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(st::csv)
 };
 
+bool isControl(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || u == 0x7f;
+}
+
+bool isTrigger(QChar c)
+{
+    return c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') ||
+           c == QLatin1Char('@') || c == QLatin1Char('\t') || c == QLatin1Char('\r');
+}
+
+bool isPlainNumber(const QString &value)
+{
+    static const QRegularExpression number(QStringLiteral("^[-+]?\\d+(\\.\\d+)?$"));
+    return number.match(value).hasMatch();
+}
+
+// Quotes, then a trigger: the shape guard() prefixes and unguard() strips one quote from.
+bool needsGuard(const QString &value)
+{
+    qsizetype i = 0;
+    while (i < value.size() && value.at(i) == QLatin1Char('\''))
+        ++i;
+    if (i == value.size() || !isTrigger(value.at(i)))
+        return false;
+    return i > 0 || !isPlainNumber(value);
+}
+
 } // namespace
 
-QString field(const QString &value)
+bool hasControl(const QString &text)
 {
+    return std::any_of(text.cbegin(), text.cend(), isControl);
+}
+
+QString guard(const QString &value)
+{
+    return needsGuard(value) ? QLatin1Char('\'') + value : value;
+}
+
+QString unguard(const QString &value)
+{
+    if (value.startsWith(QLatin1Char('\'')) && needsGuard(value))
+        return value.mid(1);
+    return value;
+}
+
+QString field(const QString &input)
+{
+    QString value = guard(input);
+    if (hasControl(value))
+        value.removeIf(isControl);
     const bool quote = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) ||
                        value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'));
     if (!quote)
@@ -69,6 +121,11 @@ Result<QList<Record>> parse(const QString &input)
         const QChar c = text.at(i);
         if (current.line == 0)
             current.line = line;
+        if (isControl(c))
+            return Error::invalid(
+                Tr::tr("Line %1: a control character (U+%2) is not text; remove it.")
+                    .arg(line)
+                    .arg(int(c.unicode()), 4, 16, QLatin1Char('0')));
         if (inQuotes) {
             if (c == QLatin1Char('"')) {
                 if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {

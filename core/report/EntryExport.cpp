@@ -1,6 +1,7 @@
 #include "EntryExport.h"
 
 #include "Csv.h"
+#include "EntryAuditJson.h"
 #include "domain/Format.h"
 #include "domain/Money.h"
 #include "timer/TimerService.h"
@@ -66,6 +67,15 @@ std::optional<TransferFormat> transferFormatFromName(const QString &name)
     return std::nullopt;
 }
 
+QString exactTimeText(Ms ms)
+{
+    QString text = format::isoWithOffset(ms);
+    const Ms fraction = ((ms % 1000) + 1000) % 1000;
+    if (fraction != 0) // before the offset, always "+hh:mm" (isoWithOffset writes no "Z")
+        text.insert(text.size() - 6, QStringLiteral(".%1").arg(fraction, 3, 10, QLatin1Char('0')));
+    return text;
+}
+
 EntryExporter::EntryExporter(const TimerService &service)
     : m_service(service)
 {}
@@ -78,7 +88,8 @@ QStringList EntryExporter::csvHeader()
             QStringLiteral("endedAt"),  QStringLiteral("durationSeconds"),
             QStringLiteral("cost"),     QStringLiteral("currency"),
             QStringLiteral("adjusted"), QStringLiteral("pausedSeconds"),
-            QStringLiteral("source")};
+            QStringLiteral("source"),   QStringLiteral("durationMs"),
+            QStringLiteral("pausedMs")};
 }
 
 QStringList EntryExporter::togglHeader(const QString &currency)
@@ -116,11 +127,12 @@ QString EntryExporter::csv(const QList<TimeEntry> &entries) const
         const Ms paused = std::max<Ms>(0, e.effectiveEnd(now) - e.startedAt - billable);
         const qint64 cents = money::costCents(billable, e.hourlyRateCents);
         text += csv::row({e.id, names.types.value(e.taskTypeId).name, names.users.value(e.userId),
-                          names.rooms.value(e.roomId), e.note, format::isoWithOffset(e.startedAt),
-                          e.endedAt ? format::isoWithOffset(*e.endedAt) : QString(),
+                          names.rooms.value(e.roomId), e.note, exactTimeText(e.startedAt),
+                          e.endedAt ? exactTimeText(*e.endedAt) : QString(),
                           QString::number(billable / 1000), money::formatPlain(cents, currency),
                           currency, e.adjusted ? QStringLiteral("true") : QStringLiteral("false"),
-                          QString::number(paused / 1000), entrySourceName(e.source)});
+                          QString::number(paused / 1000), entrySourceName(e.source),
+                          QString::number(billable), QString::number(paused)});
     }
     return text;
 }
@@ -142,12 +154,14 @@ QJsonObject EntryExporter::entryJson(const TimeEntry &e) const
         {QStringLiteral("room"), room ? QJsonValue(room->name) : QJsonValue()},
         {QStringLiteral("roomId"), e.roomId.isEmpty() ? QJsonValue() : QJsonValue(e.roomId)},
         {QStringLiteral("note"), e.note},
-        {QStringLiteral("startedAt"), format::isoWithOffset(e.startedAt)},
+        {QStringLiteral("startedAt"), exactTimeText(e.startedAt)},
         {QStringLiteral("endedAt"),
-         e.endedAt ? QJsonValue(format::isoWithOffset(*e.endedAt)) : QJsonValue()},
+         e.endedAt ? QJsonValue(exactTimeText(*e.endedAt)) : QJsonValue()},
         {QStringLiteral("paused"), e.isPaused()},
         {QStringLiteral("durationSeconds"), double(billable / 1000)},
         {QStringLiteral("pausedSeconds"), double(paused / 1000)},
+        {QStringLiteral("durationMs"), double(billable)},
+        {QStringLiteral("pausedMs"), double(paused)},
         {QStringLiteral("hourlyRateCents"), double(e.hourlyRateCents)},
         {QStringLiteral("costCents"), double(money::costCents(billable, e.hourlyRateCents))},
         {QStringLiteral("currency"), m_service.organization().currency},
@@ -159,11 +173,21 @@ QJsonObject EntryExporter::entryJson(const TimeEntry &e) const
 QByteArray EntryExporter::json(const QList<TimeEntry> &entries) const
 {
     QJsonArray array;
-    for (const TimeEntry &e : entries)
-        array.append(entryJson(e));
+    for (const TimeEntry &e : entries) {
+        QJsonObject o = entryJson(e);
+        // Only an entry changed after it was written can have a trail.
+        if (e.adjusted || e.rev > 1) {
+            QJsonArray trail;
+            for (const AuditRecord &a : m_service.auditTrail(e.id))
+                trail.append(audit_json::write(a));
+            if (!trail.isEmpty())
+                o.insert(QStringLiteral("audit"), trail);
+        }
+        array.append(o);
+    }
     const QJsonObject doc{
         {QStringLiteral("format"), QStringLiteral("studiotimer-entries")},
-        {QStringLiteral("version"), 1},
+        {QStringLiteral("version"), 2},
         {QStringLiteral("exportedAt"), format::isoWithOffset(m_service.clock().nowMs())},
         {QStringLiteral("currency"), m_service.organization().currency},
         {QStringLiteral("entries"), array}};

@@ -19,17 +19,24 @@ class TimerService;
 enum class TransferFormat
 {
     Csv,      // ours: the columns of `list --csv`
-    Json,     // ours: {"format": "studiotimer-entries", "entries": [<as in list --json>]}
+    Json,     // ours: {"format": "studiotimer-entries", "version": 2, "entries": [<as in list
+              // --json, plus each entry's "audit" trail>]}
     TogglCsv, // Toggl Track's detailed report CSV
 };
 // "csv", "json", "toggl-csv".
 QString transferFormatName(TransferFormat format);
 std::optional<TransferFormat> transferFormatFromName(const QString &name);
 
+// ISO 8601 in local time with its offset, with milliseconds when there are some
+// ("2026-11-28T09:30:00.250+01:00"): the times of our CSV and JSON, exact to the millisecond.
+QString exactTimeText(Ms ms);
+
 // Writes entries in one of the transfer formats: UTF-8, numbers and times the same in every
-// locale (times are ISO 8601 in local time with their offset; Toggl's columns in local time),
-// costs as plain decimals of the organisation's currency. A running entry counts up to now and
-// has no end; exported costs are whole-entry costs (not clipped to a period).
+// locale (times are ISO 8601 in local time with their offset, to the millisecond; Toggl's columns
+// in local time, to the second), costs as plain decimals of the organisation's currency. A
+// running entry counts up to now and has no end; exported costs are whole-entry costs (not
+// clipped to a period). Our CSV and JSON keep every millisecond (durationMs, pausedMs); the JSON
+// also carries each entry's audit trail. CSV cells are spreadsheet-safe (csv::field).
 class EntryExporter final
 {
     Q_DECLARE_TR_FUNCTIONS(st::EntryExporter)
@@ -42,7 +49,7 @@ public:
     QByteArray json(const QList<TimeEntry> &entries) const;
     QString togglCsv(const QList<TimeEntry> &entries) const;
 
-    // The fields of `list --json`, plus pausedSeconds.
+    // The fields of `list --json`, plus pausedSeconds, durationMs and pausedMs.
     QJsonObject entryJson(const TimeEntry &entry) const;
 
     static QStringList csvHeader();

@@ -90,6 +90,10 @@ Result<QList<TimeEntry>> EntryImporter::apply(const ImportPlan &plan)
     for (const ImportRow &row : plan.rows) {
         if (row.action != ImportRow::Action::Create)
             continue;
+        if (row.adjusted)
+            batch.adjusted.insert(int(batch.entries.size()));
+        if (!row.audit.isEmpty())
+            batch.audit.insert(int(batch.entries.size()), row.audit);
         batch.entries << row.entry;
         lines << row.line;
     }
@@ -120,7 +124,10 @@ QString EntryImporter::describe(const ImportPlan &plan, bool done) const
         return text;
     }
     const QString where = plan.format == TransferFormat::Json ? tr("entry") : tr("line");
-    for (const ImportRow &row : plan.rows) {
+    // A long file is summed up after its first rows: nobody reads a million lines.
+    const qsizetype listed = std::min<qsizetype>(plan.rows.size(), kListedRows);
+    for (qsizetype i = 0; i < listed; ++i) {
+        const ImportRow &row = plan.rows.at(i);
         const QDateTime start = QDateTime::fromMSecsSinceEpoch(row.entry.startedAt);
         QString what = tr("%1 %2, %3")
                            .arg(row.taskTypeName,
@@ -150,6 +157,8 @@ QString EntryImporter::describe(const ImportPlan &plan, bool done) const
                         .arg(what);
         }
     }
+    if (plan.rows.size() > listed)
+        text += tr("  … and %n more row(s)\n", nullptr, int(plan.rows.size() - listed));
     QStringList names;
     for (const User &u : plan.newUsers)
         names << u.name;

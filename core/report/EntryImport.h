@@ -30,6 +30,8 @@ struct ImportRow
     QString taskTypeName;
     QString roomName;
     QString duplicateOf; // the stored entry's ID (Duplicate)
+    bool adjusted = false;    // adjusted where it came from (our CSV and JSON)
+    QList<AuditRecord> audit; // its audit trail there (our JSON), oldest first
 };
 
 struct ImportIssue
@@ -78,8 +80,10 @@ public:
     // entries written.
     Result<QList<TimeEntry>> apply(const ImportPlan &plan);
 
-    // What the plan does, for people ("Would import ..." / "Imported ...").
+    // What the plan does, for people ("Would import ..." / "Imported ..."): its first
+    // kListedRows rows one by one, then the counts.
     QString describe(const ImportPlan &plan, bool done) const;
+    static constexpr qsizetype kListedRows = 200;
 
 private:
     struct Raw;

@@ -27,6 +27,8 @@ struct EntryImporter::Raw
     std::optional<Ms> pausedMs;
     std::optional<Ms> durationMs;
     std::optional<qint64> hourlyRateCents; // absent: the rate in effect on its start day
+    bool adjusted = false;
+    QList<AuditRecord> audit; // oldest first; actorId unresolved
 };
 
 namespace import_detail {

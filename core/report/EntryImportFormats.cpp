@@ -4,6 +4,7 @@
 #include "EntryImportDetail.h"
 
 #include "Csv.h"
+#include "EntryAuditJson.h"
 #include "domain/Format.h"
 #include "domain/Json.h"
 #include "domain/Money.h"
@@ -20,12 +21,13 @@ using namespace import_detail;
 
 namespace {
 
-std::optional<Ms> wholeSeconds(const QString &text)
+// A whole number of units (seconds or milliseconds) in ms.
+std::optional<Ms> wholeNumber(const QString &text, Ms unit)
 {
-    static const QRegularExpression re(QStringLiteral("^\\d{1,10}$"));
+    static const QRegularExpression re(QStringLiteral("^\\d{1,13}$"));
     if (!re.match(text.trimmed()).hasMatch())
         return std::nullopt;
-    return text.trimmed().toLongLong() * kSecond;
+    return text.trimmed().toLongLong() * unit;
 }
 
 // Toggl's "01:30:00" (hours may pass 99).
@@ -55,8 +57,9 @@ struct Columns
     bool has(const QString &name) const { return index.contains(name.toLower()); }
     QString value(const csv::Record &record, const QString &name) const
     {
+        // Cells come back as they were before export guarded them against spreadsheets.
         const int i = index.value(name.toLower(), -1);
-        return i >= 0 && i < record.fields.size() ? record.fields.at(i) : QString();
+        return i >= 0 && i < record.fields.size() ? csv::unguard(record.fields.at(i)) : QString();
     }
 };
 
@@ -133,16 +136,21 @@ QList<EntryImporter::Raw> EntryImporter::readCsv(const QString &text, ImportPlan
                 raw.error = tr("endedAt \"%1\" is not a time such as 2026-11-28T10:30:00+01:00.")
                                 .arg(endText);
         }
-        for (const char *name : {"pausedSeconds", "durationSeconds"}) {
+        // Milliseconds (since round 2) win over the seconds older files carry.
+        for (const char *name : {"pausedSeconds", "durationSeconds", "pausedMs", "durationMs"}) {
             const QString number = value(name);
             if (number.isEmpty())
                 continue;
-            const auto ms = wholeSeconds(number);
+            const bool inMs = QByteArray(name).endsWith("Ms");
+            const auto ms = wholeNumber(number, inMs ? 1 : kSecond);
             if (!ms && raw.error.isEmpty())
-                raw.error = tr("%1 \"%2\" is not a whole number of seconds.")
-                                .arg(QLatin1String(name), number);
-            (qstrcmp(name, "pausedSeconds") == 0 ? raw.pausedMs : raw.durationMs) = ms;
+                raw.error = inMs ? tr("%1 \"%2\" is not a whole number of milliseconds.")
+                                       .arg(QLatin1String(name), number)
+                                 : tr("%1 \"%2\" is not a whole number of seconds.")
+                                       .arg(QLatin1String(name), number);
+            (QByteArray(name).startsWith("paused") ? raw.pausedMs : raw.durationMs) = ms;
         }
+        raw.adjusted = value("adjusted").compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
         raws << raw;
     }
     return raws;
@@ -280,12 +288,15 @@ QList<EntryImporter::Raw> EntryImporter::readJson(const QByteArray &data, Import
                          .arg(QLatin1String(name)));
             return std::nullopt;
         };
-        auto seconds = [&](const char *name) -> std::optional<Ms> {
+        auto number = [&](const char *name, Ms unit) -> std::optional<Ms> {
             const QJsonValue v = o.value(QLatin1String(name));
-            if (const auto s = json::wholeNumber(v); s && *s >= 0)
-                return *s * kSecond;
+            if (const auto n = json::wholeNumber(v); n && *n >= 0)
+                return *n * unit;
             if (!v.isUndefined() && !v.isNull())
-                fail(tr("\"%1\" must be a whole number of seconds.").arg(QLatin1String(name)));
+                fail(unit == 1 ? tr("\"%1\" must be a whole number of milliseconds.")
+                                     .arg(QLatin1String(name))
+                               : tr("\"%1\" must be a whole number of seconds.")
+                                     .arg(QLatin1String(name)));
             return std::nullopt;
         };
         raw.id = text("id").trimmed();
@@ -299,14 +310,37 @@ QList<EntryImporter::Raw> EntryImporter::readJson(const QByteArray &data, Import
         else
             fail(tr("\"startedAt\" is required."));
         raw.end = instant("endedAt");
-        raw.pausedMs = seconds("pausedSeconds");
-        raw.durationMs = seconds("durationSeconds");
-        if (const QJsonValue rate = o.value(QLatin1String("hourlyRateCents")); rate.isDouble() &&
-            rate.toDouble() >= 0 && rate.toDouble() <= double(money::kMaxHourlyRateCents) &&
-            rate.toDouble() == double(qint64(rate.toDouble())))
-            raw.hourlyRateCents = qint64(rate.toDouble());
-        else if (!rate.isUndefined() && !rate.isNull())
+        // Milliseconds (since round 2) win over the seconds older files carry.
+        const auto pausedMs = number("pausedMs", 1);
+        raw.pausedMs = pausedMs ? pausedMs : number("pausedSeconds", kSecond);
+        const auto durationMs = number("durationMs", 1);
+        raw.durationMs = durationMs ? durationMs : number("durationSeconds", kSecond);
+        if (const auto rate = json::wholeNumber(o.value(QLatin1String("hourlyRateCents")));
+            rate && *rate >= 0 && *rate <= money::kMaxHourlyRateCents)
+            raw.hourlyRateCents = *rate;
+        else if (!o.value(QLatin1String("hourlyRateCents")).isUndefined() &&
+                 !o.value(QLatin1String("hourlyRateCents")).isNull())
             fail(tr("\"hourlyRateCents\" must be a rate in minor units."));
+        raw.adjusted = o.value(QStringLiteral("adjusted")).toBool();
+        const QJsonValue trail = o.value(QStringLiteral("audit"));
+        if (trail.isArray()) {
+            for (const QJsonValue &row : trail.toArray()) {
+                QString why;
+                const auto record =
+                    row.isObject() ? audit_json::read(row.toObject(), &why) : std::nullopt;
+                if (!record) {
+                    fail(why.isEmpty() ? tr("an audit row is not an object.") : why);
+                    break;
+                }
+                raw.audit << *record;
+            }
+        } else if (!trail.isUndefined() && !trail.isNull()) {
+            fail(tr("\"audit\" must be an array."));
+        }
+        for (const QString *t : {&raw.note, &raw.user, &raw.taskType, &raw.room}) {
+            if (csv::hasControl(*t))
+                fail(tr("a control character (such as NUL) is not text; remove it."));
+        }
         raws << raw;
     }
     return raws;

@@ -247,6 +247,15 @@ void EntryImporter::resolve(const QList<Raw> &raws, ImportPlan &plan) const
                 continue;
             }
         }
+        row.adjusted = raw.adjusted;
+        row.audit = raw.audit;
+        for (AuditRecord &a : row.audit) {
+            // The person who made the change, when this organisation knows them by that name.
+            if (auto actor = users.find(a.actorName))
+                a.actorId = actor->id;
+            else if (newUsers.contains(a.actorName.toLower()))
+                a.actorId = newUsers.value(a.actorName.toLower()).id;
+        }
         if (!raw.id.isEmpty() && !idLines.contains(raw.id))
             idLines.insert(raw.id, raw.line);
         if (!contentLines.contains(contentKey))

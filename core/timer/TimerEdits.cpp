@@ -6,6 +6,8 @@
 #include "store/RateRepository.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QSet>
 #include <QLocale>
 #include <QSysInfo>
 
@@ -15,10 +17,16 @@ using namespace timer_detail;
 
 // ---- manual entries, adjustments, deletion ----------------------------------------------------
 
-Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m) const
+Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m, QSet<QString> *batchRefs) const
 {
-    if (auto r = checkRefs(m.userId, m.taskTypeId, m.roomId); !r)
-        return r.error();
+    // A batch checks each person, task type and room once, and overlaps all at once at its end.
+    const QString refs = m.userId + QLatin1Char('|') + m.taskTypeId + QLatin1Char('|') + m.roomId;
+    if (!batchRefs || !batchRefs->contains(refs)) {
+        if (auto r = checkRefs(m.userId, m.taskTypeId, m.roomId); !r)
+            return r.error();
+        if (batchRefs)
+            batchRefs->insert(refs);
+    }
     if (auto r = validate::note(m.note); !r)
         return r.error();
     if (auto r = validate::entryTimes(m.startedAt, m.endedAt); !r)
@@ -48,6 +56,8 @@ Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m) const
     entry.hourlyRateCents = m.hourlyRateCents;
     entry.source = EntrySource::Manual;
     entry.updatedAt = m_clock.nowMs();
+    if (batchRefs)
+        return entry;
     if (auto r = checkNoOverlap(entry); !r)
         return r.error();
     return entry;
@@ -130,11 +140,21 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
     // Each entry is checked against the store and the entries inserted before it in this same
     // transaction, so overlaps inside the batch are refused too.
     QList<TimeEntry> added;
+    QSet<QString> refsChecked;
     for (int i = 0; i < int(batch.entries.size()); ++i) {
-        auto prepared = prepareManual(batch.entries.at(i));
+        auto prepared = prepareManual(batch.entries.at(i), &refsChecked);
         TimeEntry entry = prepared ? prepared.value() : TimeEntry{};
+        if (prepared && batch.adjusted.contains(i))
+            entry.adjusted = true;
         Result<void> written = prepared ? m_entries.insert(entry) : Result<void>(prepared.error());
-        if (written)
+        for (AuditRecord a : batch.audit.value(i)) { // an imported trail
+            if (!written)
+                break;
+            a.id = newId();
+            a.entryId = entry.id;
+            written = m_entries.insertAudit(a);
+        }
+        if (written && m_sink) // sync records the entry; without it, nothing to build
             written = record({manualChange(entry), {entry}, std::nullopt, std::nullopt});
         if (!written) {
             if (failedIndex)
@@ -143,6 +163,8 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
         }
         added.append(entry);
     }
+    if (auto r = checkBatchOverlaps(added, failedIndex); !r)
+        return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
     if (!batch.newUsers.isEmpty() || !batch.newRooms.isEmpty())
@@ -318,6 +340,60 @@ Result<void> TimerService::checkNoOverlap(const TimeEntry &entry) const
     if (const auto &o = other.value())
         return Error::conflict(tr("This overlaps %1 (entry %2).").arg(describe(*o), o->id.left(8)));
     return {};
+}
+
+Result<void> TimerService::checkBatchOverlaps(const QList<TimeEntry> &added,
+                                              int *failedIndex) const
+{
+    if (added.isEmpty())
+        return {};
+    // One pass over the live entries of the batch's span (the batch's own included: it is
+    // written), person by person in start order, instead of a query per entry.
+    const Ms now = m_clock.nowMs();
+    EntryFilter span;
+    span.orgId = m_orgId;
+    QHash<QString, int> index; // the batch's entries by ID
+    for (int i = 0; i < int(added.size()); ++i) {
+        const TimeEntry &e = added.at(i);
+        span.from = std::min(span.from.value_or(e.startedAt), e.startedAt);
+        span.to = std::max(span.to.value_or(e.effectiveEnd(now)), e.effectiveEnd(now));
+        index.insert(e.id, i);
+    }
+    struct Reach
+    {
+        TimeEntry entry; // the entry reaching furthest so far
+        Ms end = 0;
+    };
+    QHash<QString, Reach> reach; // by person
+    int blamed = -1;             // the first entry of the batch that overlaps an earlier one
+    std::optional<TimeEntry> other;
+    auto visit = [&](const TimeEntry &e) {
+        const Ms end = std::max(e.effectiveEnd(now), e.startedAt + 1);
+        const auto found = reach.find(e.userId);
+        if (found == reach.end()) {
+            reach.insert(e.userId, {e, end});
+            return true;
+        }
+        if (e.startedAt < found->end) {
+            const int mine = index.value(e.id, -1), theirs = index.value(found->entry.id, -1);
+            const int later = std::max(mine, theirs);
+            if (later >= 0 && (blamed < 0 || later < blamed)) {
+                blamed = later;
+                other = later == mine ? found->entry : e;
+            }
+        }
+        if (end > found->end)
+            *found = {e, end};
+        return true;
+    };
+    if (auto r = m_entries.forEach(span, now, visit); !r)
+        return r.error();
+    if (blamed < 0)
+        return {};
+    if (failedIndex)
+        *failedIndex = blamed;
+    return Error::conflict(
+        tr("This overlaps %1 (entry %2).").arg(describe(*other), other->id.left(8)));
 }
 
 QString TimerService::describe(const TimeEntry &e) const

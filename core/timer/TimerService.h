@@ -7,8 +7,10 @@
 #include "store/EntryFilter.h"
 #include "store/Repositories.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <optional>
@@ -61,6 +63,10 @@ struct ManualBatch
     QList<User> newUsers;
     QList<Room> newRooms;
     QList<ManualEntry> entries;
+    // Imported entries adjusted where they came from (indexes into entries), and their audit
+    // trails there, oldest first (row IDs are made on insert).
+    QSet<int> adjusted;
+    QHash<int, QList<AuditRecord>> audit;
 };
 
 // What `task-types reprice` would change, or changed (TimerRates.cpp).
@@ -193,7 +199,11 @@ private:
     // has (in any case), the change recorded for sync in the same transaction.
     template <class Item> Result<Item> saveCatalogItem(Item item, const QList<Item> &existing);
     Result<void> checkNoOverlap(const TimeEntry &entry) const;
-    Result<TimeEntry> prepareManual(const ManualEntry &entry) const;
+    // With batchRefs (a batch's checked references), no overlap check: the batch checks them all
+    // at once with checkBatchOverlaps.
+    Result<TimeEntry> prepareManual(const ManualEntry &entry,
+                                    QSet<QString> *batchRefs = nullptr) const;
+    Result<void> checkBatchOverlaps(const QList<TimeEntry> &added, int *failedIndex) const;
     protocol::EntryCreate manualChange(const TimeEntry &entry) const;
     Result<void> checkRefs(const QString &userId, const QString &taskTypeId,
                            const QString &roomId) const;

@@ -20,6 +20,33 @@ private Q_SLOTS:
                  QStringLiteral("a,,c\r\n"));
     }
 
+    // Issue 15: OWASP's rule; unguard() gives back exactly what was guarded.
+    void formulaCellsAreGuardedAndUnguarded_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("written");
+        QTest::newRow("equals") << QStringLiteral("=1+2") << QStringLiteral("'=1+2");
+        QTest::newRow("plus") << QStringLiteral("+44 20") << QStringLiteral("'+44 20");
+        QTest::newRow("minus text") << QStringLiteral("-A1") << QStringLiteral("'-A1");
+        QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+        QTest::newRow("tab") << QStringLiteral("\tx") << QStringLiteral("'\tx");
+        QTest::newRow("cr") << QStringLiteral("\rx") << QStringLiteral("\"'\rx\"");
+        QTest::newRow("negative number") << QStringLiteral("-12.50") << QStringLiteral("-12.50");
+        QTest::newRow("plain") << QStringLiteral("Mix v2") << QStringLiteral("Mix v2");
+        QTest::newRow("quoted already") << QStringLiteral("'=x") << QStringLiteral("''=x");
+        QTest::newRow("quote alone") << QStringLiteral("'hello") << QStringLiteral("'hello");
+        QTest::newRow("nul dropped") << QStringLiteral("a") + QChar(0) + QStringLiteral("b")
+                                     << QStringLiteral("ab");
+    }
+    void formulaCellsAreGuardedAndUnguarded()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, written);
+        QCOMPARE(csv::field(value), written);
+        if (!value.contains(QChar(0)))
+            QCOMPARE(csv::unguard(csv::guard(value)), value);
+    }
+
     void parsesRecordsWithTheirLines()
     {
         const QString text = QStringLiteral("h1,h2\r\n"
@@ -64,6 +91,11 @@ private Q_SLOTS:
             << QStringLiteral("a,b\r\n\"x\"y,1\r\n") << QStringLiteral("Line 2:");
         QTest::newRow("bare carriage return")
             << QStringLiteral("a,b\r1,2\r\n") << QStringLiteral("Line 1:");
+        QTest::newRow("NUL") << QStringLiteral("a,b\r\n1,2\r\n3,x") + QChar(0) +
+                                    QStringLiteral("y\r\n")
+                             << QStringLiteral("Line 3:");
+        QTest::newRow("control in quoted field")
+            << QStringLiteral("a,b\r\n1,\"two\nlines\u0007\"\r\n") << QStringLiteral("Line 3:");
     }
 
     void refusesMalformedTextNamingTheLine()
