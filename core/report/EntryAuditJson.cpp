@@ -1,7 +1,7 @@
 #include "EntryAuditJson.h"
 
-#include "EntryExport.h"
 #include "domain/Format.h"
+#include "domain/Json.h"
 
 #include <QCoreApplication>
 
@@ -27,26 +27,13 @@ QString derivedAction(const QJsonObject &before, const QJsonObject &after)
 
 } // namespace
 
-QJsonObject write(const AuditRecord &a)
-{
-    return QJsonObject{
-        {QStringLiteral("at"), st::exactTimeText(a.at)},
-        {QStringLiteral("user"), a.actorName},
-        {QStringLiteral("device"),
-         QJsonObject{{QStringLiteral("id"), QString()}, {QStringLiteral("name"), QString()}}},
-        {QStringLiteral("reason"), a.reason},
-        {QStringLiteral("before"), a.before},
-        {QStringLiteral("after"), a.after},
-    };
-}
-
 std::optional<AuditRecord> read(const QJsonObject &o, QString *error)
 {
     AuditRecord a;
     const QJsonValue at = o.value(QStringLiteral("at"));
     std::optional<Ms> when;
-    if (at.isDouble() && at.toDouble() == double(qint64(at.toDouble())))
-        when = qint64(at.toDouble());
+    if (at.isDouble())
+        when = json::wholeNumber(at);
     else if (at.isString())
         when = format::parseWhen(at.toString(), 0);
     if (!when || *when < validate::kMinTime || *when > validate::kMaxTime) {
@@ -54,7 +41,10 @@ std::optional<AuditRecord> read(const QJsonObject &o, QString *error)
                         "\"2026-11-28T09:30:00+01:00\".");
         return std::nullopt;
     }
-    const QJsonValue user = o.value(QStringLiteral("user"));
+    // user is {id, name} (history --json's shape); a name alone is taken too.
+    const QJsonValue userValue = o.value(QStringLiteral("user"));
+    const QJsonValue user =
+        userValue.isObject() ? userValue.toObject().value(QStringLiteral("name")) : userValue;
     const QJsonValue reason = o.value(QStringLiteral("reason"));
     const QJsonValue before = o.value(QStringLiteral("before"));
     const QJsonValue after = o.value(QStringLiteral("after"));
@@ -66,6 +56,9 @@ std::optional<AuditRecord> read(const QJsonObject &o, QString *error)
     a.at = *when;
     a.actorName = user.toString();
     a.reason = reason.toString();
+    const QJsonObject device = o.value(QStringLiteral("device")).toObject();
+    a.deviceId = device.value(QStringLiteral("id")).toString();
+    a.deviceName = device.value(QStringLiteral("name")).toString();
     a.before = before.toObject();
     a.after = after.toObject();
     a.action = derivedAction(a.before, a.after);

@@ -7,14 +7,13 @@
 
 #include <optional>
 
-// One audit row as exported files carry it, in the canonical shape of `history --json`:
-// {at, user, device: {id, name}, reason, before, after}. `at` is ISO 8601 with its offset (and
-// milliseconds when there are some); before and after are the entry as the trail stored it.
-// Reading also takes `at` as milliseconds since the epoch. The action (adjust, delete, restore)
-// is not written: reading derives it from the deleted flags of before and after.
+// Reading one audit row of an imported file. Exports write rows with audit::toJson (the shape of
+// `history --json`: {at, user: {id, name}, device: {id, name}, reason, before, after}); reading
+// also takes `at` as milliseconds since the epoch or ISO 8601 with an offset, and `user` as a
+// name alone. The action (adjust, delete, restore) is not in the shape: reading derives it from
+// the deleted flags of before and after.
 namespace st::audit_json {
 
-QJsonObject write(const AuditRecord &record);
 // The row, or nullopt with the reason in *error.
 std::optional<AuditRecord> read(const QJsonObject &object, QString *error);
 

@@ -1,7 +1,7 @@
 #include "EntryExport.h"
 
 #include "Csv.h"
-#include "EntryAuditJson.h"
+#include "domain/Audit.h"
 #include "domain/Format.h"
 #include "domain/Money.h"
 #include "timer/TimerService.h"
@@ -179,7 +179,7 @@ QByteArray EntryExporter::json(const QList<TimeEntry> &entries) const
         if (e.adjusted || e.rev > 1) {
             QJsonArray trail;
             for (const AuditRecord &a : m_service.auditTrail(e.id))
-                trail.append(audit_json::write(a));
+                trail.append(audit::toJson(a));
             if (!trail.isEmpty())
                 o.insert(QStringLiteral("audit"), trail);
         }
