@@ -4,7 +4,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+428"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+447"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -86,7 +86,7 @@
 <context>
     <name>st::HistoryView</name>
     <message numerus="yes">
-        <location filename="../ui/HistoryView.cpp" line="+231"/>
+        <location filename="../ui/HistoryView.cpp" line="+229"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+125"/>
         <source>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n entry · %1 · %2&lt;/b&gt;</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>st::NowView</name>
     <message numerus="yes">
-        <location filename="../ui/NowView.cpp" line="+345"/>
+        <location filename="../ui/NowView.cpp" line="+422"/>
         <source>Today: %1 · %2 · %n entries</source>
         <translation>
             <numerusform>Today: %1 · %2 · %n entry</numerusform>
