@@ -33,6 +33,21 @@ private:
     static void seed(GuiFixture &f);
     static void add(GuiFixture &f, const QString &type, const QDate &day, const QString &note,
                     const QString &roomId = {}, const QString &userId = {});
+    // n five-minute entries, ten minutes apart, ending before now; returns the first's start.
+    static Ms seedMany(GuiFixture &f, int n)
+    {
+        const Ms start = f.store.clock.nowMs() - Ms(n) * 600'000;
+        for (int i = 0; i < n; ++i) {
+            ManualEntry m;
+            m.userId = f.store.userId();
+            m.taskTypeId = f.typeId(QStringLiteral("Setup"));
+            m.startedAt = start + Ms(i) * 600'000;
+            m.endedAt = m.startedAt + 300'000;
+            if (!f.store.service->addManual(m))
+                qFatal("seed entry refused");
+        }
+        return start;
+    }
     static QDate today(const GuiFixture &f)
     {
         return QDateTime::fromMSecsSinceEpoch(f.store.clock.nowMs()).date();
@@ -182,15 +197,7 @@ void TestHistory::pagesAreFetchedOnDemand()
 {
     GuiFixture f;
     const int n = HistoryModel::kPageSize * 2 + 17;
-    const Ms start = f.store.clock.nowMs() - Ms(n) * 600'000;
-    for (int i = 0; i < n; ++i) {
-        ManualEntry m;
-        m.userId = f.store.userId();
-        m.taskTypeId = f.typeId(QStringLiteral("Setup"));
-        m.startedAt = start + Ms(i) * 600'000;
-        m.endedAt = m.startedAt + 300'000;
-        QVERIFY(f.store.service->addManual(m).ok());
-    }
+    const Ms start = seedMany(f, n);
     HistoryModel model(*f.async);
     EntryFilter all;
     model.setFilter(all);
@@ -301,15 +308,7 @@ void TestHistory::ctrlEndGoesToTheRealLastRow()
     // Issue 16: Ctrl+End went to the last loaded row, not the last one.
     GuiFixture f;
     const int n = HistoryModel::kPageSize * 2 + 17;
-    const Ms start = f.store.clock.nowMs() - Ms(n) * 600'000;
-    for (int i = 0; i < n; ++i) {
-        ManualEntry m;
-        m.userId = f.store.userId();
-        m.taskTypeId = f.typeId(QStringLiteral("Setup"));
-        m.startedAt = start + Ms(i) * 600'000;
-        m.endedAt = m.startedAt + 300'000;
-        QVERIFY(f.store.service->addManual(m).ok());
-    }
+    const Ms start = seedMany(f, n);
     HistoryView view(*f.async);
     view.setPeriod(Period::AllTime);
     f.settle();
