@@ -4,7 +4,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+429"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+447"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+34"/>
         <source>Nothing was imported: the file has %n bad row(s).
 </source>
         <translation>
@@ -56,16 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
-        <source>  … and %n more row(s)
-</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
+        <location line="+47"/>
         <source>Imported %n entries</source>
         <translation>
             <numerusform>Imported %n entry</numerusform>
@@ -95,7 +86,7 @@
 <context>
     <name>st::HistoryView</name>
     <message numerus="yes">
-        <location filename="../ui/HistoryView.cpp" line="+231"/>
+        <location filename="../ui/HistoryView.cpp" line="+229"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -103,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+125"/>
         <source>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n entry · %1 · %2&lt;/b&gt;</numerusform>
@@ -114,7 +105,7 @@
 <context>
     <name>st::NowView</name>
     <message numerus="yes">
-        <location filename="../ui/NowView.cpp" line="+345"/>
+        <location filename="../ui/NowView.cpp" line="+422"/>
         <source>Today: %1 · %2 · %n entries</source>
         <translation>
             <numerusform>Today: %1 · %2 · %n entry</numerusform>

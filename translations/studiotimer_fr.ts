@@ -20,9 +20,47 @@
     </message>
 </context>
 <context>
+    <name>st::AboutDialog</name>
+    <message>
+        <location filename="../ui/dialogs/AboutDialog.cpp" line="+36"/>
+        <source>About Studio Timer</source>
+        <translation>À propos de Studio Timer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;h3&gt;Studio Timer %1&lt;/h3&gt;&lt;p&gt;Time tracking for recording studios.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Studio Timer %1&lt;/h3&gt;&lt;p&gt;Le suivi du temps pour les studios d’enregistrement.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>studiotimer.org: news, help and reporting a problem</source>
+        <translation>studiotimer.org : nouvelles, aide et signalement d’un problème</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>not syncing</source>
+        <translation>pas de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (hosted on this machine)</source>
+        <translation>%1 (hébergé sur cette machine)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data folder: %1&lt;br&gt;Hub: %2</source>
+        <translation>Dossier des données : %1&lt;br&gt;Hub : %2</translation>
+    </message>
+</context>
+<context>
     <name>st::Away</name>
     <message>
-        <location filename="../core/timer/AwayResolution.cpp" line="+16"/>
+        <location filename="../core/timer/AwayResolution.cpp" line="+28"/>
         <source>No timer is running.</source>
         <translation>Aucun chronomètre en cours.</translation>
     </message>
@@ -32,7 +70,12 @@
         <translation>Le temps d’absence est vide.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>The timer had no time before you left: keep the away time or discard it.</source>
+        <translation>Le chronomètre n’avait pas encore compté de temps à votre départ : gardez le temps d’absence ou écartez-le.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Away from %1 to %2: stopped when I left</source>
         <translation>Absent de %1 à %2 : arrêté à mon départ</translation>
     </message>
@@ -40,14 +83,19 @@
 <context>
     <name>st::AwayDialog</name>
     <message>
-        <location filename="../ui/AwayDialog.cpp" line="+23"/>
+        <location filename="../ui/AwayDialog.cpp" line="+29"/>
         <source>Were you away?</source>
         <translation>Étiez-vous absent ?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>You were away %1–%2: keep the time, discard it, or stop at %1?</source>
         <translation>Vous étiez absent de %1 à %2 : garder ce temps, l’écarter, ou arrêter à %1 ?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You were away %1–%2: keep the time or discard it?</source>
+        <translation>Vous étiez absent de %1 à %2 : garder ce temps ou l’écarter ?</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -75,7 +123,7 @@
         <translation>&amp;Arrêter à %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stop the timer when you left</source>
         <translation>Arrêter le chronomètre à votre départ</translation>
     </message>
@@ -83,7 +131,7 @@
 <context>
     <name>st::AwayWatcher</name>
     <message>
-        <location filename="../ui/AwayWatcher.cpp" line="+74"/>
+        <location filename="../ui/AwayWatcher.cpp" line="+82"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -164,13 +212,14 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+106"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+107"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
 
 Commands:
   start TASK [--room ROOM] [--note TEXT] [--user NAME]   start (or switch) a timer
   stop | pause | resume                                  the running timer
+  continue                                               the last entry again
   status [--json]                                        what runs now
   add TASK --from WHEN --to WHEN [--room ROOM] [--note TEXT]
   adjust ENTRY_ID [--from WHEN] [--to WHEN] [--task TASK] [--note TEXT] --reason TEXT
@@ -189,6 +238,7 @@ Sans commande, ouvre l’application de bureau.
 Commandes :
   start TÂCHE [--room SALLE] [--note TEXTE] [--user NOM]   démarrer (ou changer de) chronomètre
   stop | pause | resume                                  le chronomètre en cours
+  continue                                               la dernière entrée, à nouveau
   status [--json]                                        ce qui tourne maintenant
   add TÂCHE --from QUAND --to QUAND [--room SALLE] [--note TEXTE]
   adjust ID_ENTRÉE [--from QUAND] [--to QUAND] [--task TÂCHE] [--note TEXTE] --reason TEXTE
@@ -203,7 +253,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
@@ -231,7 +281,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+25"/>
         <source>Recorded %1: the running timer began later and keeps running.
 </source>
-        <translation>Enregistré %1 : le minuteur en cours a commencé plus tard et continue.
+        <translation>Entrée enregistrée : %1 ; le chronomètre en cours a commencé plus tard et continue.
 </translation>
     </message>
     <message>
@@ -239,32 +289,34 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+7"/>
         <source>Stopped %1.
 </source>
-        <translation>%1 arrêtée.
+        <translation>Chronomètre arrêté : %1.
 </translation>
     </message>
     <message>
         <location line="-6"/>
+        <location line="+30"/>
         <source>Started %1.
 </source>
-        <translation>%1 démarrée.
+        <translation>Chronomètre démarré : %1.
 </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-19"/>
         <source>Paused %1.
 </source>
-        <translation>%1 en pause.
+        <translation>Chronomètre en pause : %1.
 </translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+14"/>
         <source>Resumed %1.
 </source>
-        <translation>%1 reprise.
+        <translation>Chronomètre repris : %1.
 </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>No timer is running for %1.
 </source>
         <translation>Aucun chronomètre en cours pour %1.
@@ -286,10 +338,10 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>« add » demande --from et --to.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Added %1.
 </source>
-        <translation>%1 ajoutée.
+        <translation>Entrée ajoutée : %1.
 </translation>
     </message>
     <message>
@@ -301,21 +353,21 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+40"/>
         <source>Adjusted %1.
 </source>
-        <translation>%1 corrigée.
+        <translation>Entrée corrigée : %1.
 </translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Deleted %1. Undo with: studiotimer restore %2
 </source>
-        <translation>%1 supprimée. Pour annuler : studiotimer restore %2
+        <translation>Entrée supprimée : %1. Pour annuler : studiotimer restore %2
 </translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Restored %1.
 </source>
-        <translation>%1 rétablie.
+        <translation>Entrée rétablie : %1.
 </translation>
     </message>
     <message>
@@ -342,12 +394,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La période finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>--limit takes a positive number.</source>
         <translation>--limit attend un nombre positif.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
@@ -389,7 +441,6 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/cli/HistoryCommand.cpp" line="+48"/>
         <source>%1 at %2</source>
         <translation>%1 à %2</translation>
     </message>
@@ -407,7 +458,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+6"/>
         <source>studiotimer: %1
 </source>
-        <translation>studiotimer : %1
+        <translation>studiotimer: %1
 </translation>
     </message>
     <message>
@@ -415,7 +466,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <source>studiotimer: %1
 Try &quot;studiotimer help&quot;.
 </source>
-        <translation>studiotimer : %1
+        <translation>studiotimer: %1
 Essayez « studiotimer help ».
 </translation>
     </message>
@@ -511,7 +562,7 @@ Essayez « studiotimer help ».
         <location line="+7"/>
         <source>studiotimer: %1 cannot be imported:
 </source>
-        <translation>studiotimer : %1 ne peut pas être importé :
+        <translation>studiotimer: %1 ne peut pas être importé :
 </translation>
     </message>
     <message>
@@ -521,47 +572,11 @@ Essayez « studiotimer help ».
         <translation>Essai à blanc : rien n’a été modifié.
 </translation>
     </message>
-    <message>
-        <location filename="../core/cli/HistoryCommand.cpp" line="-30"/>
-        <source>adjusted</source>
-        <translation>ajustée</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>deleted</source>
-        <translation>supprimée</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>restored</source>
-        <translation>rétablie</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>History of %1:
-</source>
-        <translation>Historique de %1 :
-</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>  no changes recorded.
-</source>
-        <translation>  aucune modification enregistrée.
-</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>  %1  %2 %3: %4
-</source>
-        <translation>  %1  %2 %3 : %4
-</translation>
-    </message>
 </context>
 <context>
     <name>st::ConflictsDialog</name>
     <message>
-        <location filename="../ui/sync/ConflictsDialog.cpp" line="+23"/>
+        <location filename="../ui/sync/ConflictsDialog.cpp" line="+20"/>
         <source>Start a timer</source>
         <translation>Démarrer un chronomètre</translation>
     </message>
@@ -596,67 +611,18 @@ Essayez « studiotimer help ».
         <translation>Modifier une salle</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+2"/>
-        <source>start %1</source>
-        <translation>début %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+2"/>
-        <source>end %1</source>
-        <translation>fin %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>running</source>
-        <translation>en cours</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+2"/>
-        <source>note &quot;%1&quot;</source>
-        <translation>note « %1 »</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>task or room changed</source>
-        <translation>tâche ou salle modifiée</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+8"/>
-        <source>deleted</source>
-        <translation>supprimée</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>restored</source>
-        <translation>rétablie</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1 by %2</source>
-        <translation>%1 par %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 by %2 at %3</source>
-        <translation>%1 par %2 sur %3</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+15"/>
+        <location line="+12"/>
+        <location line="+12"/>
         <source>Refused changes</source>
         <translation>Modifications refusées</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-10"/>
         <source>The hub refused these changes made on this machine. Each entry was set back to what the hub has.</source>
         <translation>Le hub a refusé ces modifications faites sur cette machine. Chaque entrée a été remise comme le hub la connaît.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -670,26 +636,18 @@ Essayez « studiotimer help ».
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
+</context>
+<context>
+    <name>st::Continue</name>
     <message>
-        <location line="+0"/>
-        <source>Yours</source>
-        <translation>La vôtre</translation>
+        <location filename="../core/timer/ContinueLast.cpp" line="+26"/>
+        <source>A timer is already running.</source>
+        <translation>Un chronomètre tourne déjà.</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Theirs (kept)</source>
-        <translation>Celle du hub (gardée)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+13"/>
-        <source>Re-apply mine</source>
-        <translation>Réappliquer la mienne</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <source>Make the selected change again on the entry as it is now</source>
-        <translation>Refaire la modification choisie sur l’entrée telle qu’elle est maintenant</translation>
+        <location line="+5"/>
+        <source>There is no entry to continue yet.</source>
+        <translation>Il n’y a pas encore d’entrée à reprendre.</translation>
     </message>
 </context>
 <context>
@@ -715,17 +673,7 @@ Essayez « studiotimer help ».
         <translation>Impossible d’ouvrir %1 : %2</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>The change clashes with another change saved at the same moment; nothing was changed. Try again.</source>
-        <translation>La modification se heurte à une autre enregistrée au même moment ; rien n’a été modifié. Réessayez.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The data is busy: another Studio Timer kept it locked; nothing was changed. Try again.</source>
-        <translation>Les données sont occupées : un autre Studio Timer les a gardées verrouillées ; rien n’a été modifié. Réessayez.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+58"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
@@ -796,7 +744,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::EntryDialog</name>
     <message>
-        <location filename="../ui/dialogs/EntryDialog.cpp" line="+48"/>
+        <location filename="../ui/dialogs/EntryDialog.cpp" line="+72"/>
         <source>Adjust entry</source>
         <translation>Corriger l’entrée</translation>
     </message>
@@ -907,7 +855,7 @@ Essayez « studiotimer help ».
         <translation>Donnez une raison à la correction.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+110"/>
         <source>never adjusted</source>
         <translation>jamais corrigée</translation>
     </message>
@@ -1242,7 +1190,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::HistoryView</name>
     <message>
-        <location filename="../ui/HistoryView.cpp" line="+42"/>
+        <location filename="../ui/HistoryView.cpp" line="+44"/>
         <source>All tasks</source>
         <translation>Toutes les tâches</translation>
     </message>
@@ -1257,7 +1205,7 @@ Essayez « studiotimer help ».
         <translation>Toutes les salles</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <location line="+8"/>
         <source>Search notes</source>
         <translation>Chercher dans les notes</translation>
@@ -1298,7 +1246,22 @@ Essayez « studiotimer help ».
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>Entry deleted</source>
+        <translation>Entrée supprimée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo the delete</source>
+        <translation>Annuler la suppression</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>New entry…</source>
         <translation>Nouvelle entrée…</translation>
     </message>
@@ -1340,7 +1303,7 @@ Essayez « studiotimer help ».
         <translation>Supprimer l’entrée sélectionnée (%1) ; %2 la rétablit</translation>
     </message>
     <message numerus="yes">
-        <location line="+114"/>
+        <location line="+86"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n choisi</numerusform>
@@ -1348,7 +1311,7 @@ Essayez « studiotimer help ».
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+121"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2 (%3)</translation>
     </message>
@@ -1404,32 +1367,17 @@ Essayez « studiotimer help ».
         <translation>Aucune requête n’accepte de données binaires.</translation>
     </message>
     <message>
-        <location filename="../core/sync/HubService.cpp" line="+56"/>
+        <location filename="../core/sync/HubService.cpp" line="+55"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>The opId %1 was already used for a different request.</source>
-        <translation>L’opId %1 a déjà servi pour une autre requête.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+32"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <source>The entry was changed elsewhere first: this change was based on version %1, the entry is at version %2.</source>
-        <translation>L’entrée a d’abord été modifiée ailleurs : cette modification partait de la version %1, l’entrée en est à la version %2.</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>A time more than a minute ahead of the hub&apos;s clock was refused: check this computer&apos;s clock.</source>
-        <translation>Une heure en avance de plus d’une minute sur l’horloge du hub a été refusée : vérifiez l’horloge de cet ordinateur.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+37"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
@@ -1439,17 +1387,17 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas en cours.</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-22"/>
         <source>The change was not recorded.</source>
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+93"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
@@ -1622,16 +1570,6 @@ Essayez « studiotimer help ».
         <source>&amp;About Studio Timer</source>
         <translation>À &amp;propos de Studio Timer</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>About Studio Timer</source>
-        <translation>À propos de Studio Timer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;Studio Timer %1&lt;/b&gt;&lt;p&gt;Time tracking for recording studios.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Studio Timer %1&lt;/b&gt;&lt;p&gt;Le suivi du temps pour les studios d’enregistrement.&lt;/p&gt;</translation>
-    </message>
 </context>
 <context>
     <name>st::MemoryCredentialStore</name>
@@ -1654,7 +1592,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::NowView</name>
     <message>
-        <location filename="../ui/NowView.cpp" line="+61"/>
+        <location filename="../ui/NowView.cpp" line="+69"/>
         <source>Who:</source>
         <translation>Qui :</translation>
     </message>
@@ -1699,7 +1637,17 @@ Essayez « studiotimer help ».
         <translation>Arrêter le chronomètre (%1)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Continue</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the last entry again: same task, room and note</source>
+        <translation>Relancer la dernière entrée : même tâche, même salle, même note</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
@@ -1719,7 +1667,7 @@ Essayez « studiotimer help ».
         <translation>Chronomètres en cours dans le studio</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+71"/>
         <source>%1 (paused)</source>
         <translation>%1 (en pause)</translation>
     </message>
@@ -1744,7 +1692,7 @@ Essayez « studiotimer help ».
         <translation>Cliquez sur une tâche ou tapez son numéro pour commencer.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
@@ -1770,7 +1718,17 @@ Essayez « studiotimer help ».
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-203"/>
+        <source>Who works at this desk. A running timer is handed over from now: it stops, and goes on for the person picked.</source>
+        <translation>Qui travaille à ce poste. Un chronomètre en cours est transmis dès maintenant : il s’arrête et continue pour la personne choisie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the work happens. A running timer moves from now: it is split at this instant, the time so far staying in its room.</source>
+        <translation>Où le travail a lieu. Un chronomètre en cours change de salle dès maintenant : il est coupé à cet instant, le temps déjà passé restant dans sa salle.</translation>
+    </message>
+    <message>
+        <location line="+230"/>
         <source>New user…</source>
         <translation>Nouvel utilisateur…</translation>
     </message>
@@ -1791,7 +1749,7 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+29"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
@@ -1801,7 +1759,7 @@ Essayez « studiotimer help ».
         <translation>Nouvelle salle</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+74"/>
         <source>Today: %1 · %2 · %n entries</source>
         <translation>
             <numerusform>Aujourd’hui : %1 · %2 · %n entrée</numerusform>
@@ -1812,7 +1770,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Outbox</name>
     <message>
-        <location filename="../core/sync/Outbox.cpp" line="+214"/>
+        <location filename="../core/sync/Outbox.cpp" line="+190"/>
         <source>No pending change %1.</source>
         <translation>Aucune modification en attente %1.</translation>
     </message>
@@ -2268,7 +2226,7 @@ Essayez « studiotimer help ».
         <location filename="../core/cli/SingleInstance.cpp" line="+70"/>
         <source>studiotimer: the running Studio Timer did not answer.
 </source>
-        <translation>studiotimer : le Studio Timer en cours n’a pas répondu.
+        <translation>studiotimer: le Studio Timer en cours n’a pas répondu.
 </translation>
     </message>
     <message>
@@ -2280,31 +2238,46 @@ Essayez « studiotimer help ».
         <location line="+50"/>
         <source>studiotimer: malformed request.
 </source>
-        <translation>studiotimer : requête mal formée.
+        <translation>studiotimer: requête mal formée.
 </translation>
     </message>
     <message>
         <location line="+19"/>
         <source>studiotimer: the running Studio Timer cannot run commands.
 </source>
-        <translation>studiotimer : le Studio Timer en cours ne peut pas exécuter de commandes.
+        <translation>studiotimer: le Studio Timer en cours ne peut pas exécuter de commandes.
 </translation>
     </message>
 </context>
 <context>
     <name>st::StudioModel</name>
     <message>
-        <location filename="../ui/models/StudioModel.cpp" line="+94"/>
+        <location filename="../ui/models/StudioModel.cpp" line="+116"/>
         <source>%1 (paused)</source>
         <translation>%1 (en pause)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>last seen %1</source>
+        <translation>vu pour la dernière fois à %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>this machine</source>
         <translation>cette machine</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+0"/>
+        <source>another machine</source>
+        <translation>une autre machine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The hub cannot be reached: this timer as it was at %1.</source>
+        <translation>Le hub est injoignable : ce chronomètre tel qu’il était à %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
@@ -2337,7 +2310,7 @@ Essayez « studiotimer help ».
         <translation>Pas connecté à un hub.</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncCache.cpp" line="+101"/>
+        <location filename="../core/sync/SyncCache.cpp" line="+120"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
@@ -2347,7 +2320,7 @@ Essayez « studiotimer help ».
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location line="+228"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
@@ -2456,21 +2429,6 @@ Essayez « studiotimer help ».
         <source>A change from the hub cannot be stored here: %1</source>
         <translation>Une modification venue du hub ne peut pas être enregistrée ici : %1</translation>
     </message>
-    <message>
-        <location filename="../core/sync/ConflictReapply.cpp" line="+31"/>
-        <source>Stop re-applied after a sync conflict</source>
-        <translation>Arrêt réappliqué après un conflit de synchronisation</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Only a change to an entry can be re-applied.</source>
-        <translation>Seule une modification d’entrée peut être réappliquée.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>That refused change is no longer listed.</source>
-        <translation>Cette modification refusée n’est plus dans la liste.</translation>
-    </message>
 </context>
 <context>
     <name>st::SyncSession</name>
@@ -2485,7 +2443,7 @@ Essayez « studiotimer help ».
         <translation>Impossible de lancer le hub sur le port %1 : %2</translation>
     </message>
     <message>
-        <location filename="../core/backend/SyncSession.cpp" line="+332"/>
+        <location filename="../core/backend/SyncSession.cpp" line="+323"/>
         <location filename="../core/sync/SyncConfig.cpp" line="+100"/>
         <source>Enter the invite token given by the hub.</source>
         <translation>Saisissez le jeton d’invitation donné par le hub.</translation>
@@ -2689,7 +2647,7 @@ Essayez « studiotimer help ».
         <translation>Modifications &amp;refusées…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -2847,8 +2805,8 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+30"/>
-        <location filename="../core/timer/TimerService.cpp" line="+42"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+45"/>
+        <location filename="../core/timer/TimerService.cpp" line="+35"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
@@ -2859,12 +2817,12 @@ Essayez « studiotimer help ».
         <translation>Une entrée avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+60"/>
+        <location filename="../core/timer/TimerService.cpp" line="+61"/>
         <source>A paused timer cannot stop before its pause.</source>
         <translation>Un chronomètre en pause ne peut pas s’arrêter avant sa pause.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>The timer is already paused.</source>
         <translation>Le chronomètre est déjà en pause.</translation>
     </message>
@@ -2874,7 +2832,7 @@ Essayez « studiotimer help ».
         <translation>Un chronomètre ne peut pas se mettre en pause avant de commencer.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>The timer is not paused.</source>
         <translation>Le chronomètre n’est pas en pause.</translation>
     </message>
@@ -2885,12 +2843,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/timer/TimerEdits.cpp" line="-9"/>
-        <location line="+164"/>
+        <location line="+160"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-158"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
@@ -2912,22 +2870,22 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="+77"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+86"/>
         <source>A room named &quot;%1&quot; exists already.</source>
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+76"/>
+        <location filename="../core/timer/TimerService.cpp" line="+73"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+37"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+34"/>
         <source>A running timer cannot start in the future.</source>
         <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
@@ -2942,8 +2900,8 @@ Essayez « studiotimer help ».
         <translation>La correction ne change rien.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerCatalog.cpp" line="+204"/>
-        <location filename="../core/timer/TimerEdits.cpp" line="+75"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="+195"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+73"/>
         <location filename="../core/timer/TimerService.cpp" line="+11"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
@@ -2954,12 +2912,12 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas supprimée.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Deletion undone</source>
         <translation>Suppression annulée</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerCatalog.cpp" line="-180"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="-171"/>
         <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
@@ -2981,7 +2939,7 @@ Essayez « studiotimer help ».
         <translation>Salle inconnue.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerCatalog.cpp" line="+127"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="+118"/>
         <source>No task type &quot;%1&quot;. Known task types: %2.</source>
         <translation>Aucun type de tâche « %1 ». Types connus : %2.</translation>
     </message>
@@ -3035,12 +2993,22 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TrayIcon</name>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="+94"/>
+        <location filename="../ui/TrayIcon.cpp" line="+95"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>Continue</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the last entry again: same task, room and note</source>
+        <translation>Relancer la dernière entrée : même tâche, même salle, même note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+19"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
@@ -3066,7 +3034,7 @@ Essayez « studiotimer help ».
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Studio Timer: %1 paused at %2</source>
         <translation>Studio Timer : %1 en pause à %2</translation>
     </message>
@@ -3238,7 +3206,7 @@ Essayez « studiotimer help ».
         <translation>Corrigée</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
@@ -3370,7 +3338,7 @@ Essayez « studiotimer help ».
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+175"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+167"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
@@ -3382,7 +3350,7 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+33"/>
-        <location filename="../core/protocol/Requests.cpp" line="+256"/>
+        <location filename="../core/protocol/Requests.cpp" line="+220"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
@@ -3417,7 +3385,7 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="+117"/>
+        <location filename="../core/protocol/Requests.cpp" line="+95"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
@@ -3574,7 +3542,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::validate</name>
     <message>
-        <location filename="../core/domain/Types.cpp" line="+80"/>
+        <location filename="../core/domain/Types.cpp" line="+72"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>

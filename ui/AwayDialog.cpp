@@ -16,15 +16,24 @@ QString clockTime(Ms ms)
 } // namespace
 
 AwayDialog::AwayDialog(Ms from, Ms to, QWidget *parent)
+    : AwayDialog(AwayQuestion{from, to, true}, parent)
+{}
+
+AwayDialog::AwayDialog(const AwayQuestion &question, QWidget *parent)
     : QDialog(parent)
-    , m_from(from)
-    , m_to(to)
+    , m_from(question.from)
+    , m_to(question.to)
 {
+    const Ms from = question.from;
+    const Ms to = question.to;
     setWindowTitle(tr("Were you away?"));
     auto *layout = new QVBoxLayout(this);
-    m_message = new QLabel(tr("You were away %1–%2: keep the time, discard it, or stop at %1?")
+    m_message = new QLabel(
+        question.canStop ? tr("You were away %1–%2: keep the time, discard it, or stop at %1?")
+                               .arg(clockTime(from), clockTime(to))
+                         : tr("You were away %1–%2: keep the time or discard it?")
                                .arg(clockTime(from), clockTime(to)),
-                           this);
+        this);
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
 
@@ -33,16 +42,18 @@ AwayDialog::AwayDialog(Ms from, Ms to, QWidget *parent)
     m_keep->setAccessibleName(tr("Keep the away time in the entry"));
     m_discard = buttons->addButton(tr("&Discard it"), QDialogButtonBox::AcceptRole);
     m_discard->setAccessibleName(tr("Discard the away time as a pause"));
-    m_stop =
-        buttons->addButton(tr("&Stop at %1").arg(clockTime(from)), QDialogButtonBox::AcceptRole);
-    m_stop->setAccessibleName(tr("Stop the timer when you left"));
+    if (question.canStop) {
+        m_stop = buttons->addButton(tr("&Stop at %1").arg(clockTime(from)),
+                                    QDialogButtonBox::AcceptRole);
+        m_stop->setAccessibleName(tr("Stop the timer when you left"));
+        connect(m_stop, &QPushButton::clicked, this, [this] { choose(AwayChoice::StopAtLeave); });
+    }
     layout->addWidget(buttons);
     m_keep->setDefault(true);
     m_keep->setFocus();
 
     connect(m_keep, &QPushButton::clicked, this, [this] { choose(AwayChoice::Keep); });
     connect(m_discard, &QPushButton::clicked, this, [this] { choose(AwayChoice::Discard); });
-    connect(m_stop, &QPushButton::clicked, this, [this] { choose(AwayChoice::StopAtLeave); });
 }
 
 QString AwayDialog::message() const

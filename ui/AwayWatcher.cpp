@@ -54,6 +54,7 @@ void AwayWatcher::onSnapshot()
     if (id == m_watchedEntryId)
         return;
     m_watchedEntryId = id;
+    m_watchedSince = m_service.clock().nowMs();
     if (watch)
         m_detector.start();
     else
@@ -62,9 +63,16 @@ void AwayWatcher::onSnapshot()
 
 void AwayWatcher::onAway(qint64 from, qint64 to)
 {
-    if (m_dialog || m_watchedEntryId.isEmpty())
+    const auto &running = m_service.snapshot().running;
+    if (m_dialog || m_watchedEntryId.isEmpty() || !running || running->id != m_watchedEntryId)
         return; // one question at a time, and only about a running timer
-    auto *dialog = new AwayDialog(from, to, m_dialogParent);
+    // Time before the timer started is not the entry's; after a pause, neither is the pause (the
+    // watch began at the resume, unless the entry never paused: then since it started).
+    const Ms since = running->pausedMs > 0 ? m_watchedSince : running->startedAt;
+    const auto question = awayQuestion(*running, from, to, since);
+    if (!question)
+        return;
+    auto *dialog = new AwayDialog(*question, m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog] {

@@ -57,6 +57,7 @@ private:
     QTimer m_reminderTimer;
     Notifier m_notify;
     QString m_watchedEntryId;
+    Ms m_watchedSince = 0; // when the watch of that entry began (its start, or a resume)
     QPointer<AwayDialog> m_dialog;
     bool m_followSettings = false;
     std::optional<AwaySettings> m_applied; // the settings last applied

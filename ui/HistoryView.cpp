@@ -8,8 +8,10 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -37,11 +39,14 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
     m_to = new QDateEdit(today, this);
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setDisplayFormat(entryFormat::dateEditFormat()); // the locale's, as in the table
     }
     m_types = makeChoiceButton(tr("All tasks"));
     m_users = makeChoiceButton(tr("All users"));
     m_rooms = makeChoiceButton(tr("All rooms"));
+    m_types->setObjectName(QStringLiteral("taskFilter"));
+    m_users->setObjectName(QStringLiteral("userFilter"));
+    m_rooms->setObjectName(QStringLiteral("roomFilter"));
     m_text = new QLineEdit(this);
     m_text->setPlaceholderText(tr("Search notes"));
     // No labels on the filter bar: screen readers get names instead.
@@ -81,7 +86,28 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->setAccessibleName(tr("Entries"));
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
+    m_table->installEventFilter(this);
     layout->addWidget(m_table, 1);
+
+    // After a delete, for a few seconds: "Entry deleted — Undo" (Ctrl+Z does the same).
+    m_undoBar = new QFrame(this);
+    m_undoBar->setObjectName(QStringLiteral("undoBar"));
+    m_undoBar->setFrameShape(QFrame::StyledPanel);
+    auto *undoLayout = new QHBoxLayout(m_undoBar);
+    undoLayout->setContentsMargins(8, 2, 8, 2);
+    auto *undoText = new QLabel(tr("Entry deleted"), m_undoBar);
+    auto *undoButton = new QPushButton(tr("Undo"), m_undoBar);
+    undoButton->setObjectName(QStringLiteral("undoButton"));
+    undoButton->setAccessibleName(tr("Undo the delete"));
+    undoLayout->addWidget(undoText);
+    undoLayout->addWidget(undoButton);
+    undoLayout->addStretch();
+    m_undoBar->hide();
+    layout->addWidget(m_undoBar);
+    m_undoBarTimer = new QTimer(this);
+    m_undoBarTimer->setSingleShot(true);
+    m_undoBarTimer->setInterval(8000);
+    connect(m_undoBarTimer, &QTimer::timeout, m_undoBar, &QWidget::hide);
 
     auto *bottom = new QHBoxLayout;
     m_totals = new QLabel(this);
@@ -125,6 +151,7 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
     connect(remove, &QPushButton::clicked, this, &HistoryView::deleteSelected);
     connect(deleteAction, &QAction::triggered, this, &HistoryView::deleteSelected);
     connect(m_undo, &QAction::triggered, this, &HistoryView::undoDelete);
+    connect(undoButton, &QPushButton::clicked, this, &HistoryView::undoDelete);
 
     connect(m_period, &QComboBox::currentIndexChanged, this, &HistoryView::applyFilter);
     connect(m_from, &QDateEdit::dateChanged, this, &HistoryView::applyFilter);
@@ -135,6 +162,31 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
     connect(m_text, &QLineEdit::textChanged, m_textDelay, qOverload<>(&QTimer::start));
     connect(m_textDelay, &QTimer::timeout, this, &HistoryView::applyFilter);
     connect(m_model, &HistoryModel::loaded, this, &HistoryView::updateTotals);
+    connect(m_model, &HistoryModel::ticked, this, &HistoryView::updateTotals);
+    // A reset sizes the columns to an empty table (the headers alone): size them again once rows
+    // arrive or change ("29 N…", "runn…" otherwise).
+    m_fitColumns = new QTimer(this);
+    m_fitColumns->setSingleShot(true);
+    m_fitColumns->setInterval(0);
+    connect(m_fitColumns, &QTimer::timeout, this, &HistoryView::fitColumns);
+    connect(m_model, &HistoryModel::rowsInserted, m_fitColumns, qOverload<>(&QTimer::start));
+    // Queued: the model counts the rows as loaded once the insertion is over.
+    connect(
+        m_model, &HistoryModel::rowsInserted, this,
+        [this] {
+            if (m_goToEnd && !m_model->isLoading())
+                goToLastRow();
+        },
+        Qt::QueuedConnection);
+    connect(m_model, &HistoryModel::modelReset, this, [this] { m_goToEnd = false; });
+    connect(m_model, &HistoryModel::rowsRemoved, m_fitColumns, qOverload<>(&QTimer::start));
+    connect(m_model, &HistoryModel::modelReset, m_fitColumns, qOverload<>(&QTimer::start));
+    connect(m_model, &HistoryModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                // Not for the running rows' seconds: they keep their width.
+                if (topLeft.column() != bottomRight.column())
+                    m_fitColumns->start();
+            });
     connect(&m_service, &Backend::snapshotChanged, this, &HistoryView::rebuildChoices);
 
     m_period->setCurrentIndex(m_period->findData(int(Period::ThisWeek)));
@@ -160,6 +212,21 @@ QStringList HistoryView::checkedIds(const QToolButton *button)
             ids << a->data().toString();
     }
     return ids;
+}
+
+QString HistoryView::choiceText(const QToolButton *button)
+{
+    // What the filter shows: all, the one name ("Mixing"), or how many.
+    QStringList names;
+    for (const QAction *a : button->menu()->actions()) {
+        if (a->isChecked())
+            names << a->text();
+    }
+    if (names.isEmpty())
+        return button->property("allText").toString();
+    if (names.size() == 1)
+        return names.first();
+    return tr("%n selected", nullptr, int(names.size()));
 }
 
 void HistoryView::rebuildChoices()
@@ -195,6 +262,16 @@ void HistoryView::rebuildChoices()
             connect(a, &QAction::toggled, this, &HistoryView::applyFilter);
         }
     }
+    showChoices(); // a renamed task shows its new name
+}
+
+void HistoryView::showChoices()
+{
+    for (QToolButton *b : {m_types, m_users, m_rooms}) {
+        b->setText(choiceText(b));
+        b->setToolTip(b->text());
+        b->setAccessibleDescription(b->text());
+    }
 }
 
 EntryFilter HistoryView::currentFilter() const
@@ -226,19 +303,48 @@ void HistoryView::applyFilter()
     const bool custom = Period(m_period->currentData().toInt()) == Period::Custom;
     m_from->setVisible(custom);
     m_to->setVisible(custom);
-    for (QToolButton *b : {m_types, m_users, m_rooms}) {
-        const qsizetype n = checkedIds(b).size();
-        b->setText(n == 0 ? b->property("allText").toString() : tr("%n selected", nullptr, int(n)));
-        b->setAccessibleDescription(b->text());
-    }
+    showChoices();
     m_textDelay->stop();
     m_model->setFilter(currentFilter());
+}
+
+bool HistoryView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::MoveToEndOfDocument)) {
+        goToLastRow();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void HistoryView::goToLastRow()
+{
+    // The real last row, not the last one loaded: load the rest first, then go there.
+    m_goToEnd = m_model->canFetchMore({}) || m_model->isLoading();
+    if (m_goToEnd) {
+        m_model->fetchAll();
+        return;
+    }
+    const int last = m_model->rowCount() - 1;
+    if (last < 0)
+        return;
+    m_table->setCurrentIndex(m_model->index(
+        last, m_table->currentIndex().isValid() ? m_table->currentIndex().column() : 0));
+    m_table->scrollToBottom();
+}
+
+void HistoryView::fitColumns()
+{
+    // QHeaderView::resizeSections() (a protected slot): every ResizeToContents column to its
+    // contents again, the note still stretching.
+    QMetaObject::invokeMethod(m_table->horizontalHeader(), "resizeSections");
 }
 
 void HistoryView::updateTotals()
 {
     const NowSnapshot &snap = m_service.snapshot();
-    const Totals &t = m_model->totals();
+    const Totals t = m_model->totals();
     QStringList perType;
     for (const TaskTotal &tt : t.perTaskType)
         perType << tr("%1 %2 (%3)")
@@ -313,13 +419,8 @@ void HistoryView::adjustSelected()
 
 void HistoryView::addEntry()
 {
-    TimeEntry proposal;
-    const Ms now = m_service.clock().nowMs();
-    proposal.startedAt = now - 60 * 60'000;
-    proposal.endedAt = now;
-    if (const auto types = m_service.snapshot().activeTaskTypes(); !types.isEmpty())
-        proposal.taskTypeId = types.first().id;
-    proposal.roomId = m_service.snapshot().prefs.defaultRoomId;
+    const TimeEntry proposal =
+        EntryDialog::proposal(m_service.snapshot(), m_service.clock().nowMs());
     auto *dialog = new EntryDialog(m_service, EntryDialog::Mode::Create, proposal, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
@@ -341,6 +442,8 @@ void HistoryView::deleteSelected()
                                            }
                                            m_deleted.append(r->id);
                                            m_undo->setEnabled(true);
+                                           m_undoBar->show();
+                                           m_undoBarTimer->start();
                                        });
 }
 
@@ -350,6 +453,8 @@ void HistoryView::undoDelete()
         return;
     const QString id = m_deleted.takeLast();
     m_undo->setEnabled(!m_deleted.isEmpty());
+    m_undoBar->hide();
+    m_undoBarTimer->stop();
     const QString actor = m_service.currentUserId();
     m_service.write<Result<TimeEntry>>(
         [id, actor](TimerService &s) { return s.restore(id, actor); }, this,

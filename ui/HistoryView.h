@@ -8,6 +8,7 @@
 class QAction;
 class QComboBox;
 class QDateEdit;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -45,13 +46,21 @@ public:
     void deleteSelected();
     void undoDelete();
     void addEntry();
+    // Ctrl+End: the last row of the whole filtered set, loading what is not loaded yet.
+    void goToLastRow();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyFilter();
     void updateTotals();
+    void fitColumns();
     void rebuildChoices();
+    void showChoices();
     QToolButton *makeChoiceButton(const QString &allText);
     static QStringList checkedIds(const QToolButton *button);
+    static QString choiceText(const QToolButton *button);
 
     Backend &m_service;
     HistoryModel *m_model = nullptr;
@@ -64,11 +73,15 @@ private:
     QToolButton *m_rooms = nullptr;
     QLineEdit *m_text = nullptr;
     QTimer *m_textDelay = nullptr;
+    QTimer *m_fitColumns = nullptr;
     QLabel *m_totals = nullptr;
     QAction *m_undo = nullptr;
+    QFrame *m_undoBar = nullptr;
+    QTimer *m_undoBarTimer = nullptr;
     QAction *m_newEntry = nullptr;
     QStringList m_deleted; // entry ids, most recent last: what Ctrl+Z brings back
     QString m_choicesKey;
+    bool m_goToEnd = false; // Ctrl+End waits for the rows it asked for
 };
 
 } // namespace st

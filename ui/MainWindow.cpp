@@ -5,6 +5,7 @@
 #include "NowView.h"
 #include "TrayIcon.h"
 #include "backend/Backend.h"
+#include "dialogs/AboutDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/TaskTypesDialog.h"
 #include "reports/ReportsView.h"
@@ -13,7 +14,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -75,9 +75,9 @@ MainWindow::MainWindow(Backend &service, QWidget *parent)
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     connect(help->addAction(tr("&About Studio Timer")), &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Studio Timer"),
-                           tr("<b>Studio Timer %1</b><p>Time tracking for recording studios.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
+        auto *about = new AboutDialog(m_service, this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
     });
 
     connect(&m_service, &Backend::failed, this,

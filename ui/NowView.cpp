@@ -1,5 +1,6 @@
 #include "NowView.h"
 
+#include "ContinueLast.h"
 #include "TaskButton.h"
 #include "Theme.h"
 #include "domain/Format.h"
@@ -18,6 +19,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -56,8 +58,14 @@ NowView::NowView(Backend &service, QWidget *parent)
     auto *pickers = new QHBoxLayout;
     m_user = new QComboBox(this);
     m_room = new QComboBox(this);
+    m_user->setObjectName(QStringLiteral("userPicker"));
+    m_room->setObjectName(QStringLiteral("roomPicker"));
     m_user->setMinimumContentsLength(14);
     m_room->setMinimumContentsLength(14);
+    m_user->setToolTip(tr("Who works at this desk. A running timer is handed over from now: it "
+                          "stops, and goes on for the person picked."));
+    m_room->setToolTip(tr("Where the work happens. A running timer moves from now: it is split "
+                          "at this instant, the time so far staying in its room."));
     auto *userLabel = new QLabel(tr("Who:"), this);
     userLabel->setBuddy(m_user);
     auto *roomLabel = new QLabel(tr("Room:"), this);
@@ -109,6 +117,10 @@ NowView::NowView(Backend &service, QWidget *parent)
     panelLayout->addWidget(m_note, 2, 0);
     panelLayout->addWidget(m_pause, 2, 1);
     panelLayout->addWidget(m_stop, 2, 2);
+    m_continue = new QPushButton(tr("Continue"), panel);
+    m_continue->setObjectName(QStringLiteral("continueButton"));
+    m_continue->setToolTip(tr("Start the last entry again: same task, room and note"));
+    panelLayout->addWidget(m_continue, 2, 3);
     panelLayout->setColumnStretch(0, 1);
     layout->addWidget(panel);
 
@@ -126,6 +138,22 @@ NowView::NowView(Backend &service, QWidget *parent)
     m_studioModel = new StudioModel(this);
     QTableView *studioTable = makeTable(m_studioModel, StudioModel::RoomColumn, studioBox);
     studioTable->setAccessibleName(tr("Timers running in the studio"));
+    // A narrow panel: who, task, room and place share the width (elided, whole in the tooltip),
+    // never below their titles ("Room", not ":oom"), and no sideways scrolling.
+    QHeaderView *studioHeader = studioTable->horizontalHeader();
+    for (const int column : {int(StudioModel::UserColumn), int(StudioModel::TaskColumn),
+                             int(StudioModel::RoomColumn), int(StudioModel::DeviceColumn)})
+        studioHeader->setSectionResizeMode(column, QHeaderView::Stretch);
+    int titleWidth = 0;
+    for (int column = 0; column < StudioModel::ColumnCount; ++column)
+        titleWidth =
+            std::max(titleWidth, studioHeader->fontMetrics().horizontalAdvance(
+                                     m_studioModel->headerData(column, Qt::Horizontal).toString()));
+    studioHeader->setMinimumSectionSize(
+        titleWidth + 2 * studioHeader->style()->pixelMetric(QStyle::PM_HeaderMargin) + 8);
+    studioTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    studioTable->setTextElideMode(Qt::ElideRight);
+    studioTable->setObjectName(QStringLiteral("studioTable"));
     studioLayout->addWidget(studioTable);
     split->addWidget(todayBox);
     split->addWidget(studioBox);
@@ -134,6 +162,7 @@ NowView::NowView(Backend &service, QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_stop, &QPushButton::clicked, &m_service, &Backend::stop);
+    connect(m_continue, &QPushButton::clicked, this, [this] { ui::continueLastEntry(m_service); });
     connect(m_pause, &QPushButton::clicked, &m_service, &Backend::togglePause);
     connect(m_note, &QLineEdit::editingFinished, this, [this] {
         if (m_service.snapshot().running && m_note->isModified()) {
@@ -196,6 +225,7 @@ void NowView::rebuild()
     }
     m_note->setEnabled(running.has_value());
     m_stop->setEnabled(running.has_value());
+    m_continue->setVisible(!running); // only while nothing runs
     m_pause->setEnabled(running.has_value());
     const bool paused = running && running->isPaused();
     m_pause->setText(paused ? tr("Resume") : tr("Pause"));
@@ -273,7 +303,10 @@ void NowView::rebuildPickers()
         m_room->addItem(r.name, r.id);
     m_room->insertSeparator(m_room->count());
     m_room->addItem(tr("New room…"), kNewItem);
-    const QString room = m_roomChosen ? m_roomChoice : snap.prefs.defaultRoomId;
+    // A running timer's room (picking another moves it); otherwise the room the next start gets.
+    const QString room = snap.running   ? snap.running->roomId
+                         : m_roomChosen ? m_roomChoice
+                                        : snap.prefs.defaultRoomId;
     m_room->setCurrentIndex(std::max(0, m_room->findData(room)));
     m_updating = false;
 }
@@ -292,7 +325,19 @@ void NowView::onUserPicked(int index)
         rebuildPickers();
         return;
     }
-    m_service.setCurrentUser(choice.toString());
+    const QString userId = choice.toString();
+    if (userId == m_service.snapshot().user.id)
+        return;
+    // A timer running for the previous person is handed over from now: it stops, and the same
+    // task, room and note start for the new person at the same instant (a split, not a change of
+    // the past).
+    const auto running = m_service.snapshot().running;
+    const bool handOver = running && !running->isPaused();
+    if (handOver)
+        m_service.stop();
+    m_service.setCurrentUser(userId);
+    if (handOver)
+        m_service.start(running->taskTypeId, running->roomId, running->note);
 }
 
 void NowView::onRoomPicked(int index)
@@ -304,13 +349,48 @@ void NowView::onRoomPicked(int index)
         bool ok = false;
         const QString name =
             QInputDialog::getText(this, tr("New room"), tr("Name:"), QLineEdit::Normal, {}, &ok);
-        if (ok && !name.trimmed().isEmpty())
-            m_service.addRoom(name);
         rebuildPickers();
+        if (ok && !name.trimmed().isEmpty())
+            addRoom(name.trimmed());
         return;
     }
-    m_roomChoice = choice.toString();
+    chooseRoom(choice.toString());
+}
+
+void NowView::addRoom(const QString &name)
+{
+    // Made, then picked (and applied to a running timer) once it exists.
+    m_service.write<Result<Room>>(
+        [name](TimerService &s) {
+            Room room;
+            room.name = name;
+            return s.saveRoom(room);
+        },
+        this,
+        [this](const Result<Room> &room) {
+            if (!room) {
+                Q_EMIT m_service.failed(room.error().message);
+                return;
+            }
+            m_service.refresh();
+            chooseRoom(room->id);
+        });
+}
+
+void NowView::chooseRoom(const QString &roomId)
+{
+    m_roomChoice = roomId;
     m_roomChosen = true;
+    const int index = m_room->findData(roomId);
+    if (index >= 0) {
+        const QSignalBlocker block(m_room);
+        m_room->setCurrentIndex(index);
+    }
+    // A running timer moves to the room from now: a split at this instant (the time so far stays
+    // in the room it was spent in), the same task and note going on.
+    const auto &running = m_service.snapshot().running;
+    if (running && !running->isPaused() && running->roomId != roomId)
+        m_service.start(running->taskTypeId, roomId, running->note);
 }
 
 QString NowView::selectedRoomId() const

@@ -30,6 +30,7 @@ public:
     // For tests and the tray: the button that starts a task type.
     QPushButton *taskButton(const QString &taskTypeId) const;
     QPushButton *stopButton() const { return m_stop; }
+    QPushButton *continueButton() const { return m_continue; }
     QPushButton *pauseButton() const { return m_pause; }
     QLineEdit *noteEdit() const { return m_note; }
     QLabel *elapsedLabel() const { return m_elapsed; }
@@ -44,6 +45,8 @@ private:
     void tick();
     void onUserPicked(int index);
     void onRoomPicked(int index);
+    void addRoom(const QString &name);
+    void chooseRoom(const QString &roomId);
     QString selectedRoomId() const;
 
     Backend &m_service;
@@ -61,6 +64,7 @@ private:
     QLabel *m_cost = nullptr;
     QPushButton *m_pause = nullptr;
     QPushButton *m_stop = nullptr;
+    QPushButton *m_continue = nullptr;
     QLabel *m_todayTotals = nullptr;
     TodayModel *m_todayModel = nullptr;
     StudioModel *m_studioModel = nullptr;

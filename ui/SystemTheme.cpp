@@ -159,8 +159,8 @@ void SystemTheme::apply()
         palette = theme::readable(m_platform);
     } else if (dark) {
         // Our dark palette is made for Fusion; other styles draw parts from their own colours.
-        if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive))
-            QApplication::setStyle(QStringLiteral("Fusion"));
+        if (!theme::isLegibleFusion(QApplication::style()))
+            QApplication::setStyle(theme::legibleFusion());
         palette = theme::darkPalette();
     } else {
         palette = theme::lightPalette();

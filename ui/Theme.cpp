@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QPainter>
 #include <QPixmap>
+#include <QProxyStyle>
+#include <QStyleOption>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QWidget>
@@ -316,6 +318,51 @@ QPalette darkPalette()
     p.setColor(QPalette::Disabled, QPalette::HighlightedText, disabledText);
     p.setColor(QPalette::Inactive, QPalette::Highlight, QColor(0x3a, 0x54, 0x73));
     return p;
+}
+
+namespace {
+class LegibleFusion final : public QProxyStyle
+{
+public:
+    LegibleFusion()
+        : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion")))
+    {
+        setObjectName(QStringLiteral("st-legible-fusion"));
+    }
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        if ((element != PE_IndicatorRadioButton && element != PE_IndicatorCheckBox) ||
+            !isDark(option->palette)) {
+            QProxyStyle::drawPrimitive(element, option, painter, widget);
+            return;
+        }
+        // Fusion outlines these with Window a little darker: on a dark window, give it a window
+        // whose shade is a ring of 3:1 against the window and the box's fill.
+        const QPalette &pal = option->palette;
+        const QColor ring =
+            legibleOn(mix(pal.color(QPalette::Text), pal.color(QPalette::Window), 0.45),
+                      {pal.color(QPalette::Window), pal.color(QPalette::Base)}, kGraphicContrast);
+        std::unique_ptr<QStyleOption> copy;
+        if (const auto *button = qstyleoption_cast<const QStyleOptionButton *>(option))
+            copy = std::make_unique<QStyleOptionButton>(*button);
+        else
+            copy = std::make_unique<QStyleOption>(*option);
+        copy->palette.setColor(QPalette::Window, ring.lighter(150));
+        QProxyStyle::drawPrimitive(element, copy.get(), painter, widget);
+    }
+};
+} // namespace
+
+QStyle *legibleFusion()
+{
+    return new LegibleFusion;
+}
+
+bool isLegibleFusion(const QStyle *style)
+{
+    return style && style->objectName() == QLatin1String("st-legible-fusion");
 }
 
 QPalette lightPalette()

@@ -11,6 +11,8 @@ class QWidget;
 // Every colour decision of the desktop app in one place. Colours are derived from the current
 // QPalette (light or dark, the system's or ours) and checked with the WCAG 2 contrast ratio, so
 // text stays readable on any palette and on any colour a user picks for a task type.
+class QStyle;
+
 namespace st::theme {
 
 // WCAG 2 relative luminance (0 black .. 1 white) and contrast ratio (1 .. 21).
@@ -51,6 +53,10 @@ QIcon swatch(const QColor &color, int size = 16);
 
 // Our dark palette (every role and group, Fusion style) and the Fusion light one.
 QPalette darkPalette();
+// The Fusion style the dark palette is made for, with check box and radio button outlines that
+// stand out from the window (3:1; Fusion draws them a shade darker than a dark window: unseen).
+QStyle *legibleFusion();
+bool isLegibleFusion(const QStyle *style);
 QPalette lightPalette();
 // The palette with the roles that fall short of the contrast above made readable
 // (placeholder text, links, highlighted text); the other roles are kept.

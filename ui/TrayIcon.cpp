@@ -1,5 +1,6 @@
 #include "TrayIcon.h"
 
+#include "ContinueLast.h"
 #include "Theme.h"
 #include "backend/Backend.h"
 #include "domain/Format.h"
@@ -103,6 +104,9 @@ void TrayIcon::rebuildMenu()
         m_startActions.append(a);
     }
     m_menu->addSeparator();
+    m_continue = m_menu->addAction(tr("Continue"));
+    m_continue->setToolTip(tr("Start the last entry again: same task, room and note"));
+    connect(m_continue, &QAction::triggered, this, [this] { ui::continueLastEntry(m_service); });
     m_pause = m_menu->addAction(tr("Pause"));
     connect(m_pause, &QAction::triggered, &m_service, &Backend::togglePause);
     m_stop = m_menu->addAction(tr("Stop"));
@@ -124,6 +128,7 @@ void TrayIcon::update()
         m_pause->setEnabled(m_running);
         m_pause->setText(running && running->isPaused() ? tr("Resume") : tr("Pause"));
         m_stop->setEnabled(m_running);
+        m_continue->setEnabled(!m_running);
     }
     if (running) {
         const QString elapsed = format::duration(running->billableMs(m_service.clock().nowMs()));

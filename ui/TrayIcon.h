@@ -11,7 +11,8 @@ namespace st {
 
 class Backend;
 
-// The tray icon and its menu: quick start per task type, Pause/Resume, Stop, Show, Quit. The
+// The tray icon and its menu: quick start per task type, Continue (the last entry
+// again), Pause/Resume, Stop, Show, Quit. The
 // menu exists even where the desktop has no tray (isAvailable() is then false), so the window
 // alone still works and tests can read the menu.
 class TrayIcon final : public QObject
@@ -26,6 +27,7 @@ public:
     // The quick-start actions, one per active task type, in order.
     QList<QAction *> startActions() const { return m_startActions; }
     QAction *pauseAction() const { return m_pause; }
+    QAction *continueAction() const { return m_continue; }
     QAction *stopAction() const { return m_stop; }
     QString toolTip() const { return m_toolTip; }
     bool showsRunning() const { return m_running; }
@@ -50,6 +52,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QList<QAction *> m_startActions;
     QAction *m_pause = nullptr;
+    QAction *m_continue = nullptr;
     QAction *m_stop = nullptr;
     QString m_menuKey;
     QString m_toolTip;

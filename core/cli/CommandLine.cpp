@@ -3,6 +3,7 @@
 #include "domain/Format.h"
 #include "domain/Money.h"
 #include "report/EntryExport.h"
+#include "timer/ContinueLast.h"
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
 
@@ -72,6 +73,7 @@ const QList<CommandLine::Command> &CommandLine::commands()
         {"stop", &CommandLine::stop, userOption, 0, 0},
         {"pause", &CommandLine::pause, userOption, 0, 0},
         {"resume", &CommandLine::resume, userOption, 0, 0},
+        {"continue", &CommandLine::continueTimer, userOption, 0, 0},
         {"status", &CommandLine::status, statusOptions, 0, 0},
         {"add", &CommandLine::add, addOptions, 1, 1},
         {"adjust", &CommandLine::adjust, adjustOptions, 1, 1},
@@ -104,6 +106,7 @@ QString CommandLine::usage()
               "Commands:\n"
               "  start TASK [--room ROOM] [--note TEXT] [--user NAME]   start (or switch) a timer\n"
               "  stop | pause | resume                                  the running timer\n"
+              "  continue                                               the last entry again\n"
               "  status [--json]                                        what runs now\n"
               "  add TASK --from WHEN --to WHEN [--room ROOM] [--note TEXT]\n"
               "  adjust ENTRY_ID [--from WHEN] [--to WHEN] [--task TASK] [--note TEXT] "
@@ -212,6 +215,21 @@ CommandOutput CommandLine::resume(QCommandLineParser &p)
     return onRunningTimer(p, &TimerService::resume, tr("Resumed %1.\n"));
 }
 
+CommandOutput CommandLine::continueTimer(QCommandLineParser &p)
+{
+    auto user = actor(p, false);
+    if (!user)
+        return fail(user.error());
+    const auto paused = m_service.running(user->id);
+    auto continued = continueLast(m_service, user->id);
+    if (!continued)
+        return fail(continued.error());
+    const bool resumed = paused && paused->id == continued->id;
+    return {0,
+            (resumed ? tr("Resumed %1.\n") : tr("Started %1.\n")).arg(describe(continued.value())),
+            {}};
+}
+
 CommandOutput CommandLine::onRunningTimer(QCommandLineParser &p, TimerAction action,
                                           const QString &done)
 {
@@ -250,15 +268,16 @@ CommandOutput CommandLine::add(QCommandLineParser &p)
 {
     if (!p.isSet(QStringLiteral("from")) || !p.isSet(QStringLiteral("to")))
         return usageError(tr("\"add\" needs --from and --to."));
+    // A malformed time is a malformed command (2), told before any name is looked up.
+    auto from = whenOption(p, QStringLiteral("from"));
+    if (!from)
+        return usageError(from.error().message);
+    auto to = whenOption(p, QStringLiteral("to"));
+    if (!to)
+        return usageError(to.error().message);
     auto type = m_service.findTaskType(p.positionalArguments().first());
     if (!type)
         return fail(type.error());
-    auto from = whenOption(p, QStringLiteral("from"));
-    if (!from)
-        return fail(from.error());
-    auto to = whenOption(p, QStringLiteral("to"));
-    if (!to)
-        return fail(to.error());
     auto room = roomOption(p);
     if (!room)
         return fail(room.error());
@@ -277,28 +296,28 @@ CommandOutput CommandLine::adjust(QCommandLineParser &p)
 {
     if (!p.isSet(QStringLiteral("reason")))
         return usageError(tr("\"adjust\" needs --reason: every adjustment says why."));
+    Adjustment a;
+    if (p.isSet(QStringLiteral("from"))) {
+        auto from = whenOption(p, QStringLiteral("from"));
+        if (!from)
+            return usageError(from.error().message);
+        a.startedAt = from.value();
+    }
+    if (p.isSet(QStringLiteral("to"))) {
+        auto to = whenOption(p, QStringLiteral("to"));
+        if (!to)
+            return usageError(to.error().message);
+        a.endedAt = to.value();
+    }
     auto entry = m_service.findEntry(p.positionalArguments().first());
     if (!entry)
         return fail(entry.error());
     auto user = actor(p, false);
     if (!user)
         return fail(user.error());
-    Adjustment a;
     a.entryId = entry->id;
     a.actorId = user->id;
     a.reason = p.value(QStringLiteral("reason"));
-    if (p.isSet(QStringLiteral("from"))) {
-        auto from = whenOption(p, QStringLiteral("from"));
-        if (!from)
-            return fail(from.error());
-        a.startedAt = from.value();
-    }
-    if (p.isSet(QStringLiteral("to"))) {
-        auto to = whenOption(p, QStringLiteral("to"));
-        if (!to)
-            return fail(to.error());
-        a.endedAt = to.value();
-    }
     if (p.isSet(QStringLiteral("task"))) {
         auto type = m_service.findTaskType(p.value(QStringLiteral("task")));
         if (!type)
@@ -375,9 +394,6 @@ CommandOutput CommandLine::list(QCommandLineParser &p)
         filter.from = format::days(first, first).from;
     if (last.isValid())
         filter.to = format::days(last, last).to;
-    if (auto r = applyNameFilters(p, filter); !r)
-        return fail(r.error());
-    filter.text = p.value(QStringLiteral("text"));
     int limit = std::numeric_limits<int>::max();
     if (p.isSet(QStringLiteral("limit"))) {
         bool ok = false;
@@ -385,6 +401,9 @@ CommandOutput CommandLine::list(QCommandLineParser &p)
         if (!ok || limit <= 0)
             return usageError(tr("--limit takes a positive number."));
     }
+    if (auto r = applyNameFilters(p, filter); !r)
+        return fail(r.error());
+    filter.text = p.value(QStringLiteral("text"));
 
     // Oldest first, as a timesheet reads; fetched in pages to keep memory flat.
     QList<TimeEntry> entries;

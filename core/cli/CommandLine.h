@@ -56,6 +56,7 @@ private:
     CommandOutput stop(QCommandLineParser &p);
     CommandOutput pause(QCommandLineParser &p);
     CommandOutput resume(QCommandLineParser &p);
+    CommandOutput continueTimer(QCommandLineParser &p);
     // stop, pause and resume: one action on the person's running timer, reported as done.
     using TimerAction = Result<TimeEntry> (TimerService::*)(const QString &, std::optional<Ms>);
     CommandOutput onRunningTimer(QCommandLineParser &p, TimerAction action, const QString &done);

@@ -6,7 +6,19 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace st {
+
+std::optional<AwayQuestion> awayQuestion(const TimeEntry &running, Ms from, Ms to, Ms watchedSince)
+{
+    if (!running.isRunning() || running.isPaused())
+        return std::nullopt;
+    const Ms leave = std::max({from, running.startedAt, watchedSince});
+    if (to - leave < kShortestAwayMs)
+        return std::nullopt;
+    return AwayQuestion{leave, to, running.billableMs(leave) > 0};
+}
 
 Result<TimeEntry> resolveAway(TimerService &service, const QString &userId, AwayChoice choice,
                               Ms from, Ms to)
@@ -22,6 +34,10 @@ Result<TimeEntry> resolveAway(TimerService &service, const QString &userId, Away
         return *running;
 
     if (choice == AwayChoice::StopAtLeave) {
+        if (running->billableMs(leave) <= 0)
+            return Error::invalid(QCoreApplication::translate(
+                "st::Away", "The timer had no time before you left: keep the "
+                            "away time or discard it."));
         Adjustment a;
         a.entryId = running->id;
         a.actorId = userId;

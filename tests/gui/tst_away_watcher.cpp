@@ -53,6 +53,7 @@ private Q_SLOTS:
     void watchesOnlyARunningUnpausedTimer();
     void sleepAsksAndDiscardPausesTheEntry();
     void noTimerNoQuestion();
+    void idleBeforeTheStartIsNotAsked();
     void longRunningTimerIsRemindedOnce();
     void settingsRoundTrip();
 };
@@ -104,6 +105,38 @@ void TestAwayWatcher::noTimerNoQuestion()
     w.sleep(45);
     w.watcher.detector().check();
     QVERIFY(!w.watcher.pendingDialog());
+}
+
+void TestAwayWatcher::idleBeforeTheStartIsNotAsked()
+{
+    // Issue 11: idle since 22:10, the timer started 22:15 (from the tray, a script, a button):
+    // no question about 22:10-22:15, and after it only the part since the start.
+    Watched w;
+    qint64 idleMs = 0;
+    w.watcher.setIdleSource([&idleMs] { return std::optional<qint64>(idleMs); });
+    w.watcher.detector().setIdleThresholdMs(3 * kMinute);
+    idleMs = 5 * kMinute;
+    w.start();
+    const Ms started = w.f.running()->startedAt;
+    w.watcher.detector().check(); // idle since 5 minutes before the start
+    idleMs = 0;                   // back at once
+    w.watcher.detector().check();
+    QVERIFY(!w.watcher.pendingDialog());
+
+    idleMs = 5 * kMinute;
+    w.watcher.detector().check(); // idle since 5 minutes before the start, again
+    w.awake(20);
+    idleMs = 0; // back 20 minutes after the start
+    w.watcher.detector().check();
+    AwayDialog *dialog = w.watcher.pendingDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->from(), started);
+    QCOMPARE(dialog->to(), started + 20 * kMinute);
+    QVERIFY(!dialog->stopButton()); // stopping at the start would leave no entry
+    dialog->discardButton()->click();
+    w.f.settle();
+    QVERIFY(w.notes.isEmpty());
+    QCOMPARE(w.f.running()->billableMs(w.f.store.clock.nowMs()), Ms(0));
 }
 
 void TestAwayWatcher::longRunningTimerIsRemindedOnce()

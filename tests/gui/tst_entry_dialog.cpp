@@ -1,7 +1,9 @@
 #include "GuiFixture.h"
 
 #include "dialogs/EntryDialog.h"
+#include "models/EntryFormat.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QLineEdit>
@@ -19,6 +21,8 @@ private Q_SLOTS:
     void adjustsWithAReasonAndShowsTheAuditTrail();
     void showsTheStoresRefusal();
     void addsAManualEntry();
+    void proposesTheGapAfterTheDaysLastEntry();
+    void oneTabPerDateTimeField();
 
 private:
     static TimeEntry finished(GuiFixture &f);
@@ -136,6 +140,75 @@ void TestEntryDialog::addsAManualEntry()
     QCOMPARE(list.first().note, QStringLiteral("Vinyl master"));
     QCOMPARE(list.first().source, EntrySource::Manual);
     QCOMPARE(list.first().taskTypeId, f.typeId(QStringLiteral("Mastering")));
+}
+
+void TestEntryDialog::proposesTheGapAfterTheDaysLastEntry()
+{
+    // Issue 16: "New entry" proposed the last hour even when it clashed with the entry just added.
+    GuiFixture f;
+    const QDate day(2026, 11, 27);
+    const auto at = [&day](int h, int m = 0) {
+        return QDateTime(day, QTime(h, m)).toMSecsSinceEpoch();
+    };
+    f.store.clock.set(at(15));
+    f.async->refresh();
+    f.settle();
+    TimeEntry p = EntryDialog::proposal(f.async->snapshot(), at(15));
+    QCOMPARE(p.startedAt, at(14)); // an empty day: the last hour
+    QCOMPARE(*p.endedAt, at(15));
+    QVERIFY(!p.taskTypeId.isEmpty());
+
+    ManualEntry m;
+    m.userId = f.store.userId();
+    m.taskTypeId = f.typeId(QStringLiteral("Mixing"));
+    m.startedAt = at(13, 30);
+    m.endedAt = at(14, 30);
+    QVERIFY(f.store.service->addManual(m));
+    m.startedAt = at(9);
+    m.endedAt = at(10);
+    QVERIFY(f.store.service->addManual(m));
+    f.async->refresh();
+    f.settle();
+    p = EntryDialog::proposal(f.async->snapshot(), at(15));
+    QCOMPARE(p.startedAt, at(14, 30)); // after the day's last entry, up to now
+    QCOMPARE(*p.endedAt, at(15));
+    // Saved as proposed, it is accepted: no clash.
+    EntryDialog dialog(*f.async, EntryDialog::Mode::Create, p);
+    dialog.accept();
+    f.settle();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    f.async->refresh();
+    f.settle();
+    // The day is now full up to now: the hour after it.
+    p = EntryDialog::proposal(f.async->snapshot(), at(15));
+    QCOMPARE(p.startedAt, at(15));
+    QCOMPARE(*p.endedAt, at(16));
+}
+
+void TestEntryDialog::oneTabPerDateTimeField()
+{
+    GuiFixture f;
+    TimeEntry proposal;
+    proposal.startedAt = f.store.clock.nowMs() - 3'600'000;
+    proposal.endedAt = f.store.clock.nowMs();
+    EntryDialog dialog(*f.async, EntryDialog::Mode::Create, proposal);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    dialog.startEdit()->setFocus();
+    dialog.startEdit()->setCurrentSectionIndex(0);
+    QTest::keyClick(dialog.startEdit(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), dialog.endEdit());
+    // Arrows move between the parts of the field; Up changes the one under the cursor.
+    QDateTimeEdit *end = dialog.endEdit();
+    end->setCurrentSectionIndex(0);
+    for (int i = 0; i < 6 && end->currentSection() != QDateTimeEdit::MinuteSection; ++i)
+        QTest::keyClick(end, Qt::Key_Right);
+    QCOMPARE(end->currentSection(), QDateTimeEdit::MinuteSection);
+    const QDateTime before = end->dateTime();
+    QTest::keyClick(end, Qt::Key_Up);
+    QCOMPARE(end->dateTime(), before.addSecs(60));
+    // The locale's date, as the tables show it (not ISO whatever the locale).
+    QVERIFY(end->text().startsWith(entryFormat::date(end->dateTime().toMSecsSinceEpoch())));
 }
 
 QTEST_MAIN(TestEntryDialog)

@@ -5,8 +5,11 @@
 #include "models/HistoryModel.h"
 
 #include <QAction>
+#include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableView>
+#include <QToolButton>
 
 using namespace st;
 using namespace st::test;
@@ -21,12 +24,30 @@ private Q_SLOTS:
     void customRange();
     void pagesAreFetchedOnDemand();
     void deleteAndUndo();
+    void runningRowAndTotalsTickTogether();
+    void ctrlEndGoesToTheRealLastRow();
+    void columnsKeepTheirWidthAfterAFilterChange();
 
 private:
     // Entries on today, yesterday, 3 days ago and 40 days ago (one hour each, at 06:00 local).
     static void seed(GuiFixture &f);
     static void add(GuiFixture &f, const QString &type, const QDate &day, const QString &note,
                     const QString &roomId = {}, const QString &userId = {});
+    // n five-minute entries, ten minutes apart, ending before now; returns the first's start.
+    static Ms seedMany(GuiFixture &f, int n)
+    {
+        const Ms start = f.store.clock.nowMs() - Ms(n) * 600'000;
+        for (int i = 0; i < n; ++i) {
+            ManualEntry m;
+            m.userId = f.store.userId();
+            m.taskTypeId = f.typeId(QStringLiteral("Setup"));
+            m.startedAt = start + Ms(i) * 600'000;
+            m.endedAt = m.startedAt + 300'000;
+            if (!f.store.service->addManual(m))
+                qFatal("seed entry refused");
+        }
+        return start;
+    }
     static QDate today(const GuiFixture &f)
     {
         return QDateTime::fromMSecsSinceEpoch(f.store.clock.nowMs()).date();
@@ -128,9 +149,19 @@ void TestHistory::taskUserRoomAndTextFilters()
     view.setTaskTypes({f.typeId(QStringLiteral("Recording"))});
     f.settle();
     QCOMPARE(view.model()->totalCount(), 2);
+    // Issue 16: the filter names the one task chosen, not "1 selected".
+    auto *types = view.findChild<QToolButton *>(QStringLiteral("taskFilter"));
+    QVERIFY(types);
+    QCOMPARE(types->text(), QStringLiteral("Recording"));
     QCOMPARE(view.model()->totals().costCents, 12000);
 
     view.setUsers({bruno.id});
+    f.settle();
+    QCOMPARE(view.findChild<QToolButton *>(QStringLiteral("userFilter"))->text(),
+             QStringLiteral("Bruno"));
+    view.setTaskTypes({f.typeId(QStringLiteral("Recording")), f.typeId(QStringLiteral("Mixing"))});
+    QCOMPARE(types->text(), QStringLiteral("2 selected"));
+    view.setTaskTypes({f.typeId(QStringLiteral("Recording"))});
     f.settle();
     QCOMPARE(view.model()->rowCount(), 1);
     QCOMPARE(view.model()->entryAt(0).note, QStringLiteral("Bass"));
@@ -166,15 +197,7 @@ void TestHistory::pagesAreFetchedOnDemand()
 {
     GuiFixture f;
     const int n = HistoryModel::kPageSize * 2 + 17;
-    const Ms start = f.store.clock.nowMs() - Ms(n) * 600'000;
-    for (int i = 0; i < n; ++i) {
-        ManualEntry m;
-        m.userId = f.store.userId();
-        m.taskTypeId = f.typeId(QStringLiteral("Setup"));
-        m.startedAt = start + Ms(i) * 600'000;
-        m.endedAt = m.startedAt + 300'000;
-        QVERIFY(f.store.service->addManual(m).ok());
-    }
+    const Ms start = seedMany(f, n);
     HistoryModel model(*f.async);
     EntryFilter all;
     model.setFilter(all);
@@ -216,13 +239,129 @@ void TestHistory::deleteAndUndo()
     QCOMPARE(view.model()->rowCount(), 3);
     QVERIFY(view.undoAction()->isEnabled());
     QTRY_COMPARE(view.model()->totals().entries, 3);
+    // Issue 16: a bar says so, with Undo at hand.
+    auto *bar = view.findChild<QWidget *>(QStringLiteral("undoBar"));
+    QVERIFY(bar);
+    QVERIFY(!bar->isHidden());
+    auto *undo = view.findChild<QPushButton *>(QStringLiteral("undoButton"));
+    QVERIFY(undo);
 
-    view.undoAction()->trigger();
+    undo->click();
     f.settle();
     QVERIFY(!f.store.service->entry(id)->deleted);
     QVERIFY(!view.undoAction()->isEnabled());
+    QVERIFY(bar->isHidden());
     QTRY_COMPARE(view.model()->rowCount(), 4);
     QCOMPARE(view.model()->totals().entries, 4);
+}
+
+void TestHistory::runningRowAndTotalsTickTogether()
+{
+    // Issue 11: the running row froze at 0:00:32 while the footer said 0:00:08.
+    GuiFixture f;
+    seed(f);
+    f.async->start(f.typeId(QStringLiteral("Recording")), {});
+    f.settle();
+    HistoryView view(*f.async);
+    view.setPeriod(Period::Today);
+    f.settle();
+    QCOMPARE(view.model()->rowCount(), 2);
+    const int row = view.model()->entryAt(0).isRunning() ? 0 : 1;
+    QVERIFY(view.model()->entryAt(row).isRunning());
+    const int duration = int(HistoryModel::columns().indexOf(EntryColumn::Duration));
+    const QModelIndex cell = view.model()->index(row, duration);
+    QCOMPARE(cell.data().toString(), format::duration(0));
+    QVERIFY(view.totalsLabel()->text().contains(format::duration(3'600'000)));
+
+    QSignalSpy repaint(view.model(), &HistoryModel::dataChanged);
+    f.store.clock.advance(32'000);
+    // Within a tick the view is told to repaint the running row, and row and footer agree.
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(repaint.cbegin(), repaint.cend(),
+                                         [&](const QList<QVariant> &args) {
+                                             const auto from = args.at(0).toModelIndex();
+                                             const auto to = args.at(1).toModelIndex();
+                                             return from.row() <= row && row <= to.row() &&
+                                                    from.column() <= duration &&
+                                                    duration <= to.column();
+                                         }),
+                             2500);
+    QCOMPARE(cell.data().toString(), format::duration(32'000));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        view.totalsLabel()->text().contains(format::duration(3'600'000 + 32'000)), 2500);
+    const Totals t = view.model()->totals();
+    QCOMPARE(t.billableMs, 3'600'000 + 32'000);
+    QCOMPARE(t.entries, 2);
+    QCOMPARE(t.costCents, 6000 + 53); // 32 s of Recording at 60.00/h
+    QCOMPARE(t.perTaskType.size(), 1);
+    QCOMPARE(t.perTaskType.first().billableMs, 3'600'000 + 32'000);
+
+    // A filter the running entry is not in: its seconds do not count.
+    view.setTaskTypes({f.typeId(QStringLiteral("Mixing"))});
+    f.settle();
+    f.store.clock.advance(10'000);
+    view.model()->tick();
+    QCOMPARE(view.model()->totals().billableMs, 0);
+}
+
+void TestHistory::ctrlEndGoesToTheRealLastRow()
+{
+    // Issue 16: Ctrl+End went to the last loaded row, not the last one.
+    GuiFixture f;
+    const int n = HistoryModel::kPageSize * 2 + 17;
+    const Ms start = seedMany(f, n);
+    HistoryView view(*f.async);
+    view.setPeriod(Period::AllTime);
+    f.settle();
+    QCOMPARE(view.model()->rowCount(), HistoryModel::kPageSize);
+    view.table()->setCurrentIndex(view.model()->index(0, 0));
+    QTest::keyClick(view.table(), Qt::Key_End, Qt::ControlModifier);
+    f.settle();
+    QTRY_COMPARE(view.table()->currentIndex().row(), n - 1);
+    QCOMPARE(view.model()->rowCount(), n);
+    QCOMPARE(view.model()->entryAt(n - 1).startedAt, start); // newest first: the oldest is last
+}
+
+void TestHistory::columnsKeepTheirWidthAfterAFilterChange()
+{
+    // Issue 11: "29 N…", "runn…" after a filter change or an adjustment.
+    GuiFixture f;
+    seed(f);
+    f.async->start(f.typeId(QStringLiteral("Recording")), {});
+    f.settle();
+    HistoryView view(*f.async);
+    view.resize(1200, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setPeriod(Period::AllTime);
+    f.settle();
+    QHeaderView *header = view.table()->horizontalHeader();
+    const int note = int(HistoryModel::columns().indexOf(EntryColumn::Note));
+    const auto wideEnough = [&] {
+        for (int c = 0; c < view.model()->columnCount(); ++c) {
+            if (c != note &&
+                header->sectionSize(c) <
+                    static_cast<QAbstractItemView *>(view.table())->sizeHintForColumn(c))
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY(wideEnough());
+    view.setText(QStringLiteral("nothing matches this"));
+    f.settle();
+    QCOMPARE(view.model()->rowCount(), 0);
+    view.setText({});
+    f.settle();
+    QCOMPARE(view.model()->rowCount(), 5);
+    QTRY_VERIFY(wideEnough());
+
+    // An edit reloads the rows a moment later: the same.
+    const QString id = f.running()->id;
+    f.async->setNote(QStringLiteral("A much longer note than before"));
+    f.settle();
+    QTest::qWait(400); // the model's reload after a change
+    f.settle();
+    QCOMPARE(f.running()->id, id);
+    QTRY_VERIFY(wideEnough());
 }
 
 QTEST_MAIN(TestHistory)

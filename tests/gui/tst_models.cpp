@@ -5,6 +5,8 @@
 #include "models/TodayModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QLocale>
 
 using namespace st;
 using namespace st::test;
@@ -15,6 +17,7 @@ class TestModels final : public QObject
 private Q_SLOTS:
     void todayModel();
     void studioModelMergesLocalAndRemote();
+    void studioWhereNamesTheDevice();
     void historyModelThroughPagingAndChanges();
 };
 
@@ -72,6 +75,58 @@ void TestModels::studioModelMergesLocalAndRemote()
              QStringLiteral("desk-2"));
     model.setRemoteTimers({});
     QCOMPARE(model.rowCount(), 1);
+}
+
+void TestModels::studioWhereNamesTheDevice()
+{
+    // Issue 11: another desk's timer, in the local cache once synced, was "this machine".
+    GuiFixture f;
+    const User ana = f.store.service->ensureUser(QStringLiteral("Ana")).value();
+    QVERIFY(f.store.service->start(
+        {ana.id, f.typeId(QStringLiteral("Mixing")), {}, {}, std::nullopt, {}}));
+    f.async->start(f.typeId(QStringLiteral("Recording")), {});
+    f.settle();
+    StudioModel model;
+    model.setLocalTimers(StudioModel::fromSnapshot(f.async->snapshot()));
+    QCOMPARE(model.rowCount(), 2);
+    const auto whereOf = [&model](const QString &user) {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.index(row, StudioModel::UserColumn).data().toString() == user)
+                return model.index(row, StudioModel::DeviceColumn).data().toString();
+        }
+        return QString();
+    };
+    QCOMPARE(whereOf(f.async->snapshot().user.name), QStringLiteral("this machine"));
+    QCOMPARE(whereOf(QStringLiteral("Ana")), QStringLiteral("another machine"));
+    // Once the hub names the device, that name.
+    RunningTimer named = StudioModel::fromSnapshot(f.async->snapshot()).at(0);
+    for (const RunningTimer &t : StudioModel::fromSnapshot(f.async->snapshot())) {
+        if (t.entry.userId == ana.id)
+            named = t;
+    }
+    named.deviceName = QStringLiteral("desk-2");
+    model.setRemoteTimers({named});
+    QCOMPARE(whereOf(QStringLiteral("Ana")), QStringLiteral("desk-2"));
+
+    // Issue 16: while the hub cannot be reached, Ana's timer is as last seen, not ticking.
+    const auto elapsedOf = [&model](const QString &user) {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.index(row, StudioModel::UserColumn).data().toString() == user)
+                return model.index(row, StudioModel::ElapsedColumn).data().toString();
+        }
+        return QString();
+    };
+    const QString me = f.async->snapshot().user.name;
+    const Ms lost = f.store.clock.nowMs();
+    model.setHubReachable(false, lost);
+    f.store.clock.advanceMinutes(7);
+    model.tick(f.store.clock.nowMs());
+    const QString lastSeen =
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(lost).time(), QStringLiteral("HH:mm"));
+    QCOMPARE(elapsedOf(QStringLiteral("Ana")), QStringLiteral("last seen ") + lastSeen);
+    QCOMPARE(elapsedOf(me), QStringLiteral("0:07:00")); // this desk's own timer is live
+    model.setHubReachable(true, f.store.clock.nowMs());
+    QCOMPARE(elapsedOf(QStringLiteral("Ana")), QStringLiteral("0:07:00"));
 }
 
 void TestModels::historyModelThroughPagingAndChanges()

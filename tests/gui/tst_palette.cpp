@@ -22,13 +22,16 @@
 #include "timer/DemoData.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QStyleOptionButton>
 
 using namespace st;
 using namespace st::test;
@@ -155,7 +158,42 @@ private Q_SLOTS:
     void archivedTaskTypesMutedButReadable();
     void syncProblemsInTheErrorColour();
     void noStylesheetWithALiteralColour();
+    void radioButtonsAndCheckBoxesShowOnTheDarkPalette();
 };
+
+void TestPalette::radioButtonsAndCheckBoxesShowOnTheDarkPalette()
+{
+    // Issue 16: on the dark palette Fusion's radio buttons were a dark ring on a dark window.
+    const std::unique_ptr<QStyle> style(theme::legibleFusion());
+    QVERIFY(theme::isLegibleFusion(style.get()));
+    const QPalette dark = theme::darkPalette();
+    const QColor window = dark.color(QPalette::Window);
+    const auto best = [&](QAbstractButton &button, QStyle::SubElement indicator) {
+        button.setStyle(style.get());
+        button.setPalette(dark);
+        button.resize(button.sizeHint());
+        const QImage image = button.grab().toImage();
+        QStyleOptionButton option;
+        option.initFrom(&button);
+        const QRect rect = style->subElementRect(indicator, &option, &button) & image.rect();
+        double contrast = 0;
+        for (int y = rect.top(); y <= rect.bottom(); ++y) {
+            for (int x = rect.left(); x <= rect.right(); ++x)
+                contrast = std::max(contrast, theme::contrastRatio(image.pixelColor(x, y), window));
+        }
+        return contrast;
+    };
+    for (const bool checked : {false, true}) {
+        QRadioButton radio(QStringLiteral("Dark"));
+        radio.setChecked(checked);
+        QVERIFY2(best(radio, QStyle::SE_RadioButtonIndicator) >= theme::kGraphicContrast,
+                 checked ? "checked radio" : "radio");
+        QCheckBox box(QStringLiteral("Dark"));
+        box.setChecked(checked);
+        QVERIFY2(best(box, QStyle::SE_CheckBoxIndicator) >= theme::kGraphicContrast,
+                 checked ? "checked box" : "box");
+    }
+}
 
 void TestPalette::initTestCase()
 {

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void bothLanguagesAreEmbedded();
     void frenchTranslatesTheWindow();
     void englishPluralsReadWell();
+    void frenchMessagesDoNotDependOnTheTasksGender();
     void aPreferenceOverridesTheSystem();
 };
 
@@ -35,6 +36,28 @@ void TestTranslations::frenchTranslatesTheWindow()
     QCOMPARE(t.translate("st::NowView", "Stop"), QStringLiteral("Arrêter"));
     QCOMPARE(t.translate("st::profile", "Recording"), QStringLiteral("Enregistrement"));
     QCOMPARE(t.translate("st::Periods", "Last week"), QStringLiteral("La semaine dernière"));
+}
+
+void TestTranslations::frenchMessagesDoNotDependOnTheTasksGender()
+{
+    // Issue 16: "Enregistrement … démarrée" (the task's gender guessed wrong), and error prefixes
+    // mixing "studiotimer :" and "studiotimer:" (main.cpp writes the latter, untranslated).
+    QTranslator t;
+    QVERIFY(t.load(QStringLiteral(":/i18n/studiotimer_fr.qm")));
+    for (const char *source : {"Started %1.\n", "Stopped %1.\n", "Paused %1.\n", "Resumed %1.\n",
+                               "Added %1.\n", "Adjusted %1.\n", "Restored %1.\n"}) {
+        const QString fr = t.translate("st::CommandLine", source);
+        QVERIFY2(!fr.isEmpty(), source);
+        // The participle agrees with a word of the message (chronomètre, entrée), never with %1.
+        QVERIFY2(!fr.startsWith(QStringLiteral("%1")), qPrintable(fr));
+    }
+    QCOMPARE(t.translate("st::CommandLine", "Started %1.\n"),
+             QStringLiteral("Chronomètre démarré : %1.\n"));
+    for (const char *source :
+         {"studiotimer: %1\n", "studiotimer: %1\nTry \"studiotimer help\".\n"}) {
+        const QString fr = t.translate("st::CommandLine", source);
+        QVERIFY2(fr.startsWith(QStringLiteral("studiotimer: ")), qPrintable(fr));
+    }
 }
 
 void TestTranslations::englishPluralsReadWell()

@@ -73,6 +73,14 @@ void TestTray::menuActionsDriveTheTimer()
     f.settle();
     QVERIFY(!f.running());
     QVERIFY(!tray.showsRunning());
+    // Issue 16: Continue starts the last entry again.
+    const QString last = tray.startActions().at(1)->data().toString();
+    QVERIFY(tray.continueAction()->isEnabled());
+    tray.continueAction()->trigger();
+    f.settle();
+    QVERIFY(f.running());
+    QCOMPARE(f.running()->taskTypeId, last);
+    QVERIFY(!tray.continueAction()->isEnabled());
 }
 
 void TestTray::tooltipFollowsTheTimer()

@@ -130,6 +130,56 @@ private Q_SLOTS:
         QCOMPARE(r->pausedMs, Ms(0));
     }
 
+    void theQuestionNeverReachesBeforeTheStart()
+    {
+        // Issue 11: a timer started at 22:15 was asked about 22:10-22:15.
+        TimeEntry e;
+        e.startedAt = 22 * kHour + 15 * kMinute;
+        const Ms started = e.startedAt;
+        QVERIFY(!awayQuestion(e, started - 5 * kMinute, started, started));
+        QVERIFY(!awayQuestion(e, started - 5 * kMinute, started + 30'000, started));
+        // Away from before the start until later: asked from the start, and "Stop at" the start
+        // (an entry with no time) is not offered.
+        auto q = awayQuestion(e, started - 5 * kMinute, started + 20 * kMinute, started);
+        QVERIFY(q);
+        QCOMPARE(q->from, started);
+        QCOMPARE(q->to, started + 20 * kMinute);
+        QVERIFY(!q->canStop);
+        // Away in the middle: every choice.
+        q = awayQuestion(e, started + kHour, started + 2 * kHour, started);
+        QVERIFY(q);
+        QCOMPARE(q->from, started + kHour);
+        QVERIFY(q->canStop);
+        // Not before the watch began (a resume), and not about a paused entry.
+        q = awayQuestion(e, started + kHour, started + 2 * kHour, started + 90 * kMinute);
+        QVERIFY(q);
+        QCOMPARE(q->from, started + 90 * kMinute);
+        e.pausedAt = started + 3 * kHour;
+        QVERIFY(!awayQuestion(e, started + kHour, started + 2 * kHour, started));
+    }
+
+    void stoppingWhereNothingIsLeftIsAClearRefusal()
+    {
+        // Issue 11: "Stop at 22:10" failed with "An entry needs a duration".
+        test::TestStore s;
+        auto e = s.service->start(
+            {s.userId(), s.typeId(QStringLiteral("Mixing")), {}, {}, std::nullopt, {}});
+        QVERIFY(e);
+        s.clock.advance(20 * kMinute);
+        auto r = resolveAway(*s.service, s.userId(), AwayChoice::StopAtLeave,
+                             e->startedAt - 5 * kMinute, s.clock.nowMs());
+        QVERIFY(!r);
+        QVERIFY(!r.error().message.contains(QStringLiteral("duration")));
+        QVERIFY(r.error().message.contains(QStringLiteral("discard")));
+        QVERIFY(s.service->running(s.userId())); // nothing changed
+        QVERIFY(s.service->auditTrail(e->id).isEmpty());
+        // Discarding from the start works: the entry counts from when they came back.
+        r = resolveAway(*s.service, s.userId(), AwayChoice::Discard, e->startedAt - 5 * kMinute,
+                        e->startedAt + 15 * kMinute);
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->billableMs(s.clock.nowMs()), 5 * kMinute);
+    }
+
     void forgottenTimersAreRemindedOnceEach()
     {
         // 2025-11-28 08:00 UTC; the test runs in UTC (see CMakeLists.txt).

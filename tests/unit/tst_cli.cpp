@@ -275,7 +275,7 @@ private Q_SLOTS:
                 1, QStringLiteral("before it starts"));
         refused({QStringLiteral("add"), QStringLiteral("Mixing"), QStringLiteral("--from"),
                  QStringLiteral("noon"), QStringLiteral("--to"), QStringLiteral("13:00")},
-                1, QStringLiteral("--from"));
+                2, QStringLiteral("--from")); // malformed (README): 2
         refused({QStringLiteral("add"), QStringLiteral("Mixing"), QStringLiteral("--from"),
                  QStringLiteral("10:00")},
                 2, QStringLiteral("--to"));
@@ -295,6 +295,92 @@ private Q_SLOTS:
         refused({QStringLiteral("pause"), QStringLiteral("extra")}, 2, QStringLiteral("extra"));
         QCOMPARE(run({QStringLiteral("stop")}).exitCode, 0);
         refused({QStringLiteral("stop")}, 1, QStringLiteral("No timer is running"));
+    }
+
+    void malformedCommandsExitTwo()
+    {
+        // Issue 11 / README: 2 for a malformed command, option or time; 1 when refused. One
+        // case per kind of parse error, each changing nothing.
+        QCOMPARE(run({QStringLiteral("start"), QStringLiteral("Recording")}).exitCode, 0);
+        const QString id = listJson().last().toObject().value(QStringLiteral("id")).toString();
+        const auto s = [](const char *text) {
+            return QString::fromUtf8(text);
+        };
+        const QList<std::pair<QStringList, QString>> malformed{
+            {{s("add"), s("Mixing"), s("--from"), s("25:00"), s("--to"), s("26:00")}, s("25:00")},
+            {{s("add"), s("Mixing"), s("--from"), s("10:00"), s("--to"), s("9h")}, s("9h")},
+            // Malformed before unknown: the time is told first, even with a task that is not.
+            {{s("add"), s("Knitting"), s("--from"), s("10:61"), s("--to"), s("11:00")}, s("10:61")},
+            {{s("add"), s("Mixing"), s("--to"), s("11:00")}, s("--from")},
+            {{s("adjust"), id, s("--from"), s("2026-13-01T10:00"), s("--reason"), s("x")},
+             s("--from")},
+            {{s("adjust"), id, s("--to"), s("tomorrowish"), s("--reason"), s("x")}, s("--to")},
+            {{s("adjust"), id, s("--to"), s("10:00")}, s("--reason")},
+            {{s("list"), s("--from"), s("2026-02-30")}, s("--from")},
+            {{s("list"), s("--to"), s("last week")}, s("--to")},
+            {{s("list"), s("--limit"), s("ten")}, s("--limit")},
+            {{s("list"), s("--limit"), s("0"), s("--task"), s("Knitting")}, s("--limit")},
+            {{s("list"), s("--json"), s("--csv")}, s("one of")},
+            {{s("report")}, s("--by")},
+            {{s("report"), s("--by"), s("colour")}, s("colour")},
+            {{s("report"), s("--by"), s("task"), s("--from"), s("someday")}, s("someday")},
+            {{s("report"), s("--by"), s("task"), s("--from"), s("2026-11-20"), s("--to"),
+              s("2026-11-01")},
+             s("after")},
+            {{s("export"), s("--format"), s("xlsx")}, s("xlsx")},
+            {{s("export"), s("--from"), s("2026-11-32")}, s("--from")},
+            {{s("export"), s("-o"), s("")}, s("-o")},
+            {{s("import"), s("some.csv"), s("--format"), s("xml")}, s("xml")},
+            {{s("import")}, s("needs more")},
+            {{s("status"), s("--colour")}, s("colour")},
+            {{s("status"), s("--user")}, s("user")},
+            {{s("list"), s("--task"), s("A"), s("--task"), s("B")}, s("more than once")},
+            {{s("stop"), s("now")}, s("now")},
+            {{s("teleport")}, s("Unknown command")},
+        };
+        for (const auto &[args, message] : malformed)
+            refused(args, 2, message);
+        // Well formed but refused: 1.
+        refused({s("add"), s("Knitting"), s("--from"), s("10:00"), s("--to"), s("11:00")}, 1,
+                s("Known task types"));
+        refused({s("list"), s("--task"), s("Knitting")}, 1, s("Known task types"));
+        refused({s("adjust"), s("deadbeef"), s("--to"), s("10:00"), s("--reason"), s("x")}, 1,
+                s("No entry"));
+        QCOMPARE(run({QStringLiteral("stop")}).exitCode, 0);
+    }
+
+    void continueStartsTheLastEntryAgain()
+    {
+        // Issue 16: `studiotimer continue`.
+        QTemporaryDir dir;
+        const auto in = [&dir, this](const QStringList &args) {
+            return runIn(dir.path(), args);
+        };
+        Run r = in({QStringLiteral("continue")});
+        QCOMPARE(r.exitCode, 1); // nothing to continue yet
+        QVERIFY2(r.err.contains(QStringLiteral("no entry")), qPrintable(r.err));
+        QCOMPARE(in({QStringLiteral("start"), QStringLiteral("Mixing"), QStringLiteral("--note"),
+                     QStringLiteral("Chorus")})
+                     .exitCode,
+                 0);
+        QCOMPARE(in({QStringLiteral("stop")}).exitCode, 0);
+        r = in({QStringLiteral("continue")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Started Mixing")), qPrintable(r.out));
+        r = in({QStringLiteral("status"), QStringLiteral("--json")});
+        const QJsonObject entry = QJsonDocument::fromJson(r.out.toUtf8())
+                                      .object()
+                                      .value(QStringLiteral("entry"))
+                                      .toObject();
+        QCOMPARE(entry.value(QStringLiteral("note")).toString(), QStringLiteral("Chorus"));
+        r = in({QStringLiteral("continue")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("already running")), qPrintable(r.err));
+        QCOMPARE(in({QStringLiteral("pause")}).exitCode, 0);
+        r = in({QStringLiteral("continue")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("Resumed")), qPrintable(r.out));
+        QCOMPARE(in({QStringLiteral("stop")}).exitCode, 0);
     }
 
     void aForeignDataFileIsRefusedAndKept()

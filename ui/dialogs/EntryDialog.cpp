@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -28,11 +29,34 @@ QDateTime toMinute(Ms ms)
     return dt;
 }
 
+// One Tab stop per field (not one per year, month, day, hour, minute); Left and Right move
+// between those parts, Up and Down change the one under the cursor.
+class FieldDateTimeEdit final : public QDateTimeEdit
+{
+public:
+    using QDateTimeEdit::QDateTimeEdit;
+
+protected:
+    bool focusNextPrevChild(bool next) override { return QWidget::focusNextPrevChild(next); }
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        const bool left = event->key() == Qt::Key_Left, right = event->key() == Qt::Key_Right;
+        if ((left || right) && event->modifiers() == Qt::NoModifier) {
+            const int section = currentSectionIndex() + (right ? 1 : -1);
+            if (section >= 0 && section < sectionCount())
+                setCurrentSectionIndex(section);
+            return;
+        }
+        QDateTimeEdit::keyPressEvent(event);
+    }
+};
+
 QDateTimeEdit *makeTimeEdit(Ms ms, QWidget *parent)
 {
-    auto *edit = new QDateTimeEdit(toMinute(ms), parent);
+    auto *edit = new FieldDateTimeEdit(toMinute(ms), parent);
     edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    // The locale's date, as the tables show it, and the time on 24 hours as everywhere.
+    edit->setDisplayFormat(entryFormat::dateEditFormat() + QStringLiteral(" HH:mm"));
     return edit;
 }
 
@@ -191,6 +215,31 @@ void EntryDialog::accept()
     if (note.trimmed() != m_entry.note)
         a.note = note;
     m_service.write<Result<TimeEntry>>([a](TimerService &s) { return s.adjust(a); }, this, done);
+}
+
+TimeEntry EntryDialog::proposal(const NowSnapshot &snapshot, Ms now)
+{
+    TimeEntry proposal;
+    // The gap after the day's last entry (an hour of it, up to now); the last hour on an empty day.
+    std::optional<Ms> lastEnd;
+    for (const TimeEntry &e : snapshot.today)
+        lastEnd = std::max(lastEnd.value_or(e.effectiveEnd(now)), e.effectiveEnd(now));
+    constexpr Ms kHour = 3'600'000;
+    constexpr Ms kMinute = 60'000;
+    if (lastEnd && now - *lastEnd >= kMinute) {
+        proposal.startedAt = *lastEnd;
+        proposal.endedAt = std::min(now, *lastEnd + kHour);
+    } else if (lastEnd) {
+        proposal.startedAt = *lastEnd; // the day is full up to now: the hour after it
+        proposal.endedAt = *lastEnd + kHour;
+    } else {
+        proposal.startedAt = now - kHour;
+        proposal.endedAt = now;
+    }
+    if (const auto types = snapshot.activeTaskTypes(); !types.isEmpty())
+        proposal.taskTypeId = types.first().id;
+    proposal.roomId = snapshot.prefs.defaultRoomId;
+    return proposal;
 }
 
 void EntryDialog::loadAudit()

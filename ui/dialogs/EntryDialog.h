@@ -14,6 +14,7 @@ class QTreeWidget;
 namespace st {
 
 class Backend;
+struct NowSnapshot;
 
 // Adjusting an entry (start, end, task, room, note, and a required reason, with the entry's
 // audit trail) or adding one by hand. Saves through the service; the store's refusal is shown
@@ -30,6 +31,10 @@ public:
 
     // Create: entry gives the proposed times (its id is ignored).
     EntryDialog(Backend &service, Mode mode, const TimeEntry &entry, QWidget *parent = nullptr);
+
+    // What "New entry" proposes: the gap after the last entry of the day (an hour of it, up to
+    // now), or the last hour on a day without entries; the first task, the default room.
+    static TimeEntry proposal(const NowSnapshot &snapshot, Ms now);
 
     // Why the fields cannot be saved; empty when they can.
     QString problem() const;

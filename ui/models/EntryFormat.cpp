@@ -61,7 +61,16 @@ QString time(Ms ms)
 
 QString date(Ms ms)
 {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).date(), QLocale::ShortFormat);
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).date(), dateEditFormat());
+}
+
+QString dateEditFormat()
+{
+    QString format = QLocale().dateFormat(QLocale::ShortFormat);
+    // "yy" alone is ambiguous in an edit: always four digits.
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return format;
 }
 
 QVariant data(const TimeEntry &e, EntryColumn column, int role, const NowSnapshot &snapshot, Ms now)

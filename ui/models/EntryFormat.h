@@ -33,6 +33,8 @@ std::optional<EntrySortKey> sortKey(EntryColumn column);
 QString money(qint64 cents, const NowSnapshot &snapshot);
 QString time(Ms ms);
 QString date(Ms ms);
+// The locale's short date with a four-digit year: date()'s format, and date edits'.
+QString dateEditFormat();
 
 } // namespace entryFormat
 } // namespace st

@@ -1,11 +1,17 @@
 #include "HistoryModel.h"
 
+#include <limits>
+
 namespace st {
 
 HistoryModel::HistoryModel(Backend &service, QObject *parent)
     : QAbstractTableModel(parent)
     , m_service(service)
 {
+    m_now = m_service.clock().nowMs();
+    m_tickTimer.setInterval(1000);
+    connect(&m_tickTimer, &QTimer::timeout, this, &HistoryModel::tick);
+    m_tickTimer.start();
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(250);
     connect(&m_reloadTimer, &QTimer::timeout, this, &HistoryModel::reload);
@@ -46,31 +52,43 @@ void HistoryModel::reload()
     request(0, true);
 }
 
-void HistoryModel::request(int offset, bool withTotals)
+void HistoryModel::request(int offset, bool withTotals, int limit)
 {
     m_fetching = true;
     const quint64 generation = m_generation;
     const EntryFilter filter = m_filter;
     const EntrySort sort = m_sort;
+    // The job runs with this instant as "now": the totals, the running entries and the rows are
+    // all taken at it.
+    const Ms at = m_service.clock().nowMs();
     m_service.read<Page>(
-        [filter, sort, offset, withTotals](TimerService &s) {
+        [filter, sort, offset, withTotals, at, limit](TimerService &s) {
             Page page;
-            page.rows = s.list(filter, sort, kPageSize, offset);
+            page.rows = s.list(filter, sort, limit, offset);
             if (withTotals) {
                 page.count = s.count(filter);
                 page.totals = s.totals(filter);
+                page.at = at;
+                const QList<TimeEntry> running = s.runningEntries();
+                for (const TimeEntry &e : running) {
+                    if (inSet(e, filter, at))
+                        page.running.append(e);
+                }
             }
             return page;
         },
         this,
-        [this, generation](const Page &page) {
+        [this, generation, limit](const Page &page) {
             if (generation != m_generation)
                 return; // an answer to a filter that is no longer shown
             if (page.count >= 0) {
                 m_count = page.count;
                 m_totals = page.totals;
+                m_totalsAt = page.at;
+                m_runningInTotals = page.running;
+                m_now = std::max(m_now, page.at);
             }
-            if (page.rows.size() < kPageSize) // the end: rows deleted meanwhile shrink the set
+            if (page.rows.size() < limit) // the end: rows deleted meanwhile shrink the set
                 m_count = int(m_rows.size() + page.rows.size());
             if (!page.rows.isEmpty()) {
                 const int first = int(m_rows.size());
@@ -82,7 +100,8 @@ void HistoryModel::request(int offset, bool withTotals)
             m_fetching = false;
             if (page.count >= 0)
                 Q_EMIT loaded();
-        });
+        },
+        at);
 }
 
 void HistoryModel::onEntryChanged(const TimeEntry &entry)
@@ -105,6 +124,62 @@ void HistoryModel::onEntryChanged(const TimeEntry &entry)
     m_reloadTimer.start();
 }
 
+Totals HistoryModel::totals() const
+{
+    Totals t = m_totals;
+    const NowSnapshot &snap = m_service.snapshot();
+    for (const TimeEntry &e : m_runningInTotals) {
+        const Ms grown = e.billableMs(m_now) - e.billableMs(m_totalsAt);
+        const qint64 cost = snap.costCents(e, m_now) - snap.costCents(e, m_totalsAt);
+        if (grown == 0 && cost == 0)
+            continue;
+        t.billableMs += grown;
+        t.costCents += cost;
+        for (TaskTotal &tt : t.perTaskType) {
+            if (tt.taskTypeId == e.taskTypeId) {
+                tt.billableMs += grown;
+                tt.costCents += cost;
+            }
+        }
+    }
+    return t;
+}
+
+void HistoryModel::tick()
+{
+    m_now = std::max(m_now, m_service.clock().nowMs());
+    const int duration = int(columns().indexOf(EntryColumn::Duration));
+    const int cost = int(columns().indexOf(EntryColumn::Cost));
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const TimeEntry &e = m_rows.at(row);
+        if (e.isRunning() && !e.isPaused()) {
+            Q_EMIT dataChanged(index(row, duration), index(row, duration));
+            Q_EMIT dataChanged(index(row, cost), index(row, cost));
+        }
+    }
+    for (const TimeEntry &e : m_runningInTotals) {
+        if (!e.isPaused()) {
+            Q_EMIT ticked();
+            break;
+        }
+    }
+}
+
+bool HistoryModel::inSet(const TimeEntry &e, const EntryFilter &f, Ms now)
+{
+    if (e.deleted != f.deleted || !e.isRunning())
+        return false;
+    if ((f.from || f.to) &&
+        !(e.startedAt < f.to.value_or(std::numeric_limits<Ms>::max()) && now > f.from.value_or(0)))
+        return false;
+    if ((!f.taskTypeIds.isEmpty() && !f.taskTypeIds.contains(e.taskTypeId)) ||
+        (!f.userIds.isEmpty() && !f.userIds.contains(e.userId)) ||
+        (!f.roomIds.isEmpty() && !f.roomIds.contains(e.roomId)))
+        return false;
+    const QString text = f.text.trimmed();
+    return text.isEmpty() || e.note.contains(text, Qt::CaseInsensitive);
+}
+
 int HistoryModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -120,7 +195,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     return entryFormat::data(m_rows.at(index.row()), columns().at(index.column()), role,
-                             m_service.snapshot(), m_service.clock().nowMs());
+                             m_service.snapshot(), m_now);
 }
 
 QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -140,6 +215,12 @@ void HistoryModel::fetchMore(const QModelIndex &parent)
 {
     if (canFetchMore(parent))
         request(int(m_rows.size()), false);
+}
+
+void HistoryModel::fetchAll()
+{
+    if (canFetchMore({}))
+        request(int(m_rows.size()), false, m_count - int(m_rows.size()));
 }
 
 void HistoryModel::sort(int column, Qt::SortOrder order)

@@ -4,7 +4,11 @@
 #include "backend/Backend.h"
 #include "domain/Format.h"
 
+#include <QApplication>
+#include <QDateTime>
 #include <QHash>
+#include <QLocale>
+#include <QPalette>
 #include <QSet>
 
 namespace st {
@@ -23,7 +27,8 @@ QList<RunningTimer> StudioModel::fromSnapshot(const NowSnapshot &snapshot)
                        type ? type->name : QString(),
                        type ? QColor(type->color) : QColor(),
                        snapshot.roomName(e.roomId),
-                       {}});
+                       {},
+                       e.userId == snapshot.user.id});
     }
     return timers;
 }
@@ -71,6 +76,17 @@ void StudioModel::tick(Ms now)
         Q_EMIT dataChanged(index(0, ElapsedColumn), index(int(m_rows.size()) - 1, ElapsedColumn));
 }
 
+void StudioModel::setHubReachable(bool reachable, Ms now)
+{
+    if (reachable == !m_stale)
+        return;
+    m_stale = !reachable;
+    if (m_stale)
+        m_lastSeen = now;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
 int StudioModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -79,6 +95,12 @@ int StudioModel::rowCount(const QModelIndex &parent) const
 int StudioModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString StudioModel::lastSeen() const
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_lastSeen).time(),
+                              QStringLiteral("HH:mm"));
 }
 
 QVariant StudioModel::data(const QModelIndex &index, int role) const
@@ -95,10 +117,20 @@ QVariant StudioModel::data(const QModelIndex &index, int role) const
         case RoomColumn:
             return t.roomName;
         case ElapsedColumn:
+            if (m_stale && !t.here)
+                return tr("last seen %1").arg(lastSeen());
             return format::duration(t.entry.billableMs(m_now));
         case DeviceColumn:
-            return t.deviceName.isEmpty() ? tr("this machine") : t.deviceName;
+            if (!t.deviceName.isEmpty())
+                return t.deviceName;
+            return t.here ? tr("this machine") : tr("another machine");
         }
+    } else if (role == Qt::ToolTipRole && index.column() == ElapsedColumn && m_stale && !t.here) {
+        return tr("The hub cannot be reached: this timer as it was at %1.").arg(lastSeen());
+    } else if (role == Qt::ToolTipRole && index.column() != ElapsedColumn) {
+        return data(index, Qt::DisplayRole); // whole, where the panel elides it
+    } else if (role == Qt::ForegroundRole && m_stale && !t.here) {
+        return QApplication::palette().color(QPalette::PlaceholderText);
     } else if (role == Qt::DecorationRole && index.column() == TaskColumn && t.color.isValid()) {
         return theme::swatch(t.color);
     } else if (role == Qt::TextAlignmentRole && index.column() == ElapsedColumn) {

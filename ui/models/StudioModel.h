@@ -17,12 +17,14 @@ struct RunningTimer
     QString taskName;
     QColor color;
     QString roomName;
-    QString deviceName; // empty: this machine
+    QString deviceName; // empty: not known (yet)
+    bool here = false;  // started at this desk (the desk user's own timer)
 };
 
 // The Studio panel: every running timer of the organisation. Two feeds: this machine's store
 // (setLocalTimers, from the Now snapshot) and other machines (setRemoteTimers, from the sync
-// client). An entry known to both shows once, as the store has it.
+// client). An entry known to both shows once, as the store has it. "Where" names the device when
+// known; otherwise only the desk user's own timer is "this machine".
 class StudioModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -44,6 +46,10 @@ public:
     void setLocalTimers(const QList<RunningTimer> &timers);
     void setRemoteTimers(const QList<RunningTimer> &timers);
     void tick(Ms now);
+    // While the hub cannot be reached, other desks' timers are only as last seen: they stop
+    // ticking and say so ("last seen 14:32", the instant contact was lost). Reachable again: live.
+    void setHubReachable(bool reachable, Ms now);
+    bool isHubReachable() const { return !m_stale; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -53,11 +59,14 @@ public:
 
 private:
     void rebuild();
+    QString lastSeen() const;
 
     QList<RunningTimer> m_local;
     QList<RunningTimer> m_remote;
     QList<RunningTimer> m_rows;
     Ms m_now = 0;
+    bool m_stale = false;
+    Ms m_lastSeen = 0;
 };
 
 } // namespace st

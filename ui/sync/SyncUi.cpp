@@ -38,6 +38,15 @@ SyncUi::SyncUi(SyncSession &session, Backend &service, MainWindow &window, QObje
     m_window.menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), menu);
 
     connect(&m_session, &SyncSession::remoteTimersChanged, this, &SyncUi::updateStudio);
+    // Other desks' timers are only as last seen while the hub cannot be reached.
+    const auto reachability = [this] {
+        const SyncState state = m_session.state();
+        const bool lost = state == SyncState::Offline || state == SyncState::Connecting ||
+                          state == SyncState::Unauthorized;
+        m_window.nowView()->studioModel()->setHubReachable(!lost, m_service.clock().nowMs());
+    };
+    connect(&m_session, &SyncSession::stateChanged, this, reachability);
+    reachability();
     // The studio panel's local feed already has other machines' entries (they are in the local
     // cache); this feed adds their device names, and timers the cache does not have yet.
     connect(&m_service, &Backend::snapshotChanged, this, &SyncUi::updateStudio);
