@@ -4,7 +4,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+428"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+432"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -31,6 +31,41 @@
 </numerusform>
             <numerusform>Exported %n entries to %1 (%2).
 </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/cli/ForwardedCommand.cpp" line="+67"/>
+        <source>studiotimer: The desktop app cannot reach the hub within 10 s (%1); %n change(s) still wait.
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/cli/SyncCommands.cpp" line="+248"/>
+        <source>%n change(s) waiting to be sent.
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n conflict(s): &quot;studiotimer sync conflicts&quot; lists them.
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+106"/>
+        <source>The connection to the hub dropped (%1); %n change(s) still wait.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -164,7 +164,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+105"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+106"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
 
@@ -180,8 +180,10 @@ Commands:
   report [--from DAY] [--to DAY] --by task|user|room|day|week|month [--json | --csv]
   export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE]
   import FILE [--format csv|json|toggl-csv] [--dry-run]
+  sync join URL (--token TOKEN | --token-file FILE) [--fingerprint SHA256]
+  sync status [--json] | sync now | sync conflicts [--json] | sync off
 
-TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or yesterday; ranges are whole local days, both ends included.
+TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// for plain text).
 </source>
         <translation>Utilisation : studiotimer [--data-dir DOSSIER] [COMMANDE ...]
 Sans commande, ouvre l’application de bureau.
@@ -198,12 +200,14 @@ Commandes :
   report [--from JOUR] [--to JOUR] --by task|user|room|day|week|month [--json | --csv]
   export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER]
   import FICHIER [--format csv|json|toggl-csv] [--dry-run]
+  sync join URL (--token JETON | --token-file FICHIER) [--fingerprint SHA256]
+  sync status [--json] | sync now | sync conflicts [--json] | sync off
 
-TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s’écrit 2026-11-28T09:30 (un décalage comme +01:00 peut suivre) ou une heure du jour, 09:30. JOUR s’écrit 2026-11-28, today ou yesterday ; les périodes sont des jours locaux entiers, bornes comprises.
+TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s’écrit 2026-11-28T09:30 (un décalage comme +01:00 peut suivre) ou une heure du jour, 09:30. JOUR s’écrit 2026-11-28, today ou yesterday ; les périodes sont des jours locaux entiers, bornes comprises. URL s’écrit wss://HÔTE:PORT (ws:// pour du texte en clair).
 </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
@@ -518,6 +522,227 @@ Essayez « studiotimer help ».
         <source>Dry run: nothing was changed.
 </source>
         <translation>Essai à blanc : rien n’a été modifié.
+</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/ForwardedCommand.cpp" line="+61"/>
+        <source>studiotimer: Sync is off: join a hub first.
+</source>
+        <translation>studiotimer : la synchronisation est désactivée : rejoignez d’abord un hub.
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The desktop app is synced with the hub.
+</source>
+        <translation>L’application de bureau est synchronisée avec le hub.
+</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>studiotimer: The desktop app cannot reach the hub within 10 s (%1); %n change(s) still wait.
+</source>
+        <translation>
+            <numerusform>studiotimer : l’application de bureau ne joint pas le hub en 10 s (%1) ; %n modification attend encore.
+</numerusform>
+            <numerusform>studiotimer : l’application de bureau ne joint pas le hub en 10 s (%1) ; %n modifications attendent encore.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/cli/SyncCommands.cpp" line="+106"/>
+        <source>&quot;sync&quot; takes join, status, now, conflicts or off, not &quot;%1&quot;.</source>
+        <translation>« sync » attend join, status, now, conflicts ou off, pas « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;sync join&quot; needs the hub&apos;s URL.</source>
+        <translation>« sync join » demande l’URL du hub.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;sync %1&quot; takes no other argument.</source>
+        <translation>« sync %1 » n’accepte pas d’autre argument.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--token, --token-file and --fingerprint belong to &quot;sync join&quot;.</source>
+        <translation>--token, --token-file et --fingerprint vont avec « sync join ».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;sync %1&quot; has no --json.</source>
+        <translation>« sync %1 » n’a pas de --json.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The desktop app is running on this data folder: change sync in its Settings → Sync, or quit it first.</source>
+        <translation>L’application de bureau tourne sur ce dossier de données : modifiez la synchronisation dans ses Réglages → Synchronisation, ou quittez-la d’abord.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;sync join&quot; needs one of --token TOKEN and --token-file FILE.</source>
+        <translation>« sync join » demande --token JETON ou --token-file FICHIER.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--fingerprint pins a certificate: it needs a wss:// URL.</source>
+        <translation>--fingerprint épingle un certificat : il demande une URL wss://.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No keychain answers on this machine (%1). Put the token in a file only you can read and join with --token-file FILE.</source>
+        <translation>Aucun trousseau ne répond sur cette machine (%1). Placez le jeton dans un fichier que vous seul pouvez lire et rejoignez avec --token-file FICHIER.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>studiotimer: warning: %1 is plain text: the token and every entry cross the network readable. Use wss:// unless this network is yours alone.
+</source>
+        <translation>studiotimer : attention : %1 est en clair : le jeton et chaque entrée traversent le réseau lisibles. Utilisez wss:// sauf si ce réseau n’est qu’à vous.
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Joined the hub at %1. &quot;studiotimer sync now&quot; syncs (the desktop app syncs by itself while it runs).
+</source>
+        <translation>Hub %1 rejoint. « studiotimer sync now » synchronise (l’application de bureau synchronise d’elle-même quand elle tourne).
+</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sync is off: changes stay on this machine.
+</source>
+        <translation>Synchronisation désactivée : les modifications restent sur cette machine.
+</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Sync is off.
+</source>
+        <translation>La synchronisation est désactivée.
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This machine runs the hub (port %1) for %2.
+</source>
+        <translation>Cette machine fait tourner le hub (port %1) pour %2.
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Joined the hub at %1 for %2%3.
+</source>
+        <translation>Hub %1 rejoint pour %2%3.
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (plain text, insecure)</source>
+        <translation> (en clair, non sécurisé)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The desktop app&apos;s connection: %1.
+</source>
+        <translation>Connexion de l’application de bureau : %1.
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The desktop app&apos;s connection: %1 (%2).
+</source>
+        <translation>Connexion de l’application de bureau : %1 (%2).
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The desktop app is not running: &quot;studiotimer sync now&quot; syncs.
+</source>
+        <translation>L’application de bureau ne tourne pas : « studiotimer sync now » synchronise.
+</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n change(s) waiting to be sent.
+</source>
+        <translation>
+            <numerusform>%n modification en attente d’envoi.
+</numerusform>
+            <numerusform>%n modifications en attente d’envoi.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last synced %1.
+</source>
+        <translation>Dernière synchronisation : %1.
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never synced.
+</source>
+        <translation>Jamais synchronisé.
+</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n conflict(s): &quot;studiotimer sync conflicts&quot; lists them.
+</source>
+        <translation>
+            <numerusform>%n conflit : « studiotimer sync conflicts » le montre.
+</numerusform>
+            <numerusform>%n conflits : « studiotimer sync conflicts » les liste.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No conflicts: the hub took every change.
+</source>
+        <translation>Aucun conflit : le hub a accepté chaque modification.
+</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Sync is off: join a hub first (&quot;studiotimer sync join&quot;).</source>
+        <translation>La synchronisation est désactivée : rejoignez d’abord un hub (« studiotimer sync join »).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The desktop app syncs this data folder by itself.</source>
+        <translation>L’application de bureau synchronise ce dossier de données d’elle-même.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This machine runs the hub: start the desktop app, which syncs as it runs it.</source>
+        <translation>Cette machine fait tourner le hub : lancez l’application de bureau, qui synchronise en le faisant tourner.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No token for this hub in the keychain (%1): join again with &quot;studiotimer sync join&quot;.</source>
+        <translation>Aucun jeton pour ce hub dans le trousseau (%1) : rejoignez-le de nouveau avec « studiotimer sync join ».</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot reach the hub at %1 within 10 s: %2</source>
+        <translation>Impossible de joindre le hub %1 en 10 s : %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The connection to the hub dropped (%1); %n change(s) still wait.</source>
+        <translation>
+            <numerusform>La connexion au hub est tombée (%1) ; %n modification attend encore.</numerusform>
+            <numerusform>La connexion au hub est tombée (%1) ; %n modifications attendent encore.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Synced with %1: everything is sent and received.
+</source>
+        <translation>Synchronisé avec %1 : tout est envoyé et reçu.
 </translation>
     </message>
 </context>
@@ -1252,7 +1477,7 @@ Essayez « studiotimer help ».
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+73"/>
+        <location filename="../core/sync/Hub.cpp" line="+72"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
     </message>
@@ -1287,12 +1512,12 @@ Essayez « studiotimer help ».
         <translation>Aucune requête n’accepte de données binaires.</translation>
     </message>
     <message>
-        <location filename="../core/sync/HubService.cpp" line="+54"/>
+        <location filename="../core/sync/HubService.cpp" line="+55"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
@@ -1312,14 +1537,24 @@ Essayez « studiotimer help ».
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+93"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/SelfSignedCertificate.cpp" line="+114"/>
+        <source>Cannot create the hub&apos;s data folder %1.</source>
+        <translation>Impossible de créer le dossier de données du hub %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot make the hub&apos;s TLS certificate in %1.</source>
+        <translation>Impossible de créer le certificat TLS du hub dans %1.</translation>
     </message>
 </context>
 <context>
@@ -2215,7 +2450,7 @@ Essayez « studiotimer help ».
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+228"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
@@ -2238,18 +2473,18 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+548"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+570"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
-        <location line="-465"/>
-        <location line="+206"/>
+        <location line="-487"/>
+        <location line="+219"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-207"/>
         <source>Cannot reach the hub at %1: %2</source>
         <translation>Impossible de joindre le hub à %1 : %2</translation>
     </message>
@@ -2264,18 +2499,18 @@ Essayez « studiotimer help ».
         <translation>Le hub n’a pas établi la connexion à temps.</translation>
     </message>
     <message>
-        <location line="+119"/>
-        <location line="+37"/>
+        <location line="+121"/>
+        <location line="+41"/>
         <source>The hub sent a malformed packet: %1</source>
         <translation>Le hub a envoyé un paquet mal formé : %1</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-33"/>
         <source>The hub sent a malformed handshake: %1</source>
         <translation>Le hub a envoyé une poignée de main mal formée : %1</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+80"/>
         <source>The hub cannot check this machine&apos;s token for now; trying again.</source>
         <translation>Le hub ne peut pas vérifier le jeton de cette machine pour le moment ; nouvel essai en cours.</translation>
     </message>
@@ -2300,7 +2535,7 @@ Essayez « studiotimer help ».
         <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+48"/>
         <source>The hub&apos;s answer names no organisation.</source>
         <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
@@ -2310,12 +2545,12 @@ Essayez « studiotimer help ».
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncClientChanges.cpp" line="+27"/>
+        <location filename="../core/sync/SyncClientChanges.cpp" line="+26"/>
         <source>The hub refused to send its history: %1</source>
         <translation>Le hub a refusé d’envoyer son historique : %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Cannot store the hub&apos;s changes: %1</source>
         <translation>Impossible d’enregistrer les modifications du hub : %1</translation>
     </message>
@@ -2324,22 +2559,32 @@ Essayez « studiotimer help ».
         <source>A change from the hub cannot be stored here: %1</source>
         <translation>Une modification venue du hub ne peut pas être enregistrée ici : %1</translation>
     </message>
+    <message>
+        <location filename="../core/sync/TlsPin.cpp" line="+60"/>
+        <source>The hub at %1 showed a certificate with fingerprint %2, not the pinned %3. Check that this is the hub&apos;s address and that the fingerprint is the one &quot;studiotimer-hub org invite&quot; printed (a hub that made a new certificate has a new fingerprint). If both are right, someone may be intercepting the connection: nothing was sent.</source>
+        <translation>Le hub %1 a présenté un certificat d’empreinte %2, et non l’empreinte épinglée %3. Vérifiez que c’est bien l’adresse du hub et que l’empreinte est celle qu’a affichée « studiotimer-hub org invite » (un hub qui a créé un nouveau certificat a une nouvelle empreinte). Si les deux sont justes, quelqu’un intercepte peut-être la connexion : rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
 </context>
 <context>
     <name>st::SyncSession</name>
     <message>
-        <location filename="../core/backend/EmbeddedHub.cpp" line="+70"/>
+        <location filename="../core/backend/EmbeddedHub.cpp" line="+71"/>
         <source>Cannot create the hub&apos;s data folder %1.</source>
         <translation>Impossible de créer le dossier de données du hub %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Cannot run the hub on port %1: %2</source>
         <translation>Impossible de lancer le hub sur le port %1 : %2</translation>
     </message>
     <message>
-        <location filename="../core/backend/SyncSession.cpp" line="+323"/>
-        <location filename="../core/sync/SyncConfig.cpp" line="+100"/>
+        <location filename="../core/backend/SyncSession.cpp" line="+363"/>
+        <location filename="../core/sync/SyncConfig.cpp" line="+118"/>
         <source>Enter the invite token given by the hub.</source>
         <translation>Saisissez le jeton d’invitation donné par le hub.</translation>
     </message>
@@ -2357,6 +2602,41 @@ Essayez « studiotimer help ».
         <location line="+24"/>
         <source>An invite token has no spaces: copy it again.</source>
         <translation>Un jeton d’invitation n’a pas d’espaces : copiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&quot;%1&quot; is not a hub address: it starts with wss:// (or ws:// for plain text).</source>
+        <translation>« %1 » n’est pas une adresse de hub : elle commence par wss:// (ou ws:// pour du texte en clair).</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The invite code is cut short: copy all of it again.</source>
+        <translation>Le code d’invitation est tronqué : copiez-le de nouveau en entier.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The token file %1 does not exist.</source>
+        <translation>Le fichier de jeton %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The token file %1 can be read by other users: anyone who reads it can sync as this desk. Run: chmod 600 %1</source>
+        <translation>Le fichier de jeton %1 est lisible par d’autres utilisateurs : quiconque le lit peut synchroniser au nom de ce poste. Lancez : chmod 600 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>Impossible de lire le fichier de jeton %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The token file %1 holds no token: %2</source>
+        <translation>Le fichier de jeton %1 ne contient aucun jeton : %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; is not a certificate fingerprint: it has 64 hexadecimal digits (SHA-256), colons optional, as &quot;studiotimer-hub org invite&quot; prints it.</source>
+        <translation>« %1 » n’est pas une empreinte de certificat : elle compte 64 chiffres hexadécimaux (SHA-256), deux-points facultatifs, comme l’affiche « studiotimer-hub org invite ».</translation>
     </message>
     <message>
         <location filename="../core/backend/SyncSession.cpp" line="+14"/>
@@ -3223,7 +3503,7 @@ Essayez « studiotimer help ».
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+166"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+167"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
@@ -3270,12 +3550,12 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="+96"/>
+        <location filename="../core/protocol/Requests.cpp" line="+95"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1: since must not be negative.</source>
         <translation>%1 : since ne doit pas être négatif.</translation>
     </message>
@@ -3480,7 +3760,7 @@ Essayez « studiotimer help ».
 <context>
     <name>studiotimer_hub</name>
     <message>
-        <location filename="../app/hub_main.cpp" line="+112"/>
+        <location filename="../app/hub_main.cpp" line="+119"/>
         <source>Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>Utilisation : org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -3516,11 +3796,16 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+4"/>
+        <source>Serves wss:// with the hub&apos;s own certificate, made in the data folder on first run; desks pin its fingerprint.</source>
+        <translation>Sert en wss:// avec le certificat propre au hub, créé dans le dossier de données au premier lancement ; les postes épinglent son empreinte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Requests per second and socket (bursts up to 5 seconds&apos; worth); 0: no limit.</source>
         <translation>Requêtes par seconde et par socket (rafales jusqu’à 5 secondes de requêtes) ; 0 : sans limite.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -3550,12 +3835,17 @@ Essayez « studiotimer help ».
         <translation>--tls-cert et --tls-key vont ensemble.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>--tls-self-signed and --tls-cert exclude each other.</source>
+        <translation>--tls-self-signed et --tls-cert s’excluent.</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Cannot create the data folder %1.</source>
         <translation>Impossible de créer le dossier de données %1.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+28"/>
         <source>Cannot set up signal handling.</source>
         <translation>Impossible de mettre en place la gestion des signaux.</translation>
     </message>

@@ -267,7 +267,10 @@ void TstSyncDesktop::deskRunsTheHubAndAnotherJoinsWithItsInvite()
 
     ben.join(ana.session->hubPort(), ana.session->inviteToken());
     QTRY_COMPARE_WITH_TIMEOUT(ben.session->state(), SyncState::Connected, kWait);
-    QTRY_VERIFY_WITH_TIMEOUT(!ben.typeId(QStringLiteral("Mastering")).isEmpty(), kWait);
+    // Joining merges Ben's "Mastering" into the hub's: start only once Ben's window has the
+    // hub's one, or the start names a type the hub does not know and is refused.
+    QTRY_COMPARE_WITH_TIMEOUT(ben.typeId(QStringLiteral("Mastering")),
+                              ana.typeId(QStringLiteral("Mastering")), kWait);
     ben.async->start(ben.typeId(QStringLiteral("Mastering")), {});
     QTRY_VERIFY_WITH_TIMEOUT(
         ana.studioRow(QStringLiteral("Ben")).startsWith(QStringLiteral("Ben | Mastering")), kWait);
