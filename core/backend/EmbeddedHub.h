@@ -26,10 +26,8 @@ public:
         QString orgName;  // the organisation made the first time the hub runs
         QString deviceName;
         QString ownToken; // this machine's token, kept if the hub still admits it
-        // Serve wss:// with the hub's own certificate (made in dataDir the first time). Off by
-        // default for now: with wss, a desk's connection to the embedded hub sometimes stops
-        // receiving (tst_sync_desktop, deskRunsTheHubAndAnotherJoinsWithItsInvite, about one run in
-        // two), which is not understood yet (docs/SECURITY-tls.md, "Not done yet").
+        // Serve wss:// with the hub's own certificate (made in dataDir the first time); the app
+        // always does (SyncSession).
         bool tls = false;
     };
     struct Started

@@ -226,6 +226,7 @@ void SyncSession::startEngine(const QString &token)
             options.orgName = profile->org.name;
             options.deviceName = profile->deviceName;
             options.ownToken = token;
+            options.tls = true; // wss with the hub's own certificate; the invite carries its pin
             m_hub->start(options, [this, generation](const Result<EmbeddedHub::Started> &started) {
                 if (generation != m_generation)
                     return;

@@ -275,10 +275,24 @@ void TstSyncDesktop::deskRunsTheHubAndAnotherJoinsWithItsInvite()
     QTRY_VERIFY_WITH_TIMEOUT(
         ana.studioRow(QStringLiteral("Ben")).startsWith(QStringLiteral("Ben | Mastering")), kWait);
 
-    // A second invite is another token.
+    // TLS by default: the invite code carries the hub's certificate fingerprint, and Ben joined
+    // wss:// pinned to it.
+    const QString fingerprint = ana.session->inviteToken().section(QLatin1Char('#'), 1);
+    QCOMPARE(fingerprint.size(), 64);
+    QVERIFY(ben.session->config().tls);
+    QCOMPARE(ben.session->config().fingerprint.toHex().toUpper(), fingerprint.toLatin1());
+
+    // A second invite is another token, for the same certificate.
     const QString first = ana.session->inviteToken();
     ana.session->issueInvite();
     QTRY_VERIFY_WITH_TIMEOUT(ana.session->inviteToken() != first, kWait);
+    QCOMPARE(ana.session->inviteToken().section(QLatin1Char('#'), 1), fingerprint);
+
+    // The hub made its certificate once: run again, it has the same one.
+    QVERIFY(ana.session->configure({SyncMode::Off, {}, 0}));
+    QVERIFY(ana.session->configure({SyncMode::Host, {}, 0}));
+    QTRY_VERIFY_WITH_TIMEOUT(!ana.session->inviteToken().isEmpty(), kWait);
+    QCOMPARE(ana.session->inviteToken().section(QLatin1Char('#'), 1), fingerprint);
 }
 
 // A desk button runs `studiotimer start Recording` while the app is closed: the change waits in
