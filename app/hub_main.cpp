@@ -1,6 +1,7 @@
 // studiotimer-hub: the headless LAN sync hub (DESIGN.md, "The hub's command line").
 //
-//   studiotimer-hub [--port 7345] [--bind ADDR] [--data-dir DIR] [--tls-cert F --tls-key F]
+//   studiotimer-hub [--port 7345] [--bind ADDR] [--data-dir DIR]
+//                   [--tls-self-signed | --tls-cert F --tls-key F]
 //   studiotimer-hub [--data-dir DIR] org create NAME | org invite ORG_ID | org revoke TOKEN |
 //                   org list
 //   studiotimer-hub [--data-dir DIR] backup [FILE]
@@ -11,7 +12,9 @@
 #include "store/DataLocation.h"
 #include "store/Database.h"
 #include "sync/Hub.h"
+#include "sync/SelfSignedCertificate.h"
 #include "sync/SqliteHubStore.h"
+#include "sync/SyncConfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -74,7 +77,8 @@ QString hubDataDir(const QString &explicitDir)
     return QDir(st::dataLocation::dataDir()).filePath(QStringLiteral("hub"));
 }
 
-int runOrgCommand(st::HubStore &store, const QStringList &args)
+// fingerprint: the SHA-256 of the hub's certificate, printed with each token so desks can pin it.
+int runOrgCommand(st::HubStore &store, const QStringList &args, const QString &fingerprint)
 {
     const QString verb = args.value(1);
     if (verb == QLatin1String("create") && args.size() == 3) {
@@ -83,14 +87,17 @@ int runOrgCommand(st::HubStore &store, const QStringList &args)
             return fail(created.error().message);
         printJson({{QStringLiteral("orgId"), created->org.id},
                    {QStringLiteral("name"), created->org.name},
-                   {QStringLiteral("token"), created->token}});
+                   {QStringLiteral("token"), created->token},
+                   {QStringLiteral("fingerprint"), fingerprint}});
         return 0;
     }
     if (verb == QLatin1String("invite") && args.size() == 3) {
         auto token = store.issueToken(args.at(2));
         if (!token)
             return fail(token.error().message);
-        printJson({{QStringLiteral("orgId"), args.at(2)}, {QStringLiteral("token"), *token}});
+        printJson({{QStringLiteral("orgId"), args.at(2)},
+                   {QStringLiteral("token"), *token},
+                   {QStringLiteral("fingerprint"), fingerprint}});
         return 0;
     }
     if (verb == QLatin1String("revoke") && args.size() == 3) {
@@ -154,11 +161,16 @@ int main(int argc, char *argv[])
                                         QStringLiteral("F"));
     const QCommandLineOption keyOption(QStringLiteral("tls-key"), Tr::tr("PEM private key."),
                                        QStringLiteral("F"));
+    const QCommandLineOption selfSignedOption(
+        QStringLiteral("tls-self-signed"),
+        Tr::tr("Serves wss:// with the hub's own certificate, made in the data folder on first "
+               "run; desks pin its fingerprint."));
     const QCommandLineOption rateOption(
         QStringLiteral("rate-limit"),
         Tr::tr("Requests per second and socket (bursts up to 5 seconds' worth); 0: no limit."),
         QStringLiteral("N"));
-    parser.addOptions({portOption, bindOption, dataDirOption, certOption, keyOption, rateOption});
+    parser.addOptions({portOption, bindOption, dataDirOption, certOption, keyOption,
+                       selfSignedOption, rateOption});
     parser.addPositionalArgument(QStringLiteral("org"),
                                  Tr::tr("org create NAME | org invite ORG_ID | org revoke TOKEN | "
                                         "org list"));
@@ -196,6 +208,8 @@ int main(int argc, char *argv[])
         return fail(Tr::tr("--bind needs an IP address."));
     if (parser.isSet(certOption) != parser.isSet(keyOption))
         return fail(Tr::tr("--tls-cert and --tls-key go together."));
+    if (parser.isSet(certOption) && parser.isSet(selfSignedOption))
+        return fail(Tr::tr("--tls-self-signed and --tls-cert exclude each other."));
     if (parser.isSet(certOption)) {
         auto tls = st::Hub::loadTls(parser.value(certOption), parser.value(keyOption));
         if (!tls)
@@ -205,6 +219,20 @@ int main(int argc, char *argv[])
     const QString dataDir = hubDataDir(parser.value(dataDirOption));
     if (auto r = st::dataLocation::makePrivateDir(dataDir); !r)
         return fail(r.error().message);
+    // The hub's own certificate, made on first run: served with --tls-self-signed, and its
+    // fingerprint printed by org create / org invite (unless a real certificate is given).
+    const bool inviting =
+        args.value(1) == QLatin1String("create") || args.value(1) == QLatin1String("invite");
+    QByteArray sha256 = options.tls ? st::selfsigned::fingerprint(*options.tls) : QByteArray();
+    if (!options.tls && (parser.isSet(selfSignedOption) || inviting)) {
+        auto own = st::selfsigned::ensure(dataDir);
+        if (!own)
+            return fail(own.error().message);
+        sha256 = own->sha256;
+        if (parser.isSet(selfSignedOption))
+            options.tls = own->tls;
+    }
+    const QString fingerprint = st::syncconfig::formatFingerprint(sha256);
     auto opened = st::Database::open(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
     if (!opened)
         return fail(opened.error().message);
@@ -215,7 +243,7 @@ int main(int argc, char *argv[])
         return runBackup(*db, dataDir, args);
     if (!args.isEmpty()) {
         st::SqliteHubStore store(*db, clock);
-        return runOrgCommand(store, args);
+        return runOrgCommand(store, args, fingerprint);
     }
 
     // Serve until SIGINT/SIGTERM: the handler writes to a socket pair the event loop watches.
@@ -233,6 +261,10 @@ int main(int argc, char *argv[])
         return fail(r.error().message);
     // Tools and tests read the port from this line (useful with --port 0).
     printLine(QStringLiteral("studiotimer-hub: listening on port %1").arg(hub.port()), stderr);
+    if (!fingerprint.isEmpty())
+        printLine(
+            QStringLiteral("studiotimer-hub: wss:// certificate fingerprint %1").arg(fingerprint),
+            stderr);
 
     QSocketNotifier notifier(g_signalFds[1], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {

@@ -13,6 +13,7 @@ packages=(
     desktop-file-utils appstream
     libx11-dev libxss-dev  # idle time for away detection (X11 screen saver extension)
     openssl  # the hub's wss:// test makes a self-signed certificate
+    libssl-dev  # a hub makes its own TLS certificate with libcrypto (core/sync/SelfSignedCertificate)
     dpkg-dev file lintian man-db  # make package / package-check: shlibdeps, lintian, man pages
     clang libclang-rt-14-dev  # make fuzz: libFuzzer and the sanitizers' runtime for clang
 )

@@ -3,6 +3,7 @@
 #include "store/Database.h"
 #include "sync/Discovery.h"
 #include "sync/Hub.h"
+#include "sync/SelfSignedCertificate.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -39,8 +40,8 @@ public:
             return invite.error();
         }
         m_announcer = std::make_unique<discovery::Announcer>();
-        m_announcer->start({options.deviceName, m_hub->port(), m_orgName});
-        return Started{m_hub->port(), *own, *invite};
+        m_announcer->start({options.deviceName, m_hub->port(), m_orgName, m_fingerprint});
+        return Started{m_hub->port(), *own, *invite, m_fingerprint};
     }
 
     Result<QString> issueInvite()
@@ -74,6 +75,13 @@ private:
         m_db = std::move(db).value();
         HubOptions hubOptions;
         hubOptions.port = options.port;
+        if (options.tls) {
+            auto identity = selfsigned::ensure(options.dataDir);
+            if (!identity)
+                return identity.error();
+            m_fingerprint = identity->sha256;
+            hubOptions.tls = identity->tls;
+        }
         m_hub = std::make_unique<Hub>(*m_db, m_clock, hubOptions);
         if (auto r = m_hub->listen(); !r)
             return Error::internal(Tr::tr("Cannot run the hub on port %1: %2")
@@ -115,6 +123,7 @@ private:
     std::unique_ptr<discovery::Announcer> m_announcer;
     QString m_orgId;
     QString m_orgName;
+    QByteArray m_fingerprint;
 };
 
 EmbeddedHub::EmbeddedHub(const Clock &clock, QObject *parent)

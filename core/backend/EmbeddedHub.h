@@ -10,8 +10,9 @@
 
 namespace st {
 
-// The hub this machine runs in Host mode, on a thread of its own with its own database, and the
-// LAN announcer beside it: other desks' requests never wait behind this desk's store, and this
+// The hub this machine runs in Host mode, on a thread of its own with its own database (with
+// Options::tls, serving wss:// with its own certificate, sync/SelfSignedCertificate), and the LAN
+// announcer beside it: other desks' requests never wait behind this desk's store, and this
 // desk's timer never waits behind them. This object stays on the caller's thread; answers come
 // back there (and are dropped once it is gone).
 class EmbeddedHub final : public QObject
@@ -25,12 +26,16 @@ public:
         QString orgName;  // the organisation made the first time the hub runs
         QString deviceName;
         QString ownToken; // this machine's token, kept if the hub still admits it
+        // Serve wss:// with the hub's own certificate (made in dataDir the first time); the app
+        // always does (SyncSession).
+        bool tls = false;
     };
     struct Started
     {
         quint16 port = 0;
-        QString ownToken; // the token this machine's client connects with
-        QString invite;   // a first invite for another desk
+        QString ownToken;       // the token this machine's client connects with
+        QString invite;         // a first invite token for another desk
+        QByteArray fingerprint; // SHA-256 of the hub's own certificate (wss://)
     };
 
     explicit EmbeddedHub(const Clock &clock, QObject *parent = nullptr);

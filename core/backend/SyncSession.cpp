@@ -55,7 +55,11 @@ public:
             report([a](SyncSession &o) { Q_EMIT o.remoteActivity(a); });
         });
         connect(&m_client, &SyncClient::remoteTimersChanged, this, [this] { sendTimers(); });
-        connect(&m_client, &SyncClient::caughtUp, this, [this] { sendTimers(); });
+        connect(&m_client, &SyncClient::caughtUp, this, [this] {
+            // `sync status` shows it; a failure to note it is no reason to stop syncing.
+            (void)syncconfig::setLastSynced(m_service.database(), m_localClock.nowMs());
+            sendTimers();
+        });
     }
 
     ~Engine() override
@@ -64,8 +68,8 @@ public:
         m_service.setMutationSink({}); // the outbox goes with this engine
     }
 
-    // Connects to the hub at host:port with token.
-    void start(const QString &host, quint16 port, const QString &token)
+    // Connects to the hub at settings.url with settings.token (the device fields are filled here).
+    void start(SyncSettings settings)
     {
         auto profile = profile::ensure(m_service.database(), m_localClock);
         if (!profile) {
@@ -74,7 +78,9 @@ public:
             });
             return;
         }
-        m_client.start({hubUrl(host, port), token, profile->deviceId, profile->deviceName});
+        settings.deviceId = profile->deviceId;
+        settings.deviceName = profile->deviceName;
+        m_client.start(settings);
         const int pending = m_client.pendingCount();
         report([pending](SyncSession &o) {
             o.m_pending = pending;
@@ -170,8 +176,17 @@ void SyncSession::setState(SyncState state, const QString &error)
     const bool changed = state != m_state || error != m_error;
     m_state = state;
     m_error = error;
-    if (changed)
-        Q_EMIT stateChanged(state);
+    if (!changed)
+        return;
+    // For `studiotimer sync status` and `sync now` handed to this app (core/cli/SyncCommands).
+    const syncconfig::LiveState live{syncStateName(state), error};
+    m_backend.write<int>(
+        [live](TimerService &s) {
+            (void)syncconfig::setLiveState(s.database(), live);
+            return 0;
+        },
+        nullptr, {});
+    Q_EMIT stateChanged(state);
 }
 
 void SyncSession::stopEngine()
@@ -193,7 +208,11 @@ void SyncSession::startEngine(const QString &token)
 {
     stopEngine();
     if (m_config.mode != SyncMode::Host) {
-        startClient(m_config.host, m_config.port, token);
+        startClient({hubUrl(m_config.host, m_config.port, m_config.tls),
+                     token,
+                     {},
+                     {},
+                     m_config.fingerprint});
         return;
     }
     // Host: the profile (read on the writer) names the hub's organisation; the hub starts on its
@@ -216,6 +235,7 @@ void SyncSession::startEngine(const QString &token)
             options.orgName = profile->org.name;
             options.deviceName = profile->deviceName;
             options.ownToken = token;
+            options.tls = true; // wss with the hub's own certificate; the invite carries its pin
             m_hub->start(options, [this, generation](const Result<EmbeddedHub::Started> &started) {
                 if (generation != m_generation)
                     return;
@@ -224,15 +244,22 @@ void SyncSession::startEngine(const QString &token)
                     return;
                 }
                 m_hubPort = started->port;
+                m_hubFingerprint = started->fingerprint;
                 if (m_credentials)
                     m_credentials->write(m_tokenKey, started->ownToken, this, [](Result<void>) {});
-                setInvite(started->invite);
-                startClient(QStringLiteral("127.0.0.1"), started->port, started->ownToken);
+                setInvite(syncconfig::inviteCode(started->invite, m_hubFingerprint));
+                // With TLS, even over loopback the token goes only to this hub's own certificate.
+                startClient({hubUrl(QStringLiteral("127.0.0.1"), started->port,
+                                    !m_hubFingerprint.isEmpty()),
+                             started->ownToken,
+                             {},
+                             {},
+                             m_hubFingerprint});
             });
         });
 }
 
-void SyncSession::startClient(const QString &host, quint16 port, const QString &token)
+void SyncSession::startClient(const SyncSettings &settings)
 {
     const int generation = m_generation;
     ClockOffset *offset = &m_offset;
@@ -241,10 +268,9 @@ void SyncSession::startClient(const QString &host, quint16 port, const QString &
     // The engine is made on the writer, so it belongs to that thread; only jobs posted there
     // touch it through the slot.
     m_backend.write<int>(
-        [slot = m_slot, self = this, generation, host, port, token, offset,
-         clock](TimerService &service) {
+        [slot = m_slot, self = this, generation, settings, offset, clock](TimerService &service) {
             *slot = new Engine(self, generation, service, *offset, *clock);
-            (*slot)->start(host, port, token);
+            (*slot)->start(settings);
             return 0;
         },
         nullptr, {});
@@ -290,10 +316,15 @@ Result<void> SyncSession::configure(const SyncConfig &requested, const QString &
         config.host = address->first;
         config.port = address->second;
         if (!token.trimmed().isEmpty()) {
-            auto checked = syncconfig::checkToken(token);
-            if (!checked)
-                return checked.error();
-            newToken = *checked;
+            // An invite code with the hub's fingerprint: wss://, pinned to that certificate.
+            auto invite = syncconfig::parseInvite(token);
+            if (!invite)
+                return invite.error();
+            newToken = invite->token;
+            if (!invite->fingerprint.isEmpty()) {
+                config.tls = true;
+                config.fingerprint = invite->fingerprint;
+            }
         }
     }
 
@@ -313,6 +344,16 @@ Result<void> SyncSession::configure(const SyncConfig &requested, const QString &
     if (config.mode == SyncMode::Off) {
         stopEngine();
         setState(SyncState::Off, {});
+        return {};
+    }
+    if (config.mode == SyncMode::Join && !config.tokenFile.isEmpty() && newToken.isEmpty()) {
+        // `sync join --token-file`: the token is read from that file on every start.
+        auto fromFile = syncconfig::readTokenFile(config.tokenFile);
+        stopEngine();
+        if (!fromFile)
+            setState(SyncState::Unauthorized, fromFile.error().message);
+        else
+            startEngine(*fromFile);
         return {};
     }
     if (!newToken.isEmpty()) {
@@ -361,7 +402,7 @@ void SyncSession::issueInvite()
         if (!invite)
             setState(SyncState::Offline, invite.error().message);
         else if (!invite->isEmpty())
-            setInvite(*invite);
+            setInvite(syncconfig::inviteCode(*invite, m_hubFingerprint));
     });
 }
 

@@ -65,6 +65,8 @@ public:
     int unseenConflictCount() const { return m_unseen; }
     QList<SyncConflict> conflicts() const { return m_conflicts; }
     QList<RemoteTimer> remoteTimers() const { return m_remoteTimers; }
+    // Host mode: the invite code for another desk (the token and the hub's certificate
+    // fingerprint, syncconfig::inviteCode).
     QString inviteToken() const { return m_invite; }
     quint16 hubPort() const { return m_hubPort; }
     // Blocks until the backend's threads have run everything posted so far (tests, shutdown).
@@ -85,7 +87,7 @@ private:
     class Engine;
     friend class Engine;
     void startEngine(const QString &token);
-    void startClient(const QString &host, quint16 port, const QString &token);
+    void startClient(const SyncSettings &settings);
     void stopEngine();
     void setInvite(const QString &invite);
     void onEngine(std::function<void(Engine &)> job);
@@ -110,6 +112,7 @@ private:
     QList<RemoteTimer> m_remoteTimers;
     QString m_invite;
     quint16 m_hubPort = 0;
+    QByteArray m_hubFingerprint; // Host mode: the SHA-256 of the embedded hub's certificate
 };
 
 } // namespace st

@@ -86,6 +86,7 @@ const QList<CommandLine::Command> &CommandLine::commands()
         {"report", &CommandLine::report, &CommandLine::reportOptions, 0, 0},
         {"export", &CommandLine::exportEntries, &CommandLine::exportOptions, 0, 0},
         {"import", &CommandLine::importEntries, &CommandLine::importOptions, 1, 1},
+        {"sync", &CommandLine::sync, &CommandLine::syncOptions, 1, 2},
     };
     return list;
 }
@@ -121,10 +122,13 @@ QString CommandLine::usage()
               "  report [--from DAY] [--to DAY] --by task|user|room|day|week|month "
               "[--json | --csv]\n"
               "  export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE]\n"
-              "  import FILE [--format csv|json|toggl-csv] [--dry-run]\n\n"
+              "  import FILE [--format csv|json|toggl-csv] [--dry-run]\n"
+              "  sync join URL (--token TOKEN | --token-file FILE) [--fingerprint SHA256]\n"
+              "  sync status [--json] | sync now | sync conflicts [--json] | sync off\n\n"
               "TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such "
               "as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or "
-              "yesterday; ranges are whole local days, both ends included.\n");
+              "yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// "
+              "for plain text).\n");
 }
 
 CommandOutput CommandLine::run(const QStringList &arguments)

@@ -11,6 +11,7 @@
 namespace st {
 
 class TimerService;
+struct SyncConflict;
 
 struct CommandOutput
 {
@@ -27,6 +28,9 @@ class CommandLine final
     Q_DECLARE_TR_FUNCTIONS(st::CommandLine)
 public:
     explicit CommandLine(TimerService &service);
+    // The command runs inside the desktop app (handed over by another process): `sync` commands
+    // then report the app's connection and leave its settings alone.
+    void setRunningInApp(bool inApp) { m_inApp = inApp; }
 
     // arguments: the command and its own arguments, e.g. {"start", "Recording", "--room", "A"}.
     CommandOutput run(const QStringList &arguments);
@@ -82,6 +86,18 @@ private:
     static void exportOptions(QCommandLineParser &p);
     static void importOptions(QCommandLineParser &p);
 
+    // sync join|status|now|conflicts|off: core/cli/SyncCommands.cpp.
+    CommandOutput sync(QCommandLineParser &p);
+    static void syncOptions(QCommandLineParser &p);
+    CommandOutput syncJoin(QCommandLineParser &p);
+    CommandOutput syncOff();
+    CommandOutput syncStatus(bool asJson);
+    CommandOutput syncConflicts(bool asJson);
+    CommandOutput syncNow();
+    // A refused change as `sync conflicts` shows it (the --json object; the text line is made
+    // from it).
+    static QJsonObject conflictJson(const SyncConflict &conflict);
+
     // Shared pieces.
     Result<User> actor(const QCommandLineParser &p, bool makeCurrent);
     Result<QString> roomOption(const QCommandLineParser &p);
@@ -94,6 +110,7 @@ private:
     static CommandOutput usageError(const QString &message);
 
     TimerService &m_service;
+    bool m_inApp = false;
 };
 
 } // namespace st

@@ -1,5 +1,7 @@
 #include "Discovery.h"
 
+#include "SyncConfig.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkDatagram>
@@ -15,11 +17,13 @@ constexpr int kMaxText = 80;
 
 QByteArray encode(const Announcement &a)
 {
-    const QJsonObject object{{QStringLiteral("app"), kApp},
-                             {QStringLiteral("v"), kVersion},
-                             {QStringLiteral("name"), a.name.left(kMaxText)},
-                             {QStringLiteral("port"), int(a.port)},
-                             {QStringLiteral("org"), a.orgHint.left(kMaxText)}};
+    QJsonObject object{{QStringLiteral("app"), kApp},
+                       {QStringLiteral("v"), kVersion},
+                       {QStringLiteral("name"), a.name.left(kMaxText)},
+                       {QStringLiteral("port"), int(a.port)},
+                       {QStringLiteral("org"), a.orgHint.left(kMaxText)}};
+    if (a.fingerprint.size() == 32)
+        object.insert(QStringLiteral("tls"), syncconfig::formatFingerprint(a.fingerprint));
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -46,7 +50,14 @@ std::optional<Announcement> decode(const QByteArray &datagram)
     const QString n = name.toString().trimmed();
     if (n.isEmpty() || n.size() > kMaxText || org.toString().size() > kMaxText)
         return std::nullopt;
-    return Announcement{n, quint16(p), org.toString().trimmed()};
+    QByteArray fingerprint;
+    if (const QJsonValue tls = o.value(QStringLiteral("tls")); !tls.isUndefined()) {
+        auto parsed = syncconfig::parseFingerprint(tls.toString());
+        if (!tls.isString() || !parsed)
+            return std::nullopt;
+        fingerprint = *parsed;
+    }
+    return Announcement{n, quint16(p), org.toString().trimmed(), fingerprint};
 }
 
 QString FoundHub::address() const

@@ -14,9 +14,12 @@ class QUdpSocket;
 
 // LAN discovery of hubs: a hub announces itself in a small UDP datagram every few seconds; the
 // join dialog's browser lists the hubs it heard from recently. A datagram is one JSON object:
-//   {"app":"studiotimer-hub","v":1,"name":"Studio A desk","port":7345,"org":"Studio Nord"}
+//   {"app":"studiotimer-hub","v":1,"name":"Studio A desk","port":7345,"org":"Studio Nord",
+//    "tls":"AB:CD:…"}
 // "org" is a hint for people choosing a hub (the organisation's name), not a credential: joining
-// still needs an invite token.
+// still needs an invite token. "tls" (absent for a plain ws:// hub) is the SHA-256 of the hub's
+// certificate, shown so people can compare it with their invite; it is never trusted by itself
+// (anyone can announce anything): the pin comes from the invite code.
 namespace st::discovery {
 
 inline constexpr quint16 kDefaultPort = 7346;
@@ -28,6 +31,7 @@ struct Announcement
     QString name;
     quint16 port = 0; // the hub's WebSocket port
     QString orgHint;
+    QByteArray fingerprint{}; // SHA-256 of the hub's certificate (32 bytes); empty: plain ws://
 
     friend bool operator==(const Announcement &, const Announcement &) = default;
 };

@@ -1,6 +1,7 @@
 #include "SyncClient.h"
 
 #include "SocketIoCodec.h"
+#include "TlsPin.h"
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
 
@@ -82,9 +83,16 @@ SyncClient::SyncClient(const Database &db, TimerService &service, Outbox &outbox
         abortConnection(Tr::tr("The hub sent binary data, which the protocol does not use."));
     });
     connect(m_socket, &QWebSocket::disconnected, this, &SyncClient::onDisconnected);
+    connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        if (tlspin::acceptErrors(*m_socket, errors, m_settings.pinnedSha256))
+            m_socket->ignoreSslErrors();
+        else if (!m_settings.pinnedSha256.isEmpty())
+            refusePin();
+    });
     connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
             [this](QAbstractSocket::SocketError) {
-                setError(Tr::tr("Cannot reach the hub at %1: %2")
+                if (m_state != SyncState::Unauthorized) // a refused pin says more
+                    setError(Tr::tr("Cannot reach the hub at %1: %2")
                              .arg(m_settings.url.authority(), m_socket->errorString()));
             });
 
@@ -207,6 +215,8 @@ void SyncClient::openSocket()
     setState(SyncState::Connecting);
     m_sessionUp = false;
     m_handshakeTimer.start(kHandshakeTimeoutMs);
+    if (m_settings.url.scheme() == QLatin1String("wss"))
+        m_socket->setSslConfiguration(tlspin::configuration());
     m_socket->open(m_settings.url);
 }
 
@@ -223,6 +233,10 @@ void SyncClient::onTextMessage(const QString &frame)
         if (!open) {
             abortConnection(
                 Tr::tr("The hub sent a malformed handshake: %1").arg(open.error().message));
+            return;
+        }
+        if (!tlspin::verified(*m_socket, m_settings.pinnedSha256)) {
+            refusePin(); // the token goes only to the pinned certificate
             return;
         }
         m_heartbeatMs = open->pingInterval + open->pingTimeout;
@@ -315,6 +329,15 @@ void SyncClient::onConnectRefused(const QJsonValue &data)
         setError(Tr::tr("The hub refused the connection: %1").arg(refused.message));
     setState(SyncState::Unauthorized);
     m_socket->close();
+}
+
+void SyncClient::refusePin()
+{
+    m_running = false; // no retry: the address or the fingerprint needs a look
+    m_handshakeTimer.stop();
+    setError(tlspin::mismatchMessage(*m_socket, m_settings.url.authority(), m_settings.pinnedSha256));
+    setState(SyncState::Unauthorized);
+    m_socket->abort();
 }
 
 void SyncClient::onConnectAnswer(const QJsonValue &value)

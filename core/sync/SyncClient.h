@@ -42,6 +42,9 @@ struct SyncSettings
     QString token;
     QString deviceId;
     QString deviceName;
+    // wss only: the SHA-256 of the hub's certificate; pinned, it replaces the CA and host name
+    // checks (sync/TlsPin.h). Empty: the certificate must be valid for the host.
+    QByteArray pinnedSha256{};
 };
 
 // ws://host:port/socket.io/?EIO=4&transport=websocket (wss with tls).
@@ -130,6 +133,10 @@ private:
     void onDisconnected();
     void onConnectAnswer(const QJsonValue &answer);
     void onConnectRefused(const QJsonValue &data);
+    // The hub's certificate is not the pinned one (checked on sslErrors, which ignores the errors
+    // only for the pinned certificate, and again before CONNECT): stop, nothing sent, and say what
+    // to check.
+    void refusePin();
     void onBroadcast(const QString &event, const QJsonObject &payload);
     void sendFrame(const QString &frame);
     void request(protocol::Event event, const QJsonObject &payload, AckHandler handler);

@@ -3,6 +3,8 @@
 #include "store/Database.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QUrl>
 
 namespace st {
@@ -12,6 +14,12 @@ namespace {
 const QString kMode = QStringLiteral("sync.mode");
 const QString kHost = QStringLiteral("sync.host");
 const QString kPort = QStringLiteral("sync.port");
+const QString kTls = QStringLiteral("sync.tls");
+const QString kFingerprint = QStringLiteral("sync.fingerprint");
+const QString kTokenFile = QStringLiteral("sync.token_file");
+const QString kLastSynced = QStringLiteral("sync.last_synced_ms");
+const QString kLiveState = QStringLiteral("sync.live_state");
+const QString kLiveError = QStringLiteral("sync.live_error");
 
 struct Tr
 {
@@ -48,6 +56,12 @@ SyncConfig load(const Database &db)
     const uint port = db.meta(kPort).toUInt(&ok);
     if (ok && port > 0 && port <= 65535)
         c.port = quint16(port);
+    // Saved before TLS existed: those desks joined in plain text, and keep doing so.
+    c.tls = db.meta(kTls) == QLatin1String("1");
+    c.fingerprint = QByteArray::fromHex(db.meta(kFingerprint).toLatin1());
+    if (c.fingerprint.size() != 32)
+        c.fingerprint.clear();
+    c.tokenFile = db.meta(kTokenFile);
     return c;
 }
 
@@ -59,8 +73,12 @@ Result<void> save(const Database &db, const SyncConfig &config)
     for (const auto &[key, value] :
          {std::pair{kMode, modeName(config.mode)},
           {kHost, config.host.isEmpty() ? QStringLiteral("") : config.host},
-          {kPort, QString::number(config.port)}}) {
-        if (auto r = db.setMeta(key, value); !r)
+          {kPort, QString::number(config.port)},
+          {kTls, config.tls ? QStringLiteral("1") : QStringLiteral("0")},
+          {kFingerprint, QString::fromLatin1(config.fingerprint.toHex())},
+          {kTokenFile, config.tokenFile}}) {
+        // The meta table's values are NOT NULL: an empty value is stored as "".
+        if (auto r = db.setMeta(key, value.isNull() ? QStringLiteral("") : value); !r)
             return r;
     }
     return tx.commit();
@@ -103,6 +121,135 @@ Result<QString> checkToken(const QString &text)
             return Error::invalid(Tr::tr("An invite token has no spaces: copy it again."));
     }
     return token;
+}
+
+Result<HubAddress> parseHubUrl(const QString &text)
+{
+    QString rest = text.trimmed();
+    HubAddress hub;
+    const auto scheme = [&](const char *prefix) {
+        if (!rest.startsWith(QLatin1String(prefix), Qt::CaseInsensitive))
+            return false;
+        rest = rest.mid(qsizetype(qstrlen(prefix)));
+        return true;
+    };
+    if (scheme("ws://"))
+        hub.tls = false;
+    else if (!scheme("wss://") && rest.contains(QLatin1String("://")))
+        return Error::invalid(
+            Tr::tr("\"%1\" is not a hub address: it starts with wss:// (or ws:// for plain text).")
+                .arg(text));
+    if (const qsizetype slash = rest.indexOf(QLatin1Char('/')); slash >= 0)
+        rest.truncate(slash);
+    auto address = parseAddress(rest);
+    if (!address)
+        return address.error();
+    hub.host = address->first;
+    hub.port = address->second;
+    return hub;
+}
+
+QString hubUrlText(const SyncConfig &config)
+{
+    QUrl url;
+    url.setScheme(config.tls ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setHost(config.host);
+    url.setPort(config.port);
+    return url.toString();
+}
+
+QString inviteCode(const QString &token, const QByteArray &sha256)
+{
+    return sha256.isEmpty()
+               ? token
+               : token + QLatin1Char('#') + QString::fromLatin1(sha256.toHex().toUpper());
+}
+
+Result<Invite> parseInvite(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const qsizetype hash = trimmed.indexOf(QLatin1Char('#'));
+    auto token = checkToken(hash < 0 ? trimmed : trimmed.left(hash));
+    if (!token)
+        return token.error();
+    Invite invite{*token, {}};
+    if (hash >= 0) {
+        auto pin = parseFingerprint(trimmed.mid(hash + 1));
+        if (!pin)
+            return Error::invalid(Tr::tr("The invite code is cut short: copy all of it again."));
+        invite.fingerprint = *pin;
+    }
+    return invite;
+}
+
+Result<QString> readTokenFile(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile())
+        return Error::notFound(Tr::tr("The token file %1 does not exist.").arg(path));
+    constexpr auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                            QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                            QFileDevice::WriteOther | QFileDevice::ExeOther;
+    if (info.permissions() & others)
+        return Error::invalid(Tr::tr("The token file %1 can be read by other users: anyone who "
+                                     "reads it can sync as this desk. Run: chmod 600 %1")
+                                  .arg(path));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::invalid(
+            Tr::tr("Cannot read the token file %1: %2").arg(path, file.errorString()));
+    const QString firstLine =
+        QString::fromUtf8(file.read(4096)).section(QLatin1Char('\n'), 0, 0).trimmed();
+    auto token = checkToken(firstLine);
+    if (!token)
+        return Error::invalid(
+            Tr::tr("The token file %1 holds no token: %2").arg(path, token.error().message));
+    return token;
+}
+
+Result<QByteArray> parseFingerprint(const QString &text)
+{
+    QString hex = text.trimmed();
+    hex.remove(QLatin1Char(':'));
+    hex.remove(QLatin1Char(' '));
+    bool allHex = hex.size() == 64;
+    for (const QChar c : hex)
+        allHex = allHex && QStringLiteral("0123456789abcdefABCDEF").contains(c);
+    if (!allHex)
+        return Error::invalid(Tr::tr("\"%1\" is not a certificate fingerprint: it has 64 "
+                                     "hexadecimal digits (SHA-256), colons optional, as "
+                                     "\"studiotimer-hub org invite\" prints it.")
+                                  .arg(text));
+    return QByteArray::fromHex(hex.toLatin1());
+}
+
+QString formatFingerprint(const QByteArray &sha256)
+{
+    return QString::fromLatin1(sha256.toHex(':').toUpper());
+}
+
+std::optional<Ms> lastSynced(const Database &db)
+{
+    bool ok = false;
+    const Ms at = db.meta(kLastSynced).toLongLong(&ok);
+    return ok && at > 0 ? std::optional<Ms>(at) : std::nullopt;
+}
+
+Result<void> setLastSynced(const Database &db, Ms at)
+{
+    return db.setMeta(kLastSynced, QString::number(at));
+}
+
+LiveState liveState(const Database &db)
+{
+    return {db.meta(kLiveState), db.meta(kLiveError)};
+}
+
+Result<void> setLiveState(const Database &db, const LiveState &live)
+{
+    if (auto r = db.setMeta(kLiveState, live.state.isNull() ? QStringLiteral("") : live.state); !r)
+        return r;
+    return db.setMeta(kLiveError, live.error.isNull() ? QStringLiteral("") : live.error);
 }
 
 } // namespace syncconfig

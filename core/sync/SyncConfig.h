@@ -1,16 +1,19 @@
 #pragma once
 
+#include "domain/Clock.h"
 #include "domain/Error.h"
 
+#include <QByteArray>
 #include <QString>
 
+#include <optional>
 #include <utility>
 
 namespace st {
 
 class Database;
 
-// How this machine takes part in LAN sync (Settings → Sync).
+// How this machine takes part in LAN sync (Settings → Sync, `studiotimer sync`).
 enum class SyncMode
 {
     Off,
@@ -18,12 +21,23 @@ enum class SyncMode
     Host, // run the hub here; this machine's own client connects to it over loopback
 };
 
-// The sync settings kept in the database's meta table (the token never is: see SyncSession).
+// The sync settings kept in the database's meta table, one store for the app's Sync settings and
+// the `studiotimer sync` commands (the token never is: it is in the credential store, or in the
+// token file named here, read on every run).
 struct SyncConfig
 {
     SyncMode mode = SyncMode::Off;
     QString host;        // Join: the hub's address
     quint16 port = 7345; // Join: the hub's port; Host: the port to listen on
+    // Join: wss:// (TLS) or ws:// (plain text, an explicit choice). Settings saved before TLS
+    // existed read as plain, as they were made.
+    bool tls = false;
+    // Join: the SHA-256 of the hub's certificate (32 bytes); pinned, it replaces the CA and host
+    // name checks. Empty: the certificate must be valid for the host name (a real certificate).
+    QByteArray fingerprint{};
+    // Join: an absolute path; the token is read from this 0600 file on every run instead of the
+    // credential store. Empty: the credential store.
+    QString tokenFile{};
     bool operator==(const SyncConfig &) const = default;
 };
 
@@ -32,8 +46,54 @@ SyncConfig load(const Database &db);
 Result<void> save(const Database &db, const SyncConfig &config);
 // "host", "host:port" or "[v6]:port"; the port defaults to defaultPort. Malformed: invalid.
 Result<std::pair<QString, quint16>> parseAddress(const QString &text, quint16 defaultPort = 7345);
+
+// A hub as `sync join` takes it: wss://host[:port], ws://host[:port] (plain text, by choice), or
+// host[:port] (wss). A path after the address is ignored (a pasted .../socket.io/ URL works).
+struct HubAddress
+{
+    QString host;
+    quint16 port = 7345;
+    bool tls = true;
+};
+Result<HubAddress> parseHubUrl(const QString &text);
+// "wss://host:port" or "ws://host:port", as the user gave it.
+QString hubUrlText(const SyncConfig &config);
+
 // A device token as the hub issues it (non-empty, no spaces).
 Result<QString> checkToken(const QString &text);
+// The app's invite code: the token, then "#" and the hub's certificate fingerprint (64 hex
+// digits) when the hub serves wss:// with its own certificate. A plain token is an invite too.
+struct Invite
+{
+    QString token;
+    QByteArray fingerprint; // empty: none in the code
+};
+QString inviteCode(const QString &token, const QByteArray &sha256);
+Result<Invite> parseInvite(const QString &text);
+// The token of a --token-file: the file must be readable by its owner only (0600 or 0400),
+// since anyone who reads it can act as this desk; its first line is the token.
+Result<QString> readTokenFile(const QString &path);
+
+// A SHA-256 fingerprint as typed: 64 hex digits, any case, colons or spaces between them
+// optional. Returns the 32 bytes.
+Result<QByteArray> parseFingerprint(const QString &text);
+// "AB:CD:…" (upper case, colons), as the hub prints it.
+QString formatFingerprint(const QByteArray &sha256);
+
+// When this desk last caught up with the hub (local clock), kept by whoever synced: the app's
+// session or `sync now`.
+std::optional<Ms> lastSynced(const Database &db);
+Result<void> setLastSynced(const Database &db, Ms at);
+// The running desktop app's connection state ("connected", "offline", ...: syncStateName) and
+// its last error, kept for `sync status` and `sync now` handed to the app. Only meaningful while
+// the app runs.
+struct LiveState
+{
+    QString state;
+    QString error;
+};
+LiveState liveState(const Database &db);
+Result<void> setLiveState(const Database &db, const LiveState &live);
 } // namespace syncconfig
 
 } // namespace st

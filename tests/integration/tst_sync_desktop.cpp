@@ -267,15 +267,32 @@ void TstSyncDesktop::deskRunsTheHubAndAnotherJoinsWithItsInvite()
 
     ben.join(ana.session->hubPort(), ana.session->inviteToken());
     QTRY_COMPARE_WITH_TIMEOUT(ben.session->state(), SyncState::Connected, kWait);
-    QTRY_VERIFY_WITH_TIMEOUT(!ben.typeId(QStringLiteral("Mastering")).isEmpty(), kWait);
+    // Joining merges Ben's "Mastering" into the hub's: start only once Ben's window has the
+    // hub's one, or the start names a type the hub does not know and is refused.
+    QTRY_COMPARE_WITH_TIMEOUT(ben.typeId(QStringLiteral("Mastering")),
+                              ana.typeId(QStringLiteral("Mastering")), kWait);
     ben.async->start(ben.typeId(QStringLiteral("Mastering")), {});
     QTRY_VERIFY_WITH_TIMEOUT(
         ana.studioRow(QStringLiteral("Ben")).startsWith(QStringLiteral("Ben | Mastering")), kWait);
 
-    // A second invite is another token.
+    // TLS by default: the invite code carries the hub's certificate fingerprint, and Ben joined
+    // wss:// pinned to it.
+    const QString fingerprint = ana.session->inviteToken().section(QLatin1Char('#'), 1);
+    QCOMPARE(fingerprint.size(), 64);
+    QVERIFY(ben.session->config().tls);
+    QCOMPARE(ben.session->config().fingerprint.toHex().toUpper(), fingerprint.toLatin1());
+
+    // A second invite is another token, for the same certificate.
     const QString first = ana.session->inviteToken();
     ana.session->issueInvite();
     QTRY_VERIFY_WITH_TIMEOUT(ana.session->inviteToken() != first, kWait);
+    QCOMPARE(ana.session->inviteToken().section(QLatin1Char('#'), 1), fingerprint);
+
+    // The hub made its certificate once: run again, it has the same one.
+    QVERIFY(ana.session->configure({SyncMode::Off, {}, 0}));
+    QVERIFY(ana.session->configure({SyncMode::Host, {}, 0}));
+    QTRY_VERIFY_WITH_TIMEOUT(!ana.session->inviteToken().isEmpty(), kWait);
+    QCOMPARE(ana.session->inviteToken().section(QLatin1Char('#'), 1), fingerprint);
 }
 
 // A desk button runs `studiotimer start Recording` while the app is closed: the change waits in

@@ -31,6 +31,21 @@ private Q_SLOTS:
         QCOMPARE(*decoded, a);
     }
 
+    void theCertificateFingerprintIsAnnounced()
+    {
+        const QByteArray sha256 = QByteArray::fromHex(QByteArrayLiteral("0a1b").repeated(16));
+        const Announcement a{QStringLiteral("Desk A"), 7345, QStringLiteral("Studio Nord"), sha256};
+        const QByteArray datagram = encode(a);
+        QVERIFY2(datagram.contains("\"tls\":\"0A:1B:0A:1B"), datagram.constData());
+        const auto decoded = decode(datagram);
+        QVERIFY(decoded);
+        QCOMPARE(decoded->fingerprint, sha256);
+        // A plain hub announces none; a malformed one is refused, not half-read.
+        QVERIFY(!encode({QStringLiteral("Desk A"), 7345, {}, {}}).contains("tls"));
+        QVERIFY(!decode(R"({"app":"studiotimer-hub","v":1,"name":"x","port":1,"tls":"AB:CD"})"));
+        QVERIFY(!decode(R"({"app":"studiotimer-hub","v":1,"name":"x","port":1,"tls":7})"));
+    }
+
     void foreignOrMalformedDatagramsAreRefused()
     {
         QVERIFY(!decode({}));

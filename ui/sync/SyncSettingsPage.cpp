@@ -190,6 +190,15 @@ Result<void> SyncSettingsPage::apply()
             }
             token = *checked;
         }
+        const SyncConfig current = m_session.config();
+        if (current.mode == SyncMode::Join && current.host == config.host &&
+            current.port == config.port) {
+            // Same hub: its transport and pin stay as joined (`studiotimer sync join`), and so
+            // does a token file unless a token is typed here.
+            config.tls = current.tls;
+            config.fingerprint = current.fingerprint;
+            config.tokenFile = token.isEmpty() ? current.tokenFile : QString();
+        }
     } else if (m_host->isChecked()) {
         config.mode = SyncMode::Host;
         config.port = quint16(m_port->value());
