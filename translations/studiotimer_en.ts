@@ -4,7 +4,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+447"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+462"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -33,6 +33,69 @@
 </numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../core/cli/ForwardedCommand.cpp" line="+67"/>
+        <source>studiotimer: The desktop app cannot reach the hub within 10 s (%1); %n change(s) still wait.
+</source>
+        <translation>
+            <numerusform>studiotimer: The desktop app cannot reach the hub within 10 s (%1); %n change still waits.
+</numerusform>
+            <numerusform>studiotimer: The desktop app cannot reach the hub within 10 s (%1); %n changes still wait.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/cli/SyncCommands.cpp" line="+248"/>
+        <source>%n change(s) waiting to be sent.
+</source>
+        <translation>
+            <numerusform>%n change waiting to be sent.
+</numerusform>
+            <numerusform>%n changes waiting to be sent.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n conflict(s): &quot;studiotimer sync conflicts&quot; lists them.
+</source>
+        <translation>
+            <numerusform>%n conflict: &quot;studiotimer sync conflicts&quot; lists it.
+</numerusform>
+            <numerusform>%n conflicts: &quot;studiotimer sync conflicts&quot; lists them.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+106"/>
+        <source>The connection to the hub dropped (%1); %n change(s) still wait.</source>
+        <translation>
+            <numerusform>The connection to the hub dropped (%1); %n change still waits.</numerusform>
+            <numerusform>The connection to the hub dropped (%1); %n changes still wait.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+220"/>
+        <source>%1, %2 to %3: %n entries at other rates, %4 %5 → %6 %5.
+</source>
+        <translation>
+            <numerusform>%1, %2 to %3: %n entry at another rate, %4 %5 → %6 %5.
+</numerusform>
+            <numerusform>%1, %2 to %3: %n entries at other rates, %4 %5 → %6 %5.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Repriced %n entries (audited).
+</source>
+        <translation>
+            <numerusform>Repriced %n entry (audited).
+</numerusform>
+            <numerusform>Repriced %n entries (audited).
+</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>st::EntryImporter</name>
@@ -45,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Nothing was imported: the file has %n bad row(s).
 </source>
         <translation>
@@ -56,7 +119,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+39"/>
+        <source>  … and %n more row(s)
+</source>
+        <translation>
+            <numerusform>  … and %n more row
+</numerusform>
+            <numerusform>  … and %n more rows
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <source>Imported %n entries</source>
         <translation>
             <numerusform>Imported %n entry</numerusform>
@@ -105,7 +179,7 @@
 <context>
     <name>st::NowView</name>
     <message numerus="yes">
-        <location filename="../ui/NowView.cpp" line="+422"/>
+        <location filename="../ui/NowView.cpp" line="+425"/>
         <source>Today: %1 · %2 · %n entries</source>
         <translation>
             <numerusform>Today: %1 · %2 · %n entry</numerusform>

@@ -212,7 +212,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+107"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+105"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
 
@@ -224,13 +224,18 @@ Commands:
   add TASK --from WHEN --to WHEN [--room ROOM] [--note TEXT]
   adjust ENTRY_ID [--from WHEN] [--to WHEN] [--task TASK] [--note TEXT] --reason TEXT
   delete ENTRY_ID [--reason TEXT]      restore ENTRY_ID
+  history ENTRY_ID [--json]            the entry&apos;s audit trail
   list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] [--text TEXT] [--json | --csv]
   task-types [--json]
+  task-types set TASK [--rate AMOUNT] [--from DAY] [--name NEW] [--color #RRGGBB] [--billable yes|no] [--archived yes|no]
+  task-types reprice TASK --from DAY --to DAY [--yes]
   report [--from DAY] [--to DAY] --by task|user|room|day|week|month [--json | --csv]
   export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE]
   import FILE [--format csv|json|toggl-csv] [--dry-run]
+  sync join URL (--token TOKEN | --token-file FILE) [--fingerprint SHA256]
+  sync status [--json] | sync now | sync conflicts [--json] | sync off
 
-TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or yesterday; ranges are whole local days, both ends included.
+TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// for plain text).
 </source>
         <translation>Utilisation : studiotimer [--data-dir DOSSIER] [COMMANDE ...]
 Sans commande, ouvre l’application de bureau.
@@ -243,17 +248,22 @@ Commandes :
   add TÂCHE --from QUAND --to QUAND [--room SALLE] [--note TEXTE]
   adjust ID_ENTRÉE [--from QUAND] [--to QUAND] [--task TÂCHE] [--note TEXTE] --reason TEXTE
   delete ID_ENTRÉE [--reason TEXTE]      restore ID_ENTRÉE
+  history ID_ENTRÉE [--json]             l’historique des modifications de l’entrée
   list [--from JOUR] [--to JOUR] [--task TÂCHE] [--user NOM] [--room SALLE] [--text TEXTE] [--json | --csv]
   task-types [--json]
+  task-types set TÂCHE [--rate MONTANT] [--from JOUR] [--name NOUVEAU] [--color #RRGGBB] [--billable yes|no] [--archived yes|no]
+  task-types reprice TÂCHE --from JOUR --to JOUR [--yes]
   report [--from JOUR] [--to JOUR] --by task|user|room|day|week|month [--json | --csv]
   export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER]
   import FICHIER [--format csv|json|toggl-csv] [--dry-run]
+  sync join URL (--token JETON | --token-file FICHIER) [--fingerprint SHA256]
+  sync status [--json] | sync now | sync conflicts [--json] | sync off
 
-TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s’écrit 2026-11-28T09:30 (un décalage comme +01:00 peut suivre) ou une heure du jour, 09:30. JOUR s’écrit 2026-11-28, today ou yesterday ; les périodes sont des jours locaux entiers, bornes comprises.
+TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s’écrit 2026-11-28T09:30 (un décalage comme +01:00 peut suivre) ou une heure du jour, 09:30. JOUR s’écrit 2026-11-28, today ou yesterday ; les périodes sont des jours locaux entiers, bornes comprises. URL s’écrit wss://HÔTE:PORT (ws:// pour du texte en clair).
 </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
@@ -278,7 +288,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Commande inconnue « %1 ».</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>Recorded %1: the running timer began later and keeps running.
 </source>
         <translation>Entrée enregistrée : %1 ; le chronomètre en cours a commencé plus tard et continue.
@@ -379,17 +389,21 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+7"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-64"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+145"/>
+        <location line="+55"/>
         <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
         <translation>--from attend un jour comme 2026-11-28, pas « %1 ».</translation>
     </message>
     <message>
         <location line="+6"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-8"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+3"/>
         <source>--to takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
         <translation>--to attend un jour comme 2026-11-28, pas « %1 ».</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+3"/>
         <source>The range ends before it starts.</source>
         <translation>La période finit avant de commencer.</translation>
     </message>
@@ -420,7 +434,37 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         </translation>
     </message>
     <message>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="-137"/>
+        <source>&quot;task-types&quot; does not take --%1.</source>
+        <translation>« task-types » ne prend pas --%1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;task-types&quot; takes set or reprice, not &quot;%1&quot;.</source>
+        <translation>« task-types » prend set ou reprice, pas « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;task-types %1&quot; needs a task type.</source>
+        <translation>« task-types %1 » demande un type de tâche.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;task-types set&quot; does not take --%1.</source>
+        <translation>« task-types set » ne prend pas --%1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;task-types reprice&quot; does not take --%1.</source>
+        <translation>« task-types reprice » ne prend pas --%1.</translation>
+    </message>
+    <message>
         <location line="+27"/>
+        <source>  since %1</source>
+        <translation>  depuis le %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>  not billable</source>
         <translation>  non facturable</translation>
     </message>
@@ -430,7 +474,68 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>  archivé</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+11"/>
+        <source>&quot;task-types set&quot; needs something to change, such as --rate.</source>
+        <translation>« task-types set » demande quelque chose à changer, comme --rate.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--from says when a new --rate takes effect: give --rate too.</source>
+        <translation>--from dit quand un nouveau --rate prend effet : donnez aussi --rate.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--rate takes an amount per hour such as 95 or 95.50 (at most %1), not &quot;%2&quot;.</source>
+        <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>--%1 takes yes or no, not &quot;%2&quot;.</source>
+        <translation>--%1 attend yes ou no, pas « %2 ».</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: %2 %3/h from %4; entries already recorded keep their rates.
+</source>
+        <translation>%1 : %2 %3/h à partir du %4 ; les entrées déjà enregistrées gardent leur tarif.
+</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;task-types reprice&quot; needs --from and --to.</source>
+        <translation>« task-types reprice » demande --from et --to.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%1, %2 to %3: %n entries at other rates, %4 %5 → %6 %5.
+</source>
+        <translation>
+            <numerusform>%1, du %2 au %3 : %n entrée à un autre tarif, %4 %5 → %6 %5.
+</numerusform>
+            <numerusform>%1, du %2 au %3 : %n entrées à d’autres tarifs, %4 %5 → %6 %5.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Repriced %n entries (audited).
+</source>
+        <translation>
+            <numerusform>%n entrée retarifée (auditée).
+</numerusform>
+            <numerusform>%n entrées retarifées (auditées).
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing changed: run again with --yes to reprice them.
+</source>
+        <translation>Rien n’a changé : relancez avec --yes pour les retarifer.
+</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/CommandLine.cpp" line="+32"/>
         <source>No user is set for this desk: give --user NAME.</source>
         <translation>Aucun utilisateur n’est défini pour ce poste : indiquez --user NOM.</translation>
     </message>
@@ -572,11 +677,268 @@ Essayez « studiotimer help ».
         <translation>Essai à blanc : rien n’a été modifié.
 </translation>
     </message>
+    <message>
+        <location filename="../core/cli/ForwardedCommand.cpp" line="+61"/>
+        <source>studiotimer: Sync is off: join a hub first.
+</source>
+        <translation>studiotimer : la synchronisation est désactivée : rejoignez d’abord un hub.
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The desktop app is synced with the hub.
+</source>
+        <translation>L’application de bureau est synchronisée avec le hub.
+</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>studiotimer: The desktop app cannot reach the hub within 10 s (%1); %n change(s) still wait.
+</source>
+        <translation>
+            <numerusform>studiotimer : l’application de bureau ne joint pas le hub en 10 s (%1) ; %n modification attend encore.
+</numerusform>
+            <numerusform>studiotimer : l’application de bureau ne joint pas le hub en 10 s (%1) ; %n modifications attendent encore.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/cli/HistoryCommand.cpp" line="+18"/>
+        <source>adjusted</source>
+        <translation>ajustée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deleted</source>
+        <translation>supprimée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restored</source>
+        <translation>rétablie</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>History of %1:
+</source>
+        <translation>Historique de %1 :
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  no changes recorded.
+</source>
+        <translation>  aucune modification enregistrée.
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  %1  %2 %3: %4
+</source>
+        <translation>  %1  %2 %3 : %4
+</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/SyncCommands.cpp" line="+106"/>
+        <source>&quot;sync&quot; takes join, status, now, conflicts or off, not &quot;%1&quot;.</source>
+        <translation>« sync » attend join, status, now, conflicts ou off, pas « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;sync join&quot; needs the hub&apos;s URL.</source>
+        <translation>« sync join » demande l’URL du hub.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;sync %1&quot; takes no other argument.</source>
+        <translation>« sync %1 » n’accepte pas d’autre argument.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--token, --token-file and --fingerprint belong to &quot;sync join&quot;.</source>
+        <translation>--token, --token-file et --fingerprint vont avec « sync join ».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;sync %1&quot; has no --json.</source>
+        <translation>« sync %1 » n’a pas de --json.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The desktop app is running on this data folder: change sync in its Settings → Sync, or quit it first.</source>
+        <translation>L’application de bureau tourne sur ce dossier de données : modifiez la synchronisation dans ses Réglages → Synchronisation, ou quittez-la d’abord.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;sync join&quot; needs one of --token TOKEN and --token-file FILE.</source>
+        <translation>« sync join » demande --token JETON ou --token-file FICHIER.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--fingerprint pins a certificate: it needs a wss:// URL.</source>
+        <translation>--fingerprint épingle un certificat : il demande une URL wss://.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No keychain answers on this machine (%1). Put the token in a file only you can read and join with --token-file FILE.</source>
+        <translation>Aucun trousseau ne répond sur cette machine (%1). Placez le jeton dans un fichier que vous seul pouvez lire et rejoignez avec --token-file FICHIER.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>studiotimer: warning: %1 is plain text: the token and every entry cross the network readable. Use wss:// unless this network is yours alone.
+</source>
+        <translation>studiotimer : attention : %1 est en clair : le jeton et chaque entrée traversent le réseau lisibles. Utilisez wss:// sauf si ce réseau n’est qu’à vous.
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Joined the hub at %1. &quot;studiotimer sync now&quot; syncs (the desktop app syncs by itself while it runs).
+</source>
+        <translation>Hub %1 rejoint. « studiotimer sync now » synchronise (l’application de bureau synchronise d’elle-même quand elle tourne).
+</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sync is off: changes stay on this machine.
+</source>
+        <translation>Synchronisation désactivée : les modifications restent sur cette machine.
+</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Sync is off.
+</source>
+        <translation>La synchronisation est désactivée.
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This machine runs the hub (port %1) for %2.
+</source>
+        <translation>Cette machine fait tourner le hub (port %1) pour %2.
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Joined the hub at %1 for %2%3.
+</source>
+        <translation>Hub %1 rejoint pour %2%3.
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (plain text, insecure)</source>
+        <translation> (en clair, non sécurisé)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The desktop app&apos;s connection: %1.
+</source>
+        <translation>Connexion de l’application de bureau : %1.
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The desktop app&apos;s connection: %1 (%2).
+</source>
+        <translation>Connexion de l’application de bureau : %1 (%2).
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The desktop app is not running: &quot;studiotimer sync now&quot; syncs.
+</source>
+        <translation>L’application de bureau ne tourne pas : « studiotimer sync now » synchronise.
+</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n change(s) waiting to be sent.
+</source>
+        <translation>
+            <numerusform>%n modification en attente d’envoi.
+</numerusform>
+            <numerusform>%n modifications en attente d’envoi.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last synced %1.
+</source>
+        <translation>Dernière synchronisation : %1.
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never synced.
+</source>
+        <translation>Jamais synchronisé.
+</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n conflict(s): &quot;studiotimer sync conflicts&quot; lists them.
+</source>
+        <translation>
+            <numerusform>%n conflit : « studiotimer sync conflicts » le montre.
+</numerusform>
+            <numerusform>%n conflits : « studiotimer sync conflicts » les liste.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No conflicts: the hub took every change.
+</source>
+        <translation>Aucun conflit : le hub a accepté chaque modification.
+</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Sync is off: join a hub first (&quot;studiotimer sync join&quot;).</source>
+        <translation>La synchronisation est désactivée : rejoignez d’abord un hub (« studiotimer sync join »).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The desktop app syncs this data folder by itself.</source>
+        <translation>L’application de bureau synchronise ce dossier de données d’elle-même.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This machine runs the hub: start the desktop app, which syncs as it runs it.</source>
+        <translation>Cette machine fait tourner le hub : lancez l’application de bureau, qui synchronise en le faisant tourner.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No token for this hub in the keychain (%1): join again with &quot;studiotimer sync join&quot;.</source>
+        <translation>Aucun jeton pour ce hub dans le trousseau (%1) : rejoignez-le de nouveau avec « studiotimer sync join ».</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot reach the hub at %1 within 10 s: %2</source>
+        <translation>Impossible de joindre le hub %1 en 10 s : %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The connection to the hub dropped (%1); %n change(s) still wait.</source>
+        <translation>
+            <numerusform>La connexion au hub est tombée (%1) ; %n modification attend encore.</numerusform>
+            <numerusform>La connexion au hub est tombée (%1) ; %n modifications attendent encore.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Synced with %1: everything is sent and received.
+</source>
+        <translation>Synchronisé avec %1 : tout est envoyé et reçu.
+</translation>
+    </message>
 </context>
 <context>
     <name>st::ConflictsDialog</name>
     <message>
-        <location filename="../ui/sync/ConflictsDialog.cpp" line="+20"/>
+        <location filename="../ui/sync/ConflictsDialog.cpp" line="+23"/>
         <source>Start a timer</source>
         <translation>Démarrer un chronomètre</translation>
     </message>
@@ -611,18 +973,67 @@ Essayez « studiotimer help ».
         <translation>Modifier une salle</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+12"/>
+        <location line="+23"/>
+        <location line="+2"/>
+        <source>start %1</source>
+        <translation>début %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>end %1</source>
+        <translation>fin %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>note &quot;%1&quot;</source>
+        <translation>note « %1 »</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>task or room changed</source>
+        <translation>tâche ou salle modifiée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+8"/>
+        <source>deleted</source>
+        <translation>supprimée</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>restored</source>
+        <translation>rétablie</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 by %2 at %3</source>
+        <translation>%1 par %2 sur %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+15"/>
         <source>Refused changes</source>
         <translation>Modifications refusées</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-13"/>
         <source>The hub refused these changes made on this machine. Each entry was set back to what the hub has.</source>
         <translation>Le hub a refusé ces modifications faites sur cette machine. Chaque entrée a été remise comme le hub la connaît.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -635,6 +1046,27 @@ Essayez « studiotimer help ».
         <location line="+0"/>
         <source>Reason</source>
         <translation>Raison</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yours</source>
+        <translation>La vôtre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Theirs (kept)</source>
+        <translation>Celle du hub (gardée)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+13"/>
+        <source>Re-apply mine</source>
+        <translation>Réappliquer la mienne</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Make the selected change again on the entry as it is now</source>
+        <translation>Refaire la modification choisie sur l’entrée telle qu’elle est maintenant</translation>
     </message>
 </context>
 <context>
@@ -653,7 +1085,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Database</name>
     <message>
-        <location filename="../core/store/Database.cpp" line="+77"/>
+        <location filename="../core/store/Database.cpp" line="+80"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
     </message>
@@ -663,17 +1095,42 @@ Essayez « studiotimer help ».
         <translation>%1 n’est pas une base Studio Timer (ce n’est pas du SQLite). Il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../core/store/DataLocation.cpp" line="+53"/>
         <source>Cannot create the folder %1.</source>
         <translation>Impossible de créer le dossier %1.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
+        <source>Cannot create %1: %2</source>
+        <translation>Impossible de créer %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../core/store/Database.cpp" line="+67"/>
         <source>Cannot open %1: %2</source>
         <translation>Impossible d’ouvrir %1 : %2</translation>
     </message>
     <message>
+        <location line="+19"/>
+        <source>%1 is read-only for you: it can be read, but nothing can be changed. Make the file and its folder writable to change it.</source>
+        <translation>%1 est en lecture seule pour vous : on peut le lire, mais rien ne peut y être modifié. Rendez le fichier et son dossier accessibles en écriture pour le modifier.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is read-only and has schema %2, this version needs %3: open it once where it can be written, or with the matching version of Studio Timer.</source>
+        <translation>%1 est en lecture seule et a le schéma %2, cette version a besoin du %3 : ouvrez-le une fois là où il peut être écrit, ou avec la version de Studio Timer qui lui correspond.</translation>
+    </message>
+    <message>
         <location line="+58"/>
+        <source>The change clashes with another change saved at the same moment; nothing was changed. Try again.</source>
+        <translation>La modification se heurte à une autre enregistrée au même moment ; rien n’a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The data is busy: another Studio Timer kept it locked; nothing was changed. Try again.</source>
+        <translation>Les données sont occupées : un autre Studio Timer les a gardées verrouillées ; rien n’a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
@@ -683,12 +1140,17 @@ Essayez « studiotimer help ».
         <translation>Impossible de lire la base : %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1 is damaged or is not a Studio Timer database (%2). It was left untouched.</source>
         <translation>%1 est endommagé ou n’est pas une base Studio Timer (%2). Il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>%1 is another program&apos;s SQLite database, not Studio Timer&apos;s. It was left untouched.</source>
+        <translation>%1 est la base SQLite d’un autre programme, pas celle de Studio Timer. Il n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 is damaged (%2). It was left untouched.</source>
         <translation>%1 est endommagé (%2). Il n’a pas été modifié.</translation>
     </message>
@@ -713,7 +1175,7 @@ Essayez « studiotimer help ».
         <translation>Impossible de sauvegarder %1 avant sa mise à jour.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Missing migration %1.</source>
         <translation>Migration %1 manquante.</translation>
     </message>
@@ -723,7 +1185,7 @@ Essayez « studiotimer help ».
         <translation>La migration %1 a échoué : %2</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>Cannot start a transaction: %1</source>
         <translation>Impossible de commencer une transaction : %1</translation>
     </message>
@@ -731,6 +1193,42 @@ Essayez « studiotimer help ».
         <location line="+31"/>
         <source>Cannot save the change: %1</source>
         <translation>Impossible d’enregistrer la modification : %1</translation>
+    </message>
+    <message>
+        <location filename="../core/store/Backup.cpp" line="+34"/>
+        <location line="+55"/>
+        <source>%1 is not a readable SQLite database (%2). Nothing was changed.</source>
+        <translation>%1 n’est pas une base SQLite lisible (%2). Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>%1 is damaged (%2). Nothing was changed.</source>
+        <translation>%1 est endommagé (%2). Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a Studio Timer database. Nothing was changed.</source>
+        <translation>%1 n’est pas une base de Studio Timer. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was written by a newer version of Studio Timer (schema %2; this version knows up to %3). Nothing was changed.</source>
+        <translation>%1 a été écrit par une version plus récente de Studio Timer (schéma %2 ; cette version connaît jusqu’au %3). Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 exists already: choose another file for the backup.</source>
+        <translation>%1 existe déjà : choisissez un autre fichier pour la sauvegarde.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot write the backup %1: %2</source>
+        <translation>Impossible d’écrire la sauvegarde %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No file %1.</source>
+        <translation>Aucun fichier %1.</translation>
     </message>
 </context>
 <context>
@@ -908,7 +1406,7 @@ Essayez « studiotimer help ».
         <translation>Le fichier n’est pas du texte UTF-8.</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImportFormats.cpp" line="+71"/>
+        <location filename="../core/report/EntryImportFormats.cpp" line="+76"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
@@ -938,12 +1436,17 @@ Essayez « studiotimer help ».
         <translation>endedAt « %1 » n’est pas une heure comme 2026-11-28T10:30:00+01:00.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>%1 &quot;%2&quot; is not a whole number of milliseconds.</source>
+        <translation>%1 « %2 » n’est pas un nombre entier de millisecondes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 &quot;%2&quot; is not a whole number of seconds.</source>
         <translation>%1 « %2 » n’est pas un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Line %1: the header has no &quot;%2&quot; column: is this Toggl Track&apos;s detailed report CSV?</source>
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » : est-ce bien le rapport détaillé CSV de Toggl Track ?</translation>
     </message>
@@ -994,13 +1497,38 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+9"/>
+        <source>&quot;%1&quot; must be a whole number of milliseconds.</source>
+        <translation>« %1 » doit être un nombre entier de millisecondes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&quot;%1&quot; must be a whole number of seconds.</source>
         <translation>« %1 » doit être un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&quot;startedAt&quot; is required.</source>
         <translation>« startedAt » est obligatoire.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;hourlyRateCents&quot; must be a rate in minor units.</source>
+        <translation>« hourlyRateCents » doit être un tarif en unités mineures (centimes).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>an audit row is not an object.</source>
+        <translation>une ligne de l’historique des modifications n’est pas un objet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;audit&quot; must be an array.</source>
+        <translation>« audit » doit être un tableau.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a control character (such as NUL) is not text; remove it.</source>
+        <translation>un caractère de contrôle (comme NUL) n’est pas du texte ; supprimez-le.</translation>
     </message>
     <message>
         <location filename="../core/report/EntryImportResolve.cpp" line="+86"/>
@@ -1038,7 +1566,7 @@ Essayez « studiotimer help ».
         <translation>elle finit quand elle commence.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>it is paused for longer than it lasts.</source>
         <translation>elle est en pause plus longtemps qu’elle ne dure.</translation>
     </message>
@@ -1059,12 +1587,12 @@ Essayez « studiotimer help ».
         <translation>maintenant</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>%1 %2: it overlaps line %3 of the same person (%4).</source>
         <translation>%1 %2 : elle chevauche la ligne %3 de la même personne (%4).</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImport.cpp" line="+33"/>
+        <location filename="../core/report/EntryImport.cpp" line="+37"/>
         <location filename="../core/report/EntryImportResolve.cpp" line="+1"/>
         <source>Entry</source>
         <translation>Entrée</translation>
@@ -1076,7 +1604,7 @@ Essayez « studiotimer help ».
         <translation>Ligne</translation>
     </message>
     <message numerus="yes">
-        <location line="-20"/>
+        <location line="-24"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
         <translation>
             <numerusform>Le fichier a %n ligne incorrecte ; rien n’a été importé.</numerusform>
@@ -1084,7 +1612,7 @@ Essayez « studiotimer help ».
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>%1 %2: %3; nothing was imported.</source>
         <translation>%1 %2 : %3 ; rien n’a été importé.</translation>
     </message>
@@ -1110,7 +1638,7 @@ Essayez « studiotimer help ».
         <translation>ligne</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1 %2, %3</source>
         <translation>%1 %2, %3</translation>
     </message>
@@ -1145,8 +1673,19 @@ Essayez « studiotimer help ».
         <translation>  ~ %1 %2 : %3 n’a pas de fin (un chronomètre en cours) : ignorée
 </translation>
     </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>  … and %n more row(s)
+</source>
+        <translation>
+            <numerusform>  … et %n autre ligne
+</numerusform>
+            <numerusform>  … et %n autres lignes
+</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>New people: %1
 </source>
         <translation>Nouvelles personnes : %1
@@ -1185,6 +1724,16 @@ Essayez « studiotimer help ».
             <numerusform>, %n ignorées.
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../core/report/EntryAuditJson.cpp" line="+40"/>
+        <source>an audit row&apos;s &quot;at&quot; is not a time such as &quot;2026-11-28T09:30:00+01:00&quot;.</source>
+        <translation>le « at » d’une ligne de l’historique des modifications n’est pas une heure comme « 2026-11-28T09:30:00+01:00 ».</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>an audit row needs &quot;user&quot; and &quot;reason&quot; as text and &quot;before&quot; and &quot;after&quot; as objects.</source>
+        <translation>une ligne de l’historique des modifications demande « user » et « reason » en texte, « before » et « after » en objets.</translation>
     </message>
 </context>
 <context>
@@ -1332,7 +1881,7 @@ Essayez « studiotimer help ».
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+72"/>
+        <location filename="../core/sync/Hub.cpp" line="+80"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
     </message>
@@ -1357,27 +1906,37 @@ Essayez « studiotimer help ».
         <translation>Seul /socket.io/?EIO=4&amp;transport=websocket est servi, à %1 connexions au plus.</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+146"/>
+        <location filename="../core/sync/Hub.cpp" line="+234"/>
         <source>Too many requests: slow down.</source>
         <translation>Trop de requêtes : ralentissez.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No request takes binary data.</source>
-        <translation>Aucune requête n’accepte de données binaires.</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/HubService.cpp" line="+55"/>
+        <location filename="../core/sync/HubService.cpp" line="+56"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
+        <source>The opId %1 was already used for a different request.</source>
+        <translation>L’opId %1 a déjà servi pour une autre requête.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
+        <source>The entry was changed elsewhere first: this change was based on version %1, the entry is at version %2.</source>
+        <translation>L’entrée a d’abord été modifiée ailleurs : cette modification partait de la version %1, l’entrée en est à la version %2.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>A time more than a minute ahead of the hub&apos;s clock was refused: check this computer&apos;s clock.</source>
+        <translation>Une heure en avance de plus d’une minute sur l’horloge du hub a été refusée : vérifiez l’horloge de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
     </message>
@@ -1387,19 +1946,29 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas en cours.</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-65"/>
         <source>The change was not recorded.</source>
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+139"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/SelfSignedCertificate.cpp" line="+114"/>
+        <source>Cannot create the hub&apos;s data folder %1.</source>
+        <translation>Impossible de créer le dossier de données du hub %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot make the hub&apos;s TLS certificate in %1.</source>
+        <translation>Impossible de créer le certificat TLS du hub dans %1.</translation>
     </message>
 </context>
 <context>
@@ -1743,7 +2312,7 @@ Essayez « studiotimer help ».
         <translation>Nouvelle salle…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>New user</source>
         <translation>Nouvel utilisateur</translation>
     </message>
@@ -1770,7 +2339,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Outbox</name>
     <message>
-        <location filename="../core/sync/Outbox.cpp" line="+190"/>
+        <location filename="../core/sync/Outbox.cpp" line="+214"/>
         <source>No pending change %1.</source>
         <translation>Aucune modification en attente %1.</translation>
     </message>
@@ -1841,7 +2410,7 @@ Essayez « studiotimer help ».
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+102"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
@@ -2223,7 +2792,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SingleInstance</name>
     <message>
-        <location filename="../core/cli/SingleInstance.cpp" line="+70"/>
+        <location filename="../core/cli/SingleInstance.cpp" line="+72"/>
         <source>studiotimer: the running Studio Timer did not answer.
 </source>
         <translation>studiotimer: le Studio Timer en cours n’a pas répondu.
@@ -2242,7 +2811,7 @@ Essayez « studiotimer help ».
 </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>studiotimer: the running Studio Timer cannot run commands.
 </source>
         <translation>studiotimer: le Studio Timer en cours ne peut pas exécuter de commandes.
@@ -2310,7 +2879,7 @@ Essayez « studiotimer help ».
         <translation>Pas connecté à un hub.</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncCache.cpp" line="+120"/>
+        <location filename="../core/sync/SyncCache.cpp" line="+101"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
@@ -2320,7 +2889,7 @@ Essayez « studiotimer help ».
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+243"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
@@ -2343,18 +2912,18 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+547"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+570"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
-        <location line="-465"/>
-        <location line="+206"/>
+        <location line="-487"/>
+        <location line="+219"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-207"/>
         <source>Cannot reach the hub at %1: %2</source>
         <translation>Impossible de joindre le hub à %1 : %2</translation>
     </message>
@@ -2369,18 +2938,18 @@ Essayez « studiotimer help ».
         <translation>Le hub n’a pas établi la connexion à temps.</translation>
     </message>
     <message>
-        <location line="+119"/>
-        <location line="+37"/>
+        <location line="+121"/>
+        <location line="+41"/>
         <source>The hub sent a malformed packet: %1</source>
         <translation>Le hub a envoyé un paquet mal formé : %1</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-33"/>
         <source>The hub sent a malformed handshake: %1</source>
         <translation>Le hub a envoyé une poignée de main mal formée : %1</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+80"/>
         <source>The hub cannot check this machine&apos;s token for now; trying again.</source>
         <translation>Le hub ne peut pas vérifier le jeton de cette machine pour le moment ; nouvel essai en cours.</translation>
     </message>
@@ -2405,7 +2974,7 @@ Essayez « studiotimer help ».
         <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+48"/>
         <source>The hub&apos;s answer names no organisation.</source>
         <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
@@ -2429,22 +2998,47 @@ Essayez « studiotimer help ».
         <source>A change from the hub cannot be stored here: %1</source>
         <translation>Une modification venue du hub ne peut pas être enregistrée ici : %1</translation>
     </message>
+    <message>
+        <location filename="../core/sync/ConflictReapply.cpp" line="+31"/>
+        <source>Stop re-applied after a sync conflict</source>
+        <translation>Arrêt réappliqué après un conflit de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Only a change to an entry can be re-applied.</source>
+        <translation>Seule une modification d’entrée peut être réappliquée.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>That refused change is no longer listed.</source>
+        <translation>Cette modification refusée n’est plus dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/TlsPin.cpp" line="+60"/>
+        <source>The hub at %1 showed a certificate with fingerprint %2, not the pinned %3. Check that this is the hub&apos;s address and that the fingerprint is the one &quot;studiotimer-hub org invite&quot; printed (a hub that made a new certificate has a new fingerprint). If both are right, someone may be intercepting the connection: nothing was sent.</source>
+        <translation>Le hub %1 a présenté un certificat d’empreinte %2, et non l’empreinte épinglée %3. Vérifiez que c’est bien l’adresse du hub et que l’empreinte est celle qu’a affichée « studiotimer-hub org invite » (un hub qui a créé un nouveau certificat a une nouvelle empreinte). Si les deux sont justes, quelqu’un intercepte peut-être la connexion : rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
 </context>
 <context>
     <name>st::SyncSession</name>
     <message>
-        <location filename="../core/backend/EmbeddedHub.cpp" line="+70"/>
+        <location filename="../core/backend/EmbeddedHub.cpp" line="+71"/>
         <source>Cannot create the hub&apos;s data folder %1.</source>
         <translation>Impossible de créer le dossier de données du hub %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Cannot run the hub on port %1: %2</source>
         <translation>Impossible de lancer le hub sur le port %1 : %2</translation>
     </message>
     <message>
-        <location filename="../core/backend/SyncSession.cpp" line="+323"/>
-        <location filename="../core/sync/SyncConfig.cpp" line="+100"/>
+        <location filename="../core/backend/SyncSession.cpp" line="+373"/>
+        <location filename="../core/sync/SyncConfig.cpp" line="+118"/>
         <source>Enter the invite token given by the hub.</source>
         <translation>Saisissez le jeton d’invitation donné par le hub.</translation>
     </message>
@@ -2462,6 +3056,41 @@ Essayez « studiotimer help ».
         <location line="+24"/>
         <source>An invite token has no spaces: copy it again.</source>
         <translation>Un jeton d’invitation n’a pas d’espaces : copiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&quot;%1&quot; is not a hub address: it starts with wss:// (or ws:// for plain text).</source>
+        <translation>« %1 » n’est pas une adresse de hub : elle commence par wss:// (ou ws:// pour du texte en clair).</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The invite code is cut short: copy all of it again.</source>
+        <translation>Le code d’invitation est tronqué : copiez-le de nouveau en entier.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The token file %1 does not exist.</source>
+        <translation>Le fichier de jeton %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The token file %1 can be read by other users: anyone who reads it can sync as this desk. Run: chmod 600 %1</source>
+        <translation>Le fichier de jeton %1 est lisible par d’autres utilisateurs : quiconque le lit peut synchroniser au nom de ce poste. Lancez : chmod 600 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>Impossible de lire le fichier de jeton %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The token file %1 holds no token: %2</source>
+        <translation>Le fichier de jeton %1 ne contient aucun jeton : %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; is not a certificate fingerprint: it has 64 hexadecimal digits (SHA-256), colons optional, as &quot;studiotimer-hub org invite&quot; prints it.</source>
+        <translation>« %1 » n’est pas une empreinte de certificat : elle compte 64 chiffres hexadécimaux (SHA-256), deux-points facultatifs, comme l’affiche « studiotimer-hub org invite ».</translation>
     </message>
     <message>
         <location filename="../core/backend/SyncSession.cpp" line="+14"/>
@@ -2700,7 +3329,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TaskTypesDialog</name>
     <message>
-        <location filename="../ui/dialogs/TaskTypesDialog.cpp" line="+32"/>
+        <location filename="../ui/dialogs/TaskTypesDialog.cpp" line="+34"/>
         <location line="+7"/>
         <source>Task types</source>
         <translation>Types de tâche</translation>
@@ -2761,6 +3390,21 @@ Essayez « studiotimer help ».
         <translation>Taux horaire :</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The first day a new rate applies to. Entries already recorded keep their rate.</source>
+        <translation>Le premier jour auquel un nouveau tarif s’applique. Les entrées déjà enregistrées gardent leur tarif.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New rate from:</source>
+        <translation>Nouveau tarif à partir du :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rate history:</source>
+        <translation>Historique des tarifs :</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Billable</source>
         <translation>Facturable</translation>
@@ -2772,12 +3416,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+100"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-95"/>
         <source>Archived task types keep their entries but no longer offer a button. Task types are never deleted.</source>
         <translation>Les types de tâche archivés gardent leurs entrées mais n’ont plus de bouton. Les types de tâche ne sont jamais supprimés.</translation>
     </message>
@@ -2792,12 +3436,17 @@ Essayez « studiotimer help ».
         <translation>%1 (archivé)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
+        <source>%1 from %2</source>
+        <translation>%1 à partir du %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Restore</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>New task %1</source>
         <translation>Nouvelle tâche %1</translation>
     </message>
@@ -2805,8 +3454,8 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+45"/>
-        <location filename="../core/timer/TimerService.cpp" line="+35"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+40"/>
+        <location filename="../core/timer/TimerService.cpp" line="+42"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
@@ -2817,12 +3466,12 @@ Essayez « studiotimer help ».
         <translation>Une entrée avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+61"/>
+        <location filename="../core/timer/TimerService.cpp" line="+60"/>
         <source>A paused timer cannot stop before its pause.</source>
         <translation>Un chronomètre en pause ne peut pas s’arrêter avant sa pause.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The timer is already paused.</source>
         <translation>Le chronomètre est déjà en pause.</translation>
     </message>
@@ -2832,7 +3481,7 @@ Essayez « studiotimer help ».
         <translation>Un chronomètre ne peut pas se mettre en pause avant de commencer.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>The timer is not paused.</source>
         <translation>Le chronomètre n’est pas en pause.</translation>
     </message>
@@ -2843,17 +3492,17 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/timer/TimerEdits.cpp" line="-9"/>
-        <location line="+160"/>
+        <location line="+180"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-178"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
@@ -2870,22 +3519,22 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="+86"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+77"/>
         <source>A room named &quot;%1&quot; exists already.</source>
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+50"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+73"/>
+        <location filename="../core/timer/TimerService.cpp" line="+76"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+34"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+37"/>
         <source>A running timer cannot start in the future.</source>
         <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
@@ -2900,8 +3549,8 @@ Essayez « studiotimer help ».
         <translation>La correction ne change rien.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerCatalog.cpp" line="+195"/>
-        <location filename="../core/timer/TimerEdits.cpp" line="+73"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="+204"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+83"/>
         <location filename="../core/timer/TimerService.cpp" line="+11"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
@@ -2912,20 +3561,37 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas supprimée.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Deletion undone</source>
         <translation>Suppression annulée</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerCatalog.cpp" line="-171"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="-180"/>
         <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
+        <location filename="../core/timer/TimerRates.cpp" line="+23"/>
+        <location line="+19"/>
         <location filename="../core/timer/TimerService.cpp" line="-37"/>
         <location filename="../core/timer/TimerServiceDetail.h" line="-29"/>
         <source>No such task type.</source>
         <translation>Type de tâche inconnu.</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>A rate takes effect from today or an earlier day.</source>
+        <translation>Un tarif prend effet aujourd’hui ou un jour passé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rate is out of range.</source>
+        <translation>Le tarif est hors limites.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The period ends before it starts.</source>
+        <translation>La période se termine avant de commencer.</translation>
     </message>
     <message>
         <location filename="../core/timer/TimerServiceDetail.h" line="+4"/>
@@ -2939,7 +3605,7 @@ Essayez « studiotimer help ».
         <translation>Salle inconnue.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerCatalog.cpp" line="+118"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="+127"/>
         <source>No task type &quot;%1&quot;. Known task types: %2.</source>
         <translation>Aucun type de tâche « %1 ». Types connus : %2.</translation>
     </message>
@@ -2949,7 +3615,7 @@ Essayez « studiotimer help ».
         <translation>Aucune salle « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/store/CatalogRepository.cpp" line="+99"/>
+        <location filename="../core/store/CatalogRepository.cpp" line="+101"/>
         <location filename="../core/timer/TimerCatalog.cpp" line="+13"/>
         <source>No user &quot;%1&quot;.</source>
         <translation>Aucun utilisateur « %1 ».</translation>
@@ -2961,6 +3627,7 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/timer/TimerEdits.cpp" line="+20"/>
+        <location line="+55"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
@@ -2975,7 +3642,7 @@ Essayez « studiotimer help ».
         <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+12"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+11"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
@@ -3070,7 +3737,12 @@ Essayez « studiotimer help ».
 <context>
     <name>st::csv</name>
     <message>
-        <location filename="../core/report/Csv.cpp" line="+97"/>
+        <location filename="../core/report/Csv.cpp" line="+126"/>
+        <source>Line %1: a control character (U+%2) is not text; remove it.</source>
+        <translation>Ligne %1 : un caractère de contrôle (U+%2) n’est pas du texte ; supprimez-le.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Line %1: a carriage return must be followed by a line feed.</source>
         <translation>Ligne %1 : un retour chariot doit être suivi d’un saut de ligne.</translation>
     </message>
@@ -3224,7 +3896,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::json</name>
     <message>
-        <location filename="../core/domain/Json.cpp" line="+29"/>
+        <location filename="../core/domain/Json.cpp" line="+34"/>
         <source>Field &quot;%1&quot; %2.</source>
         <translation>Le champ « %1 » %2.</translation>
     </message>
@@ -3244,7 +3916,7 @@ Essayez « studiotimer help ».
         <translation>est obligatoire</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>must be a whole number</source>
         <translation>doit être un nombre entier</translation>
     </message>
@@ -3259,7 +3931,12 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+57"/>
+        <source>Field &quot;hourlyRateCents&quot; is out of range.</source>
+        <translation>Le champ « hourlyRateCents » est hors limites.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Field &quot;source&quot; must be &quot;timer&quot; or &quot;manual&quot;.</source>
         <translation>Le champ « source » doit valoir « timer » ou « manual ».</translation>
     </message>
@@ -3267,6 +3944,16 @@ Essayez « studiotimer help ».
         <location line="+6"/>
         <source>The entry&apos;s pause is inconsistent.</source>
         <translation>La pause de l’entrée est incohérente.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Field &quot;rates&quot; must be a list.</source>
+        <translation>Le champ « rates » doit être une liste.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Field &quot;from&quot; must be a day (YYYY-MM-DD).</source>
+        <translation>Le champ « from » doit être un jour (AAAA-MM-JJ).</translation>
     </message>
 </context>
 <context>
@@ -3338,24 +4025,24 @@ Essayez « studiotimer help ».
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+167"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+175"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../core/protocol/Fields.cpp" line="+111"/>
+        <location filename="../core/protocol/Fields.cpp" line="+109"/>
         <source>must be an object</source>
         <translation>doit être un objet</translation>
     </message>
     <message>
         <location line="+33"/>
-        <location filename="../core/protocol/Requests.cpp" line="+220"/>
+        <location filename="../core/protocol/Requests.cpp" line="+264"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Fields.cpp" line="-60"/>
+        <location filename="../core/protocol/Fields.cpp" line="-58"/>
         <source>must be a UUID string</source>
         <translation>doit être un UUID sous forme de texte</translation>
     </message>
@@ -3370,7 +4057,7 @@ Essayez « studiotimer help ».
         <translation>est trop long</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>must be an integer (milliseconds since the epoch)</source>
         <translation>doit être un entier (millisecondes depuis l’epoch)</translation>
     </message>
@@ -3385,7 +4072,12 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="+95"/>
+        <location filename="../core/protocol/Requests.cpp" line="-80"/>
+        <source>must be a rate from 0 to %1</source>
+        <translation>doit être un tarif de 0 à %1</translation>
+    </message>
+    <message>
+        <location line="+197"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
@@ -3542,7 +4234,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::validate</name>
     <message>
-        <location filename="../core/domain/Types.cpp" line="+72"/>
+        <location filename="../core/domain/Types.cpp" line="+80"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
@@ -3591,16 +4283,41 @@ Essayez « studiotimer help ».
         <source>An entry cannot end before it starts.</source>
         <translation>Une entrée ne peut pas finir avant de commencer.</translation>
     </message>
+    <message>
+        <location filename="../core/domain/Rates.cpp" line="+59"/>
+        <source>A rate history starts on %1.</source>
+        <translation>Un historique de tarifs commence le %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The steps of a rate history must be in day order.</source>
+        <translation>Les étapes d’un historique de tarifs doivent suivre l’ordre des jours.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A rate in the history is out of range.</source>
+        <translation>Un tarif de l’historique est hors limites.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The task type&apos;s rate must be its latest rate.</source>
+        <translation>Le tarif du type de tâche doit être son dernier tarif.</translation>
+    </message>
 </context>
 <context>
     <name>studiotimer_hub</name>
     <message>
-        <location filename="../app/hub_main.cpp" line="+112"/>
+        <location filename="../app/hub_main.cpp" line="+122"/>
         <source>Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>Utilisation : org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>Usage: backup [FILE]</source>
+        <translation>Utilisation : backup [FICHIER]</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Studio Timer&apos;s LAN sync hub (Socket.IO v4).</source>
         <translation>Hub de synchronisation réseau local de Studio Timer (Socket.IO v4).</translation>
     </message>
@@ -3631,13 +4348,23 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+4"/>
+        <source>Serves wss:// with the hub&apos;s own certificate, made in the data folder on first run; desks pin its fingerprint.</source>
+        <translation>Sert en wss:// avec le certificat propre au hub, créé dans le dossier de données au premier lancement ; les postes épinglent son empreinte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Requests per second and socket (bursts up to 5 seconds&apos; worth); 0: no limit.</source>
         <translation>Requêtes par seconde et par socket (rafales jusqu’à 5 secondes de requêtes) ; 0 : sans limite.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>backup [FILE]: a checked copy of the hub&apos;s database</source>
+        <translation>backup [FICHIER] : une copie vérifiée de la base du hub</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3665,12 +4392,12 @@ Essayez « studiotimer help ».
         <translation>--tls-cert et --tls-key vont ensemble.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Cannot create the data folder %1.</source>
-        <translation>Impossible de créer le dossier de données %1.</translation>
+        <location line="+2"/>
+        <source>--tls-self-signed and --tls-cert exclude each other.</source>
+        <translation>--tls-self-signed et --tls-cert s’excluent.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+39"/>
         <source>Cannot set up signal handling.</source>
         <translation>Impossible de mettre en place la gestion des signaux.</translation>
     </message>

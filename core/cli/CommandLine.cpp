@@ -113,6 +113,7 @@ QString CommandLine::usage()
               "  adjust ENTRY_ID [--from WHEN] [--to WHEN] [--task TASK] [--note TEXT] "
               "--reason TEXT\n"
               "  delete ENTRY_ID [--reason TEXT]      restore ENTRY_ID\n"
+              "  history ENTRY_ID [--json]            the entry's audit trail\n"
               "  list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] "
               "[--text TEXT] [--json | --csv]\n"
               "  task-types [--json]\n"
