@@ -5,9 +5,9 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QProxyStyle>
-#include <QStyleOption>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 #include <QWidget>
 
 #include <algorithm>

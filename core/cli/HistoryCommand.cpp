@@ -41,8 +41,8 @@ CommandOutput CommandLine::history(QCommandLineParser &p)
     if (rows.isEmpty())
         text += tr("  no changes recorded.\n");
     for (const AuditRecord &row : rows) {
-        const QString when = QDateTime::fromMSecsSinceEpoch(row.at).toString(
-            QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        const QString when =
+            QDateTime::fromMSecsSinceEpoch(row.at).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         const QString who = row.deviceName.isEmpty()
                                 ? row.actorName
                                 : QStringLiteral("%1 (%2)").arg(row.actorName, row.deviceName);

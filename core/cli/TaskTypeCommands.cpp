@@ -26,8 +26,9 @@ QJsonArray historyJson(const TaskType &t)
     const QList<RateStep> history =
         t.rates.isEmpty() ? QList<RateStep>{{rates::firstDay(), t.hourlyRateCents}} : t.rates;
     for (const RateStep &step : history)
-        steps.append(QJsonObject{{QStringLiteral("from"), step.from.toString(Qt::ISODate)},
-                                 {QStringLiteral("hourlyRateCents"), double(step.hourlyRateCents)}});
+        steps.append(
+            QJsonObject{{QStringLiteral("from"), step.from.toString(Qt::ISODate)},
+                        {QStringLiteral("hourlyRateCents"), double(step.hourlyRateCents)}});
     return steps;
 }
 
@@ -74,16 +75,14 @@ CommandOutput CommandLine::taskTypes(QCommandLineParser &p)
     if (args.size() < 2)
         return usageError(tr("\"task-types %1\" needs a task type.").arg(sub));
     if (sub == QLatin1String("set")) {
-        if (const auto extra =
-                only({QStringLiteral("rate"), QStringLiteral("from"), QStringLiteral("name"),
-                      QStringLiteral("color"), QStringLiteral("billable"),
-                      QStringLiteral("archived")}))
+        if (const auto extra = only({QStringLiteral("rate"), QStringLiteral("from"),
+                                     QStringLiteral("name"), QStringLiteral("color"),
+                                     QStringLiteral("billable"), QStringLiteral("archived")}))
             return usageError(tr("\"task-types set\" does not take --%1.").arg(*extra));
         return setTaskType(p, args.at(1));
     }
-    if (const auto extra =
-            only({QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("yes"),
-                  QStringLiteral("user")}))
+    if (const auto extra = only({QStringLiteral("from"), QStringLiteral("to"),
+                                 QStringLiteral("yes"), QStringLiteral("user")}))
         return usageError(tr("\"task-types reprice\" does not take --%1.").arg(*extra));
     return repriceTaskType(p, args.at(1));
 }
@@ -146,9 +145,8 @@ CommandOutput CommandLine::setTaskType(QCommandLineParser &p, const QString &nam
                                   .arg(p.value(QStringLiteral("from"))));
     }
     std::optional<bool> billable, archived;
-    for (const auto &[key, target] :
-         {std::pair{QStringLiteral("billable"), &billable},
-          std::pair{QStringLiteral("archived"), &archived}}) {
+    for (const auto &[key, target] : {std::pair{QStringLiteral("billable"), &billable},
+                                      std::pair{QStringLiteral("archived"), &archived}}) {
         if (!p.isSet(key))
             continue;
         *target = yesNo(p.value(key));

@@ -159,9 +159,9 @@ QJsonObject fromTaskType(const TaskType &t)
     if (!t.rates.isEmpty()) {
         QJsonArray steps;
         for (const RateStep &step : t.rates)
-            steps.append(QJsonObject{{QStringLiteral("from"), step.from.toString(Qt::ISODate)},
-                                     {QStringLiteral("hourlyRateCents"),
-                                      double(step.hourlyRateCents)}});
+            steps.append(
+                QJsonObject{{QStringLiteral("from"), step.from.toString(Qt::ISODate)},
+                            {QStringLiteral("hourlyRateCents"), double(step.hourlyRateCents)}});
         o.insert(QStringLiteral("rates"), steps);
     }
     return o;

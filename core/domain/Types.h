@@ -50,7 +50,7 @@ struct TaskType
     QString id;
     QString orgId;
     QString name;
-    QString color; // "#rrggbb"
+    QString color;              // "#rrggbb"
     qint64 hourlyRateCents = 0; // the current rate: the last step of rates
     bool billable = true;
     bool archived = false;
@@ -109,7 +109,6 @@ constexpr bool overlaps(Ms aStart, Ms aEnd, Ms bStart, Ms bEnd)
 {
     return aStart < bEnd && bStart < aEnd;
 }
-
 
 // Validation shared by every writer (the timer service, imports, the hub).
 namespace validate {

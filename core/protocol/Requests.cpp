@@ -181,8 +181,8 @@ EntryCreate readEntryCreate(Reader &e)
     r.entry.hourlyRateCents = m.integer("hourlyRateCents");
     if (r.entry.hourlyRateCents &&
         (*r.entry.hourlyRateCents < 0 || *r.entry.hourlyRateCents > money::kMaxHourlyRateCents))
-        m.fail("hourlyRateCents", Tr::tr("must be a rate from 0 to %1")
-                                      .arg(money::kMaxHourlyRateCents));
+        m.fail("hourlyRateCents",
+               Tr::tr("must be a rate from 0 to %1").arg(money::kMaxHourlyRateCents));
     if (!m.ok())
         e.failWith(m.error());
     return r;

@@ -39,8 +39,8 @@ struct Record
 // Parses text strictly: a quote inside an unquoted field, text after a closing quote, an
 // unterminated quoted field or a control character (anything below U+0020 other than tab, line
 // feed and carriage return, and U+007F; NUL included) is an error naming its line. Fields are
-// returned as written: the importer unguards the text columns. Accepts CRLF and bare LF line ends, a
-// leading UTF-8 byte order mark and a missing final line end; skips blank lines.
+// returned as written: the importer unguards the text columns. Accepts CRLF and bare LF line ends,
+// a leading UTF-8 byte order mark and a missing final line end; skips blank lines.
 Result<QList<Record>> parse(const QString &text);
 
 } // namespace st::csv

@@ -207,15 +207,15 @@ QString EntryExporter::togglCsv(const QList<TimeEntry> &entries) const
         const QDateTime start = QDateTime::fromMSecsSinceEpoch(e.startedAt);
         const QDateTime end = QDateTime::fromMSecsSinceEpoch(e.effectiveEnd(now));
         const bool running = !e.endedAt.has_value();
-        text += csv::row(
-            {names.users.value(e.userId), QString(), QString(), type.name, QString(), e.note,
-             type.billable ? QStringLiteral("Yes") : QStringLiteral("No"),
-             start.toString(QStringLiteral("yyyy-MM-dd")),
-             start.toString(QStringLiteral("HH:mm:ss")),
-             running ? QString() : end.toString(QStringLiteral("yyyy-MM-dd")),
-             running ? QString() : end.toString(QStringLiteral("HH:mm:ss")), hms(billable),
-             names.rooms.value(e.roomId),
-             money::formatPlain(money::costCents(billable, e.hourlyRateCents), currency)});
+        text +=
+            csv::row({names.users.value(e.userId), QString(), QString(), type.name, QString(),
+                      e.note, type.billable ? QStringLiteral("Yes") : QStringLiteral("No"),
+                      start.toString(QStringLiteral("yyyy-MM-dd")),
+                      start.toString(QStringLiteral("HH:mm:ss")),
+                      running ? QString() : end.toString(QStringLiteral("yyyy-MM-dd")),
+                      running ? QString() : end.toString(QStringLiteral("HH:mm:ss")), hms(billable),
+                      names.rooms.value(e.roomId),
+                      money::formatPlain(money::costCents(billable, e.hourlyRateCents), currency)});
     }
     return text;
 }

@@ -29,7 +29,7 @@ struct ImportRow
     QString userName;
     QString taskTypeName;
     QString roomName;
-    QString duplicateOf; // the stored entry's ID (Duplicate)
+    QString duplicateOf;      // the stored entry's ID (Duplicate)
     bool adjusted = false;    // adjusted where it came from (our CSV and JSON)
     QList<AuditRecord> audit; // its audit trail there (our JSON), oldest first
 };

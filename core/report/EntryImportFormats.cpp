@@ -293,10 +293,11 @@ QList<EntryImporter::Raw> EntryImporter::readJson(const QByteArray &data, Import
             if (const auto n = json::wholeNumber(v); n && *n >= 0)
                 return *n * unit;
             if (!v.isUndefined() && !v.isNull())
-                fail(unit == 1 ? tr("\"%1\" must be a whole number of milliseconds.")
-                                     .arg(QLatin1String(name))
-                               : tr("\"%1\" must be a whole number of seconds.")
-                                     .arg(QLatin1String(name)));
+                fail(
+                    unit == 1
+                        ? tr("\"%1\" must be a whole number of milliseconds.")
+                              .arg(QLatin1String(name))
+                        : tr("\"%1\" must be a whole number of seconds.").arg(QLatin1String(name)));
             return std::nullopt;
         };
         raw.id = text("id").trimmed();

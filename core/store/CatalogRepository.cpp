@@ -166,12 +166,12 @@ Result<void> CatalogRepository::saveTaskType(const TaskType &t)
     if (!history)
         return history.error();
     if (auto r = upsert(m_db, QStringLiteral("task_types"),
-                  {QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("name"),
-                   QStringLiteral("color"), QStringLiteral("hourly_rate_cents"),
-                   QStringLiteral("billable"), QStringLiteral("archived"),
-                   QStringLiteral("position"), QStringLiteral("updated_at")},
-                  {t.id, t.orgId, t.name.trimmed(), t.color.toLower(), t.hourlyRateCents,
-                   t.billable ? 1 : 0, t.archived ? 1 : 0, t.position, t.updatedAt});
+                        {QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("name"),
+                         QStringLiteral("color"), QStringLiteral("hourly_rate_cents"),
+                         QStringLiteral("billable"), QStringLiteral("archived"),
+                         QStringLiteral("position"), QStringLiteral("updated_at")},
+                        {t.id, t.orgId, t.name.trimmed(), t.color.toLower(), t.hourlyRateCents,
+                         t.billable ? 1 : 0, t.archived ? 1 : 0, t.position, t.updatedAt});
         !r)
         return r;
     return rates.write(t.id, history.value());

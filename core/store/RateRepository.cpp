@@ -59,8 +59,8 @@ Result<QList<RateStep>> RateRepository::resolve(const TaskType &type) const
 
 Result<void> RateRepository::write(const QString &taskTypeId, const QList<RateStep> &steps)
 {
-    QSqlQuery clear = m_db.prepare(
-        QStringLiteral("DELETE FROM task_type_rates WHERE task_type_id = ?"));
+    QSqlQuery clear =
+        m_db.prepare(QStringLiteral("DELETE FROM task_type_rates WHERE task_type_id = ?"));
     clear.addBindValue(taskTypeId);
     if (auto r = m_db.exec(clear); !r)
         return r;
@@ -81,18 +81,17 @@ Result<qint64> RateRepository::stamp(const QString &taskTypeId, Ms startedAt) co
     // One statement on the primary key of task_type_rates, as rates::stampOn decides: the last
     // step from that day or earlier, else the first step, else the type's own rate; 0 when the
     // type is not billable. Imports stamp every row this way, so it stays one lookup.
-    CachedQuery q(m_db, QStringLiteral(
-                            "SELECT t.billable * COALESCE("
-                            "(SELECT r.hourly_rate_cents FROM task_type_rates r WHERE "
-                            "r.task_type_id = t.id AND r.effective_from <= ? "
-                            "ORDER BY r.effective_from DESC LIMIT 1), "
-                            "(SELECT r.hourly_rate_cents FROM task_type_rates r WHERE "
-                            "r.task_type_id = t.id ORDER BY r.effective_from LIMIT 1), "
-                            "t.hourly_rate_cents) FROM task_types t WHERE t.id = ?"));
+    CachedQuery q(m_db, QStringLiteral("SELECT t.billable * COALESCE("
+                                       "(SELECT r.hourly_rate_cents FROM task_type_rates r WHERE "
+                                       "r.task_type_id = t.id AND r.effective_from <= ? "
+                                       "ORDER BY r.effective_from DESC LIMIT 1), "
+                                       "(SELECT r.hourly_rate_cents FROM task_type_rates r WHERE "
+                                       "r.task_type_id = t.id ORDER BY r.effective_from LIMIT 1), "
+                                       "t.hourly_rate_cents) FROM task_types t WHERE t.id = ?"));
     q->addBindValue(rates::localDay(startedAt).toString(Qt::ISODate));
     q->addBindValue(taskTypeId);
-    auto rate = sql::readFirst<qint64>(m_db, *q,
-                                       [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
+    auto rate = sql::readFirst<qint64>(
+        m_db, *q, [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
     if (!rate)
         return rate.error();
     if (!rate.value())

@@ -386,8 +386,7 @@ Result<void> EntryRepository::insertAudit(const AuditRecord &a)
         "after_json = excluded.after_json, reason = excluded.reason"));
     for (const QVariant &v :
          {QVariant(a.id), QVariant(a.entryId), QVariant(a.entryId), text(a.actorId),
-          text(a.actorName), text(a.deviceId), text(a.deviceName), QVariant(a.at),
-          text(a.action),
+          text(a.actorName), text(a.deviceId), text(a.deviceName), QVariant(a.at), text(a.action),
           QVariant(QString::fromUtf8(QJsonDocument(a.before).toJson(QJsonDocument::Compact))),
           QVariant(QString::fromUtf8(QJsonDocument(a.after).toJson(QJsonDocument::Compact))),
           text(a.reason)})

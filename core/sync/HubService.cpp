@@ -155,7 +155,9 @@ std::optional<QJsonObject> HubService::staleAnswer(TimerService &svc,
 Result<void> HubService::checkNotAhead(const protocol::Request &request) const
 {
     const Ms limit = m_clock.nowMs() + kMaxAhead;
-    const auto ahead = [&](std::optional<Ms> at) { return at && *at > limit; };
+    const auto ahead = [&](std::optional<Ms> at) {
+        return at && *at > limit;
+    };
     const bool future = std::visit(
         protocol::Overloaded{
             [&](const protocol::TimerStart &r) { return ahead(r.startedAt); },
@@ -288,9 +290,8 @@ Result<void> HubService::record(Pending &pending, const Mutation &mutation)
         appended = append(timerChange(svc, pending, protocol::Event::TimerResumed, subject));
         break;
     case protocol::Event::EntryCreate:
-        appended =
-            append(protocol::EntryChanged{protocol::Event::EntryCreated, 0, subject, pending.user,
-                                           std::nullopt});
+        appended = append(protocol::EntryChanged{protocol::Event::EntryCreated, 0, subject,
+                                                 pending.user, std::nullopt});
         break;
     case protocol::Event::EntryDelete:
         appended = append(protocol::EntryChanged{protocol::Event::EntryDeleted, 0, subject,

@@ -93,7 +93,7 @@ SyncClient::SyncClient(const Database &db, TimerService &service, Outbox &outbox
             [this](QAbstractSocket::SocketError) {
                 if (m_state != SyncState::Unauthorized) // a refused pin says more
                     setError(Tr::tr("Cannot reach the hub at %1: %2")
-                             .arg(m_settings.url.authority(), m_socket->errorString()));
+                                 .arg(m_settings.url.authority(), m_socket->errorString()));
             });
 
     m_retryTimer.setSingleShot(true);
@@ -335,7 +335,8 @@ void SyncClient::refusePin()
 {
     m_running = false; // no retry: the address or the fingerprint needs a look
     m_handshakeTimer.stop();
-    setError(tlspin::mismatchMessage(*m_socket, m_settings.url.authority(), m_settings.pinnedSha256));
+    setError(
+        tlspin::mismatchMessage(*m_socket, m_settings.url.authority(), m_settings.pinnedSha256));
     setState(SyncState::Unauthorized);
     m_socket->abort();
 }

@@ -7,8 +7,8 @@
 
 #include <QDateTime>
 #include <QHash>
-#include <QSet>
 #include <QLocale>
+#include <QSet>
 #include <QSysInfo>
 
 namespace st {
@@ -342,8 +342,7 @@ Result<void> TimerService::checkNoOverlap(const TimeEntry &entry) const
     return {};
 }
 
-Result<void> TimerService::checkBatchOverlaps(const QList<TimeEntry> &added,
-                                              int *failedIndex) const
+Result<void> TimerService::checkBatchOverlaps(const QList<TimeEntry> &added, int *failedIndex) const
 {
     if (added.isEmpty())
         return {};

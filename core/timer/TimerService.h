@@ -23,8 +23,8 @@ namespace st {
 struct Mutation
 {
     protocol::Request request;
-    QList<TimeEntry> entries;        // written, the subject last (a switch: the stopped one first)
-    std::optional<TimeEntry> before; // an adjustment: the entry as it was
+    QList<TimeEntry> entries;         // written, the subject last (a switch: the stopped one first)
+    std::optional<TimeEntry> before;  // an adjustment: the entry as it was
     std::optional<AuditRecord> audit; // an audited change: its trail row
 
     protocol::Event event() const { return protocol::eventOf(request); }
@@ -72,9 +72,9 @@ struct ManualBatch
 // What `task-types reprice` would change, or changed (TimerRates.cpp).
 struct RepriceSummary
 {
-    int entries = 0;      // entries whose rate changes
-    qint64 oldCents = 0;  // their cost at the rates they were recorded at
-    qint64 newCents = 0;  // their cost at the rates in effect on their days
+    int entries = 0;     // entries whose rate changes
+    qint64 oldCents = 0; // their cost at the rates they were recorded at
+    qint64 newCents = 0; // their cost at the rates in effect on their days
 };
 
 struct Adjustment
@@ -220,8 +220,7 @@ private:
     Result<TimeEntry> runningFor(const QString &userId) const;
     QString describe(const TimeEntry &entry) const;
     AuditRecord audit(const TimeEntry &before, const TimeEntry &after, const QString &actorId,
-                      const QString &action, const QString &reason,
-                      const QString &id = {}) const;
+                      const QString &action, const QString &reason, const QString &id = {}) const;
     protocol::UserRef userRef(const QString &userId) const;
 
     const Database &m_db;

@@ -113,8 +113,8 @@ bool generate(const QString &path, bool json, const Options &o)
             QByteArray n = note(i);
             n.replace('"', "\\\"");
             chunk += (i ? ",\n" : "") + QByteArray("{\"taskType\":\"") + type + "\",\"user\":\"" +
-                     user + "\",\"room\":\"" + room + "\",\"note\":\"" + n +
-                     "\",\"startedAt\":\"" + iso(r.start) + "\",\"endedAt\":\"" + iso(r.end) +
+                     user + "\",\"room\":\"" + room + "\",\"note\":\"" + n + "\",\"startedAt\":\"" +
+                     iso(r.start) + "\",\"endedAt\":\"" + iso(r.end) +
                      "\",\"durationMs\":" + QByteArray::number(billable) +
                      ",\"pausedMs\":" + QByteArray::number(r.paused) + ",\"adjusted\":false}";
         } else {
@@ -150,7 +150,8 @@ Run run(const QStringList &args, const QString &dataDir, const QString &outFile)
     timer.start();
     const pid_t pid = fork();
     if (pid == 0) {
-        const int fd = ::open(QFile::encodeName(outFile).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int fd =
+            ::open(QFile::encodeName(outFile).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         if (fd >= 0) {
             dup2(fd, 1);
             close(fd);
@@ -220,9 +221,9 @@ int main(int argc, char **argv)
                 "MB / export");
     const Run *reference = &exportCsv;
     bool ok = true;
-    for (const auto &[name, r] : {std::pair{"import csv", &importCsv},
-                                  std::pair{"import json", &importJson},
-                                  std::pair{"export csv (reference)", &exportCsv}}) {
+    for (const auto &[name, r] :
+         {std::pair{"import csv", &importCsv}, std::pair{"import json", &importJson},
+          std::pair{"export csv (reference)", &exportCsv}}) {
         std::printf("%-22s %10.2f %10.1f %12.2f %14.2f   exit %d: %s\n", name, r->seconds,
                     r->peakMb, r->seconds / std::max(0.001, reference->seconds),
                     r->peakMb / std::max(0.001, reference->peakMb), r->exitCode,

@@ -33,7 +33,7 @@ private Q_SLOTS:
         auto *history = dialog.findChild<QLabel *>(QStringLiteral("rateHistory"));
         auto *rate = dialog.findChild<QDoubleSpinBox *>();
         QVERIFY(from && history && rate);
-        QCOMPARE(from->date(), QDate(2025, 11, 28)); // today by default
+        QCOMPARE(from->date(), QDate(2025, 11, 28));        // today by default
         QCOMPARE(from->maximumDate(), QDate(2025, 11, 28)); // never a later day
 
         rate->setValue(80);
@@ -44,7 +44,8 @@ private Q_SLOTS:
 
         const TaskType type = *f.store.service->taskType(rec);
         QCOMPARE(type.hourlyRateCents, 8000);
-        QCOMPARE(type.rates, (QList<RateStep>{{rates::firstDay(), 6000}, {QDate(2025, 11, 1), 8000}}));
+        QCOMPARE(type.rates,
+                 (QList<RateStep>{{rates::firstDay(), 6000}, {QDate(2025, 11, 1), 8000}}));
         // The entry recorded on the 10th keeps 60.00 although 80.00 applies from the 1st.
         QCOMPARE(f.store.service->entry(recorded->id)->hourlyRateCents, 6000);
         // The history is listed: two rates.

@@ -40,7 +40,8 @@ Output run(const QString &dataDir, const QStringList &args)
     env.remove(QStringLiteral("QT_QPA_PLATFORM")); // commands need no display
     p.setProcessEnvironment(env);
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(STUDIOTIMER_BIN), QStringList{QStringLiteral("--data-dir"), dataDir} + args);
+    p.start(QStringLiteral(STUDIOTIMER_BIN),
+            QStringList{QStringLiteral("--data-dir"), dataDir} + args);
     if (!p.waitForFinished(60000)) {
         p.kill();
         p.waitForFinished();
@@ -91,11 +92,11 @@ void TestCliParallel::fourProcessesLoopingStayConsistent()
                 outputs[w].append(run(dir.path(), {QStringLiteral("stop")}));
                 // A manual entry the others' may overlap: one of two wins, the other is refused.
                 const QDateTime from = yesterday.addSecs(60 * ((w * 7 + i * 5) % 40));
-                outputs[w].append(run(
-                    dir.path(),
-                    {QStringLiteral("add"), task, QStringLiteral("--from"),
-                     from.toString(QStringLiteral("yyyy-MM-ddTHH:mm")), QStringLiteral("--to"),
-                     from.addSecs(600).toString(QStringLiteral("yyyy-MM-ddTHH:mm"))}));
+                outputs[w].append(
+                    run(dir.path(),
+                        {QStringLiteral("add"), task, QStringLiteral("--from"),
+                         from.toString(QStringLiteral("yyyy-MM-ddTHH:mm")), QStringLiteral("--to"),
+                         from.addSecs(600).toString(QStringLiteral("yyyy-MM-ddTHH:mm"))}));
             }
         });
     }
@@ -111,9 +112,9 @@ void TestCliParallel::fourProcessesLoopingStayConsistent()
     QVERIFY(q.exec());
     QList<Row> rows;
     while (q.next())
-        rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
-                     q.value(3).isNull() ? std::nullopt
-                                         : std::optional<qint64>(q.value(3).toLongLong())});
+        rows.append(
+            {q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+             q.value(3).isNull() ? std::nullopt : std::optional<qint64>(q.value(3).toLongLong())});
     QVERIFY(!rows.isEmpty());
 
     // No two entries overlap (one person: the CLI's default user).
@@ -129,7 +130,8 @@ void TestCliParallel::fourProcessesLoopingStayConsistent()
 
     // Every "Stopped TASK ... [id]" names a stopped entry of that task, each stopped once; no
     // output shows SQLite's own words; anything refused says so in a sentence and exits 1.
-    static const QRegularExpression stopped(QStringLiteral("^Stopped (\\S+) .*\\[([0-9a-f]{8})\\]"));
+    static const QRegularExpression stopped(
+        QStringLiteral("^Stopped (\\S+) .*\\[([0-9a-f]{8})\\]"));
     QSet<QString> stoppedIds;
     int stops = 0;
     for (const QList<Output> &list : outputs) {

@@ -622,11 +622,12 @@ void TestHub::refusedRequestRenamesNobodyInPresence()
         c1.request(QStringLiteral("timer:start"),
                    startPayload(newId(), org.recordingId, user(annId, QStringLiteral("Ann"))))));
     // timer:stop of an entry that does not exist, under a new name: refused.
-    QCOMPARE(errorCode(c1.request(QStringLiteral("timer:stop"),
-                                  {{QStringLiteral("opId"), newId()},
-                                   {QStringLiteral("entryId"), newId()},
-                                   {QStringLiteral("user"), user(annId, QStringLiteral("Annie"))}})),
-             QStringLiteral("not_found"));
+    QCOMPARE(
+        errorCode(c1.request(QStringLiteral("timer:stop"),
+                             {{QStringLiteral("opId"), newId()},
+                              {QStringLiteral("entryId"), newId()},
+                              {QStringLiteral("user"), user(annId, QStringLiteral("Annie"))}})),
+        QStringLiteral("not_found"));
     // Flush: Desk 2's own start is announced after anything the refusal would have sent.
     QVERIFY(isOk(
         c2.request(QStringLiteral("timer:start"),
@@ -669,7 +670,8 @@ void TestHub::opIdBoundToItsRequest()
     QCOMPARE(errorCode(c.request(QStringLiteral("timer:stop"), stop)),
              QStringLiteral("op_id_reused"));
     QCOMPARE(*env.hub->store().head(org.id), head);
-    const auto running = EntryRepository(*env.db).runningEntry(u.value(QLatin1String("id")).toString());
+    const auto running =
+        EntryRepository(*env.db).runningEntry(u.value(QLatin1String("id")).toString());
     QVERIFY(running && *running);
     QCOMPARE((*running)->id, payload.value(QLatin1String("entryId")).toString());
 
@@ -708,18 +710,18 @@ void TestHub::stampsAheadOfTheHubRefused()
                                   {QStringLiteral("user"), u},
                                   {QStringLiteral("endedAt"), double(now + 3'600'000)}})),
              QStringLiteral("invalid"));
-    QCOMPARE(
-        errorCode(c.request(
-            QStringLiteral("timeEntries:create"),
-            {{QStringLiteral("opId"), newId()},
-             {QStringLiteral("user"), u},
-             {QStringLiteral("entry"),
-              QJsonObject{{QStringLiteral("id"), newId()},
-                          {QStringLiteral("taskTypeId"), org.recordingId},
-                          {QStringLiteral("startedAt"), double(now + 2 * 3'600'000)},
-                          {QStringLiteral("endedAt"), double(now + 3 * 3'600'000)}}}})),
-        QStringLiteral("invalid"));
-    const auto running = EntryRepository(*env.db).runningEntry(u.value(QLatin1String("id")).toString());
+    QCOMPARE(errorCode(c.request(
+                 QStringLiteral("timeEntries:create"),
+                 {{QStringLiteral("opId"), newId()},
+                  {QStringLiteral("user"), u},
+                  {QStringLiteral("entry"),
+                   QJsonObject{{QStringLiteral("id"), newId()},
+                               {QStringLiteral("taskTypeId"), org.recordingId},
+                               {QStringLiteral("startedAt"), double(now + 2 * 3'600'000)},
+                               {QStringLiteral("endedAt"), double(now + 3 * 3'600'000)}}}})),
+             QStringLiteral("invalid"));
+    const auto running =
+        EntryRepository(*env.db).runningEntry(u.value(QLatin1String("id")).toString());
     QVERIFY(running && *running);
     QCOMPARE(*env.hub->store().head(org.id), org.base + 1);
 }

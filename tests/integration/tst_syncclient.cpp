@@ -370,8 +370,13 @@ private Q_SLOTS:
         ana.connectTo(env);
         QTRY_VERIFY_WITH_TIMEOUT(ben.caughtUp() && ana.caughtUp(), kWait);
         const Ms start = kHubStart - 3 * 60 * kMinute; // "17:00"
-        auto entry = ben.service->addManual({ben.userId, ben.typeId(QStringLiteral("Mixing")), {},
-                                             {}, start, start + 60 * kMinute, {}});
+        auto entry = ben.service->addManual({ben.userId,
+                                             ben.typeId(QStringLiteral("Mixing")),
+                                             {},
+                                             {},
+                                             start,
+                                             start + 60 * kMinute,
+                                             {}});
         QVERIFY(entry);
         QTRY_VERIFY_WITH_TIMEOUT(ana.service->entry(entry->id).has_value(), kWait);
         QTRY_VERIFY_WITH_TIMEOUT(ben.caughtUp() && ana.caughtUp(), kWait);
@@ -416,10 +421,10 @@ private Q_SLOTS:
         QCOMPARE(c.payload.value(QLatin1String("endedAt")).toDouble(), double(benEnd)); // yours
         QVERIFY(c.theirs.has_value());
         QCOMPARE(c.theirs->endedAt, std::optional<Ms>(anaEnd)); // theirs
-        QCOMPARE(c.theirsUser, QStringLiteral("Ana")); // by Ana at desk-2
+        QCOMPARE(c.theirsUser, QStringLiteral("Ana"));          // by Ana at desk-2
         QCOMPARE(c.theirsDevice, QStringLiteral("desk-2"));
-        QTRY_COMPARE_WITH_TIMEOUT(ben.service->entry(entry->id)->endedAt,
-                                  std::optional<Ms>(anaEnd), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ben.service->entry(entry->id)->endedAt, std::optional<Ms>(anaEnd),
+                                  kWait);
         QCOMPARE(ana.service->entry(entry->id)->endedAt, std::optional<Ms>(anaEnd));
 
         // One trail, the same on both desks and the hub: Ana's row once, made at desk-2.
@@ -445,8 +450,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(ana.client->lastSeq(), env.head(), kWait);
         QTRY_COMPARE_WITH_TIMEOUT(ben.client->lastSeq(), env.head(), kWait);
         QCOMPARE(env.entry(entry->id)->endedAt, std::optional<Ms>(benEnd));
-        QTRY_COMPARE_WITH_TIMEOUT(ana.service->entry(entry->id)->endedAt,
-                                  std::optional<Ms>(benEnd), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ana.service->entry(entry->id)->endedAt, std::optional<Ms>(benEnd),
+                                  kWait);
         const QList<AuditRecord> finalTrail =
             EntryRepository(*env.db).auditTrail(entry->id).value();
         QCOMPARE(finalTrail.size(), 2);

@@ -56,8 +56,8 @@ struct TestDesk
 
     template <class Env> void connectTo(const Env &env)
     {
-        client->start({hubUrl(QStringLiteral("127.0.0.1"), env.port), env.token,
-                       profile.deviceId, name});
+        client->start(
+            {hubUrl(QStringLiteral("127.0.0.1"), env.port), env.token, profile.deviceId, name});
     }
     QString typeId(const QString &typeName) const { return service->findTaskType(typeName)->id; }
     bool caughtUp() const

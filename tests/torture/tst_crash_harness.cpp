@@ -113,10 +113,10 @@ void TestCrashHarness::commandLineKilledMidWrite()
                      << QStringLiteral("--note") << c.note;
             } else {
                 const QDateTime from = day0.addSecs(60LL * slot++);
-                args << QStringLiteral("add") << QStringLiteral("Mixing") << QStringLiteral("--from")
-                     << from.toString(Qt::ISODate) << QStringLiteral("--to")
-                     << from.addSecs(50).toString(Qt::ISODate) << QStringLiteral("--note")
-                     << c.note;
+                args << QStringLiteral("add") << QStringLiteral("Mixing")
+                     << QStringLiteral("--from") << from.toString(Qt::ISODate)
+                     << QStringLiteral("--to") << from.addSecs(50).toString(Qt::ISODate)
+                     << QStringLiteral("--note") << c.note;
             }
             c.process->start(bin, args);
         }
@@ -133,8 +133,8 @@ void TestCrashHarness::commandLineKilledMidWrite()
             QVERIFY(c.process->waitForFinished(30000));
             if (!c.killed)
                 lifetimeMs = std::max(lifetimeMs, clock.elapsed());
-            const bool ok = c.process->exitStatus() == QProcess::NormalExit &&
-                            c.process->exitCode() == 0;
+            const bool ok =
+                c.process->exitStatus() == QProcess::NormalExit && c.process->exitCode() == 0;
             const QString err = QString::fromUtf8(c.process->readAllStandardError());
             // A refusal is a sentence for a person, never the database's own words.
             QVERIFY2(!err.contains(QLatin1String("constraint"), Qt::CaseInsensitive) &&
@@ -176,8 +176,7 @@ class HubProcess
 public:
     explicit HubProcess(const QString &dataDir)
         : m_dataDir(dataDir)
-    {
-    }
+    {}
     ~HubProcess() { killNow(); }
 
     QJsonObject createOrg()
@@ -249,8 +248,8 @@ void TestCrashHarness::hubKilledUnderLoad()
         test::HubTestClient client;
         QVERIFY(client.join(port, token, QStringLiteral("Desk")));
         if (taskTypeId.isEmpty()) {
-            const QJsonObject page = client.request(QStringLiteral("sync:pull"),
-                                                    {{QStringLiteral("since"), 0}});
+            const QJsonObject page =
+                client.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}});
             const QJsonArray changes = page.value(QLatin1String("changes")).toArray();
             QVERIFY(!changes.isEmpty());
             taskTypeId = changes.first()
@@ -284,8 +283,8 @@ void TestCrashHarness::hubKilledUnderLoad()
         }
         // The kill comes after a random number of answers: some acknowledged, the rest in flight.
         const int answered = int(rng.bounded(quint32(burst)));
-        QVERIFY(QTest::qWaitFor(
-            [&] { return client.acks.size() >= answered || client.closed; }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return client.acks.size() >= answered || client.closed; },
+                                10000));
         hub.killNow();
         QTest::qWait(50); // answers already on the wire still arrive
         for (auto it = client.acks.cbegin(); it != client.acks.cend(); ++it) {
@@ -302,8 +301,8 @@ void TestCrashHarness::hubKilledUnderLoad()
     QHash<QString, int> created;
     qint64 since = 0;
     for (bool more = true; more;) {
-        const QJsonObject page = client.request(
-            QStringLiteral("sync:pull"), {{QStringLiteral("since"), since}});
+        const QJsonObject page =
+            client.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), since}});
         QVERIFY(page.value(QLatin1String("ok")).toBool());
         const QJsonArray changes = page.value(QLatin1String("changes")).toArray();
         for (const QJsonValue &v : changes) {

@@ -221,17 +221,25 @@ private Q_SLOTS:
         QCOMPARE(first.value(QStringLiteral("reason")).toString(),
                  QStringLiteral("Client stayed longer"));
         QVERIFY(first.value(QStringLiteral("at")).toString().endsWith(QLatin1Char('Z')));
-        QVERIFY(!first.value(QStringLiteral("device")).toObject().value(QStringLiteral("id"))
+        QVERIFY(!first.value(QStringLiteral("device"))
+                     .toObject()
+                     .value(QStringLiteral("id"))
                      .toString()
                      .isEmpty());
         QCOMPARE(first.value(QStringLiteral("after")).toObject().value(QStringLiteral("endedAt")),
                  QJsonValue(double(QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC)
                                        .toMSecsSinceEpoch()))); // the command runs with TZ=UTC
-        QCOMPARE(trail.at(1).toObject().value(QStringLiteral("after")).toObject().value(
-                     QStringLiteral("deleted")),
+        QCOMPARE(trail.at(1)
+                     .toObject()
+                     .value(QStringLiteral("after"))
+                     .toObject()
+                     .value(QStringLiteral("deleted")),
                  QJsonValue(true));
-        QCOMPARE(trail.at(2).toObject().value(QStringLiteral("after")).toObject().value(
-                     QStringLiteral("deleted")),
+        QCOMPARE(trail.at(2)
+                     .toObject()
+                     .value(QStringLiteral("after"))
+                     .toObject()
+                     .value(QStringLiteral("deleted")),
                  QJsonValue(false));
         r = run({QStringLiteral("history"), id});
         QCOMPARE(r.exitCode, 0);

@@ -35,8 +35,8 @@ private Q_SLOTS:
         QTest::newRow("plain") << QStringLiteral("Mix v2") << QStringLiteral("Mix v2");
         QTest::newRow("quoted already") << QStringLiteral("'=x") << QStringLiteral("''=x");
         QTest::newRow("quote alone") << QStringLiteral("'hello") << QStringLiteral("'hello");
-        QTest::newRow("nul dropped") << QStringLiteral("a") + QChar(0) + QStringLiteral("b")
-                                     << QStringLiteral("ab");
+        QTest::newRow("nul dropped")
+            << QStringLiteral("a") + QChar(0) + QStringLiteral("b") << QStringLiteral("ab");
     }
     void formulaCellsAreGuardedAndUnguarded()
     {

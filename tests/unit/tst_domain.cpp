@@ -189,9 +189,9 @@ private Q_SLOTS:
         QCOMPARE(json::wholeNumber(QJsonValue(-5)), std::optional<qint64>(-5));
         QCOMPARE(json::wholeNumber(QJsonValue(9007199254740991.0)),
                  std::optional<qint64>(9007199254740991LL));
-        for (const QJsonValue &v : {QJsonValue(9007199254740992.0), QJsonValue(1.76432e21),
-                                    QJsonValue(-1e300), QJsonValue(1.5), QJsonValue(qQNaN()),
-                                    QJsonValue(QStringLiteral("7")), QJsonValue()})
+        for (const QJsonValue &v :
+             {QJsonValue(9007199254740992.0), QJsonValue(1.76432e21), QJsonValue(-1e300),
+              QJsonValue(1.5), QJsonValue(qQNaN()), QJsonValue(QStringLiteral("7")), QJsonValue()})
             QVERIFY(!json::wholeNumber(v));
     }
 

@@ -98,9 +98,10 @@ private Q_SLOTS:
             sum += s.service->costCents(e);
         }
         QCOMPARE(sum, 18006);
-        const QJsonArray exported =
-            QJsonDocument::fromJson(EntryExporter(*s.service).json(october)).object().value(
-                QStringLiteral("entries")).toArray();
+        const QJsonArray exported = QJsonDocument::fromJson(EntryExporter(*s.service).json(october))
+                                        .object()
+                                        .value(QStringLiteral("entries"))
+                                        .toArray();
         QCOMPARE(exported.size(), 2);
         qint64 exportedCents = 0;
         for (const QJsonValue &v : exported) {
@@ -155,12 +156,9 @@ private Q_SLOTS:
         {
             QDate day;
             qint64 rate;
-        } expected[] = {{QDate(2025, 10, 9), 6000},
-                        {QDate(2025, 10, 10), 7000},
-                        {QDate(2025, 10, 19), 7000},
-                        {QDate(2025, 10, 20), 8000},
-                        {QDate(2025, 11, 27), 8000},
-                        {QDate(2001, 1, 1), 6000}};
+        } expected[] = {{QDate(2025, 10, 9), 6000},  {QDate(2025, 10, 10), 7000},
+                        {QDate(2025, 10, 19), 7000}, {QDate(2025, 10, 20), 8000},
+                        {QDate(2025, 11, 27), 8000}, {QDate(2001, 1, 1), 6000}};
         for (const auto &x : expected) {
             const Ms start = x.day.startOfDay().toMSecsSinceEpoch() + 23 * kHour; // 23:00 local
             const TimeEntry e = add(s, QStringLiteral("Recording"), start, start + kHour / 2);
@@ -169,14 +167,13 @@ private Q_SLOTS:
 
         // A rate from an earlier day replaces the steps after it: it holds from that day on.
         QVERIFY(s.service->setRate(rec, 7500, QDate(2025, 10, 15)));
-        QCOMPARE(s.service->taskType(rec)->rates,
-                 (QList<RateStep>{{rates::firstDay(), 6000},
-                                  {QDate(2025, 10, 10), 7000},
-                                  {QDate(2025, 10, 15), 7500}}));
+        QCOMPARE(s.service->taskType(rec)->rates, (QList<RateStep>{{rates::firstDay(), 6000},
+                                                                   {QDate(2025, 10, 10), 7000},
+                                                                   {QDate(2025, 10, 15), 7500}}));
 
         // A type that is not billable stamps 0, whatever its rate.
-        const TimeEntry pause = add(s, QStringLiteral("Break"), local(2025, 11, 27, 12),
-                                    local(2025, 11, 27, 13));
+        const TimeEntry pause =
+            add(s, QStringLiteral("Break"), local(2025, 11, 27, 12), local(2025, 11, 27, 13));
         QCOMPARE(pause.hourlyRateCents, 0);
     }
 
@@ -208,7 +205,8 @@ private Q_SLOTS:
         QCOMPARE(applied->entries, 2);
         // Recording moved to 240.08; Mixing (another type) kept its 55.00.
         QCOMPARE(reportCents(s, QDate(2025, 10, 1), QDate(2025, 10, 31)), 24008 + 5500);
-        for (const TimeEntry &e : s.service->list(period(s, QDate(2025, 10, 1), QDate(2025, 10, 31)))) {
+        for (const TimeEntry &e :
+             s.service->list(period(s, QDate(2025, 10, 1), QDate(2025, 10, 31)))) {
             const QList<AuditRecord> trail = s.service->auditTrail(e.id);
             if (e.id == mixing.id) {
                 QCOMPARE(e.hourlyRateCents, 5500);
@@ -239,7 +237,8 @@ private Q_SLOTS:
         test::TestStore s;
         const TimeEntry e =
             add(s, QStringLiteral("Recording"), local(2025, 10, 14, 10), local(2025, 10, 14, 12));
-        QVERIFY(s.service->setRate(s.typeId(QStringLiteral("Recording")), 8000, QDate(2025, 10, 1)));
+        QVERIFY(
+            s.service->setRate(s.typeId(QStringLiteral("Recording")), 8000, QDate(2025, 10, 1)));
         QVERIFY(s.service->setRate(s.typeId(QStringLiteral("Mixing")), 9000, QDate(2025, 10, 1)));
 
         Adjustment moved;
@@ -281,14 +280,17 @@ private Q_SLOTS:
         QVERIFY(!json::toEntry(roundOne));
 
         // An imported JSON entry keeps its file's rate; one without takes the rate of its day.
-        const QByteArray file = QJsonDocument(QJsonArray{
-            QJsonObject{{QStringLiteral("taskType"), QStringLiteral("Recording")},
-                        {QStringLiteral("startedAt"), double(local(2025, 10, 1, 9))},
-                        {QStringLiteral("endedAt"), double(local(2025, 10, 1, 10))},
-                        {QStringLiteral("hourlyRateCents"), 5000}},
-            QJsonObject{{QStringLiteral("taskType"), QStringLiteral("Recording")},
-                        {QStringLiteral("startedAt"), double(local(2025, 10, 2, 9))},
-                        {QStringLiteral("endedAt"), double(local(2025, 10, 2, 10))}}}).toJson();
+        const QByteArray file =
+            QJsonDocument(
+                QJsonArray{
+                    QJsonObject{{QStringLiteral("taskType"), QStringLiteral("Recording")},
+                                {QStringLiteral("startedAt"), double(local(2025, 10, 1, 9))},
+                                {QStringLiteral("endedAt"), double(local(2025, 10, 1, 10))},
+                                {QStringLiteral("hourlyRateCents"), 5000}},
+                    QJsonObject{{QStringLiteral("taskType"), QStringLiteral("Recording")},
+                                {QStringLiteral("startedAt"), double(local(2025, 10, 2, 9))},
+                                {QStringLiteral("endedAt"), double(local(2025, 10, 2, 10))}}})
+                .toJson();
         EntryImporter importer(*s.service, s.userId());
         const ImportPlan plan = importer.preview(file, TransferFormat::Json);
         QVERIFY(plan.ok());
@@ -305,8 +307,8 @@ private Q_SLOTS:
         const QString recorded = newId(), paused = newId();
         {
             // A data folder as schema 4 left it: its tables, a few rows, no rates anywhere.
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("v4"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v4"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);

@@ -46,8 +46,7 @@ class TestRatesCli : public QObject
     {
         const Run r = run({QStringLiteral("task-types"), QStringLiteral("--json")});
         for (const QJsonValue &v : QJsonDocument::fromJson(r.out.toUtf8()).array()) {
-            if (v.toObject().value(QStringLiteral("name")).toString() ==
-                QLatin1String("Recording"))
+            if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("Recording"))
                 return v.toObject();
         }
         return {};
@@ -55,9 +54,9 @@ class TestRatesCli : public QObject
 
     QJsonArray entries()
     {
-        const Run r = run({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--from"),
-                           QStringLiteral("2020-01-01"), QStringLiteral("--to"),
-                           QStringLiteral("today")});
+        const Run r =
+            run({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--from"),
+                 QStringLiteral("2020-01-01"), QStringLiteral("--to"), QStringLiteral("today")});
         return QJsonDocument::fromJson(r.out.toUtf8()).array();
     }
 
@@ -66,9 +65,9 @@ class TestRatesCli : public QObject
         const QJsonObject before = recording();
         const QJsonArray entriesBefore = entries();
         const Run r = run(args);
-        QVERIFY2(r.exitCode == exitCode, qPrintable(args.join(QLatin1Char(' ')) +
-                                                    QStringLiteral(" -> ") +
-                                                    QString::number(r.exitCode) + r.err));
+        QVERIFY2(r.exitCode == exitCode,
+                 qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(" -> ") +
+                            QString::number(r.exitCode) + r.err));
         QVERIFY2(r.err.contains(inMessage, Qt::CaseInsensitive), qPrintable(r.err));
         QCOMPARE(recording(), before);
         QCOMPARE(entries(), entriesBefore);
@@ -103,8 +102,8 @@ private Q_SLOTS:
                  QStringLiteral("no")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = run({QStringLiteral("task-types"), QStringLiteral("set"), QStringLiteral("Tracking"),
-                 QStringLiteral("--name"), QStringLiteral("Recording"), QStringLiteral("--billable"),
-                 QStringLiteral("yes")});
+                 QStringLiteral("--name"), QStringLiteral("Recording"),
+                 QStringLiteral("--billable"), QStringLiteral("yes")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(recording().value(QStringLiteral("billable")).toBool(), true);
     }
@@ -140,7 +139,7 @@ private Q_SLOTS:
     void repricePreviewsThenAppliesWithYes()
     {
         const QStringList reprice{QStringLiteral("task-types"), QStringLiteral("reprice"),
-                                  QStringLiteral("Recording"), QStringLiteral("--from"),
+                                  QStringLiteral("Recording"),  QStringLiteral("--from"),
                                   QStringLiteral("2025-10-01"), QStringLiteral("--to"),
                                   QStringLiteral("2025-10-31")};
         const QJsonArray before = entries();

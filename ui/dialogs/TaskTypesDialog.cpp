@@ -180,9 +180,10 @@ void TaskTypesDialog::showCurrent()
     QStringList steps;
     for (const RateStep &step : t.rates) {
         const QString rate = money::format(step.hourlyRateCents, currency, locale);
-        steps << (step.from <= rates::firstDay()
-                      ? rate
-                      : tr("%1 from %2").arg(rate, locale.toString(step.from, QLocale::ShortFormat)));
+        steps
+            << (step.from <= rates::firstDay()
+                    ? rate
+                    : tr("%1 from %2").arg(rate, locale.toString(step.from, QLocale::ShortFormat)));
     }
     m_history->setText(steps.isEmpty() ? money::format(t.hourlyRateCents, currency, locale)
                                        : steps.join(QLatin1Char('\n')));

@@ -70,26 +70,25 @@ std::pair<QString, QString> yoursAndTheirs(const SyncConflict &c)
             theirs << (t->endedAt ? ConflictsDialog::tr("end %1").arg(timeText(*t->endedAt))
                                   : ConflictsDialog::tr("running"));
     };
-    std::visit(protocol::Overloaded{
-                   [&](const protocol::EntryAdjust &r) {
-                       start(r.startedAt);
-                       end(r.endedAt);
-                       if (r.note) {
-                           yours << ConflictsDialog::tr("note \"%1\"").arg(*r.note);
-                           if (t)
-                               theirs << ConflictsDialog::tr("note \"%1\"").arg(t->note);
-                       }
-                       if (r.taskTypeId || r.roomId)
-                           yours << ConflictsDialog::tr("task or room changed");
-                   },
-                   [&](const protocol::TimerStop &r) { end(r.at); },
-                   [&](const protocol::EntryDelete &) { yours << ConflictsDialog::tr("deleted"); },
-                   [&](const protocol::EntryRestore &) {
-                       yours << ConflictsDialog::tr("restored");
-                   },
-                   [](const auto &) {},
-               },
-               request.value());
+    std::visit(
+        protocol::Overloaded{
+            [&](const protocol::EntryAdjust &r) {
+                start(r.startedAt);
+                end(r.endedAt);
+                if (r.note) {
+                    yours << ConflictsDialog::tr("note \"%1\"").arg(*r.note);
+                    if (t)
+                        theirs << ConflictsDialog::tr("note \"%1\"").arg(t->note);
+                }
+                if (r.taskTypeId || r.roomId)
+                    yours << ConflictsDialog::tr("task or room changed");
+            },
+            [&](const protocol::TimerStop &r) { end(r.at); },
+            [&](const protocol::EntryDelete &) { yours << ConflictsDialog::tr("deleted"); },
+            [&](const protocol::EntryRestore &) { yours << ConflictsDialog::tr("restored"); },
+            [](const auto &) {},
+        },
+        request.value());
     if (t && t->deleted)
         theirs << ConflictsDialog::tr("deleted");
     QString theirsText = theirs.join(QStringLiteral(", "));
@@ -132,8 +131,8 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     m_reapply->setEnabled(false);
     connect(m_reapply, &QPushButton::clicked, this, &ConflictsDialog::reapplySelected);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
-        const auto *item = m_table->currentRow() >= 0 ? m_table->item(m_table->currentRow(), 0)
-                                                      : nullptr;
+        const auto *item =
+            m_table->currentRow() >= 0 ? m_table->item(m_table->currentRow(), 0) : nullptr;
         m_reapply->setEnabled(item && item->data(Qt::UserRole + 1).toBool());
     });
     connect(&m_session, &SyncSession::conflictReapplied, this,

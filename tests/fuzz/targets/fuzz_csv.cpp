@@ -1,5 +1,5 @@
-// libFuzzer target: the strict CSV parser every import goes through (core/report/Csv). Never crashes;
-// what it accepts, written back with csv::row, parses to the same fields.
+// libFuzzer target: the strict CSV parser every import goes through (core/report/Csv). Never
+// crashes; what it accepts, written back with csv::row, parses to the same fields.
 
 #include "FuzzInput.h"
 #include "report/Csv.h"

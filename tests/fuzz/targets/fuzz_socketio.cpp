@@ -1,5 +1,6 @@
 // libFuzzer target: the Socket.IO / Engine.IO codec (core/sync/SocketIoCodec). Whatever the bytes,
-// decoding never crashes, and a packet it accepts re-encodes to text that decodes to the same packet.
+// decoding never crashes, and a packet it accepts re-encodes to text that decodes to the same
+// packet.
 
 #include "FuzzInput.h"
 #include "sync/SocketIoCodec.h"
