@@ -1,27 +1,18 @@
 // The sync client against the real Hub, in process over loopback (issue 4): joining, live
 // broadcasts with attribution, offline changes, refusals, seq gaps, clock skew, bad tokens.
 
-#include "FakeClock.h"
+#include "TestDesk.h"
 #include "TestHub.h"
 #include "domain/Json.h"
-#include "store/Database.h"
 #include "store/Repositories.h"
-#include "sync/ClockOffset.h"
 #include "sync/ConflictReapply.h"
 #include "sync/Hub.h"
-#include "sync/Outbox.h"
-#include "sync/SyncClient.h"
-#include "timer/Profile.h"
-#include "timer/TimerService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <memory>
 
 using namespace st;
 using namespace st::test;
@@ -40,58 +31,16 @@ struct HubEnv : TestHub<FakeClock>
     {}
 };
 
-// A desk: its own database, clock (possibly wrong), timer service on the hub's time, outbox and
-// sync client. The person at the desk is userName.
-struct Desk
+// A desk (tests/support/TestDesk.h) whose clock may be wrong by skew, with the shortcuts these
+// tests use.
+struct Desk : TestDesk
 {
-    QTemporaryDir dir;
-    FakeClock local;
-    ClockOffset offset;
-    HubClock clock{local, offset};
-    std::unique_ptr<Database> db;
-    Profile profile;
-    std::unique_ptr<TimerService> service;
-    std::unique_ptr<Outbox> outbox;
-    std::unique_ptr<SyncClient> client;
-    QString name;
-    QString userId;
-
     Desk(const QString &deskName, const QString &userName, Ms skew = 0)
-        : local(kHubStart + skew)
-        , name(deskName)
-    {
-        auto opened = Database::open(dir.filePath(QStringLiteral("desk.sqlite")));
-        if (!opened)
-            qFatal("cannot open a desk database: %s", qPrintable(opened.error().message));
-        db = std::move(opened).value();
-        auto p = profile::ensure(*db, local);
-        if (!p)
-            qFatal("cannot create a profile: %s", qPrintable(p.error().message));
-        profile = p.value();
-        service = std::make_unique<TimerService>(*db, clock, profile.org.id);
-        outbox = std::make_unique<Outbox>(*db, local);
-        outbox->attach(*service);
-        auto user = service->ensureUser(userName);
-        if (!user || !profile::setCurrentUser(*db, user->id))
-            qFatal("cannot create the user");
-        userId = user->id;
-        client = std::make_unique<SyncClient>(*db, *service, *outbox, offset, local);
-        client->setBackoff(20, 200);
-    }
-
-    void connectTo(const HubEnv &env, const QString &token = {})
-    {
-        client->start({hubUrl(QStringLiteral("127.0.0.1"), env.port),
-                       token.isEmpty() ? env.token : token, profile.deviceId, name});
-    }
-    QString typeId(const QString &typeName) const { return service->findTaskType(typeName)->id; }
+        : TestDesk(deskName, userName, kHubStart + skew)
+    {}
     Result<TimeEntry> start(const QString &typeName, const QString &roomId = {})
     {
         return service->start({userId, typeId(typeName), roomId, {}, std::nullopt, {}});
-    }
-    bool caughtUp() const
-    {
-        return client->state() == SyncState::Connected && outbox->pendingCount() == 0;
     }
     void tick(Ms ms) { local.advance(ms); }
 };

@@ -54,10 +54,11 @@ struct TestDesk
         client->setBackoff(20, 200);
     }
 
-    template <class Env> void connectTo(const Env &env)
+    // Joins env's hub with its token, or with another one (a wrong or revoked token).
+    template <class Env> void connectTo(const Env &env, const QString &token = {})
     {
-        client->start(
-            {hubUrl(QStringLiteral("127.0.0.1"), env.port), env.token, profile.deviceId, name});
+        client->start({hubUrl(QStringLiteral("127.0.0.1"), env.port),
+                       token.isEmpty() ? env.token : token, profile.deviceId, name});
     }
     QString typeId(const QString &typeName) const { return service->findTaskType(typeName)->id; }
     bool caughtUp() const
