@@ -22,6 +22,10 @@ QCommandLineOption opt(const char *name, const char *valueName = nullptr)
 }
 
 void noOptions(QCommandLineParser &) {}
+void jsonOption(QCommandLineParser &p)
+{
+    p.addOption(opt("json"));
+}
 void userOption(QCommandLineParser &p)
 {
     p.addOption(opt("user", "NAME"));
