@@ -12,7 +12,7 @@ failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 # status --json on one line, without the fields that change while a timer runs.
 status() {
-    "$STUDIOTIMER" status --json | sed -e 's/^ *//' -e '/"durationSeconds"/d' -e '/"costCents"/d' |
+    "$STUDIOTIMER" status --json | sed -e 's/^ *//' -e '/"durationSeconds"/d' -e '/"durationMs"/d' -e '/"costCents"/d' |
         tr -d '\n'
 }
 expect_status() { # label, substrings...

@@ -67,6 +67,7 @@ class TestCli : public QObject
             QJsonObject e = v.toObject();
             if (e.value(QStringLiteral("endedAt")).isNull()) {
                 e.remove(QStringLiteral("durationSeconds"));
+                e.remove(QStringLiteral("durationMs"));
                 e.remove(QStringLiteral("costCents"));
             }
             result.append(e);
