@@ -23,6 +23,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (record.fields == QStringList{QString()} ||
             std::any_of(record.fields.cbegin(), record.fields.cend(), csv::hasControl))
             continue;
+        // A file's first character U+FEFF is its byte order mark, not text: a cell that would be
+        // written there starting with one cannot come back as it was.
+        if (written.isEmpty() && record.fields.first().startsWith(QChar(0xFEFF)))
+            continue;
         before.append(record.fields);
         written += csv::row(record.fields);
     }
