@@ -46,7 +46,7 @@ Result<ConnectAuth> decodeConnectAuth(const QJsonValue &value)
         f.fail("deviceId", Tr::tr("must not be empty"));
     auth.protocol = int(f.integer("protocol").value_or(kVersion));
     // since is only logged: a value that is not a number reads as 0.
-    auth.since = qint64(object.value(QStringLiteral("since")).toDouble());
+    auth.since = json::wholeNumber(object.value(QStringLiteral("since"))).value_or(0);
     if (!f.ok())
         return f.error();
     return auth;
@@ -188,7 +188,7 @@ Answer decodeAnswer(const QJsonObject &object)
                            .value_or(ErrorCode::Internal);
         a.error.message = e.value(QStringLiteral("message")).toString();
     }
-    a.seq = qint64(object.value(QStringLiteral("seq")).toDouble());
+    a.seq = json::wholeNumber(object.value(QStringLiteral("seq"))).value_or(0);
     if (auto entry = json::toEntry(object.value(QStringLiteral("entry")).toObject()))
         a.entry = entry.value();
     if (auto type = json::toTaskType(object.value(QStringLiteral("taskType")).toObject()))
@@ -236,11 +236,11 @@ Result<PullAnswer> decodePullAnswer(const QJsonObject &object)
     PullAnswer pull;
     for (const QJsonValue &v : object.value(QStringLiteral("changes")).toArray()) {
         const QJsonObject change = v.toObject();
-        pull.changes.append({qint64(change.value(QStringLiteral("seq")).toDouble()),
+        pull.changes.append({json::wholeNumber(change.value(QStringLiteral("seq"))).value_or(0),
                              change.value(QStringLiteral("type")).toString(),
                              change.value(QStringLiteral("data")).toObject()});
     }
-    pull.head = qint64(object.value(QStringLiteral("head")).toDouble());
+    pull.head = json::wholeNumber(object.value(QStringLiteral("head"))).value_or(0);
     pull.more = object.value(QStringLiteral("more")).toBool();
     return pull;
 }

@@ -2,6 +2,7 @@
 
 #include "Theme.h"
 #include "backend/Backend.h"
+#include "domain/Json.h"
 #include "models/EntryFormat.h"
 
 #include <QComboBox>
@@ -270,7 +271,9 @@ QString EntryDialog::describeAudit(const AuditRecord &r) const
         return tr("restored");
     QStringList changes;
     const auto when = [](const QJsonValue &v) {
-        return v.isNull() || v.isUndefined() ? tr("running") : entryFormat::time(Ms(v.toDouble()));
+        // A trail row may come from another desk: its times are read as whole numbers only.
+        const std::optional<qint64> ms = json::wholeNumber(v);
+        return ms ? entryFormat::time(*ms) : tr("running");
     };
     const auto changed = [&r](const char *key) {
         return r.before.value(QLatin1String(key)) != r.after.value(QLatin1String(key));
