@@ -45,14 +45,16 @@ test-sanitize: deps
 	QT_QPA_PLATFORM=offscreen ctest --test-dir $(SANITIZE_DIR) -L 'unit|integration' \
 		--output-on-failure --timeout 900 -j2
 
-# libFuzzer (clang) over the decoders a peer or a file reaches; FUZZ_SECONDS per target.
+# libFuzzer (clang) over the decoders a peer or a file reaches; FUZZ_SECONDS per target, or
+# FUZZ_RUNS inputs from a fixed seed (what CI runs: reproducible).
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 30
+FUZZ_RUNS ?=
 fuzz: deps
 	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
 		-DCMAKE_CXX_COMPILER=clang++ -DSTUDIOTIMER_FUZZ=ON $(CMAKE_ARGS)
 	cmake --build $(FUZZ_DIR) --target fuzz_targets
-	tools/run-fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+	FUZZ_RUNS=$(FUZZ_RUNS) tools/run-fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 bench: build
 	$(BUILD_DIR)/tests/bench/bench_store $(BENCH_ARGS)

@@ -2,6 +2,8 @@
 # Runs every libFuzzer target of a fuzz build for SECONDS each, starting from the seed corpora in
 # tests/fuzz/corpus (copied: what a run discovers stays in the build folder, not in the sources).
 # Usage: tools/run-fuzz.sh BUILD_DIR [SECONDS]   (make fuzz FUZZ_SECONDS=600 for a long run)
+# With FUZZ_RUNS=N in the environment each target runs N inputs from seed 1 instead: the same
+# inputs on every machine, so CI judges a fixed, reproducible run (make fuzz FUZZ_RUNS=100000).
 set -euo pipefail
 build=${1:?usage: run-fuzz.sh BUILD_DIR [SECONDS]}
 seconds=${2:-30}
@@ -15,8 +17,14 @@ for target in socketio protocol time csv; do
     work="$build/fuzz-corpus/$target"
     artifacts="$build/fuzz-artifacts/$target/"
     mkdir -p "$work" "$artifacts"
-    echo "== fuzz_$target: ${seconds}s"
-    if ! "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 \
+    if [ -n "${FUZZ_RUNS:-}" ]; then
+        budget=(-runs="$FUZZ_RUNS" -seed=1)
+        echo "== fuzz_$target: $FUZZ_RUNS inputs from seed 1"
+    else
+        budget=(-max_total_time="$seconds")
+        echo "== fuzz_$target: ${seconds}s"
+    fi
+    if ! "$build/tests/fuzz/fuzz_$target" "${budget[@]}" -timeout=10 \
         -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$artifacts" "$work" "$root/tests/fuzz/corpus/$target" \
         >"$build/fuzz-$target.log" 2>&1; then
