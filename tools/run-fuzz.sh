@@ -3,7 +3,7 @@
 # tests/fuzz/corpus (copied: what a run discovers stays in the build folder, not in the sources).
 # Usage: tools/run-fuzz.sh BUILD_DIR [SECONDS]   (make fuzz FUZZ_SECONDS=600 for a long run)
 # With FUZZ_RUNS=N in the environment each target runs N inputs from seed 1 instead: the same
-# inputs on every machine, so CI judges a fixed, reproducible run (make fuzz FUZZ_RUNS=100000).
+# inputs on every machine, so CI judges a fixed, reproducible run (make fuzz FUZZ_RUNS=500000).
 set -euo pipefail
 build=${1:?usage: run-fuzz.sh BUILD_DIR [SECONDS]}
 seconds=${2:-30}
