@@ -150,7 +150,7 @@ void TestSyncCli::joinAddSyncNowDelivers()
 void TestSyncCli::tokenGoesToTheKeychain()
 {
     if (qEnvironmentVariable("ST_KEYRING_SESSION") != QLatin1String("1"))
-        QSKIP("needs tests/support/with-keyring.sh");
+        QFAIL("needs a keyring: run it through tests/support/with-keyring.sh, as ctest does");
     test::TestHub<SystemClock> hub;
     QTemporaryDir desk;
     const QString url = QStringLiteral("ws://127.0.0.1:%1").arg(hub.port);

@@ -1,7 +1,7 @@
-// libFuzzer target: the strict CSV parser every import goes through (core/report/Csv). Never crashes;
-// a record it accepts, written back with csv::row (which guards formula cells), parses to the same
-// fields once unguarded, as the importer reads them. Records holding a control character (which
-// the importer refuses and the writer drops) are not written back.
+// libFuzzer target: the strict CSV parser every import goes through (core/report/Csv). Never
+// crashes; a record it accepts, written back with csv::row (which guards formula cells), parses to
+// the same fields once unguarded, as the importer reads them. Records holding a control character
+// (which the importer refuses and the writer drops) are not written back.
 
 #include "FuzzInput.h"
 #include "report/Csv.h"
