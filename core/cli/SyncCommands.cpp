@@ -250,8 +250,9 @@ CommandOutput CommandLine::syncStatus(bool asJson)
                           .arg(QDateTime::fromMSecsSinceEpoch(*last).toString(
                               QStringLiteral("yyyy-MM-dd HH:mm:ss")))
                     : tr("Never synced.\n");
-    out.out +=
-        tr("%n conflict(s): \"studiotimer sync conflicts\" lists them.\n", nullptr, conflicts);
+    out.out += conflicts == 0 ? tr("No conflicts: the hub took every change.\n")
+                              : tr("%n conflict(s): \"studiotimer sync conflicts\" lists them.\n",
+                                   nullptr, conflicts);
     return out;
 }
 
