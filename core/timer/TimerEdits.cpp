@@ -35,16 +35,12 @@ Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m, QSet<QString
         return Error::invalid(tr("An entry needs a duration: its end equals its start."));
     if (m.pausedMs < 0 || m.pausedMs > m.endedAt - m.startedAt)
         return Error::invalid(tr("The paused time must fit inside the entry."));
-    const QString id = m.entryId.isEmpty() ? newId() : m.entryId;
-    if (!isValidId(id))
-        return Error::invalid(tr("The entry ID is not a UUID."));
-    if (auto existing = m_entries.entry(id); !existing)
-        return existing.error();
-    else if (existing.value())
-        return Error::conflict(tr("An entry with this ID already exists."));
+    const auto id = newEntryId(m.entryId);
+    if (!id)
+        return id.error();
 
     TimeEntry entry;
-    entry.id = id;
+    entry.id = id.value();
     entry.orgId = m_orgId;
     entry.userId = m.userId;
     entry.taskTypeId = m.taskTypeId;

@@ -37,16 +37,12 @@ Result<TimeEntry> TimerService::start(const StartRequest &request)
         return r.error();
     if (auto r = validate::entryTimes(at, std::nullopt); !r)
         return r.error();
-    const QString id = request.entryId.isEmpty() ? newId() : request.entryId;
-    if (!isValidId(id))
-        return Error::invalid(tr("The entry ID is not a UUID."));
-    if (auto existing = m_entries.entry(id); !existing)
-        return existing.error();
-    else if (existing.value())
-        return Error::conflict(tr("An entry with this ID already exists."));
+    const auto id = newEntryId(request.entryId);
+    if (!id)
+        return id.error();
 
     TimeEntry entry;
-    entry.id = id;
+    entry.id = id.value();
     entry.orgId = m_orgId;
     entry.userId = request.userId;
     entry.taskTypeId = request.taskTypeId;
@@ -268,6 +264,18 @@ Result<TimeEntry> TimerService::runningFor(const QString &userId) const
 protocol::UserRef TimerService::userRef(const QString &userId) const
 {
     return {userId, orEmpty(m_catalog.user(userId)).value_or(User{}).name};
+}
+
+Result<QString> TimerService::newEntryId(const QString &requested) const
+{
+    const QString id = requested.isEmpty() ? newId() : requested;
+    if (!isValidId(id))
+        return Error::invalid(tr("The entry ID is not a UUID."));
+    if (auto existing = m_entries.entry(id); !existing)
+        return existing.error();
+    else if (existing.value())
+        return Error::conflict(tr("An entry with this ID already exists."));
+    return id;
 }
 
 } // namespace st

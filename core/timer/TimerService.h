@@ -207,6 +207,8 @@ private:
     protocol::EntryCreate manualChange(const TimeEntry &entry) const;
     Result<void> checkRefs(const QString &userId, const QString &taskTypeId,
                            const QString &roomId) const;
+    // A new entry's ID: the one asked for (a UUID no entry has yet), or a fresh one.
+    Result<QString> newEntryId(const QString &requested) const;
     // Reads for changes: a failed query is an internal error, never "no such row".
     Result<std::optional<TimeEntry>> ownEntry(const QString &id) const;
     // "No such user." when there is none; an actor may be a user of any organisation.
