@@ -59,12 +59,15 @@ QString connectToken(const QJsonValue &auth)
 
 QJsonObject encode(const ConnectAnswer &answer)
 {
-    return {{QStringLiteral("sid"), answer.sid},
-            {QStringLiteral("orgId"), answer.orgId},
-            {QStringLiteral("orgName"), answer.orgName},
-            {QStringLiteral("serverTime"), double(answer.serverTime)},
-            {QStringLiteral("head"), double(answer.head)},
-            {QStringLiteral("protocol"), answer.protocol}};
+    QJsonObject o{{QStringLiteral("sid"), answer.sid},
+                  {QStringLiteral("orgId"), answer.orgId},
+                  {QStringLiteral("orgName"), answer.orgName},
+                  {QStringLiteral("serverTime"), double(answer.serverTime)},
+                  {QStringLiteral("head"), double(answer.head)},
+                  {QStringLiteral("protocol"), answer.protocol}};
+    if (answer.presence)
+        o.insert(QStringLiteral("presence"), encodeDevices(*answer.presence));
+    return o;
 }
 
 Result<ConnectAnswer> decodeConnectAnswer(const QJsonValue &value)
@@ -80,6 +83,12 @@ Result<ConnectAnswer> decodeConnectAnswer(const QJsonValue &value)
     answer.protocol = int(f.integer("protocol").value_or(kOldestVersion));
     if (!f.ok())
         return f.error();
+    if (object.contains(QLatin1String("presence"))) {
+        Result<QList<PresenceDevice>> devices = decodeDevices(object, "presence", kConnect);
+        if (!devices)
+            return devices.error();
+        answer.presence = std::move(devices).value();
+    }
     return answer;
 }
 

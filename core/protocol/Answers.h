@@ -40,6 +40,9 @@ struct ConnectAnswer
     Ms serverTime = 0;
     qint64 head = -1;              // -1: not said
     int protocol = kOldestVersion; // absent: a round-1 hub
+    // The devices connected to the organisation (absent: a hub before issue 13, which sends
+    // presence broadcasts instead).
+    std::optional<QList<PresenceDevice>> presence;
 };
 QJsonObject encode(const ConnectAnswer &answer);
 Result<ConnectAnswer> decodeConnectAnswer(const QJsonValue &answer);

@@ -4,7 +4,9 @@
 #include "domain/Json.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
+#include <QSet>
 
 namespace st::protocol {
 
@@ -73,16 +75,9 @@ QJsonObject fields(const RoomChanged &b)
 
 QJsonObject fields(const Presence &b)
 {
-    QJsonArray devices;
-    for (const PresenceDevice &d : b.devices) {
-        QJsonObject device{{QStringLiteral("id"), d.id},
-                           {QStringLiteral("name"), d.name},
-                           {QStringLiteral("connectedAt"), double(d.connectedAt)}};
-        if (!d.userName.isEmpty())
-            device.insert(QStringLiteral("userName"), d.userName);
-        devices.append(device);
-    }
-    return {{QStringLiteral("devices"), devices}};
+    if (b.event == Event::PresenceLeft)
+        return {{QStringLiteral("ids"), QJsonArray::fromStringList(b.ids)}};
+    return {{QStringLiteral("devices"), encodeDevices(b.devices)}};
 }
 
 // ---- decoding ----------------------------------------------------------------------------------
@@ -167,28 +162,30 @@ Broadcast readCatalog(Reader &f, const char *key, Result<Item> (*parse)(const QJ
     return b;
 }
 
-Broadcast readPresence(Reader &f, const QJsonObject &payload)
+Broadcast readPresence(Event event, Reader &f, const QJsonObject &payload)
 {
     Presence b;
-    const QJsonValue devices = payload.value(QStringLiteral("devices"));
-    if (!devices.isArray()) {
-        f.fail("devices", Tr::tr("must be an array"));
+    b.event = event;
+    if (event != Event::PresenceLeft) {
+        Result<QList<PresenceDevice>> devices = decodeDevices(payload, "devices", f.context());
+        if (devices)
+            b.devices = std::move(devices).value();
+        else
+            f.failWith(devices.error());
         return b;
     }
-    for (const QJsonValue &v : devices.toArray()) {
-        Reader d(v.toObject(), f.context() + QStringLiteral(".devices"));
-        PresenceDevice device;
-        device.id = d.text("id", true, validate::kMaxNoteLength);
-        device.name = d.text("name", false, validate::kMaxNoteLength);
-        device.userName = d.text("userName", false, validate::kMaxNameLength);
-        device.connectedAt = d.time("connectedAt").value_or(0);
-        if (!v.isObject())
-            d.fail("device", Tr::tr("must be an object"));
-        if (!d.ok()) {
-            f.failWith(d.error());
+    const QJsonValue ids = payload.value(QStringLiteral("ids"));
+    if (!ids.isArray()) {
+        f.fail("ids", Tr::tr("must be an array"));
+        return b;
+    }
+    for (const QJsonValue &id : ids.toArray()) {
+        if (!id.isString() || id.toString().isEmpty() ||
+            id.toString().size() > validate::kMaxNoteLength) {
+            f.fail("ids", Tr::tr("must be an array"));
             break;
         }
-        b.devices.append(device);
+        b.ids.append(id.toString());
     }
     return b;
 }
@@ -212,7 +209,10 @@ Broadcast readFields(Event event, Reader &f, const QJsonObject &payload)
     case Event::RoomChanged:
         return readCatalog(f, "room", &json::toRoom, &RoomChanged::room);
     case Event::Presence:
-        return readPresence(f, payload);
+    case Event::PresenceJoined:
+    case Event::PresenceLeft:
+    case Event::PresenceChanged:
+        return readPresence(event, f, payload);
     default:
         break;
     }
@@ -222,6 +222,72 @@ Broadcast readFields(Event event, Reader &f, const QJsonObject &payload)
 
 } // namespace
 
+QJsonArray encodeDevices(const QList<PresenceDevice> &devices)
+{
+    QJsonArray out;
+    for (const PresenceDevice &d : devices) {
+        QJsonObject device{{QStringLiteral("id"), d.id},
+                           {QStringLiteral("name"), d.name},
+                           {QStringLiteral("connectedAt"), double(d.connectedAt)}};
+        if (!d.userName.isEmpty())
+            device.insert(QStringLiteral("userName"), d.userName);
+        out.append(device);
+    }
+    return out;
+}
+
+Result<QList<PresenceDevice>> decodeDevices(const QJsonObject &holder, const char *key,
+                                            const QString &context)
+{
+    Reader f(holder, context);
+    const QJsonValue devices = holder.value(QLatin1String(key));
+    if (!devices.isArray()) {
+        f.fail(key, Tr::tr("must be an array"));
+        return f.error();
+    }
+    QList<PresenceDevice> out;
+    const QString deviceContext = context + QLatin1Char('.') + QLatin1String(key);
+    for (const QJsonValue &v : devices.toArray()) {
+        Reader d(v.toObject(), deviceContext);
+        PresenceDevice device;
+        device.id = d.text("id", true, validate::kMaxNoteLength);
+        device.name = d.text("name", false, validate::kMaxNoteLength);
+        device.userName = d.text("userName", false, validate::kMaxNameLength);
+        device.connectedAt = d.time("connectedAt").value_or(0);
+        if (!v.isObject())
+            d.fail("device", Tr::tr("must be an object"));
+        if (!d.ok())
+            return d.error();
+        out.append(device);
+    }
+    return out;
+}
+
+void applyPresence(QList<PresenceDevice> &list, const Presence &message)
+{
+    if (!isPresence(message.event) || message.event == Event::Presence) {
+        list = message.devices;
+        return;
+    }
+    if (message.event == Event::PresenceLeft) {
+        const QSet<QString> gone(message.ids.cbegin(), message.ids.cend());
+        list.removeIf([&gone](const PresenceDevice &d) { return gone.contains(d.id); });
+        return;
+    }
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < list.size(); ++i)
+        index.insert(list.at(i).id, i);
+    for (const PresenceDevice &device : message.devices) {
+        const auto it = index.constFind(device.id);
+        if (it != index.cend()) {
+            list[*it] = device;
+        } else {
+            index.insert(device.id, list.size());
+            list.append(device);
+        }
+    }
+}
+
 Event eventOf(const Broadcast &broadcast)
 {
     return std::visit(Overloaded{
@@ -230,7 +296,7 @@ Event eventOf(const Broadcast &broadcast)
                           [](const EntryChanged &b) { return b.event; },
                           [](const TaskTypeChanged &) { return Event::TaskTypeChanged; },
                           [](const RoomChanged &) { return Event::RoomChanged; },
-                          [](const Presence &) { return Event::Presence; },
+                          [](const Presence &b) { return b.event; },
                       },
                       broadcast);
 }

@@ -5,7 +5,9 @@
 #include "domain/Error.h"
 #include "domain/Types.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QStringList>
 
 #include <optional>
 #include <variant>
@@ -84,11 +86,25 @@ struct PresenceDevice
     Ms connectedAt = 0;
 };
 
-// presence: the devices connected to the organisation (not a change: no seq).
+// Who is connected to the organisation (not a change: no seq). presence: the full list (hubs
+// before issue 13 send it on every change; a hub now puts it in the CONNECT answer instead);
+// presence:joined and presence:changed: the devices that connected, or whose name or person
+// changed, since the hub's last presence message; presence:left: the ids of the devices gone.
 struct Presence
 {
-    QList<PresenceDevice> devices;
+    Event event = Event::Presence;
+    QList<PresenceDevice> devices; // presence, presence:joined, presence:changed
+    QStringList ids;               // presence:left
 };
+
+// The device list as JSON ([{id, name, userName?, connectedAt}], the CONNECT answer's presence).
+QJsonArray encodeDevices(const QList<PresenceDevice> &devices);
+// The list under holder[key]; context names the holder in an error ("presence").
+Result<QList<PresenceDevice>> decodeDevices(const QJsonObject &holder, const char *key,
+                                            const QString &context);
+// Applies a presence message to a desk's list: presence replaces it, the deltas update it (a
+// joined or changed device replaces the one with its id, or is added; a left id is removed).
+void applyPresence(QList<PresenceDevice> &list, const Presence &message);
 
 using Broadcast =
     std::variant<TimerChanged, EntryAdjusted, EntryChanged, TaskTypeChanged, RoomChanged, Presence>;

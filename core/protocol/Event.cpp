@@ -33,6 +33,9 @@ constexpr std::array kNames{
     Name{Event::TaskTypeChanged, QLatin1String("taskType:changed")},
     Name{Event::RoomChanged, QLatin1String("room:changed")},
     Name{Event::Presence, QLatin1String("presence")},
+    Name{Event::PresenceJoined, QLatin1String("presence:joined")},
+    Name{Event::PresenceLeft, QLatin1String("presence:left")},
+    Name{Event::PresenceChanged, QLatin1String("presence:changed")},
 };
 
 } // namespace
@@ -83,7 +86,12 @@ bool isMutation(Event event)
 
 bool isChange(Event event)
 {
-    return isBroadcast(event) && event != Event::Presence;
+    return isBroadcast(event) && !isPresence(event);
+}
+
+bool isPresence(Event event)
+{
+    return event >= Event::Presence && event <= Event::PresenceChanged;
 }
 
 bool isTimerBroadcast(Event event)

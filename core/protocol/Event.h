@@ -47,6 +47,9 @@ enum class Event
     TaskTypeChanged,
     RoomChanged,
     Presence,
+    PresenceJoined,
+    PresenceLeft,
+    PresenceChanged,
 };
 
 // The name on the wire ("timer:start", ...).
@@ -62,6 +65,8 @@ bool isBroadcast(Event event);
 bool isMutation(Event event);
 // A broadcast that is a numbered change of the organisation's history (every one but presence).
 bool isChange(Event event);
+// presence, presence:joined, presence:left, presence:changed: who is connected, no seq.
+bool isPresence(Event event);
 // timer:started, timer:stopped, timer:paused, timer:resumed.
 bool isTimerBroadcast(Event event);
 // A request about one time entry (timer:* and timeEntries:*).

@@ -53,6 +53,9 @@ Hub::Hub(const Database &db, const Clock &clock, HubOptions options, QObject *pa
 {
     m_revocationPoll.setInterval(m_options.revocationPollMs);
     connect(&m_revocationPoll, &QTimer::timeout, this, &Hub::onPoll);
+    m_presenceTimer.setSingleShot(true);
+    m_presenceTimer.setInterval(m_options.presenceIntervalMs);
+    connect(&m_presenceTimer, &QTimer::timeout, this, &Hub::flushPresence);
 }
 
 Hub::~Hub()
@@ -237,14 +240,19 @@ void Hub::checkConnect(SioConnectionId id, const QString &nsp, const QJsonValue 
     m_server->setLabel(id, conn->deviceName);
 
     const protocol::ConnectAnswer answer{sio::newSid(),   (*org)->id, (*org)->name,
-                                         m_clock.nowMs(), *head,      protocol::kVersion};
-    m_server->accept(id, kMainNsp, protocol::encode(answer));
+                                         m_clock.nowMs(), *head,      protocol::kVersion,
+                                         std::nullopt};
+    // The list as of the last presence message, encoded once for every desk that connects
+    // until the next one; the deltas that follow (this desk's own joining among them) bring
+    // the desk up to date.
+    m_server->accept(id, kMainNsp, protocol::encode(answer),
+                     QStringLiteral("\"presence\":") + m_presence.snapshot(conn->orgId));
     m_server->join(id, roomOf(conn->orgId));
     m_presence.join(conn);
     qCInfo(lcHub).noquote() << conn->deviceName << "connected to" << (*org)->name << "since"
                             << a->since << "speaking protocol" << a->protocol;
     Q_EMIT clientConnected(conn->orgId, conn->deviceName);
-    broadcastPresence(conn->orgId);
+    presenceChanged();
 }
 
 void Hub::namespaceLeft(SioConnectionId id, const QString &nsp)
@@ -255,10 +263,9 @@ void Hub::namespaceLeft(SioConnectionId id, const QString &nsp)
 
 void Hub::connectionClosing(SioConnectionId id)
 {
-    // Out of the presence list at once (the server takes it out of its rooms); "left" is told
-    // when the socket is gone.
-    if (const HubConnection *conn = client(id))
-        m_presence.leave(conn);
+    // Out of the presence list at once (the server takes it out of its rooms).
+    if (const HubConnection *conn = client(id); conn && m_presence.leave(conn))
+        presenceChanged();
 }
 
 void Hub::connectionClosed(SioConnectionId id)
@@ -274,9 +281,9 @@ void Hub::leave(SioConnectionId id)
     const std::shared_ptr<HubConnection> conn = std::move(it->second);
     m_clients.erase(it);
     m_server->leave(id, roomOf(conn->orgId));
-    m_presence.leave(conn.get());
+    if (m_presence.leave(conn.get()))
+        presenceChanged();
     Q_EMIT clientDisconnected(conn->orgId, conn->deviceName);
-    broadcastPresence(conn->orgId);
     // A request of this desk may be on the stack below (its socket closed while sending): the
     // record goes once the event loop is back.
     QTimer::singleShot(0, this, [conn] {});
@@ -340,7 +347,8 @@ void Hub::handleRequest(HubConnection *conn, const QString &event, const QJsonVa
                   protocol::encode(change));
     if (!outcome.userName.isEmpty() && outcome.userName != conn->userName) {
         conn->userName = outcome.userName;
-        broadcastPresence(conn->orgId);
+        m_presence.update(conn);
+        presenceChanged();
     }
 }
 
@@ -349,10 +357,20 @@ void Hub::broadcast(const QString &orgId, const QString &event, const QJsonObjec
     m_server->sendToRoom(roomOf(orgId), sio::Packet::event(event, {payload}));
 }
 
-void Hub::broadcastPresence(const QString &orgId)
+void Hub::presenceChanged()
 {
-    broadcast(orgId, protocol::eventName(protocol::Event::Presence),
-              protocol::encode(m_presence.message(orgId)));
+    if (!m_presenceTimer.isActive() && !m_presence.pending().isEmpty())
+        m_presenceTimer.start();
+}
+
+void Hub::flushPresence()
+{
+    const QList<QString> orgs = m_presence.pending();
+    for (const QString &orgId : orgs) {
+        const QList<protocol::Presence> deltas = m_presence.flush(orgId);
+        for (const protocol::Presence &delta : deltas)
+            broadcast(orgId, protocol::eventName(delta.event), protocol::encode(delta));
+    }
 }
 
 } // namespace st

@@ -27,6 +27,10 @@ struct HubOptions : SioServerOptions
         port = 7345;
         binaryPackets = false; // no request takes binary data: a binary packet closes the socket
     }
+    // Presence deltas (presence:joined, :left, :changed) of an organisation are gathered this
+    // long and sent together: a reconnect storm or a mass disconnect costs a few messages per
+    // desk, not one per change.
+    int presenceIntervalMs = 250;
     // How often the hub asks its store whether a token was revoked (by "studiotimer-hub org
     // revoke" in another process, or another hub on the same database): a revoked token's
     // sockets are closed within this.
@@ -76,6 +80,8 @@ public:
     const HubOptions &options() const { return m_options; }
     // Sockets connected to "/" (authenticated), across organisations.
     int connectedCount() const;
+    // What the hub sent since it was made (messages and bytes, across its sockets).
+    const SioTraffic &traffic() const { return m_server->traffic(); }
     // Revokes a token and disconnects the sockets that use it.
     Result<QString> revokeToken(const QString &token);
     // Closes the sockets whose token the store no longer admits (revoked elsewhere); run by a
@@ -114,12 +120,16 @@ private:
                        qint64 ackId);
 
     void broadcast(const QString &orgId, const QString &event, const QJsonObject &payload);
-    void broadcastPresence(const QString &orgId);
+    // Starts the presence timer when an organisation has presence changes to tell.
+    void presenceChanged();
+    // Sends every organisation's presence deltas gathered since the last time.
+    void flushPresence();
 
     const Clock &m_clock;
     HubOptions m_options;
     SqliteHubStore m_store;
     Presence m_presence;
+    QTimer m_presenceTimer;
     // The desks connected to "/", by connection.
     std::map<SioConnectionId, std::unique_ptr<HubConnection>> m_clients;
     std::unique_ptr<HubService> m_requests; // decodes, applies and records the requests

@@ -354,6 +354,11 @@ void SyncClient::onConnectAnswer(const QJsonValue &value)
     m_attempt = 0; // a successful CONNECT resets the backoff
     m_error.clear();
     sampleClock(m_connectSentAt, answer->serverTime);
+    if (answer->presence) {
+        // The list as of the hub's last presence message; the deltas that follow update it.
+        m_presence = *answer->presence;
+        Q_EMIT presenceChanged();
+    }
     m_cache.setHubOrganization(orgId, answer->orgName);
     m_joining = m_cache.needsJoin();
     if (m_joining) {

@@ -110,7 +110,7 @@ void SyncClient::onBroadcast(const QString &name, const QJsonObject &payload)
         return;
     }
     if (const auto *presence = std::get_if<protocol::Presence>(&broadcast.value())) {
-        m_presence = presence->devices;
+        protocol::applyPresence(m_presence, *presence);
         Q_EMIT presenceChanged();
         return;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/Broadcasts.h"
 #include "sync/SocketIoCodec.h"
 
 #include <QJsonArray>
@@ -107,6 +108,46 @@ public:
         for (const auto &e : events)
             n += e.first != name;
         return n;
+    }
+    // Events that are changes (not presence nor its deltas).
+    int countChanges() const
+    {
+        int n = 0;
+        for (const auto &e : events) {
+            const auto event = protocol::eventFromName(e.first);
+            n += !event || !protocol::isPresence(*event);
+        }
+        return n;
+    }
+    // The connected devices as a desk sees them: the CONNECT answer's list, then every presence
+    // message applied in order.
+    QList<protocol::PresenceDevice> presence() const
+    {
+        QList<protocol::PresenceDevice> list;
+        if (connectAnswer) {
+            if (auto d = protocol::decodeDevices(*connectAnswer, "presence", QStringLiteral("CONNECT")))
+                list = *d;
+        }
+        for (const auto &[name, data] : events) {
+            const auto event = protocol::eventFromName(name);
+            if (!event || !protocol::isPresence(*event))
+                continue;
+            const auto message = protocol::decodeBroadcast(*event, data);
+            if (!message)
+                qFatal("the hub sent a malformed %s", qPrintable(name));
+            protocol::applyPresence(list, std::get<protocol::Presence>(*message));
+        }
+        return list;
+    }
+    // "name/userName" of each device present, sorted.
+    QStringList presenceNames() const
+    {
+        QStringList out;
+        const QList<protocol::PresenceDevice> list = presence();
+        for (const protocol::PresenceDevice &d : list)
+            out.append(d.name + QLatin1Char('/') + d.userName);
+        out.sort();
+        return out;
     }
     bool waitForEvent(const QString &name, int count = 1)
     {

@@ -137,9 +137,10 @@ try {
   const bPull = await request(b1, "sync:pull", { since: 0 });
   assert.equal(bPull.ok, true);
   assert.ok(bPull.changes.every((c) => c.type === "taskType:changed"), "B sees only its own log");
-  const crossed = b1.received.filter((e) => e.event !== "presence");
+  const isPresence = (e) => e.event === "presence" || e.event.startsWith("presence:");
+  const crossed = b1.received.filter((e) => !isPresence(e));
   assert.deepEqual(crossed, [], "no event crosses organisations");
-  for (const p of b1.received.filter((e) => e.event === "presence"))
+  for (const p of b1.received.filter((e) => isPresence(e) && e.data.devices))
     assert.ok(p.data.devices.every((d) => d.name === "B1"), "B's presence lists B's devices only");
   // B acting on A's entry: not found.
   const refused = await request(b1, "timer:stop", {

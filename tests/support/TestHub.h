@@ -26,6 +26,7 @@ template <class ClockType> struct TestHub
     std::unique_ptr<Database> db;
     std::unique_ptr<Hub> hub;
     quint16 port = 0;
+    HubOptions options; // used by start(): change, then stop() and start() again
     QString orgId;
     QString token;
 
@@ -48,10 +49,10 @@ template <class ClockType> struct TestHub
     // Listens again on the same port after stop(); the database stays open throughout.
     void start()
     {
-        HubOptions options;
-        options.bind = QHostAddress::LocalHost;
-        options.port = port;
-        hub = std::make_unique<Hub>(*db, clock, options);
+        HubOptions o = options;
+        o.bind = QHostAddress::LocalHost;
+        o.port = port;
+        hub = std::make_unique<Hub>(*db, clock, o);
         if (auto r = hub->listen(); !r)
             qFatal("cannot listen: %s", qPrintable(r.error().message));
         port = hub->port();

@@ -159,8 +159,17 @@ QList<Broadcast> everyBroadcast()
     deleted.entry.deleted = true;
     EntryChanged restored{Event::EntryRestored, 11, entry(), kim(), row};
     restored.audit->action = QStringLiteral("restore");
-    Presence presence{{{QStringLiteral("d1"), QStringLiteral("Desk 1"), QStringLiteral("Kim"), kT},
-                       {QStringLiteral("d2"), QStringLiteral("Desk 2"), QString(), kT + 1}}};
+    Presence presence{Event::Presence,
+                      {{QStringLiteral("d1"), QStringLiteral("Desk 1"), QStringLiteral("Kim"), kT},
+                       {QStringLiteral("d2"), QStringLiteral("Desk 2"), QString(), kT + 1}},
+                      {}};
+    Presence joined{Event::PresenceJoined,
+                    {{QStringLiteral("d3"), QStringLiteral("Desk 3"), QString(), kT + 2}},
+                    {}};
+    Presence changed{Event::PresenceChanged,
+                     {{QStringLiteral("d1"), QStringLiteral("Desk 1"), QStringLiteral("Bo"), kT}},
+                     {}};
+    Presence left{Event::PresenceLeft, {}, {QStringLiteral("d2")}};
     return {started,
             stopped,
             paused,
@@ -171,7 +180,10 @@ QList<Broadcast> everyBroadcast()
             restored,
             TaskTypeChanged{12, taskType()},
             RoomChanged{13, Room{kRoom, {}, QStringLiteral("Studio A"), false, kT}},
-            presence};
+            presence,
+            joined,
+            changed,
+            left};
 }
 
 QString messageOf(const Result<Request> &r)
@@ -197,11 +209,14 @@ private Q_SLOTS:
             (isRequest(e) ? requests : broadcasts) += 1;
         }
         QCOMPARE(requests, 11);
-        QCOMPARE(broadcasts, 11);
+        QCOMPARE(broadcasts, 14);
         QVERIFY(!eventFromName(u"timers:explode"));
         QVERIFY(!eventFromName(u"Timer:Start")); // names are exact
         QVERIFY(!isMutation(Event::SyncPull));
         QVERIFY(!isChange(Event::Presence));
+        QVERIFY(!isChange(Event::PresenceLeft));
+        QVERIFY(isPresence(Event::PresenceChanged));
+        QVERIFY(!isPresence(Event::RoomChanged));
     }
 
     void theReferenceDocumentNamesEveryEventAndNoOther()
@@ -448,6 +463,9 @@ private Q_SLOTS:
         bad.insert(QStringLiteral("device"), QStringLiteral("Desk 1"));
         QVERIFY(!decodeBroadcast(Event::TimerStarted, bad));
         QVERIFY(!decodeBroadcast(Event::Presence, object(R"({"devices":{}})")));
+        QVERIFY(!decodeBroadcast(Event::PresenceJoined, object(R"({"devices":[{"name":"x"}]})")));
+        QVERIFY(!decodeBroadcast(Event::PresenceLeft, object(R"({"ids":"d1"})")));
+        QVERIFY(!decodeBroadcast(Event::PresenceLeft, object(R"({"ids":[7]})")));
         QVERIFY(!decodeBroadcast(Event::TaskTypeChanged, object(R"({"taskType":{"id":"x"}})")));
         // The attribution is optional: a bare entry decodes.
         QVERIFY(decodeBroadcast(
@@ -496,22 +514,58 @@ private Q_SLOTS:
 
     void connectAnswer()
     {
-        const ConnectAnswer answer{
-            QStringLiteral("s"), kOrg, QStringLiteral("Studio"), kT, 9, kVersion};
+        const ConnectAnswer answer{QStringLiteral("s"),
+                                   kOrg,
+                                   QStringLiteral("Studio"),
+                                   kT,
+                                   9,
+                                   kVersion,
+                                   QList<PresenceDevice>{{QStringLiteral("d1"),
+                                                          QStringLiteral("Desk 1"),
+                                                          QStringLiteral("Kim"), kT}}};
         auto decoded = decodeConnectAnswer(encode(answer));
         QVERIFY(decoded);
         QCOMPARE(decoded->orgId, kOrg);
         QCOMPARE(decoded->head, 9);
         QCOMPARE(decoded->protocol, kVersion);
+        QCOMPARE(decoded->presence->size(), 1);
+        QCOMPARE(decoded->presence->first().userName, QStringLiteral("Kim"));
+        QVERIFY(!decodeConnectAnswer(
+            object(R"({"orgId":"4f0d7a5c-5b6e-4a7f-9c2d-1e0f9a8b7c6d","presence":{}})")));
         // A round-1 hub says no version.
         decoded =
             decodeConnectAnswer(object(R"({"orgId":"4f0d7a5c-5b6e-4a7f-9c2d-1e0f9a8b7c6d"})"));
         QVERIFY(decoded);
         QCOMPARE(decoded->protocol, 1);
         QCOMPARE(decoded->head, -1);
+        QVERIFY(!decoded->presence); // an older hub: presence broadcasts instead
         const auto refused = decodeConnectAnswer(object(R"({"orgId":"nope"})"));
         QVERIFY(!refused);
         QVERIFY(refused.error().message.contains(QLatin1String("orgId")));
+    }
+
+    void presenceDeltasUpdateAList()
+    {
+        const auto desk = [](const char *id, const char *user) {
+            return PresenceDevice{QString::fromLatin1(id), QString::fromLatin1(id),
+                                  QString::fromLatin1(user), kT};
+        };
+        const auto ids = [](const QList<PresenceDevice> &list) {
+            QStringList out;
+            for (const PresenceDevice &d : list)
+                out.append(d.id + QLatin1Char('/') + d.userName);
+            return out.join(QLatin1Char(' '));
+        };
+        QList<PresenceDevice> list{desk("a", ""), desk("b", "")};
+        applyPresence(list, {Event::PresenceJoined, {desk("c", ""), desk("a", "Kim")}, {}});
+        QCOMPARE(ids(list), QStringLiteral("a/Kim b/ c/"));
+        applyPresence(list, {Event::PresenceChanged, {desk("b", "Bo")}, {}});
+        QCOMPARE(ids(list), QStringLiteral("a/Kim b/Bo c/"));
+        applyPresence(list, {Event::PresenceLeft, {}, {QStringLiteral("a"), QStringLiteral("x")}});
+        QCOMPARE(ids(list), QStringLiteral("b/Bo c/"));
+        // The full list (an older hub) replaces it.
+        applyPresence(list, {Event::Presence, {desk("z", "")}, {}});
+        QCOMPARE(ids(list), QStringLiteral("z/"));
     }
 
     void answersRoundTrip()

@@ -20,8 +20,9 @@ constexpr int kCloseGraceMs = 2000;
 } // namespace
 
 SioConnection::SioConnection(SioConnectionId id, QWebSocket *socket,
-                             const SioServerOptions &options)
+                             const SioServerOptions &options, SioTraffic &traffic)
     : m_options(options)
+    , m_traffic(traffic)
     , m_id(id)
     , m_socket(socket)
     , m_engineSid(sio::newSid())
@@ -89,14 +90,22 @@ void SioConnection::send(const sio::Packet &packet, const QList<QByteArray> &att
     sendText(sio::encodeMessage(packet));
     for (const QByteArray &buffer : attachments) {
         if (m_socket->state() == QAbstractSocket::ConnectedState)
-            m_socket->sendBinaryMessage(buffer);
+            counted(m_socket->sendBinaryMessage(buffer));
     }
 }
 
 void SioConnection::sendText(const QString &text)
 {
     if (m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->sendTextMessage(text);
+        counted(m_socket->sendTextMessage(text));
+}
+
+void SioConnection::counted(qint64 bytes)
+{
+    if (bytes <= 0)
+        return;
+    m_traffic.messages += 1;
+    m_traffic.bytes += quint64(bytes);
 }
 
 void SioConnection::drop(const QString &why, bool quiet)

@@ -19,6 +19,13 @@ namespace st {
 struct SioServerOptions;
 using SioConnectionId = quint64;
 
+// What a server sent, across its connections (for tests, the benchmark and the log).
+struct SioTraffic
+{
+    quint64 messages = 0; // WebSocket messages
+    quint64 bytes = 0;    // their payloads
+};
+
 // One WebSocket of the Socket.IO server (SioServer): its Engine.IO session (the open packet,
 // ping/pong, the connect timeout, payload limits, close), the Socket.IO packets it receives (a
 // binary packet is handed on once all its attachments arrived) and sends, the namespaces it
@@ -26,7 +33,8 @@ using SioConnectionId = quint64;
 class SioConnection final : public QObject
 {
 public:
-    SioConnection(SioConnectionId id, QWebSocket *socket, const SioServerOptions &options);
+    SioConnection(SioConnectionId id, QWebSocket *socket, const SioServerOptions &options,
+                  SioTraffic &traffic);
 
     // Every complete packet, with its binary attachments (empty for a text packet).
     std::function<void(const sio::Packet &, const QList<QByteArray> &)> onPacket;
@@ -68,6 +76,8 @@ public:
     bool takeToken();
 
 private:
+    // Counts a message handed to the socket.
+    void counted(qint64 bytes);
     void onText(const QString &text);
     void onBinary(const QByteArray &data);
     void onSocketIo(const QString &packetText);
@@ -78,6 +88,7 @@ private:
     int payloadLimit() const;
 
     const SioServerOptions &m_options;
+    SioTraffic &m_traffic;
     SioConnectionId m_id;
     QWebSocket *m_socket;
     QString m_engineSid;

@@ -140,7 +140,7 @@ void SioServer::onNewConnection()
         }
 
         const SioConnectionId id = m_nextId++;
-        auto owned = std::make_unique<SioConnection>(id, socket, m_options);
+        auto owned = std::make_unique<SioConnection>(id, socket, m_options, m_traffic);
         SioConnection *conn = owned.get();
         m_connections.emplace(id, std::move(owned));
         conn->onPacket = [this, conn](const sio::Packet &packet,
@@ -218,12 +218,21 @@ SioConnection *SioServer::find(SioConnectionId id) const
     return it == m_connections.end() ? nullptr : it->second.get();
 }
 
-void SioServer::accept(SioConnectionId id, const QString &nsp, const QJsonObject &data)
+void SioServer::accept(SioConnectionId id, const QString &nsp, const QJsonObject &data,
+                       const QString &rawField)
 {
-    if (SioConnection *conn = find(id)) {
-        conn->join(nsp);
-        conn->send(sio::Packet::connect(data, nsp));
+    SioConnection *conn = find(id);
+    if (!conn)
+        return;
+    conn->join(nsp);
+    QString frame = sio::encodeMessage(sio::Packet::connect(data, nsp));
+    if (!rawField.isEmpty() && frame.endsWith(QLatin1Char('}'))) {
+        frame.chop(1);
+        if (!data.isEmpty())
+            frame += QLatin1Char(',');
+        frame += rawField + QLatin1Char('}');
     }
+    conn->sendText(frame);
 }
 
 void SioServer::refuse(SioConnectionId id, const QString &nsp, const QJsonObject &data)

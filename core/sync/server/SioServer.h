@@ -97,8 +97,11 @@ public:
     // Stops listening and closes every connection ("going away", with this reason).
     void close(const QString &reason);
 
-    // Answers a CONNECT: the connection joins nsp and gets CONNECT with data.
-    void accept(SioConnectionId id, const QString &nsp, const QJsonObject &data);
+    // Answers a CONNECT: the connection joins nsp and gets CONNECT with data. rawField, when
+    // given, is one more member of data already encoded as JSON text ("key":value), spliced in
+    // as it is (a large value shared by many answers is encoded once).
+    void accept(SioConnectionId id, const QString &nsp, const QJsonObject &data,
+                const QString &rawField = {});
     // Answers a CONNECT with CONNECT_ERROR data ({message} and, as Socket.IO allows, {data}).
     void refuse(SioConnectionId id, const QString &nsp, const QJsonObject &data);
     bool hasJoined(SioConnectionId id, const QString &nsp) const;
@@ -123,6 +126,9 @@ public:
     // Sends the packet to every connection in the room that is not closing.
     void sendToRoom(const QString &room, const sio::Packet &packet);
 
+    // Everything sent since the server was made.
+    const SioTraffic &traffic() const { return m_traffic; }
+
 private:
     void onNewConnection();
     void onDisconnected(SioConnectionId id);
@@ -138,6 +144,7 @@ private:
     std::map<SioConnectionId, std::unique_ptr<SioConnection>> m_connections;
     std::map<QString, std::set<SioConnectionId>> m_rooms;
     SioConnectionId m_nextId = 1;
+    SioTraffic m_traffic;
 };
 
 } // namespace st
