@@ -2,6 +2,8 @@
 //
 //   studiotimer-hub [--port 7345] [--bind ADDR] [--data-dir DIR]
 //                   [--tls-self-signed | --tls-cert F --tls-key F]
+//                   [--max-per-token 16] [--max-per-org 5000] [--max-unauthenticated 4096]
+//                   [--max-unsent-bytes 1048576]
 //   studiotimer-hub [--data-dir DIR] org create NAME | org invite ORG_ID | org revoke TOKEN |
 //                   org list
 //   studiotimer-hub [--data-dir DIR] backup [FILE]
@@ -28,7 +30,9 @@
 
 #include <algorithm>
 #include <csignal>
+#include <optional>
 #include <cstdio>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -139,6 +143,24 @@ int runBackup(const st::Database &db, const QString &dataDir, const QStringList 
     return 0;
 }
 
+// A connection is a file descriptor: a hub for thousands of desks needs more than the usual
+// soft limit of 1024, up to what the system allows this process.
+void raiseFileLimit()
+{
+    struct rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+// The connection limits: a count from 0 (no limit) to max.
+struct LimitOption
+{
+    QCommandLineOption option;
+    int max = 0;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -169,8 +191,31 @@ int main(int argc, char *argv[])
         QStringLiteral("rate-limit"),
         Tr::tr("Requests per second and socket (bursts up to 5 seconds' worth); 0: no limit."),
         QStringLiteral("N"));
+    const st::HubOptions defaults;
+    const auto limit = [](const char *name, const QString &what, int value, int max) {
+        return LimitOption{QCommandLineOption(QLatin1String(name), what, QStringLiteral("N"),
+                                              QString::number(value)),
+                           max};
+    };
+    const LimitOption perToken =
+        limit("max-per-token", Tr::tr("Connections one device token may hold; 0: no limit."),
+              defaults.maxPerToken, 1000000);
+    const LimitOption perOrg =
+        limit("max-per-org", Tr::tr("Connections one organisation may hold; 0: no limit."),
+              defaults.maxPerOrg, 1000000);
+    const LimitOption unauthenticated =
+        limit("max-unauthenticated",
+              Tr::tr("Connections not yet logged in (before their CONNECT is accepted); 0: no "
+                     "limit."),
+              defaults.maxUnauthenticated, 1000000);
+    const LimitOption unsent =
+        limit("max-unsent-bytes",
+              Tr::tr("Bytes waiting to go out to one desk beyond which it is cut off (it "
+                     "reconnects and catches up); 0: no limit."),
+              int(defaults.maxUnsentBytes), 1 << 30);
     parser.addOptions({portOption, bindOption, dataDirOption, certOption, keyOption,
-                       selfSignedOption, rateOption});
+                       selfSignedOption, rateOption, perToken.option, perOrg.option,
+                       unauthenticated.option, unsent.option});
     parser.addPositionalArgument(QStringLiteral("org"),
                                  Tr::tr("org create NAME | org invite ORG_ID | org revoke TOKEN | "
                                         "org list"));
@@ -204,6 +249,26 @@ int main(int argc, char *argv[])
         options.ratePerSecond = rate;
         options.rateBurst = std::max(1, rate * 5);
     }
+    const auto readLimit = [&parser](const LimitOption &l) -> std::optional<int> {
+        bool ok = false;
+        const int value = parser.value(l.option).toInt(&ok);
+        if (!ok || value < 0 || value > l.max)
+            return std::nullopt;
+        return value;
+    };
+    int unsentBytes = 0;
+    for (auto [l, target] : {std::pair{&perToken, &options.maxPerToken},
+                             std::pair{&perOrg, &options.maxPerOrg},
+                             std::pair{&unauthenticated, &options.maxUnauthenticated},
+                             std::pair{&unsent, &unsentBytes}}) {
+        const std::optional<int> value = readLimit(*l);
+        if (!value)
+            return fail(Tr::tr("--%1 needs a number from 0 to %2.")
+                            .arg(l->option.names().constFirst())
+                            .arg(l->max));
+        *target = *value;
+    }
+    options.maxUnsentBytes = unsentBytes;
     if (!options.bind.setAddress(parser.value(bindOption)))
         return fail(Tr::tr("--bind needs an IP address."));
     if (parser.isSet(certOption) != parser.isSet(keyOption))
@@ -256,6 +321,7 @@ int main(int argc, char *argv[])
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 
+    raiseFileLimit();
     st::Hub hub(*db, clock, options);
     if (auto r = hub.listen(); !r)
         return fail(r.error().message);

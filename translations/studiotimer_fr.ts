@@ -212,7 +212,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+105"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+109"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
 
@@ -263,7 +263,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
@@ -288,7 +288,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Commande inconnue « %1 ».</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Recorded %1: the running timer began later and keeps running.
 </source>
         <translation>Entrée enregistrée : %1 ; le chronomètre en cours a commencé plus tard et continue.
@@ -389,8 +389,8 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+7"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-64"/>
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="+145"/>
-        <location line="+55"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+144"/>
+        <location line="+54"/>
         <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
         <translation>--from attend un jour comme 2026-11-28, pas « %1 ».</translation>
     </message>
@@ -434,7 +434,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         </translation>
     </message>
     <message>
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="-137"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="-134"/>
         <source>&quot;task-types&quot; does not take --%1.</source>
         <translation>« task-types » ne prend pas --%1.</translation>
     </message>
@@ -449,12 +449,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>« task-types %1 » demande un type de tâche.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&quot;task-types set&quot; does not take --%1.</source>
         <translation>« task-types set » ne prend pas --%1.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&quot;task-types reprice&quot; does not take --%1.</source>
         <translation>« task-types reprice » ne prend pas --%1.</translation>
     </message>
@@ -489,7 +489,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>--%1 takes yes or no, not &quot;%2&quot;.</source>
         <translation>--%1 attend yes ou no, pas « %2 ».</translation>
     </message>
@@ -888,7 +888,8 @@ Essayez « studiotimer help ».
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-1"/>
+        <location line="+30"/>
         <source>No conflicts: the hub took every change.
 </source>
         <translation>Aucun conflit : le hub a accepté chaque modification.
@@ -990,7 +991,7 @@ Essayez « studiotimer help ».
         <translation>en cours</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+2"/>
         <source>note &quot;%1&quot;</source>
         <translation>note « %1 »</translation>
@@ -1002,17 +1003,17 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+3"/>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>deleted</source>
         <translation>supprimée</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>restored</source>
         <translation>rétablie</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1 by %2</source>
         <translation>%1 par %2</translation>
     </message>
@@ -1242,7 +1243,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::EntryDialog</name>
     <message>
-        <location filename="../ui/dialogs/EntryDialog.cpp" line="+72"/>
+        <location filename="../ui/dialogs/EntryDialog.cpp" line="+73"/>
         <source>Adjust entry</source>
         <translation>Corriger l’entrée</translation>
     </message>
@@ -1368,7 +1369,7 @@ Essayez « studiotimer help ».
         <translation>rétablie</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
@@ -1496,7 +1497,7 @@ Essayez « studiotimer help ».
         <translation>« %1 » n’est pas une heure comme « 2026-11-28T09:30:00+01:00 ».</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&quot;%1&quot; must be a whole number of milliseconds.</source>
         <translation>« %1 » doit être un nombre entier de millisecondes.</translation>
     </message>
@@ -1506,7 +1507,7 @@ Essayez « studiotimer help ».
         <translation>« %1 » doit être un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&quot;startedAt&quot; is required.</source>
         <translation>« startedAt » est obligatoire.</translation>
     </message>
@@ -1876,14 +1877,24 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Hub</name>
     <message>
-        <location filename="../core/sync/server/SioServer.cpp" line="+92"/>
+        <location filename="../core/sync/server/SioServer.cpp" line="+94"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+80"/>
+        <location filename="../core/sync/Hub.cpp" line="+83"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
+    </message>
+    <message>
+        <location line="+183"/>
+        <source>This token already has %1 connections to the hub (--max-per-token): close one, or try again later.</source>
+        <translation>Ce jeton a déjà %1 connexions au hub (--max-per-token) : fermez-en une, ou réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This organisation already has %1 connections to the hub (--max-per-org): try again later.</source>
+        <translation>Cette organisation a déjà %1 connexions au hub (--max-per-org) : réessayez plus tard.</translation>
     </message>
     <message>
         <location filename="../core/sync/server/SioServer.cpp" line="-27"/>
@@ -1906,7 +1917,12 @@ Essayez « studiotimer help ».
         <translation>Seul /socket.io/?EIO=4&amp;transport=websocket est servi, à %1 connexions au plus.</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+234"/>
+        <location line="+27"/>
+        <source>The hub has %1 connections waiting to log in (--max-unauthenticated); try again later.</source>
+        <translation>Le hub a %1 connexions en attente d’identification (--max-unauthenticated) ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/Hub.cpp" line="+74"/>
         <source>Too many requests: slow down.</source>
         <translation>Trop de requêtes : ralentissez.</translation>
     </message>
@@ -1931,7 +1947,7 @@ Essayez « studiotimer help ».
         <translation>L’entrée a d’abord été modifiée ailleurs : cette modification partait de la version %1, l’entrée en est à la version %2.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>A time more than a minute ahead of the hub&apos;s clock was refused: check this computer&apos;s clock.</source>
         <translation>Une heure en avance de plus d’une minute sur l’horloge du hub a été refusée : vérifiez l’horloge de cet ordinateur.</translation>
     </message>
@@ -1946,17 +1962,17 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas en cours.</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-67"/>
         <source>The change was not recorded.</source>
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
@@ -2912,12 +2928,12 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+570"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+583"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
-        <location line="-487"/>
+        <location line="-500"/>
         <location line="+219"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
@@ -2954,7 +2970,7 @@ Essayez « studiotimer help ».
         <translation>Le hub ne peut pas vérifier le jeton de cette machine pour le moment ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>The hub refused this machine&apos;s token. Ask the hub&apos;s owner for a new invite token and join again.</source>
         <translation>Le hub a refusé le jeton de cette machine. Demandez un nouveau jeton d’invitation au propriétaire du hub et rejoignez-le à nouveau.</translation>
     </message>
@@ -2969,17 +2985,17 @@ Essayez « studiotimer help ».
         <translation>Le hub a refusé la connexion : %1</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-37"/>
         <source>The hub closed the session.</source>
         <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>The hub&apos;s answer names no organisation.</source>
         <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+120"/>
         <source>Cannot join the hub&apos;s organisation: %1</source>
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
@@ -3416,12 +3432,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-96"/>
         <source>Archived task types keep their entries but no longer offer a button. Task types are never deleted.</source>
         <translation>Les types de tâche archivés gardent leurs entrées mais n’ont plus de bouton. Les types de tâche ne sont jamais supprimés.</translation>
     </message>
@@ -3436,7 +3452,7 @@ Essayez « studiotimer help ».
         <translation>%1 (archivé)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>%1 from %2</source>
         <translation>%1 à partir du %2</translation>
     </message>
@@ -3454,19 +3470,17 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+40"/>
-        <location filename="../core/timer/TimerService.cpp" line="+42"/>
+        <location filename="../core/timer/TimerService.cpp" line="+273"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/timer/TimerService.cpp" line="+4"/>
         <source>An entry with this ID already exists.</source>
         <translation>Une entrée avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+60"/>
+        <location line="-175"/>
         <source>A paused timer cannot stop before its pause.</source>
         <translation>Un chronomètre en pause ne peut pas s’arrêter avant sa pause.</translation>
     </message>
@@ -3491,18 +3505,18 @@ Essayez « studiotimer help ».
         <translation>Un chronomètre ne peut pas reprendre avant sa pause.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="-9"/>
-        <location line="+180"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+35"/>
+        <location line="+176"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-174"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+62"/>
         <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
@@ -3627,7 +3641,7 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/timer/TimerEdits.cpp" line="+20"/>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
@@ -4015,28 +4029,30 @@ Essayez « studiotimer help ».
 <context>
     <name>st::protocol</name>
     <message>
-        <location filename="../core/protocol/Answers.cpp" line="+46"/>
+        <location filename="../core/protocol/Answers.cpp" line="+47"/>
         <source>must not be empty</source>
         <translation>ne doit pas être vide</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+67"/>
         <source>This hub speaks sync protocol %1 and this desk speaks %2: update Studio Timer.</source>
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+175"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+179"/>
+        <location line="+6"/>
+        <location line="+60"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <location filename="../core/protocol/Fields.cpp" line="+109"/>
         <source>must be an object</source>
         <translation>doit être un objet</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-39"/>
         <location filename="../core/protocol/Requests.cpp" line="+264"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
@@ -4072,12 +4088,12 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="-80"/>
+        <location filename="../core/protocol/Requests.cpp" line="-79"/>
         <source>must be a rate from 0 to %1</source>
         <translation>doit être un tarif de 0 à %1</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+196"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
@@ -4307,7 +4323,7 @@ Essayez « studiotimer help ».
 <context>
     <name>studiotimer_hub</name>
     <message>
-        <location filename="../app/hub_main.cpp" line="+122"/>
+        <location filename="../app/hub_main.cpp" line="+126"/>
         <source>Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>Utilisation : org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -4317,7 +4333,7 @@ Essayez « studiotimer help ».
         <translation>Utilisation : backup [FICHIER]</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+40"/>
         <source>Studio Timer&apos;s LAN sync hub (Socket.IO v4).</source>
         <translation>Hub de synchronisation réseau local de Studio Timer (Socket.IO v4).</translation>
     </message>
@@ -4357,7 +4373,27 @@ Essayez « studiotimer help ».
         <translation>Requêtes par seconde et par socket (rafales jusqu’à 5 secondes de requêtes) ; 0 : sans limite.</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Connections one device token may hold; 0: no limit.</source>
+        <translation>Connexions qu’un jeton d’appareil peut ouvrir ; 0 : sans limite.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connections one organisation may hold; 0: no limit.</source>
+        <translation>Connexions qu’une organisation peut ouvrir ; 0 : sans limite.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connections not yet logged in (before their CONNECT is accepted); 0: no limit.</source>
+        <translation>Connexions pas encore identifiées (avant que leur CONNECT soit accepté) ; 0 : sans limite.</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Bytes waiting to go out to one desk beyond which it is cut off (it reconnects and catches up); 0: no limit.</source>
+        <translation>Octets en attente d’envoi vers un poste au-delà desquels il est coupé (il se reconnecte et rattrape son retard) ; 0 : sans limite.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -4382,7 +4418,12 @@ Essayez « studiotimer help ».
         <translation>--rate-limit demande un nombre de 0 à 1000000.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
+        <source>--%1 needs a number from 0 to %2.</source>
+        <translation>--%1 attend un nombre de 0 à %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>--bind needs an IP address.</source>
         <translation>--bind demande une adresse IP.</translation>
     </message>

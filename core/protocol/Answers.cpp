@@ -20,6 +20,7 @@ const QString kUnauthorized = QStringLiteral("unauthorized");
 const QString kUnavailable = QStringLiteral("unavailable");
 const QString kInvalidHandshake = QStringLiteral("invalid handshake");
 const QString kUnsupportedProtocol = QStringLiteral("unsupported_protocol");
+const QString kOverLimit = QStringLiteral("over_limit");
 
 } // namespace
 
@@ -117,6 +118,11 @@ ConnectRefusal unsupportedProtocol(int deskProtocol)
             kVersion, deskProtocol};
 }
 
+ConnectRefusal overLimit(const QString &message)
+{
+    return {ConnectRefusal::Reason::OverLimit, message, 0, 0};
+}
+
 QJsonObject encode(const ConnectRefusal &refusal)
 {
     QJsonObject o{{QStringLiteral("message"), refusal.message}};
@@ -125,6 +131,8 @@ QJsonObject encode(const ConnectRefusal &refusal)
                  QJsonObject{{QStringLiteral("code"), kUnsupportedProtocol},
                              {QStringLiteral("protocol"), refusal.hubProtocol},
                              {QStringLiteral("deskProtocol"), refusal.deskProtocol}});
+    if (refusal.reason == ConnectRefusal::Reason::OverLimit)
+        o.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("code"), kOverLimit}});
     return o;
 }
 
@@ -139,6 +147,8 @@ ConnectRefusal decodeConnectRefusal(const QJsonValue &value)
         r.reason = ConnectRefusal::Reason::UnsupportedProtocol;
         r.hubProtocol = data.value(QStringLiteral("protocol")).toInt();
         r.deskProtocol = data.value(QStringLiteral("deskProtocol")).toInt();
+    } else if (data.value(QStringLiteral("code")).toString() == kOverLimit) {
+        r.reason = ConnectRefusal::Reason::OverLimit;
     } else if (r.message == kUnauthorized) {
         r.reason = ConnectRefusal::Reason::Unauthorized;
     } else if (r.message == kUnavailable) {

@@ -56,6 +56,7 @@ struct ConnectRefusal
         Unavailable,         // the hub cannot check the token now: retry later
         InvalidHandshake,    // the auth object is malformed
         UnsupportedProtocol, // the desk's protocol version is one the hub does not know
+        OverLimit,           // the hub holds as many connections as it allows: retry later
         Other,
     };
     Reason reason = Reason::Other;
@@ -69,6 +70,8 @@ ConnectRefusal invalidHandshake();
 // "This hub speaks sync protocol 2 and this desk speaks 5: update Studio Timer." (translated on
 // the hub); the data says the versions, so a desk can phrase it in its own language.
 ConnectRefusal unsupportedProtocol(int deskProtocol);
+// A connection limit of the hub (its message says which); data.code "over_limit".
+ConnectRefusal overLimit(const QString &message);
 QJsonObject encode(const ConnectRefusal &refusal);
 ConnectRefusal decodeConnectRefusal(const QJsonValue &data);
 

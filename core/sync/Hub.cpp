@@ -225,18 +225,23 @@ void Hub::checkConnect(SioConnectionId id, const QString &nsp, const QJsonValue 
 
     if (const std::optional<ConnectThrottle::Burst> burst = m_throttle.succeeded(address))
         logBurstEnd(*burst);
+    const QString tokenHash = HubStore::hashToken(token);
+    if (const std::optional<QString> over = overLimit((*org)->id, tokenHash))
+        return refuse(protocol::overLimit(*over));
 
     auto owned = std::make_unique<HubConnection>();
     HubConnection *conn = owned.get();
     conn->id = id;
     conn->orgId = (*org)->id;
-    conn->tokenHash = HubStore::hashToken(token);
+    conn->tokenHash = tokenHash;
     conn->deviceId = a->deviceId;
     conn->deviceName = a->deviceName;
     if (conn->deviceName.isEmpty())
         conn->deviceName = conn->deviceId;
     conn->connectedAt = m_clock.nowMs();
     m_clients[id] = std::move(owned);
+    m_perToken[conn->tokenHash] += 1;
+    m_perOrg[conn->orgId] += 1;
     m_server->setLabel(id, conn->deviceName);
 
     const protocol::ConnectAnswer answer{sio::newSid(),   (*org)->id, (*org)->name,
@@ -253,6 +258,19 @@ void Hub::checkConnect(SioConnectionId id, const QString &nsp, const QJsonValue 
                             << a->since << "speaking protocol" << a->protocol;
     Q_EMIT clientConnected(conn->orgId, conn->deviceName);
     presenceChanged();
+}
+
+std::optional<QString> Hub::overLimit(const QString &orgId, const QString &tokenHash) const
+{
+    if (m_options.maxPerToken > 0 && m_perToken.value(tokenHash) >= m_options.maxPerToken)
+        return Tr::tr("This token already has %1 connections to the hub (--max-per-token): "
+                      "close one, or try again later.")
+            .arg(m_options.maxPerToken);
+    if (m_options.maxPerOrg > 0 && m_perOrg.value(orgId) >= m_options.maxPerOrg)
+        return Tr::tr("This organisation already has %1 connections to the hub "
+                      "(--max-per-org): try again later.")
+            .arg(m_options.maxPerOrg);
+    return std::nullopt;
 }
 
 void Hub::namespaceLeft(SioConnectionId id, const QString &nsp)
@@ -280,6 +298,11 @@ void Hub::leave(SioConnectionId id)
         return;
     const std::shared_ptr<HubConnection> conn = std::move(it->second);
     m_clients.erase(it);
+    for (auto [counts, key] : {std::pair{&m_perToken, conn->tokenHash},
+                               std::pair{&m_perOrg, conn->orgId}}) {
+        if (--(*counts)[key] <= 0)
+            counts->remove(key);
+    }
     m_server->leave(id, roomOf(conn->orgId));
     if (m_presence.leave(conn.get()))
         presenceChanged();

@@ -7,6 +7,7 @@
 #include "sync/server/ConnectThrottle.h"
 #include "sync/server/SioServer.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -26,7 +27,12 @@ struct HubOptions : SioServerOptions
     {
         port = 7345;
         binaryPackets = false; // no request takes binary data: a binary packet closes the socket
+        maxConnections = 65536; // a backstop: the limits below are the ones that matter
     }
+    // Sockets past CONNECT with one token, and in one organisation, beyond which a CONNECT is
+    // refused (CONNECT_ERROR, data.code "over_limit": the desk retries later); 0: no limit.
+    int maxPerToken = 16;
+    int maxPerOrg = 5000;
     // Presence deltas (presence:joined, :left, :changed) of an organisation are gathered this
     // long and sent together: a reconnect storm or a mass disconnect costs a few messages per
     // desk, not one per change.
@@ -108,6 +114,8 @@ private:
     void logBurstEnd(const ConnectThrottle::Burst &burst) const;
     void onPoll();
     HubConnection *client(SioConnectionId id) const;
+    // The refusal of a CONNECT over --max-per-token or --max-per-org, if it is.
+    std::optional<QString> overLimit(const QString &orgId, const QString &tokenHash) const;
     // Tells the desk DISCONNECT and closes its socket: its token no longer admits it.
     void dropRevoked(SioConnectionId id);
     // The desk left "/" or is gone: out of its organisation's room and presence, and told.
@@ -132,6 +140,9 @@ private:
     QTimer m_presenceTimer;
     // The desks connected to "/", by connection.
     std::map<SioConnectionId, std::unique_ptr<HubConnection>> m_clients;
+    // Sockets past CONNECT, by token hash and by organisation (for the limits).
+    QHash<QString, int> m_perToken;
+    QHash<QString, int> m_perOrg;
     std::unique_ptr<HubService> m_requests; // decodes, applies and records the requests
     ConnectThrottle m_throttle;
     QTimer m_revocationPoll;                  // also ends quiet bursts of wrong tokens

@@ -316,6 +316,13 @@ void SyncClient::onConnectRefused(const QJsonValue &data)
         m_socket->close(); // disconnected() follows and schedules the retry
         return;
     }
+    if (refused.reason == Reason::OverLimit) {
+        // The hub holds as many connections as it allows (its message, in its words, says
+        // which limit): try again later, with the backoff.
+        setError(refused.message);
+        m_socket->close();
+        return;
+    }
     m_running = false; // no retry storm: a refused token stays refused
     if (refused.reason == Reason::Unauthorized)
         setError(Tr::tr("The hub refused this machine's token. Ask the hub's owner for a new "

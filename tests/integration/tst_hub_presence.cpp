@@ -144,6 +144,7 @@ private Q_SLOTS:
         constexpr int kCrowd = 150;
         TestHub<FakeClock> env;
         env.options.presenceIntervalMs = 1000;
+        env.options.maxPerToken = 0;
         env.stop();
         env.start();
         HubTestClient watcher;

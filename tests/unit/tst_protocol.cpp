@@ -510,6 +510,11 @@ private Q_SLOTS:
                  ConnectRefusal::Reason::Unavailable);
         QCOMPARE(decodeConnectRefusal(QJsonValue(QStringLiteral("unauthorized"))).reason,
                  ConnectRefusal::Reason::Unauthorized);
+        // A connection limit: the hub's sentence, and a code the desk retries on.
+        const ConnectRefusal full =
+            decodeConnectRefusal(encode(overLimit(QStringLiteral("The hub is full."))));
+        QCOMPARE(full.reason, ConnectRefusal::Reason::OverLimit);
+        QCOMPARE(full.message, QStringLiteral("The hub is full."));
     }
 
     void connectAnswer()

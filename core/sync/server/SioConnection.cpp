@@ -76,6 +76,7 @@ int SioConnection::payloadLimit() const
 
 void SioConnection::join(const QString &nsp)
 {
+    m_accepted = true;
     m_namespaces.insert(nsp);
     limitMessages(payloadLimit());
 }
@@ -106,6 +107,22 @@ void SioConnection::counted(qint64 bytes)
         return;
     m_traffic.messages += 1;
     m_traffic.bytes += quint64(bytes);
+    if (m_options.maxUnsentBytes <= 0 || m_closing)
+        return;
+    if (const qint64 unsent = m_socket->bytesToWrite(); unsent > m_options.maxUnsentBytes)
+        cutOff(QStringLiteral("it does not read: %1 bytes wait to go out").arg(unsent));
+}
+
+void SioConnection::cutOff(const QString &why)
+{
+    qCWarning(lcSio).noquote() << "cut off" << describe() << "because" << why;
+    m_closing = true;
+    for (QTimer *t : {&m_pingTimer, &m_pongTimer, &m_connectTimer})
+        t->stop();
+    if (onClosing)
+        onClosing();
+    // May emit disconnected at once: the server then deletes this connection later, not now.
+    m_socket->abort();
 }
 
 void SioConnection::drop(const QString &why, bool quiet)

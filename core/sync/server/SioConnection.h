@@ -70,14 +70,18 @@ public:
     bool hasJoined(const QString &nsp) const { return m_namespaces.contains(nsp); }
     // The first namespace joined lifts the socket's size limit to maxPayload.
     void join(const QString &nsp);
+    // A namespace accepted its CONNECT once (it is past authentication).
+    bool wasAccepted() const { return m_accepted; }
     bool leave(const QString &nsp) { return m_namespaces.remove(nsp); }
 
     // Takes one request from the bucket; false when it is empty (the request is refused).
     bool takeToken();
 
 private:
-    // Counts a message handed to the socket.
+    // Counts a message handed to the socket; cuts the peer off past maxUnsentBytes.
     void counted(qint64 bytes);
+    // A peer that does not read: closed at once, without a close frame it would not read.
+    void cutOff(const QString &why);
     void onText(const QString &text);
     void onBinary(const QByteArray &data);
     void onSocketIo(const QString &packetText);
@@ -96,6 +100,7 @@ private:
     QSet<QString> m_namespaces;
     bool m_closing = false;
     bool m_quiet = false;
+    bool m_accepted = false;
     QTimer m_pingTimer;
     QTimer m_pongTimer;
     QTimer m_connectTimer;

@@ -1,5 +1,7 @@
 #include "SioServer.h"
 
+#include "protocol/Answers.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QRandomGenerator>
@@ -143,6 +145,9 @@ void SioServer::onNewConnection()
         auto owned = std::make_unique<SioConnection>(id, socket, m_options, m_traffic);
         SioConnection *conn = owned.get();
         m_connections.emplace(id, std::move(owned));
+        const bool overLimit = m_options.maxUnauthenticated > 0 &&
+                               m_unauthenticated >= m_options.maxUnauthenticated;
+        ++m_unauthenticated;
         conn->onPacket = [this, conn](const sio::Packet &packet,
                                       const QList<QByteArray> &attachments) {
             onPacket(*conn, packet, attachments);
@@ -153,6 +158,17 @@ void SioServer::onNewConnection()
         };
         connect(socket, &QWebSocket::disconnected, this, [this, id] { onDisconnected(id); });
         conn->open();
+        if (overLimit) {
+            // Said in words a desk shows, and as over_limit: it tries again later.
+            const QString message = Tr::tr("The hub has %1 connections waiting to log in "
+                                           "(--max-unauthenticated); try again later.")
+                                        .arg(m_options.maxUnauthenticated);
+            qCWarning(lcSio).noquote() << "refused a socket from" << conn->socket()->peerAddress().toString()
+                                       << "at once:" << m_options.maxUnauthenticated
+                                       << "wait to log in";
+            refuse(id, QStringLiteral("/"), protocol::encode(protocol::overLimit(message)));
+            conn->drop(QStringLiteral("over --max-unauthenticated"), true);
+        }
     }
 }
 
@@ -164,6 +180,8 @@ void SioServer::onDisconnected(SioConnectionId id)
     std::unique_ptr<SioConnection> conn = std::move(it->second);
     m_connections.erase(it);
     leaveRooms(id);
+    if (!conn->wasAccepted())
+        --m_unauthenticated;
     if (conn->isQuiet())
         qCDebug(lcSio).noquote() << "closed" << conn->describe() << conn->socket()->closeCode();
     else
@@ -224,6 +242,8 @@ void SioServer::accept(SioConnectionId id, const QString &nsp, const QJsonObject
     SioConnection *conn = find(id);
     if (!conn)
         return;
+    if (!conn->wasAccepted())
+        --m_unauthenticated;
     conn->join(nsp);
     QString frame = sio::encodeMessage(sio::Packet::connect(data, nsp));
     if (!rawField.isEmpty() && frame.endsWith(QLatin1Char('}'))) {

@@ -43,6 +43,12 @@ struct SioServerOptions
     int connectTimeout = 10000; // from the open packet to the CONNECT packet
     // Sockets beyond this are closed at once (a flood must not exhaust the server).
     int maxConnections = 1000;
+    // Sockets not yet past CONNECT (no namespace accepted yet) beyond this get CONNECT_ERROR
+    // (data.code "over_limit") and are closed; 0: no limit.
+    int maxUnauthenticated = 4096;
+    // A socket whose peer does not read what it is sent is cut off once this much waits to go
+    // out (its peer comes back, and pulls what it missed); 0: no limit.
+    qint64 maxUnsentBytes = 1 << 20;
     // Per-socket rate limit (token bucket, see SioServer::takeToken): burst size and refill per
     // second; 0 per second turns it off. Generous on purpose: a desk replaying a day of offline
     // changes must get through.
@@ -126,6 +132,8 @@ public:
     // Sends the packet to every connection in the room that is not closing.
     void sendToRoom(const QString &room, const sio::Packet &packet);
 
+    // Connections not yet past CONNECT.
+    int unauthenticatedCount() const { return m_unauthenticated; }
     // Everything sent since the server was made.
     const SioTraffic &traffic() const { return m_traffic; }
 
@@ -145,6 +153,7 @@ private:
     std::map<QString, std::set<SioConnectionId>> m_rooms;
     SioConnectionId m_nextId = 1;
     SioTraffic m_traffic;
+    int m_unauthenticated = 0; // connections that never had a namespace accepted
 };
 
 } // namespace st
