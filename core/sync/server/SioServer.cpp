@@ -14,6 +14,10 @@
 
 #include <array>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 Q_LOGGING_CATEGORY(lcSio, "studiotimer.sio", QtInfoMsg)
 
 namespace st {
@@ -95,9 +99,22 @@ Result<void> SioServer::listen(const QString &name)
                                    .arg(m_options.bind.toString())
                                    .arg(m_options.port)
                                    .arg(m_server->errorString()));
+    tuneListener(m_server->socketDescriptor());
     qCInfo(lcSio).noquote() << name << "listening on" << m_options.bind.toString() << "port"
                             << m_server->serverPort() << (m_options.tls ? "(wss)" : "(ws)");
     return {};
+}
+
+void SioServer::tuneListener(qintptr fd)
+{
+    // Qt listens with a backlog of 50: in a reconnect storm of thousands of desks the kernel
+    // would drop the SYNs beyond it, and those desks would wait a second or more to retry. A
+    // second listen() sets the backlog (capped by net.core.somaxconn).
+    ::listen(int(fd), SOMAXCONN);
+    // Accepted sockets inherit this: a small frame (an ack, a broadcast) leaves at once instead
+    // of waiting for the peer's delayed ACK (Nagle), as Node's ws does too.
+    const int on = 1;
+    ::setsockopt(int(fd), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
 }
 
 quint16 SioServer::port() const

@@ -138,6 +138,8 @@ public:
     const SioTraffic &traffic() const { return m_traffic; }
 
 private:
+    // The listening socket's backlog and TCP_NODELAY (see the .cpp).
+    static void tuneListener(qintptr fd);
     void onNewConnection();
     void onDisconnected(SioConnectionId id);
     void onPacket(SioConnection &conn, const sio::Packet &packet,
