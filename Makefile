@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 DATA_DIR   ?= $(CURDIR)/.studiotimer-data
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test torture test-sanitize fuzz bench package package-check format clean
+.PHONY: all deps configure build run test torture test-sanitize fuzz bench bench-hub package package-check format clean
 
 all: build
 
@@ -61,6 +61,13 @@ bench: build
 	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/bench/bench_gui
 	$(BUILD_DIR)/tests/bench/bench_backend
 	$(BUILD_DIR)/tests/bench/bench_import --rows 1000000
+	$(MAKE) bench-hub BENCH_ARGS=
+
+# studiotimer-hub beside a Socket.IO 4.8 server under the same load (docs/PERFORMANCE-sync.md);
+# under 10 minutes at the default sizes, longer runs through BENCH_ARGS (e.g. --seconds 20).
+bench-hub: build
+	cd $(BUILD_DIR)/tests/bench/sio-baseline && npm ci --prefer-offline --no-audit --no-fund
+	$(BUILD_DIR)/tests/bench/bench_hub_load $(BENCH_ARGS)
 
 package: build
 	cd $(BUILD_DIR) && cpack -G DEB

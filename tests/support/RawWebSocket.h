@@ -21,6 +21,7 @@ public:
         : QObject(parent)
     {
         connect(&m_socket, &QTcpSocket::connected, this, [this] {
+            m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
             m_socket.write(QByteArrayLiteral("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
                                              "Host: 127.0.0.1\r\nUpgrade: websocket\r\n"
                                              "Connection: Upgrade\r\n"
