@@ -75,6 +75,9 @@ private:
         m_db = std::move(db).value();
         HubOptions hubOptions;
         hubOptions.port = options.port;
+        // A studio's desks often all join with the one invite code this hub shows: no limit per
+        // token here (the limits per organisation and before login still hold).
+        hubOptions.maxPerToken = 0;
         if (options.tls) {
             auto identity = selfsigned::ensure(options.dataDir);
             if (!identity)
