@@ -212,7 +212,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+105"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+109"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
 
@@ -263,7 +263,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
@@ -288,7 +288,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Commande inconnue « %1 ».</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Recorded %1: the running timer began later and keeps running.
 </source>
         <translation>Entrée enregistrée : %1 ; le chronomètre en cours a commencé plus tard et continue.
@@ -389,8 +389,8 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+7"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-64"/>
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="+145"/>
-        <location line="+55"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+144"/>
+        <location line="+54"/>
         <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
         <translation>--from attend un jour comme 2026-11-28, pas « %1 ».</translation>
     </message>
@@ -434,7 +434,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         </translation>
     </message>
     <message>
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="-137"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="-134"/>
         <source>&quot;task-types&quot; does not take --%1.</source>
         <translation>« task-types » ne prend pas --%1.</translation>
     </message>
@@ -449,12 +449,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>« task-types %1 » demande un type de tâche.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&quot;task-types set&quot; does not take --%1.</source>
         <translation>« task-types set » ne prend pas --%1.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&quot;task-types reprice&quot; does not take --%1.</source>
         <translation>« task-types reprice » ne prend pas --%1.</translation>
     </message>
@@ -489,7 +489,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>--%1 takes yes or no, not &quot;%2&quot;.</source>
         <translation>--%1 attend yes ou no, pas « %2 ».</translation>
     </message>
@@ -888,7 +888,8 @@ Essayez « studiotimer help ».
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-1"/>
+        <location line="+30"/>
         <source>No conflicts: the hub took every change.
 </source>
         <translation>Aucun conflit : le hub a accepté chaque modification.
@@ -990,7 +991,7 @@ Essayez « studiotimer help ».
         <translation>en cours</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+2"/>
         <source>note &quot;%1&quot;</source>
         <translation>note « %1 »</translation>
@@ -1002,17 +1003,17 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+3"/>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>deleted</source>
         <translation>supprimée</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>restored</source>
         <translation>rétablie</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1 by %2</source>
         <translation>%1 par %2</translation>
     </message>
@@ -1023,17 +1024,22 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+11"/>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Refused changes</source>
         <translation>Modifications refusées</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-22"/>
         <source>The hub refused these changes made on this machine. Each entry was set back to what the hub has.</source>
         <translation>Le hub a refusé ces modifications faites sur cette machine. Chaque entrée a été remise comme le hub la connaît.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Nothing was refused. When the hub refuses a change made on this machine, it is listed here with the hub&apos;s reason.</source>
+        <translation>Rien n’a été refusé. Quand le hub refuse une modification faite sur cette machine, elle apparaît ici avec la raison donnée par le hub.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1242,7 +1248,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::EntryDialog</name>
     <message>
-        <location filename="../ui/dialogs/EntryDialog.cpp" line="+72"/>
+        <location filename="../ui/dialogs/EntryDialog.cpp" line="+73"/>
         <source>Adjust entry</source>
         <translation>Corriger l’entrée</translation>
     </message>
@@ -1368,7 +1374,7 @@ Essayez « studiotimer help ».
         <translation>rétablie</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
@@ -1496,7 +1502,7 @@ Essayez « studiotimer help ».
         <translation>« %1 » n’est pas une heure comme « 2026-11-28T09:30:00+01:00 ».</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&quot;%1&quot; must be a whole number of milliseconds.</source>
         <translation>« %1 » doit être un nombre entier de millisecondes.</translation>
     </message>
@@ -1506,7 +1512,7 @@ Essayez « studiotimer help ».
         <translation>« %1 » doit être un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&quot;startedAt&quot; is required.</source>
         <translation>« startedAt » est obligatoire.</translation>
     </message>
@@ -1931,7 +1937,7 @@ Essayez « studiotimer help ».
         <translation>L’entrée a d’abord été modifiée ailleurs : cette modification partait de la version %1, l’entrée en est à la version %2.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>A time more than a minute ahead of the hub&apos;s clock was refused: check this computer&apos;s clock.</source>
         <translation>Une heure en avance de plus d’une minute sur l’horloge du hub a été refusée : vérifiez l’horloge de cet ordinateur.</translation>
     </message>
@@ -1946,17 +1952,17 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas en cours.</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-67"/>
         <source>The change was not recorded.</source>
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
@@ -2556,7 +2562,7 @@ Essayez « studiotimer help ».
         <translation>Regrouper par</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Chart of the report</source>
         <translation>Graphique du rapport</translation>
     </message>
@@ -2566,7 +2572,7 @@ Essayez « studiotimer help ».
         <translation>Détail du rapport</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+63"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -2912,12 +2918,12 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+570"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+571"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
-        <location line="-487"/>
+        <location line="-488"/>
         <location line="+219"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
@@ -2974,7 +2980,7 @@ Essayez « studiotimer help ».
         <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>The hub&apos;s answer names no organisation.</source>
         <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
@@ -3416,12 +3422,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-96"/>
         <source>Archived task types keep their entries but no longer offer a button. Task types are never deleted.</source>
         <translation>Les types de tâche archivés gardent leurs entrées mais n’ont plus de bouton. Les types de tâche ne sont jamais supprimés.</translation>
     </message>
@@ -3436,7 +3442,7 @@ Essayez « studiotimer help ».
         <translation>%1 (archivé)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>%1 from %2</source>
         <translation>%1 à partir du %2</translation>
     </message>
@@ -3454,19 +3460,17 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+40"/>
-        <location filename="../core/timer/TimerService.cpp" line="+42"/>
+        <location filename="../core/timer/TimerService.cpp" line="+273"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/timer/TimerService.cpp" line="+4"/>
         <source>An entry with this ID already exists.</source>
         <translation>Une entrée avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+60"/>
+        <location line="-175"/>
         <source>A paused timer cannot stop before its pause.</source>
         <translation>Un chronomètre en pause ne peut pas s’arrêter avant sa pause.</translation>
     </message>
@@ -3491,18 +3495,18 @@ Essayez « studiotimer help ».
         <translation>Un chronomètre ne peut pas reprendre avant sa pause.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="-9"/>
-        <location line="+180"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+35"/>
+        <location line="+176"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-174"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+62"/>
         <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
@@ -3627,7 +3631,7 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/timer/TimerEdits.cpp" line="+20"/>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
@@ -4072,12 +4076,12 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="-80"/>
+        <location filename="../core/protocol/Requests.cpp" line="-79"/>
         <source>must be a rate from 0 to %1</source>
         <translation>doit être un tarif de 0 à %1</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+196"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
@@ -4307,7 +4311,7 @@ Essayez « studiotimer help ».
 <context>
     <name>studiotimer_hub</name>
     <message>
-        <location filename="../app/hub_main.cpp" line="+122"/>
+        <location filename="../app/hub_main.cpp" line="+124"/>
         <source>Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>Utilisation : org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -4355,6 +4359,11 @@ Essayez « studiotimer help ».
         <location line="+4"/>
         <source>Requests per second and socket (bursts up to 5 seconds&apos; worth); 0: no limit.</source>
         <translation>Requêtes par seconde et par socket (rafales jusqu’à 5 secondes de requêtes) ; 0 : sans limite.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Does not announce the hub on the local network (UDP broadcasts to port 7346, which desks&apos; &quot;Join a hub&quot; lists).</source>
+        <translation>N’annonce pas le hub sur le réseau local (diffusions UDP vers le port 7346, que « Rejoindre un hub » liste sur les postes).</translation>
     </message>
     <message>
         <location line="+5"/>
