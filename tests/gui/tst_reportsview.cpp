@@ -161,6 +161,22 @@ private Q_SLOTS:
         QCOMPARE(other.store.service->count({}), 1);
     }
 
+    // Issue 16: dates in the locale's format everywhere, as History's table shows them (the
+    // period's days were ISO).
+    void daysReadInTheLocalesFormat()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        const auto restore = qScopeGuard([before] { QLocale::setDefault(before); });
+        GuiFixture f;
+        ReportsView view(*f.async);
+        view.setCustomRange(QDate(2025, 11, 10), QDate(2025, 11, 16));
+        const auto days = view.findChildren<QDateEdit *>();
+        QCOMPARE(days.size(), 2);
+        QCOMPARE(days.at(0)->text(), QStringLiteral("10/11/2025"));
+        QCOMPARE(days.at(1)->text(), QStringLiteral("16/11/2025"));
+    }
+
     // Issue 16: "Export for Toggl…" was cut off. At the size the window opens with, in English
     // and in French, the Reports tab fits without making the window wider, and every button and
     // date shows its whole text.

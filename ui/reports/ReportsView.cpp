@@ -5,6 +5,7 @@
 #include "backend/Backend.h"
 #include "domain/Format.h"
 #include "domain/Money.h"
+#include "models/EntryFormat.h"
 #include "report/EntryImport.h"
 
 #include <QComboBox>
@@ -73,7 +74,7 @@ ReportsView::ReportsView(Backend &service, QWidget *parent)
     m_to = new QDateEdit(this);
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setDisplayFormat(entryFormat::dateEditFormat()); // the locale's, as in History
     }
     m_grouping = new QComboBox(this);
     for (ReportGrouping g : {ReportGrouping::TaskType, ReportGrouping::User, ReportGrouping::Room,
