@@ -23,7 +23,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QScopeGuard>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -397,21 +396,14 @@ void TestKeyboard::frenchMenusHaveTheirOwnLetters()
 // question.
 void TestKeyboard::everyDialogHasItsOwnLetters_data()
 {
-    QTest::addColumn<QString>("translation");
-    QTest::newRow("English") << QString();
-    QTest::newRow("French") << QStringLiteral(":/i18n/studiotimer_fr.qm");
+    englishAndFrench();
 }
 
 void TestKeyboard::everyDialogHasItsOwnLetters()
 {
     QFETCH(QString, translation);
-    QTranslator translator;
-    if (!translation.isEmpty()) {
-        QVERIFY(translator.load(translation));
-        QCoreApplication::installTranslator(&translator);
-    }
-    const auto untranslate =
-        qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+    const Translation language(translation);
+    QVERIFY(language.ok());
     AppFixture app; // (Morning's entries name English task types)
     QVERIFY(app.showActive());
     int dialogs = 0;
@@ -489,14 +481,23 @@ void TestKeyboard::aHubFoundOnTheNetworkIsPickedWithTheArrows()
             auto *found = page->findChild<QListWidget *>();
             if (!tabTo(found))
                 return QStringLiteral("Tab does not reach the hubs found");
-            if (!QTest::qWaitFor([found] { return found->count() == 1; }, 5000))
+            // Other hubs may announce on this network too: Down until ours is picked.
+            const QString ours = QStringLiteral("127.0.0.1:7345");
+            const auto listed = [found, &ours] {
+                for (int i = 0; i < found->count(); ++i) {
+                    if (found->item(i)->data(Qt::UserRole).toString() == ours)
+                        return true;
+                }
+                return false;
+            };
+            if (!QTest::qWaitFor(listed, 5000))
                 return QStringLiteral("the announced hub is not listed");
-            press(Qt::Key_Down);
+            for (int i = 0; i < found->count() && page->addressEdit()->text() != ours; ++i)
+                press(Qt::Key_Down);
             const QString address = page->addressEdit()->text();
             press(Qt::Key_Escape);
-            return address == QStringLiteral("127.0.0.1:7345")
-                       ? QString()
-                       : QStringLiteral("the address reads '%1'").arg(address);
+            return address == ours ? QString()
+                                   : QStringLiteral("the address reads '%1'").arg(address);
         });
     QVERIFY2(outcome.isEmpty(), qPrintable(outcome));
 }

@@ -180,22 +180,12 @@ private Q_SLOTS:
     // Issue 16: "Export for Toggl…" was cut off. At the size the window opens with, in English
     // and in French, the Reports tab fits without making the window wider, and every button and
     // date shows its whole text.
-    void everyLabelFitsAtTheDefaultWindowSize_data()
-    {
-        QTest::addColumn<QString>("translation");
-        QTest::newRow("English") << QString();
-        QTest::newRow("French") << QStringLiteral(":/i18n/studiotimer_fr.qm");
-    }
+    void everyLabelFitsAtTheDefaultWindowSize_data() { englishAndFrench(); }
     void everyLabelFitsAtTheDefaultWindowSize()
     {
         QFETCH(QString, translation);
-        QTranslator translator;
-        if (!translation.isEmpty()) {
-            QVERIFY(translator.load(translation));
-            QCoreApplication::installTranslator(&translator);
-        }
-        const auto untranslate =
-            qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+        const Translation language(translation);
+        QVERIFY(language.ok());
         GuiFixture f;
         MainWindow window(*f.async);
         const QSize opened = window.size(); // what the window asks for before it is shown
