@@ -1,7 +1,7 @@
 // studiotimer-hub: the headless LAN sync hub (DESIGN.md, "The hub's command line").
 //
 //   studiotimer-hub [--port 7345] [--bind ADDR] [--data-dir DIR]
-//                   [--tls-self-signed | --tls-cert F --tls-key F]
+//                   [--tls-self-signed | --tls-cert F --tls-key F] [--no-announce]
 //                   [--max-per-token 16] [--max-per-org 5000] [--max-unauthenticated 4096]
 //                   [--max-unsent-bytes 1048576]
 //   studiotimer-hub [--data-dir DIR] org create NAME | org invite ORG_ID | org revoke TOKEN |
@@ -13,6 +13,7 @@
 #include "store/Backup.h"
 #include "store/DataLocation.h"
 #include "store/Database.h"
+#include "sync/Discovery.h"
 #include "sync/Hub.h"
 #include "sync/SelfSignedCertificate.h"
 #include "sync/SqliteHubStore.h"
@@ -26,6 +27,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
+#include <QSysInfo>
 #include <QTimer>
 
 #include <algorithm>
@@ -191,6 +193,10 @@ int main(int argc, char *argv[])
         QStringLiteral("rate-limit"),
         Tr::tr("Requests per second and socket (bursts up to 5 seconds' worth); 0: no limit."),
         QStringLiteral("N"));
+    const QCommandLineOption noAnnounceOption(
+        QStringLiteral("no-announce"),
+        Tr::tr("Does not announce the hub on the local network (UDP broadcasts to port 7346, "
+               "which desks' \"Join a hub\" lists)."));
     const st::HubOptions defaults;
     const auto limit = [](const char *name, const QString &what, int value, int max) {
         return LimitOption{QCommandLineOption(QLatin1String(name), what, QStringLiteral("N"),
@@ -214,8 +220,8 @@ int main(int argc, char *argv[])
                      "reconnects and catches up); 0: no limit."),
               int(defaults.maxUnsentBytes), 1 << 30);
     parser.addOptions({portOption, bindOption, dataDirOption, certOption, keyOption,
-                       selfSignedOption, rateOption, perToken.option, perOrg.option,
-                       unauthenticated.option, unsent.option});
+                       selfSignedOption, rateOption, noAnnounceOption, perToken.option,
+                       perOrg.option, unauthenticated.option, unsent.option});
     parser.addPositionalArgument(QStringLiteral("org"),
                                  Tr::tr("org create NAME | org invite ORG_ID | org revoke TOKEN | "
                                         "org list"));
@@ -332,12 +338,25 @@ int main(int argc, char *argv[])
             QStringLiteral("studiotimer-hub: wss:// certificate fingerprint %1").arg(fingerprint),
             stderr);
 
+    // Announced on the LAN like a desk's own hub, so "Join a hub" finds it (with the certificate's
+    // fingerprint when it serves wss://); not when only this machine can reach it.
+    st::discovery::Announcer announcer;
+    if (!parser.isSet(noAnnounceOption) && !options.bind.isLoopback()) {
+        const auto orgs = hub.store().organizations();
+        const QString org = orgs && orgs->size() == 1 ? orgs->first().org.name : QString();
+        announcer.start({QSysInfo::machineHostName(), hub.port(), org, sha256});
+        printLine(QStringLiteral("studiotimer-hub: announced on the LAN (UDP port %1)")
+                      .arg(st::discovery::kDefaultPort),
+                  stderr);
+    }
+
     QSocketNotifier notifier(g_signalFds[1], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
         char byte = 0;
         [[maybe_unused]] const auto n = ::read(g_signalFds[1], &byte, 1);
         notifier.setEnabled(false);
         printLine(QStringLiteral("studiotimer-hub: shutting down"), stderr);
+        announcer.stop();
         hub.close(); // every acknowledged change is committed already
         QTimer::singleShot(200, &app, &QCoreApplication::quit); // let the close frames go out
     });

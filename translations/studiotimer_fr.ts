@@ -1024,17 +1024,22 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+11"/>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Refused changes</source>
         <translation>Modifications refusées</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-22"/>
         <source>The hub refused these changes made on this machine. Each entry was set back to what the hub has.</source>
         <translation>Le hub a refusé ces modifications faites sur cette machine. Chaque entrée a été remise comme le hub la connaît.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Nothing was refused. When the hub refuses a change made on this machine, it is listed here with the hub&apos;s reason.</source>
+        <translation>Rien n’a été refusé. Quand le hub refuse une modification faite sur cette machine, elle apparaît ici avec la raison donnée par le hub.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1877,24 +1882,14 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Hub</name>
     <message>
-        <location filename="../core/sync/server/SioServer.cpp" line="+94"/>
+        <location filename="../core/sync/server/SioServer.cpp" line="+92"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+83"/>
+        <location filename="../core/sync/Hub.cpp" line="+80"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
-    </message>
-    <message>
-        <location line="+183"/>
-        <source>This token already has %1 connections to the hub (--max-per-token): close one, or try again later.</source>
-        <translation>Ce jeton a déjà %1 connexions au hub (--max-per-token) : fermez-en une, ou réessayez plus tard.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This organisation already has %1 connections to the hub (--max-per-org): try again later.</source>
-        <translation>Cette organisation a déjà %1 connexions au hub (--max-per-org) : réessayez plus tard.</translation>
     </message>
     <message>
         <location filename="../core/sync/server/SioServer.cpp" line="-27"/>
@@ -1917,12 +1912,7 @@ Essayez « studiotimer help ».
         <translation>Seul /socket.io/?EIO=4&amp;transport=websocket est servi, à %1 connexions au plus.</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>The hub has %1 connections waiting to log in (--max-unauthenticated); try again later.</source>
-        <translation>Le hub a %1 connexions en attente d’identification (--max-unauthenticated) ; réessayez plus tard.</translation>
-    </message>
-    <message>
-        <location filename="../core/sync/Hub.cpp" line="+74"/>
+        <location filename="../core/sync/Hub.cpp" line="+234"/>
         <source>Too many requests: slow down.</source>
         <translation>Trop de requêtes : ralentissez.</translation>
     </message>
@@ -2572,7 +2562,7 @@ Essayez « studiotimer help ».
         <translation>Regrouper par</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Chart of the report</source>
         <translation>Graphique du rapport</translation>
     </message>
@@ -2582,7 +2572,7 @@ Essayez « studiotimer help ».
         <translation>Détail du rapport</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+63"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -2928,12 +2918,12 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+583"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+571"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
-        <location line="-500"/>
+        <location line="-488"/>
         <location line="+219"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
@@ -2970,7 +2960,7 @@ Essayez « studiotimer help ».
         <translation>Le hub ne peut pas vérifier le jeton de cette machine pour le moment ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>The hub refused this machine&apos;s token. Ask the hub&apos;s owner for a new invite token and join again.</source>
         <translation>Le hub a refusé le jeton de cette machine. Demandez un nouveau jeton d’invitation au propriétaire du hub et rejoignez-le à nouveau.</translation>
     </message>
@@ -2985,17 +2975,17 @@ Essayez « studiotimer help ».
         <translation>Le hub a refusé la connexion : %1</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-30"/>
         <source>The hub closed the session.</source>
         <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+49"/>
         <source>The hub&apos;s answer names no organisation.</source>
         <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+115"/>
         <source>Cannot join the hub&apos;s organisation: %1</source>
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
@@ -4029,30 +4019,28 @@ Essayez « studiotimer help ».
 <context>
     <name>st::protocol</name>
     <message>
-        <location filename="../core/protocol/Answers.cpp" line="+47"/>
+        <location filename="../core/protocol/Answers.cpp" line="+46"/>
         <source>must not be empty</source>
         <translation>ne doit pas être vide</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+58"/>
         <source>This hub speaks sync protocol %1 and this desk speaks %2: update Studio Timer.</source>
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+179"/>
-        <location line="+6"/>
-        <location line="+60"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+175"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <location filename="../core/protocol/Fields.cpp" line="+109"/>
         <source>must be an object</source>
         <translation>doit être un objet</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="+33"/>
         <location filename="../core/protocol/Requests.cpp" line="+264"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
@@ -4323,7 +4311,7 @@ Essayez « studiotimer help ».
 <context>
     <name>studiotimer_hub</name>
     <message>
-        <location filename="../app/hub_main.cpp" line="+126"/>
+        <location filename="../app/hub_main.cpp" line="+124"/>
         <source>Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>Utilisation : org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -4333,7 +4321,7 @@ Essayez « studiotimer help ».
         <translation>Utilisation : backup [FICHIER]</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+22"/>
         <source>Studio Timer&apos;s LAN sync hub (Socket.IO v4).</source>
         <translation>Hub de synchronisation réseau local de Studio Timer (Socket.IO v4).</translation>
     </message>
@@ -4373,27 +4361,12 @@ Essayez « studiotimer help ».
         <translation>Requêtes par seconde et par socket (rafales jusqu’à 5 secondes de requêtes) ; 0 : sans limite.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Connections one device token may hold; 0: no limit.</source>
-        <translation>Connexions qu’un jeton d’appareil peut ouvrir ; 0 : sans limite.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Connections one organisation may hold; 0: no limit.</source>
-        <translation>Connexions qu’une organisation peut ouvrir ; 0 : sans limite.</translation>
-    </message>
-    <message>
         <location line="+4"/>
-        <source>Connections not yet logged in (before their CONNECT is accepted); 0: no limit.</source>
-        <translation>Connexions pas encore identifiées (avant que leur CONNECT soit accepté) ; 0 : sans limite.</translation>
+        <source>Does not announce the hub on the local network (UDP broadcasts to port 7346, which desks&apos; &quot;Join a hub&quot; lists).</source>
+        <translation>N’annonce pas le hub sur le réseau local (diffusions UDP vers le port 7346, que « Rejoindre un hub » liste sur les postes).</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Bytes waiting to go out to one desk beyond which it is cut off (it reconnects and catches up); 0: no limit.</source>
-        <translation>Octets en attente d’envoi vers un poste au-delà desquels il est coupé (il se reconnecte et rattrape son retard) ; 0 : sans limite.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <source>org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -4418,12 +4391,7 @@ Essayez « studiotimer help ».
         <translation>--rate-limit demande un nombre de 0 à 1000000.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>--%1 needs a number from 0 to %2.</source>
-        <translation>--%1 attend un nombre de 0 à %2.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>--bind needs an IP address.</source>
         <translation>--bind demande une adresse IP.</translation>
     </message>

@@ -6,6 +6,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLabel>
+
+#include <algorithm>
 
 using namespace st;
 using namespace st::test;
@@ -15,6 +18,7 @@ class TestAbout final : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void saysVersionLicenceDataFolderAndHub();
+    void theWebsiteLinkIsNotCut();
 };
 
 void TestAbout::saysVersionLicenceDataFolderAndHub()
@@ -42,6 +46,28 @@ void TestAbout::saysVersionLicenceDataFolderAndHub()
     f.settle();
     QVERIFY2(about.text().contains(QStringLiteral("hub.studio.lan:7400")),
              qPrintable(about.text()));
+}
+
+// The keyboard pass (issue 16) found "studiotimer.org: news, help and reporting a" cut at the
+// dialog's edge: the label was narrower than its link.
+void TestAbout::theWebsiteLinkIsNotCut()
+{
+    GuiFixture f;
+    AboutDialog about(*f.async);
+    about.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&about));
+    f.settle();
+    const QString website = AboutDialog::tr("studiotimer.org: news, help and reporting a problem");
+    const auto labels = about.findChildren<QLabel *>();
+    const auto withLink = std::find_if(labels.begin(), labels.end(), [&website](QLabel *l) {
+        return l->text().contains(website.toHtmlEscaped());
+    });
+    QVERIFY(withLink != labels.end());
+    const QLabel *label = *withLink;
+    QVERIFY2(label->contentsRect().width() >= label->fontMetrics().horizontalAdvance(website),
+             qPrintable(QStringLiteral("%1 px for %2 px of link")
+                            .arg(label->contentsRect().width())
+                            .arg(label->fontMetrics().horizontalAdvance(website))));
 }
 
 QTEST_MAIN(TestAbout)

@@ -1,22 +1,28 @@
 // Issue 5: the whole app works from the keyboard. Drives the real window with key presses only,
 // each sent where a keyboard sends it (the focused widget, or the open menu): tasks by their
 // number, pause and stop, every tab, every menu, History's adjust / delete / undo, and in every
-// dialog a Tab cycle that meets each control once and an Escape that cancels.
+// dialog a Tab cycle that meets each control once and an Escape that cancels. Issue 16: focus
+// shows wherever Tab brings it, no two underlined letters of a dialog clash (English and
+// French), Reports reads top to bottom, a hub found on the network is picked with the arrows.
 
-#include "A11yFixture.h"
 #include "AwayDialog.h"
 #include "HistoryView.h"
+#include "KeyboardFixture.h"
 #include "NowView.h"
 #include "dialogs/EntryDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/TaskTypesDialog.h"
 #include "models/HistoryModel.h"
+#include "reports/ReportsView.h"
+#include "sync/Discovery.h"
+#include "sync/SyncSettingsPage.h"
 
+#include <QDateEdit>
 #include <QDateTimeEdit>
-#include <QMenu>
-#include <QMenuBar>
+#include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -28,181 +34,6 @@ using namespace st::test;
 namespace {
 
 constexpr Ms kHour = 3'600'000;
-
-QWidget *keyTarget()
-{
-    if (QWidget *popup = QApplication::activePopupWidget())
-        return popup->focusWidget() ? popup->focusWidget() : popup;
-    if (QWidget *focus = QApplication::focusWidget())
-        return focus;
-    return QApplication::activeWindow();
-}
-
-// One key, sent where the keyboard sends it.
-bool press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-{
-    QWidget *target = keyTarget();
-    if (!target)
-        return false;
-    QTest::keyClick(target, key, modifiers);
-    return true;
-}
-
-bool type(const QString &text)
-{
-    QWidget *target = keyTarget();
-    if (!target)
-        return false;
-    QTest::keyClicks(target, text);
-    return true;
-}
-
-QWidget *focusedControl()
-{
-    QWidget *focus = QApplication::focusWidget();
-    return focus ? controlOf(focus) : nullptr;
-}
-
-// Tab until target has focus; false when it is not met in one trip around the window.
-bool tabTo(QWidget *target)
-{
-    for (int i = 0; i < 80 && focusedControl() != target; ++i) {
-        if (!press(Qt::Key_Tab))
-            return false;
-    }
-    return focusedControl() == target;
-}
-
-struct TabCycle
-{
-    QString error;          // empty when the cycle is good
-    QList<QWidget *> order; // the controls met, starting with the one focused first
-};
-
-// Presses Tab from the focused control until focus comes back to it. Every visible, enabled
-// control that takes Tab focus must be met exactly once; a control may keep focus over a few
-// presses (a date edit steps through its sections), never more than a date has.
-TabCycle tabCycle(QWidget *window)
-{
-    TabCycle cycle;
-    QWidget *start = focusedControl();
-    if (!start || start->window() != window) {
-        cycle.error = QStringLiteral("nothing in %1 has focus").arg(describe(window));
-        return cycle;
-    }
-    cycle.order = {start};
-    int stay = 0;
-    for (int i = 0; i < 400; ++i) {
-        press(Qt::Key_Tab);
-        QWidget *now = focusedControl();
-        if (!now || now->window() != window) {
-            cycle.error = QStringLiteral("Tab after %1 left the window for %2")
-                              .arg(describe(cycle.order.last()), describe(now));
-            return cycle;
-        }
-        if (now == cycle.order.last()) {
-            if (now == start && visibleControls(window, true).size() == 1)
-                break; // the only control: Tab rightly stays
-            if (++stay > 6) {
-                cycle.error = QStringLiteral("Tab is trapped in %1").arg(describe(now));
-                return cycle;
-            }
-            continue;
-        }
-        stay = 0;
-        if (now == start)
-            break;
-        if (cycle.order.contains(now)) {
-            cycle.error = QStringLiteral("Tab meets %1 twice before coming back to %2")
-                              .arg(describe(now), describe(start));
-            return cycle;
-        }
-        cycle.order.append(now);
-    }
-    if (controlOf(QApplication::focusWidget()) != start) {
-        cycle.error = QStringLiteral("Tab never comes back to %1").arg(describe(start));
-        return cycle;
-    }
-    QStringList missing;
-    for (QWidget *w : visibleControls(window, true)) {
-        if (!cycle.order.contains(w))
-            missing << describe(w);
-    }
-    if (!missing.isEmpty())
-        cycle.error = QStringLiteral("Tab never reaches: ") + missing.join(QStringLiteral("; "));
-    return cycle;
-}
-
-// What the window manager does with a new dialog: gives it the keyboard.
-bool activate(QWidget *window)
-{
-    window->activateWindow();
-    return QTest::qWaitFor([window] { return QApplication::activeWindow() == window; });
-}
-
-// The cycle, then Escape; empty when both went well.
-QString tabThenEscape(QWidget *dialog)
-{
-    if (!activate(dialog))
-        return QStringLiteral("%1 did not become active").arg(describe(dialog));
-    const TabCycle cycle = tabCycle(dialog);
-    if (!cycle.error.isEmpty())
-        return cycle.error;
-    press(Qt::Key_Escape);
-    if (dialog->isVisible())
-        return QStringLiteral("Escape does not close %1").arg(describe(dialog));
-    // The window manager gives the keyboard back to the window under the dialog.
-    if (QWidget *parent = dialog->parentWidget(); parent && !activate(parent->window()))
-        return QStringLiteral("the window under %1 did not get the keyboard back")
-            .arg(describe(dialog));
-    return {};
-}
-
-// Closes what Alt+letter opened: the menu, then the menu bar's keyboard mode.
-void leaveMenus()
-{
-    for (int i = 0; i < 3; ++i) {
-        if (!QApplication::activePopupWidget() && !qobject_cast<QMenuBar *>(keyTarget()))
-            return;
-        press(Qt::Key_Escape);
-    }
-}
-
-QChar mnemonic(const QString &text)
-{
-    const qsizetype amp = text.indexOf(QLatin1Char('&'));
-    return amp >= 0 && amp + 1 < text.size() ? text.at(amp + 1).toLower() : QChar();
-}
-
-// Why the menu bar's letters clash (Alt+letter must open one menu, a letter one item), or empty.
-QString mnemonicClashes(QMenuBar *bar)
-{
-    QStringList clashes;
-    QList<QChar> menus;
-    for (QAction *action : bar->actions()) {
-        if (!action->menu() || !action->isVisible())
-            continue;
-        const QChar letter = mnemonic(action->text());
-        if (!letter.isLetter() || menus.contains(letter))
-            clashes << action->text();
-        menus << letter;
-        QList<QChar> items;
-        for (QAction *item : action->menu()->actions()) {
-            if (item->isSeparator())
-                continue;
-            const QChar l = mnemonic(item->text());
-            if (!l.isLetterOrNumber() || items.contains(l))
-                clashes << action->text() + QStringLiteral(" → ") + item->text();
-            items << l;
-        }
-    }
-    return clashes.join(QStringLiteral(", "));
-}
-
-Qt::Key letterKey(QChar c)
-{
-    return Qt::Key(Qt::Key_A + (c.toLower().unicode() - 'a'));
-}
 
 // Two stopped entries this morning: Setup 03:00–05:00, then Mixing 05:00–06:00.
 struct Morning : AppFixture
@@ -242,6 +73,10 @@ private Q_SLOTS:
     void everyDialogTabsThroughAndCancelsWithEscape();
     void everyShortcutIsShown();
     void frenchMenusHaveTheirOwnLetters();
+    void everyDialogHasItsOwnLetters_data();
+    void everyDialogHasItsOwnLetters();
+    void reportsTabOrderFollowsTheScreen();
+    void aHubFoundOnTheNetworkIsPickedWithTheArrows();
 };
 
 void TestKeyboard::tasksStartPauseResumeAndStopByKeys()
@@ -411,6 +246,9 @@ void TestKeyboard::tabVisitsEveryControlOfEveryTab()
         app.f.settle();
         const TabCycle cycle = tabCycle(app.window.get());
         QVERIFY2(cycle.error.isEmpty(), qPrintable(cycle.error));
+        // Wherever the keyboard is, it shows (issue 16).
+        const QStringList hidden = focusNotShown(app.window.get());
+        QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(QStringLiteral("; "))));
         if (key != Qt::Key_1)
             continue;
         // On Now, the order follows the screen: who, room, the task buttons, the note, Pause,
@@ -551,6 +389,117 @@ void TestKeyboard::frenchMenusHaveTheirOwnLetters()
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes));
     }
     QCoreApplication::removeTranslator(&french);
+}
+
+// Issue 16: in each dialog an underlined letter leads to one control, in English and in French
+// (the letters are translated with the words). Every dialog a menu item opens, and the away
+// question.
+void TestKeyboard::everyDialogHasItsOwnLetters_data()
+{
+    englishAndFrench();
+}
+
+void TestKeyboard::everyDialogHasItsOwnLetters()
+{
+    QFETCH(QString, translation);
+    const Translation language(translation);
+    QVERIFY(language.ok());
+    AppFixture app; // (Morning's entries name English task types)
+    QVERIFY(app.showActive());
+    int dialogs = 0;
+    for (QAction *menu : app.window->menuBar()->actions()) {
+        for (QAction *item : menu->menu()->actions()) {
+            // The items that open a dialog end with "…", and About.
+            const bool about = menu == app.window->menuBar()->actions().last();
+            if (!item->text().endsWith(QChar(0x2026)) && !about)
+                continue;
+            if (!item->isEnabled())
+                continue;
+            const QString outcome =
+                withModalDialog([item] { item->trigger(); },
+                                [](QWidget *dialog) { return dialogMnemonicClashes(dialog); });
+            QVERIFY2(outcome.isEmpty(), qPrintable(item->text() + QStringLiteral(": ") + outcome));
+            ++dialogs;
+            app.f.settle();
+        }
+    }
+    QVERIFY(dialogs >= 6); // new entry, task types, settings, sync settings, refused, about
+    AwayDialog away(app.f.store.clock.nowMs() - kHour, app.f.store.clock.nowMs(), app.window.get());
+    away.show();
+    const QString clashes = dialogMnemonicClashes(&away);
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes));
+}
+
+// Issue 16: Reports reads top to bottom: the period, the report, then what to do with it.
+void TestKeyboard::reportsTabOrderFollowsTheScreen()
+{
+    Morning app;
+    QVERIFY(app.showActive());
+    QVERIFY(press(Qt::Key_3, Qt::AltModifier));
+    app.f.settle();
+    ReportsView *reports = app.window->reportsView();
+    const TabCycle cycle = tabCycle(app.window.get());
+    QVERIFY2(cycle.error.isEmpty(), qPrintable(cycle.error));
+    QList<QWidget *> met = cycle.order;
+    met.removeIf([reports](QWidget *w) { return !reports->isAncestorOf(w); });
+    QVERIFY(met.size() >= 7); // period, grouping, table, three exports, import (the days: Custom)
+    // Each control is below the one before it, or on the same row to its right.
+    for (qsizetype i = 1; i < met.size(); ++i) {
+        const QRect before(met.at(i - 1)->mapTo(reports, QPoint()), met.at(i - 1)->size());
+        const QRect now(met.at(i)->mapTo(reports, QPoint()), met.at(i)->size());
+        const bool sameRow =
+            now.center().y() >= before.top() && now.center().y() <= before.bottom();
+        QVERIFY2(
+            sameRow ? now.left() > before.left() : now.top() > before.center().y(),
+            qPrintable(describe(met.at(i - 1)) + QStringLiteral(" then ") + describe(met.at(i))));
+    }
+}
+
+// Issue 16: a hub the join page heard is picked with the arrow keys, not only with the mouse.
+void TestKeyboard::aHubFoundOnTheNetworkIsPickedWithTheArrows()
+{
+    Morning app;
+    QVERIFY(app.showActive());
+    discovery::Announcer announcer;
+    announcer.setTarget(QHostAddress::LocalHost, discovery::kDefaultPort);
+    announcer.setInterval(200);
+    const QString outcome = withModalDialog(
+        [] {
+            press(Qt::Key_Y, Qt::AltModifier);
+            press(Qt::Key_S);
+        },
+        [&announcer](QWidget *dialog) -> QString {
+            if (!activate(dialog))
+                return QStringLiteral("the dialog did not become active");
+            auto *page = dialog->findChild<SyncSettingsPage *>();
+            if (!page || !tabTo(page->offButton()))
+                return QStringLiteral("no Off button to start from");
+            press(Qt::Key_Down); // Join a hub
+            if (!page->joinButton()->isChecked())
+                return QStringLiteral("Down did not choose Join a hub");
+            announcer.start({QStringLiteral("Studio desk"), 7345, QStringLiteral("Studio Nord")});
+            auto *found = page->findChild<QListWidget *>();
+            if (!tabTo(found))
+                return QStringLiteral("Tab does not reach the hubs found");
+            // Other hubs may announce on this network too: Down until ours is picked.
+            const QString ours = QStringLiteral("127.0.0.1:7345");
+            const auto listed = [found, &ours] {
+                for (int i = 0; i < found->count(); ++i) {
+                    if (found->item(i)->data(Qt::UserRole).toString() == ours)
+                        return true;
+                }
+                return false;
+            };
+            if (!QTest::qWaitFor(listed, 5000))
+                return QStringLiteral("the announced hub is not listed");
+            for (int i = 0; i < found->count() && page->addressEdit()->text() != ours; ++i)
+                press(Qt::Key_Down);
+            const QString address = page->addressEdit()->text();
+            press(Qt::Key_Escape);
+            return address == ours ? QString()
+                                   : QStringLiteral("the address reads '%1'").arg(address);
+        });
+    QVERIFY2(outcome.isEmpty(), qPrintable(outcome));
 }
 
 int main(int argc, char *argv[])

@@ -2,14 +2,21 @@
 // export and import, driven through the store's worker thread as in the app.
 #include "GuiFixture.h"
 
+#include "MainWindow.h"
 #include "reports/BarChart.h"
 #include "reports/ReportTableModel.h"
 #include "reports/ReportsView.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateEdit>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 using namespace st;
 using namespace st::test;
@@ -152,6 +159,68 @@ private Q_SLOTS:
         QVERIFY(!imported.last().at(1).toBool());
         QVERIFY(imported.last().at(0).toString().contains(QStringLiteral("Line 4")));
         QCOMPARE(other.store.service->count({}), 1);
+    }
+
+    // Issue 16: dates in the locale's format everywhere, as History's table shows them (the
+    // period's days were ISO).
+    void daysReadInTheLocalesFormat()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        const auto restore = qScopeGuard([before] { QLocale::setDefault(before); });
+        GuiFixture f;
+        ReportsView view(*f.async);
+        view.setCustomRange(QDate(2025, 11, 10), QDate(2025, 11, 16));
+        const auto days = view.findChildren<QDateEdit *>();
+        QCOMPARE(days.size(), 2);
+        QCOMPARE(days.at(0)->text(), QStringLiteral("10/11/2025"));
+        QCOMPARE(days.at(1)->text(), QStringLiteral("16/11/2025"));
+    }
+
+    // Issue 16: "Export for Toggl…" was cut off. At the size the window opens with, in English
+    // and in French, the Reports tab fits without making the window wider, and every button and
+    // date shows its whole text.
+    void everyLabelFitsAtTheDefaultWindowSize_data() { englishAndFrench(); }
+    void everyLabelFitsAtTheDefaultWindowSize()
+    {
+        QFETCH(QString, translation);
+        const Translation language(translation);
+        QVERIFY(language.ok());
+        GuiFixture f;
+        MainWindow window(*f.async);
+        const QSize opened = window.size(); // what the window asks for before it is shown
+        window.tabs()->setCurrentWidget(window.reportsView());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        f.settle();
+        QCOMPARE(window.size(), opened); // nothing had to push the window wider
+
+        ReportsView *view = window.reportsView();
+        const QString toggl = ReportsView::tr("Export for Toggl…");
+        bool metToggl = false;
+        for (QPushButton *button : view->findChildren<QPushButton *>()) {
+            metToggl = metToggl || button->text() == toggl;
+            QVERIFY2(button->isVisible(), qPrintable(button->text()));
+            QVERIFY2(button->width() >= button->sizeHint().width(),
+                     qPrintable(QStringLiteral("%1: %2 px wide, needs %3")
+                                    .arg(button->text())
+                                    .arg(button->width())
+                                    .arg(button->sizeHint().width())));
+            // Fully inside the view, not pushed past its right edge.
+            const QRect inView(button->mapTo(view, QPoint()), button->size());
+            QVERIFY2(view->rect().contains(inView), qPrintable(button->text()));
+        }
+        QVERIFY(metToggl);
+        for (QDateEdit *edit : view->findChildren<QDateEdit *>()) {
+            const QLineEdit *line = edit->findChild<QLineEdit *>();
+            const int needed = line->fontMetrics().horizontalAdvance(line->text());
+            // QLineEdit keeps 2 px of margin on each side of its text.
+            QVERIFY2(needed + 4 <= line->contentsRect().width(),
+                     qPrintable(QStringLiteral("%1: %2 px for %3 px of text")
+                                    .arg(line->text())
+                                    .arg(line->contentsRect().width())
+                                    .arg(needed)));
+        }
     }
 };
 

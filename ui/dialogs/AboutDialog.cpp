@@ -40,14 +40,16 @@ AboutDialog::AboutDialog(Backend &service, QWidget *parent)
     m_about->setOpenExternalLinks(true);
     m_about->setWordWrap(true);
     m_about->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_about->setText(
-        tr("<h3>Studio Timer %1</h3><p>Time tracking for recording studios.</p>"
-           "<p>Free software under the MIT licence.</p>")
-            .arg(QCoreApplication::applicationVersion().toHtmlEscaped()) +
-        QStringLiteral("<p>") +
-        link(QStringLiteral("https://studiotimer.org"), tr("studiotimer.org: news, help and "
-                                                           "reporting a problem")) +
-        QStringLiteral("</p>"));
+    const QString website = tr("studiotimer.org: news, help and reporting a problem");
+    m_about->setText(tr("<h3>Studio Timer %1</h3><p>Time tracking for recording studios.</p>"
+                        "<p>Free software under the MIT licence.</p>")
+                         .arg(QCoreApplication::applicationVersion().toHtmlEscaped()) +
+                     QStringLiteral("<p>") +
+                     link(QStringLiteral("https://studiotimer.org"), website) +
+                     QStringLiteral("</p>"));
+    // A wrapped label asks for little width; the link reads whole on one line (it was cut).
+    m_about->setMinimumWidth(m_about->fontMetrics().horizontalAdvance(website) +
+                             2 * m_about->fontMetrics().averageCharWidth());
     layout->addWidget(m_about);
 
     m_details = new QLabel(tr("Reading…"), this);

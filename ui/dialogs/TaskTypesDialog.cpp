@@ -3,6 +3,7 @@
 #include "Theme.h"
 #include "backend/Backend.h"
 #include "domain/Money.h"
+#include "models/EntryFormat.h"
 
 #include <QCheckBox>
 #include <QColorDialog>
@@ -76,7 +77,7 @@ TaskTypesDialog::TaskTypesDialog(Backend &service, QWidget *parent)
     m_rateFrom = new QDateEdit(this);
     m_rateFrom->setObjectName(QStringLiteral("rateFrom"));
     m_rateFrom->setCalendarPopup(true);
-    m_rateFrom->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_rateFrom->setDisplayFormat(entryFormat::dateEditFormat()); // the locale's, as in History
     m_rateFrom->setToolTip(tr("The first day a new rate applies to. Entries already recorded "
                               "keep their rate."));
     form->addRow(tr("New rate from:"), m_rateFrom);

@@ -5,6 +5,7 @@
 #include "backend/Backend.h"
 #include "domain/Format.h"
 #include "domain/Money.h"
+#include "models/EntryFormat.h"
 #include "report/EntryImport.h"
 
 #include <QComboBox>
@@ -73,7 +74,7 @@ ReportsView::ReportsView(Backend &service, QWidget *parent)
     m_to = new QDateEdit(this);
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setDisplayFormat(entryFormat::dateEditFormat()); // the locale's, as in History
     }
     m_grouping = new QComboBox(this);
     for (ReportGrouping g : {ReportGrouping::TaskType, ReportGrouping::User, ReportGrouping::Room,
@@ -106,10 +107,6 @@ ReportsView::ReportsView(Backend &service, QWidget *parent)
     bar->addWidget(byLabel);
     bar->addWidget(m_grouping);
     bar->addStretch();
-    bar->addWidget(exportCsv);
-    bar->addWidget(exportJson);
-    bar->addWidget(exportToggl);
-    bar->addWidget(importButton);
 
     m_chart = new BarChart(this);
     m_chart->setAccessibleName(tr("Chart of the report"));
@@ -132,10 +129,28 @@ ReportsView::ReportsView(Backend &service, QWidget *parent)
     m_total = new QLabel(this);
     m_total->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    // The files go below the report, beside its total: one row above for what is shown, one below
+    // for what is done with it, so neither is squeezed (the top row has room in French too).
+    auto *files = new QHBoxLayout;
+    files->addWidget(m_total, 1);
+    files->addWidget(exportCsv);
+    files->addWidget(exportJson);
+    files->addWidget(exportToggl);
+    files->addWidget(importButton);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(splitter, 1);
-    layout->addWidget(m_total);
+    layout->addLayout(files);
+
+    // Tab follows the screen: the period, the report, then the files.
+    QWidget::setTabOrder(m_grouping, m_table);
+    QWidget *previous = m_table;
+    for (QWidget *w : {static_cast<QWidget *>(exportCsv), static_cast<QWidget *>(exportJson),
+                       static_cast<QWidget *>(exportToggl), static_cast<QWidget *>(importButton)}) {
+        QWidget::setTabOrder(previous, w);
+        previous = w;
+    }
 
     connect(m_period, &QComboBox::currentIndexChanged, this,
             [this] { setPeriod(Period(m_period->currentData().toInt())); });

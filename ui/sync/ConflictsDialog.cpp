@@ -108,11 +108,20 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
 {
     setWindowTitle(tr("Refused changes"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("The hub refused these changes made on this machine. Each entry "
-                                "was set back to what the hub has."),
-                             this);
-    intro->setWordWrap(true);
-    layout->addWidget(intro);
+    m_intro = new QLabel(tr("The hub refused these changes made on this machine. Each entry "
+                            "was set back to what the hub has."),
+                         this);
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
+    // Nothing to list: say so, and what would appear here, instead of an empty table.
+    m_empty = new QLabel(tr("Nothing was refused. When the hub refuses a change made on this "
+                            "machine, it is listed here with the hub's reason."),
+                         this);
+    m_empty->setObjectName(QStringLiteral("emptyState"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setMinimumHeight(120);
+    layout->addWidget(m_empty, 1);
     m_table = new QTableWidget(0, 5, this);
     m_table->setHorizontalHeaderLabels(
         {tr("When"), tr("Change"), tr("Yours"), tr("Theirs (kept)"), tr("Reason")});
@@ -123,7 +132,7 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAccessibleName(tr("Refused changes"));
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
-    layout->addWidget(m_table);
+    layout->addWidget(m_table, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_reapply = buttons->addButton(tr("Re-apply mine"), QDialogButtonBox::ActionRole);
     m_reapply->setObjectName(QStringLiteral("reapplyButton"));
@@ -169,6 +178,11 @@ void ConflictsDialog::reload()
     }
     m_table->resizeColumnsToContents();
     m_reapply->setEnabled(false);
+    const bool empty = conflicts.isEmpty();
+    m_empty->setVisible(empty);
+    m_intro->setVisible(!empty);
+    m_table->setVisible(!empty);
+    m_reapply->setVisible(!empty);
 }
 
 void ConflictsDialog::reapplySelected()

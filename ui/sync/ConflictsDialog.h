@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QLabel;
 class QPushButton;
 class QTableWidget;
 
@@ -25,6 +26,8 @@ private:
     void reapplySelected();
 
     SyncSession &m_session;
+    QLabel *m_intro = nullptr;
+    QLabel *m_empty = nullptr; // "emptyState": instead of the table when nothing was refused
     QTableWidget *m_table = nullptr;
     QPushButton *m_reapply = nullptr;
 };

@@ -109,6 +109,11 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
                                "and has to be entered again at the next start."));
 
     connect(group, &QButtonGroup::buttonToggled, this, [this] { updateEnabled(); });
+    // A hub picked with the arrows (or a click) fills in its address.
+    connect(m_found, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item && !item->data(Qt::UserRole).toString().isEmpty())
+            m_address->setText(item->data(Qt::UserRole).toString());
+    });
     connect(m_found, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         m_address->setText(item->data(Qt::UserRole).toString());
     });
@@ -144,6 +149,10 @@ void SyncSettingsPage::updateEnabled()
 
 void SyncSettingsPage::updateFound()
 {
+    // The hub being looked at stays current while the list is refreshed.
+    const QString current =
+        m_found->currentItem() ? m_found->currentItem()->data(Qt::UserRole).toString() : QString();
+    const QSignalBlocker block(m_found);
     m_found->clear();
     for (const discovery::FoundHub &hub : m_browser->hubs()) {
         const QString label =
@@ -153,6 +162,8 @@ void SyncSettingsPage::updateFound()
                       .arg(hub.announcement.orgHint, hub.announcement.name, hub.address());
         auto *item = new QListWidgetItem(label, m_found);
         item->setData(Qt::UserRole, hub.address());
+        if (!current.isEmpty() && hub.address() == current)
+            m_found->setCurrentItem(item);
     }
 }
 
