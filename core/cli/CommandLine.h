@@ -86,6 +86,22 @@ private:
     static void exportOptions(QCommandLineParser &p);
     static void importOptions(QCommandLineParser &p);
 
+    // clients and projects, add and list: core/cli/ProjectCommands.cpp.
+    CommandOutput clients(QCommandLineParser &p) { return clientsOrProjects(p, false); }
+    CommandOutput projects(QCommandLineParser &p) { return clientsOrProjects(p, true); }
+    CommandOutput clientsOrProjects(QCommandLineParser &p, bool projects);
+    CommandOutput addClient(QCommandLineParser &p, const QString &name);
+    CommandOutput addProject(QCommandLineParser &p, const QString &name);
+    CommandOutput listClients(bool json);
+    CommandOutput listProjects(bool json);
+    static void clientOptions(QCommandLineParser &p);
+    // --project NAME and --tag WORD (repeatable) of start and add; an unknown project is an error.
+    Result<void> projectAndTags(const QCommandLineParser &p, QString &projectId,
+                                QStringList &tags) const;
+    QString projectName(const QString &projectId) const;
+    // --rate AMOUNT: an hourly rate in the currency's major unit.
+    static Result<qint64> rateOption(const QCommandLineParser &p, const QString &currency);
+
     // sync join|status|now|conflicts|off: core/cli/SyncCommands.cpp.
     CommandOutput sync(QCommandLineParser &p);
     static void syncOptions(QCommandLineParser &p);

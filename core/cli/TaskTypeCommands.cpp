@@ -130,12 +130,10 @@ CommandOutput CommandLine::setTaskType(QCommandLineParser &p, const QString &nam
         return usageError(tr("--from says when a new --rate takes effect: give --rate too."));
     qint64 rate = -1;
     if (p.isSet(QStringLiteral("rate"))) {
-        rate = money::parse(p.value(QStringLiteral("rate")), currency);
-        if (rate < 0 || rate > money::kMaxHourlyRateCents)
-            return usageError(tr("--rate takes an amount per hour such as 95 or 95.50 (at most "
-                                 "%1), not \"%2\".")
-                                  .arg(money::formatPlain(money::kMaxHourlyRateCents, currency),
-                                       p.value(QStringLiteral("rate"))));
+        auto parsed = rateOption(p, currency);
+        if (!parsed)
+            return usageError(parsed.error().message);
+        rate = parsed.value();
     }
     QDate from = QDateTime::fromMSecsSinceEpoch(now).date();
     if (p.isSet(QStringLiteral("from"))) {
