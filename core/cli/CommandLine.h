@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Rounding.h"
 #include "domain/Types.h"
 #include "store/EntryFilter.h"
 
@@ -83,6 +84,8 @@ private:
     CommandOutput exportEntries(QCommandLineParser &p);
     CommandOutput importEntries(QCommandLineParser &p);
     static void reportOptions(QCommandLineParser &p);
+    // --rounding MIN[:up|nearest|down]; none when not given.
+    static Result<Rounding> roundingOption(const QCommandLineParser &p);
     static void exportOptions(QCommandLineParser &p);
     static void importOptions(QCommandLineParser &p);
 
