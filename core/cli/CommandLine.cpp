@@ -95,6 +95,8 @@ const QList<CommandLine::Command> &CommandLine::commands()
         {"sync", &CommandLine::sync, &CommandLine::syncOptions, 1, 2},
         {"clients", &CommandLine::clients, &CommandLine::clientOptions, 1, 2},
         {"projects", &CommandLine::projects, &CommandLine::clientOptions, 1, 2},
+        {"invoice", &CommandLine::invoice, &CommandLine::invoiceOptions, 0, 0},
+        {"settings", &CommandLine::settings, jsonOption, 1, 3},
     };
     return list;
 }

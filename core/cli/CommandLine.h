@@ -9,10 +9,13 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <functional>
+
 namespace st {
 
 class TimerService;
 struct SyncConflict;
+struct Invoice;
 
 struct CommandOutput
 {
@@ -32,6 +35,9 @@ public:
     // The command runs inside the desktop app (handed over by another process): `sync` commands
     // then report the app's connection and leave its settings alone.
     void setRunningInApp(bool inApp) { m_inApp = inApp; }
+    // Draws an invoice into a file (invoice/InvoicePdf); without one, `invoice` is refused.
+    using InvoiceWriter = std::function<Result<void>(const Invoice &, const QString &)>;
+    void setInvoiceWriter(InvoiceWriter writer) { m_invoiceWriter = std::move(writer); }
 
     // arguments: the command and its own arguments, e.g. {"start", "Recording", "--room", "A"}.
     CommandOutput run(const QStringList &arguments);
@@ -105,6 +111,11 @@ private:
     // --rate AMOUNT: an hourly rate in the currency's major unit.
     static Result<qint64> rateOption(const QCommandLineParser &p, const QString &currency);
 
+    // invoice and settings: core/cli/InvoiceCommands.cpp.
+    CommandOutput invoice(QCommandLineParser &p);
+    static void invoiceOptions(QCommandLineParser &p);
+    CommandOutput settings(QCommandLineParser &p);
+
     // sync join|status|now|conflicts|off: core/cli/SyncCommands.cpp.
     CommandOutput sync(QCommandLineParser &p);
     static void syncOptions(QCommandLineParser &p);
@@ -130,6 +141,7 @@ private:
 
     TimerService &m_service;
     bool m_inApp = false;
+    InvoiceWriter m_invoiceWriter;
 };
 
 } // namespace st
