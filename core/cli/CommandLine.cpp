@@ -1,4 +1,5 @@
 #include "CommandLine.h"
+#include "Option.h"
 
 #include "domain/Format.h"
 #include "domain/Money.h"
@@ -16,9 +17,7 @@ namespace {
 
 QCommandLineOption opt(const char *name, const char *valueName = nullptr)
 {
-    return valueName ? QCommandLineOption(QString::fromLatin1(name), QString(),
-                                          QString::fromLatin1(valueName))
-                     : QCommandLineOption(QString::fromLatin1(name));
+    return cli::option(name, valueName);
 }
 
 void noOptions(QCommandLineParser &) {}

@@ -1,6 +1,7 @@
 // `studiotimer invoice` and `settings` (docs/REPORTS.md, "Invoices"). The PDF itself is drawn by
 // the writer the executable gives (invoice/InvoicePdf: it needs QtGui, which core does not link).
 #include "CommandLine.h"
+#include "Option.h"
 
 #include "domain/Format.h"
 #include "domain/Money.h"
@@ -12,20 +13,7 @@
 
 namespace st {
 
-namespace {
-
-QCommandLineOption option(const QStringList &names, const char *valueName = nullptr)
-{
-    return valueName ? QCommandLineOption(names, QString(), QString::fromLatin1(valueName))
-                     : QCommandLineOption(names);
-}
-
-QCommandLineOption option(const char *name, const char *valueName = nullptr)
-{
-    return option(QStringList{QString::fromLatin1(name)}, valueName);
-}
-
-} // namespace
+using cli::option;
 
 void CommandLine::invoiceOptions(QCommandLineParser &p)
 {

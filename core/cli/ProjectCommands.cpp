@@ -1,6 +1,7 @@
 // `studiotimer clients` and `projects` (docs/REPORTS.md, "Clients and projects"), and the
 // --project / --tag / --non-billable options of start and add.
 #include "CommandLine.h"
+#include "Option.h"
 
 #include "domain/Format.h"
 #include "domain/Money.h"
@@ -11,14 +12,9 @@
 
 namespace st {
 
-namespace {
+using cli::option;
 
-QCommandLineOption option(const char *name, const char *valueName = nullptr)
-{
-    return valueName ? QCommandLineOption(QString::fromLatin1(name), QString(),
-                                          QString::fromLatin1(valueName))
-                     : QCommandLineOption(QString::fromLatin1(name));
-}
+namespace {
 
 QString indented(const QJsonArray &array)
 {

@@ -1,5 +1,6 @@
 // The report, export and import commands of st::CommandLine (DESIGN.md, docs/REPORTS.md).
 #include "CommandLine.h"
+#include "Option.h"
 
 #include "domain/Format.h"
 #include "domain/Money.h"
@@ -17,18 +18,9 @@
 
 namespace st {
 
+using cli::option;
+
 namespace {
-
-QCommandLineOption option(const QStringList &names, const char *valueName = nullptr)
-{
-    return valueName ? QCommandLineOption(names, QString(), QString::fromLatin1(valueName))
-                     : QCommandLineOption(names);
-}
-
-QCommandLineOption option(const char *name, const char *valueName = nullptr)
-{
-    return option(QStringList{QString::fromLatin1(name)}, valueName);
-}
 
 struct Period
 {

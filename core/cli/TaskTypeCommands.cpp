@@ -1,5 +1,6 @@
 // `studiotimer task-types`: the list, `set` and `reprice` (docs/REPORTS.md, "Rates").
 #include "CommandLine.h"
+#include "Option.h"
 
 #include "domain/Format.h"
 #include "domain/Money.h"
@@ -11,14 +12,9 @@
 
 namespace st {
 
-namespace {
+using cli::option;
 
-QCommandLineOption option(const char *name, const char *valueName = nullptr)
-{
-    return valueName ? QCommandLineOption(QString::fromLatin1(name), QString(),
-                                          QString::fromLatin1(valueName))
-                     : QCommandLineOption(QString::fromLatin1(name));
-}
+namespace {
 
 QJsonArray historyJson(const TaskType &t)
 {

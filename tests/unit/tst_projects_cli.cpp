@@ -1,5 +1,7 @@
 // `studiotimer clients`, `projects`, and start/add with --project, --tag and --non-billable as a
 // real process (issue 12): the --json shapes, and a refused command changes nothing (exit 1).
+#include "CliProcess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,12 +11,7 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = st::test::CliRun;
 
 QString s(const char *text)
 {
@@ -31,19 +28,7 @@ class TestProjectsCli : public QObject
 
     Run run(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(s("USER"), s("alice"));
-        env.insert(s("TZ"), s("UTC"));
-        env.remove(s("DISPLAY"));
-        env.remove(s("WAYLAND_DISPLAY"));
-        env.remove(s("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(STUDIOTIMER_BIN), QStringList{s("--data-dir"), m_dir.path()} + args);
-        if (!p.waitForFinished(30'000))
-            qFatal("studiotimer did not finish");
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return st::test::runCli(QStringLiteral(STUDIOTIMER_BIN), m_dir.path(), args);
     }
 
     QJsonArray json(const QStringList &args)
