@@ -18,9 +18,11 @@
         <location filename="../core/cli/ReportCommands.cpp" line="+164"/>
         <source>Each entry rounded to %n minute(s) (%1).
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Each entry rounded to %n minute (%1).
+</numerusform>
+            <numerusform>Each entry rounded to %n minutes (%1).
+</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -190,9 +192,9 @@
     <message numerus="yes">
         <location filename="../invoice/InvoicePdf.cpp" line="+75"/>
         <source>Each entry is billed in steps of %n minute(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Each entry is billed in steps of %n minute.</numerusform>
+            <numerusform>Each entry is billed in steps of %n minutes.</numerusform>
         </translation>
     </message>
 </context>
