@@ -1,5 +1,6 @@
 // studiotimer: the desktop app, or with a command the command line (see DESIGN.md).
 #include "DesktopApp.h"
+#include "InvoicePdf.h"
 #include "Language.h"
 #include "backend/Preferences.h"
 #include "cli/CommandLine.h"
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
@@ -110,11 +112,17 @@ int main(int argc, char *argv[])
         st::SingleInstance::send(st::dataLocation::dataDir(inv.dataDir), {}, 5000))
         return 0;
 
+    // `invoice` draws a PDF (QtGui's fonts and painter) without needing a display: over SSH too.
+    const bool drawsInvoice = inv.command.value(0) == QLatin1String("invoice") && !inv.error;
     std::unique_ptr<QCoreApplication> app;
-    if (inv.command.isEmpty() && !inv.error)
+    if (inv.command.isEmpty() && !inv.error) {
         app = std::make_unique<QApplication>(argc, argv);
-    else
+    } else if (drawsInvoice) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
+    }
 
     const bool unknownCommand =
         !inv.command.isEmpty() && !st::CommandLine::isCommand(inv.command.first());
@@ -135,8 +143,9 @@ int main(int argc, char *argv[])
                               {inv.dataDir, inv.demoData, inv.screenshotDir});
     }
 
-    // The desktop app runs on this data dir: it runs the command, so both see the same state.
-    if (const auto handed = st::SingleInstance::send(
+    // The desktop app runs on this data dir: it runs the command, so both see the same state
+    // (an invoice is drawn here: it only reads, and remembers its number).
+    if (const auto handed = drawsInvoice ? std::nullopt : st::SingleInstance::send(
             dataDir, st::CommandLine::withAbsolutePaths(inv.command), 30000, askedAt)) {
         print(stdout, handed->out);
         print(stderr, handed->err);
@@ -168,6 +177,7 @@ int main(int argc, char *argv[])
         outbox->attach(service);
     }
     st::CommandLine cli(service);
+    cli.setInvoiceWriter(&st::writeInvoicePdf);
     const st::CommandOutput out = cli.run(inv.command);
     print(stdout, out.out);
     print(stderr, out.err);

@@ -4,7 +4,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+466"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+458"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -16,6 +16,17 @@
     </message>
     <message numerus="yes">
         <location filename="../core/cli/ReportCommands.cpp" line="+164"/>
+        <source>Each entry rounded to %n minute(s) (%1).
+</source>
+        <translation>
+            <numerusform>Each entry rounded to %n minute (%1).
+</numerusform>
+            <numerusform>Each entry rounded to %n minutes (%1).
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -23,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+76"/>
         <source>Exported %n entries to %1 (%2).
 </source>
         <translation>
@@ -75,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="+218"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+216"/>
         <source>%1, %2 to %3: %n entries at other rates, %4 %5 → %6 %5.
 </source>
         <translation>
@@ -177,6 +188,17 @@
     </message>
 </context>
 <context>
+    <name>st::InvoicePdf</name>
+    <message numerus="yes">
+        <location filename="../invoice/InvoicePdf.cpp" line="+75"/>
+        <source>Each entry is billed in steps of %n minute(s).</source>
+        <translation>
+            <numerusform>Each entry is billed in steps of %n minute.</numerusform>
+            <numerusform>Each entry is billed in steps of %n minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>st::NowView</name>
     <message numerus="yes">
         <location filename="../ui/NowView.cpp" line="+425"/>
@@ -190,7 +212,7 @@
 <context>
     <name>st::ReportsView</name>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportsView.cpp" line="+282"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+274"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1: %2, %3, %n entry</numerusform>

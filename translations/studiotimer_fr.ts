@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+46"/>
+        <location filename="../app/main.cpp" line="+48"/>
         <source>--data-dir needs a folder.</source>
         <translation>--data-dir demande un dossier.</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>--screenshots demande un dossier.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+77"/>
         <source>Unknown command &quot;%1&quot;. Try &quot;studiotimer help&quot;.</source>
         <translation>Commande inconnue « %1 ». Essayez « studiotimer help ».</translation>
     </message>
@@ -212,58 +212,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+109"/>
-        <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
-Without a command, opens the desktop app.
-
-Commands:
-  start TASK [--room ROOM] [--note TEXT] [--user NAME]   start (or switch) a timer
-  stop | pause | resume                                  the running timer
-  continue                                               the last entry again
-  status [--json]                                        what runs now
-  add TASK --from WHEN --to WHEN [--room ROOM] [--note TEXT]
-  adjust ENTRY_ID [--from WHEN] [--to WHEN] [--task TASK] [--note TEXT] --reason TEXT
-  delete ENTRY_ID [--reason TEXT]      restore ENTRY_ID
-  history ENTRY_ID [--json]            the entry&apos;s audit trail
-  list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] [--text TEXT] [--json | --csv]
-  task-types [--json]
-  task-types set TASK [--rate AMOUNT] [--from DAY] [--name NEW] [--color #RRGGBB] [--billable yes|no] [--archived yes|no]
-  task-types reprice TASK --from DAY --to DAY [--yes]
-  report [--from DAY] [--to DAY] --by task|user|room|day|week|month [--json | --csv]
-  export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE]
-  import FILE [--format csv|json|toggl-csv] [--dry-run]
-  sync join URL (--token TOKEN | --token-file FILE) [--fingerprint SHA256]
-  sync status [--json] | sync now | sync conflicts [--json] | sync off
-
-TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// for plain text).
-</source>
-        <translation>Utilisation : studiotimer [--data-dir DOSSIER] [COMMANDE ...]
-Sans commande, ouvre l’application de bureau.
-
-Commandes :
-  start TÂCHE [--room SALLE] [--note TEXTE] [--user NOM]   démarrer (ou changer de) chronomètre
-  stop | pause | resume                                  le chronomètre en cours
-  continue                                               la dernière entrée, à nouveau
-  status [--json]                                        ce qui tourne maintenant
-  add TÂCHE --from QUAND --to QUAND [--room SALLE] [--note TEXTE]
-  adjust ID_ENTRÉE [--from QUAND] [--to QUAND] [--task TÂCHE] [--note TEXTE] --reason TEXTE
-  delete ID_ENTRÉE [--reason TEXTE]      restore ID_ENTRÉE
-  history ID_ENTRÉE [--json]             l’historique des modifications de l’entrée
-  list [--from JOUR] [--to JOUR] [--task TÂCHE] [--user NOM] [--room SALLE] [--text TEXTE] [--json | --csv]
-  task-types [--json]
-  task-types set TÂCHE [--rate MONTANT] [--from JOUR] [--name NOUVEAU] [--color #RRGGBB] [--billable yes|no] [--archived yes|no]
-  task-types reprice TÂCHE --from JOUR --to JOUR [--yes]
-  report [--from JOUR] [--to JOUR] --by task|user|room|day|week|month [--json | --csv]
-  export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER]
-  import FICHIER [--format csv|json|toggl-csv] [--dry-run]
-  sync join URL (--token JETON | --token-file FICHIER) [--fingerprint SHA256]
-  sync status [--json] | sync now | sync conflicts [--json] | sync off
-
-TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s’écrit 2026-11-28T09:30 (un décalage comme +01:00 peut suivre) ou une heure du jour, 09:30. JOUR s’écrit 2026-11-28, today ou yesterday ; les périodes sont des jours locaux entiers, bornes comprises. URL s’écrit wss://HÔTE:PORT (ws:// pour du texte en clair).
-</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+116"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
@@ -288,7 +237,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Commande inconnue « %1 ».</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Recorded %1: the running timer began later and keeps running.
 </source>
         <translation>Entrée enregistrée : %1 ; le chronomètre en cours a commencé plus tard et continue.
@@ -348,7 +297,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>« add » demande --from et --to.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>Added %1.
 </source>
         <translation>Entrée ajoutée : %1.
@@ -382,14 +331,14 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="+123"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+124"/>
         <source>Choose one of --json and --csv.</source>
         <translation>Choisissez --json ou --csv, pas les deux.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="-64"/>
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="+144"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-65"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+142"/>
         <location line="+54"/>
         <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
         <translation>--from attend un jour comme 2026-11-28, pas « %1 ».</translation>
@@ -403,6 +352,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../core/cli/InvoiceCommands.cpp" line="+55"/>
         <location filename="../core/cli/TaskTypeCommands.cpp" line="+3"/>
         <source>The range ends before it starts.</source>
         <translation>La période finit avant de commencer.</translation>
@@ -418,7 +368,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>en cours</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
+        <source>(not billable)</source>
+        <translation>(non facturable)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>(adjusted)</source>
         <translation>(corrigée)</translation>
     </message>
@@ -434,7 +389,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         </translation>
     </message>
     <message>
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="-134"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="-132"/>
         <source>&quot;task-types&quot; does not take --%1.</source>
         <translation>« task-types » ne prend pas --%1.</translation>
     </message>
@@ -469,12 +424,87 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>  non facturable</translation>
     </message>
     <message>
+        <location filename="../core/cli/ProjectCommands.cpp" line="+81"/>
+        <source>&quot;%1 add&quot; takes one name (quote a name with spaces).</source>
+        <translation>« %1 add » prend un seul nom (mettez entre guillemets un nom avec des espaces).</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>&quot;%1&quot; takes add or list, not &quot;%2&quot;.</source>
+        <translation>« %1 » prend add ou list, pas « %2 ».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1 %2&quot; does not take --%3.</source>
+        <translation>« %1 %2 » ne prend pas --%3.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Added client %1.
+</source>
+        <translation>Client %1 ajouté.
+</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>--budget-hours takes a number of hours such as 40 or 12.5, not &quot;%1&quot;.</source>
+        <translation>--budget-hours prend un nombre d’heures comme 40 ou 12.5, pas « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Added project %1.
+</source>
+        <translation>Projet %1 ajouté.
+</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No clients yet. Add one with: studiotimer clients add NAME
+</source>
+        <translation>Aucun client pour l’instant. Ajoutez-en un avec : studiotimer clients add NOM
+</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+65"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+2"/>
         <source>  archived</source>
         <translation>  archivé</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-36"/>
+        <source>  %1 of %2 h</source>
+        <translation>  %1 sur %2 h</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  %1 of %2 %3</source>
+        <translation>  %1 sur %2 %3</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No client</source>
+        <translation>Aucun client</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  %1 used</source>
+        <translation>  %1 utilisées</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No projects yet. Add one with: studiotimer projects add NAME
+</source>
+        <translation>Aucun projet pour l’instant. Ajoutez-en un avec : studiotimer projects add NOM
+</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The project &quot;%1&quot; is archived.</source>
+        <translation>Le projet « %1 » est archivé.</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+11"/>
         <source>&quot;task-types set&quot; needs something to change, such as --rate.</source>
         <translation>« task-types set » demande quelque chose à changer, comme --rate.</translation>
     </message>
@@ -484,12 +514,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>--from dit quand un nouveau --rate prend effet : donnez aussi --rate.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../core/cli/ProjectCommands.cpp" line="-192"/>
         <source>--rate takes an amount per hour such as 95 or 95.50 (at most %1), not &quot;%2&quot;.</source>
         <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+22"/>
         <source>--%1 takes yes or no, not &quot;%2&quot;.</source>
         <translation>--%1 attend yes ou no, pas « %2 ».</translation>
     </message>
@@ -535,7 +565,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 </translation>
     </message>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+32"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+40"/>
         <source>No user is set for this desk: give --user NAME.</source>
         <translation>Aucun utilisateur n’est défini pour ce poste : indiquez --user NOM.</translation>
     </message>
@@ -556,6 +586,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+6"/>
+        <source> for %1</source>
+        <translation> pour %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> in %1</source>
         <translation> dans %1</translation>
     </message>
@@ -581,24 +616,14 @@ Essayez « studiotimer help ».
         <translation>--from %1 est après --to %2.</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>&quot;report&quot; needs --by task, user, room, day, week or month.</source>
-        <translation>« report » demande --by task, user, room, day, week ou month.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>--by takes task, user, room, day, week or month, not &quot;%1&quot;.</source>
-        <translation>--by attend task, user, room, day, week ou month, pas « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+98"/>
         <source>%1 to %2, by %3
 </source>
         <translation>Du %1 au %2, par %3
 </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <location line="+13"/>
         <source>Total</source>
         <translation>Total</translation>
@@ -612,23 +637,121 @@ Essayez « studiotimer help ».
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../core/cli/InvoiceCommands.cpp" line="-13"/>
+        <source>&quot;invoice&quot; needs --client, --from, --to and -o FILE.pdf.</source>
+        <translation>« invoice » demande --client, --from, --to et -o FICHIER.pdf.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+31"/>
         <source>-o takes a file name.</source>
         <translation>-o attend un nom de fichier.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>--number takes an invoice number such as 42 or 2026-007.</source>
+        <translation>--number prend un numéro de facture comme 42 ou 2026-007.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This program cannot draw invoices.</source>
+        <translation>Ce programme ne sait pas dessiner de factures.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Wrote invoice %1 for %2, %3 %4, to %5.
+</source>
+        <translation>Facture %1 pour %2, %3 %4, écrite dans %5.
+</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Only &quot;settings list&quot; takes --json.</source>
+        <translation>Seul « settings list » prend --json.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;settings&quot; takes list, get KEY or set KEY VALUE.</source>
+        <translation>« settings » prend list, get CLÉ ou set CLÉ VALEUR.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No setting &quot;%1&quot;. Settings: %2.</source>
+        <translation>Aucun réglage « %1 ». Réglages : %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A setting is at most 500 characters.</source>
+        <translation>Un réglage fait au plus 500 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 set.
+</source>
+        <translation>%1 réglé.
+</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/ReportCommands.cpp" line="+5"/>
         <location line="+52"/>
         <source>--format takes csv, json or toggl-csv, not &quot;%1&quot;.</source>
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location filename="../core/cli/InvoiceCommands.cpp" line="-91"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-37"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-101"/>
+        <source>&quot;report&quot; needs --by task, user, room, day, week, month, client, project or tag.</source>
+        <translation>« report » demande --by task, user, room, day, week, month, client, project ou tag.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--by takes task, user, room, day, week, month, client, project or tag, not &quot;%1&quot;.</source>
+        <translation>--by prend task, user, room, day, week, month, client, project ou tag, pas « %1 ».</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>Each entry rounded to %n minute(s) (%1).
+</source>
+        <translation>
+            <numerusform>Chaque entrée arrondie à %n minute (%1).
+</numerusform>
+            <numerusform>Chaque entrée arrondie à %n minutes (%1).
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Billable entries only.
+</source>
+        <translation>Entrées facturables seulement.
+</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Billable %1, not billable %2
+</source>
+        <translation>Facturable %1, non facturable %2
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An entry with several tags counts under each of them.
+</source>
+        <translation>Une entrée à plusieurs étiquettes compte sous chacune d’elles.
+</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--rounding takes 1, 5, 6, 10, 15 or 30 minutes, optionally with :up, :nearest or :down (15 alone rounds up), or none; not &quot;%1&quot;.</source>
+        <translation>--rounding prend 1, 5, 6, 10, 15 ou 30 minutes, éventuellement suivies de :up, :nearest ou :down (15 seul arrondit au-dessus), ou none ; pas « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>--from is after --to.</source>
         <translation>--from est après --to.</translation>
     </message>
@@ -935,6 +1058,69 @@ Essayez « studiotimer help ».
         <translation>Synchronisé avec %1 : tout est envoyé et reçu.
 </translation>
     </message>
+    <message>
+        <location filename="../core/cli/Usage.cpp" line="+8"/>
+        <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
+Without a command, opens the desktop app.
+
+Commands:
+  start TASK [--room ROOM] [--note TEXT] [--user NAME] [--project NAME] [--tag WORD]...
+                                                         start (or switch) a timer
+  stop | pause | resume                                  the running timer
+  continue                                               the last entry again
+  status [--json]                                        what runs now
+  add TASK --from WHEN --to WHEN [--room ROOM] [--note TEXT] [--project NAME] [--tag WORD]... [--non-billable]
+  adjust ENTRY_ID [--from WHEN] [--to WHEN] [--task TASK] [--note TEXT] --reason TEXT
+  delete ENTRY_ID [--reason TEXT]      restore ENTRY_ID
+  history ENTRY_ID [--json]            the entry&apos;s audit trail
+  list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] [--text TEXT] [--json | --csv]
+  task-types [--json]
+  task-types set TASK [--rate AMOUNT] [--from DAY] [--name NEW] [--color #RRGGBB] [--billable yes|no] [--archived yes|no]
+  task-types reprice TASK --from DAY --to DAY [--yes]
+  clients add NAME [--rate AMOUNT]     clients list [--json]
+  projects add NAME [--client NAME] [--rate AMOUNT] [--budget-hours H]
+  projects list [--json]
+  report [--from DAY] [--to DAY] --by task|user|room|day|week|month|client|project|tag [--rounding MIN[:up|nearest|down]] [--billable-only] [--json | --csv]
+  invoice --client NAME [--project NAME] --from DAY --to DAY [--rounding MIN[:MODE]] [--billable-only] [--number N] -o FILE.pdf
+  settings list [--json] | settings get KEY | settings set KEY VALUE   (studio.name, studio.address, studio.taxNumber)
+  export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE]
+  import FILE [--format csv|json|toggl-csv] [--dry-run]
+  sync join URL (--token TOKEN | --token-file FILE) [--fingerprint SHA256]
+  sync status [--json] | sync now | sync conflicts [--json] | sync off
+
+TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// for plain text).
+</source>
+        <translation>Utilisation : studiotimer [--data-dir DOSSIER] [COMMANDE ...]
+Sans commande, ouvre l’application de bureau.
+
+Commandes :
+  start TÂCHE [--room SALLE] [--note TEXTE] [--user NOM] [--project NOM] [--tag MOT]...
+                                                         démarrer (ou changer de) chronomètre
+  stop | pause | resume                                  le chronomètre en cours
+  continue                                               la dernière entrée, à nouveau
+  status [--json]                                        ce qui tourne maintenant
+  add TÂCHE --from QUAND --to QUAND [--room SALLE] [--note TEXTE] [--project NOM] [--tag MOT]... [--non-billable]
+  adjust ID_ENTRÉE [--from QUAND] [--to QUAND] [--task TÂCHE] [--note TEXTE] --reason TEXTE
+  delete ID_ENTRÉE [--reason TEXTE]      restore ID_ENTRÉE
+  history ID_ENTRÉE [--json]             l’historique des modifications de l’entrée
+  list [--from JOUR] [--to JOUR] [--task TÂCHE] [--user NOM] [--room SALLE] [--text TEXTE] [--json | --csv]
+  task-types [--json]
+  task-types set TÂCHE [--rate MONTANT] [--from JOUR] [--name NOUVEAU] [--color #RRGGBB] [--billable yes|no] [--archived yes|no]
+  task-types reprice TÂCHE --from JOUR --to JOUR [--yes]
+  clients add NOM [--rate MONTANT]     clients list [--json]
+  projects add NOM [--client NOM] [--rate MONTANT] [--budget-hours H]
+  projects list [--json]
+  report [--from JOUR] [--to JOUR] --by task|user|room|day|week|month|client|project|tag [--rounding MIN[:up|nearest|down]] [--billable-only] [--json | --csv]
+  invoice --client NOM [--project NOM] --from JOUR --to JOUR [--rounding MIN[:MODE]] [--billable-only] [--number N] -o FICHIER.pdf
+  settings list [--json] | settings get CLÉ | settings set CLÉ VALEUR   (studio.name, studio.address, studio.taxNumber)
+  export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER]
+  import FICHIER [--format csv|json|toggl-csv] [--dry-run]
+  sync join URL (--token JETON | --token-file FICHIER) [--fingerprint SHA256]
+  sync status [--json] | sync now | sync conflicts [--json] | sync off
+
+TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s’écrit 2026-11-28T09:30 (un décalage comme +01:00 peut suivre) ou une heure du jour, 09:30. JOUR s’écrit 2026-11-28, today ou yesterday ; les périodes sont des jours locaux entiers, bornes comprises. URL s’écrit wss://HÔTE:PORT (ws:// pour du texte en clair).
+</translation>
+    </message>
 </context>
 <context>
     <name>st::ConflictsDialog</name>
@@ -1024,22 +1210,17 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+11"/>
-        <location line="+24"/>
+        <location line="+15"/>
         <source>Refused changes</source>
         <translation>Modifications refusées</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-13"/>
         <source>The hub refused these changes made on this machine. Each entry was set back to what the hub has.</source>
         <translation>Le hub a refusé ces modifications faites sur cette machine. Chaque entrée a été remise comme le hub la connaît.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Nothing was refused. When the hub refuses a change made on this machine, it is listed here with the hub&apos;s reason.</source>
-        <translation>Rien n’a été refusé. Quand le hub refuse une modification faite sur cette machine, elle apparaît ici avec la raison donnée par le hub.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1996,6 +2177,126 @@ Essayez « studiotimer help ».
     </message>
 </context>
 <context>
+    <name>st::Invoice</name>
+    <message>
+        <location filename="../core/report/Invoice.cpp" line="+50"/>
+        <source>The invoice&apos;s period ends before it starts.</source>
+        <translation>La période de la facture finit avant de commencer.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No such client.</source>
+        <translation>Client inconnu.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The project is not one of %1&apos;s.</source>
+        <translation>Ce projet n’est pas l’un de ceux de %1.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 has no projects to invoice.</source>
+        <translation>%1 n’a aucun projet à facturer.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Nothing to invoice: %1 has no entries from %2 to %3.</source>
+        <translation>Rien à facturer : %1 n’a aucune entrée du %2 au %3.</translation>
+    </message>
+</context>
+<context>
+    <name>st::InvoicePdf</name>
+    <message>
+        <location filename="../invoice/InvoicePdf.cpp" line="+43"/>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tax number: %1</source>
+        <translation>Numéro de TVA : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+44"/>
+        <source>Invoice %1</source>
+        <translation>Facture %1</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Date: %1</source>
+        <translation>Date : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period: %1 to %2</source>
+        <translation>Période : du %1 au %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bill to: %1</source>
+        <translation>Facturé à : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>/h</source>
+        <translation>/h</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Each entry is billed in steps of %n minute(s).</source>
+        <translation>
+            <numerusform>Chaque entrée est facturée par tranches de %n minute.</numerusform>
+            <numerusform>Chaque entrée est facturée par tranches de %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Billable time only.</source>
+        <translation>Temps facturable seulement.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amounts in %1.</source>
+        <translation>Montants en %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>st::KeychainCredentialStore</name>
     <message>
         <location filename="../core/secrets/KeychainCredentialStore.cpp" line="+20"/>
@@ -2396,7 +2697,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::ReportService</name>
     <message>
-        <location filename="../core/report/ReportService.cpp" line="+164"/>
+        <location filename="../core/report/ReportService.cpp" line="+206"/>
         <source>A report needs a period with a start and an end.</source>
         <translation>Un rapport demande une période avec un début et une fin.</translation>
     </message>
@@ -2406,7 +2707,7 @@ Essayez « studiotimer help ».
         <translation>La période du rapport finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -2416,9 +2717,24 @@ Essayez « studiotimer help ».
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+110"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No client</source>
+        <translation>Aucun client</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No tag</source>
+        <translation>Aucune étiquette</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +2773,21 @@ Essayez « studiotimer help ».
         <location line="+2"/>
         <source>Month</source>
         <translation>Mois</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag</source>
+        <translation>Étiquette</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2505,6 +2836,21 @@ Essayez « studiotimer help ».
         <location line="+2"/>
         <source>Month</source>
         <translation>Mois</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag</source>
+        <translation>Étiquette</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -2562,7 +2908,7 @@ Essayez « studiotimer help ».
         <translation>Regrouper par</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Chart of the report</source>
         <translation>Graphique du rapport</translation>
     </message>
@@ -2572,7 +2918,7 @@ Essayez « studiotimer help ».
         <translation>Détail du rapport</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+45"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -3460,7 +3806,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+273"/>
+        <location filename="../core/timer/TimerService.cpp" line="+278"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
@@ -3495,18 +3841,18 @@ Essayez « studiotimer help ».
         <translation>Un chronomètre ne peut pas reprendre avant sa pause.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+35"/>
-        <location line="+176"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+37"/>
+        <location line="+185"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-183"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
@@ -3523,7 +3869,7 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="+77"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+85"/>
         <source>A room named &quot;%1&quot; exists already.</source>
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
@@ -3538,7 +3884,7 @@ Essayez « studiotimer help ».
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+37"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+43"/>
         <source>A running timer cannot start in the future.</source>
         <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
@@ -3553,8 +3899,8 @@ Essayez « studiotimer help ».
         <translation>La correction ne change rien.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerCatalog.cpp" line="+204"/>
-        <location filename="../core/timer/TimerEdits.cpp" line="+83"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="+229"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+91"/>
         <location filename="../core/timer/TimerService.cpp" line="+11"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
@@ -3570,15 +3916,15 @@ Essayez « studiotimer help ».
         <translation>Suppression annulée</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerCatalog.cpp" line="-180"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="-205"/>
         <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerRates.cpp" line="+23"/>
+        <location filename="../core/timer/TimerRates.cpp" line="+24"/>
         <location line="+19"/>
         <location filename="../core/timer/TimerService.cpp" line="-37"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="-29"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="-32"/>
         <source>No such task type.</source>
         <translation>Type de tâche inconnu.</translation>
     </message>
@@ -3603,13 +3949,29 @@ Essayez « studiotimer help ».
         <translation>Un type de tâche nommé « %1 » existe déjà.</translation>
     </message>
     <message>
+        <location line="+51"/>
+        <source>A client named &quot;%1&quot; exists already.</source>
+        <translation>Un client nommé « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>A project named &quot;%1&quot; exists already.</source>
+        <translation>Un projet nommé « %1 » existe déjà.</translation>
+    </message>
+    <message>
         <location filename="../core/timer/TimerService.cpp" line="+9"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="+21"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="-50"/>
         <source>No such room.</source>
         <translation>Salle inconnue.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerCatalog.cpp" line="+127"/>
+        <location filename="../core/timer/TimerCatalog.cpp" line="+60"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+23"/>
+        <source>No such client.</source>
+        <translation>Client inconnu.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>No task type &quot;%1&quot;. Known task types: %2.</source>
         <translation>Aucun type de tâche « %1 ». Types connus : %2.</translation>
     </message>
@@ -3659,6 +4021,32 @@ Essayez « studiotimer help ».
         <location line="+0"/>
         <source>an entry</source>
         <translation>une entrée</translation>
+    </message>
+    <message>
+        <location filename="../core/timer/TimerProjects.cpp" line="+59"/>
+        <source>No client &quot;%1&quot;. There are no clients yet.</source>
+        <translation>Aucun client « %1 ». Il n’y a encore aucun client.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No client &quot;%1&quot;. Known clients: %2.</source>
+        <translation>Aucun client « %1 ». Clients connus : %2.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No project &quot;%1&quot;. There are no projects yet.</source>
+        <translation>Aucun projet « %1 ». Il n’y a encore aucun projet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No project &quot;%1&quot;. Known projects: %2.</source>
+        <translation>Aucun projet « %1 ». Projets connus : %2.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+23"/>
+        <source>No such project.</source>
+        <translation>Projet inconnu.</translation>
     </message>
 </context>
 <context>
@@ -4259,21 +4647,63 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+5"/>
+        <location line="+20"/>
         <source>A colour is written #rrggbb, not &quot;%1&quot;.</source>
         <translation>Une couleur s’écrit #rrggbb, pas « %1 ».</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
+        <location line="+25"/>
         <source>The hourly rate must be between 0 and %1.</source>
         <translation>Le taux horaire doit être compris entre 0 et %1.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-17"/>
         <source>The room has no valid ID.</source>
         <translation>La salle n’a pas d’identifiant valide.</translation>
     </message>
     <message>
+        <location line="+27"/>
+        <source>The client has no valid ID.</source>
+        <translation>Le client n’a pas d’identifiant valide.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The project has no valid ID.</source>
+        <translation>Le projet n’a pas d’identifiant valide.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The project&apos;s client has no valid ID.</source>
+        <translation>Le client du projet n’a pas d’identifiant valide.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A budget is in hours or in money, not both.</source>
+        <translation>Un budget est en heures ou en argent, pas les deux.</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>The budget is out of range.</source>
+        <translation>Le budget est hors limites.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An entry has at most %1 tags.</source>
+        <translation>Une entrée a au plus %1 étiquettes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A tag is a word of 1 to %1 characters.</source>
+        <translation>Une étiquette est un mot de 1 à %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A tag is one word, without spaces or commas: &quot;%1&quot;.</source>
+        <translation>Une étiquette est un seul mot, sans espaces ni virgules : « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The start time is out of range.</source>
         <translation>L’heure de début est hors limites.</translation>
     </message>
@@ -4288,7 +4718,7 @@ Essayez « studiotimer help ».
         <translation>Une entrée ne peut pas finir avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../core/domain/Rates.cpp" line="+59"/>
+        <location filename="../core/domain/Rates.cpp" line="+54"/>
         <source>A rate history starts on %1.</source>
         <translation>Un historique de tarifs commence le %1.</translation>
     </message>
@@ -4311,7 +4741,7 @@ Essayez « studiotimer help ».
 <context>
     <name>studiotimer_hub</name>
     <message>
-        <location filename="../app/hub_main.cpp" line="+124"/>
+        <location filename="../app/hub_main.cpp" line="+122"/>
         <source>Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>Utilisation : org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -4359,11 +4789,6 @@ Essayez « studiotimer help ».
         <location line="+4"/>
         <source>Requests per second and socket (bursts up to 5 seconds&apos; worth); 0: no limit.</source>
         <translation>Requêtes par seconde et par socket (rafales jusqu’à 5 secondes de requêtes) ; 0 : sans limite.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Does not announce the hub on the local network (UDP broadcasts to port 7346, which desks&apos; &quot;Join a hub&quot; lists).</source>
-        <translation>N’annonce pas le hub sur le réseau local (diffusions UDP vers le port 7346, que « Rejoindre un hub » liste sur les postes).</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -1,4 +1,5 @@
 #include "CommandLine.h"
+#include "Option.h"
 
 #include "domain/Format.h"
 #include "domain/Money.h"
@@ -16,9 +17,7 @@ namespace {
 
 QCommandLineOption opt(const char *name, const char *valueName = nullptr)
 {
-    return valueName ? QCommandLineOption(QString::fromLatin1(name), QString(),
-                                          QString::fromLatin1(valueName))
-                     : QCommandLineOption(QString::fromLatin1(name));
+    return cli::option(name, valueName);
 }
 
 void noOptions(QCommandLineParser &) {}
@@ -32,7 +31,8 @@ void userOption(QCommandLineParser &p)
 }
 void startOptions(QCommandLineParser &p)
 {
-    p.addOptions({opt("room", "ROOM"), opt("note", "TEXT"), opt("user", "NAME")});
+    p.addOptions({opt("room", "ROOM"), opt("note", "TEXT"), opt("user", "NAME"),
+                  opt("project", "NAME"), opt("tag", "WORD")});
 }
 void statusOptions(QCommandLineParser &p)
 {
@@ -41,7 +41,8 @@ void statusOptions(QCommandLineParser &p)
 void addOptions(QCommandLineParser &p)
 {
     p.addOptions({opt("from", "WHEN"), opt("to", "WHEN"), opt("room", "ROOM"), opt("note", "TEXT"),
-                  opt("user", "NAME")});
+                  opt("user", "NAME"), opt("project", "NAME"), opt("tag", "WORD"),
+                  opt("non-billable")});
 }
 void adjustOptions(QCommandLineParser &p)
 {
@@ -91,6 +92,10 @@ const QList<CommandLine::Command> &CommandLine::commands()
         {"export", &CommandLine::exportEntries, &CommandLine::exportOptions, 0, 0},
         {"import", &CommandLine::importEntries, &CommandLine::importOptions, 1, 1},
         {"sync", &CommandLine::sync, &CommandLine::syncOptions, 1, 2},
+        {"clients", &CommandLine::clients, &CommandLine::clientOptions, 1, 2},
+        {"projects", &CommandLine::projects, &CommandLine::clientOptions, 1, 2},
+        {"invoice", &CommandLine::invoice, &CommandLine::invoiceOptions, 0, 0},
+        {"settings", &CommandLine::settings, jsonOption, 1, 3},
     };
     return list;
 }
@@ -102,39 +107,6 @@ bool CommandLine::isCommand(const QString &word)
             return true;
     }
     return false;
-}
-
-QString CommandLine::usage()
-{
-    return tr(
-        "Usage: studiotimer [--data-dir DIR] [COMMAND ...]\n"
-        "Without a command, opens the desktop app.\n\n"
-        "Commands:\n"
-        "  start TASK [--room ROOM] [--note TEXT] [--user NAME]   start (or switch) a timer\n"
-        "  stop | pause | resume                                  the running timer\n"
-        "  continue                                               the last entry again\n"
-        "  status [--json]                                        what runs now\n"
-        "  add TASK --from WHEN --to WHEN [--room ROOM] [--note TEXT]\n"
-        "  adjust ENTRY_ID [--from WHEN] [--to WHEN] [--task TASK] [--note TEXT] "
-        "--reason TEXT\n"
-        "  delete ENTRY_ID [--reason TEXT]      restore ENTRY_ID\n"
-        "  history ENTRY_ID [--json]            the entry's audit trail\n"
-        "  list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] "
-        "[--text TEXT] [--json | --csv]\n"
-        "  task-types [--json]\n"
-        "  task-types set TASK [--rate AMOUNT] [--from DAY] [--name NEW] [--color #RRGGBB] "
-        "[--billable yes|no] [--archived yes|no]\n"
-        "  task-types reprice TASK --from DAY --to DAY [--yes]\n"
-        "  report [--from DAY] [--to DAY] --by task|user|room|day|week|month "
-        "[--json | --csv]\n"
-        "  export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE]\n"
-        "  import FILE [--format csv|json|toggl-csv] [--dry-run]\n"
-        "  sync join URL (--token TOKEN | --token-file FILE) [--fingerprint SHA256]\n"
-        "  sync status [--json] | sync now | sync conflicts [--json] | sync off\n\n"
-        "TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such "
-        "as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or "
-        "yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// "
-        "for plain text).\n");
 }
 
 CommandOutput CommandLine::run(const QStringList &arguments)
@@ -160,7 +132,7 @@ CommandOutput CommandLine::run(const QStringList &arguments)
                 tr("\"%1\" does not take \"%2\".")
                     .arg(name, parser.positionalArguments().at(command.maxPositional)));
         for (const QString &option : parser.optionNames()) {
-            if (parser.values(option).size() > 1)
+            if (option != QLatin1String("tag") && parser.values(option).size() > 1)
                 return usageError(tr("--%1 is given more than once.").arg(option));
         }
         return (this->*command.handler)(parser);
@@ -178,6 +150,10 @@ CommandOutput CommandLine::start(QCommandLineParser &p)
     auto room = roomOption(p);
     if (!room)
         return fail(room.error());
+    QString projectId;
+    QStringList tags;
+    if (auto r = projectAndTags(p, projectId, tags); !r)
+        return fail(r.error());
     auto user = actor(p, true);
     if (!user)
         return fail(user.error());
@@ -190,8 +166,9 @@ CommandOutput CommandLine::start(QCommandLineParser &p)
             if (!e.isRunning() && e.userId == user->id)
                 previous = e;
         });
-    auto started = m_service.start({user->id, type->id, room.value(),
-                                    p.value(QStringLiteral("note")), std::nullopt, QString()});
+    auto started =
+        m_service.start({user->id, type->id, room.value(), p.value(QStringLiteral("note")),
+                         std::nullopt, QString(), projectId, tags});
     QObject::disconnect(switched);
     if (!started)
         return fail(started.error());
@@ -290,12 +267,20 @@ CommandOutput CommandLine::add(QCommandLineParser &p)
     auto room = roomOption(p);
     if (!room)
         return fail(room.error());
+    ManualEntry manual;
+    if (auto r = projectAndTags(p, manual.projectId, manual.tags); !r)
+        return fail(r.error());
     auto user = actor(p, false);
     if (!user)
         return fail(user.error());
-    auto added =
-        m_service.addManual({user->id, type->id, room.value(), p.value(QStringLiteral("note")),
-                             from.value(), to.value(), QString()});
+    manual.userId = user->id;
+    manual.taskTypeId = type->id;
+    manual.roomId = room.value();
+    manual.note = p.value(QStringLiteral("note"));
+    manual.startedAt = from.value();
+    manual.endedAt = to.value();
+    manual.billable = !p.isSet(QStringLiteral("non-billable"));
+    auto added = m_service.addManual(manual);
     if (!added)
         return fail(added.error());
     return {0, tr("Added %1.\n").arg(describe(added.value())), {}};
@@ -456,6 +441,12 @@ CommandOutput CommandLine::list(QCommandLineParser &p)
                             j.value(QStringLiteral("user")).toString(),
                             j.value(QStringLiteral("room")).toString(QStringLiteral("-")),
                             money::formatPlain(cents, currency) + QLatin1Char(' ') + currency};
+        if (!e.projectId.isEmpty())
+            columns << j.value(QStringLiteral("project")).toString();
+        for (const QString &tag : e.tags)
+            columns << QLatin1Char('#') + tag;
+        if (!e.billable)
+            columns << tr("(not billable)");
         if (!e.note.isEmpty())
             columns << QStringLiteral("“") + e.note + QStringLiteral("”");
         if (e.adjusted)
@@ -477,8 +468,16 @@ CommandOutput CommandLine::help(QCommandLineParser &)
 
 QJsonObject CommandLine::entryJson(const TimeEntry &e) const
 {
-    // One shape for `list --json`, `status --json` and exported JSON files.
-    return EntryExporter(m_service).entryJson(e);
+    // One shape for `list --json`, `status --json` and exported JSON files; the project, tags and
+    // billability are added here until the export writes them too.
+    QJsonObject o = EntryExporter(m_service).entryJson(e);
+    const QString project = projectName(e.projectId);
+    o.insert(QStringLiteral("project"), project.isEmpty() ? QJsonValue() : QJsonValue(project));
+    o.insert(QStringLiteral("projectId"),
+             e.projectId.isEmpty() ? QJsonValue() : QJsonValue(e.projectId));
+    o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(e.tags));
+    o.insert(QStringLiteral("billable"), e.billable);
+    return o;
 }
 
 Result<User> CommandLine::actor(const QCommandLineParser &p, bool makeCurrent)
@@ -555,6 +554,8 @@ QString CommandLine::describe(const TimeEntry &e) const
                      start.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                      QDateTime::fromMSecsSinceEpoch(*e.endedAt).toString(QStringLiteral("HH:mm")),
                      format::duration(e.billableMs(*e.endedAt)));
+    if (const QString project = projectName(e.projectId); !project.isEmpty())
+        text += tr(" for %1").arg(project);
     if (room)
         text += tr(" in %1").arg(room->name);
     return text + QStringLiteral(" [%1]").arg(e.id.left(8));

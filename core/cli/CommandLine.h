@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Rounding.h"
 #include "domain/Types.h"
 #include "store/EntryFilter.h"
 
@@ -8,10 +9,13 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <functional>
+
 namespace st {
 
 class TimerService;
 struct SyncConflict;
+struct Invoice;
 
 struct CommandOutput
 {
@@ -31,6 +35,9 @@ public:
     // The command runs inside the desktop app (handed over by another process): `sync` commands
     // then report the app's connection and leave its settings alone.
     void setRunningInApp(bool inApp) { m_inApp = inApp; }
+    // Draws an invoice into a file (invoice/InvoicePdf); without one, `invoice` is refused.
+    using InvoiceWriter = std::function<Result<void>(const Invoice &, const QString &)>;
+    void setInvoiceWriter(InvoiceWriter writer) { m_invoiceWriter = std::move(writer); }
 
     // arguments: the command and its own arguments, e.g. {"start", "Recording", "--room", "A"}.
     CommandOutput run(const QStringList &arguments);
@@ -83,8 +90,31 @@ private:
     CommandOutput exportEntries(QCommandLineParser &p);
     CommandOutput importEntries(QCommandLineParser &p);
     static void reportOptions(QCommandLineParser &p);
+    // --rounding MIN[:up|nearest|down]; none when not given.
+    static Result<Rounding> roundingOption(const QCommandLineParser &p);
     static void exportOptions(QCommandLineParser &p);
     static void importOptions(QCommandLineParser &p);
+
+    // clients and projects, add and list: core/cli/ProjectCommands.cpp.
+    CommandOutput clients(QCommandLineParser &p) { return clientsOrProjects(p, false); }
+    CommandOutput projects(QCommandLineParser &p) { return clientsOrProjects(p, true); }
+    CommandOutput clientsOrProjects(QCommandLineParser &p, bool projects);
+    CommandOutput addClient(QCommandLineParser &p, const QString &name);
+    CommandOutput addProject(QCommandLineParser &p, const QString &name);
+    CommandOutput listClients(bool json);
+    CommandOutput listProjects(bool json);
+    static void clientOptions(QCommandLineParser &p);
+    // --project NAME and --tag WORD (repeatable) of start and add; an unknown project is an error.
+    Result<void> projectAndTags(const QCommandLineParser &p, QString &projectId,
+                                QStringList &tags) const;
+    QString projectName(const QString &projectId) const;
+    // --rate AMOUNT: an hourly rate in the currency's major unit.
+    static Result<qint64> rateOption(const QCommandLineParser &p, const QString &currency);
+
+    // invoice and settings: core/cli/InvoiceCommands.cpp.
+    CommandOutput invoice(QCommandLineParser &p);
+    static void invoiceOptions(QCommandLineParser &p);
+    CommandOutput settings(QCommandLineParser &p);
 
     // sync join|status|now|conflicts|off: core/cli/SyncCommands.cpp.
     CommandOutput sync(QCommandLineParser &p);
@@ -111,6 +141,7 @@ private:
 
     TimerService &m_service;
     bool m_inApp = false;
+    InvoiceWriter m_invoiceWriter;
 };
 
 } // namespace st

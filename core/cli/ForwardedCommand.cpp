@@ -85,6 +85,11 @@ bool isReadOnly(const QStringList &arguments)
     // task-types set / reprice change the catalogue and entries: the writer's.
     if (command == QLatin1String("task-types"))
         return arguments.size() < 2 || arguments.at(1).startsWith(QLatin1Char('-'));
+    // clients list / projects list / settings list|get read; add and set write.
+    if (command == QLatin1String("clients") || command == QLatin1String("projects") ||
+        command == QLatin1String("settings"))
+        return arguments.size() > 1 && (arguments.at(1) == QLatin1String("list") ||
+                                        arguments.at(1) == QLatin1String("get"));
     for (const char *name : {"status", "list", "task-types", "help", "report", "export"}) {
         if (command == QLatin1String(name))
             return true;

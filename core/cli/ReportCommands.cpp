@@ -1,5 +1,6 @@
 // The report, export and import commands of st::CommandLine (DESIGN.md, docs/REPORTS.md).
 #include "CommandLine.h"
+#include "Option.h"
 
 #include "domain/Format.h"
 #include "domain/Money.h"
@@ -17,18 +18,9 @@
 
 namespace st {
 
+using cli::option;
+
 namespace {
-
-QCommandLineOption option(const QStringList &names, const char *valueName = nullptr)
-{
-    return valueName ? QCommandLineOption(names, QString(), QString::fromLatin1(valueName))
-                     : QCommandLineOption(names);
-}
-
-QCommandLineOption option(const char *name, const char *valueName = nullptr)
-{
-    return option(QStringList{QString::fromLatin1(name)}, valueName);
-}
 
 struct Period
 {
@@ -102,7 +94,8 @@ void CommandLine::reportOptions(QCommandLineParser &p)
 {
     p.addOptions({option("from", "DAY"), option("to", "DAY"), option("by", "GROUPING"),
                   option("task", "TASK"), option("user", "NAME"), option("room", "ROOM"),
-                  option("json"), option("csv")});
+                  option("json"), option("csv"), option("rounding", "MIN[:MODE]"),
+                  option("billable-only")});
 }
 
 void CommandLine::exportOptions(QCommandLineParser &p)
@@ -122,11 +115,16 @@ CommandOutput CommandLine::report(QCommandLineParser &p)
     if (p.isSet(QStringLiteral("json")) && p.isSet(QStringLiteral("csv")))
         return usageError(tr("Choose one of --json and --csv."));
     if (!p.isSet(QStringLiteral("by")))
-        return usageError(tr("\"report\" needs --by task, user, room, day, week or month."));
+        return usageError(tr("\"report\" needs --by task, user, room, day, week, month, client, "
+                             "project or tag."));
     const auto by = reportGroupingFromName(p.value(QStringLiteral("by")).trimmed());
     if (!by)
-        return usageError(tr("--by takes task, user, room, day, week or month, not \"%1\".")
+        return usageError(tr("--by takes task, user, room, day, week, month, client, project or "
+                             "tag, not \"%1\".")
                               .arg(p.value(QStringLiteral("by"))));
+    const auto rounding = roundingOption(p);
+    if (!rounding)
+        return usageError(rounding.error().message);
     const Ms now = m_service.clock().nowMs();
     const Period period = reportPeriod(p, now);
     if (!period.error.isEmpty())
@@ -138,9 +136,10 @@ CommandOutput CommandLine::report(QCommandLineParser &p)
     filter.to = range.to;
     if (auto r = applyNameFilters(p, filter); !r)
         return fail(r.error());
+    filter.billableOnly = p.isSet(QStringLiteral("billable-only"));
 
     const ReportService reports(m_service);
-    auto built = reports.build(filter, *by);
+    auto built = reports.build(filter, *by, rounding.value());
     if (!built)
         return fail(built.error());
     const Report &r = built.value();
@@ -153,6 +152,11 @@ CommandOutput CommandLine::report(QCommandLineParser &p)
     out.out = tr("%1 to %2, by %3\n")
                   .arg(period.first.toString(Qt::ISODate), period.last.toString(Qt::ISODate),
                        reportGroupingName(*by));
+    if (!r.rounding.isNone())
+        out.out += tr("Each entry rounded to %n minute(s) (%1).\n", nullptr, r.rounding.minutes)
+                       .arg(r.rounding.name().section(QLatin1Char(':'), 1));
+    if (filter.billableOnly)
+        out.out += tr("Billable entries only.\n");
     int width = int(tr("Total").size());
     for (const ReportGroup &g : r.groups)
         width = std::max(width, int(g.name.size()));
@@ -168,7 +172,23 @@ CommandOutput CommandLine::report(QCommandLineParser &p)
     ReportGroup total = r.total;
     total.name = tr("Total");
     line(total);
+    out.out += tr("Billable %1, not billable %2\n")
+                   .arg(format::duration(total.billableMs - total.nonBillableMs),
+                        format::duration(total.nonBillableMs));
+    if (*by == ReportGrouping::Tag)
+        out.out += tr("An entry with several tags counts under each of them.\n");
     return out;
+}
+
+Result<Rounding> CommandLine::roundingOption(const QCommandLineParser &p)
+{
+    if (!p.isSet(QStringLiteral("rounding")))
+        return Rounding{};
+    if (const auto parsed = Rounding::parse(p.value(QStringLiteral("rounding"))))
+        return *parsed;
+    return Error::invalid(tr("--rounding takes 1, 5, 6, 10, 15 or 30 minutes, optionally with "
+                             ":up, :nearest or :down (15 alone rounds up), or none; not \"%1\".")
+                              .arg(p.value(QStringLiteral("rounding"))));
 }
 
 CommandOutput CommandLine::exportEntries(QCommandLineParser &p)

@@ -1,5 +1,6 @@
 // `studiotimer task-types`: the list, `set` and `reprice` (docs/REPORTS.md, "Rates").
 #include "CommandLine.h"
+#include "Option.h"
 
 #include "domain/Format.h"
 #include "domain/Money.h"
@@ -11,14 +12,9 @@
 
 namespace st {
 
-namespace {
+using cli::option;
 
-QCommandLineOption option(const char *name, const char *valueName = nullptr)
-{
-    return valueName ? QCommandLineOption(QString::fromLatin1(name), QString(),
-                                          QString::fromLatin1(valueName))
-                     : QCommandLineOption(QString::fromLatin1(name));
-}
+namespace {
 
 QJsonArray historyJson(const TaskType &t)
 {
@@ -130,12 +126,10 @@ CommandOutput CommandLine::setTaskType(QCommandLineParser &p, const QString &nam
         return usageError(tr("--from says when a new --rate takes effect: give --rate too."));
     qint64 rate = -1;
     if (p.isSet(QStringLiteral("rate"))) {
-        rate = money::parse(p.value(QStringLiteral("rate")), currency);
-        if (rate < 0 || rate > money::kMaxHourlyRateCents)
-            return usageError(tr("--rate takes an amount per hour such as 95 or 95.50 (at most "
-                                 "%1), not \"%2\".")
-                                  .arg(money::formatPlain(money::kMaxHourlyRateCents, currency),
-                                       p.value(QStringLiteral("rate"))));
+        auto parsed = rateOption(p, currency);
+        if (!parsed)
+            return usageError(parsed.error().message);
+        rate = parsed.value();
     }
     QDate from = QDateTime::fromMSecsSinceEpoch(now).date();
     if (p.isSet(QStringLiteral("from"))) {

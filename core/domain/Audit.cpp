@@ -23,7 +23,7 @@ QJsonObject idAndName(const QString &id, const QString &name)
 
 QJsonObject entryState(const TimeEntry &e)
 {
-    return QJsonObject{
+    QJsonObject state{
         {QStringLiteral("startedAt"), double(e.startedAt)},
         {QStringLiteral("endedAt"), msOrNull(e.endedAt)},
         {QStringLiteral("taskTypeId"), e.taskTypeId},
@@ -31,6 +31,14 @@ QJsonObject entryState(const TimeEntry &e)
         {QStringLiteral("note"), e.note},
         {QStringLiteral("deleted"), e.deleted},
     };
+    // Only when set: the trail of an entry without them reads as before projects existed.
+    if (!e.projectId.isEmpty())
+        state.insert(QStringLiteral("projectId"), e.projectId);
+    if (!e.tags.isEmpty())
+        state.insert(QStringLiteral("tags"), QJsonArray::fromStringList(e.tags));
+    if (!e.billable)
+        state.insert(QStringLiteral("billable"), false);
+    return state;
 }
 
 QString isoTime(qint64 ms)

@@ -103,6 +103,13 @@ QJsonObject fromEntry(const TimeEntry &e)
     };
     if (e.hourlyRateCents >= 0) // an entry not stamped yet is stamped by whoever stores it
         o.insert(QStringLiteral("hourlyRateCents"), double(e.hourlyRateCents));
+    // Only when set (issue 12): an entry without them reads as before projects existed.
+    if (!e.projectId.isEmpty())
+        o.insert(QStringLiteral("projectId"), e.projectId);
+    if (!e.tags.isEmpty())
+        o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(e.tags));
+    if (!e.billable)
+        o.insert(QStringLiteral("billable"), false);
     return o;
 }
 
@@ -129,6 +136,18 @@ Result<TimeEntry> toEntry(const QJsonObject &object)
     // Absent (a round-1 peer): stamped by whoever stores the entry.
     const auto rate = r.integer(QStringLiteral("hourlyRateCents"), false);
     e.hourlyRateCents = rate.value_or(TimeEntry::kUnstampedRate);
+    e.projectId = r.id(QStringLiteral("projectId"), false);
+    e.billable = r.boolean(QStringLiteral("billable"), true);
+    if (const QJsonValue tags = object.value(QStringLiteral("tags")); tags.isArray()) {
+        const QJsonArray array = tags.toArray();
+        for (const QJsonValue &tag : array) {
+            if (!tag.isString())
+                r.fail(QStringLiteral("tags"), QT_TRANSLATE_NOOP("st::json", "must be text"));
+            e.tags.append(tag.toString());
+        }
+    } else if (!tags.isUndefined() && !tags.isNull()) {
+        r.fail(QStringLiteral("tags"), QT_TRANSLATE_NOOP("st::json", "must be text"));
+    }
     if (!r.error.isEmpty())
         return Error::invalid(r.error);
     if (rate && (*rate < 0 || *rate > money::kMaxHourlyRateCents))
@@ -138,6 +157,8 @@ Result<TimeEntry> toEntry(const QJsonObject &object)
     if (auto v = validate::entryTimes(e.startedAt, e.endedAt); !v)
         return v.error();
     if (auto v = validate::note(e.note); !v)
+        return v.error();
+    if (auto v = validate::tags(e.tags); !v)
         return v.error();
     if (e.pausedMs < 0 || (e.pausedAt && (*e.pausedAt < e.startedAt || e.endedAt)))
         return Error::invalid(Tr::tr("The entry's pause is inconsistent."));

@@ -33,11 +33,6 @@ qint64 rateOn(const TaskType &type, QDate day)
     return rate;
 }
 
-qint64 stampOn(const TaskType &type, QDate day)
-{
-    return type.billable ? rateOn(type, day) : 0;
-}
-
 void setRateFrom(TaskType &type, QDate day, qint64 rate)
 {
     if (type.rates.isEmpty())

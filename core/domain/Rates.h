@@ -27,13 +27,10 @@ namespace rates {
 // The first day of every history: a task type's first rate applies to every earlier day too.
 QDate firstDay();
 
-// The hourly rate in effect on day (before billability): the last step from that day or earlier,
+// The task type's hourly rate in effect on day (before billability; an entry's own rate is
+// decided by RateRepository::stamp, where a project's or client's rate comes first): the last step from that day or earlier,
 // the first step for a day before it, the type's own rate when it has no history.
 qint64 rateOn(const TaskType &type, QDate day);
-
-// What an entry of type starting on day is stamped with: the rate in effect, 0 when the type is
-// not billable.
-qint64 stampOn(const TaskType &type, QDate day);
 
 // The type's history with rate taking effect from day: steps on or after day give way to it
 // (a rate holds "from day on"), and the type's current rate becomes rate.

@@ -112,6 +112,95 @@ Result<void> room(const Room &room)
     return userName(room.name);
 }
 
+namespace {
+
+Result<void> color(const QString &color)
+{
+    static const QRegularExpression colorRe(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    if (!colorRe.match(color).hasMatch())
+        return Error::invalid(Tr::tr("A colour is written #rrggbb, not \"%1\".").arg(color));
+    return {};
+}
+
+Result<void> optionalRate(const std::optional<qint64> &rate)
+{
+    if (rate && (*rate < 0 || *rate > money::kMaxHourlyRateCents))
+        return Error::invalid(Tr::tr("The hourly rate must be between 0 and %1.")
+                                  .arg(money::kMaxHourlyRateCents / 100));
+    return {};
+}
+
+} // namespace
+
+Result<void> client(const Client &client)
+{
+    if (!isValidId(client.id))
+        return Error::invalid(Tr::tr("The client has no valid ID."));
+    if (auto r = userName(client.name); !r)
+        return r;
+    if (auto r = color(client.color); !r)
+        return r;
+    return optionalRate(client.hourlyRateCents);
+}
+
+Result<void> project(const Project &project)
+{
+    if (!isValidId(project.id))
+        return Error::invalid(Tr::tr("The project has no valid ID."));
+    if (!project.clientId.isEmpty() && !isValidId(project.clientId))
+        return Error::invalid(Tr::tr("The project's client has no valid ID."));
+    if (auto r = userName(project.name); !r)
+        return r;
+    if (auto r = color(project.color); !r)
+        return r;
+    if (auto r = optionalRate(project.hourlyRateCents); !r)
+        return r;
+    if (project.budgetMs && project.budgetCents)
+        return Error::invalid(Tr::tr("A budget is in hours or in money, not both."));
+    // At most 100,000 hours, or the money of as many hours at the highest rate.
+    constexpr Ms kMaxBudgetMs = Ms(100'000) * 3'600'000;
+    if ((project.budgetMs && (*project.budgetMs <= 0 || *project.budgetMs > kMaxBudgetMs)) ||
+        (project.budgetCents &&
+         (*project.budgetCents <= 0 ||
+          *project.budgetCents > money::kMaxHourlyRateCents * 100'000)))
+        return Error::invalid(Tr::tr("The budget is out of range."));
+    return {};
+}
+
+Result<void> tags(const QStringList &tags)
+{
+    if (tags.size() > kMaxTags)
+        return Error::invalid(Tr::tr("An entry has at most %1 tags.").arg(kMaxTags));
+    for (const QString &tag : tags) {
+        const QString word = tag.trimmed();
+        if (word.isEmpty() || word.size() > kMaxTagLength)
+            return Error::invalid(
+                Tr::tr("A tag is a word of 1 to %1 characters.").arg(kMaxTagLength));
+        for (const QChar c : word) {
+            if (c.isSpace() || c == QLatin1Char(',') || c.category() == QChar::Other_Control)
+                return Error::invalid(
+                    Tr::tr("A tag is one word, without spaces or commas: \"%1\".").arg(word));
+        }
+    }
+    return {};
+}
+
+QStringList normalizedTags(const QStringList &tags)
+{
+    QStringList result;
+    for (const QString &tag : tags) {
+        const QString word = tag.trimmed();
+        if (word.isEmpty())
+            continue;
+        const bool seen = std::any_of(result.cbegin(), result.cend(), [&](const QString &other) {
+            return other.compare(word, Qt::CaseInsensitive) == 0;
+        });
+        if (!seen)
+            result.append(word);
+    }
+    return result;
+}
+
 Result<void> entryTimes(Ms startedAt, std::optional<Ms> endedAt)
 {
     if (startedAt < kMinTime || startedAt > kMaxTime)

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <optional>
@@ -62,6 +63,34 @@ struct TaskType
     qint64 effectiveRateCents() const { return billable ? hourlyRateCents : 0; }
 };
 
+// Who is billed (docs/REPORTS.md, "Clients and projects"): an artist, a band, a label. A rate,
+// when set, is used for the entries of its projects that have none of their own.
+struct Client
+{
+    QString id;
+    QString orgId;
+    QString name;
+    QString color;                         // "#rrggbb"
+    std::optional<qint64> hourlyRateCents; // none: the project's or the task type's
+    bool archived = false;
+    Ms updatedAt = 0;
+};
+
+// What is billed: an album, a single, a block of sessions; under a client or none.
+struct Project
+{
+    QString id;
+    QString orgId;
+    QString name;
+    QString clientId; // empty: no client
+    QString color;    // "#rrggbb"
+    std::optional<qint64> hourlyRateCents; // none: the client's, else the task type's
+    std::optional<Ms> budgetMs;            // a budget in time ...
+    std::optional<qint64> budgetCents;     // ... or in money (at most one of them)
+    bool archived = false;
+    Ms updatedAt = 0;
+};
+
 enum class EntrySource
 {
     Timer,
@@ -87,8 +116,14 @@ struct TimeEntry
     Ms updatedAt = 0;
     bool deleted = false;
     bool adjusted = false;
-    // The hourly rate in minor units fixed when the entry was recorded (0 for a type that was not
-    // billable); kUnstampedRate until the store stamps it with the rate in effect on its start day.
+    QString projectId = {}; // empty: no project
+    QStringList tags = {};  // free words (validate::tags), in the order given
+    // Billed or not: defaults from the task type (a Break is not billable). A non-billable entry
+    // costs 0; its time still counts.
+    bool billable = true;
+    // The hourly rate in minor units fixed when the entry was recorded (0 when not billable);
+    // kUnstampedRate until the store stamps it (RateRepository::stamp: the project's rate, else
+    // its client's, else the task type's on the start day).
     qint64 hourlyRateCents = kUnstampedRate;
     static constexpr qint64 kUnstampedRate = -1;
 
@@ -114,6 +149,14 @@ constexpr bool overlaps(Ms aStart, Ms aEnd, Ms bStart, Ms bEnd)
 namespace validate {
 Result<void> taskType(const TaskType &type);
 Result<void> room(const Room &room);
+Result<void> client(const Client &client);
+Result<void> project(const Project &project);
+// Tags are words: no spaces or commas, at most kMaxTagLength characters, kMaxTags of them.
+Result<void> tags(const QStringList &tags);
+// The tags as stored: trimmed, empty ones dropped, repeats (any case) dropped.
+QStringList normalizedTags(const QStringList &tags);
+inline constexpr int kMaxTagLength = 40;
+inline constexpr int kMaxTags = 20;
 Result<void> userName(const QString &name);
 Result<void> note(const QString &note);
 Result<void> entryTimes(Ms startedAt, std::optional<Ms> endedAt);

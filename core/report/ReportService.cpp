@@ -4,6 +4,7 @@
 #include "domain/Format.h"
 #include "domain/Money.h"
 #include "store/EntryTimes.h"
+#include "store/ProjectRepository.h"
 #include "store/Repositories.h"
 #include "timer/TimerService.h"
 
@@ -66,11 +67,32 @@ QString bucketKey(const QDate &start, ReportGrouping by)
     }
 }
 
-void add(ReportGroup &group, Ms billableMs, qint64 costCents, int entries)
+void add(ReportGroup &group, Ms billableMs, qint64 costCents, int entries, bool billed)
 {
     group.billableMs += billableMs;
+    if (!billed)
+        group.nonBillableMs += billableMs;
     group.costCents += costCents;
     group.entries += entries;
+}
+
+// The groups of a grouping by ID, named from the catalogue (id, name), "" last as noneName.
+template <class Item>
+void nameGroups(QHash<QString, ReportGroup> &byKey, const QList<Item> &items,
+                const QString &noneName, QList<ReportGroup> &groups)
+{
+    for (const Item &item : items) {
+        if (!byKey.contains(item.id))
+            continue;
+        ReportGroup g = byKey.take(item.id);
+        g.name = item.name;
+        groups << g;
+    }
+    if (byKey.contains(QString())) {
+        ReportGroup g = byKey.take(QString());
+        g.name = noneName;
+        groups << g;
+    }
 }
 
 QJsonObject groupJson(const ReportGroup &g, bool withSpan)
@@ -79,6 +101,8 @@ QJsonObject groupJson(const ReportGroup &g, bool withSpan)
                   {QStringLiteral("name"), g.name},
                   {QStringLiteral("durationSeconds"), double(g.billableMs / 1000)},
                   {QStringLiteral("durationMs"), double(g.billableMs)},
+                  {QStringLiteral("billableDurationMs"), double(g.billableMs - g.nonBillableMs)},
+                  {QStringLiteral("nonBillableDurationMs"), double(g.nonBillableMs)},
                   {QStringLiteral("costCents"), double(g.costCents)},
                   {QStringLiteral("entries"), g.entries}};
     if (!g.color.isEmpty())
@@ -107,18 +131,35 @@ QString reportGroupingName(ReportGrouping grouping)
         return QStringLiteral("week");
     case ReportGrouping::Month:
         return QStringLiteral("month");
+    case ReportGrouping::Client:
+        return QStringLiteral("client");
+    case ReportGrouping::Project:
+        return QStringLiteral("project");
+    case ReportGrouping::Tag:
+        return QStringLiteral("tag");
     }
     return {};
 }
 
 std::optional<ReportGrouping> reportGroupingFromName(const QString &name)
 {
-    for (ReportGrouping g : {ReportGrouping::TaskType, ReportGrouping::User, ReportGrouping::Room,
-                             ReportGrouping::Day, ReportGrouping::Week, ReportGrouping::Month}) {
+    for (ReportGrouping g :
+         {ReportGrouping::TaskType, ReportGrouping::User, ReportGrouping::Room, ReportGrouping::Day,
+          ReportGrouping::Week, ReportGrouping::Month, ReportGrouping::Client,
+          ReportGrouping::Project, ReportGrouping::Tag}) {
         if (name.compare(reportGroupingName(g), Qt::CaseInsensitive) == 0)
             return g;
     }
     return std::nullopt;
+}
+
+EntryBill billEntry(const TimeEntry &e, Ms from, Ms to, Ms now, const Rounding &rounding)
+{
+    EntryBill bill;
+    bill.workedMs = e.billableMsWithin(from, to, now);
+    bill.billedMs = rounding.apply(bill.workedMs);
+    bill.costCents = money::costCents(bill.billedMs, e.hourlyRateCents);
+    return bill;
 }
 
 bool isTimeGrouping(ReportGrouping grouping)
@@ -158,7 +199,8 @@ QList<TimeEntry> ReportService::entries(const EntryFilter &filter) const
     return all ? std::move(all).value() : QList<TimeEntry>();
 }
 
-Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by) const
+Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by,
+                                    Rounding rounding) const
 {
     if (!filter.from || !filter.to)
         return Error::invalid(tr("A report needs a period with a start and an end."));
@@ -172,6 +214,13 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
     const auto taskTypes = catalog.taskTypes(m_service.orgId(), true);
     if (!taskTypes)
         return taskTypes.error();
+    const ProjectRepository projectRepository(m_service.database());
+    const auto projects = projectRepository.projects(m_service.orgId(), true);
+    if (!projects)
+        return projects.error();
+    QHash<QString, QString> clientOfProject;
+    for (const Project &p : projects.value())
+        clientOfProject.insert(p.id, p.clientId);
 
     Report report;
     report.from = *filter.from;
@@ -179,6 +228,7 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
     report.by = by;
     report.currency = org.value().value_or(Organization{}).currency;
     report.now = m_service.clock().nowMs();
+    report.rounding = rounding;
     report.total.key = QStringLiteral("total");
     report.total.name = tr("Total");
     report.total.from = report.from;
@@ -209,29 +259,50 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
     EntryFilter f = filter;
     f.orgId = m_service.orgId();
     f.deleted = false;
-    const EntryTimesColumns columns{by == ReportGrouping::User, by == ReportGrouping::Room};
+    const EntryTimesColumns columns{by == ReportGrouping::User, by == ReportGrouping::Room,
+                                    by == ReportGrouping::Project || by == ReportGrouping::Client,
+                                    by == ReportGrouping::Tag};
     ReportGroup *keyGroup = nullptr; // byKey's group of the last key (byKey grows only after)
     auto counted =
         forEachEntryTimes(m_service.database(), f, now, columns, [&](const TimeEntry &e) {
             const qint64 rate = e.hourlyRateCents; // the entry's own rate, fixed when recorded
-            const Ms billable = e.billableMsWithin(report.from, report.to, now);
-            const qint64 cost = money::costCents(billable, rate);
-            add(report.total, billable, cost, 1);
+            const EntryBill bill = billEntry(e, report.from, report.to, now, rounding);
+            const Ms worked = bill.workedMs;
+            const Ms billable = bill.billedMs; // rounded per entry, when asked
+            const qint64 cost = bill.costCents;
+            add(report.total, billable, cost, 1, e.billable);
 
+            if (by == ReportGrouping::Tag) {
+                // An entry counts in full under each of its tags: the groups add up to more than
+                // the total when entries have several.
+                if (e.tags.isEmpty())
+                    add(byKey[QString()], billable, cost, 1, e.billable);
+                for (const QString &tag : e.tags) {
+                    ReportGroup &g = byKey[tag.toLower()];
+                    if (g.name.isEmpty())
+                        g.name = tag;
+                    add(g, billable, cost, 1, e.billable);
+                }
+                return;
+            }
             if (!isTimeGrouping(by)) {
                 const QString &key = by == ReportGrouping::TaskType ? e.taskTypeId
                                      : by == ReportGrouping::User   ? e.userId
-                                                                    : e.roomId;
+                                     : by == ReportGrouping::Room   ? e.roomId
+                                     : by == ReportGrouping::Project
+                                         ? e.projectId
+                                         : clientOfProject.value(e.projectId);
                 if (!keyGroup || keyGroup->key != key) {
                     keyGroup = &byKey[key];
                     keyGroup->key = key;
                 }
-                add(*keyGroup, billable, cost, 1);
+                add(*keyGroup, billable, cost, 1, e.billable);
                 return;
             }
 
             // Split the clipped entry at the groups' edges (local midnight): each piece gets the
             // growth of the cumulative billable time and cost, so the pieces add up to the entry.
+            // A rounded entry's pieces share its rounded time in proportion.
             const Ms start = std::max(e.startedAt, report.from);
             const Ms end = std::min(e.effectiveEnd(now), report.to);
             auto it = std::upper_bound(buckets.begin(), buckets.end(), start,
@@ -239,15 +310,17 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
             if (it != buckets.begin())
                 --it;
             if (end <= start) {
-                add(*it, 0, 0, 1);
+                add(*it, 0, 0, 1, e.billable);
                 return;
             }
             Ms doneMs = 0;
             qint64 doneCents = 0;
             for (; it != buckets.end() && it->from < end; ++it) {
-                const Ms upTo = e.billableMsWithin(report.from, std::min(end, it->to), now);
+                const Ms workedUpTo = e.billableMsWithin(report.from, std::min(end, it->to), now);
+                const Ms upTo =
+                    worked > 0 ? Ms(__int128(workedUpTo) * billable / worked) : Ms(0);
                 const qint64 upToCents = money::costCents(upTo, rate);
-                add(*it, upTo - doneMs, upToCents - doneCents, 1);
+                add(*it, upTo - doneMs, upToCents - doneCents, 1, e.billable);
                 doneMs = upTo;
                 doneCents = upToCents;
             }
@@ -274,35 +347,33 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
         const auto users = catalog.users(m_service.orgId());
         if (!users)
             return users.error();
-        for (const User &u : users.value()) {
-            if (!byKey.contains(u.id))
-                continue;
-            ReportGroup g = byKey.take(u.id);
-            g.name = u.name;
-            report.groups << g;
-        }
-    } else {
+        nameGroups(byKey, users.value(), QString(), report.groups);
+    } else if (by == ReportGrouping::Room) {
         const auto rooms = catalog.rooms(m_service.orgId(), true);
         if (!rooms)
             return rooms.error();
-        for (const Room &r : rooms.value()) {
-            if (!byKey.contains(r.id))
-                continue;
-            ReportGroup g = byKey.take(r.id);
-            g.name = r.name;
-            report.groups << g;
+        nameGroups(byKey, rooms.value(), tr("No room"), report.groups);
+    } else if (by == ReportGrouping::Project) {
+        nameGroups(byKey, projects.value(), tr("No project"), report.groups);
+    } else if (by == ReportGrouping::Client) {
+        const auto clients = projectRepository.clients(m_service.orgId(), true);
+        if (!clients)
+            return clients.error();
+        nameGroups(byKey, clients.value(), tr("No client"), report.groups);
+    } else {
+        for (auto it = byKey.begin(); it != byKey.end(); ++it) {
+            it->key = it.key();
+            report.groups << *it;
+            if (it.key().isEmpty())
+                report.groups.last().name = tr("No tag");
         }
-        if (byKey.contains(QString())) {
-            ReportGroup g = byKey.take(QString());
-            g.name = tr("No room");
-            report.groups << g;
-        }
+        byKey.clear();
     }
     if (by != ReportGrouping::TaskType) {
         std::stable_sort(report.groups.begin(), report.groups.end(),
                          [](const ReportGroup &a, const ReportGroup &b) {
                              if (a.key.isEmpty() != b.key.isEmpty())
-                                 return b.key.isEmpty(); // "No room" last
+                                 return b.key.isEmpty(); // "No room", "No project"... last
                              return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
                          });
     }
@@ -329,6 +400,7 @@ QJsonObject ReportService::toJson(const Report &report) const
                        {QStringLiteral("by"), reportGroupingName(report.by)},
                        {QStringLiteral("currency"), report.currency},
                        {QStringLiteral("generatedAt"), format::isoWithOffset(report.now)},
+                       {QStringLiteral("rounding"), report.rounding.name()},
                        {QStringLiteral("groups"), groups},
                        {QStringLiteral("total"), total}};
 }

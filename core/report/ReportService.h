@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Rounding.h"
 #include "domain/Types.h"
 #include "store/EntryFilter.h"
 
@@ -22,24 +23,42 @@ enum class ReportGrouping
     Room,
     Day,
     Week, // ISO weeks, Monday to Sunday
-    Month
+    Month,
+    Client,  // the client of the entry's project ("" for none)
+    Project, // "" for none
+    Tag      // an entry counts once under each of its tags ("" for none)
 };
-// "task", "user", "room", "day", "week", "month": the words of `report --by`.
+// "task", "user", "room", "day", "week", "month", "client", "project", "tag": the words of
+// `report --by`.
 QString reportGroupingName(ReportGrouping grouping);
 std::optional<ReportGrouping> reportGroupingFromName(const QString &name);
 bool isTimeGrouping(ReportGrouping grouping);
 
 struct ReportGroup
 {
-    QString key; // task type, user or room ID ("" for no room); "2026-11-28", "2026-W48", "2026-11"
+    // task type, user, room, client or project ID ("" for none), a tag in lower case;
+    // "2026-11-28", "2026-W48", "2026-11"
+    QString key;
     QString name;  // what a person reads
     QString color; // the task type's colour when grouped by task type
     Ms from = 0;   // the group's span inside the period (time groupings only)
     Ms to = 0;
-    Ms billableMs = 0;
+    Ms billableMs = 0;    // the time worked, pauses excluded (rounded when the report rounds)
+    Ms nonBillableMs = 0; // of billableMs, the time of entries that are not billed
     qint64 costCents = 0;
     int entries = 0; // entries with time in this group (an entry split at midnight counts in both)
 };
+
+// What one entry bills inside [from, to): its time there (pauses excluded, a running entry up to
+// now), that time rounded as asked, and the rounded time's cost at the entry's own rate, rounded
+// half up once. Reports and invoices price every entry this way.
+struct EntryBill
+{
+    Ms workedMs = 0;
+    Ms billedMs = 0;
+    qint64 costCents = 0;
+};
+EntryBill billEntry(const TimeEntry &entry, Ms from, Ms to, Ms now, const Rounding &rounding);
 
 struct Report
 {
@@ -48,14 +67,16 @@ struct Report
     ReportGrouping by = ReportGrouping::TaskType;
     QString currency;
     Ms now = 0; // running entries count up to this instant
+    Rounding rounding; // applied to each entry's time in the period
     QList<ReportGroup> groups;
     ReportGroup total; // entries: distinct entries
 };
 
 // Totals over a period [from, to), grouped. Only the time inside the period counts: an entry
 // crossing an edge is clipped, one crossing midnight is split between its days (pauses are shared
-// out in proportion), a running entry counts up to now. An entry's cost is its clipped billable
-// time at its task type's rate, rounded half up once; when it is split between days its pieces
+// out in proportion), a running entry counts up to now. With a rounding, each entry's clipped
+// time is rounded on its own first (docs/REPORTS.md, "Rounding"). An entry's cost is that time at
+// the rate it was recorded at, rounded half up once; when it is split between days its pieces
 // share that cost by cumulative rounding, so the groups always add up to the total. With no
 // entry crossing the period's edges the total equals TimerService::totals for the same filter.
 class ReportService final
@@ -65,7 +86,8 @@ public:
     explicit ReportService(const TimerService &service);
 
     // filter.from and filter.to give the period and are required; the other fields narrow it.
-    Result<Report> build(const EntryFilter &filter, ReportGrouping by) const;
+    Result<Report> build(const EntryFilter &filter, ReportGrouping by,
+                         Rounding rounding = {}) const;
 
     // Every live entry the filter covers, oldest first (by start, then ID), in one pass over the
     // period's rows; visit returns false to stop.

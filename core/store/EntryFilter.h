@@ -18,6 +18,8 @@ struct EntryFilter
     QStringList taskTypeIds; // empty: all
     QStringList userIds;
     QStringList roomIds;
+    QStringList projectIds; // empty: all; "" in it: entries without a project
+    bool billableOnly = false;
     QString text;         // found in the note, case-insensitive
     bool deleted = false; // true: only deleted entries (the bin), false: only live ones
 };

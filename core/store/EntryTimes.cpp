@@ -50,12 +50,15 @@ Result<void> forEachEntryTimes(const Database &db, const EntryFilter &filter, Ms
               (columns.user ? QStringLiteral("e.user_id") : QStringLiteral("NULL")) +
               QStringLiteral(", ") +
               (columns.room ? QStringLiteral("e.room_id") : QStringLiteral("NULL")) +
-              QStringLiteral(", e.hourly_rate_cents FROM task_types t CROSS JOIN time_entries e"));
+              QStringLiteral(", e.hourly_rate_cents, e.billable, ") +
+              (columns.project ? QStringLiteral("e.project_id") : QStringLiteral("NULL")) +
+              QStringLiteral(", ") + (columns.tags ? QStringLiteral("e.tags") : QStringLiteral("NULL")) +
+              QStringLiteral(" FROM task_types t CROSS JOIN time_entries e"));
     sql::appendWhere(query, filter, now, earliest.value());
     query.add(QStringLiteral(" AND e.task_type_id = t.id"));
 
     RowStream rows(db, query.text, query.values);
-    Ids types, users, rooms;
+    Ids types, users, rooms, projects;
     TimeEntry e;
     e.orgId = filter.orgId;
     for (;;) {
@@ -74,6 +77,13 @@ Result<void> forEachEntryTimes(const Database &db, const EntryFilter &filter, Ms
         if (columns.room)
             e.roomId = rows.isNull(6) ? QString() : rooms.get(rows.text(6));
         e.hourlyRateCents = rows.integer(7);
+        e.billable = rows.integer(8) != 0;
+        if (columns.project)
+            e.projectId = rows.isNull(9) ? QString() : projects.get(rows.text(9));
+        if (columns.tags) {
+            const std::string_view tags = rows.isNull(10) ? std::string_view() : rows.text(10);
+            e.tags = sql::tagsFrom(QString::fromUtf8(tags.data(), qsizetype(tags.size())));
+        }
         visit(e);
     }
 }

@@ -76,27 +76,36 @@ Result<void> RateRepository::write(const QString &taskTypeId, const QList<RateSt
     return {};
 }
 
-Result<qint64> RateRepository::stamp(const QString &taskTypeId, Ms startedAt) const
+Result<EntryStamp> RateRepository::stamp(const TimeEntry &entry) const
 {
-    // One statement on the primary key of task_type_rates, as rates::stampOn decides: the last
-    // step from that day or earlier, else the first step, else the type's own rate; 0 when the
-    // type is not billable. Imports stamp every row this way, so it stays one lookup.
-    CachedQuery q(m_db, QStringLiteral("SELECT t.billable * COALESCE("
+    // One statement on primary keys, the precedence in one COALESCE: the project's rate, its
+    // client's, then the task type's history as rates::rateOn reads it (the last step from that
+    // day or earlier, else the first step, else the type's own rate). Imports stamp every row
+    // this way, so it stays one lookup.
+    CachedQuery q(m_db, QStringLiteral("SELECT t.billable, COALESCE("
+                                       "(SELECT p.hourly_rate_cents FROM projects p WHERE "
+                                       "p.id = ?), "
+                                       "(SELECT c.hourly_rate_cents FROM projects p JOIN clients c "
+                                       "ON c.id = p.client_id WHERE p.id = ?), "
                                        "(SELECT r.hourly_rate_cents FROM task_type_rates r WHERE "
                                        "r.task_type_id = t.id AND r.effective_from <= ? "
                                        "ORDER BY r.effective_from DESC LIMIT 1), "
                                        "(SELECT r.hourly_rate_cents FROM task_type_rates r WHERE "
                                        "r.task_type_id = t.id ORDER BY r.effective_from LIMIT 1), "
                                        "t.hourly_rate_cents) FROM task_types t WHERE t.id = ?"));
-    q->addBindValue(rates::localDay(startedAt).toString(Qt::ISODate));
-    q->addBindValue(taskTypeId);
-    auto rate = sql::readFirst<qint64>(
-        m_db, *q, [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
-    if (!rate)
-        return rate.error();
-    if (!rate.value())
-        return Error::notFound(QStringLiteral("No task type %1.").arg(taskTypeId));
-    return *rate.value();
+    q->addBindValue(entry.projectId);
+    q->addBindValue(entry.projectId);
+    q->addBindValue(rates::localDay(entry.startedAt).toString(Qt::ISODate));
+    q->addBindValue(entry.taskTypeId);
+    auto found = sql::readFirst<EntryStamp>(m_db, *q, [&](const QSqlQuery &row) {
+        const bool billable = entry.billable && row.value(0).toInt() != 0;
+        return EntryStamp{billable ? row.value(1).toLongLong() : 0, billable};
+    });
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return Error::notFound(QStringLiteral("No task type %1.").arg(entry.taskTypeId));
+    return *found.value();
 }
 
 } // namespace st

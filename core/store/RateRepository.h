@@ -7,8 +7,16 @@
 
 namespace st {
 
+// What an entry is stamped with when it is recorded.
+struct EntryStamp
+{
+    qint64 hourlyRateCents = 0;
+    bool billable = true;
+};
+
 // Task types' rate histories (table task_type_rates, docs/REPORTS.md "Rates") and the one place
-// an entry's rate is decided: the rate in effect on its start day for its task type.
+// an entry's rate is decided: its project's rate, else its client's, else its task type's on its
+// start day.
 class RateRepository final
 {
 public:
@@ -28,9 +36,11 @@ public:
     // Replaces the stored history of taskTypeId.
     Result<void> write(const QString &taskTypeId, const QList<RateStep> &steps);
 
-    // What an entry of taskTypeId starting at startedAt is stamped with: the rate in effect on
-    // its local start day, 0 when the type is not billable. A NotFound error for an unknown type.
-    Result<qint64> stamp(const QString &taskTypeId, Ms startedAt) const;
+    // What entry is stamped with (docs/REPORTS.md, "Rates"): billable when the entry and its task
+    // type both are (a Break never is); then the rate of its project when set, else of the
+    // project's client when set, else the task type's in effect on its local start day; 0 when
+    // not billable. A NotFound error for an unknown task type.
+    Result<EntryStamp> stamp(const TimeEntry &entry) const;
 
 private:
     const Database &m_db;

@@ -47,7 +47,7 @@ std::optional<Ms> optionalMs(const QVariant &value)
 const QString kEntryColumns = QStringLiteral(
     "e.id, e.org_id, e.user_id, e.task_type_id, e.room_id, e.note, e.started_at, e.ended_at, "
     "e.paused_ms, e.paused_at, e.source, e.rev, e.updated_at, e.deleted, e.adjusted, "
-    "e.hourly_rate_cents");
+    "e.hourly_rate_cents, e.project_id, e.tags, e.billable");
 
 TimeEntry readEntry(const QSqlQuery &q)
 {
@@ -68,6 +68,9 @@ TimeEntry readEntry(const QSqlQuery &q)
     e.deleted = q.value(13).toInt() != 0;
     e.adjusted = q.value(14).toInt() != 0;
     e.hourlyRateCents = q.value(15).toLongLong();
+    e.projectId = q.value(16).toString();
+    e.tags = sql::tagsFrom(q.value(17).toString());
+    e.billable = q.value(18).toInt() != 0;
     return e;
 }
 
@@ -189,23 +192,25 @@ Result<void> EntryRepository::insert(const TimeEntry &entry)
 Result<void> EntryRepository::insert(TimeEntry &e)
 {
     if (e.hourlyRateCents < 0) {
-        const auto rate = RateRepository(m_db).stamp(e.taskTypeId, e.startedAt);
-        if (!rate)
-            return rate.error();
-        e.hourlyRateCents = rate.value();
+        const auto stamp = RateRepository(m_db).stamp(e);
+        if (!stamp)
+            return stamp.error();
+        e.hourlyRateCents = stamp.value().hourlyRateCents;
+        e.billable = stamp.value().billable;
     }
     CachedQuery q(m_db,
                   QStringLiteral(
                       "INSERT INTO time_entries (id, org_id, user_id, task_type_id, room_id, note, "
                       "started_at, ended_at, paused_ms, paused_at, source, rev, updated_at, "
-                      "deleted, adjusted, hourly_rate_cents) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                      "deleted, adjusted, hourly_rate_cents, project_id, tags, billable) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v :
          {QVariant(e.id), QVariant(e.orgId), QVariant(e.userId), QVariant(e.taskTypeId),
           nullable(e.roomId), text(e.note), QVariant(e.startedAt), nullable(e.endedAt),
           QVariant(e.pausedMs), nullable(e.pausedAt), QVariant(entrySourceName(e.source)),
           QVariant(e.rev), QVariant(e.updatedAt), QVariant(e.deleted ? 1 : 0),
-          QVariant(e.adjusted ? 1 : 0), QVariant(e.hourlyRateCents)})
+          QVariant(e.adjusted ? 1 : 0), QVariant(e.hourlyRateCents), nullable(e.projectId),
+          QVariant(sql::tagsText(e.tags)), QVariant(e.billable ? 1 : 0)})
         q->addBindValue(v);
     if (auto r = m_db.exec(*q); !r)
         return r;
@@ -220,7 +225,8 @@ Result<void> EntryRepository::update(const TimeEntry &e)
             "UPDATE time_entries SET user_id = ?, task_type_id = ?, room_id = ?, note = ?, "
             "started_at = ?, ended_at = ?, paused_ms = ?, paused_at = ?, source = ?, rev = ?, "
             "updated_at = ?, deleted = ?, adjusted = ?, "
-            "hourly_rate_cents = COALESCE(?, hourly_rate_cents) WHERE id = ?"));
+            "hourly_rate_cents = COALESCE(?, hourly_rate_cents), project_id = ?, tags = ?, "
+            "billable = ? WHERE id = ?"));
     for (const QVariant &v :
          {QVariant(e.userId), QVariant(e.taskTypeId), nullable(e.roomId), text(e.note),
           QVariant(e.startedAt), nullable(e.endedAt), QVariant(e.pausedMs), nullable(e.pausedAt),
@@ -228,6 +234,7 @@ Result<void> EntryRepository::update(const TimeEntry &e)
           QVariant(e.deleted ? 1 : 0), QVariant(e.adjusted ? 1 : 0),
           e.hourlyRateCents < 0 ? QVariant(QMetaType::fromType<qint64>()) // unstamped: kept
                                 : QVariant(e.hourlyRateCents),
+          nullable(e.projectId), QVariant(sql::tagsText(e.tags)), QVariant(e.billable ? 1 : 0),
           QVariant(e.id)})
         q->addBindValue(v);
     if (auto r = m_db.exec(*q); !r)

@@ -1,5 +1,8 @@
 #include "Sql.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace st::sql {
 
 Result<void> upsert(const Database &db, const QString &table, const QStringList &columns,
@@ -43,6 +46,25 @@ const QString kBillableSql = QStringLiteral(
     "(CASE WHEN COALESCE(e.paused_at, e.ended_at, ?) - e.started_at - e.paused_ms > 0 "
     "THEN COALESCE(e.paused_at, e.ended_at, ?) - e.started_at - e.paused_ms ELSE 0 END)");
 
+QString tagsText(const QStringList &tags)
+{
+    if (tags.isEmpty())
+        return QString(QLatin1String(""));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact));
+}
+
+QStringList tagsFrom(const QString &text)
+{
+    if (text.isEmpty()) // the common case, read without parsing
+        return {};
+    QStringList tags;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &v : array)
+        tags.append(v.toString());
+    return tags;
+}
+
 void appendWhere(Sql &sql, const EntryFilter &f, Ms now, Ms earliest)
 {
     sql.add(QStringLiteral(" WHERE e.org_id = ? AND e.deleted = ?"), {f.orgId, f.deleted ? 1 : 0});
@@ -65,6 +87,10 @@ void appendWhere(Sql &sql, const EntryFilter &f, Ms now, Ms earliest)
         sql.in(QStringLiteral("e.user_id"), f.userIds);
     if (!f.roomIds.isEmpty())
         sql.in(QStringLiteral("e.room_id"), f.roomIds);
+    if (!f.projectIds.isEmpty())
+        sql.in(QStringLiteral("COALESCE(e.project_id, '')"), f.projectIds);
+    if (f.billableOnly)
+        sql.add(QStringLiteral(" AND e.billable = 1"));
     if (!f.text.trimmed().isEmpty()) {
         QString pattern = f.text.trimmed().toLower();
         pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))

@@ -68,6 +68,10 @@ Result<std::optional<T>> readFirst(const Database &db, QSqlQuery &query, Read re
 Result<void> upsert(const Database &db, const QString &table, const QStringList &columns,
                     const QVariantList &values);
 
+// An entry's tags as stored in time_entries.tags: a JSON array of words, '' for none.
+QString tagsText(const QStringList &tags);
+QStringList tagsFrom(const QString &text);
+
 // Billable milliseconds of the row e, as SQL: pauses excluded, a running entry up to now (bind
 // now twice).
 extern const QString kBillableSql;

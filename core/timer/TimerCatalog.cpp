@@ -66,13 +66,36 @@ Result<Room> TimerService::saveRoom(Room room)
     return saveCatalogItem(std::move(room), existing.value());
 }
 
+Result<Client> TimerService::saveClient(Client client)
+{
+    const auto existing = m_projects.clients(m_orgId, true);
+    if (!existing)
+        return existing.error();
+    return saveCatalogItem(std::move(client), existing.value());
+}
+
+Result<Project> TimerService::saveProject(Project project)
+{
+    if (!project.clientId.isEmpty()) {
+        const auto client = ownedBy(m_projects.client(project.clientId), m_orgId);
+        if (!client)
+            return client.error();
+        if (!client.value())
+            return Error::notFound(tr("No such client."));
+    }
+    const auto existing = m_projects.projects(m_orgId, true);
+    if (!existing)
+        return existing.error();
+    return saveCatalogItem(std::move(project), existing.value());
+}
+
 template <class Item>
 Result<Item> TimerService::saveCatalogItem(Item item, const QList<Item> &existing)
 {
     using Kind = CatalogKind<Item>;
     if (item.id.isEmpty())
         item.id = newId();
-    if (auto stored = Kind::find(m_catalog, item.id); !stored)
+    if (auto stored = Kind::find(m_db, item.id); !stored)
         return stored.error();
     else if (stored.value() && stored.value()->orgId != m_orgId)
         return Error::notFound(Kind::notFound());
@@ -86,14 +109,16 @@ Result<Item> TimerService::saveCatalogItem(Item item, const QList<Item> &existin
     Transaction tx(m_db);
     if (!tx.isActive())
         return tx.error();
-    if (auto r = Kind::save(m_catalog, item); !r)
+    if (auto r = Kind::save(m_db, item); !r)
         return r.error();
-    if (auto r = record(Kind::upsert(item)); !r)
-        return r.error();
+    if (const std::optional<Mutation> change = Kind::upsert(item)) {
+        if (auto r = record(*change); !r)
+            return r.error();
+    }
     if (auto r = tx.commit(); !r)
         return r.error();
     Q_EMIT catalogChanged();
-    auto saved = Kind::find(m_catalog, item.id);
+    auto saved = Kind::find(m_db, item.id);
     if (!saved)
         return saved.error();
     return saved.value().value_or(item);

@@ -27,6 +27,8 @@ Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m, QSet<QString
         if (batchRefs)
             batchRefs->insert(refs);
     }
+    if (auto r = checkProjectAndTags(m.projectId, m.tags); !r)
+        return r.error();
     if (auto r = validate::note(m.note); !r)
         return r.error();
     if (auto r = validate::entryTimes(m.startedAt, m.endedAt); !r)
@@ -50,6 +52,9 @@ Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m, QSet<QString
     entry.endedAt = m.endedAt;
     entry.pausedMs = m.pausedMs;
     entry.hourlyRateCents = m.hourlyRateCents;
+    entry.projectId = m.projectId;
+    entry.tags = validate::normalizedTags(m.tags);
+    entry.billable = m.billable; // the store's stamp makes it false for a non-billable type
     entry.source = EntrySource::Manual;
     entry.updatedAt = m_clock.nowMs();
     if (batchRefs)
@@ -130,7 +135,7 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
         room.updatedAt = m_clock.nowMs();
         if (auto r = m_catalog.saveRoom(room); !r)
             return r.error();
-        if (auto r = record(CatalogKind<Room>::upsert(room)); !r)
+        if (auto r = record(*CatalogKind<Room>::upsert(room)); !r)
             return r.error();
     }
     // Each entry is checked against the store and the entries inserted before it in this same
@@ -203,7 +208,13 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
         entry.closePause(*a.endedAt);
         entry.endedAt = *a.endedAt;
     }
+    if (a.projectId)
+        entry.projectId = *a.projectId;
+    if (a.tags)
+        entry.tags = validate::normalizedTags(*a.tags);
     if (auto r = checkRefs(entry.userId, entry.taskTypeId, entry.roomId); !r)
+        return r.error();
+    if (auto r = checkProjectAndTags(entry.projectId, entry.tags); !r)
         return r.error();
     if (auto r = validate::entryTimes(entry.startedAt, entry.endedAt); !r)
         return r.error();
@@ -219,17 +230,25 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
         return Error::invalid(tr("The adjustment changes nothing."));
     if (auto r = checkNoOverlap(entry); !r)
         return r.error();
-    // The rate stays as recorded when the times move; another task type brings its own rate on
-    // the entry's start day (docs/REPORTS.md, "Rates").
-    if (entry.taskTypeId != before.taskTypeId) {
-        const auto rate = RateRepository(m_db).stamp(entry.taskTypeId, entry.startedAt);
-        if (!rate)
-            return rate.error();
-        entry.hourlyRateCents = rate.value();
+    // The rate stays as recorded when the times move; another task type or project brings its
+    // own rate on the entry's start day (docs/REPORTS.md, "Rates"). An entry billable as its old
+    // type was becomes billable as its new one is.
+    if (entry.taskTypeId != before.taskTypeId || entry.projectId != before.projectId) {
+        if (entry.taskTypeId != before.taskTypeId) {
+            const auto oldType = orEmpty(m_catalog.taskType(before.taskTypeId));
+            if (!oldType || oldType->billable == before.billable)
+                entry.billable = true;
+        }
+        const auto stamp = RateRepository(m_db).stamp(entry);
+        if (!stamp)
+            return stamp.error();
+        entry.hourlyRateCents = stamp.value().hourlyRateCents;
+        entry.billable = stamp.value().billable;
     }
 
     // A running timer's note edited is not an adjustment of its times or task (still audited).
-    const bool noteOnly = !a.startedAt && !a.endedAt && !a.taskTypeId && !a.roomId;
+    const bool noteOnly =
+        !a.startedAt && !a.endedAt && !a.taskTypeId && !a.roomId && !a.projectId && !a.tags;
     entry.adjusted = before.adjusted || !(noteOnly && before.isRunning());
     entry.rev += 1;
     entry.updatedAt = now;

@@ -6,6 +6,7 @@
 #include "TimerServiceDetail.h"
 
 #include "domain/Money.h"
+#include "store/RateRepository.h"
 
 #include <QDateTime>
 
@@ -40,7 +41,6 @@ Result<RepriceSummary> TimerService::reprice(const QString &taskTypeId, QDate fr
         return typeRow.error();
     if (!typeRow.value())
         return Error::notFound(tr("No such task type."));
-    const TaskType type = *typeRow.value();
     if (auto r = knownUser(actorId, AnyOrganization); !r)
         return r.error();
 
@@ -55,15 +55,27 @@ Result<RepriceSummary> TimerService::reprice(const QString &taskTypeId, QDate fr
     if (!tx.isActive())
         return tx.error();
     // Read inside the transaction: what the preview counts is what an apply rewrites.
-    QList<TimeEntry> changed;
-    RepriceSummary summary;
+    QList<TimeEntry> inPeriod;
     auto read = m_entries.forEach(filter, now, [&](const TimeEntry &e) {
         const QDate day = rates::localDay(e.startedAt);
-        if (day < from || day > to)
-            return true; // overlaps the period but starts outside it
-        const qint64 rate = rates::stampOn(type, day);
+        if (day >= from && day <= to) // not one that overlaps the period but starts outside it
+            inPeriod.append(e);
+        return true;
+    });
+    if (!read)
+        return read.error();
+    // The rate in effect is decided where every entry's is (RateRepository::stamp): a project's
+    // or client's rate comes before the task type's.
+    const RateRepository rateRepository(m_db);
+    QList<TimeEntry> changed;
+    RepriceSummary summary;
+    for (const TimeEntry &e : std::as_const(inPeriod)) {
+        const auto stamp = rateRepository.stamp(e);
+        if (!stamp)
+            return stamp.error();
+        const qint64 rate = stamp.value().hourlyRateCents;
         if (rate == e.hourlyRateCents)
-            return true;
+            continue;
         const Ms billable = e.billableMs(now);
         summary.entries += 1;
         summary.oldCents += money::costCents(billable, e.hourlyRateCents);
@@ -71,10 +83,7 @@ Result<RepriceSummary> TimerService::reprice(const QString &taskTypeId, QDate fr
         TimeEntry after = e;
         after.hourlyRateCents = rate;
         changed.append(after);
-        return true;
-    });
-    if (!read)
-        return read.error();
+    }
     if (!apply || changed.isEmpty())
         return summary;
 

@@ -16,6 +16,7 @@ TimerService::TimerService(const Database &db, const Clock &clock, QString orgId
     , m_orgId(std::move(orgId))
     , m_catalog(db)
     , m_entries(db)
+    , m_projects(db)
 {}
 
 // ---- timers ------------------------------------------------------------------------------------
@@ -33,6 +34,8 @@ Result<TimeEntry> TimerService::start(const StartRequest &request)
     const Ms at = request.at.value_or(now);
     if (auto r = checkRefs(request.userId, request.taskTypeId, request.roomId); !r)
         return r.error();
+    if (auto r = checkProjectAndTags(request.projectId, request.tags); !r)
+        return r.error();
     if (auto r = validate::note(request.note); !r)
         return r.error();
     if (auto r = validate::entryTimes(at, std::nullopt); !r)
@@ -48,6 +51,8 @@ Result<TimeEntry> TimerService::start(const StartRequest &request)
     entry.taskTypeId = request.taskTypeId;
     entry.roomId = request.roomId;
     entry.note = request.note.trimmed();
+    entry.projectId = request.projectId;
+    entry.tags = validate::normalizedTags(request.tags);
     entry.startedAt = at;
     entry.source = EntrySource::Timer;
     entry.updatedAt = now;

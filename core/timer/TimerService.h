@@ -5,6 +5,7 @@
 #include "protocol/Requests.h"
 #include "store/Database.h"
 #include "store/EntryFilter.h"
+#include "store/ProjectRepository.h"
 #include "store/Repositories.h"
 
 #include <QHash>
@@ -39,6 +40,8 @@ struct StartRequest
     QString note;
     std::optional<Ms> at; // default: now
     QString entryId;      // default: a new UUID
+    QString projectId = {}; // empty: none
+    QStringList tags = {};
 };
 
 struct ManualEntry
@@ -54,6 +57,9 @@ struct ManualEntry
     // The rate it was recorded at (an import's file says it); unstamped: the rate in effect on
     // its start day.
     qint64 hourlyRateCents = TimeEntry::kUnstampedRate;
+    QString projectId = {}; // empty: none
+    QStringList tags = {};
+    bool billable = true; // false: not billed whatever its task type; true: as its task type
 };
 
 // Manual entries written all or nothing (an import), with the users and rooms they refer to that
@@ -88,6 +94,8 @@ struct Adjustment
     std::optional<QString> note;
     QString reason;
     QString auditId; // the trail row's id (empty: a new one); the hub keeps the desk's
+    std::optional<QString> projectId = {}; // "" clears the project
+    std::optional<QStringList> tags = {};
 };
 
 // Everything a user does with time: timers, manual entries, audited adjustments, deletion, and the
@@ -177,11 +185,21 @@ public:
     std::optional<User> user(const QString &id) const;
     // The user with this name (case-insensitive), created when there is none.
     Result<User> ensureUser(const QString &name);
+    // Clients and projects (TimerProjects.cpp, docs/REPORTS.md "Clients and projects"). Names are
+    // unique in the organisation (any case); not synced through the hub yet.
+    QList<Client> clients(bool includeArchived = false) const;
+    QList<Project> projects(bool includeArchived = false) const;
+    Result<Client> saveClient(Client client);
+    Result<Project> saveProject(Project project);
+    // The billable time and cost of the project's live entries (its budget's progress).
+    Result<ProjectUse> projectUse(const QString &projectId) const;
 
     // Resolve a name (case-insensitive) or an ID given on a command line or in a file.
     Result<TaskType> findTaskType(const QString &nameOrId) const;
     Result<Room> findRoom(const QString &nameOrId) const;
     Result<User> findUser(const QString &nameOrId) const;
+    Result<Client> findClient(const QString &nameOrId) const;
+    Result<Project> findProject(const QString &nameOrId) const;
     // An entry by its ID or a unique prefix of it (as the command line shows them).
     Result<TimeEntry> findEntry(const QString &idOrPrefix) const;
 
@@ -207,6 +225,8 @@ private:
     protocol::EntryCreate manualChange(const TimeEntry &entry) const;
     Result<void> checkRefs(const QString &userId, const QString &taskTypeId,
                            const QString &roomId) const;
+    // A project of this organisation (none: "") and tags that are words.
+    Result<void> checkProjectAndTags(const QString &projectId, const QStringList &tags) const;
     // A new entry's ID: the one asked for (a UUID no entry has yet), or a fresh one.
     Result<QString> newEntryId(const QString &requested) const;
     // Reads for changes: a failed query is an internal error, never "no such row".
@@ -230,6 +250,7 @@ private:
     QString m_orgId;
     CatalogRepository m_catalog;
     EntryRepository m_entries;
+    ProjectRepository m_projects;
     MutationSink m_sink;
     QString m_deviceId;
     QString m_deviceName;

@@ -30,18 +30,23 @@ Result<std::optional<T>> ownedBy(Result<std::optional<T>> row, const QString &or
 // What differs between saving a task type and a room (TimerService::saveCatalogItem).
 template <class Item> struct CatalogKind;
 
+// find and save through the item's repository on db; upsert: the change sent to the hub (none
+// for the items not synced yet).
 template <> struct CatalogKind<TaskType>
 {
-    static Result<std::optional<TaskType>> find(const CatalogRepository &c, const QString &id)
+    static Result<std::optional<TaskType>> find(const Database &db, const QString &id)
     {
-        return c.taskType(id);
+        return CatalogRepository(db).taskType(id);
     }
-    static Result<void> save(CatalogRepository &c, const TaskType &t) { return c.saveTaskType(t); }
-    static Mutation upsert(const TaskType &t)
+    static Result<void> save(const Database &db, const TaskType &t)
+    {
+        return CatalogRepository(db).saveTaskType(t);
+    }
+    static std::optional<Mutation> upsert(const TaskType &t)
     {
         protocol::TaskTypeUpsert request;
         request.taskType = t;
-        return {request, {}, std::nullopt, std::nullopt};
+        return Mutation{request, {}, std::nullopt, std::nullopt};
     }
     static QString notFound()
     {
@@ -57,16 +62,19 @@ template <> struct CatalogKind<TaskType>
 
 template <> struct CatalogKind<Room>
 {
-    static Result<std::optional<Room>> find(const CatalogRepository &c, const QString &id)
+    static Result<std::optional<Room>> find(const Database &db, const QString &id)
     {
-        return c.room(id);
+        return CatalogRepository(db).room(id);
     }
-    static Result<void> save(CatalogRepository &c, const Room &r) { return c.saveRoom(r); }
-    static Mutation upsert(const Room &r)
+    static Result<void> save(const Database &db, const Room &r)
+    {
+        return CatalogRepository(db).saveRoom(r);
+    }
+    static std::optional<Mutation> upsert(const Room &r)
     {
         protocol::RoomUpsert request;
         request.room = r;
-        return {request, {}, std::nullopt, std::nullopt};
+        return Mutation{request, {}, std::nullopt, std::nullopt};
     }
     static QString notFound()
     {
@@ -76,6 +84,52 @@ template <> struct CatalogKind<Room>
     {
         return QCoreApplication::translate("st::TimerService",
                                            "A room named \"%1\" exists already.")
+            .arg(name);
+    }
+};
+
+template <> struct CatalogKind<Client>
+{
+    static Result<std::optional<Client>> find(const Database &db, const QString &id)
+    {
+        return ProjectRepository(db).client(id);
+    }
+    static Result<void> save(const Database &db, const Client &c)
+    {
+        return ProjectRepository(db).saveClient(c);
+    }
+    static std::optional<Mutation> upsert(const Client &) { return std::nullopt; }
+    static QString notFound()
+    {
+        return QCoreApplication::translate("st::TimerService", "No such client.");
+    }
+    static QString nameTaken(const QString &name)
+    {
+        return QCoreApplication::translate("st::TimerService",
+                                           "A client named \"%1\" exists already.")
+            .arg(name);
+    }
+};
+
+template <> struct CatalogKind<Project>
+{
+    static Result<std::optional<Project>> find(const Database &db, const QString &id)
+    {
+        return ProjectRepository(db).project(id);
+    }
+    static Result<void> save(const Database &db, const Project &p)
+    {
+        return ProjectRepository(db).saveProject(p);
+    }
+    static std::optional<Mutation> upsert(const Project &) { return std::nullopt; }
+    static QString notFound()
+    {
+        return QCoreApplication::translate("st::TimerService", "No such project.");
+    }
+    static QString nameTaken(const QString &name)
+    {
+        return QCoreApplication::translate("st::TimerService",
+                                           "A project named \"%1\" exists already.")
             .arg(name);
     }
 };

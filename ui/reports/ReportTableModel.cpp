@@ -97,6 +97,12 @@ QVariant ReportTableModel::headerData(int section, Qt::Orientation orientation, 
             return tr("Week");
         case ReportGrouping::Month:
             return tr("Month");
+        case ReportGrouping::Client:
+            return tr("Client");
+        case ReportGrouping::Project:
+            return tr("Project");
+        case ReportGrouping::Tag:
+            return tr("Tag");
         }
         return {};
     case Duration:

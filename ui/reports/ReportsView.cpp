@@ -53,6 +53,12 @@ QString groupingLabel(ReportGrouping g)
         return ReportsView::tr("Week");
     case ReportGrouping::Month:
         return ReportsView::tr("Month");
+    case ReportGrouping::Client:
+        return ReportsView::tr("Client");
+    case ReportGrouping::Project:
+        return ReportsView::tr("Project");
+    case ReportGrouping::Tag:
+        return ReportsView::tr("Tag");
     }
     return {};
 }
