@@ -110,6 +110,12 @@ SyncClient::SyncClient(const Database &db, TimerService &service, Outbox &outbox
         m_needPull = true;
         advance();
     });
+    m_liveChangesTimer.setSingleShot(true);
+    m_liveChangesTimer.setInterval(0);
+    connect(&m_liveChangesTimer, &QTimer::timeout, this, &SyncClient::applyLiveChanges);
+    m_opAnswersTimer.setSingleShot(true);
+    m_opAnswersTimer.setInterval(0);
+    connect(&m_opAnswersTimer, &QTimer::timeout, this, &SyncClient::handleOpAnswers);
     m_rateLimitTimer.setSingleShot(true);
     connect(&m_rateLimitTimer, &QTimer::timeout, this, [this] {
         m_rateLimited = false;
@@ -377,7 +383,9 @@ void SyncClient::onDisconnected()
     m_heartbeat.stop();
     m_sessionUp = false;
     m_acks.clear(); // unanswered requests are sent again (same opIds) after the next CONNECT
-    m_opInFlight = false;
+    dropOpWindow();
+    m_liveChanges.clear(); // the next session's pull brings them
+    m_liveChangesTimer.stop();
     m_pullInFlight = false;
     m_resyncing = false;
     m_joining = false;
@@ -426,7 +434,11 @@ void SyncClient::sampleClock(Ms t0, std::optional<Ms> serverTime)
     if (!serverTime)
         return;
     m_offset.addSample(t0, *serverTime, m_clock.nowMs());
-    (void)m_cache.saveClockOffset(m_offset.offsetMs());
+    // Written when it moved only: a replay's answers come by the hundred, and each write would be
+    // a disk sync.
+    const Ms offset = m_offset.offsetMs();
+    if (m_savedOffset != offset && m_cache.saveClockOffset(offset))
+        m_savedOffset = offset;
 }
 
 // ---- the session: outbox, pulls, broadcasts ----------------------------------------------------
@@ -449,8 +461,12 @@ void SyncClient::advance()
 
 void SyncClient::step()
 {
-    if (!m_sessionUp || m_opInFlight || m_pullInFlight)
+    if (!m_sessionUp || m_handlingOps || m_pullInFlight)
         return;
+    if (!m_opsInFlight.isEmpty()) {
+        sendOps(); // local changes made meanwhile join the window
+        return;
+    }
     if (m_joining) {
         if (m_needPull) {
             startPull();
@@ -467,7 +483,7 @@ void SyncClient::step()
         Q_EMIT organizationJoined(m_cache.hubOrgId(), m_service.organization().name);
     }
     if (!m_rateLimited && m_outbox.pendingCount() > 0) {
-        sendNextOp();
+        sendOps();
         return;
     }
     if (m_needPull) {
@@ -489,33 +505,94 @@ void SyncClient::step()
     }
 }
 
-void SyncClient::sendNextOp()
+void SyncClient::sendOps()
 {
-    if (m_opInFlight)
+    if (m_rateLimited || m_opsInFlight.size() >= kOpWindow)
         return;
-    const auto ops = m_outbox.pending(1);
-    if (ops.isEmpty())
+    QSet<QString> inFlight;
+    for (const OpInFlight &f : std::as_const(m_opsInFlight))
+        inFlight.insert(f.op.opId);
+    QList<OutboxOp> next;
+    const QList<OutboxOp> pending = m_outbox.pending(kOpWindow);
+    for (const OutboxOp &op : pending) {
+        if (!inFlight.contains(op.opId) && m_opsInFlight.size() + next.size() < kOpWindow)
+            next.append(op);
+    }
+    if (next.isEmpty())
         return;
-    const OutboxOp op = ops.first();
     // Every mutating request names the person it is for; catalogue changes are made by the person
     // at this desk.
     std::optional<protocol::UserRef> me;
     if (const auto user = m_service.user(profile::currentUserId(m_db)))
         me = protocol::UserRef{user->id, user->name};
-    m_opInFlight = true;
     if (m_state == SyncState::Connected)
         setState(SyncState::Syncing);
-    (void)m_outbox.markSent(op.opId);
-    request(op.event, op.request(me), [this, op](const QJsonObject &answer) {
-        // (Still "in flight" while the answer is handled: what it applies announces changes, and
-        // those must not start the next request half-way.)
-        onOpAnswer(op, protocol::decodeAnswer(answer));
-        m_opInFlight = false;
-        advance();
-    });
+    {
+        Transaction tx(m_db); // the sends counted with one disk sync (a savepoint when nested)
+        for (const OutboxOp &op : std::as_const(next))
+            (void)m_outbox.markSent(op.opId);
+        (void)tx.commit();
+    }
+    for (const OutboxOp &op : std::as_const(next)) {
+        m_opsInFlight.append({op, std::nullopt});
+        request(op.event, op.request(me),
+                [this, epoch = m_opEpoch, opId = op.opId](const QJsonObject &answer) {
+                    onOpAnswered(epoch, opId, answer);
+                });
+    }
 }
 
-void SyncClient::onOpAnswer(const OutboxOp &op, const protocol::Answer &answer)
+void SyncClient::onOpAnswered(quint64 epoch, const QString &opId, const QJsonObject &answer)
+{
+    if (epoch != m_opEpoch)
+        return; // a request of a window given up: sent again, the hub answers the replay
+    for (OpInFlight &f : m_opsInFlight) {
+        if (f.op.opId == opId) {
+            f.answer = protocol::decodeAnswer(answer);
+            break;
+        }
+    }
+    if (!m_opAnswersTimer.isActive())
+        m_opAnswersTimer.start();
+}
+
+void SyncClient::handleOpAnswers()
+{
+    if (m_opsInFlight.isEmpty() || !m_opsInFlight.first().answer)
+        return;
+    // The answers at the head of the window, in outbox order, in one transaction (one disk sync
+    // for the run). While they are handled nothing else is sent: what they apply announces
+    // changes, and those must not start requests half-way.
+    m_handlingOps = true;
+    Transaction tx(m_db);
+    bool stopped = false;
+    while (!m_opsInFlight.isEmpty() && m_opsInFlight.first().answer) {
+        const OpInFlight f = m_opsInFlight.takeFirst();
+        if (!onOpAnswer(f.op, *f.answer)) {
+            // Stop at the first refusal: the requests after it stay in the outbox and go again
+            // (same opIds: the ones the hub applied meanwhile get their first answer).
+            dropOpWindow();
+            stopped = true;
+            break;
+        }
+    }
+    m_handlingOps = false;
+    if (!stopped && m_sessionUp)
+        sendOps(); // the window refilled, counted in the same transaction
+    if (auto r = tx.commit(); !r)
+        qCWarning(lcSync) << "Cannot store the hub's answers:" << r.error().message;
+    notifyPending();
+    advance();
+}
+
+void SyncClient::dropOpWindow()
+{
+    m_opsInFlight.clear();
+    ++m_opEpoch;
+    m_opAnswersTimer.stop();
+}
+
+bool SyncClient::onOpAnswer(const OutboxOp &op, const protocol::Answer &answer)
 {
     if (answer.ok) {
         if (auto r = m_outbox.acknowledge(op.opId); !r)
@@ -523,19 +600,18 @@ void SyncClient::onOpAnswer(const OutboxOp &op, const protocol::Answer &answer)
         // The hub's answer may carry the entry as it now stands (e.g. after a late start was cut).
         if (answer.entry)
             afterApply(m_cache.applyAnswer(*answer.entry), false);
-        notifyPending();
-        return;
+        return true;
     }
     const Error error = withReason(answer.error);
     if (error.code == ErrorCode::RateLimited) {
         m_rateLimited = true; // kept in the outbox, sent again shortly
         m_rateLimitTimer.start(kRateLimitRetryMs);
-        return;
+        return false;
     }
     auto conflict = m_outbox.refuse(op.opId, error, false, answer.entry, answer.trail);
     if (!conflict) {
         qCWarning(lcSync) << "Cannot record a refused change:" << conflict.error().message;
-        return;
+        return false;
     }
     qCInfo(lcSync) << "The hub refused" << protocol::eventName(op.event) << op.opId
                    << error.message;
@@ -546,6 +622,7 @@ void SyncClient::onOpAnswer(const OutboxOp &op, const protocol::Answer &answer)
         m_resyncIds.insert(conflict->entryId);
     notifyPending();
     Q_EMIT conflictsChanged(m_outbox.unseenConflictCount());
+    return false;
 }
 
 void SyncClient::startPull()
