@@ -437,8 +437,15 @@ CachedQuery::CachedQuery(const Database &db, const QString &sql)
     constexpr size_t kMaxStatements = 256;
     auto found = db.m_statements.find(sql);
     if (found == db.m_statements.end() && db.m_statements.size() < kMaxStatements) {
+        QSqlQuery prepared = db.prepare(sql);
+        if (prepared.lastError().isValid()) {
+            // Not kept (a table missing for now, a failing disk): prepared again next time.
+            m_fresh.emplace(std::move(prepared));
+            m_query = &*m_fresh;
+            return;
+        }
         found = db.m_statements.emplace(sql, std::make_unique<Database::Statement>()).first;
-        found->second->query = db.prepare(sql);
+        found->second->query = std::move(prepared);
     }
     if (found == db.m_statements.end() || found->second->inUse) {
         m_fresh.emplace(db.prepare(sql));

@@ -80,6 +80,8 @@ quint16 Hub::port() const
 void Hub::close()
 {
     m_revocationPoll.stop();
+    // What was received is applied and answered before the sockets go ("nothing is lost").
+    m_requests->flush();
     m_server->close(Tr::tr("The hub is shutting down."));
 }
 
@@ -362,17 +364,23 @@ void Hub::sendAck(HubConnection *conn, qint64 ackId, QJsonObject answer)
 void Hub::handleRequest(HubConnection *conn, const QString &event, const QJsonValue &payload,
                         qint64 ackId)
 {
-    const HubOutcome outcome =
-        m_requests->handle({conn->orgId, conn->deviceId, conn->deviceName}, event, payload);
-    sendAck(conn, ackId, outcome.answer);
-    for (const protocol::Broadcast &change : outcome.broadcasts)
-        broadcast(conn->orgId, protocol::eventName(protocol::eventOf(change)),
-                  protocol::encode(change));
-    if (!outcome.userName.isEmpty() && outcome.userName != conn->userName) {
-        conn->userName = outcome.userName;
-        m_presence.update(conn);
-        presenceChanged();
-    }
+    // Answered once the batch it joins is committed (HubService: group commit); the desk may have
+    // left by then, its organisation still hears of the change.
+    const auto answered = [this, id = conn->id, orgId = conn->orgId,
+                           ackId](const HubOutcome &outcome) {
+        HubConnection *desk = client(id);
+        if (desk)
+            sendAck(desk, ackId, outcome.answer);
+        for (const protocol::Broadcast &change : outcome.broadcasts)
+            broadcast(orgId, protocol::eventName(protocol::eventOf(change)),
+                      protocol::encode(change));
+        if (desk && !outcome.userName.isEmpty() && outcome.userName != desk->userName) {
+            desk->userName = outcome.userName;
+            m_presence.update(desk);
+            presenceChanged();
+        }
+    };
+    m_requests->submit({conn->orgId, conn->deviceId, conn->deviceName}, event, payload, answered);
 }
 
 void Hub::broadcast(const QString &orgId, const QString &event, const QJsonObject &payload)

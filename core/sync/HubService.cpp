@@ -42,23 +42,82 @@ HubService::HubService(const Database &db, const Clock &clock, HubStore &store)
     : m_db(db)
     , m_clock(clock)
     , m_store(store)
-{}
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    QObject::connect(&m_flushTimer, &QTimer::timeout, &m_flushTimer, [this] { flush(); });
+}
 
 HubService::~HubService() = default;
 
-HubOutcome HubService::handle(const HubCaller &who, const QString &name, const QJsonValue &payload)
+void HubService::submit(const HubCaller &who, const QString &event, const QJsonValue &payload,
+                        Answered answered)
 {
-    const auto event = protocol::eventFromName(name);
-    if (event == protocol::Event::SyncPull)
-        return {pull(who, payload), {}, {}};
+    m_queue.push_back({who, event, payload, std::move(answered)});
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void HubService::flush()
+{
+    m_flushTimer.stop();
+    std::vector<Queued> queue;
+    std::swap(queue, m_queue);
+    std::optional<Transaction> tx;
+    // The outcomes of the open transaction, by index into queue: answered after its commit.
+    std::vector<std::pair<size_t, HubOutcome>> applied;
+    const auto commit = [&] {
+        if (tx) {
+            const Result<void> committed = tx->commit();
+            tx.reset(); // rolls back what a failed commit left
+            if (!committed) {
+                // Nothing of the batch is stored: every request of it is refused (internal, so
+                // the desks send them again with the same opIds).
+                qCWarning(lcHubService).noquote()
+                    << "a batch of" << applied.size()
+                    << "requests was not committed:" << committed.error().message;
+                for (auto &[index, outcome] : applied)
+                    outcome = {refused(committed.error()), {}, {}};
+            }
+        }
+        for (const auto &[index, outcome] : applied)
+            queue[index].answered(outcome);
+        applied.clear();
+    };
+    for (size_t i = 0; i < queue.size(); ++i) {
+        if (protocol::eventFromName(queue[i].event) == protocol::Event::SyncPull) {
+            // History as committed: what is before the pull in the queue commits first.
+            commit();
+            queue[i].answered({pull(queue[i].who, queue[i].payload), {}, {}});
+            continue;
+        }
+        if (!tx) {
+            tx.emplace(m_db);
+            if (!tx->isActive()) {
+                applied.emplace_back(i, HubOutcome{refused(tx->error()), {}, {}});
+                tx.reset(); // the next request tries again
+                continue;
+            }
+        }
+        applied.emplace_back(i, decodeAndApply(queue[i]));
+        if (applied.size() >= size_t(kMaxBatch))
+            commit();
+    }
+    commit();
+}
+
+HubOutcome HubService::decodeAndApply(const Queued &queued)
+{
+    const auto event = protocol::eventFromName(queued.event);
     if (!event || !protocol::isMutation(*event))
-        return {
-            refused(Error::invalid(Tr::tr("Unknown event \"%1\".").arg(name.left(64)))), {}, {}};
-    auto request = protocol::decodeRequest(*event, payload);
+        return {refused(Error::invalid(Tr::tr("Unknown event \"%1\".").arg(queued.event.left(64)))),
+                {},
+                {}};
+    auto request = protocol::decodeRequest(*event, queued.payload);
     if (!request)
         return {refused(request.error()), {}, {}};
-    return apply(who, std::move(request).value(),
-                 HubStore::requestHash(protocol::eventName(*event), payload.toObject()));
+    return apply(queued.who, std::move(request).value(),
+                 HubStore::requestHash(protocol::eventName(*event), queued.payload.toObject()));
 }
 
 HubOutcome HubService::apply(const HubCaller &who, protocol::Request request,
@@ -102,8 +161,9 @@ HubOutcome HubService::apply(const HubCaller &who, protocol::Request request,
     if (existingUser && existingUser->orgId != who.orgId)
         return {refused(Error::notFound(Tr::tr("No such user."))), {}, {}};
 
-    // One transaction for the person and the change (the service's own is a savepoint inside
-    // it): a refused change leaves no person made or renamed for it.
+    // One savepoint in the batch's transaction for the person and the change (the service's own
+    // is a savepoint inside it): a refused change leaves no person made or renamed for it, and
+    // the batch's other requests keep theirs.
     Transaction tx(m_db);
     if (!tx.isActive())
         return {refused(tx.error()), {}, {}};

@@ -9,9 +9,12 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QTimer>
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 namespace st {
 
@@ -43,20 +46,47 @@ struct HubOutcome
 //
 // The person a request names is created or renamed in the organisation in the same transaction as
 // the change: a refused change leaves nothing behind (bad input changes nothing).
+//
+// Group commit (docs/ARCHITECTURE.md, "The hub's writes"): submit() queues a request and a
+// zero-timer applies everything queued in one transaction, each request under its own savepoint
+// (a refusal rolls back only its own request), then commits once and answers every request of the
+// batch in the order submitted. While that commit's fsync runs, the next requests wait in the
+// socket buffers and become the next batch. A sync:pull first commits what is before it, so its
+// answer shows only committed changes.
 class HubService final
 {
 public:
     // How far ahead of the hub's clock a start or stamp may be (a desk's clock drifts a little).
     static constexpr Ms kMaxAhead = 60'000;
+    // At most this many requests in one transaction (a longer queue commits in several).
+    static constexpr int kMaxBatch = 500;
+
+    // Called with a request's outcome once the transaction it was applied in is committed.
+    using Answered = std::function<void(const HubOutcome &)>;
 
     HubService(const Database &db, const Clock &clock, HubStore &store);
     ~HubService();
 
-    // One request: event is the wire name, payload its first argument.
-    HubOutcome handle(const HubCaller &who, const QString &event, const QJsonValue &payload);
+    // Queues one request (event is the wire name, payload its first argument) for the next
+    // flush(), run by a zero-timer; answered is called then. Requests still queued when the
+    // service is destroyed are dropped unanswered (the desk sends them again, same opId).
+    void submit(const HubCaller &who, const QString &event, const QJsonValue &payload,
+                Answered answered);
+    // Applies every queued request, in order, in one transaction per kMaxBatch (see above).
+    void flush();
 
 private:
     struct Pending;
+    struct Queued
+    {
+        HubCaller who;
+        QString event;
+        QJsonValue payload;
+        Answered answered;
+    };
+
+    // A mutation of a batch: applied under its own savepoint inside the batch's transaction.
+    HubOutcome decodeAndApply(const Queued &request);
 
     HubOutcome apply(const HubCaller &who, protocol::Request request, const QString &requestHash);
     // The conflict answer (with the current entry) to a change based on an older version.
@@ -77,6 +107,8 @@ private:
     HubStore &m_store;
     std::map<QString, std::unique_ptr<TimerService>> m_services;
     Pending *m_current = nullptr; // the request being applied (read by the mutation sink)
+    std::vector<Queued> m_queue;  // submitted, not yet applied
+    QTimer m_flushTimer;          // zero-timer: flush() once the event loop's pass is done
 };
 
 } // namespace st

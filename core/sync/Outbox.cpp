@@ -184,9 +184,19 @@ bool Outbox::hasPendingFor(const QString &subjectId) const
 {
     if (subjectId.isEmpty())
         return false;
-    const auto ops = pending();
-    return std::any_of(ops.begin(), ops.end(),
-                       [&](const OutboxOp &op) { return op.subjectId() == subjectId; });
+    // Only the rows whose payload mentions the ID (a UUID, written as it is in the JSON) are
+    // decoded: this runs for every change the hub sends, and decoding the whole outbox each time
+    // made a long replay quadratic.
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kOpColumns +
+                               QStringLiteral(" FROM sync_outbox WHERE instr(payload, ?) > 0"));
+    q.addBindValue(subjectId);
+    if (!q.exec())
+        return false;
+    while (q.next()) {
+        if (const auto op = readOp(q); op && op->subjectId() == subjectId)
+            return true;
+    }
+    return false;
 }
 
 Result<void> Outbox::acknowledge(const QString &opId)

@@ -141,12 +141,13 @@ Result<std::optional<Organization>> SqliteHubStore::organizationForToken(const Q
 
 Result<bool> SqliteHubStore::isRevokedHash(const QString &tokenHash) const
 {
-    QSqlQuery q = m_db.prepare(
+    CachedQuery q(
+        m_db,
         QStringLiteral("SELECT 1 FROM hub_tokens WHERE token_hash = ? AND revoked_at IS NULL"));
-    q.addBindValue(tokenHash);
-    if (auto r = m_db.exec(q); !r)
+    q->addBindValue(tokenHash);
+    if (auto r = m_db.exec(*q); !r)
         return r.error();
-    return !q.next();
+    return !q->next();
 }
 
 Result<qint64> SqliteHubStore::revocationMarker() const
@@ -175,12 +176,12 @@ Result<QList<HubStore::OrgSummary>> SqliteHubStore::organizations() const
 
 Result<qint64> SqliteHubStore::head(const QString &orgId) const
 {
-    QSqlQuery q = m_db.prepare(
-        QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM hub_changes WHERE org_id = ?"));
-    q.addBindValue(orgId);
-    if (auto r = m_db.exec(q); !r)
+    CachedQuery q(m_db,
+                  QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM hub_changes WHERE org_id = ?"));
+    q->addBindValue(orgId);
+    if (auto r = m_db.exec(*q); !r)
         return r.error();
-    return q.next() ? q.value(0).toLongLong() : qint64(0);
+    return q->next() ? q->value(0).toLongLong() : qint64(0);
 }
 
 Result<qint64> SqliteHubStore::appendChange(const QString &orgId, const QString &type,
@@ -191,14 +192,15 @@ Result<qint64> SqliteHubStore::appendChange(const QString &orgId, const QString 
         return last.error();
     const qint64 seq = *last + 1;
     data.insert(QStringLiteral("seq"), double(seq));
-    QSqlQuery q = m_db.prepare(QStringLiteral(
-        "INSERT INTO hub_changes (org_id, seq, type, data, at) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(orgId);
-    q.addBindValue(seq);
-    q.addBindValue(type);
-    q.addBindValue(jsonText(data));
-    q.addBindValue(m_clock.nowMs());
-    if (auto r = m_db.exec(q); !r)
+    CachedQuery q(
+        m_db, QStringLiteral(
+                  "INSERT INTO hub_changes (org_id, seq, type, data, at) VALUES (?, ?, ?, ?, ?)"));
+    q->addBindValue(orgId);
+    q->addBindValue(seq);
+    q->addBindValue(type);
+    q->addBindValue(jsonText(data));
+    q->addBindValue(m_clock.nowMs());
+    if (auto r = m_db.exec(*q); !r)
         return r.error();
     return seq;
 }
@@ -206,23 +208,23 @@ Result<qint64> SqliteHubStore::appendChange(const QString &orgId, const QString 
 Result<QList<HubStore::Change>> SqliteHubStore::changesSince(const QString &orgId, qint64 since,
                                                              int limit, bool *more) const
 {
-    QSqlQuery q = m_db.prepare(
-        QStringLiteral("SELECT seq, type, data FROM hub_changes WHERE org_id = ? AND seq > ? "
-                       "ORDER BY seq LIMIT ?"));
-    q.addBindValue(orgId);
-    q.addBindValue(since);
-    q.addBindValue(limit + 1);
-    if (auto r = m_db.exec(q); !r)
+    CachedQuery q(
+        m_db, QStringLiteral("SELECT seq, type, data FROM hub_changes WHERE org_id = ? AND seq > ? "
+                             "ORDER BY seq LIMIT ?"));
+    q->addBindValue(orgId);
+    q->addBindValue(since);
+    q->addBindValue(limit + 1);
+    if (auto r = m_db.exec(*q); !r)
         return r.error();
     QList<Change> changes;
     bool extra = false;
-    while (q.next()) {
+    while (q->next()) {
         if (changes.size() == limit) {
             extra = true;
             break;
         }
         changes.append(
-            {q.value(0).toLongLong(), q.value(1).toString(), jsonObject(q.value(2).toString())});
+            {q->value(0).toLongLong(), q->value(1).toString(), jsonObject(q->value(2).toString())});
     }
     if (more)
         *more = extra;
@@ -232,27 +234,28 @@ Result<QList<HubStore::Change>> SqliteHubStore::changesSince(const QString &orgI
 Result<std::optional<HubStore::Op>> SqliteHubStore::op(const QString &orgId,
                                                        const QString &opId) const
 {
-    QSqlQuery q = m_db.prepare(
+    CachedQuery q(
+        m_db,
         QStringLiteral("SELECT answer, request_hash FROM hub_ops WHERE org_id = ? AND op_id = ?"));
-    q.addBindValue(orgId);
-    q.addBindValue(opId);
-    if (auto r = m_db.exec(q); !r)
+    q->addBindValue(orgId);
+    q->addBindValue(opId);
+    if (auto r = m_db.exec(*q); !r)
         return r.error();
-    if (!q.next())
+    if (!q->next())
         return std::optional<Op>();
-    return std::optional<Op>(Op{jsonObject(q.value(0).toString()), q.value(1).toString()});
+    return std::optional<Op>(Op{jsonObject(q->value(0).toString()), q->value(1).toString()});
 }
 
 Result<void> SqliteHubStore::saveOp(const QString &orgId, const QString &opId, const Op &op)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO hub_ops (org_id, op_id, answer, "
-                                              "request_hash, at) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(orgId);
-    q.addBindValue(opId);
-    q.addBindValue(jsonText(op.answer));
-    q.addBindValue(op.requestHash);
-    q.addBindValue(m_clock.nowMs());
-    return m_db.exec(q);
+    CachedQuery q(m_db, QStringLiteral("INSERT INTO hub_ops (org_id, op_id, answer, "
+                                       "request_hash, at) VALUES (?, ?, ?, ?, ?)"));
+    q->addBindValue(orgId);
+    q->addBindValue(opId);
+    q->addBindValue(jsonText(op.answer));
+    q->addBindValue(op.requestHash);
+    q->addBindValue(m_clock.nowMs());
+    return m_db.exec(*q);
 }
 
 } // namespace st

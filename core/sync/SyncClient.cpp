@@ -23,7 +23,6 @@ struct Tr
 };
 
 constexpr int kHandshakeTimeoutMs = 10000;
-constexpr int kRateLimitRetryMs = 2000;
 
 } // namespace
 
@@ -110,6 +109,12 @@ SyncClient::SyncClient(const Database &db, TimerService &service, Outbox &outbox
         m_needPull = true;
         advance();
     });
+    m_liveChangesTimer.setSingleShot(true);
+    m_liveChangesTimer.setInterval(0);
+    connect(&m_liveChangesTimer, &QTimer::timeout, this, &SyncClient::applyLiveChanges);
+    m_opAnswersTimer.setSingleShot(true);
+    m_opAnswersTimer.setInterval(0);
+    connect(&m_opAnswersTimer, &QTimer::timeout, this, &SyncClient::handleOpAnswers);
     m_rateLimitTimer.setSingleShot(true);
     connect(&m_rateLimitTimer, &QTimer::timeout, this, [this] {
         m_rateLimited = false;
@@ -389,7 +394,9 @@ void SyncClient::onDisconnected()
     m_heartbeat.stop();
     m_sessionUp = false;
     m_acks.clear(); // unanswered requests are sent again (same opIds) after the next CONNECT
-    m_opInFlight = false;
+    dropOpWindow();
+    m_liveChanges.clear(); // the next session's pull brings them
+    m_liveChangesTimer.stop();
     m_pullInFlight = false;
     m_resyncing = false;
     m_joining = false;
@@ -438,7 +445,11 @@ void SyncClient::sampleClock(Ms t0, std::optional<Ms> serverTime)
     if (!serverTime)
         return;
     m_offset.addSample(t0, *serverTime, m_clock.nowMs());
-    (void)m_cache.saveClockOffset(m_offset.offsetMs());
+    // Written when it moved only: a replay's answers come by the hundred, and each write would be
+    // a disk sync.
+    const Ms offset = m_offset.offsetMs();
+    if (m_savedOffset != offset && m_cache.saveClockOffset(offset))
+        m_savedOffset = offset;
 }
 
 // ---- the session: outbox, pulls, broadcasts ----------------------------------------------------
@@ -461,8 +472,12 @@ void SyncClient::advance()
 
 void SyncClient::step()
 {
-    if (!m_sessionUp || m_opInFlight || m_pullInFlight)
+    if (!m_sessionUp || m_handlingOps || m_pullInFlight)
         return;
+    if (!m_opsInFlight.isEmpty()) {
+        sendOps(); // local changes made meanwhile join the window
+        return;
+    }
     if (m_joining) {
         if (m_needPull) {
             startPull();
@@ -479,7 +494,7 @@ void SyncClient::step()
         Q_EMIT organizationJoined(m_cache.hubOrgId(), m_service.organization().name);
     }
     if (!m_rateLimited && m_outbox.pendingCount() > 0) {
-        sendNextOp();
+        sendOps();
         return;
     }
     if (m_needPull) {
@@ -499,65 +514,6 @@ void SyncClient::step()
         setState(SyncState::Connected);
         Q_EMIT caughtUp();
     }
-}
-
-void SyncClient::sendNextOp()
-{
-    if (m_opInFlight)
-        return;
-    const auto ops = m_outbox.pending(1);
-    if (ops.isEmpty())
-        return;
-    const OutboxOp op = ops.first();
-    // Every mutating request names the person it is for; catalogue changes are made by the person
-    // at this desk.
-    std::optional<protocol::UserRef> me;
-    if (const auto user = m_service.user(profile::currentUserId(m_db)))
-        me = protocol::UserRef{user->id, user->name};
-    m_opInFlight = true;
-    if (m_state == SyncState::Connected)
-        setState(SyncState::Syncing);
-    (void)m_outbox.markSent(op.opId);
-    request(op.event, op.request(me), [this, op](const QJsonObject &answer) {
-        // (Still "in flight" while the answer is handled: what it applies announces changes, and
-        // those must not start the next request half-way.)
-        onOpAnswer(op, protocol::decodeAnswer(answer));
-        m_opInFlight = false;
-        advance();
-    });
-}
-
-void SyncClient::onOpAnswer(const OutboxOp &op, const protocol::Answer &answer)
-{
-    if (answer.ok) {
-        if (auto r = m_outbox.acknowledge(op.opId); !r)
-            qCWarning(lcSync) << "Cannot remove an acknowledged change:" << r.error().message;
-        // The hub's answer may carry the entry as it now stands (e.g. after a late start was cut).
-        if (answer.entry)
-            afterApply(m_cache.applyAnswer(*answer.entry), false);
-        notifyPending();
-        return;
-    }
-    const Error error = withReason(answer.error);
-    if (error.code == ErrorCode::RateLimited) {
-        m_rateLimited = true; // kept in the outbox, sent again shortly
-        m_rateLimitTimer.start(kRateLimitRetryMs);
-        return;
-    }
-    auto conflict = m_outbox.refuse(op.opId, error, false, answer.entry, answer.trail);
-    if (!conflict) {
-        qCWarning(lcSync) << "Cannot record a refused change:" << conflict.error().message;
-        return;
-    }
-    qCInfo(lcSync) << "The hub refused" << protocol::eventName(op.event) << op.opId
-                   << error.message;
-    // Set the entry back to the hub's truth: from the answer when it has it, else from history.
-    if (answer.entry)
-        afterApply(m_cache.applyAnswer(*answer.entry, answer.trail), false);
-    else if (!conflict->entryId.isEmpty() && protocol::isEntryRequest(op.event))
-        m_resyncIds.insert(conflict->entryId);
-    notifyPending();
-    Q_EMIT conflictsChanged(m_outbox.unseenConflictCount());
 }
 
 void SyncClient::startPull()

@@ -18,6 +18,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QWebSocket;
 
@@ -112,6 +113,8 @@ public:
     int nextRetryDelayMs() const { return m_retryTimer.interval(); }
     // Entries per sync:pull page.
     void setPullLimit(int limit) { m_pullLimit = limit; }
+    // Outbox requests in flight at once while replaying.
+    static constexpr int kOpWindow = 64;
 
 Q_SIGNALS:
     void stateChanged(st::SyncState state);
@@ -138,12 +141,21 @@ private:
     // to check.
     void refusePin();
     void onBroadcast(const QString &event, const QJsonObject &payload);
+    // The changes broadcast since the last pass of the event loop, in one transaction.
+    void applyLiveChanges();
     void sendFrame(const QString &frame);
     void request(protocol::Event event, const QJsonObject &payload, AckHandler handler);
     void advance();
     void step();
-    void sendNextOp();
-    void onOpAnswer(const OutboxOp &op, const protocol::Answer &answer);
+    // Outbox replay (docs/SYNC_CLIENT.md): up to kOpWindow requests in flight, answers handled in
+    // outbox order, in one transaction per run of answers.
+    void sendOps();
+    void onOpAnswered(quint64 epoch, const QString &opId, const QJsonObject &answer);
+    void handleOpAnswers();
+    // The rest of the window is given up (its answers ignored) and sent again from the outbox.
+    void dropOpWindow();
+    // False when the answer stops the window (a refusal).
+    bool onOpAnswer(const OutboxOp &op, const protocol::Answer &answer);
     void startPull();
     void onPullAnswer(const QJsonObject &answer, bool resync);
     void finishResync();
@@ -190,7 +202,20 @@ private:
     bool m_joining = false;
     bool m_advancing = false;
     bool m_advanceAgain = false;
-    bool m_opInFlight = false;
+    // The outbox requests sent and not yet handled, in outbox order, with their answers as they
+    // arrive; an answer to a request of an earlier window (epoch) is ignored.
+    struct OpInFlight
+    {
+        OutboxOp op;
+        std::optional<protocol::Answer> answer;
+    };
+    QList<OpInFlight> m_opsInFlight;
+    quint64 m_opEpoch = 0;
+    bool m_handlingOps = false;
+    QTimer m_opAnswersTimer; // zero-timer: the answers read in one pass are handled together
+    QList<protocol::Broadcast> m_liveChanges; // broadcast, not yet applied
+    QTimer m_liveChangesTimer;                // zero-timer, as for the answers
+    std::optional<Ms> m_savedOffset;          // the clock offset last written to the cache
     bool m_pullInFlight = false;
     bool m_needPull = false;
     bool m_rateLimited = false;

@@ -114,19 +114,41 @@ void SyncClient::onBroadcast(const QString &name, const QJsonObject &payload)
         Q_EMIT presenceChanged();
         return;
     }
-    const qint64 seq = protocol::seqOf(broadcast.value());
-    if (seq <= 0)
+    if (protocol::seqOf(broadcast.value()) <= 0)
         return; // not a change of the organisation's history
-    const qint64 last = m_cache.lastSeq();
-    if (m_joining || seq > last + 1) {
-        // A gap: something was missed (or the join's pull is still running). Pull brings it.
-        m_needPull = true;
-        advance();
-        return;
+    // Applied once this pass of the event loop is over, with the others that came in it: one
+    // transaction (one disk sync) for a burst, e.g. this desk's own replayed outbox coming back.
+    m_liveChanges.append(std::move(broadcast).value());
+    if (!m_liveChangesTimer.isActive())
+        m_liveChangesTimer.start();
+}
+
+void SyncClient::applyLiveChanges()
+{
+    QList<protocol::Broadcast> changes;
+    std::swap(changes, m_liveChanges);
+    const bool batched = !changes.isEmpty() && m_cache.beginBatch().ok();
+    for (const protocol::Broadcast &change : std::as_const(changes)) {
+        const qint64 seq = protocol::seqOf(change);
+        const qint64 last = m_cache.lastSeq();
+        if (m_joining || seq > last + 1) {
+            // A gap: something was missed (or the join's pull is still running). Pull brings it.
+            m_needPull = true;
+            break;
+        }
+        if (seq <= last)
+            continue; // already applied (from a pull)
+        if (!afterApply(m_cache.apply(change, seq), true))
+            break; // in order or not at all: a pull tries again
     }
-    if (seq <= last)
-        return; // already applied (from a pull)
-    afterApply(m_cache.apply(broadcast.value(), seq), true);
+    if (batched) {
+        if (auto r = m_cache.endBatch(); !r) {
+            abortConnection(Tr::tr("Cannot store the hub's changes: %1").arg(r.error().message));
+            return;
+        }
+    }
+    if (m_needPull)
+        advance();
 }
 
 bool SyncClient::afterApply(const Result<AppliedChange> &applied, bool live)
