@@ -4,7 +4,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+462"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+472"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -67,7 +67,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+106"/>
+        <location line="+107"/>
         <source>The connection to the hub dropped (%1); %n change(s) still wait.</source>
         <translation>
             <numerusform>The connection to the hub dropped (%1); %n change still waits.</numerusform>
@@ -75,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="+220"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+218"/>
         <source>%1, %2 to %3: %n entries at other rates, %4 %5 → %6 %5.
 </source>
         <translation>

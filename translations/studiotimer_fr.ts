@@ -212,7 +212,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+105"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+110"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
 
@@ -224,6 +224,8 @@ Commands:
   add TASK --from WHEN --to WHEN [--room ROOM] [--note TEXT]
   adjust ENTRY_ID [--from WHEN] [--to WHEN] [--task TASK] [--note TEXT] --reason TEXT
   delete ENTRY_ID [--reason TEXT]      restore ENTRY_ID
+  backup [FILE]                        a checked copy of the database
+  restore FILE                         put a backup back (the app closed)
   history ENTRY_ID [--json]            the entry&apos;s audit trail
   list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] [--text TEXT] [--json | --csv]
   task-types [--json]
@@ -235,7 +237,7 @@ Commands:
   sync join URL (--token TOKEN | --token-file FILE) [--fingerprint SHA256]
   sync status [--json] | sync now | sync conflicts [--json] | sync off
 
-TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// for plain text).
+TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// for plain text). restore takes a FILE when its argument is an existing file, has a / or ends in .sqlite; otherwise an ENTRY_ID.
 </source>
         <translation>Utilisation : studiotimer [--data-dir DOSSIER] [COMMANDE ...]
 Sans commande, ouvre l’application de bureau.
@@ -248,6 +250,8 @@ Commandes :
   add TÂCHE --from QUAND --to QUAND [--room SALLE] [--note TEXTE]
   adjust ID_ENTRÉE [--from QUAND] [--to QUAND] [--task TÂCHE] [--note TEXTE] --reason TEXTE
   delete ID_ENTRÉE [--reason TEXTE]      restore ID_ENTRÉE
+  backup [FICHIER]                       une copie vérifiée de la base de données
+  restore FICHIER                        remettre une sauvegarde en place (l’application fermée)
   history ID_ENTRÉE [--json]             l’historique des modifications de l’entrée
   list [--from JOUR] [--to JOUR] [--task TÂCHE] [--user NOM] [--room SALLE] [--text TEXTE] [--json | --csv]
   task-types [--json]
@@ -259,11 +263,11 @@ Commandes :
   sync join URL (--token JETON | --token-file FICHIER) [--fingerprint SHA256]
   sync status [--json] | sync now | sync conflicts [--json] | sync off
 
-TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s’écrit 2026-11-28T09:30 (un décalage comme +01:00 peut suivre) ou une heure du jour, 09:30. JOUR s’écrit 2026-11-28, today ou yesterday ; les périodes sont des jours locaux entiers, bornes comprises. URL s’écrit wss://HÔTE:PORT (ws:// pour du texte en clair).
+TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s’écrit 2026-11-28T09:30 (un décalage comme +01:00 peut suivre) ou une heure du jour, 09:30. JOUR s’écrit 2026-11-28, today ou yesterday ; les périodes sont des jours locaux entiers, bornes comprises. URL s’écrit wss://HÔTE:PORT (ws:// pour du texte en clair). restore prend un FICHIER quand son argument est un fichier existant, contient un / ou se termine par .sqlite ; sinon un ID_ENTRÉE.
 </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
@@ -288,7 +292,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Commande inconnue « %1 ».</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Recorded %1: the running timer began later and keeps running.
 </source>
         <translation>Entrée enregistrée : %1 ; le chronomètre en cours a commencé plus tard et continue.
@@ -374,7 +378,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Restored %1.
 </source>
         <translation>Entrée rétablie : %1.
@@ -389,8 +393,8 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+7"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-64"/>
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="+145"/>
-        <location line="+55"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+144"/>
+        <location line="+54"/>
         <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
         <translation>--from attend un jour comme 2026-11-28, pas « %1 ».</translation>
     </message>
@@ -434,7 +438,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         </translation>
     </message>
     <message>
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="-137"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="-134"/>
         <source>&quot;task-types&quot; does not take --%1.</source>
         <translation>« task-types » ne prend pas --%1.</translation>
     </message>
@@ -449,12 +453,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>« task-types %1 » demande un type de tâche.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&quot;task-types set&quot; does not take --%1.</source>
         <translation>« task-types set » ne prend pas --%1.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&quot;task-types reprice&quot; does not take --%1.</source>
         <translation>« task-types reprice » ne prend pas --%1.</translation>
     </message>
@@ -489,7 +493,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>--%1 takes yes or no, not &quot;%2&quot;.</source>
         <translation>--%1 attend yes ou no, pas « %2 ».</translation>
     </message>
@@ -888,7 +892,8 @@ Essayez « studiotimer help ».
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-1"/>
+        <location line="+30"/>
         <source>No conflicts: the hub took every change.
 </source>
         <translation>Aucun conflit : le hub a accepté chaque modification.
@@ -933,6 +938,35 @@ Essayez « studiotimer help ».
 </source>
         <translation>Synchronisé avec %1 : tout est envoyé et reçu.
 </translation>
+    </message>
+    <message>
+        <location filename="../core/cli/BackupCommands.cpp" line="+70"/>
+        <source>&quot;restore FILE&quot; takes no option nor other argument.</source>
+        <translation>« restore FICHIER » ne prend ni option ni autre argument.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restored %1 in place of %2.
+</source>
+        <translation>%1 restauré à la place de %2.
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database it replaced is kept as %1.
+</source>
+        <translation>La base de données remplacée est gardée sous %1.
+</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The Studio Timer app is running on this data folder and holds its database: quit it, then restore %1 again. Nothing was changed.</source>
+        <translation>L’application Studio Timer tourne sur ce dossier de données et tient sa base de données : quittez-la, puis relancez la restauration de %1. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database is open: restore %1 with &quot;studiotimer restore FILE&quot; while nothing else uses it. Nothing was changed.</source>
+        <translation>La base de données est ouverte : restaurez %1 avec « studiotimer restore FICHIER » pendant que rien d’autre ne l’utilise. Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -990,7 +1024,7 @@ Essayez « studiotimer help ».
         <translation>en cours</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+2"/>
         <source>note &quot;%1&quot;</source>
         <translation>note « %1 »</translation>
@@ -1002,17 +1036,17 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+3"/>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>deleted</source>
         <translation>supprimée</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>restored</source>
         <translation>rétablie</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1 by %2</source>
         <translation>%1 par %2</translation>
     </message>
@@ -1085,12 +1119,13 @@ Essayez « studiotimer help ».
 <context>
     <name>st::Database</name>
     <message>
+        <location filename="../core/store/Backup.cpp" line="+95"/>
         <location filename="../core/store/Database.cpp" line="+80"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../core/store/Database.cpp" line="+6"/>
         <source>%1 is not a Studio Timer database (it is not SQLite). It was left untouched.</source>
         <translation>%1 n’est pas une base Studio Timer (ce n’est pas du SQLite). Il n’a pas été modifié.</translation>
     </message>
@@ -1195,13 +1230,13 @@ Essayez « studiotimer help ».
         <translation>Impossible d’enregistrer la modification : %1</translation>
     </message>
     <message>
-        <location filename="../core/store/Backup.cpp" line="+34"/>
-        <location line="+55"/>
+        <location filename="../core/store/Backup.cpp" line="+31"/>
+        <location line="+81"/>
         <source>%1 is not a readable SQLite database (%2). Nothing was changed.</source>
         <translation>%1 n’est pas une base SQLite lisible (%2). Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-77"/>
         <source>%1 is damaged (%2). Nothing was changed.</source>
         <translation>%1 est endommagé (%2). Rien n’a été modifié.</translation>
     </message>
@@ -1216,25 +1251,48 @@ Essayez « studiotimer help ».
         <translation>%1 a été écrit par une version plus récente de Studio Timer (schéma %2 ; cette version connaît jusqu’au %3). Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-76"/>
+        <location line="+117"/>
+        <location line="+9"/>
         <source>%1 exists already: choose another file for the backup.</source>
         <translation>%1 existe déjà : choisissez un autre fichier pour la sauvegarde.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-120"/>
+        <location line="+15"/>
         <source>Cannot write the backup %1: %2</source>
         <translation>Impossible d’écrire la sauvegarde %1 : %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot copy %1 to %2: %3</source>
+        <translation>Impossible de copier %1 vers %2 : %3</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>No file %1.</source>
         <translation>Aucun fichier %1.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1 is the database itself: choose a backup copy to restore. Nothing was changed.</source>
+        <translation>%1 est la base de données elle-même : choisissez une copie de sauvegarde à restaurer. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot put %1 in place of %2: %3</source>
+        <translation>Impossible de mettre %1 à la place de %2 : %3</translation>
     </message>
 </context>
 <context>
     <name>st::DesktopApp</name>
     <message>
-        <location filename="../app/DesktopApp.cpp" line="+38"/>
+        <location filename="../app/DesktopApp.cpp" line="+40"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -1242,7 +1300,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::EntryDialog</name>
     <message>
-        <location filename="../ui/dialogs/EntryDialog.cpp" line="+72"/>
+        <location filename="../ui/dialogs/EntryDialog.cpp" line="+73"/>
         <source>Adjust entry</source>
         <translation>Corriger l’entrée</translation>
     </message>
@@ -1368,7 +1426,7 @@ Essayez « studiotimer help ».
         <translation>rétablie</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
@@ -1496,7 +1554,7 @@ Essayez « studiotimer help ».
         <translation>« %1 » n’est pas une heure comme « 2026-11-28T09:30:00+01:00 ».</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&quot;%1&quot; must be a whole number of milliseconds.</source>
         <translation>« %1 » doit être un nombre entier de millisecondes.</translation>
     </message>
@@ -1506,7 +1564,7 @@ Essayez « studiotimer help ».
         <translation>« %1 » doit être un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&quot;startedAt&quot; is required.</source>
         <translation>« startedAt » est obligatoire.</translation>
     </message>
@@ -1931,7 +1989,7 @@ Essayez « studiotimer help ».
         <translation>L’entrée a d’abord été modifiée ailleurs : cette modification partait de la version %1, l’entrée en est à la version %2.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>A time more than a minute ahead of the hub&apos;s clock was refused: check this computer&apos;s clock.</source>
         <translation>Une heure en avance de plus d’une minute sur l’horloge du hub a été refusée : vérifiez l’horloge de cet ordinateur.</translation>
     </message>
@@ -1946,17 +2004,17 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas en cours.</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-67"/>
         <source>The change was not recorded.</source>
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
@@ -2730,11 +2788,12 @@ Essayez « studiotimer help ».
     <message>
         <location line="+1"/>
         <location line="+17"/>
+        <location line="+22"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-37"/>
         <source>Idle minutes before asking about away time</source>
         <translation>Minutes d’inactivité avant de demander le temps d’absence</translation>
     </message>
@@ -2779,7 +2838,22 @@ Essayez « studiotimer help ».
         <translation>Me prévenir quand quelqu’un démarre ou arrête un chronomètre sur une autre machine</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+9"/>
+        <source>Daily copies of the data to keep</source>
+        <translation>Copies quotidiennes des données à garder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One copy of the database a day, in the backups folder beside it; older copies beyond this number are removed.</source>
+        <translation>Une copie de la base de données par jour, dans le dossier backups à côté d’elle ; les copies plus anciennes au-delà de ce nombre sont supprimées.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily copies kept:</source>
+        <translation>Copies quotidiennes gardées :</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -2912,12 +2986,12 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+570"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+571"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
-        <location line="-487"/>
+        <location line="-488"/>
         <location line="+219"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
@@ -2974,7 +3048,7 @@ Essayez « studiotimer help ».
         <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>The hub&apos;s answer names no organisation.</source>
         <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
@@ -3416,12 +3490,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-96"/>
         <source>Archived task types keep their entries but no longer offer a button. Task types are never deleted.</source>
         <translation>Les types de tâche archivés gardent leurs entrées mais n’ont plus de bouton. Les types de tâche ne sont jamais supprimés.</translation>
     </message>
@@ -3436,7 +3510,7 @@ Essayez « studiotimer help ».
         <translation>%1 (archivé)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>%1 from %2</source>
         <translation>%1 à partir du %2</translation>
     </message>
@@ -3454,19 +3528,17 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+40"/>
-        <location filename="../core/timer/TimerService.cpp" line="+42"/>
+        <location filename="../core/timer/TimerService.cpp" line="+273"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/timer/TimerService.cpp" line="+4"/>
         <source>An entry with this ID already exists.</source>
         <translation>Une entrée avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+60"/>
+        <location line="-175"/>
         <source>A paused timer cannot stop before its pause.</source>
         <translation>Un chronomètre en pause ne peut pas s’arrêter avant sa pause.</translation>
     </message>
@@ -3491,18 +3563,18 @@ Essayez « studiotimer help ».
         <translation>Un chronomètre ne peut pas reprendre avant sa pause.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="-9"/>
-        <location line="+180"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+35"/>
+        <location line="+176"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-174"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+62"/>
         <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
@@ -3627,7 +3699,7 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/timer/TimerEdits.cpp" line="+20"/>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
@@ -3959,7 +4031,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::preferences</name>
     <message>
-        <location filename="../core/backend/Preferences.cpp" line="+87"/>
+        <location filename="../core/backend/Preferences.cpp" line="+89"/>
         <source>Unknown language &quot;%1&quot;.</source>
         <translation>Langue inconnue « %1 ».</translation>
     </message>
@@ -3972,6 +4044,11 @@ Essayez « studiotimer help ».
         <location line="+6"/>
         <source>Away after 0 to %1 minutes, remind after 0 to %2 hours.</source>
         <translation>Absent après 0 à %1 minutes, rappel après 0 à %2 heures.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep 0 to %1 daily copies.</source>
+        <translation>Gardez de 0 à %1 copies quotidiennes.</translation>
     </message>
 </context>
 <context>
@@ -4072,12 +4149,12 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="-80"/>
+        <location filename="../core/protocol/Requests.cpp" line="-79"/>
         <source>must be a rate from 0 to %1</source>
         <translation>doit être un tarif de 0 à %1</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+196"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>

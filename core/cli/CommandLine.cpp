@@ -83,6 +83,7 @@ const QList<CommandLine::Command> &CommandLine::commands()
         {"adjust", &CommandLine::adjust, adjustOptions, 1, 1},
         {"delete", &CommandLine::remove, deleteOptions, 1, 1},
         {"restore", &CommandLine::restore, userOption, 1, 1},
+        {"backup", &CommandLine::backup, noOptions, 0, 1},
         {"history", &CommandLine::history, jsonOption, 1, 1},
         {"list", &CommandLine::list, listOptions, 0, 0},
         {"task-types", &CommandLine::taskTypes, &CommandLine::taskTypeOptions, 0, 2},
@@ -118,6 +119,8 @@ QString CommandLine::usage()
         "  adjust ENTRY_ID [--from WHEN] [--to WHEN] [--task TASK] [--note TEXT] "
         "--reason TEXT\n"
         "  delete ENTRY_ID [--reason TEXT]      restore ENTRY_ID\n"
+        "  backup [FILE]                        a checked copy of the database\n"
+        "  restore FILE                         put a backup back (the app closed)\n"
         "  history ENTRY_ID [--json]            the entry's audit trail\n"
         "  list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] "
         "[--text TEXT] [--json | --csv]\n"
@@ -134,7 +137,8 @@ QString CommandLine::usage()
         "TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such "
         "as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or "
         "yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// "
-        "for plain text).\n");
+        "for plain text). restore takes a FILE when its argument is an existing file, has a / or "
+        "ends in .sqlite; otherwise an ENTRY_ID.\n");
 }
 
 CommandOutput CommandLine::run(const QStringList &arguments)
@@ -366,6 +370,8 @@ CommandOutput CommandLine::remove(QCommandLineParser &p)
 
 CommandOutput CommandLine::restore(QCommandLineParser &p)
 {
+    if (namesBackupFile(p.positionalArguments().first()))
+        return refuseRestoreInUse(p.positionalArguments().first());
     auto entry = m_service.findEntry(p.positionalArguments().first());
     if (!entry)
         return fail(entry.error());

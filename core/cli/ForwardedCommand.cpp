@@ -85,7 +85,9 @@ bool isReadOnly(const QStringList &arguments)
     // task-types set / reprice change the catalogue and entries: the writer's.
     if (command == QLatin1String("task-types"))
         return arguments.size() < 2 || arguments.at(1).startsWith(QLatin1Char('-'));
-    for (const char *name : {"status", "list", "task-types", "help", "report", "export"}) {
+    // backup reads: VACUUM INTO copies a snapshot, beside the writer.
+    for (const char *name :
+         {"status", "list", "task-types", "help", "report", "export", "backup"}) {
         if (command == QLatin1String(name))
             return true;
     }
