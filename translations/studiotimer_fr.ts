@@ -3175,7 +3175,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncSettingsPage</name>
     <message>
-        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+31"/>
+        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+32"/>
         <source>Off: this machine keeps its data to itself</source>
         <translation>Désactivée : cette machine garde ses données pour elle</translation>
     </message>
@@ -3220,7 +3220,32 @@ Essayez « studiotimer help ».
         <translation>Jeton d’invitation :</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Filled in from the invite code</source>
+        <translation>Rempli d’après le code d’invitation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The SHA-256 fingerprint of the hub&apos;s certificate, as the hub shows it: 64 hexadecimal digits, colons optional. A hub showing another certificate gets nothing, not even the token.</source>
+        <translation>L’empreinte SHA-256 du certificat du hub, telle que le hub l’affiche : 64 chiffres hexadécimaux, deux-points facultatifs. Un hub qui présente un autre certificat ne reçoit rien, pas même le jeton.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate fingerprint:</source>
+        <translation>Empreinte du certificat :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text (ws://), without encryption</source>
+        <translation>Texte en clair (ws://), sans chiffrement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insecure: the token and every entry cross the network readable, and anyone on it can pretend to be the hub. Use plain text only on a network that is yours alone.</source>
+        <translation>Non sécurisé : le jeton et chaque entrée traversent le réseau lisibles, et n’importe qui sur ce réseau peut se faire passer pour le hub. N’utilisez le texte en clair que sur un réseau qui n’est qu’à vous.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Port:</source>
         <translation>Port :</translation>
     </message>
@@ -3240,22 +3265,27 @@ Essayez « studiotimer help ».
         <translation>Nouvelle invitation</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+164"/>
+        <source>The invite code is for wss:// with the certificate %1, which the fields below do not match: paste the invite code again.</source>
+        <translation>Le code d’invitation est pour wss:// avec le certificat %1, auquel les champs ci-dessous ne correspondent pas : collez à nouveau le code d’invitation.</translation>
+    </message>
+    <message>
+        <location line="-167"/>
         <source>Invite token for another machine:</source>
         <translation>Jeton d’invitation pour une autre machine :</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>No keychain is available: the token is kept for this run only and has to be entered again at the next start.</source>
         <translation>Aucun trousseau disponible : le jeton est gardé pour cette session seulement et devra être saisi à nouveau au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Cannot listen for hubs: %1</source>
         <translation>Impossible de chercher des hubs : %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>The hub listens on port %1. %2</source>
         <translation>Le hub écoute sur le port %1. %2</translation>
     </message>
