@@ -28,10 +28,13 @@ test: build
 	QT_QPA_PLATFORM=offscreen ctest --test-dir $(BUILD_DIR) --output-on-failure --timeout 600 -j2 \
 		-LE torture
 
-# Torture runs, sized by TORTURE_KILLS (20 in CI; hundreds by hand).
+# Torture runs, sized by TORTURE_KILLS (the crash harness: 20 in CI, hundreds by hand) and
+# CHAOS_OPS (the chaos convergence run: 200 in CI, thousands by hand).
 TORTURE_KILLS ?= 20
+CHAOS_OPS ?= 200
 torture: build
-	STUDIOTIMER_TORTURE_KILLS=$(TORTURE_KILLS) QT_QPA_PLATFORM=offscreen \
+	STUDIOTIMER_TORTURE_KILLS=$(TORTURE_KILLS) STUDIOTIMER_CHAOS_OPS=$(CHAOS_OPS) \
+		QT_QPA_PLATFORM=offscreen \
 		ctest --test-dir $(BUILD_DIR) -L torture --output-on-failure --timeout 1800
 
 # The core's unit and integration tests built with AddressSanitizer + UndefinedBehaviorSanitizer

@@ -7,12 +7,14 @@
 #include "SystemTheme.h"
 #include "TrayIcon.h"
 #include "backend/Backend.h"
+#include "backend/DailyBackup.h"
 #include "backend/SyncSession.h"
 #include "cli/ForwardedCommand.h"
 #include "cli/SingleInstance.h"
 #include "domain/Clock.h"
 #include "models/HistoryModel.h"
 #include "platform/IdleTime.h"
+#include "store/Backup.h"
 #include "store/DataLocation.h"
 #include "store/Database.h"
 #include "sync/ClockOffset.h"
@@ -154,6 +156,13 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
         else
             window.statusBar()->showMessage(title + QLatin1String(": ") + text);
     });
+    // One copy of the database a day in backups/, made on the backend's reader.
+    DailyBackup dailyBackup(service, backup::folderFor(dbPath));
+    QObject::connect(
+        &dailyBackup, &DailyBackup::failed, &window,
+        [&window](const QString &message) { window.statusBar()->showMessage(message); });
+    if (options.screenshotDir.isEmpty())
+        dailyBackup.start();
     window.setTrayAvailable(tray.isAvailable());
     QApplication::setQuitOnLastWindowClosed(!tray.isAvailable());
 

@@ -152,6 +152,15 @@ int main(int argc, char *argv[])
         return handed->exitCode;
     }
 
+    // `restore FILE` replaces the database: done before this process opens it (an app running on
+    // the data folder was handed the command above, and refused it).
+    if (const auto restored = st::CommandLine::restoreDatabase(dataDir, inv.command)) {
+        st::language::install(*app, QString());
+        print(stdout, restored->out);
+        print(stderr, restored->err);
+        return restored->exitCode;
+    }
+
     auto db = st::Database::open(st::dataLocation::databasePath(dataDir));
     if (!db)
         return fail(db.error().message);

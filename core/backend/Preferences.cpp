@@ -19,6 +19,7 @@ const QString kIdleMinutes = QStringLiteral("pref.idle_minutes");
 const QString kReminderHours = QStringLiteral("pref.reminder_hours");
 const QString kEndOfDay = QStringLiteral("pref.end_of_day");
 const QString kNotifyOthers = QStringLiteral("pref.notify_other_machines");
+const QString kDailyBackups = QStringLiteral("pref.daily_backups");
 const QString kTimeFormat = QStringLiteral("HH:mm");
 constexpr int kMaxIdleMinutes = 240;
 constexpr int kMaxReminderHours = 24;
@@ -76,6 +77,7 @@ Preferences load(const Database &db)
     p.away.endOfDay =
         QTime::fromString(db.meta(kEndOfDay, p.away.endOfDay.toString(kTimeFormat)), kTimeFormat);
     p.notifyOtherMachines = db.meta(kNotifyOthers, flag(true)) == QLatin1String("1");
+    p.dailyBackups = count(db.meta(kDailyBackups), preferences::kMaxDailyBackups, p.dailyBackups);
     return p;
 }
 
@@ -98,6 +100,10 @@ Result<void> check(const Preferences &prefs)
                                         "Away after 0 to %1 minutes, remind after 0 to %2 hours.")
                 .arg(kMaxIdleMinutes)
                 .arg(kMaxReminderHours));
+    if (prefs.dailyBackups < 0 || prefs.dailyBackups > kMaxDailyBackups)
+        return Error::invalid(
+            QCoreApplication::translate("st::preferences", "Keep 0 to %1 daily copies.")
+                .arg(kMaxDailyBackups));
     return {};
 }
 
@@ -118,7 +124,8 @@ Result<void> save(const Database &db, const Preferences &prefs)
                                      {kIdleMinutes, QString::number(prefs.away.idleMinutes)},
                                      {kReminderHours, QString::number(prefs.away.reminderHours)},
                                      {kEndOfDay, endOfDay},
-                                     {kNotifyOthers, flag(prefs.notifyOtherMachines)}}) {
+                                     {kNotifyOthers, flag(prefs.notifyOtherMachines)},
+                                     {kDailyBackups, QString::number(prefs.dailyBackups)}}) {
         // Stored as '' rather than NULL: "no default room", "system language" and "no end-of-day
         // reminder" are values.
         if (auto r = db.setMeta(key, value.isNull() ? QString(QLatin1String("")) : value); !r)

@@ -23,7 +23,7 @@ struct AwaySettings
 
 // Choices of this machine's user, kept in the database's meta table (so each data dir has its own).
 // They are the app's one settings store: the window, the tray, the language, the appearance, the
-// away and reminder settings and the notifications of other machines' timers.
+// away and reminder settings, the notifications of other machines' timers and the daily copies.
 // They live with the desktop backend, not in the timer: only the desktop app (and the command
 // line's language) reads them, and loading them needs the store, which core/domain sits below.
 struct Preferences
@@ -35,11 +35,15 @@ struct Preferences
     QString appearance = QStringLiteral("system"); // "system", "light" or "dark"
     AwaySettings away;
     bool notifyOtherMachines = true; // other machines' timers also pop up as notifications
+    // How many daily copies of the database the app keeps in backups/ (0: none are made).
+    int dailyBackups = 7;
 
     bool operator==(const Preferences &) const = default;
 };
 
 namespace preferences {
+// The most daily copies the setting allows.
+constexpr int kMaxDailyBackups = 365;
 // Unset or unreadable values read as their defaults.
 Preferences load(const Database &db);
 Result<void> check(const Preferences &prefs);

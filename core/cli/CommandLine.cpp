@@ -84,6 +84,7 @@ const QList<CommandLine::Command> &CommandLine::commands()
         {"adjust", &CommandLine::adjust, adjustOptions, 1, 1},
         {"delete", &CommandLine::remove, deleteOptions, 1, 1},
         {"restore", &CommandLine::restore, userOption, 1, 1},
+        {"backup", &CommandLine::backup, noOptions, 0, 1},
         {"history", &CommandLine::history, jsonOption, 1, 1},
         {"list", &CommandLine::list, listOptions, 0, 0},
         {"task-types", &CommandLine::taskTypes, &CommandLine::taskTypeOptions, 0, 2},
@@ -351,6 +352,8 @@ CommandOutput CommandLine::remove(QCommandLineParser &p)
 
 CommandOutput CommandLine::restore(QCommandLineParser &p)
 {
+    if (namesBackupFile(p.positionalArguments().first()))
+        return refuseRestoreInUse(p.positionalArguments().first());
     auto entry = m_service.findEntry(p.positionalArguments().first());
     if (!entry)
         return fail(entry.error());

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace st {
 
@@ -48,6 +49,15 @@ public:
     static QStringList withAbsolutePaths(const QStringList &arguments);
     static QString usage();
 
+    // `restore FILE` (core/cli/BackupCommands.cpp). restore's argument names a backup file when it
+    // is an existing file, has a path separator or ends in .sqlite; otherwise it is an entry ID.
+    static bool namesBackupFile(const QString &argument);
+    // `restore FILE` run by a command-line process while no app holds the data folder: the
+    // database is replaced by the checked copy, the current one kept in backups/ first. Empty
+    // when arguments are not a database restore (`restore ENTRY_ID` is the CommandLine's).
+    static std::optional<CommandOutput> restoreDatabase(const QString &dataDir,
+                                                        const QStringList &arguments);
+
     // The JSON shape of an entry in `list --json` and `status --json`.
     QJsonObject entryJson(const TimeEntry &entry) const;
 
@@ -76,6 +86,10 @@ private:
     CommandOutput adjust(QCommandLineParser &p);
     CommandOutput remove(QCommandLineParser &p);
     CommandOutput restore(QCommandLineParser &p);
+    // backup [FILE]; restore FILE refused where the database is open (BackupCommands.cpp).
+    CommandOutput backup(QCommandLineParser &p);
+    CommandOutput refuseRestoreInUse(const QString &file) const;
+    static QStringList withAbsoluteBackupPath(const QStringList &arguments);
     CommandOutput history(QCommandLineParser &p); // HistoryCommand.cpp
     CommandOutput list(QCommandLineParser &p);
     // task-types, set and reprice: core/cli/TaskTypeCommands.cpp.

@@ -90,7 +90,9 @@ bool isReadOnly(const QStringList &arguments)
         command == QLatin1String("settings"))
         return arguments.size() > 1 && (arguments.at(1) == QLatin1String("list") ||
                                         arguments.at(1) == QLatin1String("get"));
-    for (const char *name : {"status", "list", "task-types", "help", "report", "export"}) {
+    // backup reads: VACUUM INTO copies a snapshot, beside the writer.
+    for (const char *name :
+         {"status", "list", "task-types", "help", "report", "export", "backup"}) {
         if (command == QLatin1String(name))
             return true;
     }

@@ -13,7 +13,7 @@ class Backend;
 // `report`; changes on the writer, with "now" at the instant the command line asked.
 namespace forwarded {
 
-// status, list, task-types, help, report, export and import --dry-run change nothing.
+// status, list, task-types, help, report, export, backup and import --dry-run change nothing.
 bool isReadOnly(const QStringList &arguments);
 
 // Runs request on backend; reply (on context's thread) unless context is gone.

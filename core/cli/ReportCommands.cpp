@@ -60,7 +60,7 @@ Period reportPeriod(const QCommandLineParser &p, Ms now)
 
 QStringList CommandLine::withAbsolutePaths(const QStringList &arguments)
 {
-    QStringList args = arguments;
+    QStringList args = withAbsoluteBackupPath(arguments);
     if (args.isEmpty())
         return args;
     auto absolute = [](const QString &path) {

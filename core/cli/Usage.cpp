@@ -19,6 +19,8 @@ QString CommandLine::usage()
         "  adjust ENTRY_ID [--from WHEN] [--to WHEN] [--task TASK] [--note TEXT] "
         "--reason TEXT\n"
         "  delete ENTRY_ID [--reason TEXT]      restore ENTRY_ID\n"
+        "  backup [FILE]                        a checked copy of the database\n"
+        "  restore FILE                         put a backup back (the app closed)\n"
         "  history ENTRY_ID [--json]            the entry's audit trail\n"
         "  list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] "
         "[--text TEXT] [--json | --csv]\n"
@@ -42,7 +44,8 @@ QString CommandLine::usage()
         "TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such "
         "as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or "
         "yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// "
-        "for plain text).\n");
+        "for plain text). restore takes a FILE when its argument is an existing file, has a / or "
+        "ends in .sqlite; otherwise an ENTRY_ID.\n");
 }
 
 } // namespace st

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void savesAwaySettingsAndAutostart();
     void legacySettingsMoveToTheDatabaseOnce();
     void badPreferencesChangeNothing();
+    void dailyCopiesKeptIsASetting();
 };
 
 void TestAwaySettings::idleIsOffAndSaysSoWithoutX11()
@@ -167,6 +168,31 @@ void TestAwaySettings::badPreferencesChangeNothing()
     QVERIFY(!r);
     QVERIFY(r.error().message.contains(QStringLiteral("hours")));
     QCOMPARE(preferences::load(*f.store.db), before);
+}
+
+void TestAwaySettings::dailyCopiesKeptIsASetting()
+{
+    GuiFixture f;
+    SettingsDialog dialog(*f.async);
+    auto *copies =
+        byAccessibleName<QSpinBox>(dialog, QStringLiteral("Daily copies of the data to keep"));
+    QVERIFY(copies);
+    QCOMPARE(copies->value(), 7); // the default
+    copies->setValue(0);
+    QCOMPARE(copies->text(), QStringLiteral("Off"));
+    dialog.accept();
+    f.settle();
+    QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
+    QCOMPARE(preferences::load(*f.store.db).dailyBackups, 0);
+    QCOMPARE(f.store.db->meta(QStringLiteral("pref.daily_backups")), QStringLiteral("0"));
+    SettingsDialog again(*f.async);
+    QCOMPARE(again.findChild<QSpinBox *>(QStringLiteral("dailyBackups"))->value(), 0);
+
+    // Out of range: refused, the saved value kept.
+    Preferences bad = preferences::load(*f.store.db);
+    bad.dailyBackups = preferences::kMaxDailyBackups + 1;
+    QVERIFY(!preferences::save(*f.store.db, bad).ok());
+    QCOMPARE(preferences::load(*f.store.db).dailyBackups, 0);
 }
 
 int main(int argc, char **argv)

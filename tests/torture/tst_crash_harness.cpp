@@ -7,6 +7,7 @@
 // STUDIOTIMER_TORTURE_SEED replays a run.
 
 #include "../integration/HubTestClient.h"
+#include "TortureSupport.h"
 
 #include "domain/Types.h"
 
@@ -25,44 +26,15 @@
 #include <memory>
 
 using namespace st;
+using st::test::torture::integrity;
+using st::test::torture::seed;
+using st::test::torture::withDatabase;
 
 namespace {
 
 int kills()
 {
-    const int n = qEnvironmentVariableIntValue("STUDIOTIMER_TORTURE_KILLS");
-    return n > 0 ? n : 20;
-}
-
-quint32 seed()
-{
-    bool ok = false;
-    const quint32 s = qEnvironmentVariable("STUDIOTIMER_TORTURE_SEED").toUInt(&ok);
-    const quint32 chosen = ok ? s : QRandomGenerator::global()->generate();
-    qInfo("torture seed %u (STUDIOTIMER_TORTURE_SEED=%u replays it)", chosen, chosen);
-    return chosen;
-}
-
-// Opens an SQLite file read-only on its own connection and runs f; the connection is gone after.
-template <typename F> void withDatabase(const QString &file, F &&f)
-{
-    const QString name = QStringLiteral("torture-%1").arg(newId());
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(file);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        QVERIFY2(db.open(), qPrintable(file));
-        f(db);
-    }
-    QSqlDatabase::removeDatabase(name);
-}
-
-QString integrity(const QSqlDatabase &db)
-{
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
-        return QStringLiteral("integrity_check did not run");
-    return q.value(0).toString();
+    return test::torture::parameter("STUDIOTIMER_TORTURE_KILLS", 20);
 }
 
 // A command of the app, as a user's script runs it.
@@ -170,58 +142,6 @@ void TestCrashHarness::commandLineKilledMidWrite()
 
 namespace {
 
-// A studiotimer-hub process on a data folder; start() waits for its port.
-class HubProcess
-{
-public:
-    explicit HubProcess(const QString &dataDir)
-        : m_dataDir(dataDir)
-    {}
-    ~HubProcess() { killNow(); }
-
-    QJsonObject createOrg()
-    {
-        QProcess create;
-        create.start(QStringLiteral(STUDIOTIMER_HUB_BIN),
-                     {QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("org"),
-                      QStringLiteral("create"), QStringLiteral("Torture")});
-        create.waitForFinished(30000);
-        return QJsonDocument::fromJson(create.readAllStandardOutput()).object();
-    }
-
-    quint16 start()
-    {
-        m_process = std::make_unique<QProcess>();
-        m_process->start(QStringLiteral(STUDIOTIMER_HUB_BIN),
-                         {QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--port"),
-                          QStringLiteral("0"), QStringLiteral("--bind"),
-                          QStringLiteral("127.0.0.1")});
-        static const QRegularExpression portLine(QStringLiteral("listening on port (\\d+)"));
-        QString err;
-        QRegularExpressionMatch m;
-        const bool up = QTest::qWaitFor(
-            [&] {
-                err += QString::fromUtf8(m_process->readAllStandardError());
-                m = portLine.match(err);
-                return m.hasMatch() || m_process->state() == QProcess::NotRunning;
-            },
-            20000);
-        return up && m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
-    }
-
-    void killNow()
-    {
-        if (m_process && m_process->state() != QProcess::NotRunning) {
-            ::kill(pid_t(m_process->processId()), SIGKILL);
-            m_process->waitForFinished(10000);
-        }
-    }
-
-private:
-    QString m_dataDir;
-    std::unique_ptr<QProcess> m_process;
-};
-
 QJsonObject user()
 {
     static const QString id = newId();
@@ -234,7 +154,7 @@ void TestCrashHarness::hubKilledUnderLoad()
 {
     QTemporaryDir dir;
     QRandomGenerator rng(seed());
-    HubProcess hub(dir.path());
+    test::torture::HubProcess hub(QStringLiteral(STUDIOTIMER_HUB_BIN), dir.path());
     const QString token = hub.createOrg().value(QLatin1String("token")).toString();
     QVERIFY(!token.isEmpty());
 

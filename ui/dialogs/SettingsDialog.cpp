@@ -120,6 +120,16 @@ SettingsDialog::SettingsDialog(Backend &service, QWidget *parent)
     m_notifyOthers->setChecked(snap.prefs.notifyOtherMachines);
     form->addRow(QString(), m_notifyOthers);
 
+    m_dailyBackups = new QSpinBox(this);
+    m_dailyBackups->setObjectName(QStringLiteral("dailyBackups"));
+    m_dailyBackups->setRange(0, preferences::kMaxDailyBackups);
+    m_dailyBackups->setSpecialValueText(tr("Off"));
+    m_dailyBackups->setValue(snap.prefs.dailyBackups);
+    m_dailyBackups->setAccessibleName(tr("Daily copies of the data to keep"));
+    m_dailyBackups->setToolTip(tr("One copy of the database a day, in the backups folder beside "
+                                  "it; older copies beyond this number are removed."));
+    form->addRow(tr("Daily copies kept:"), m_dailyBackups);
+
     m_error = new QLabel(this);
     theme::useErrorText(m_error);
     m_error->setWordWrap(true);
@@ -164,6 +174,7 @@ void SettingsDialog::accept()
     s.prefs.away.reminderHours = m_reminderHours->value();
     s.prefs.away.endOfDay = m_endOfDayOn->isChecked() ? m_endOfDay->time() : QTime();
     s.prefs.notifyOtherMachines = m_notifyOthers->isChecked();
+    s.prefs.dailyBackups = m_dailyBackups->value();
     m_error->clear();
     m_service.saveSettings(s, this, [this, language = s.prefs.language](const Result<void> &r) {
         if (!r) {

@@ -15,9 +15,9 @@ class Backend;
 enum class Appearance;
 
 // Your name, the organisation (name, currency), the default room, tray behaviour, language,
-// appearance, away detection, forgotten-timer reminders and notifications of other machines'
-// timers, all saved through the backend in one transaction; and start on login (the desktop's
-// autostart entry).
+// appearance, away detection, forgotten-timer reminders, notifications of other machines' timers
+// and the daily copies kept, all saved through the backend in one transaction; and start on login
+// (the desktop's autostart entry).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -52,6 +52,7 @@ private:
     QCheckBox *m_endOfDayOn = nullptr;
     QTimeEdit *m_endOfDay = nullptr;
     QCheckBox *m_notifyOthers = nullptr;
+    QSpinBox *m_dailyBackups = nullptr; // copies of the database kept, one a day (0: off)
     QLabel *m_error = nullptr;
     QString m_initialLanguage;
     Appearance m_initialAppearance{}; // the saved one (appearanceChanged says when it changes)

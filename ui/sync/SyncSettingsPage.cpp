@@ -7,6 +7,7 @@
 #include "sync/Discovery.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -47,6 +48,24 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     m_token = new QLineEdit(m_joinBox);
     m_token->setPlaceholderText(tr("Paste the invite token shown on the hub"));
     joinForm->addRow(tr("Invite token:"), m_token);
+    m_fingerprint = new QLineEdit(m_joinBox);
+    m_fingerprint->setObjectName(QStringLiteral("fingerprint"));
+    m_fingerprint->setPlaceholderText(tr("Filled in from the invite code"));
+    m_fingerprint->setToolTip(tr("The SHA-256 fingerprint of the hub's certificate, as the hub "
+                                 "shows it: 64 hexadecimal digits, colons optional. A hub showing "
+                                 "another certificate gets nothing, not even the token."));
+    joinForm->addRow(tr("Certificate fingerprint:"), m_fingerprint);
+    m_plainText = new QCheckBox(tr("Plain text (ws://), without encryption"), m_joinBox);
+    m_plainText->setObjectName(QStringLiteral("plainText"));
+    joinForm->addRow(QString(), m_plainText);
+    m_insecure = new QLabel(tr("Insecure: the token and every entry cross the network readable, "
+                               "and anyone on it can pretend to be the hub. Use plain text only "
+                               "on a network that is yours alone."),
+                            m_joinBox);
+    m_insecure->setObjectName(QStringLiteral("insecure"));
+    theme::useErrorText(m_insecure);
+    m_insecure->setWordWrap(true);
+    joinForm->addRow(QString(), m_insecure);
 
     m_hostBox = new QWidget(this);
     auto *hostForm = new QFormLayout(m_hostBox);
@@ -88,7 +107,9 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     setTabOrder(m_join, m_address);
     setTabOrder(m_address, m_found);
     setTabOrder(m_found, m_token);
-    setTabOrder(m_token, m_host);
+    setTabOrder(m_token, m_fingerprint);
+    setTabOrder(m_fingerprint, m_plainText);
+    setTabOrder(m_plainText, m_host);
     setTabOrder(m_host, m_port);
 
     const SyncConfig config = m_session.config();
@@ -96,10 +117,13 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     m_join->setChecked(config.mode == SyncMode::Join);
     m_host->setChecked(config.mode == SyncMode::Host);
     m_port->setValue(config.port);
-    if (config.mode == SyncMode::Join)
+    if (config.mode == SyncMode::Join) {
         m_address->setText(config.port == 7345
                                ? config.host
                                : QStringLiteral("%1:%2").arg(config.host).arg(config.port));
+        m_fingerprint->setText(syncconfig::formatFingerprint(config.fingerprint));
+        m_plainText->setChecked(!config.tls); // settings saved before TLS existed were plain
+    }
     m_invite->setText(m_session.inviteToken());
 
     if (const CredentialStore *store = m_session.credentialStore())
@@ -114,6 +138,8 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
         if (item && !item->data(Qt::UserRole).toString().isEmpty())
             m_address->setText(item->data(Qt::UserRole).toString());
     });
+    connect(m_plainText, &QCheckBox::toggled, this, [this] { updateEnabled(); });
+    connect(m_token, &QLineEdit::textChanged, this, &SyncSettingsPage::takeFingerprintFromInvite);
     connect(m_found, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         m_address->setText(item->data(Qt::UserRole).toString());
     });
@@ -142,9 +168,20 @@ void SyncSettingsPage::updateEnabled()
 {
     m_joinBox->setEnabled(m_join->isChecked());
     m_hostBox->setEnabled(m_host->isChecked());
+    m_fingerprint->setEnabled(!m_plainText->isChecked());
+    m_insecure->setVisible(m_plainText->isChecked());
     const bool hosting = m_session.config().mode == SyncMode::Host && m_host->isChecked();
     m_copy->setEnabled(hosting);
     m_newInvite->setEnabled(hosting);
+}
+
+void SyncSettingsPage::takeFingerprintFromInvite()
+{
+    const auto invite = syncconfig::parseInvite(m_token->text());
+    if (!invite || invite->fingerprint.isEmpty())
+        return;
+    m_fingerprint->setText(syncconfig::formatFingerprint(invite->fingerprint));
+    m_plainText->setChecked(false); // the hub serves wss:// with that certificate
 }
 
 void SyncSettingsPage::updateFound()
@@ -201,13 +238,34 @@ Result<void> SyncSettingsPage::apply()
             }
             token = *checked;
         }
+        // TLS unless plain text is ticked; pinned to the fingerprint shown (an invite code's
+        // fills it in), else the certificate must be valid for the host name.
+        config.tls = !m_plainText->isChecked();
+        if (config.tls && !m_fingerprint->text().trimmed().isEmpty()) {
+            auto pin = syncconfig::parseFingerprint(m_fingerprint->text());
+            if (!pin) {
+                m_error->setText(pin.error().message);
+                return pin.error();
+            }
+            config.fingerprint = *pin;
+        }
+        if (const auto invite = syncconfig::parseInvite(token);
+            invite && !invite->fingerprint.isEmpty() &&
+            (!config.tls ||
+             (!config.fingerprint.isEmpty() && invite->fingerprint != config.fingerprint))) {
+            // Typed over what the invite code filled in: which one is meant is not guessed.
+            const Error differs = Error::invalid(
+                tr("The invite code is for wss:// with the certificate %1, which the fields "
+                   "below do not match: paste the invite code again.")
+                    .arg(syncconfig::formatFingerprint(invite->fingerprint)));
+            m_error->setText(differs.message);
+            return differs;
+        }
         const SyncConfig current = m_session.config();
         if (current.mode == SyncMode::Join && current.host == config.host &&
             current.port == config.port) {
-            // Same hub: its transport and pin stay as joined (`studiotimer sync join`), and so
-            // does a token file unless a token is typed here.
-            config.tls = current.tls;
-            config.fingerprint = current.fingerprint;
+            // Same hub: a token file (`studiotimer sync join --token-file`) stays unless a token
+            // is typed here.
             config.tokenFile = token.isEmpty() ? current.tokenFile : QString();
         }
     } else if (m_host->isChecked()) {

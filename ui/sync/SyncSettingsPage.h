@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -24,6 +25,9 @@ class Browser;
 // Settings → Sync: Off; Join a hub (an address typed or picked among the hubs found on the
 // network, plus an invite token); Run the hub on this machine (a port; the organisation is made
 // from this machine's, and an invite token is shown to copy for the other machines).
+// Joining is wss:// pinned to the hub's certificate fingerprint, which an invite code fills in
+// (editable: 64 hex digits, colons optional); plain ws:// only when ticked, with a visible
+// warning.
 class SyncSettingsPage final : public QWidget
 {
     Q_OBJECT
@@ -41,6 +45,9 @@ public:
     QRadioButton *hostButton() const { return m_host; }
     QLineEdit *addressEdit() const { return m_address; }
     QLineEdit *tokenEdit() const { return m_token; }
+    QLineEdit *fingerprintEdit() const { return m_fingerprint; }
+    QCheckBox *plainTextBox() const { return m_plainText; }
+    QLabel *insecureWarning() const { return m_insecure; }
     QSpinBox *portSpin() const { return m_port; }
     QLineEdit *inviteEdit() const { return m_invite; }
     QListWidget *foundHubs() const { return m_found; }
@@ -48,6 +55,8 @@ public:
 
 private:
     void updateEnabled();
+    // An invite code with a fingerprint pasted as the token: the fingerprint field shows it.
+    void takeFingerprintFromInvite();
     void updateFound();
     void updateStatus();
 
@@ -62,6 +71,9 @@ private:
     QLineEdit *m_address = nullptr;
     QListWidget *m_found = nullptr;
     QLineEdit *m_token = nullptr;
+    QLineEdit *m_fingerprint = nullptr;
+    QCheckBox *m_plainText = nullptr;
+    QLabel *m_insecure = nullptr;
     QSpinBox *m_port = nullptr;
     QLineEdit *m_invite = nullptr;
     QPushButton *m_copy = nullptr;
