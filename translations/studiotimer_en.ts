@@ -4,7 +4,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+462"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+466"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+69"/>
         <source>Exported %n entries to %1 (%2).
 </source>
         <translation>
@@ -67,7 +67,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+106"/>
+        <location line="+107"/>
         <source>The connection to the hub dropped (%1); %n change(s) still wait.</source>
         <translation>
             <numerusform>The connection to the hub dropped (%1); %n change still waits.</numerusform>
@@ -75,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="+220"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+218"/>
         <source>%1, %2 to %3: %n entries at other rates, %4 %5 → %6 %5.
 </source>
         <translation>
@@ -100,7 +100,7 @@
 <context>
     <name>st::EntryImporter</name>
     <message numerus="yes">
-        <location filename="../core/report/EntryImport.cpp" line="+84"/>
+        <location filename="../core/report/EntryImport.cpp" line="+92"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
         <translation>
             <numerusform>The file has %n bad row; nothing was imported.</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+70"/>
         <source>Nothing was imported: the file has %n bad row(s).
 </source>
         <translation>
@@ -190,7 +190,7 @@
 <context>
     <name>st::ReportsView</name>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportsView.cpp" line="+268"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+269"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1: %2, %3, %n entry</numerusform>

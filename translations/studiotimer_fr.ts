@@ -159,7 +159,7 @@
 <context>
     <name>st::Backend</name>
     <message>
-        <location filename="../core/backend/Backend.cpp" line="+203"/>
+        <location filename="../core/backend/Backend.cpp" line="+205"/>
         <location line="+10"/>
         <source>No timer is running.</source>
         <translation>Aucun chronomètre en cours.</translation>
@@ -212,7 +212,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+105"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+109"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
 
@@ -263,7 +263,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
@@ -288,7 +288,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Commande inconnue « %1 ».</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Recorded %1: the running timer began later and keeps running.
 </source>
         <translation>Entrée enregistrée : %1 ; le chronomètre en cours a commencé plus tard et continue.
@@ -389,8 +389,8 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+7"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-64"/>
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="+145"/>
-        <location line="+55"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+144"/>
+        <location line="+54"/>
         <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
         <translation>--from attend un jour comme 2026-11-28, pas « %1 ».</translation>
     </message>
@@ -434,7 +434,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         </translation>
     </message>
     <message>
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="-137"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="-134"/>
         <source>&quot;task-types&quot; does not take --%1.</source>
         <translation>« task-types » ne prend pas --%1.</translation>
     </message>
@@ -449,12 +449,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>« task-types %1 » demande un type de tâche.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&quot;task-types set&quot; does not take --%1.</source>
         <translation>« task-types set » ne prend pas --%1.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&quot;task-types reprice&quot; does not take --%1.</source>
         <translation>« task-types reprice » ne prend pas --%1.</translation>
     </message>
@@ -489,7 +489,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>--%1 takes yes or no, not &quot;%2&quot;.</source>
         <translation>--%1 attend yes ou no, pas « %2 ».</translation>
     </message>
@@ -618,12 +618,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+5"/>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>--format takes csv, json or toggl-csv, not &quot;%1&quot;.</source>
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-46"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
     </message>
@@ -633,7 +633,9 @@ Essayez « studiotimer help ».
         <translation>--from est après --to.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <location line="+6"/>
+        <location line="+4"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
@@ -659,7 +661,7 @@ Essayez « studiotimer help ».
         <translation>%1 dépasse 256 Mo.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cannot tell the format of %1: give --format csv, json or toggl-csv.</source>
         <translation>Format de %1 inconnu : indiquez --format csv, json ou toggl-csv.</translation>
     </message>
@@ -888,7 +890,8 @@ Essayez « studiotimer help ».
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-1"/>
+        <location line="+30"/>
         <source>No conflicts: the hub took every change.
 </source>
         <translation>Aucun conflit : le hub a accepté chaque modification.
@@ -990,7 +993,7 @@ Essayez « studiotimer help ».
         <translation>en cours</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+2"/>
         <source>note &quot;%1&quot;</source>
         <translation>note « %1 »</translation>
@@ -1002,17 +1005,17 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+3"/>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>deleted</source>
         <translation>supprimée</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>restored</source>
         <translation>rétablie</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1 by %2</source>
         <translation>%1 par %2</translation>
     </message>
@@ -1242,7 +1245,7 @@ Essayez « studiotimer help ».
 <context>
     <name>st::EntryDialog</name>
     <message>
-        <location filename="../ui/dialogs/EntryDialog.cpp" line="+72"/>
+        <location filename="../ui/dialogs/EntryDialog.cpp" line="+73"/>
         <source>Adjust entry</source>
         <translation>Corriger l’entrée</translation>
     </message>
@@ -1368,7 +1371,7 @@ Essayez « studiotimer help ».
         <translation>rétablie</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
@@ -1399,24 +1402,33 @@ Essayez « studiotimer help ».
     </message>
 </context>
 <context>
+    <name>st::EntryExporter</name>
+    <message>
+        <location filename="../core/report/EntryExport.cpp" line="+265"/>
+        <source>Cancelled: nothing was exported.</source>
+        <translation>Annulé : rien n’a été exporté.</translation>
+    </message>
+</context>
+<context>
     <name>st::EntryImporter</name>
     <message>
-        <location filename="../core/report/EntryImport.cpp" line="+71"/>
+        <location filename="../core/report/EntryImportFormats.cpp" line="+157"/>
         <source>The file is not UTF-8 text.</source>
         <translation>Le fichier n’est pas du texte UTF-8.</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImportFormats.cpp" line="+76"/>
+        <location line="+70"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-48"/>
         <source>Line %1: the header has no &quot;%2&quot; column (expected: %3).</source>
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » (attendu : %3).</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="+72"/>
+        <location filename="../core/report/EntryImportResolve.cpp" line="+376"/>
         <source>Line %1</source>
         <translation>Ligne %1</translation>
     </message>
@@ -1426,7 +1438,7 @@ Essayez « studiotimer help ».
         <translation>elle a %1 champs là où l’en-tête en a %2.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+22"/>
         <source>startedAt &quot;%1&quot; is not a time such as 2026-11-28T09:30:00+01:00.</source>
         <translation>startedAt « %1 » n’est pas une heure comme 2026-11-28T09:30:00+01:00.</translation>
     </message>
@@ -1436,7 +1448,7 @@ Essayez « studiotimer help ».
         <translation>endedAt « %1 » n’est pas une heure comme 2026-11-28T10:30:00+01:00.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 &quot;%2&quot; is not a whole number of milliseconds.</source>
         <translation>%1 « %2 » n’est pas un nombre entier de millisecondes.</translation>
     </message>
@@ -1446,12 +1458,12 @@ Essayez « studiotimer help ».
         <translation>%1 « %2 » n’est pas un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-111"/>
         <source>Line %1: the header has no &quot;%2&quot; column: is this Toggl Track&apos;s detailed report CSV?</source>
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » : est-ce bien le rapport détaillé CSV de Toggl Track ?</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+144"/>
         <source>the start &quot;%1 %2&quot; is not a date and time such as 2026-11-28 09:30:00.</source>
         <translation>le début « %1 %2 » n’est pas une date et heure comme 2026-11-28 09:30:00.</translation>
     </message>
@@ -1466,17 +1478,18 @@ Essayez « studiotimer help ».
         <translation>la durée « %1 » ne s’écrit pas 01:30:00.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-130"/>
         <source>The file is not valid JSON: %1 (at byte %2).</source>
         <translation>Le fichier n’est pas du JSON valide : %1 (à l’octet %2).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>The JSON holds no entries: expected an array, or an object with &quot;entries&quot;.</source>
         <translation>Le JSON ne contient aucune entrée : un tableau était attendu, ou un objet avec « entries ».</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+134"/>
+        <location filename="../core/report/EntryImportResolve.cpp" line="-1"/>
         <source>Entry %1</source>
         <translation>Entrée %1</translation>
     </message>
@@ -1486,7 +1499,7 @@ Essayez « studiotimer help ».
         <translation>ce n’est pas un objet.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&quot;%1&quot; must be text.</source>
         <translation>« %1 » doit être du texte.</translation>
     </message>
@@ -1496,7 +1509,7 @@ Essayez « studiotimer help ».
         <translation>« %1 » n’est pas une heure comme « 2026-11-28T09:30:00+01:00 ».</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&quot;%1&quot; must be a whole number of milliseconds.</source>
         <translation>« %1 » doit être un nombre entier de millisecondes.</translation>
     </message>
@@ -1506,7 +1519,7 @@ Essayez « studiotimer help ».
         <translation>« %1 » doit être un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&quot;startedAt&quot; is required.</source>
         <translation>« startedAt » est obligatoire.</translation>
     </message>
@@ -1531,17 +1544,18 @@ Essayez « studiotimer help ».
         <translation>un caractère de contrôle (comme NUL) n’est pas du texte ; supprimez-le.</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImportResolve.cpp" line="+86"/>
+        <location filename="../core/report/EntryImportResolve.cpp" line="-110"/>
+        <location line="+109"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-241"/>
         <source>it has no task type.</source>
         <translation>elle n’a pas de type de tâche.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>No task type &quot;%1&quot;.</source>
         <translation>Aucun type de tâche « %1 ».</translation>
     </message>
@@ -1551,33 +1565,33 @@ Essayez « studiotimer help ».
         <translation>le type de tâche « %1 » est archivé.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>it names no user and no user is set for this desk.</source>
         <translation>elle ne nomme aucun utilisateur et aucun n’est défini pour ce poste.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+47"/>
         <source>the ID &quot;%1&quot; is not a UUID.</source>
         <translation>l’identifiant « %1 » n’est pas un UUID.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>it ends when it starts.</source>
         <translation>elle finit quand elle commence.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>it is paused for longer than it lasts.</source>
         <translation>elle est en pause plus longtemps qu’elle ne dure.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+86"/>
         <location line="+3"/>
         <source>line %1</source>
         <translation>ligne %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+77"/>
         <source>it overlaps the stored entry %1 of %2 (%3 to %4).</source>
         <translation>elle chevauche l’entrée enregistrée %1 de %2 (%3 à %4).</translation>
     </message>
@@ -1587,12 +1601,12 @@ Essayez « studiotimer help ».
         <translation>maintenant</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+20"/>
         <source>%1 %2: it overlaps line %3 of the same person (%4).</source>
         <translation>%1 %2 : elle chevauche la ligne %3 de la même personne (%4).</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImport.cpp" line="+37"/>
+        <location filename="../core/report/EntryImport.cpp" line="+148"/>
         <location filename="../core/report/EntryImportResolve.cpp" line="+1"/>
         <source>Entry</source>
         <translation>Entrée</translation>
@@ -1604,7 +1618,7 @@ Essayez « studiotimer help ».
         <translation>Ligne</translation>
     </message>
     <message numerus="yes">
-        <location line="-24"/>
+        <location line="-56"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
         <translation>
             <numerusform>Le fichier a %n ligne incorrecte ; rien n’a été importé.</numerusform>
@@ -1612,7 +1626,22 @@ Essayez « studiotimer help ».
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-42"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Annulé : rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file changed after its preview; nothing was imported.</source>
+        <translation>Le fichier a changé depuis son aperçu ; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>%1 %2: %3; nothing was imported.</source>
         <translation>%1 %2 : %3 ; rien n’a été importé.</translation>
     </message>
@@ -1931,7 +1960,7 @@ Essayez « studiotimer help ».
         <translation>L’entrée a d’abord été modifiée ailleurs : cette modification partait de la version %1, l’entrée en est à la version %2.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>A time more than a minute ahead of the hub&apos;s clock was refused: check this computer&apos;s clock.</source>
         <translation>Une heure en avance de plus d’une minute sur l’horloge du hub a été refusée : vérifiez l’horloge de cet ordinateur.</translation>
     </message>
@@ -1946,17 +1975,17 @@ Essayez « studiotimer help ».
         <translation>L’entrée n’est pas en cours.</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-67"/>
         <source>The change was not recorded.</source>
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
@@ -2566,7 +2595,7 @@ Essayez « studiotimer help ».
         <translation>Détail du rapport</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -2578,13 +2607,13 @@ Essayez « studiotimer help ».
     <message>
         <location line="+6"/>
         <location line="+2"/>
-        <location line="+149"/>
+        <location line="+152"/>
         <location line="+3"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message numerus="yes">
-        <location line="-56"/>
+        <location line="-59"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1 : %2, %3, %n entrée</numerusform>
@@ -2615,12 +2644,13 @@ Essayez « studiotimer help ».
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
+        <location line="+5"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Import entries</source>
         <translation>Importer des entrées</translation>
     </message>
@@ -2912,18 +2942,18 @@ Essayez « studiotimer help ».
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+570"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+572"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
-        <location line="-487"/>
-        <location line="+219"/>
+        <location line="-489"/>
+        <location line="+220"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-208"/>
         <source>Cannot reach the hub at %1: %2</source>
         <translation>Impossible de joindre le hub à %1 : %2</translation>
     </message>
@@ -2938,7 +2968,7 @@ Essayez « studiotimer help ».
         <translation>Le hub n’a pas établi la connexion à temps.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <location line="+41"/>
         <source>The hub sent a malformed packet: %1</source>
         <translation>Le hub a envoyé un paquet mal formé : %1</translation>
@@ -2974,7 +3004,7 @@ Essayez « studiotimer help ».
         <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>The hub&apos;s answer names no organisation.</source>
         <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
@@ -3416,12 +3446,12 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-96"/>
         <source>Archived task types keep their entries but no longer offer a button. Task types are never deleted.</source>
         <translation>Les types de tâche archivés gardent leurs entrées mais n’ont plus de bouton. Les types de tâche ne sont jamais supprimés.</translation>
     </message>
@@ -3436,7 +3466,7 @@ Essayez « studiotimer help ».
         <translation>%1 (archivé)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>%1 from %2</source>
         <translation>%1 à partir du %2</translation>
     </message>
@@ -3454,19 +3484,17 @@ Essayez « studiotimer help ».
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+40"/>
-        <location filename="../core/timer/TimerService.cpp" line="+42"/>
+        <location filename="../core/timer/TimerService.cpp" line="+273"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/timer/TimerService.cpp" line="+4"/>
         <source>An entry with this ID already exists.</source>
         <translation>Une entrée avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+60"/>
+        <location line="-175"/>
         <source>A paused timer cannot stop before its pause.</source>
         <translation>Un chronomètre en pause ne peut pas s’arrêter avant sa pause.</translation>
     </message>
@@ -3491,18 +3519,18 @@ Essayez « studiotimer help ».
         <translation>Un chronomètre ne peut pas reprendre avant sa pause.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="-9"/>
-        <location line="+180"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+34"/>
+        <location line="+93"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-91"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location filename="../core/timer/TimerBatch.cpp" line="+120"/>
         <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
@@ -3524,7 +3552,7 @@ Essayez « studiotimer help ».
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+56"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
@@ -3626,8 +3654,8 @@ Essayez « studiotimer help ».
         <translation>Plusieurs entrées commencent par « %1 » : donnez une plus grande partie de l’identifiant.</translation>
     </message>
     <message>
+        <location filename="../core/timer/TimerBatch.cpp" line="+133"/>
         <location filename="../core/timer/TimerEdits.cpp" line="+20"/>
-        <location line="+55"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
@@ -3642,7 +3670,7 @@ Essayez « studiotimer help ».
         <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+11"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+12"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
@@ -3737,17 +3765,17 @@ Essayez « studiotimer help ».
 <context>
     <name>st::csv</name>
     <message>
-        <location filename="../core/report/Csv.cpp" line="+126"/>
+        <location filename="../core/report/Csv.cpp" line="+163"/>
         <source>Line %1: a control character (U+%2) is not text; remove it.</source>
         <translation>Ligne %1 : un caractère de contrôle (U+%2) n’est pas du texte ; supprimez-le.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Line %1: a carriage return must be followed by a line feed.</source>
         <translation>Ligne %1 : un retour chariot doit être suivi d’un saut de ligne.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Line %1: a quote inside an unquoted field (quote the whole field and double the quote).</source>
         <translation>Ligne %1 : un guillemet dans un champ sans guillemets (mettez tout le champ entre guillemets et doublez le guillemet).</translation>
     </message>
@@ -3757,7 +3785,7 @@ Essayez « studiotimer help ».
         <translation>Ligne %1 : du texte après le guillemet fermant d’un champ.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+21"/>
         <source>Line %1: a quoted field is not closed before the end of the file.</source>
         <translation>Ligne %1 : un champ entre guillemets n’est pas fermé avant la fin du fichier.</translation>
     </message>
@@ -4072,12 +4100,12 @@ Essayez « studiotimer help ».
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="-80"/>
+        <location filename="../core/protocol/Requests.cpp" line="-79"/>
         <source>must be a rate from 0 to %1</source>
         <translation>doit être un tarif de 0 à %1</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+196"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
