@@ -27,9 +27,11 @@ Backend::Backend(QString databasePath, const Clock &clock, QString orgId, QObjec
         connect(&service, &TimerService::entryChanged, this,
                 [this](const TimeEntry &e) { Q_EMIT entryChanged(e); });
         connect(&service, &TimerService::catalogChanged, this, [this] { Q_EMIT catalogChanged(); });
+        connect(&service, &TimerService::entriesChanged, this, [this] { Q_EMIT entriesChanged(); });
         // Direct, on the writer: one snapshot after a burst of changes.
         connect(&service, &TimerService::entryChanged, worker, [this] { scheduleSnapshot(); });
         connect(&service, &TimerService::catalogChanged, worker, [this] { scheduleSnapshot(); });
+        connect(&service, &TimerService::entriesChanged, worker, [this] { scheduleSnapshot(); });
         m_writerService = &service;
     };
     const bool inMemory = databasePath == QLatin1String(":memory:");

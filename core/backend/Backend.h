@@ -89,6 +89,8 @@ Q_SIGNALS:
     void snapshotChanged();
     void entryChanged(const st::TimeEntry &entry);
     void catalogChanged();
+    // Many entries changed at once (an import): read them again.
+    void entriesChanged();
     void failed(const QString &message);
     void pendingCountChanged(int count);
 

@@ -228,20 +228,29 @@ CommandOutput CommandLine::exportEntries(QCommandLineParser &p)
     if (auto r = applyNameFilters(p, filter); !r)
         return fail(r.error());
 
-    const auto read = ReportService(m_service).readEntries(filter);
-    if (!read)
-        return fail(read.error());
-    const QList<TimeEntry> &entries = read.value();
-    const QByteArray data = EntryExporter(m_service).write(entries, transfer);
-    if (!p.isSet(QStringLiteral("o")))
-        return {0, QString::fromUtf8(data), {}};
+    if (!p.isSet(QStringLiteral("o"))) {
+        const auto read = ReportService(m_service).readEntries(filter);
+        if (!read)
+            return fail(read.error());
+        return {0, QString::fromUtf8(EntryExporter(m_service).write(read.value(), transfer)), {}};
+    }
 
-    // Written whole or not at all: a failed export never leaves half a file.
+    // Written as read, whole or not at all: a failed export never leaves half a file.
     QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit())
+    if (!out.open(QIODevice::WriteOnly))
+        return fail(Error::internal(tr("Cannot write %1: %2").arg(file, out.errorString())));
+    const auto written = EntryExporter(m_service).write(out, filter, transfer);
+    if (!written) {
+        const bool unwritable = out.error() != QFileDevice::NoError;
+        const QString why = out.errorString();
+        out.cancelWriting();
+        return fail(unwritable ? Error::internal(tr("Cannot write %1: %2").arg(file, why))
+                               : written.error());
+    }
+    if (!out.commit())
         return fail(Error::internal(tr("Cannot write %1: %2").arg(file, out.errorString())));
     return {0,
-            tr("Exported %n entries to %1 (%2).\n", nullptr, int(entries.size()))
+            tr("Exported %n entries to %1 (%2).\n", nullptr, int(written.value()))
                 .arg(file, transferFormatName(transfer)),
             {}};
 }
@@ -262,15 +271,16 @@ CommandOutput CommandLine::importEntries(QCommandLineParser &p)
     constexpr qint64 kMaxBytes = 256LL * 1024 * 1024;
     if (in.size() > kMaxBytes)
         return fail(Error::invalid(tr("%1 is larger than 256 MB.").arg(file)));
-    const QByteArray data = in.readAll();
+    // Read twice as a stream (the preview, then the write): never whole.
     if (!transfer)
-        transfer = EntryImporter::detectFormat(file, data);
+        transfer = EntryImporter::detectFormat(file, in.peek(4096));
+    in.close();
     if (!transfer)
         return usageError(
             tr("Cannot tell the format of %1: give --format csv, json or toggl-csv.").arg(file));
 
     EntryImporter importer(m_service, profile::currentUserId(m_service.database()));
-    const ImportPlan plan = importer.preview(data, *transfer);
+    const ImportPlan plan = importer.previewFile(file, *transfer);
     if (!plan.ok())
         return {1,
                 {},

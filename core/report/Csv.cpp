@@ -87,100 +87,160 @@ QString row(const QStringList &fields)
 
 Result<QList<Record>> parse(const QString &input)
 {
-    QStringView text(input);
-    if (text.startsWith(QChar(0xFEFF)))
-        text = text.mid(1);
-
+    Reader reader;
+    reader.append(input);
+    reader.finish();
     QList<Record> records;
-    Record current;
-    QString value;
-    int line = 1;
-    bool inQuotes = false;
-    bool quotedField = false;   // the current field started with a quote
-    bool afterClosing = false;  // the current quoted field has been closed
-    bool recordStarted = false; // something (even an empty field) was read on this record
-    int quoteLine = 0;
-
-    auto endField = [&] {
-        current.fields << value;
-        value.clear();
-        quotedField = false;
-        afterClosing = false;
-    };
-    auto endRecord = [&] {
-        endField();
-        // A blank line is no record.
-        if (!(current.fields.size() == 1 && current.fields.first().isEmpty() && !recordStarted))
-            records << current;
-        current = Record{};
-        recordStarted = false;
-    };
-
-    const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = text.at(i);
-        if (current.line == 0)
-            current.line = line;
-        if (isControl(c))
-            return Error::invalid(
-                Tr::tr("Line %1: a control character (U+%2) is not text; remove it.")
-                    .arg(line)
-                    .arg(int(c.unicode()), 4, 16, QLatin1Char('0')));
-        if (inQuotes) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {
-                    value += QLatin1Char('"');
-                    ++i;
-                } else {
-                    inQuotes = false;
-                    afterClosing = true;
-                }
-            } else {
-                if (c == QLatin1Char('\n'))
-                    ++line;
-                value += c;
-            }
-            continue;
-        }
-        if (c == QLatin1Char(',')) {
-            recordStarted = true;
-            endField();
-        } else if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
-            if (c == QLatin1Char('\r')) {
-                if (i + 1 < n && text.at(i + 1) == QLatin1Char('\n'))
-                    ++i;
-                else
-                    return Error::invalid(
-                        Tr::tr("Line %1: a carriage return must be followed by a line feed.")
-                            .arg(line));
-            }
-            endRecord();
-            ++line;
-        } else if (c == QLatin1Char('"')) {
-            if (!value.isEmpty() || quotedField)
-                return Error::invalid(
-                    Tr::tr("Line %1: a quote inside an unquoted field (quote the whole field and "
-                           "double the quote).")
-                        .arg(line));
-            inQuotes = true;
-            quotedField = true;
-            recordStarted = true;
-            quoteLine = line;
-        } else {
-            if (afterClosing)
-                return Error::invalid(
-                    Tr::tr("Line %1: text after the closing quote of a field.").arg(line));
-            recordStarted = true;
-            value += c;
-        }
+    for (;;) {
+        auto record = reader.next();
+        if (!record)
+            return record.error();
+        if (!record.value())
+            return records;
+        records << std::move(*record.value());
     }
-    if (inQuotes)
-        return Error::invalid(
-            Tr::tr("Line %1: a quoted field is not closed before the end of the file.")
-                .arg(quoteLine));
-    if (current.line != 0)
-        endRecord();
-    return records;
+}
+
+void Reader::append(QStringView text)
+{
+    // What was read is dropped: the buffer holds one unfinished record and the new text.
+    if (m_pos > 0) {
+        m_text.remove(0, m_pos);
+        m_pos = 0;
+    }
+    m_text += text;
+}
+
+Result<std::optional<Record>> Reader::next()
+{
+    if (!m_started) {
+        if (m_text.isEmpty() && !m_finished)
+            return std::optional<Record>();
+        if (m_text.startsWith(QChar(0xFEFF)))
+            m_pos = 1;
+        m_started = true;
+    }
+    const QStringView text(m_text);
+    const qsizetype n = text.size();
+    for (;;) {
+        Record current;
+        QString value;
+        int line = m_line;
+        bool inQuotes = false;
+        bool quotedField = false;   // the current field started with a quote
+        bool afterClosing = false;  // the current quoted field has been closed
+        bool recordStarted = false; // something (even an empty field) was read on this record
+        int quoteLine = 0;
+
+        auto endField = [&] {
+            current.fields << value;
+            value.clear();
+            quotedField = false;
+            afterClosing = false;
+        };
+        // The record read up to i (excluded); nullopt for a blank line, which is no record.
+        auto endRecord = [&](qsizetype i) -> std::optional<Record> {
+            endField();
+            m_pos = i;
+            m_line = line;
+            if (current.fields.size() == 1 && current.fields.first().isEmpty() && !recordStarted)
+                return std::nullopt;
+            return std::move(current);
+        };
+        // A line end or a doubled quote may be cut in two by the end of the text so far.
+        const auto needMore = [&](qsizetype i) {
+            return i + 1 >= n && !m_finished;
+        };
+
+        qsizetype i = m_pos;
+        if (i >= n)
+            return std::optional<Record>(); // more text, or the end
+        current.line = line;
+        bool ended = false;
+        std::optional<Record> done;
+        for (; i < n && !ended; ++i) {
+            const QChar c = text.at(i);
+            if (isControl(c))
+                return Error::invalid(
+                    Tr::tr("Line %1: a control character (U+%2) is not text; remove it.")
+                        .arg(line)
+                        .arg(int(c.unicode()), 4, 16, QLatin1Char('0')));
+            if (inQuotes) {
+                if (c == QLatin1Char('"')) {
+                    if (needMore(i))
+                        return std::optional<Record>();
+                    if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {
+                        value += QLatin1Char('"');
+                        ++i;
+                    } else {
+                        inQuotes = false;
+                        afterClosing = true;
+                    }
+                } else {
+                    if (c == QLatin1Char('\n'))
+                        ++line;
+                    value += c;
+                }
+                continue;
+            }
+            if (c == QLatin1Char(',')) {
+                recordStarted = true;
+                endField();
+            } else if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
+                if (c == QLatin1Char('\r')) {
+                    if (needMore(i))
+                        return std::optional<Record>();
+                    if (i + 1 < n && text.at(i + 1) == QLatin1Char('\n'))
+                        ++i;
+                    else
+                        return Error::invalid(
+                            Tr::tr("Line %1: a carriage return must be followed by a line feed.")
+                                .arg(line));
+                }
+                ++line;
+                done = endRecord(i + 1);
+                ended = true;
+            } else if (c == QLatin1Char('"')) {
+                if (!value.isEmpty() || quotedField)
+                    return Error::invalid(
+                        Tr::tr("Line %1: a quote inside an unquoted field (quote the whole field "
+                               "and double the quote).")
+                            .arg(line));
+                inQuotes = true;
+                quotedField = true;
+                recordStarted = true;
+                quoteLine = line;
+            } else {
+                if (afterClosing)
+                    return Error::invalid(
+                        Tr::tr("Line %1: text after the closing quote of a field.").arg(line));
+                recordStarted = true;
+                // The plain run up to the next special character in one go.
+                qsizetype j = i + 1;
+                while (j < n) {
+                    const QChar d = text.at(j);
+                    if (d == QLatin1Char(',') || d == QLatin1Char('"') || d == QLatin1Char('\r') ||
+                        d == QLatin1Char('\n') || isControl(d))
+                        break;
+                    ++j;
+                }
+                value += text.sliced(i, j - i);
+                i = j - 1;
+            }
+        }
+        if (!ended) {
+            // The text so far ends inside this record.
+            if (!m_finished)
+                return std::optional<Record>();
+            if (inQuotes)
+                return Error::invalid(
+                    Tr::tr("Line %1: a quoted field is not closed before the end of the file.")
+                        .arg(quoteLine));
+            done = endRecord(n);
+        }
+        if (done)
+            return done;
+    }
 }
 
 } // namespace st::csv

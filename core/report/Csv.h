@@ -5,6 +5,9 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
+
+#include <optional>
 
 // RFC 4180 CSV: comma-separated, CRLF line ends, fields quoted when they hold a comma, a quote or
 // a line break (quotes doubled).
@@ -42,5 +45,26 @@ struct Record
 // returned as written: the importer unguards the text columns. Accepts CRLF and bare LF line ends,
 // a leading UTF-8 byte order mark and a missing final line end; skips blank lines.
 Result<QList<Record>> parse(const QString &text);
+
+// parse() one record at a time, for files too long to hold: text is appended as it is read (in
+// chunks cut anywhere) and records are taken as soon as they are whole. The same rules and
+// messages as parse(); after an error, stop reading.
+class Reader final
+{
+public:
+    void append(QStringView text);
+    // No more text will come: the last record may end without a line end.
+    void finish() { m_finished = true; }
+    // The next record; nullopt when the text so far holds no whole record (or, after finish(),
+    // at the end).
+    Result<std::optional<Record>> next();
+
+private:
+    QString m_text;
+    qsizetype m_pos = 0; // where the next record starts in m_text
+    int m_line = 1;      // the line m_pos is on
+    bool m_finished = false;
+    bool m_started = false; // the byte order mark is behind us
+};
 
 } // namespace st::csv

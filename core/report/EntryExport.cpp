@@ -1,6 +1,7 @@
 #include "EntryExport.h"
 
 #include "Csv.h"
+#include "ReportService.h"
 #include "domain/Audit.h"
 #include "domain/Format.h"
 #include "domain/Money.h"
@@ -103,38 +104,175 @@ QStringList EntryExporter::togglHeader(const QString &currency)
             QStringLiteral("Tags"),       QStringLiteral("Amount (%1)").arg(currency)};
 }
 
+// One file written piece by piece: its start, each entry, its end. The whole-list functions and
+// the streaming write() share it, so both give the same bytes.
+class EntryExporter::Writer
+{
+public:
+    Writer(const EntryExporter &exporter, TransferFormat format)
+        : m_exporter(exporter)
+        , m_service(exporter.m_service)
+        , m_format(format)
+        , m_names(exporter.m_service)
+        , m_now(exporter.m_service.clock().nowMs())
+        , m_currency(exporter.m_service.organization().currency)
+    {}
+
+    QByteArray begin() const
+    {
+        switch (m_format) {
+        case TransferFormat::Csv:
+            return csv::row(csvHeader()).toUtf8();
+        case TransferFormat::Json:
+            return "{\n    \"currency\": " + jsonText(m_currency) + ",\n    \"entries\": [\n";
+        case TransferFormat::TogglCsv:
+            // Toggl writes its own files with a byte order mark; spreadsheets then read UTF-8.
+            return (QString(QChar(0xFEFF)) + csv::row(togglHeader(m_currency))).toUtf8();
+        }
+        return {};
+    }
+
+    QByteArray entry(const TimeEntry &e)
+    {
+        const bool first = m_first;
+        m_first = false;
+        switch (m_format) {
+        case TransferFormat::Csv:
+            return csvRow(e).toUtf8();
+        case TransferFormat::Json: {
+            // Indented as QJsonDocument indents it inside the file's "entries".
+            QByteArray text = QJsonDocument(jsonEntry(e)).toJson(QJsonDocument::Indented);
+            text.chop(1);
+            text.replace('\n', "\n        ");
+            return (first ? "        " : ",\n        ") + text;
+        }
+        case TransferFormat::TogglCsv:
+            return togglRow(e).toUtf8();
+        }
+        return {};
+    }
+
+    QByteArray end() const
+    {
+        if (m_format != TransferFormat::Json)
+            return {};
+        return "\n    ],\n    \"exportedAt\": " + jsonText(format::isoWithOffset(m_now)) +
+               ",\n    \"format\": \"studiotimer-entries\",\n    \"version\": 2\n}\n";
+    }
+
+    QString csvRow(const TimeEntry &e) const
+    {
+        const Ms billable = e.billableMs(m_now);
+        const Ms paused = std::max<Ms>(0, e.effectiveEnd(m_now) - e.startedAt - billable);
+        const qint64 cents = money::costCents(billable, e.hourlyRateCents);
+        return csv::row({e.id, m_names.types.value(e.taskTypeId).name,
+                         m_names.users.value(e.userId), m_names.rooms.value(e.roomId), e.note,
+                         exactTimeText(e.startedAt),
+                         e.endedAt ? exactTimeText(*e.endedAt) : QString(),
+                         QString::number(billable / 1000), money::formatPlain(cents, m_currency),
+                         m_currency, e.adjusted ? QStringLiteral("true") : QStringLiteral("false"),
+                         QString::number(paused / 1000), entrySourceName(e.source),
+                         QString::number(billable), QString::number(paused)});
+    }
+
+    QJsonObject jsonEntry(const TimeEntry &e) const
+    {
+        QJsonObject o = m_exporter.entryJson(e);
+        // Only an entry changed after it was written can have a trail.
+        if (e.adjusted || e.rev > 1) {
+            QJsonArray trail;
+            for (const AuditRecord &a : m_service.auditTrail(e.id))
+                trail.append(audit::toJson(a));
+            if (!trail.isEmpty())
+                o.insert(QStringLiteral("audit"), trail);
+        }
+        return o;
+    }
+
+    QString togglRow(const TimeEntry &e) const
+    {
+        const TaskType type = m_names.types.value(e.taskTypeId);
+        const Ms billable = e.billableMs(m_now);
+        const QDateTime start = QDateTime::fromMSecsSinceEpoch(e.startedAt);
+        const QDateTime end = QDateTime::fromMSecsSinceEpoch(e.effectiveEnd(m_now));
+        const bool running = !e.endedAt.has_value();
+        return csv::row(
+            {m_names.users.value(e.userId), QString(), QString(), type.name, QString(), e.note,
+             type.billable ? QStringLiteral("Yes") : QStringLiteral("No"),
+             start.toString(QStringLiteral("yyyy-MM-dd")),
+             start.toString(QStringLiteral("HH:mm:ss")),
+             running ? QString() : end.toString(QStringLiteral("yyyy-MM-dd")),
+             running ? QString() : end.toString(QStringLiteral("HH:mm:ss")), hms(billable),
+             m_names.rooms.value(e.roomId),
+             money::formatPlain(money::costCents(billable, e.hourlyRateCents), m_currency)});
+    }
+
+private:
+    static QByteArray jsonText(const QString &text)
+    {
+        QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+        return array.mid(1, array.size() - 2);
+    }
+
+    const EntryExporter &m_exporter;
+    const TimerService &m_service;
+    TransferFormat m_format;
+    Names m_names;
+    Ms m_now;
+    QString m_currency;
+    bool m_first = true;
+};
+
 QByteArray EntryExporter::write(const QList<TimeEntry> &entries, TransferFormat format) const
 {
-    switch (format) {
-    case TransferFormat::Csv:
-        return csv(entries).toUtf8();
-    case TransferFormat::Json:
-        return json(entries);
-    case TransferFormat::TogglCsv:
-        return togglCsv(entries).toUtf8();
-    }
-    return {};
+    Writer writer(*this, format);
+    QByteArray bytes = writer.begin();
+    for (const TimeEntry &e : entries)
+        bytes += writer.entry(e);
+    return bytes + writer.end();
+}
+
+Result<qsizetype> EntryExporter::write(QIODevice &out, const EntryFilter &filter,
+                                       TransferFormat format,
+                                       const TransferProgress &progress) const
+{
+    Writer writer(*this, format);
+    const qint64 total = progress.report ? m_service.count(filter) : 0;
+    QByteArray chunk = writer.begin();
+    qsizetype written = 0;
+    bool failed = false, cancelled = false;
+    const auto flush = [&](qsizetype atLeast) {
+        if (chunk.size() < atLeast)
+            return;
+        failed = failed || out.write(chunk) != chunk.size();
+        chunk.clear();
+    };
+    auto read = ReportService(m_service).forEachEntry(filter, [&](const TimeEntry &e) {
+        if (progress.cancelled()) {
+            cancelled = true;
+            return false;
+        }
+        chunk += writer.entry(e);
+        if (++written % 10'000 == 0 && progress.report)
+            progress.report(total > 0 ? int(std::min<qint64>(99, written * 100 / total)) : 0,
+                            written);
+        flush(1 << 20);
+        return !failed;
+    });
+    if (!read)
+        return read.error();
+    if (cancelled)
+        return Error::invalid(tr("Cancelled: nothing was exported."));
+    chunk += writer.end();
+    flush(0);
+    if (failed)
+        return Error::internal(out.errorString());
+    return written;
 }
 
 QString EntryExporter::csv(const QList<TimeEntry> &entries) const
 {
-    const Names names(m_service);
-    const Ms now = m_service.clock().nowMs();
-    const QString currency = m_service.organization().currency;
-    QString text = csv::row(csvHeader());
-    for (const TimeEntry &e : entries) {
-        const Ms billable = e.billableMs(now);
-        const Ms paused = std::max<Ms>(0, e.effectiveEnd(now) - e.startedAt - billable);
-        const qint64 cents = money::costCents(billable, e.hourlyRateCents);
-        text += csv::row({e.id, names.types.value(e.taskTypeId).name, names.users.value(e.userId),
-                          names.rooms.value(e.roomId), e.note, exactTimeText(e.startedAt),
-                          e.endedAt ? exactTimeText(*e.endedAt) : QString(),
-                          QString::number(billable / 1000), money::formatPlain(cents, currency),
-                          currency, e.adjusted ? QStringLiteral("true") : QStringLiteral("false"),
-                          QString::number(paused / 1000), entrySourceName(e.source),
-                          QString::number(billable), QString::number(paused)});
-    }
-    return text;
+    return QString::fromUtf8(write(entries, TransferFormat::Csv));
 }
 
 QJsonObject EntryExporter::entryJson(const TimeEntry &e) const
@@ -172,52 +310,12 @@ QJsonObject EntryExporter::entryJson(const TimeEntry &e) const
 
 QByteArray EntryExporter::json(const QList<TimeEntry> &entries) const
 {
-    QJsonArray array;
-    for (const TimeEntry &e : entries) {
-        QJsonObject o = entryJson(e);
-        // Only an entry changed after it was written can have a trail.
-        if (e.adjusted || e.rev > 1) {
-            QJsonArray trail;
-            for (const AuditRecord &a : m_service.auditTrail(e.id))
-                trail.append(audit::toJson(a));
-            if (!trail.isEmpty())
-                o.insert(QStringLiteral("audit"), trail);
-        }
-        array.append(o);
-    }
-    const QJsonObject doc{
-        {QStringLiteral("format"), QStringLiteral("studiotimer-entries")},
-        {QStringLiteral("version"), 2},
-        {QStringLiteral("exportedAt"), format::isoWithOffset(m_service.clock().nowMs())},
-        {QStringLiteral("currency"), m_service.organization().currency},
-        {QStringLiteral("entries"), array}};
-    return QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    return write(entries, TransferFormat::Json);
 }
 
 QString EntryExporter::togglCsv(const QList<TimeEntry> &entries) const
 {
-    const Names names(m_service);
-    const Ms now = m_service.clock().nowMs();
-    const QString currency = m_service.organization().currency;
-    // Toggl writes its own files with a byte order mark; spreadsheets then read UTF-8 right.
-    QString text = QString(QChar(0xFEFF)) + csv::row(togglHeader(currency));
-    for (const TimeEntry &e : entries) {
-        const TaskType type = names.types.value(e.taskTypeId);
-        const Ms billable = e.billableMs(now);
-        const QDateTime start = QDateTime::fromMSecsSinceEpoch(e.startedAt);
-        const QDateTime end = QDateTime::fromMSecsSinceEpoch(e.effectiveEnd(now));
-        const bool running = !e.endedAt.has_value();
-        text +=
-            csv::row({names.users.value(e.userId), QString(), QString(), type.name, QString(),
-                      e.note, type.billable ? QStringLiteral("Yes") : QStringLiteral("No"),
-                      start.toString(QStringLiteral("yyyy-MM-dd")),
-                      start.toString(QStringLiteral("HH:mm:ss")),
-                      running ? QString() : end.toString(QStringLiteral("yyyy-MM-dd")),
-                      running ? QString() : end.toString(QStringLiteral("HH:mm:ss")), hms(billable),
-                      names.rooms.value(e.roomId),
-                      money::formatPlain(money::costCents(billable, e.hourlyRateCents), currency)});
-    }
-    return text;
+    return QString::fromUtf8(write(entries, TransferFormat::TogglCsv));
 }
 
 } // namespace st

@@ -1,14 +1,18 @@
 #pragma once
 
 #include "domain/Types.h"
+#include "store/EntryFilter.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QIODevice>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <functional>
 #include <optional>
 
 namespace st {
@@ -27,6 +31,17 @@ enum class TransferFormat
 QString transferFormatName(TransferFormat format);
 std::optional<TransferFormat> transferFormatFromName(const QString &name);
 
+// A long import or export reports how far it got and can be cancelled: report (when set) is
+// called now and then with the percent done and the rows so far, from the thread doing the work;
+// cancel (when set) is read at every row.
+struct TransferProgress
+{
+    std::function<void(int percent, qint64 rows)> report;
+    const std::atomic_bool *cancel = nullptr;
+
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+};
+
 // ISO 8601 in local time with its offset, with milliseconds when there are some
 // ("2026-11-28T09:30:00.250+01:00"): the times of our CSV and JSON, exact to the millisecond.
 QString exactTimeText(Ms ms);
@@ -44,6 +59,11 @@ public:
     explicit EntryExporter(const TimerService &service);
 
     QByteArray write(const QList<TimeEntry> &entries, TransferFormat format) const;
+    // Every entry the filter covers, written to out as read (a long export never sits in memory
+    // whole). Returns how many; cancelled, an error, and out holds part of the file: write to a
+    // QSaveFile and commit only on success.
+    Result<qsizetype> write(QIODevice &out, const EntryFilter &filter, TransferFormat format,
+                            const TransferProgress &progress = {}) const;
 
     QString csv(const QList<TimeEntry> &entries) const;
     QByteArray json(const QList<TimeEntry> &entries) const;
@@ -58,6 +78,7 @@ public:
     static QStringList togglHeader(const QString &currency);
 
 private:
+    class Writer;
     const TimerService &m_service;
 };
 

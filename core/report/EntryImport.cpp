@@ -6,30 +6,18 @@
 
 #include "domain/Format.h"
 
+#include <QBuffer>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
-#include <QStringDecoder>
 
 #include <algorithm>
 
 namespace st {
 
-namespace {
-
-QString decode(const QByteArray &data, bool *ok)
-{
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    QString text = decoder(data);
-    *ok = !decoder.hasError();
-    return text;
-}
-
-} // namespace
-
 int ImportPlan::count(ImportRow::Action action) const
 {
-    return int(std::count_if(rows.cbegin(), rows.cend(),
-                             [action](const ImportRow &r) { return r.action == action; }));
+    return counts.at(size_t(action));
 }
 
 EntryImporter::EntryImporter(TimerService &service, QString defaultUserId)
@@ -57,56 +45,108 @@ std::optional<TransferFormat> EntryImporter::detectFormat(const QString &fileNam
     return std::nullopt;
 }
 
-ImportPlan EntryImporter::preview(const QByteArray &data, TransferFormat format) const
+QString EntryImporter::cancelledMessage()
+{
+    return tr("Cancelled: nothing was imported.");
+}
+
+QString EntryImporter::changedMessage()
+{
+    return tr("The file changed after its preview; nothing was imported.");
+}
+
+ImportPlan EntryImporter::preview(const QByteArray &data, TransferFormat format,
+                                  const TransferProgress &progress) const
 {
     ImportPlan plan;
     plan.format = format;
-    QList<Raw> raws;
-    if (format == TransferFormat::Json) {
-        raws = readJson(data, plan);
-    } else {
-        bool ok = false;
-        const QString text = decode(data, &ok);
-        if (!ok) {
-            plan.errors << ImportIssue{0, tr("The file is not UTF-8 text.")};
-            return plan;
-        }
-        raws = format == TransferFormat::Csv ? readCsv(text, plan) : readToggl(text, plan);
-    }
-    if (plan.ok())
-        resolve(raws, plan);
+    plan.data = data;
+    QBuffer in;
+    in.setData(data);
+    in.open(QIODevice::ReadOnly);
+    scan(in, plan, progress);
     return plan;
 }
 
-Result<QList<TimeEntry>> EntryImporter::apply(const ImportPlan &plan)
+ImportPlan EntryImporter::previewFile(const QString &path, TransferFormat format,
+                                      const TransferProgress &progress) const
+{
+    ImportPlan plan;
+    plan.format = format;
+    plan.path = path;
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly)) {
+        plan.errors << ImportIssue{0, tr("Cannot read %1: %2").arg(path, in.errorString())};
+        return plan;
+    }
+    const QFileInfo info(in);
+    plan.size = info.size();
+    plan.modified = info.lastModified();
+    scan(in, plan, progress);
+    return plan;
+}
+
+Result<qsizetype> EntryImporter::apply(const ImportPlan &plan, const TransferProgress &progress)
 {
     if (!plan.ok())
         return Error::invalid(tr("The file has %n bad row(s); nothing was imported.", nullptr,
                                  int(plan.errors.size())));
-    ManualBatch batch;
-    batch.newUsers = plan.newUsers;
-    batch.newRooms = plan.newRooms;
-    QList<int> lines;
-    for (const ImportRow &row : plan.rows) {
-        if (row.action != ImportRow::Action::Create)
-            continue;
-        if (row.adjusted)
-            batch.adjusted.insert(int(batch.entries.size()));
-        if (!row.audit.isEmpty())
-            batch.audit.insert(int(batch.entries.size()), row.audit);
-        batch.entries << row.entry;
-        lines << row.line;
+    if (plan.count(ImportRow::Action::Create) == 0 || !plan.actions)
+        return qsizetype(0);
+    // The rows are read again: the file must be the one previewed.
+    QBuffer buffer;
+    QFile file;
+    QIODevice *in = &buffer;
+    if (plan.path.isEmpty()) {
+        buffer.setData(plan.data);
+        buffer.open(QIODevice::ReadOnly);
+    } else {
+        file.setFileName(plan.path);
+        const QFileInfo info(plan.path);
+        if (!file.open(QIODevice::ReadOnly) || info.size() != plan.size ||
+            info.lastModified() != plan.modified)
+            return Error::conflict(changedMessage());
+        in = &file;
     }
-    if (batch.entries.isEmpty())
-        return QList<TimeEntry>{};
+    RowReader reader(*in, plan.format, m_service.clock().nowMs());
+    Resolver resolver(*this, &plan);
+    const std::vector<quint8> &actions = *plan.actions;
+    size_t ordinal = 0;
+    std::vector<int> lines; // of the entries handed to the batch, for a refusal's message
+    const ManualBatchSource next = [&]() -> Result<std::optional<ManualBatchItem>> {
+        for (;;) {
+            if (progress.cancelled())
+                return Error::invalid(cancelledMessage());
+            auto raw = reader.next();
+            if (!raw) {
+                if (reader.error() || ordinal != actions.size())
+                    return Error::conflict(changedMessage());
+                return std::optional<ManualBatchItem>();
+            }
+            if (ordinal >= actions.size())
+                return Error::conflict(changedMessage());
+            const quint8 action = actions[ordinal++];
+            if (progress.report && ordinal % 10'000 == 0)
+                progress.report(reader.percent(), qint64(ordinal));
+            if (action != quint8(ImportRow::Action::Create))
+                continue;
+            ImportRow row;
+            QString error;
+            if (!resolver.resolve(*raw, row, &error) || row.action != ImportRow::Action::Create)
+                return Error::conflict(changedMessage());
+            lines.push_back(raw->line);
+            return std::optional<ManualBatchItem>(
+                ManualBatchItem{std::move(row.entry), row.adjusted, std::move(row.audit)});
+        }
+    };
     int failed = -1;
-    auto written = m_service.addManualBatch(batch, &failed);
+    auto written = m_service.addManualStream(plan.newUsers, plan.newRooms, next, &failed);
     if (!written) {
         Error error = written.error();
-        if (failed >= 0 && failed < lines.size())
+        if (failed >= 0 && size_t(failed) < lines.size())
             error.message = tr("%1 %2: %3; nothing was imported.")
                                 .arg(plan.format == TransferFormat::Json ? tr("Entry") : tr("Line"))
-                                .arg(lines.at(failed))
+                                .arg(lines.at(size_t(failed)))
                                 .arg(error.message);
         return error;
     }
@@ -157,8 +197,8 @@ QString EntryImporter::describe(const ImportPlan &plan, bool done) const
                         .arg(what);
         }
     }
-    if (plan.rows.size() > listed)
-        text += tr("  … and %n more row(s)\n", nullptr, int(plan.rows.size() - listed));
+    if (plan.rowCount > listed)
+        text += tr("  … and %n more row(s)\n", nullptr, int(plan.rowCount - listed));
     QStringList names;
     for (const User &u : plan.newUsers)
         names << u.name;
@@ -170,7 +210,7 @@ QString EntryImporter::describe(const ImportPlan &plan, bool done) const
     if (!names.isEmpty())
         text += tr("New rooms: %1\n").arg(names.join(QStringLiteral(", ")));
     const int created = plan.count(ImportRow::Action::Create);
-    const int skipped = int(plan.rows.size()) - created;
+    const int skipped = int(plan.rowCount) - created;
     text += (done ? tr("Imported %n entries", nullptr, created)
                   : tr("Would import %n entries", nullptr, created)) +
             tr(", skipped %n.\n", nullptr, skipped);

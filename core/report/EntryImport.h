@@ -7,10 +7,15 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QIODevice>
 #include <QList>
 #include <QString>
 
+#include <array>
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace st {
 
@@ -41,16 +46,30 @@ struct ImportIssue
 };
 
 // The preview of an import: nothing is written until apply() and only when there is no issue.
+// It keeps what a person reads (the first rows, the counts, the errors) and, for apply(), where
+// to read the file again and what to do with each of its rows (a byte a row): never the rows
+// themselves, so a file of any length previews in bounded memory.
 struct ImportPlan
 {
     TransferFormat format = TransferFormat::Csv;
-    QList<ImportRow> rows;
+    QList<ImportRow> rows;     // the file's first EntryImporter::kListedRows rows
+    qsizetype rowCount = 0;    // all its rows
     QList<ImportIssue> errors; // one per bad row, in file order
     QList<User> newUsers;      // people named in the file that this organisation does not have
     QList<Room> newRooms;
 
     bool ok() const { return errors.isEmpty(); }
     int count(ImportRow::Action action) const;
+
+    // The file read again by apply(): its bytes, or its path with its size and time as previewed.
+    QByteArray data;
+    QString path;
+    qint64 size = 0;
+    QDateTime modified;
+    // The action of each row, in file order (ImportRow::Action, or kRefused).
+    std::shared_ptr<const std::vector<quint8>> actions;
+    static constexpr quint8 kRefused = 0xff;
+    std::array<int, 3> counts{}; // by ImportRow::Action
 };
 
 // Reads our CSV and JSON and Toggl Track's detailed CSV into a plan, then writes the plan all or
@@ -74,28 +93,33 @@ public:
     static std::optional<TransferFormat> detectFormat(const QString &fileName,
                                                       const QByteArray &data);
 
-    ImportPlan preview(const QByteArray &data, TransferFormat format) const;
+    // Reads the whole file (its bytes, or the file at path) and checks every row; nothing is
+    // written. A cancelled preview says so in its errors.
+    ImportPlan preview(const QByteArray &data, TransferFormat format,
+                       const TransferProgress &progress = {}) const;
+    ImportPlan previewFile(const QString &path, TransferFormat format,
+                           const TransferProgress &progress = {}) const;
 
-    // Writes the plan's new entries (and users, rooms); refuses a plan with errors. Returns the
-    // entries written.
-    Result<QList<TimeEntry>> apply(const ImportPlan &plan);
+    // Writes the plan's new entries (and users, rooms), reading the file a second time, all in
+    // one transaction; refuses a plan with errors, and a file changed since its preview. Returns
+    // the number of entries written. Cancelled, it writes nothing.
+    Result<qsizetype> apply(const ImportPlan &plan, const TransferProgress &progress = {});
 
     // What the plan does, for people ("Would import ..." / "Imported ..."): its first
     // kListedRows rows one by one, then the counts.
     QString describe(const ImportPlan &plan, bool done) const;
     static constexpr qsizetype kListedRows = 200;
 
+    // The message of a cancelled import.
+    static QString cancelledMessage();
+    static QString changedMessage();
+
 private:
     struct Raw;
-    // The file's CSV records; empty, with the reason in plan.errors, when malformed or empty.
-    static QList<csv::Record> parseRecords(const QString &text, ImportPlan &plan);
-    // A row as both CSV formats begin it: where it is, and an error when its field count is not
-    // the header's.
-    static Raw rowStart(const csv::Record &record, qsizetype headerCount);
-    QList<Raw> readCsv(const QString &text, ImportPlan &plan) const;
-    QList<Raw> readToggl(const QString &text, ImportPlan &plan) const;
-    QList<Raw> readJson(const QByteArray &data, ImportPlan &plan) const;
-    void resolve(const QList<Raw> &raws, ImportPlan &plan) const;
+    class RowReader;
+    class Resolver;
+    // The rows of in (a file in format) checked into plan, which keeps where to read them again.
+    void scan(QIODevice &in, ImportPlan &plan, const TransferProgress &progress) const;
 
     TimerService &m_service;
     QString m_defaultUserId;

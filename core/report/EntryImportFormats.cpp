@@ -1,4 +1,5 @@
-// EntryImporter: reading our CSV, Toggl Track's detailed CSV and our JSON into raw rows.
+// EntryImporter::RowReader: our CSV, Toggl Track's detailed CSV and our JSON read into raw rows,
+// one at a time.
 
 #include "EntryImport.h"
 #include "EntryImportDetail.h"
@@ -9,9 +10,8 @@
 #include "domain/Json.h"
 #include "domain/Money.h"
 
-#include <QHash>
+#include <QDate>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -30,6 +30,47 @@ std::optional<Ms> wholeNumber(const QString &text, Ms unit)
     return text.trimmed().toLongLong() * unit;
 }
 
+// The time a file gives: our exports write "2026-11-28T09:30:00.250+01:00", read here by
+// arithmetic (its offset says everything; no time zone to look up, a few hundred nanoseconds a
+// time); anything else as format::parseWhen reads it.
+std::optional<Ms> fileTime(const QString &text, Ms now)
+{
+    const QStringView t(text);
+    const auto digits = [&t](qsizetype at, qsizetype count) -> int {
+        int n = 0;
+        for (qsizetype i = at; i < at + count; ++i) {
+            const char16_t c = t.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return -1;
+            n = n * 10 + (c - u'0');
+        }
+        return n;
+    };
+    const qsizetype n = t.size();
+    const bool shape = (n == 25 || n == 29) && t.at(4) == u'-' && t.at(7) == u'-' &&
+                       t.at(10) == u'T' && t.at(13) == u':' && t.at(16) == u':';
+    const qsizetype zone = n == 29 ? 23 : 19;
+    if (!shape || (n == 29 && t.at(19) != u'.') || (t.at(zone) != u'+' && t.at(zone) != u'-') ||
+        t.at(zone + 3) != u':')
+        return format::parseWhen(text, now);
+    const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+    const int hour = digits(11, 2), minute = digits(14, 2), second = digits(17, 2);
+    const int ms = n == 29 ? digits(20, 3) : 0;
+    const int offsetHours = digits(zone + 1, 2), offsetMinutes = digits(zone + 4, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 ||
+        minute > 59 || second < 0 || second > 59 || ms < 0 || offsetHours < 0 || offsetHours > 23 ||
+        offsetMinutes < 0 || offsetMinutes > 59 || day > QDate(year, month, 1).daysInMonth())
+        return format::parseWhen(text, now);
+    // Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    const int y = year - (month <= 2);
+    const int era = y / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const qint64 days = qint64(era) * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    const Ms offset = (offsetHours * 60 + offsetMinutes) * 60'000LL * (t.at(zone) == u'-' ? -1 : 1);
+    return ((days * 24 + hour) * 60 + minute) * 60'000LL + second * kSecond + ms - offset;
+}
+
 // Toggl's "01:30:00" (hours may pass 99).
 std::optional<Ms> hms(const QString &text)
 {
@@ -42,139 +83,231 @@ std::optional<Ms> hms(const QString &text)
            kSecond;
 }
 
-// Column positions by header name, any case.
-struct Columns
+// The columns each CSV format reads, in the order of RowReader::m_at.
+enum OurColumn
 {
-    QHash<QString, int> index;
-    int count = 0;
-
-    explicit Columns(const QStringList &header)
-        : count(int(header.size()))
-    {
-        for (int i = 0; i < count; ++i)
-            index.insert(header.at(i).trimmed().toLower(), i);
-    }
-    bool has(const QString &name) const { return index.contains(name.toLower()); }
-    QString value(const csv::Record &record, const QString &name) const
-    {
-        // Cells come back as they were before export guarded them against spreadsheets.
-        const int i = index.value(name.toLower(), -1);
-        return i >= 0 && i < record.fields.size() ? csv::unguard(record.fields.at(i)) : QString();
-    }
+    CId,
+    CUser,
+    CTaskType,
+    CRoom,
+    CNote,
+    CStartedAt,
+    CEndedAt,
+    CPausedSeconds,
+    CDurationSeconds,
+    CPausedMs,
+    CDurationMs,
+    CAdjusted,
 };
+const char *const kOurColumns[] = {
+    "id",      "user",          "taskType",        "room",     "note",       "startedAt",
+    "endedAt", "pausedSeconds", "durationSeconds", "pausedMs", "durationMs", "adjusted"};
+enum TogglColumn
+{
+    TUser,
+    TProject,
+    TDescription,
+    TTags,
+    TStartDate,
+    TStartTime,
+    TEndDate,
+    TEndTime,
+    TDuration,
+};
+const char *const kTogglColumns[] = {"User",     "Project",    "Description",
+                                     "Tags",     "Start date", "Start time",
+                                     "End date", "End time",   "Duration"};
+
+constexpr qint64 kChunk = 1 << 20;
 
 } // namespace
 
-QList<csv::Record> EntryImporter::parseRecords(const QString &text, ImportPlan &plan)
+EntryImporter::RowReader::RowReader(QIODevice &in, TransferFormat format, Ms now)
+    : m_in(in)
+    , m_format(format)
+    , m_now(now)
 {
-    auto parsed = csv::parse(text);
-    if (!parsed) {
-        plan.errors << ImportIssue{0, parsed.error().message};
-        return {};
-    }
-    if (parsed->isEmpty())
-        plan.errors << ImportIssue{0, tr("The file is empty.")};
-    return parsed.value();
+    if (format == TransferFormat::Json)
+        m_json.emplace(in);
 }
 
-EntryImporter::Raw EntryImporter::rowStart(const csv::Record &record, qsizetype headerCount)
+int EntryImporter::RowReader::percent() const
+{
+    const qint64 size = m_in.size();
+    return size > 0 ? int(std::min<qint64>(100, m_in.pos() * 100 / size)) : 0;
+}
+
+std::optional<csv::Record> EntryImporter::RowReader::nextRecord()
+{
+    for (bool more = true;;) {
+        auto record = m_csv.next();
+        if (!record) {
+            m_error = ImportIssue{0, record.error().message};
+            return std::nullopt;
+        }
+        if (record.value() || !more)
+            return std::move(record.value());
+        const QByteArray bytes = m_in.read(kChunk);
+        if (bytes.isEmpty()) {
+            m_csv.finish();
+            more = false;
+            continue;
+        }
+        const QString text = m_decoder(bytes);
+        if (m_decoder.hasError()) {
+            m_error = ImportIssue{0, tr("The file is not UTF-8 text.")};
+            return std::nullopt;
+        }
+        m_csv.append(text);
+    }
+}
+
+bool EntryImporter::RowReader::readHeader(const csv::Record &header)
+{
+    QHash<QString, int> index;
+    m_columnCount = int(header.fields.size());
+    for (int i = 0; i < m_columnCount; ++i)
+        index.insert(header.fields.at(i).trimmed().toLower(), i);
+    const bool ours = m_format == TransferFormat::Csv;
+    const QList<const char *> required =
+        ours ? QList<const char *>{"taskType", "startedAt", "endedAt"}
+             : QList<const char *>{"Project", "Start date", "Start time", "End date", "End time"};
+    for (const char *name : required) {
+        if (index.contains(QString::fromLatin1(name).toLower()))
+            continue;
+        m_error =
+            ImportIssue{header.line,
+                        ours ? tr("Line %1: the header has no \"%2\" column (expected: %3).")
+                                   .arg(header.line)
+                                   .arg(QLatin1String(name),
+                                        EntryExporter::csvHeader().join(QStringLiteral(",")))
+                             : tr("Line %1: the header has no \"%2\" column: is this Toggl Track's "
+                                  "detailed report CSV?")
+                                   .arg(header.line)
+                                   .arg(QLatin1String(name))};
+        return false;
+    }
+    m_at.clear();
+    if (ours) {
+        for (const char *name : kOurColumns)
+            m_at.push_back(index.value(QString::fromLatin1(name).toLower(), -1));
+    } else {
+        for (const char *name : kTogglColumns)
+            m_at.push_back(index.value(QString::fromLatin1(name).toLower(), -1));
+    }
+    return true;
+}
+
+std::optional<EntryImporter::Raw> EntryImporter::RowReader::next()
+{
+    if (m_error)
+        return std::nullopt;
+    if (m_json) {
+        switch (m_json->next()) {
+        case JsonEntryReader::Status::Entry:
+            return decodeJson(m_json->value(), ++m_position);
+        case JsonEntryReader::Status::End:
+            return std::nullopt;
+        case JsonEntryReader::Status::Invalid:
+            m_error = ImportIssue{0, tr("The file is not valid JSON: %1 (at byte %2).")
+                                         .arg(m_json->error().errorString())
+                                         .arg(m_json->error().offset)};
+            return std::nullopt;
+        case JsonEntryReader::Status::NoEntries:
+            m_error =
+                ImportIssue{0, tr("The JSON holds no entries: expected an array, or an object with "
+                                  "\"entries\".")};
+            return std::nullopt;
+        }
+        return std::nullopt;
+    }
+    auto record = nextRecord();
+    if (!m_headerRead) {
+        if (!record) {
+            if (!m_error)
+                m_error = ImportIssue{0, tr("The file is empty.")};
+            return std::nullopt;
+        }
+        m_headerRead = true;
+        if (!readHeader(*record))
+            return std::nullopt;
+        record = nextRecord();
+    }
+    if (!record)
+        return std::nullopt;
+    return m_format == TransferFormat::Csv ? decodeCsv(*record) : decodeToggl(*record);
+}
+
+QString EntryImporter::RowReader::cell(const csv::Record &record, int column) const
+{
+    // Cells come back as they were before export guarded them against spreadsheets.
+    const int i = m_at.at(column);
+    return i >= 0 && i < record.fields.size() ? csv::unguard(record.fields.at(i)) : QString();
+}
+
+EntryImporter::Raw EntryImporter::RowReader::rowStart(const csv::Record &record) const
 {
     Raw raw;
     raw.line = record.line;
     raw.where = tr("Line %1").arg(record.line);
-    if (record.fields.size() != headerCount)
+    if (record.fields.size() != m_columnCount)
         raw.error = tr("it has %1 fields where the header has %2.")
                         .arg(record.fields.size())
-                        .arg(headerCount);
+                        .arg(m_columnCount);
     return raw;
 }
 
-QList<EntryImporter::Raw> EntryImporter::readCsv(const QString &text, ImportPlan &plan) const
+EntryImporter::Raw EntryImporter::RowReader::decodeCsv(const csv::Record &record) const
 {
-    QList<Raw> raws;
-    const QList<csv::Record> records = parseRecords(text, plan);
-    if (records.isEmpty())
-        return raws;
-    const Columns columns(records.first().fields);
-    for (const char *required : {"taskType", "startedAt", "endedAt"}) {
-        if (!columns.has(QLatin1String(required))) {
-            plan.errors << ImportIssue{
-                records.first().line,
-                tr("Line %1: the header has no \"%2\" column (expected: %3).")
-                    .arg(records.first().line)
-                    .arg(QLatin1String(required),
-                         EntryExporter::csvHeader().join(QStringLiteral(",")))};
-            return raws;
-        }
+    Raw raw = rowStart(record);
+    if (!raw.error.isEmpty())
+        return raw;
+    auto value = [&](OurColumn column) {
+        return cell(record, column).trimmed();
+    };
+    raw.id = value(CId);
+    raw.user = value(CUser);
+    raw.taskType = value(CTaskType);
+    raw.room = value(CRoom);
+    raw.note = cell(record, CNote);
+    const QString startText = value(CStartedAt);
+    const QString endText = value(CEndedAt);
+    if (auto start = fileTime(startText, m_now))
+        raw.start = *start;
+    else
+        raw.error =
+            tr("startedAt \"%1\" is not a time such as 2026-11-28T09:30:00+01:00.").arg(startText);
+    if (!endText.isEmpty()) {
+        raw.end = fileTime(endText, m_now);
+        if (!raw.end && raw.error.isEmpty())
+            raw.error =
+                tr("endedAt \"%1\" is not a time such as 2026-11-28T10:30:00+01:00.").arg(endText);
     }
-    const Ms now = m_service.clock().nowMs();
-    for (qsizetype i = 1; i < records.size(); ++i) {
-        const csv::Record &record = records.at(i);
-        Raw raw = rowStart(record, columns.count);
-        if (!raw.error.isEmpty()) {
-            raws << raw;
+    // Milliseconds (since round 2) win over the seconds older files carry.
+    for (const OurColumn column : {CPausedSeconds, CDurationSeconds, CPausedMs, CDurationMs}) {
+        const QString number = value(column);
+        if (number.isEmpty())
             continue;
-        }
-        auto value = [&](const char *name) {
-            return columns.value(record, QLatin1String(name)).trimmed();
-        };
-        raw.id = value("id");
-        raw.user = value("user");
-        raw.taskType = value("taskType");
-        raw.room = value("room");
-        raw.note = columns.value(record, QStringLiteral("note"));
-        const QString startText = value("startedAt");
-        const QString endText = value("endedAt");
-        if (auto start = format::parseWhen(startText, now))
-            raw.start = *start;
-        else
-            raw.error = tr("startedAt \"%1\" is not a time such as 2026-11-28T09:30:00+01:00.")
-                            .arg(startText);
-        if (!endText.isEmpty()) {
-            raw.end = format::parseWhen(endText, now);
-            if (!raw.end && raw.error.isEmpty())
-                raw.error = tr("endedAt \"%1\" is not a time such as 2026-11-28T10:30:00+01:00.")
-                                .arg(endText);
-        }
-        // Milliseconds (since round 2) win over the seconds older files carry.
-        for (const char *name : {"pausedSeconds", "durationSeconds", "pausedMs", "durationMs"}) {
-            const QString number = value(name);
-            if (number.isEmpty())
-                continue;
-            const bool inMs = QByteArray(name).endsWith("Ms");
-            const auto ms = wholeNumber(number, inMs ? 1 : kSecond);
-            if (!ms && raw.error.isEmpty())
-                raw.error = inMs ? tr("%1 \"%2\" is not a whole number of milliseconds.")
-                                       .arg(QLatin1String(name), number)
-                                 : tr("%1 \"%2\" is not a whole number of seconds.")
-                                       .arg(QLatin1String(name), number);
-            (QByteArray(name).startsWith("paused") ? raw.pausedMs : raw.durationMs) = ms;
-        }
-        raw.adjusted = value("adjusted").compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
-        raws << raw;
+        const char *name = kOurColumns[column];
+        const bool inMs = column == CPausedMs || column == CDurationMs;
+        const auto ms = wholeNumber(number, inMs ? 1 : kSecond);
+        if (!ms && raw.error.isEmpty())
+            raw.error = inMs ? tr("%1 \"%2\" is not a whole number of milliseconds.")
+                                   .arg(QLatin1String(name), number)
+                             : tr("%1 \"%2\" is not a whole number of seconds.")
+                                   .arg(QLatin1String(name), number);
+        (column == CPausedSeconds || column == CPausedMs ? raw.pausedMs : raw.durationMs) = ms;
     }
-    return raws;
+    raw.adjusted = value(CAdjusted).compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    return raw;
 }
 
-QList<EntryImporter::Raw> EntryImporter::readToggl(const QString &text, ImportPlan &plan) const
+EntryImporter::Raw EntryImporter::RowReader::decodeToggl(const csv::Record &record) const
 {
-    QList<Raw> raws;
-    const QList<csv::Record> records = parseRecords(text, plan);
-    if (records.isEmpty())
-        return raws;
-    const Columns columns(records.first().fields);
-    for (const char *required : {"Project", "Start date", "Start time", "End date", "End time"}) {
-        if (!columns.has(QLatin1String(required))) {
-            plan.errors << ImportIssue{
-                records.first().line,
-                tr("Line %1: the header has no \"%2\" column: is this Toggl Track's detailed "
-                   "report CSV?")
-                    .arg(records.first().line)
-                    .arg(QLatin1String(required))};
-            return raws;
-        }
-    }
-    const Ms now = m_service.clock().nowMs();
+    Raw raw = rowStart(record);
+    if (!raw.error.isEmpty())
+        return raw;
+    const Ms now = m_now;
     auto when = [now](const QString &date, const QString &time) -> std::optional<Ms> {
         static const QRegularExpression dateRe(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
         static const QRegularExpression timeRe(QStringLiteral("^\\d{2}:\\d{2}(:\\d{2})?$"));
@@ -182,81 +315,51 @@ QList<EntryImporter::Raw> EntryImporter::readToggl(const QString &text, ImportPl
             return std::nullopt;
         return format::parseWhen(date + QLatin1Char('T') + time, now);
     };
-    for (qsizetype i = 1; i < records.size(); ++i) {
-        const csv::Record &record = records.at(i);
-        Raw raw = rowStart(record, columns.count);
-        if (!raw.error.isEmpty()) {
-            raws << raw;
-            continue;
-        }
-        auto value = [&](const char *name) {
-            return columns.value(record, QLatin1String(name)).trimmed();
-        };
-        raw.user = value("User");
-        raw.taskType = value("Project");
-        raw.note = columns.value(record, QStringLiteral("Description"));
-        // Toggl's tags are free words; one naming a known room places the entry there.
-        raw.room = value("Tags");
-        raw.mayCreateRoom = false;
-        const QString startDate = value("Start date"), startTime = value("Start time");
-        const QString endDate = value("End date"), endTime = value("End time");
-        if (auto start = when(startDate, startTime))
-            raw.start = *start;
-        else
-            raw.error = tr("the start \"%1 %2\" is not a date and time such as 2026-11-28 "
-                           "09:30:00.")
-                            .arg(startDate, startTime);
-        if (!endDate.isEmpty() || !endTime.isEmpty()) {
-            raw.end = when(endDate, endTime);
-            if (!raw.end && raw.error.isEmpty())
-                raw.error = tr("the end \"%1 %2\" is not a date and time such as 2026-11-28 "
-                               "10:30:00.")
-                                .arg(endDate, endTime);
-        }
-        const QString duration = value("Duration");
-        if (!duration.isEmpty()) {
-            raw.durationMs = hms(duration);
-            if (!raw.durationMs && raw.error.isEmpty())
-                raw.error = tr("the duration \"%1\" is not written 01:30:00.").arg(duration);
-        }
-        raws << raw;
+    auto value = [&](TogglColumn column) {
+        return cell(record, column).trimmed();
+    };
+    raw.user = value(TUser);
+    raw.taskType = value(TProject);
+    raw.note = cell(record, TDescription);
+    // Toggl's tags are free words; one naming a known room places the entry there.
+    raw.room = value(TTags);
+    raw.mayCreateRoom = false;
+    const QString startDate = value(TStartDate), startTime = value(TStartTime);
+    const QString endDate = value(TEndDate), endTime = value(TEndTime);
+    if (auto start = when(startDate, startTime))
+        raw.start = *start;
+    else
+        raw.error = tr("the start \"%1 %2\" is not a date and time such as 2026-11-28 "
+                       "09:30:00.")
+                        .arg(startDate, startTime);
+    if (!endDate.isEmpty() || !endTime.isEmpty()) {
+        raw.end = when(endDate, endTime);
+        if (!raw.end && raw.error.isEmpty())
+            raw.error = tr("the end \"%1 %2\" is not a date and time such as 2026-11-28 "
+                           "10:30:00.")
+                            .arg(endDate, endTime);
     }
-    return raws;
+    const QString duration = value(TDuration);
+    if (!duration.isEmpty()) {
+        raw.durationMs = hms(duration);
+        if (!raw.durationMs && raw.error.isEmpty())
+            raw.error = tr("the duration \"%1\" is not written 01:30:00.").arg(duration);
+    }
+    return raw;
 }
 
-QList<EntryImporter::Raw> EntryImporter::readJson(const QByteArray &data, ImportPlan &plan) const
+EntryImporter::Raw EntryImporter::RowReader::decodeJson(const QJsonValue &value, int position) const
 {
-    QList<Raw> raws;
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
-    if (error.error != QJsonParseError::NoError) {
-        plan.errors << ImportIssue{0, tr("The file is not valid JSON: %1 (at byte %2).")
-                                          .arg(error.errorString())
-                                          .arg(error.offset)};
-        return raws;
+    Raw raw;
+    raw.line = position;
+    raw.where = tr("Entry %1").arg(position);
+    if (!value.isObject()) {
+        raw.error = tr("it is not an object.");
+        return raw;
     }
-    QJsonArray array;
-    if (doc.isArray())
-        array = doc.array();
-    else if (doc.object().value(QStringLiteral("entries")).isArray())
-        array = doc.object().value(QStringLiteral("entries")).toArray();
-    else {
-        plan.errors << ImportIssue{
-            0, tr("The JSON holds no entries: expected an array, or an object with "
-                  "\"entries\".")};
-        return raws;
-    }
-    const Ms now = m_service.clock().nowMs();
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        Raw raw;
-        raw.line = int(i + 1);
-        raw.where = tr("Entry %1").arg(i + 1);
-        if (!array.at(i).isObject()) {
-            raw.error = tr("it is not an object.");
-            raws << raw;
-            continue;
-        }
-        const QJsonObject o = array.at(i).toObject();
+    const QJsonObject o = value.toObject();
+    const Ms now = m_now;
+    {
         auto fail = [&raw](const QString &message) {
             if (raw.error.isEmpty())
                 raw.error = message;
@@ -280,7 +383,7 @@ QList<EntryImporter::Raw> EntryImporter::readJson(const QByteArray &data, Import
             if (const auto ms = json::wholeNumber(v))
                 return ms;
             if (v.isString()) {
-                if (auto ms = format::parseWhen(v.toString(), now))
+                if (auto ms = fileTime(v.toString().trimmed(), now))
                     return ms;
             }
             if (!v.isUndefined() && !v.isNull())
@@ -342,9 +445,8 @@ QList<EntryImporter::Raw> EntryImporter::readJson(const QByteArray &data, Import
             if (csv::hasControl(*t))
                 fail(tr("a control character (such as NUL) is not text; remove it."));
         }
-        raws << raw;
     }
-    return raws;
+    return raw;
 }
 
 } // namespace st

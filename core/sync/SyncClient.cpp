@@ -128,6 +128,7 @@ SyncClient::SyncClient(const Database &db, TimerService &service, Outbox &outbox
     };
     connect(&m_service, &TimerService::entryChanged, this, localChange);
     connect(&m_service, &TimerService::catalogChanged, this, localChange);
+    connect(&m_service, &TimerService::entriesChanged, this, localChange);
     connect(&m_service, &TimerService::entryChanged, this,
             [this] { Q_EMIT remoteTimersChanged(); });
 }

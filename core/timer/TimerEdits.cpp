@@ -6,7 +6,6 @@
 #include "store/RateRepository.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QLocale>
 #include <QSet>
 #include <QSysInfo>
@@ -37,7 +36,9 @@ Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m, QSet<QString
         return Error::invalid(tr("An entry needs a duration: its end equals its start."));
     if (m.pausedMs < 0 || m.pausedMs > m.endedAt - m.startedAt)
         return Error::invalid(tr("The paused time must fit inside the entry."));
-    const auto id = newEntryId(m.entryId);
+    // A batch's fresh IDs are random UUIDs: only an ID asked for can be taken already.
+    const auto id =
+        batchRefs && m.entryId.isEmpty() ? Result<QString>(newId()) : newEntryId(m.entryId);
     if (!id)
         return id.error();
 
@@ -88,91 +89,6 @@ Result<TimeEntry> TimerService::addManual(const ManualEntry &m)
     if (auto r = m_entries.insert(entry); !r)
         return r.error();
     return finishChange(tx, {entry}, manualChange(entry));
-}
-
-Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, int *failedIndex)
-{
-    if (failedIndex)
-        *failedIndex = -1;
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return tx.error();
-    for (User u : batch.newUsers) {
-        if (auto r = validate::userName(u.name); !r)
-            return r.error();
-        if (!isValidId(u.id))
-            return Error::conflict(tr("A new user needs a new ID."));
-        if (auto same = m_catalog.user(u.id); !same)
-            return same.error();
-        else if (same.value())
-            return Error::conflict(tr("A new user needs a new ID."));
-        if (auto named = m_catalog.userByName(m_orgId, u.name); named)
-            return Error::conflict(tr("A user named \"%1\" exists already.").arg(u.name));
-        else if (named.error().code != ErrorCode::NotFound)
-            return named.error();
-        u.orgId = m_orgId;
-        u.name = u.name.trimmed();
-        u.updatedAt = m_clock.nowMs();
-        if (auto r = m_catalog.saveUser(u); !r)
-            return r.error();
-    }
-    for (Room room : batch.newRooms) {
-        if (auto r = validate::room(room); !r)
-            return r.error();
-        if (auto same = m_catalog.room(room.id); !same)
-            return same.error();
-        else if (same.value())
-            return Error::conflict(tr("A new room needs a new ID."));
-        const auto others = m_catalog.rooms(m_orgId, true);
-        if (!others)
-            return others.error();
-        for (const Room &other : others.value()) {
-            if (other.name.compare(room.name.trimmed(), Qt::CaseInsensitive) == 0)
-                return Error::conflict(tr("A room named \"%1\" exists already.").arg(other.name));
-        }
-        room.orgId = m_orgId;
-        room.name = room.name.trimmed();
-        room.updatedAt = m_clock.nowMs();
-        if (auto r = m_catalog.saveRoom(room); !r)
-            return r.error();
-        if (auto r = record(*CatalogKind<Room>::upsert(room)); !r)
-            return r.error();
-    }
-    // Each entry is checked against the store and the entries inserted before it in this same
-    // transaction, so overlaps inside the batch are refused too.
-    QList<TimeEntry> added;
-    QSet<QString> refsChecked;
-    for (int i = 0; i < int(batch.entries.size()); ++i) {
-        auto prepared = prepareManual(batch.entries.at(i), &refsChecked);
-        TimeEntry entry = prepared ? prepared.value() : TimeEntry{};
-        if (prepared && batch.adjusted.contains(i))
-            entry.adjusted = true;
-        Result<void> written = prepared ? m_entries.insert(entry) : Result<void>(prepared.error());
-        for (AuditRecord a : batch.audit.value(i)) { // an imported trail
-            if (!written)
-                break;
-            a.id = newId();
-            a.entryId = entry.id;
-            written = m_entries.insertAudit(a);
-        }
-        if (written && m_sink) // sync records the entry; without it, nothing to build
-            written = record({manualChange(entry), {entry}, std::nullopt, std::nullopt});
-        if (!written) {
-            if (failedIndex)
-                *failedIndex = i;
-            return written.error();
-        }
-        added.append(entry);
-    }
-    if (auto r = checkBatchOverlaps(added, failedIndex); !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    if (!batch.newUsers.isEmpty() || !batch.newRooms.isEmpty())
-        Q_EMIT catalogChanged();
-    for (const TimeEntry &e : added)
-        Q_EMIT entryChanged(e);
-    return added;
 }
 
 Result<TimeEntry> TimerService::adjust(const Adjustment &a)
@@ -355,59 +271,6 @@ Result<void> TimerService::checkNoOverlap(const TimeEntry &entry) const
     if (const auto &o = other.value())
         return Error::conflict(tr("This overlaps %1 (entry %2).").arg(describe(*o), o->id.left(8)));
     return {};
-}
-
-Result<void> TimerService::checkBatchOverlaps(const QList<TimeEntry> &added, int *failedIndex) const
-{
-    if (added.isEmpty())
-        return {};
-    // One pass over the live entries of the batch's span (the batch's own included: it is
-    // written), person by person in start order, instead of a query per entry.
-    const Ms now = m_clock.nowMs();
-    EntryFilter span;
-    span.orgId = m_orgId;
-    QHash<QString, int> index; // the batch's entries by ID
-    for (int i = 0; i < int(added.size()); ++i) {
-        const TimeEntry &e = added.at(i);
-        span.from = std::min(span.from.value_or(e.startedAt), e.startedAt);
-        span.to = std::max(span.to.value_or(e.effectiveEnd(now)), e.effectiveEnd(now));
-        index.insert(e.id, i);
-    }
-    struct Reach
-    {
-        TimeEntry entry; // the entry reaching furthest so far
-        Ms end = 0;
-    };
-    QHash<QString, Reach> reach; // by person
-    int blamed = -1;             // the first entry of the batch that overlaps an earlier one
-    std::optional<TimeEntry> other;
-    auto visit = [&](const TimeEntry &e) {
-        const Ms end = std::max(e.effectiveEnd(now), e.startedAt + 1);
-        const auto found = reach.find(e.userId);
-        if (found == reach.end()) {
-            reach.insert(e.userId, {e, end});
-            return true;
-        }
-        if (e.startedAt < found->end) {
-            const int mine = index.value(e.id, -1), theirs = index.value(found->entry.id, -1);
-            const int later = std::max(mine, theirs);
-            if (later >= 0 && (blamed < 0 || later < blamed)) {
-                blamed = later;
-                other = later == mine ? found->entry : e;
-            }
-        }
-        if (end > found->end)
-            *found = {e, end};
-        return true;
-    };
-    if (auto r = m_entries.forEach(span, now, visit); !r)
-        return r.error();
-    if (blamed < 0)
-        return {};
-    if (failedIndex)
-        *failedIndex = blamed;
-    return Error::conflict(
-        tr("This overlaps %1 (entry %2).").arg(describe(*other), other->id.left(8)));
 }
 
 QString TimerService::describe(const TimeEntry &e) const

@@ -12,9 +12,11 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
+#include <QUuid>
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace st {
 
@@ -74,6 +76,18 @@ struct ManualBatch
     QSet<int> adjusted;
     QHash<int, QList<AuditRecord>> audit;
 };
+
+// One entry of a batch read as it is written (ManualBatchSource): with its adjusted flag and its
+// audit trail where it came from, oldest first.
+struct ManualBatchItem
+{
+    ManualEntry entry;
+    bool adjusted = false;
+    QList<AuditRecord> audit;
+};
+// The next entry of a streamed batch; nullopt after the last. An error stops the batch: nothing
+// is written.
+using ManualBatchSource = std::function<Result<std::optional<ManualBatchItem>>()>;
 
 // What `task-types reprice` would change, or changed (TimerRates.cpp).
 struct RepriceSummary
@@ -138,6 +152,11 @@ public:
     // the batch's earlier entries included) and nothing is written unless all pass. failedIndex
     // (when given) receives the index of the refused entry, -1 when a user or room was refused.
     Result<QList<TimeEntry>> addManualBatch(const ManualBatch &batch, int *failedIndex = nullptr);
+    // The same for a batch too long to hold (an import of a million rows, TimerBatch.cpp): the
+    // entries come from next() one at a time and are not kept; returns how many were written.
+    // Announces them with one entriesChanged().
+    Result<qsizetype> addManualStream(const QList<User> &newUsers, const QList<Room> &newRooms,
+                                      const ManualBatchSource &next, int *failedIndex = nullptr);
     Result<TimeEntry> adjust(const Adjustment &adjustment);
     // auditId: the trail row's id, as for Adjustment.
     Result<TimeEntry> remove(const QString &entryId, const QString &actorId,
@@ -206,6 +225,8 @@ public:
 Q_SIGNALS:
     void entryChanged(const st::TimeEntry &entry);
     void catalogChanged();
+    // Many entries changed at once (an import): read them again.
+    void entriesChanged();
 
 private:
     Result<TimeEntry> finishChange(Transaction &tx, const QList<TimeEntry> &changed,
@@ -221,7 +242,14 @@ private:
     // at once with checkBatchOverlaps.
     Result<TimeEntry> prepareManual(const ManualEntry &entry,
                                     QSet<QString> *batchRefs = nullptr) const;
-    Result<void> checkBatchOverlaps(const QList<TimeEntry> &added, int *failedIndex) const;
+    // A batch written in one transaction; kept (when given) receives its entries.
+    Result<qsizetype> writeBatch(const QList<User> &newUsers, const QList<Room> &newRooms,
+                                 const ManualBatchSource &next, int *failedIndex,
+                                 QList<TimeEntry> *kept);
+    Result<void> saveBatchCatalog(const QList<User> &newUsers, const QList<Room> &newRooms);
+    // ids: the batch's entry IDs with their index, sorted; [from, to): its span.
+    Result<void> checkBatchOverlaps(const std::vector<std::pair<QUuid, int>> &ids, Ms from, Ms to,
+                                    int *failedIndex) const;
     protocol::EntryCreate manualChange(const TimeEntry &entry) const;
     Result<void> checkRefs(const QString &userId, const QString &taskTypeId,
                            const QString &roomId) const;

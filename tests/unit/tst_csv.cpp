@@ -125,6 +125,51 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < rows.size(); ++i)
             QCOMPARE(parsed->at(i).fields, rows.at(i));
     }
+
+    // An import reads its file in chunks: a record, a doubled quote or a CRLF cut anywhere reads
+    // the same as the whole text, and so do the errors.
+    void readsTheSameInChunksCutAnywhere()
+    {
+        const QString good =
+            QString(QChar(0xFEFF)) + QStringLiteral("h1,h2\r\n\"a, b\",\"say \"\"hi\"\"\"\r\n\r\n"
+                                                    "\"two\nlines\",x\r\nlast,\"\"\r\n3,");
+        const QString bad = QStringLiteral("a,b\r\nx,\"y\"\"\r\n1,ab\"c\r\n");
+        for (const QString &text : {good, bad}) {
+            const auto whole = csv::parse(text);
+            for (qsizetype size = 1; size <= 4; ++size) {
+                csv::Reader reader;
+                QList<csv::Record> records;
+                QString error;
+                bool finished = false;
+                for (qsizetype at = 0; error.isEmpty();) {
+                    auto next = reader.next();
+                    if (!next) {
+                        error = next.error().message;
+                    } else if (next.value()) {
+                        records << *next.value();
+                    } else if (at < text.size()) {
+                        reader.append(QStringView(text).mid(at, size));
+                        at += size;
+                    } else if (!finished) {
+                        reader.finish();
+                        finished = true;
+                    } else {
+                        break;
+                    }
+                }
+                QCOMPARE(error, whole.ok() ? QString() : whole.error().message);
+                if (whole.ok()) {
+                    QCOMPARE(records.size(), whole->size());
+                    for (qsizetype i = 0; i < records.size(); ++i) {
+                        QCOMPARE(records.at(i).line, whole->at(i).line);
+                        QCOMPARE(records.at(i).fields, whole->at(i).fields);
+                    }
+                }
+            }
+        }
+        QVERIFY(csv::parse(good).ok());
+        QVERIFY(!csv::parse(bad).ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCsv)

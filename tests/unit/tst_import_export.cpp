@@ -4,8 +4,10 @@
 #include "TestStore.h"
 #include "report/EntryExport.h"
 #include "report/EntryImport.h"
+#include "report/JsonEntryReader.h"
 #include "report/ReportService.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -110,8 +112,8 @@ class TestImportExport final : public QObject
         QCOMPARE(entryCount(target), 0); // a preview writes nothing
         auto written = importer.apply(plan);
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
-        QCOMPARE(written->size(), 5);
-        for (const TimeEntry &e : written.value())
+        QCOMPARE(written.value(), 5);
+        for (const TimeEntry &e : ReportService(*target.service).entries({}))
             QCOMPARE(e.source, EntrySource::Manual);
 
         // The desk user of each store is "the OS user": the same name on both sides.
@@ -216,6 +218,55 @@ private Q_SLOTS:
         QCOMPARE(paused->pausedMs, 15 * kMinute);
         QCOMPARE(s.service->costCents(*paused), 3000);
         QVERIFY(!s.service->entry(QStringLiteral("4b0f7f0e-2d7a-4c39-9f43-2c1d2e0a0005")));
+    }
+
+    // JSON files are read an entry at a time: every shape we accept whole still reads, and the
+    // rest of the file is checked as JSON to its end.
+    void jsonEntriesAreReadOneAtATime_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<int>("entries");
+        QTest::addColumn<int>("status"); // JsonEntryReader::Status at the end
+        using S = JsonEntryReader::Status;
+        QTest::newRow("array") << QByteArray(" [ {\"a\": \"]}\\\"\"}, {} ] ") << 2 << int(S::End);
+        QTest::newRow("our export") << QByteArray("{\"currency\": \"EUR\", \"entries\": [{\"x\": "
+                                                  "[1, {\"y\": 2}]}], \"version\": 2}\n")
+                                    << 1 << int(S::End);
+        QTest::newRow("empty entries") << QByteArray("{\"entries\": []}") << 0 << int(S::End);
+        QTest::newRow("no entries") << QByteArray("{\"entry\": []}") << 0 << int(S::NoEntries);
+        QTest::newRow("entries not an array")
+            << QByteArray("{\"entries\": 3}") << 0 << int(S::NoEntries);
+        QTest::newRow("a number") << QByteArray("42") << 0 << int(S::NoEntries);
+        QTest::newRow("garbage after") << QByteArray("[{}] x") << 1 << int(S::Invalid);
+        QTest::newRow("bad member after")
+            << QByteArray("{\"entries\": [{}], \"v\": tru}") << 1 << int(S::Invalid);
+        QTest::newRow("bad entry") << QByteArray("[{}, {\"a\" 1}]") << 1 << int(S::Invalid);
+        QTest::newRow("truncated")
+            << QByteArray("{\"entries\": [{}, {\"a\": 1}") << 2 << int(S::Invalid);
+        QTest::newRow("empty") << QByteArray() << 0 << int(S::Invalid);
+    }
+
+    void jsonEntriesAreReadOneAtATime()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(int, entries);
+        QFETCH(int, status);
+        QBuffer in(&json);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        JsonEntryReader reader(in);
+        int read = 0;
+        JsonEntryReader::Status last;
+        while ((last = reader.next()) == JsonEntryReader::Status::Entry)
+            ++read;
+        QCOMPARE(read, entries);
+        QCOMPARE(int(last), status);
+        // What QJsonDocument says of the whole file agrees.
+        QJsonParseError whole{};
+        QJsonDocument::fromJson(json, &whole);
+        if (last == JsonEntryReader::Status::Invalid && !json.isEmpty())
+            QVERIFY(whole.error != QJsonParseError::NoError);
+        else if (!json.isEmpty() && json.trimmed() != "42")
+            QCOMPARE(whole.error, QJsonParseError::NoError);
     }
 
     void malformedFilesChangeNothing_data()

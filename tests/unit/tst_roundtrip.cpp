@@ -85,8 +85,8 @@ QStringList trail(const test::TestStore &s, const QString &entryId)
     return out;
 }
 
-Result<QList<TimeEntry>> importInto(test::TestStore &target, const QByteArray &data,
-                                    TransferFormat format, int *created = nullptr)
+Result<qsizetype> importInto(test::TestStore &target, const QByteArray &data, TransferFormat format,
+                             int *created = nullptr)
 {
     EntryImporter importer(*target.service, target.userId());
     const ImportPlan plan = importer.preview(data, format);

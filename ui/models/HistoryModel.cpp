@@ -16,6 +16,7 @@ HistoryModel::HistoryModel(Backend &service, QObject *parent)
     m_reloadTimer.setInterval(250);
     connect(&m_reloadTimer, &QTimer::timeout, this, &HistoryModel::reload);
     connect(&m_service, &Backend::entryChanged, this, &HistoryModel::onEntryChanged);
+    connect(&m_service, &Backend::entriesChanged, &m_reloadTimer, qOverload<>(&QTimer::start));
     connect(&m_service, &Backend::catalogChanged, this, [this] {
         if (!m_rows.isEmpty())
             Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, columnCount() - 1));

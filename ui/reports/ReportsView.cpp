@@ -178,6 +178,7 @@ ReportsView::ReportsView(Backend &service, QWidget *parent)
     connect(importButton, &QPushButton::clicked, this, [this] { chooseImportFile(); });
     connect(&m_service, &Backend::entryChanged, this, [this] { refresh(); });
     connect(&m_service, &Backend::catalogChanged, this, [this] { refresh(); });
+    connect(&m_service, &Backend::entriesChanged, this, [this] { refresh(); });
     connect(this, &ReportsView::exported, this, [this](const QString &path, const QString &error) {
         if (!error.isEmpty() && isVisible())
             QMessageBox::warning(this, tr("Export"), error);
@@ -321,12 +322,15 @@ void ReportsView::exportTo(const QString &path, TransferFormat format)
     // Read and written on the backend's reader; the file appears whole or not at all.
     m_service.read<QString>(
         [filter, format, path](TimerService &service) {
-            const QByteArray bytes =
-                EntryExporter(service).write(ReportService(service).entries(filter), format);
             QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
-                !file.commit())
+            if (!file.open(QIODevice::WriteOnly))
                 return tr("Cannot write %1: %2").arg(path, file.errorString());
+            const auto written = EntryExporter(service).write(file, filter, format);
+            if (!written || !file.commit()) {
+                const QString why = written ? file.errorString() : written.error().message;
+                file.cancelWriting();
+                return tr("Cannot write %1: %2").arg(path, why);
+            }
             return QString();
         },
         this, [this, path](QString error) { Q_EMIT exported(path, error); });
@@ -359,8 +363,8 @@ void ReportsView::importFile(const QString &path,
                 preview.text = tr("Cannot read %1: %2").arg(path, file.errorString());
                 return preview;
             }
-            const QByteArray bytes = file.readAll();
-            const auto format = EntryImporter::detectFormat(path, bytes);
+            const auto format = EntryImporter::detectFormat(path, file.peek(4096));
+            file.close();
             if (!format) {
                 preview.text = tr("%1 is neither a Studio Timer CSV or JSON file nor a Toggl "
                                   "Track CSV.")
@@ -368,7 +372,7 @@ void ReportsView::importFile(const QString &path,
                 return preview;
             }
             const EntryImporter importer(service, userId);
-            preview.plan = importer.preview(bytes, *format);
+            preview.plan = importer.previewFile(path, *format);
             preview.text = importer.describe(preview.plan, false);
             preview.ok = preview.plan.ok();
             return preview;
