@@ -4,7 +4,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+458"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+460"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -15,7 +15,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/cli/ReportCommands.cpp" line="+164"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+156"/>
         <source>Each entry rounded to %n minute(s) (%1).
 </source>
         <translation>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+85"/>
         <source>Exported %n entries to %1 (%2).
 </source>
         <translation>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="+216"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+212"/>
         <source>%1, %2 to %3: %n entries at other rates, %4 %5 → %6 %5.
 </source>
         <translation>
@@ -111,7 +111,7 @@
 <context>
     <name>st::EntryImporter</name>
     <message numerus="yes">
-        <location filename="../core/report/EntryImport.cpp" line="+84"/>
+        <location filename="../core/report/EntryImport.cpp" line="+92"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
         <translation>
             <numerusform>The file has %n bad row; nothing was imported.</numerusform>
@@ -119,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+70"/>
         <source>Nothing was imported: the file has %n bad row(s).
 </source>
         <translation>
@@ -212,7 +212,7 @@
 <context>
     <name>st::ReportsView</name>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportsView.cpp" line="+274"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+290"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1: %2, %3, %n entry</numerusform>

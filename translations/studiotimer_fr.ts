@@ -32,12 +32,12 @@
         <translation>&lt;h3&gt;Studio Timer %1&lt;/h3&gt;&lt;p&gt;Le suivi du temps pour les studios d’enregistrement.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-1"/>
         <source>studiotimer.org: news, help and reporting a problem</source>
         <translation>studiotimer.org : nouvelles, aide et signalement d’un problème</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Reading…</source>
         <translation>Lecture…</translation>
     </message>
@@ -159,7 +159,7 @@
 <context>
     <name>st::Backend</name>
     <message>
-        <location filename="../core/backend/Backend.cpp" line="+203"/>
+        <location filename="../core/backend/Backend.cpp" line="+205"/>
         <location line="+10"/>
         <source>No timer is running.</source>
         <translation>Aucun chronomètre en cours.</translation>
@@ -323,7 +323,7 @@
 </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Restored %1.
 </source>
         <translation>Entrée rétablie : %1.
@@ -331,14 +331,14 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="+124"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+116"/>
         <source>Choose one of --json and --csv.</source>
         <translation>Choisissez --json ou --csv, pas les deux.</translation>
     </message>
     <message>
         <location line="+7"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-65"/>
-        <location filename="../core/cli/TaskTypeCommands.cpp" line="+142"/>
+        <location filename="../core/cli/TaskTypeCommands.cpp" line="+138"/>
         <location line="+54"/>
         <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
         <translation>--from attend un jour comme 2026-11-28, pas « %1 ».</translation>
@@ -352,7 +352,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/cli/InvoiceCommands.cpp" line="+55"/>
+        <location filename="../core/cli/InvoiceCommands.cpp" line="+43"/>
         <location filename="../core/cli/TaskTypeCommands.cpp" line="+3"/>
         <source>The range ends before it starts.</source>
         <translation>La période finit avant de commencer.</translation>
@@ -424,7 +424,7 @@
         <translation>  non facturable</translation>
     </message>
     <message>
-        <location filename="../core/cli/ProjectCommands.cpp" line="+81"/>
+        <location filename="../core/cli/ProjectCommands.cpp" line="+77"/>
         <source>&quot;%1 add&quot; takes one name (quote a name with spaces).</source>
         <translation>« %1 add » prend un seul nom (mettez entre guillemets un nom avec des espaces).</translation>
     </message>
@@ -693,13 +693,13 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/cli/ReportCommands.cpp" line="+5"/>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>--format takes csv, json or toggl-csv, not &quot;%1&quot;.</source>
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
         <location filename="../core/cli/InvoiceCommands.cpp" line="-91"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="-37"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-46"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
     </message>
@@ -756,7 +756,9 @@ Essayez « studiotimer help ».
         <translation>--from est après --to.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <location line="+6"/>
+        <location line="+4"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
@@ -782,7 +784,7 @@ Essayez « studiotimer help ».
         <translation>%1 dépasse 256 Mo.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cannot tell the format of %1: give --format csv, json or toggl-csv.</source>
         <translation>Format de %1 inconnu : indiquez --format csv, json ou toggl-csv.</translation>
     </message>
@@ -1059,6 +1061,35 @@ Essayez « studiotimer help ».
 </translation>
     </message>
     <message>
+        <location filename="../core/cli/BackupCommands.cpp" line="+70"/>
+        <source>&quot;restore FILE&quot; takes no option nor other argument.</source>
+        <translation>« restore FICHIER » ne prend ni option ni autre argument.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restored %1 in place of %2.
+</source>
+        <translation>%1 restauré à la place de %2.
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database it replaced is kept as %1.
+</source>
+        <translation>La base de données remplacée est gardée sous %1.
+</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The Studio Timer app is running on this data folder and holds its database: quit it, then restore %1 again. Nothing was changed.</source>
+        <translation>L’application Studio Timer tourne sur ce dossier de données et tient sa base de données : quittez-la, puis relancez la restauration de %1. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database is open: restore %1 with &quot;studiotimer restore FILE&quot; while nothing else uses it. Nothing was changed.</source>
+        <translation>La base de données est ouverte : restaurez %1 avec « studiotimer restore FICHIER » pendant que rien d’autre ne l’utilise. Rien n’a été modifié.</translation>
+    </message>
+    <message>
         <location filename="../core/cli/Usage.cpp" line="+8"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
@@ -1072,6 +1103,8 @@ Commands:
   add TASK --from WHEN --to WHEN [--room ROOM] [--note TEXT] [--project NAME] [--tag WORD]... [--non-billable]
   adjust ENTRY_ID [--from WHEN] [--to WHEN] [--task TASK] [--note TEXT] --reason TEXT
   delete ENTRY_ID [--reason TEXT]      restore ENTRY_ID
+  backup [FILE]                        a checked copy of the database
+  restore FILE                         put a backup back (the app closed)
   history ENTRY_ID [--json]            the entry&apos;s audit trail
   list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] [--text TEXT] [--json | --csv]
   task-types [--json]
@@ -1088,7 +1121,7 @@ Commands:
   sync join URL (--token TOKEN | --token-file FILE) [--fingerprint SHA256]
   sync status [--json] | sync now | sync conflicts [--json] | sync off
 
-TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// for plain text).
+TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// for plain text). restore takes a FILE when its argument is an existing file, has a / or ends in .sqlite; otherwise an ENTRY_ID.
 </source>
         <translation>Utilisation : studiotimer [--data-dir DOSSIER] [COMMANDE ...]
 Sans commande, ouvre l’application de bureau.
@@ -1102,6 +1135,8 @@ Commandes :
   add TÂCHE --from QUAND --to QUAND [--room SALLE] [--note TEXTE] [--project NOM] [--tag MOT]... [--non-billable]
   adjust ID_ENTRÉE [--from QUAND] [--to QUAND] [--task TÂCHE] [--note TEXTE] --reason TEXTE
   delete ID_ENTRÉE [--reason TEXTE]      restore ID_ENTRÉE
+  backup [FICHIER]                       une copie vérifiée de la base de données
+  restore FICHIER                        remettre une sauvegarde en place (l’application fermée)
   history ID_ENTRÉE [--json]             l’historique des modifications de l’entrée
   list [--from JOUR] [--to JOUR] [--task TÂCHE] [--user NOM] [--room SALLE] [--text TEXTE] [--json | --csv]
   task-types [--json]
@@ -1118,7 +1153,7 @@ Commandes :
   sync join URL (--token JETON | --token-file FICHIER) [--fingerprint SHA256]
   sync status [--json] | sync now | sync conflicts [--json] | sync off
 
-TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s’écrit 2026-11-28T09:30 (un décalage comme +01:00 peut suivre) ou une heure du jour, 09:30. JOUR s’écrit 2026-11-28, today ou yesterday ; les périodes sont des jours locaux entiers, bornes comprises. URL s’écrit wss://HÔTE:PORT (ws:// pour du texte en clair).
+TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s’écrit 2026-11-28T09:30 (un décalage comme +01:00 peut suivre) ou une heure du jour, 09:30. JOUR s’écrit 2026-11-28, today ou yesterday ; les périodes sont des jours locaux entiers, bornes comprises. URL s’écrit wss://HÔTE:PORT (ws:// pour du texte en clair). restore prend un FICHIER quand son argument est un fichier existant, contient un / ou se termine par .sqlite ; sinon un ID_ENTRÉE.
 </translation>
     </message>
 </context>
@@ -1210,17 +1245,22 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+11"/>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Refused changes</source>
         <translation>Modifications refusées</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-22"/>
         <source>The hub refused these changes made on this machine. Each entry was set back to what the hub has.</source>
         <translation>Le hub a refusé ces modifications faites sur cette machine. Chaque entrée a été remise comme le hub la connaît.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Nothing was refused. When the hub refuses a change made on this machine, it is listed here with the hub&apos;s reason.</source>
+        <translation>Rien n’a été refusé. Quand le hub refuse une modification faite sur cette machine, elle apparaît ici avec la raison donnée par le hub.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1272,12 +1312,13 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::Database</name>
     <message>
+        <location filename="../core/store/Backup.cpp" line="+95"/>
         <location filename="../core/store/Database.cpp" line="+80"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../core/store/Database.cpp" line="+6"/>
         <source>%1 is not a Studio Timer database (it is not SQLite). It was left untouched.</source>
         <translation>%1 n’est pas une base Studio Timer (ce n’est pas du SQLite). Il n’a pas été modifié.</translation>
     </message>
@@ -1372,7 +1413,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La migration %1 a échoué : %2</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+88"/>
         <source>Cannot start a transaction: %1</source>
         <translation>Impossible de commencer une transaction : %1</translation>
     </message>
@@ -1382,13 +1423,13 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Impossible d’enregistrer la modification : %1</translation>
     </message>
     <message>
-        <location filename="../core/store/Backup.cpp" line="+34"/>
-        <location line="+55"/>
+        <location filename="../core/store/Backup.cpp" line="+31"/>
+        <location line="+81"/>
         <source>%1 is not a readable SQLite database (%2). Nothing was changed.</source>
         <translation>%1 n’est pas une base SQLite lisible (%2). Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-77"/>
         <source>%1 is damaged (%2). Nothing was changed.</source>
         <translation>%1 est endommagé (%2). Rien n’a été modifié.</translation>
     </message>
@@ -1403,25 +1444,48 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 a été écrit par une version plus récente de Studio Timer (schéma %2 ; cette version connaît jusqu’au %3). Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-76"/>
+        <location line="+117"/>
+        <location line="+9"/>
         <source>%1 exists already: choose another file for the backup.</source>
         <translation>%1 existe déjà : choisissez un autre fichier pour la sauvegarde.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-120"/>
+        <location line="+15"/>
         <source>Cannot write the backup %1: %2</source>
         <translation>Impossible d’écrire la sauvegarde %1 : %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot copy %1 to %2: %3</source>
+        <translation>Impossible de copier %1 vers %2 : %3</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>No file %1.</source>
         <translation>Aucun fichier %1.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1 is the database itself: choose a backup copy to restore. Nothing was changed.</source>
+        <translation>%1 est la base de données elle-même : choisissez une copie de sauvegarde à restaurer. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot put %1 in place of %2: %3</source>
+        <translation>Impossible de mettre %1 à la place de %2 : %3</translation>
     </message>
 </context>
 <context>
     <name>st::DesktopApp</name>
     <message>
-        <location filename="../app/DesktopApp.cpp" line="+38"/>
+        <location filename="../app/DesktopApp.cpp" line="+40"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -1586,24 +1650,33 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
 </context>
 <context>
+    <name>st::EntryExporter</name>
+    <message>
+        <location filename="../core/report/EntryExport.cpp" line="+265"/>
+        <source>Cancelled: nothing was exported.</source>
+        <translation>Annulé : rien n’a été exporté.</translation>
+    </message>
+</context>
+<context>
     <name>st::EntryImporter</name>
     <message>
-        <location filename="../core/report/EntryImport.cpp" line="+71"/>
+        <location filename="../core/report/EntryImportFormats.cpp" line="+158"/>
         <source>The file is not UTF-8 text.</source>
         <translation>Le fichier n’est pas du texte UTF-8.</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImportFormats.cpp" line="+76"/>
+        <location line="+70"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-48"/>
         <source>Line %1: the header has no &quot;%2&quot; column (expected: %3).</source>
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » (attendu : %3).</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="+72"/>
+        <location filename="../core/report/EntryImportResolve.cpp" line="+382"/>
         <source>Line %1</source>
         <translation>Ligne %1</translation>
     </message>
@@ -1613,7 +1686,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>elle a %1 champs là où l’en-tête en a %2.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+25"/>
         <source>startedAt &quot;%1&quot; is not a time such as 2026-11-28T09:30:00+01:00.</source>
         <translation>startedAt « %1 » n’est pas une heure comme 2026-11-28T09:30:00+01:00.</translation>
     </message>
@@ -1633,12 +1706,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 « %2 » n’est pas un nombre entier de secondes.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-113"/>
         <source>Line %1: the header has no &quot;%2&quot; column: is this Toggl Track&apos;s detailed report CSV?</source>
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » : est-ce bien le rapport détaillé CSV de Toggl Track ?</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+148"/>
         <source>the start &quot;%1 %2&quot; is not a date and time such as 2026-11-28 09:30:00.</source>
         <translation>le début « %1 %2 » n’est pas une date et heure comme 2026-11-28 09:30:00.</translation>
     </message>
@@ -1653,17 +1726,18 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>la durée « %1 » ne s’écrit pas 01:30:00.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-134"/>
         <source>The file is not valid JSON: %1 (at byte %2).</source>
         <translation>Le fichier n’est pas du JSON valide : %1 (à l’octet %2).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>The JSON holds no entries: expected an array, or an object with &quot;entries&quot;.</source>
         <translation>Le JSON ne contient aucune entrée : un tableau était attendu, ou un objet avec « entries ».</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+137"/>
+        <location filename="../core/report/EntryImportResolve.cpp" line="-1"/>
         <source>Entry %1</source>
         <translation>Entrée %1</translation>
     </message>
@@ -1673,7 +1747,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>ce n’est pas un objet.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&quot;%1&quot; must be text.</source>
         <translation>« %1 » doit être du texte.</translation>
     </message>
@@ -1718,17 +1792,18 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>un caractère de contrôle (comme NUL) n’est pas du texte ; supprimez-le.</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImportResolve.cpp" line="+86"/>
+        <location filename="../core/report/EntryImportResolve.cpp" line="-110"/>
+        <location line="+109"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-248"/>
         <source>it has no task type.</source>
         <translation>elle n’a pas de type de tâche.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>No task type &quot;%1&quot;.</source>
         <translation>Aucun type de tâche « %1 ».</translation>
     </message>
@@ -1738,33 +1813,33 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>le type de tâche « %1 » est archivé.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>it names no user and no user is set for this desk.</source>
         <translation>elle ne nomme aucun utilisateur et aucun n’est défini pour ce poste.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+47"/>
         <source>the ID &quot;%1&quot; is not a UUID.</source>
         <translation>l’identifiant « %1 » n’est pas un UUID.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>it ends when it starts.</source>
         <translation>elle finit quand elle commence.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>it is paused for longer than it lasts.</source>
         <translation>elle est en pause plus longtemps qu’elle ne dure.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+94"/>
         <location line="+3"/>
         <source>line %1</source>
         <translation>ligne %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+76"/>
         <source>it overlaps the stored entry %1 of %2 (%3 to %4).</source>
         <translation>elle chevauche l’entrée enregistrée %1 de %2 (%3 à %4).</translation>
     </message>
@@ -1774,12 +1849,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>maintenant</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+21"/>
         <source>%1 %2: it overlaps line %3 of the same person (%4).</source>
         <translation>%1 %2 : elle chevauche la ligne %3 de la même personne (%4).</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImport.cpp" line="+37"/>
+        <location filename="../core/report/EntryImport.cpp" line="+148"/>
         <location filename="../core/report/EntryImportResolve.cpp" line="+1"/>
         <source>Entry</source>
         <translation>Entrée</translation>
@@ -1791,7 +1866,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Ligne</translation>
     </message>
     <message numerus="yes">
-        <location line="-24"/>
+        <location line="-56"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
         <translation>
             <numerusform>Le fichier a %n ligne incorrecte ; rien n’a été importé.</numerusform>
@@ -1799,7 +1874,22 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-42"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Annulé : rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file changed after its preview; nothing was imported.</source>
+        <translation>Le fichier a changé depuis son aperçu ; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>%1 %2: %3; nothing was imported.</source>
         <translation>%1 %2 : %3 ; rien n’a été importé.</translation>
     </message>
@@ -2063,14 +2153,24 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::Hub</name>
     <message>
-        <location filename="../core/sync/server/SioServer.cpp" line="+92"/>
+        <location filename="../core/sync/server/SioServer.cpp" line="+98"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+80"/>
+        <location filename="../core/sync/Hub.cpp" line="+85"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
+    </message>
+    <message>
+        <location line="+183"/>
+        <source>This token already has %1 connections to the hub (--max-per-token): close one, or try again later.</source>
+        <translation>Ce jeton a déjà %1 connexions au hub (--max-per-token) : fermez-en une, ou réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This organisation already has %1 connections to the hub (--max-per-org): try again later.</source>
+        <translation>Cette organisation a déjà %1 connexions au hub (--max-per-org) : réessayez plus tard.</translation>
     </message>
     <message>
         <location filename="../core/sync/server/SioServer.cpp" line="-27"/>
@@ -2088,22 +2188,27 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le certificat ou la clé privée n’est pas un PEM valide.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+73"/>
         <source>Only /socket.io/?EIO=4&amp;transport=websocket is served, to at most %1 sockets.</source>
         <translation>Seul /socket.io/?EIO=4&amp;transport=websocket est servi, à %1 connexions au plus.</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+234"/>
+        <location line="+27"/>
+        <source>The hub has %1 connections waiting to log in (--max-unauthenticated); try again later.</source>
+        <translation>Le hub a %1 connexions en attente d’identification (--max-unauthenticated) ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/Hub.cpp" line="+74"/>
         <source>Too many requests: slow down.</source>
         <translation>Trop de requêtes : ralentissez.</translation>
     </message>
     <message>
-        <location filename="../core/sync/HubService.cpp" line="+56"/>
+        <location filename="../core/sync/HubService.cpp" line="+113"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>The opId %1 was already used for a different request.</source>
         <translation>L’opId %1 a déjà servi pour une autre requête.</translation>
     </message>
@@ -2113,7 +2218,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>The entry was changed elsewhere first: this change was based on version %1, the entry is at version %2.</source>
         <translation>L’entrée a d’abord été modifiée ailleurs : cette modification partait de la version %1, l’entrée en est à la version %2.</translation>
     </message>
@@ -2646,7 +2751,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::Outbox</name>
     <message>
-        <location filename="../core/sync/Outbox.cpp" line="+214"/>
+        <location filename="../core/sync/Outbox.cpp" line="+224"/>
         <source>No pending change %1.</source>
         <translation>Aucune modification en attente %1.</translation>
     </message>
@@ -2808,7 +2913,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::ReportsView</name>
     <message>
-        <location filename="../ui/reports/ReportsView.cpp" line="+44"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+45"/>
         <source>Task type</source>
         <translation>Type de tâche</translation>
     </message>
@@ -2908,7 +3013,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Regrouper par</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Chart of the report</source>
         <translation>Graphique du rapport</translation>
     </message>
@@ -2918,7 +3023,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Détail du rapport</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+64"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -2930,13 +3035,13 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+6"/>
         <location line="+2"/>
-        <location line="+149"/>
+        <location line="+152"/>
         <location line="+3"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message numerus="yes">
-        <location line="-56"/>
+        <location line="-59"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1 : %2, %3, %n entrée</numerusform>
@@ -2967,12 +3072,13 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
+        <location line="+5"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Import entries</source>
         <translation>Importer des entrées</translation>
     </message>
@@ -3082,11 +3188,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+1"/>
         <location line="+17"/>
+        <location line="+22"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-37"/>
         <source>Idle minutes before asking about away time</source>
         <translation>Minutes d’inactivité avant de demander le temps d’absence</translation>
     </message>
@@ -3131,7 +3238,22 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Me prévenir quand quelqu’un démarre ou arrête un chronomètre sur une autre machine</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+9"/>
+        <source>Daily copies of the data to keep</source>
+        <translation>Copies quotidiennes des données à garder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One copy of the database a day, in the backups folder beside it; older copies beyond this number are removed.</source>
+        <translation>Une copie de la base de données par jour, dans le dossier backups à côté d’elle ; les copies plus anciennes au-delà de ce nombre sont supprimées.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily copies kept:</source>
+        <translation>Copies quotidiennes gardées :</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -3264,18 +3386,18 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+571"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+540"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
-        <location line="-488"/>
-        <location line="+219"/>
+        <location line="-458"/>
+        <location line="+226"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-214"/>
         <source>Cannot reach the hub at %1: %2</source>
         <translation>Impossible de joindre le hub à %1 : %2</translation>
     </message>
@@ -3290,7 +3412,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le hub n’a pas établi la connexion à temps.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+128"/>
         <location line="+41"/>
         <source>The hub sent a malformed packet: %1</source>
         <translation>Le hub a envoyé un paquet mal formé : %1</translation>
@@ -3306,7 +3428,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le hub ne peut pas vérifier le jeton de cette machine pour le moment ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>The hub refused this machine&apos;s token. Ask the hub&apos;s owner for a new invite token and join again.</source>
         <translation>Le hub a refusé le jeton de cette machine. Demandez un nouveau jeton d’invitation au propriétaire du hub et rejoignez-le à nouveau.</translation>
     </message>
@@ -3321,17 +3443,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le hub a refusé la connexion : %1</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-37"/>
         <source>The hub closed the session.</source>
         <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>The hub&apos;s answer names no organisation.</source>
         <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+130"/>
         <source>Cannot join the hub&apos;s organisation: %1</source>
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
@@ -3342,11 +3464,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+35"/>
+        <location line="+85"/>
         <source>Cannot store the hub&apos;s changes: %1</source>
         <translation>Impossible d’enregistrer les modifications du hub : %1</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+15"/>
         <source>A change from the hub cannot be stored here: %1</source>
         <translation>Une modification venue du hub ne peut pas être enregistrée ici : %1</translation>
     </message>
@@ -3384,7 +3507,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Impossible de créer le dossier de données du hub %1.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Cannot run the hub on port %1: %2</source>
         <translation>Impossible de lancer le hub sur le port %1 : %2</translation>
     </message>
@@ -3453,7 +3576,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::SyncSettingsPage</name>
     <message>
-        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+31"/>
+        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+32"/>
         <source>Off: this machine keeps its data to itself</source>
         <translation>Désactivée : cette machine garde ses données pour elle</translation>
     </message>
@@ -3498,7 +3621,32 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Jeton d’invitation :</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Filled in from the invite code</source>
+        <translation>Rempli d’après le code d’invitation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The SHA-256 fingerprint of the hub&apos;s certificate, as the hub shows it: 64 hexadecimal digits, colons optional. A hub showing another certificate gets nothing, not even the token.</source>
+        <translation>L’empreinte SHA-256 du certificat du hub, telle que le hub l’affiche : 64 chiffres hexadécimaux, deux-points facultatifs. Un hub qui présente un autre certificat ne reçoit rien, pas même le jeton.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate fingerprint:</source>
+        <translation>Empreinte du certificat :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text (ws://), without encryption</source>
+        <translation>Texte en clair (ws://), sans chiffrement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insecure: the token and every entry cross the network readable, and anyone on it can pretend to be the hub. Use plain text only on a network that is yours alone.</source>
+        <translation>Non sécurisé : le jeton et chaque entrée traversent le réseau lisibles, et n’importe qui sur ce réseau peut se faire passer pour le hub. N’utilisez le texte en clair que sur un réseau qui n’est qu’à vous.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Port:</source>
         <translation>Port :</translation>
     </message>
@@ -3518,22 +3666,27 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Nouvelle invitation</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+175"/>
+        <source>The invite code is for wss:// with the certificate %1, which the fields below do not match: paste the invite code again.</source>
+        <translation>Le code d’invitation est pour wss:// avec le certificat %1, auquel les champs ci-dessous ne correspondent pas : collez à nouveau le code d’invitation.</translation>
+    </message>
+    <message>
+        <location line="-178"/>
         <source>Invite token for another machine:</source>
         <translation>Jeton d’invitation pour une autre machine :</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>No keychain is available: the token is kept for this run only and has to be entered again at the next start.</source>
         <translation>Aucun trousseau disponible : le jeton est gardé pour cette session seulement et devra être saisi à nouveau au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Cannot listen for hubs: %1</source>
         <translation>Impossible de chercher des hubs : %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+57"/>
         <source>The hub listens on port %1. %2</source>
         <translation>Le hub écoute sur le port %1. %2</translation>
     </message>
@@ -3681,7 +3834,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::TaskTypesDialog</name>
     <message>
-        <location filename="../ui/dialogs/TaskTypesDialog.cpp" line="+34"/>
+        <location filename="../ui/dialogs/TaskTypesDialog.cpp" line="+35"/>
         <location line="+7"/>
         <source>Task types</source>
         <translation>Types de tâche</translation>
@@ -3841,18 +3994,18 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un chronomètre ne peut pas reprendre avant sa pause.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+37"/>
-        <location line="+185"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+36"/>
+        <location line="+102"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-100"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../core/timer/TimerBatch.cpp" line="+51"/>
         <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
@@ -3874,7 +4027,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+59"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
@@ -3992,8 +4145,8 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Plusieurs entrées commencent par « %1 » : donnez une plus grande partie de l’identifiant.</translation>
     </message>
     <message>
+        <location filename="../core/timer/TimerBatch.cpp" line="+125"/>
         <location filename="../core/timer/TimerEdits.cpp" line="+20"/>
-        <location line="+54"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
     </message>
@@ -4008,7 +4161,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+11"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+12"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
@@ -4129,17 +4282,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::csv</name>
     <message>
-        <location filename="../core/report/Csv.cpp" line="+126"/>
+        <location filename="../core/report/Csv.cpp" line="+165"/>
         <source>Line %1: a control character (U+%2) is not text; remove it.</source>
         <translation>Ligne %1 : un caractère de contrôle (U+%2) n’est pas du texte ; supprimez-le.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Line %1: a carriage return must be followed by a line feed.</source>
         <translation>Ligne %1 : un retour chariot doit être suivi d’un saut de ligne.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Line %1: a quote inside an unquoted field (quote the whole field and double the quote).</source>
         <translation>Ligne %1 : un guillemet dans un champ sans guillemets (mettez tout le champ entre guillemets et doublez le guillemet).</translation>
     </message>
@@ -4149,7 +4302,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Ligne %1 : du texte après le guillemet fermant d’un champ.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+21"/>
         <source>Line %1: a quoted field is not closed before the end of the file.</source>
         <translation>Ligne %1 : un champ entre guillemets n’est pas fermé avant la fin du fichier.</translation>
     </message>
@@ -4294,11 +4447,13 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+11"/>
+        <location line="+100"/>
+        <location line="+4"/>
         <source>must be text</source>
         <translation>doit être du texte</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-97"/>
         <source>must be a UUID</source>
         <translation>doit être un UUID</translation>
     </message>
@@ -4323,7 +4478,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+76"/>
         <source>Field &quot;hourlyRateCents&quot; is out of range.</source>
         <translation>Le champ « hourlyRateCents » est hors limites.</translation>
     </message>
@@ -4333,7 +4488,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le champ « source » doit valoir « timer » ou « manual ».</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The entry&apos;s pause is inconsistent.</source>
         <translation>La pause de l’entrée est incohérente.</translation>
     </message>
@@ -4351,7 +4506,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::preferences</name>
     <message>
-        <location filename="../core/backend/Preferences.cpp" line="+87"/>
+        <location filename="../core/backend/Preferences.cpp" line="+89"/>
         <source>Unknown language &quot;%1&quot;.</source>
         <translation>Langue inconnue « %1 ».</translation>
     </message>
@@ -4364,6 +4519,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+6"/>
         <source>Away after 0 to %1 minutes, remind after 0 to %2 hours.</source>
         <translation>Absent après 0 à %1 minutes, rappel après 0 à %2 heures.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep 0 to %1 daily copies.</source>
+        <translation>Gardez de 0 à %1 copies quotidiennes.</translation>
     </message>
 </context>
 <context>
@@ -4407,28 +4567,30 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::protocol</name>
     <message>
-        <location filename="../core/protocol/Answers.cpp" line="+46"/>
+        <location filename="../core/protocol/Answers.cpp" line="+47"/>
         <source>must not be empty</source>
         <translation>ne doit pas être vide</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+67"/>
         <source>This hub speaks sync protocol %1 and this desk speaks %2: update Studio Timer.</source>
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+175"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+179"/>
+        <location line="+6"/>
+        <location line="+60"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <location filename="../core/protocol/Fields.cpp" line="+109"/>
         <source>must be an object</source>
         <translation>doit être un objet</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-39"/>
         <location filename="../core/protocol/Requests.cpp" line="+264"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
@@ -4741,7 +4903,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>studiotimer_hub</name>
     <message>
-        <location filename="../app/hub_main.cpp" line="+122"/>
+        <location filename="../app/hub_main.cpp" line="+128"/>
         <source>Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>Utilisation : org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -4751,7 +4913,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Utilisation : backup [FICHIER]</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+40"/>
         <source>Studio Timer&apos;s LAN sync hub (Socket.IO v4).</source>
         <translation>Hub de synchronisation réseau local de Studio Timer (Socket.IO v4).</translation>
     </message>
@@ -4791,7 +4953,32 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Requêtes par seconde et par socket (rafales jusqu’à 5 secondes de requêtes) ; 0 : sans limite.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Does not announce the hub on the local network (UDP broadcasts to port 7346, which desks&apos; &quot;Join a hub&quot; lists).</source>
+        <translation>N’annonce pas le hub sur le réseau local (diffusions UDP vers le port 7346, que « Rejoindre un hub » liste sur les postes).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connections one device token may hold; 0: no limit.</source>
+        <translation>Connexions qu’un jeton d’appareil peut ouvrir ; 0 : sans limite.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connections one organisation may hold; 0: no limit.</source>
+        <translation>Connexions qu’une organisation peut ouvrir ; 0 : sans limite.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connections not yet logged in (before their CONNECT is accepted); 0: no limit.</source>
+        <translation>Connexions pas encore identifiées (avant que leur CONNECT soit accepté) ; 0 : sans limite.</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Bytes waiting to go out to one desk beyond which it is cut off (it reconnects and catches up); 0: no limit.</source>
+        <translation>Octets en attente d’envoi vers un poste au-delà desquels il est coupé (il se reconnecte et rattrape son retard) ; 0 : sans limite.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -4816,7 +5003,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>--rate-limit demande un nombre de 0 à 1000000.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
+        <source>--%1 needs a number from 0 to %2.</source>
+        <translation>--%1 attend un nombre de 0 à %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>--bind needs an IP address.</source>
         <translation>--bind demande une adresse IP.</translation>
     </message>
