@@ -1493,7 +1493,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::EntryDialog</name>
     <message>
-        <location filename="../ui/dialogs/EntryDialog.cpp" line="+73"/>
+        <location filename="../ui/dialogs/EntryDialog.cpp" line="+75"/>
         <source>Adjust entry</source>
         <translation>Corriger l’entrée</translation>
     </message>
@@ -1604,7 +1604,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Donnez une raison à la correction.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+130"/>
         <source>never adjusted</source>
         <translation>jamais corrigée</translation>
     </message>
@@ -2072,7 +2072,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>No entries in this period with these filters. Start a timer on the Now tab, add one with New entry… (%1), or widen the period.</source>
+        <translation>Aucune entrée sur cette période avec ces filtres. Démarrez un chronomètre dans l’onglet Maintenant, ajoutez-en une avec Nouvelle entrée… (%1), ou élargissez la période.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Entry deleted</source>
         <translation>Entrée supprimée</translation>
     </message>
@@ -2137,7 +2142,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         </translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+124"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2 (%3)</translation>
     </message>

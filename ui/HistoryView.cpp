@@ -88,6 +88,18 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     m_table->installEventFilter(this);
     layout->addWidget(m_table, 1);
+    // No entry in the period and filters: say so, and how one gets there, instead of an empty
+    // table (shown once the model has counted, so never while the first page loads).
+    m_empty =
+        new QLabel(tr("No entries in this period with these filters. Start a timer on the "
+                      "Now tab, add one with New entry… (%1), or widen the period.")
+                       .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)),
+                   this);
+    m_empty->setObjectName(QStringLiteral("emptyState"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->hide();
+    layout->addWidget(m_empty, 1);
 
     // After a delete, for a few seconds: "Entry deleted — Undo" (Ctrl+Z does the same).
     m_undoBar = new QFrame(this);
@@ -345,6 +357,9 @@ void HistoryView::updateTotals()
 {
     const NowSnapshot &snap = m_service.snapshot();
     const Totals t = m_model->totals();
+    const bool empty = t.entries == 0 && !m_model->isLoading();
+    m_empty->setVisible(empty);
+    m_table->setVisible(!empty);
     QStringList perType;
     for (const TaskTotal &tt : t.perTaskType)
         perType << tr("%1 %2 (%3)")

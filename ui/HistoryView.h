@@ -31,6 +31,7 @@ public:
     HistoryModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     QLabel *totalsLabel() const { return m_totals; }
+    QLabel *emptyState() const { return m_empty; }
     QAction *undoAction() const { return m_undo; }
     QAction *newEntryAction() const { return m_newEntry; }
 
@@ -75,6 +76,7 @@ private:
     QTimer *m_textDelay = nullptr;
     QTimer *m_fitColumns = nullptr;
     QLabel *m_totals = nullptr;
+    QLabel *m_empty = nullptr; // "No entries…" instead of an empty table
     QAction *m_undo = nullptr;
     QFrame *m_undoBar = nullptr;
     QTimer *m_undoBarTimer = nullptr;

@@ -300,8 +300,8 @@ void Hub::leave(SioConnectionId id)
         return;
     const std::shared_ptr<HubConnection> conn = std::move(it->second);
     m_clients.erase(it);
-    for (auto [counts, key] : {std::pair{&m_perToken, conn->tokenHash},
-                               std::pair{&m_perOrg, conn->orgId}}) {
+    for (auto [counts, key] :
+         {std::pair{&m_perToken, conn->tokenHash}, std::pair{&m_perOrg, conn->orgId}}) {
         if (--(*counts)[key] <= 0)
             counts->remove(key);
     }

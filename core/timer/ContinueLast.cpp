@@ -29,7 +29,15 @@ Result<TimeEntry> continueLast(TimerService &service, const QString &userId)
     if (!last)
         return Error::notFound(
             QCoreApplication::translate("st::Continue", "There is no entry to continue yet."));
-    return service.start({userId, last->taskTypeId, last->roomId, last->note, std::nullopt, {}});
+    // Same task, room, note, project and tags: the work goes on where it stopped.
+    return service.start({userId,
+                          last->taskTypeId,
+                          last->roomId,
+                          last->note,
+                          std::nullopt,
+                          {},
+                          last->projectId,
+                          last->tags});
 }
 
 } // namespace st

@@ -179,10 +179,24 @@ void TestEntryDialog::proposesTheGapAfterTheDaysLastEntry()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     f.async->refresh();
     f.settle();
-    // The day is now full up to now: the hour after it.
+    // The day is now full up to now: the latest gap before it (10:00-13:30), its last hour, not
+    // an hour in the future (the keyboard pass of issue 16 found 05:58-06:58 proposed at 05:58).
     p = EntryDialog::proposal(f.async->snapshot(), at(15));
+    QCOMPARE(p.startedAt, at(12, 30));
+    QCOMPARE(*p.endedAt, at(13, 30));
+    // The same while a timer runs (it reaches now): the gap before it, 15:00-15:20.
+    f.store.clock.set(at(15, 20));
+    QVERIFY(f.store.service->start(
+        {f.store.userId(), f.typeId(QStringLiteral("Mixing")), {}, {}, std::nullopt, {}}));
+    f.async->refresh();
+    f.settle();
+    p = EntryDialog::proposal(f.async->snapshot(), at(15, 20));
     QCOMPARE(p.startedAt, at(15));
-    QCOMPARE(*p.endedAt, at(16));
+    QCOMPARE(*p.endedAt, at(15, 20));
+    EntryDialog again(*f.async, EntryDialog::Mode::Create, p);
+    again.accept();
+    f.settle();
+    QCOMPARE(again.result(), int(QDialog::Accepted));
 }
 
 void TestEntryDialog::oneTabPerDateTimeField()

@@ -178,6 +178,21 @@ void TestHistory::taskUserRoomAndTextFilters()
     QCOMPARE(view.model()->rowCount(), 1);
     QCOMPARE(view.model()->entryAt(0).note, QStringLiteral("Rough mix"));
     QCOMPARE(view.currentFilter().text, QStringLiteral("MIX"));
+    auto *table = view.findChild<QTableView *>();
+    QVERIFY(table->isVisibleTo(&view));
+    QVERIFY(!view.emptyState()->isVisibleTo(&view));
+
+    // Issue 16: nothing matches: an empty state says so and how to get entries, not a bare table.
+    view.setText(QStringLiteral("no such note anywhere"));
+    f.settle();
+    QCOMPARE(view.model()->rowCount(), 0);
+    QVERIFY(view.emptyState()->isVisibleTo(&view));
+    QVERIFY(view.emptyState()->text().contains(QStringLiteral("New entry")));
+    QVERIFY(!table->isVisibleTo(&view));
+    view.setText({});
+    f.settle();
+    QVERIFY(table->isVisibleTo(&view));
+    QVERIFY(!view.emptyState()->isVisibleTo(&view));
 }
 
 void TestHistory::customRange()

@@ -368,10 +368,16 @@ private Q_SLOTS:
         Run r = in({QStringLiteral("continue")});
         QCOMPARE(r.exitCode, 1); // nothing to continue yet
         QVERIFY2(r.err.contains(QStringLiteral("no entry")), qPrintable(r.err));
-        QCOMPARE(in({QStringLiteral("start"), QStringLiteral("Mixing"), QStringLiteral("--note"),
-                     QStringLiteral("Chorus")})
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            in({QStringLiteral("projects"), QStringLiteral("add"), QStringLiteral("Blue Album")})
+                .exitCode,
+            0);
+        QCOMPARE(
+            in({QStringLiteral("start"), QStringLiteral("Mixing"), QStringLiteral("--note"),
+                QStringLiteral("Chorus"), QStringLiteral("--project"), QStringLiteral("Blue Album"),
+                QStringLiteral("--tag"), QStringLiteral("vocals")})
+                .exitCode,
+            0);
         QCOMPARE(in({QStringLiteral("stop")}).exitCode, 0);
         r = in({QStringLiteral("continue")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -382,6 +388,10 @@ private Q_SLOTS:
                                       .value(QStringLiteral("entry"))
                                       .toObject();
         QCOMPARE(entry.value(QStringLiteral("note")).toString(), QStringLiteral("Chorus"));
+        // The project and tags go on too (issue 16: "and project once issue 9 lands").
+        QCOMPARE(entry.value(QStringLiteral("project")).toString(), QStringLiteral("Blue Album"));
+        QCOMPARE(entry.value(QStringLiteral("tags")).toArray(),
+                 QJsonArray{QStringLiteral("vocals")});
         r = in({QStringLiteral("continue")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("already running")), qPrintable(r.err));

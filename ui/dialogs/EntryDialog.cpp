@@ -18,6 +18,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace st {
 
 namespace {
@@ -221,17 +223,37 @@ void EntryDialog::accept()
 TimeEntry EntryDialog::proposal(const NowSnapshot &snapshot, Ms now)
 {
     TimeEntry proposal;
-    // The gap after the day's last entry (an hour of it, up to now); the last hour on an empty day.
-    std::optional<Ms> lastEnd;
-    for (const TimeEntry &e : snapshot.today)
-        lastEnd = std::max(lastEnd.value_or(e.effectiveEnd(now)), e.effectiveEnd(now));
+    // The gap after the day's last entry (an hour of it, up to now); when the day is full up to
+    // now (a timer runs, or the last entry ends now), the latest gap before it, an hour of it
+    // ending where the next entry starts; the last hour on an empty day. Never in the future
+    // unless the whole day is taken.
     constexpr Ms kHour = 3'600'000;
     constexpr Ms kMinute = 60'000;
+    QList<TimeEntry> day = snapshot.today;
+    std::sort(day.begin(), day.end(),
+              [](const TimeEntry &a, const TimeEntry &b) { return a.startedAt < b.startedAt; });
+    std::optional<Ms> lastEnd;
+    for (const TimeEntry &e : std::as_const(day))
+        lastEnd = std::max(lastEnd.value_or(e.effectiveEnd(now)), e.effectiveEnd(now));
+    // The latest gap of a minute or more between the day's start and its entries.
+    const auto latestGap = [&]() -> std::optional<std::pair<Ms, Ms>> {
+        std::optional<std::pair<Ms, Ms>> found;
+        Ms reach = QDateTime::fromMSecsSinceEpoch(now).date().startOfDay().toMSecsSinceEpoch();
+        for (const TimeEntry &e : std::as_const(day)) {
+            if (e.startedAt - reach >= kMinute)
+                found = std::pair(reach, e.startedAt);
+            reach = std::max(reach, e.effectiveEnd(now));
+        }
+        return found;
+    };
     if (lastEnd && now - *lastEnd >= kMinute) {
         proposal.startedAt = *lastEnd;
         proposal.endedAt = std::min(now, *lastEnd + kHour);
+    } else if (const auto gap = lastEnd ? latestGap() : std::nullopt) {
+        proposal.startedAt = std::max(gap->first, gap->second - kHour);
+        proposal.endedAt = gap->second;
     } else if (lastEnd) {
-        proposal.startedAt = *lastEnd; // the day is full up to now: the hour after it
+        proposal.startedAt = *lastEnd; // the whole day is taken: the hour after it
         proposal.endedAt = *lastEnd + kHour;
     } else {
         proposal.startedAt = now - kHour;
