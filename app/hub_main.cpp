@@ -32,8 +32,8 @@
 
 #include <algorithm>
 #include <csignal>
-#include <optional>
 #include <cstdio>
+#include <optional>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -263,10 +263,10 @@ int main(int argc, char *argv[])
         return value;
     };
     int unsentBytes = 0;
-    for (auto [l, target] : {std::pair{&perToken, &options.maxPerToken},
-                             std::pair{&perOrg, &options.maxPerOrg},
-                             std::pair{&unauthenticated, &options.maxUnauthenticated},
-                             std::pair{&unsent, &unsentBytes}}) {
+    for (auto [l, target] :
+         {std::pair{&perToken, &options.maxPerToken}, std::pair{&perOrg, &options.maxPerOrg},
+          std::pair{&unauthenticated, &options.maxUnauthenticated},
+          std::pair{&unsent, &unsentBytes}}) {
         const std::optional<int> value = readLimit(*l);
         if (!value)
             return fail(Tr::tr("--%1 needs a number from 0 to %2.")

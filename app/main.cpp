@@ -145,8 +145,11 @@ int main(int argc, char *argv[])
 
     // The desktop app runs on this data dir: it runs the command, so both see the same state
     // (an invoice is drawn here: it only reads, and remembers its number).
-    if (const auto handed = drawsInvoice ? std::nullopt : st::SingleInstance::send(
-            dataDir, st::CommandLine::withAbsolutePaths(inv.command), 30000, askedAt)) {
+    if (const auto handed =
+            drawsInvoice
+                ? std::nullopt
+                : st::SingleInstance::send(dataDir, st::CommandLine::withAbsolutePaths(inv.command),
+                                           30000, askedAt)) {
         print(stdout, handed->out);
         print(stderr, handed->err);
         return handed->exitCode;

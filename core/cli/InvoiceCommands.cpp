@@ -79,8 +79,7 @@ CommandOutput CommandLine::invoice(QCommandLineParser &p)
     return {0,
             tr("Wrote invoice %1 for %2, %3 %4, to %5.\n")
                 .arg(built->number, built->client.name,
-                     money::formatPlain(built->totalCents, built->currency), built->currency,
-                     file),
+                     money::formatPlain(built->totalCents, built->currency), built->currency, file),
             {}};
 }
 

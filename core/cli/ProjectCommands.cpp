@@ -29,10 +29,10 @@ QJsonValue rateJson(const std::optional<qint64> &rate)
 // A new client's or project's colour: the next of a few that read well on light and dark.
 QString nextColor(qsizetype count)
 {
-    static const QStringList palette{
-        QStringLiteral("#4e79a7"), QStringLiteral("#f28e2b"), QStringLiteral("#59a14f"),
-        QStringLiteral("#e15759"), QStringLiteral("#b07aa1"), QStringLiteral("#76b7b2"),
-        QStringLiteral("#edc948"), QStringLiteral("#9c755f")};
+    static const QStringList palette{QStringLiteral("#4e79a7"), QStringLiteral("#f28e2b"),
+                                     QStringLiteral("#59a14f"), QStringLiteral("#e15759"),
+                                     QStringLiteral("#b07aa1"), QStringLiteral("#76b7b2"),
+                                     QStringLiteral("#edc948"), QStringLiteral("#9c755f")};
     return palette.at(count % palette.size());
 }
 
@@ -145,12 +145,13 @@ CommandOutput CommandLine::listClients(bool json)
     if (json) {
         QJsonArray array;
         for (const Client &c : clients)
-            array.append(QJsonObject{{QStringLiteral("id"), c.id},
-                                     {QStringLiteral("name"), c.name},
-                                     {QStringLiteral("color"), c.color},
-                                     {QStringLiteral("hourlyRateCents"), rateJson(c.hourlyRateCents)},
-                                     {QStringLiteral("currency"), currency},
-                                     {QStringLiteral("archived"), c.archived}});
+            array.append(
+                QJsonObject{{QStringLiteral("id"), c.id},
+                            {QStringLiteral("name"), c.name},
+                            {QStringLiteral("color"), c.color},
+                            {QStringLiteral("hourlyRateCents"), rateJson(c.hourlyRateCents)},
+                            {QStringLiteral("currency"), currency},
+                            {QStringLiteral("archived"), c.archived}});
         return {0, indented(array), {}};
     }
     if (clients.isEmpty())
@@ -159,8 +160,8 @@ CommandOutput CommandLine::listClients(bool json)
     for (const Client &c : clients) {
         QString line = c.name.leftJustified(20) + QStringLiteral("  ") + c.color;
         if (c.hourlyRateCents)
-            line += QStringLiteral("  %1 %2/h").arg(money::formatPlain(*c.hourlyRateCents, currency),
-                                                    currency);
+            line += QStringLiteral("  %1 %2/h")
+                        .arg(money::formatPlain(*c.hourlyRateCents, currency), currency);
         if (c.archived)
             line += tr("  archived");
         out.out += line + QLatin1Char('\n');
@@ -191,8 +192,9 @@ CommandOutput CommandLine::listProjects(bool json)
         if (pr.budgetMs) {
             budget = QJsonObject{{QStringLiteral("hours"), hours(*pr.budgetMs)},
                                  {QStringLiteral("durationMs"), double(*pr.budgetMs)}};
-            budgetText = tr("  %1 of %2 h").arg(format::duration(used->billableMs),
-                                                 QString::number(hours(*pr.budgetMs)));
+            budgetText =
+                tr("  %1 of %2 h")
+                    .arg(format::duration(used->billableMs), QString::number(hours(*pr.budgetMs)));
         } else if (pr.budgetCents) {
             budget = QJsonObject{{QStringLiteral("costCents"), double(*pr.budgetCents)}};
             budgetText = tr("  %1 of %2 %3")
@@ -222,8 +224,8 @@ CommandOutput CommandLine::listProjects(bool json)
         QString line = pr.name.leftJustified(20) + QStringLiteral("  ") +
                        (client.isEmpty() ? tr("No client") : client).leftJustified(16);
         if (pr.hourlyRateCents)
-            line += QStringLiteral("  %1 %2/h").arg(
-                money::formatPlain(*pr.hourlyRateCents, currency), currency);
+            line += QStringLiteral("  %1 %2/h")
+                        .arg(money::formatPlain(*pr.hourlyRateCents, currency), currency);
         line += budgetText.isEmpty() ? tr("  %1 used").arg(format::duration(used->billableMs))
                                      : budgetText;
         if (pr.archived)

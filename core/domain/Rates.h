@@ -28,8 +28,9 @@ namespace rates {
 QDate firstDay();
 
 // The task type's hourly rate in effect on day (before billability; an entry's own rate is
-// decided by RateRepository::stamp, where a project's or client's rate comes first): the last step from that day or earlier,
-// the first step for a day before it, the type's own rate when it has no history.
+// decided by RateRepository::stamp, where a project's or client's rate comes first): the last step
+// from that day or earlier, the first step for a day before it, the type's own rate when it has no
+// history.
 qint64 rateOn(const TaskType &type, QDate day);
 
 // The type's history with rate taking effect from day: steps on or after day give way to it

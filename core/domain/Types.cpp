@@ -160,9 +160,8 @@ Result<void> project(const Project &project)
     // At most 100,000 hours, or the money of as many hours at the highest rate.
     constexpr Ms kMaxBudgetMs = Ms(100'000) * 3'600'000;
     if ((project.budgetMs && (*project.budgetMs <= 0 || *project.budgetMs > kMaxBudgetMs)) ||
-        (project.budgetCents &&
-         (*project.budgetCents <= 0 ||
-          *project.budgetCents > money::kMaxHourlyRateCents * 100'000)))
+        (project.budgetCents && (*project.budgetCents <= 0 ||
+                                 *project.budgetCents > money::kMaxHourlyRateCents * 100'000)))
         return Error::invalid(Tr::tr("The budget is out of range."));
     return {};
 }

@@ -82,8 +82,8 @@ struct Project
     QString id;
     QString orgId;
     QString name;
-    QString clientId; // empty: no client
-    QString color;    // "#rrggbb"
+    QString clientId;                      // empty: no client
+    QString color;                         // "#rrggbb"
     std::optional<qint64> hourlyRateCents; // none: the client's, else the task type's
     std::optional<Ms> budgetMs;            // a budget in time ...
     std::optional<qint64> budgetCents;     // ... or in money (at most one of them)

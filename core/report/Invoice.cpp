@@ -117,9 +117,8 @@ Result<Invoice> build(const TimerService &service, const InvoiceRequest &request
     const Ms now = service.clock().nowMs();
     auto read = ReportService(service).forEachEntry(filter, [&](const TimeEntry &e) {
         const EntryBill bill = billEntry(e, range.from, range.to, now, request.rounding);
-        InvoiceLine &line =
-            lines[Key{projectNames.value(e.projectId), typeOrder.value(e.taskTypeId, -1),
-                      e.hourlyRateCents}];
+        InvoiceLine &line = lines[Key{projectNames.value(e.projectId),
+                                      typeOrder.value(e.taskTypeId, -1), e.hourlyRateCents}];
         if (line.entries == 0) {
             line.project = projectNames.value(e.projectId);
             line.hourlyRateCents = e.hourlyRateCents;
