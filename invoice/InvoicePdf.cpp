@@ -39,21 +39,25 @@ QString amount(qint64 cents, const QString &currency)
 
 QString invoiceHtml(const Invoice &inv)
 {
-    QString html = QStringLiteral("<html><body style=\"font-family: sans-serif; font-size: 10pt\">");
-    html += QStringLiteral("<h2>%1</h2>").arg(esc(inv.studio.name.isEmpty() ? Tr::tr("Invoice")
-                                                                            : inv.studio.name));
+    QString html =
+        QStringLiteral("<html><body style=\"font-family: sans-serif; font-size: 10pt\">");
+    html += QStringLiteral("<h2>%1</h2>")
+                .arg(esc(inv.studio.name.isEmpty() ? Tr::tr("Invoice") : inv.studio.name));
     if (!inv.studio.address.isEmpty())
-        html += QStringLiteral("<p>%1</p>")
-                    .arg(esc(inv.studio.address).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        html +=
+            QStringLiteral("<p>%1</p>")
+                .arg(esc(inv.studio.address).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     if (!inv.studio.taxNumber.isEmpty())
-        html += QStringLiteral("<p>%1</p>").arg(esc(Tr::tr("Tax number: %1").arg(inv.studio.taxNumber)));
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(esc(Tr::tr("Tax number: %1").arg(inv.studio.taxNumber)));
     html += QStringLiteral("<h3>%1</h3>").arg(esc(Tr::tr("Invoice %1").arg(inv.number)));
     html += QStringLiteral("<p>%1<br>%2<br>%3</p>")
                 .arg(esc(Tr::tr("Date: %1").arg(inv.issued.toString(Qt::ISODate))),
                      esc(Tr::tr("Period: %1 to %2")
                              .arg(inv.first.toString(Qt::ISODate), inv.last.toString(Qt::ISODate))),
                      esc(Tr::tr("Bill to: %1").arg(inv.client.name)));
-    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"1\">");
+    html +=
+        QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"1\">");
     html += QStringLiteral("<tr><th align=\"left\">%1</th><th align=\"left\">%2</th>"
                            "<th align=\"right\">%3</th><th align=\"right\">%4</th>"
                            "<th align=\"right\">%5</th></tr>")

@@ -317,8 +317,7 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
             qint64 doneCents = 0;
             for (; it != buckets.end() && it->from < end; ++it) {
                 const Ms workedUpTo = e.billableMsWithin(report.from, std::min(end, it->to), now);
-                const Ms upTo =
-                    worked > 0 ? Ms(__int128(workedUpTo) * billable / worked) : Ms(0);
+                const Ms upTo = worked > 0 ? Ms(__int128(workedUpTo) * billable / worked) : Ms(0);
                 const qint64 upToCents = money::costCents(upTo, rate);
                 add(*it, upTo - doneMs, upToCents - doneCents, 1, e.billable);
                 doneMs = upTo;

@@ -66,7 +66,7 @@ struct Report
     Ms to = 0;
     ReportGrouping by = ReportGrouping::TaskType;
     QString currency;
-    Ms now = 0; // running entries count up to this instant
+    Ms now = 0;        // running entries count up to this instant
     Rounding rounding; // applied to each entry's time in the period
     QList<ReportGroup> groups;
     ReportGroup total; // entries: distinct entries

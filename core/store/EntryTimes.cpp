@@ -52,7 +52,8 @@ Result<void> forEachEntryTimes(const Database &db, const EntryFilter &filter, Ms
               (columns.room ? QStringLiteral("e.room_id") : QStringLiteral("NULL")) +
               QStringLiteral(", e.hourly_rate_cents, e.billable, ") +
               (columns.project ? QStringLiteral("e.project_id") : QStringLiteral("NULL")) +
-              QStringLiteral(", ") + (columns.tags ? QStringLiteral("e.tags") : QStringLiteral("NULL")) +
+              QStringLiteral(", ") +
+              (columns.tags ? QStringLiteral("e.tags") : QStringLiteral("NULL")) +
               QStringLiteral(" FROM task_types t CROSS JOIN time_entries e"));
     sql::appendWhere(query, filter, now, earliest.value());
     query.add(QStringLiteral(" AND e.task_type_id = t.id"));

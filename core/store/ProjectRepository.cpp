@@ -96,8 +96,7 @@ Result<std::optional<Project>> ProjectRepository::project(const QString &id) con
     return readFirst<Project>(m_db, *q, readProject);
 }
 
-Result<QList<Project>> ProjectRepository::projects(const QString &orgId,
-                                                   bool includeArchived) const
+Result<QList<Project>> ProjectRepository::projects(const QString &orgId, bool includeArchived) const
 {
     QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kProjectColumns +
                                QStringLiteral(" FROM projects WHERE org_id = ? AND (archived = 0 "

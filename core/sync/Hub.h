@@ -26,7 +26,7 @@ struct HubOptions : SioServerOptions
     HubOptions()
     {
         port = 7345;
-        binaryPackets = false; // no request takes binary data: a binary packet closes the socket
+        binaryPackets = false;  // no request takes binary data: a binary packet closes the socket
         maxConnections = 65536; // a backstop: the limits below are the ones that matter
     }
     // Sockets past CONNECT with one token, and in one organisation, beyond which a CONNECT is

@@ -40,8 +40,8 @@ struct StartRequest
     QString taskTypeId;
     QString roomId;
     QString note;
-    std::optional<Ms> at; // default: now
-    QString entryId;      // default: a new UUID
+    std::optional<Ms> at;   // default: now
+    QString entryId;        // default: a new UUID
     QString projectId = {}; // empty: none
     QStringList tags = {};
 };

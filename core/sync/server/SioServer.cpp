@@ -162,8 +162,8 @@ void SioServer::onNewConnection()
         auto owned = std::make_unique<SioConnection>(id, socket, m_options, m_traffic);
         SioConnection *conn = owned.get();
         m_connections.emplace(id, std::move(owned));
-        const bool overLimit = m_options.maxUnauthenticated > 0 &&
-                               m_unauthenticated >= m_options.maxUnauthenticated;
+        const bool overLimit =
+            m_options.maxUnauthenticated > 0 && m_unauthenticated >= m_options.maxUnauthenticated;
         ++m_unauthenticated;
         conn->onPacket = [this, conn](const sio::Packet &packet,
                                       const QList<QByteArray> &attachments) {
@@ -180,9 +180,9 @@ void SioServer::onNewConnection()
             const QString message = Tr::tr("The hub has %1 connections waiting to log in "
                                            "(--max-unauthenticated); try again later.")
                                         .arg(m_options.maxUnauthenticated);
-            qCWarning(lcSio).noquote() << "refused a socket from" << conn->socket()->peerAddress().toString()
-                                       << "at once:" << m_options.maxUnauthenticated
-                                       << "wait to log in";
+            qCWarning(lcSio).noquote()
+                << "refused a socket from" << conn->socket()->peerAddress().toString()
+                << "at once:" << m_options.maxUnauthenticated << "wait to log in";
             refuse(id, QStringLiteral("/"), protocol::encode(protocol::overLimit(message)));
             conn->drop(QStringLiteral("over --max-unauthenticated"), true);
         }
