@@ -5,6 +5,7 @@
 #include "backend/Backend.h"
 #include "domain/Format.h"
 #include "domain/Money.h"
+#include "invoice/InvoiceDialog.h"
 #include "models/EntryFormat.h"
 #include "report/EntryImport.h"
 
@@ -176,6 +177,12 @@ ReportsView::ReportsView(Backend &service, QWidget *parent)
     connect(exportToggl, &QPushButton::clicked, this,
             [this] { chooseExportFile(TransferFormat::TogglCsv); });
     connect(importButton, &QPushButton::clicked, this, [this] { chooseImportFile(); });
+    // Issue 12: the invoice of a client over the period shown (ui/invoice).
+    auto *invoiceButton = new QPushButton(tr("Invoice…"), this);
+    files->addWidget(invoiceButton);
+    QWidget::setTabOrder(importButton, invoiceButton);
+    connect(invoiceButton, &QPushButton::clicked, this,
+            [this] { InvoiceDialog::openOver(m_service, m_from->date(), m_to->date(), this); });
     connect(&m_service, &Backend::entryChanged, this, [this] { refresh(); });
     connect(&m_service, &Backend::catalogChanged, this, [this] { refresh(); });
     connect(&m_service, &Backend::entriesChanged, this, [this] { refresh(); });
