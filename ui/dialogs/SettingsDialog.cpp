@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "StudioPage.h"
 #include "SystemTheme.h"
 #include "Theme.h"
 #include "backend/Backend.h"
@@ -130,6 +131,9 @@ SettingsDialog::SettingsDialog(Backend &service, QWidget *parent)
                                   "it; older copies beyond this number are removed."));
     form->addRow(tr("Daily copies kept:"), m_dailyBackups);
 
+    m_studio = new StudioPage(m_service, this); // the studio's details on invoices (issue 12)
+    layout->addWidget(m_studio);
+
     m_error = new QLabel(this);
     theme::useErrorText(m_error);
     m_error->setWordWrap(true);
@@ -176,9 +180,14 @@ void SettingsDialog::accept()
     s.prefs.notifyOtherMachines = m_notifyOthers->isChecked();
     s.prefs.dailyBackups = m_dailyBackups->value();
     m_error->clear();
+    if (auto r = m_studio->check(); !r) {
+        m_error->setText(r.error().message);
+        return;
+    }
+    m_studio->save(); // on the writer before the settings: its answer arrives first
     m_service.saveSettings(s, this, [this, language = s.prefs.language](const Result<void> &r) {
-        if (!r) {
-            m_error->setText(r.error().message);
+        if (!r || !m_studio->errorText().isEmpty()) {
+            m_error->setText(r ? m_studio->errorText() : r.error().message);
             return;
         }
         const Appearance appearance =

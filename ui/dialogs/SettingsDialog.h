@@ -12,6 +12,7 @@ class QTimeEdit;
 namespace st {
 
 class Backend;
+class StudioPage;
 enum class Appearance;
 
 // Your name, the organisation (name, currency), the default room, tray behaviour, language,
@@ -53,6 +54,7 @@ private:
     QTimeEdit *m_endOfDay = nullptr;
     QCheckBox *m_notifyOthers = nullptr;
     QSpinBox *m_dailyBackups = nullptr; // copies of the database kept, one a day (0: off)
+    StudioPage *m_studio = nullptr;     // the studio's details printed on invoices
     QLabel *m_error = nullptr;
     QString m_initialLanguage;
     Appearance m_initialAppearance{}; // the saved one (appearanceChanged says when it changes)
