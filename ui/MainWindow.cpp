@@ -9,6 +9,7 @@
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/TaskTypesDialog.h"
 #include "reports/ReportsView.h"
+#include "timesheet/TimesheetView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -62,6 +63,9 @@ MainWindow::MainWindow(Backend &service, QWidget *parent)
         page->setShortcut(QKeySequence(pages[i].second));
         connect(page, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
     }
+    QAction *timesheet = view->addAction(tr("&Week timesheet"));
+    timesheet->setShortcut(QKeySequence(tr("Ctrl+T")));
+    connect(timesheet, &QAction::triggered, this, &MainWindow::openTimesheet);
     view->addSeparator();
     QAction *next = view->addAction(tr("Ne&xt tab"));
     next->setShortcuts({QKeySequence(tr("Ctrl+Tab")), QKeySequence(tr("Ctrl+PgDown"))});
@@ -117,6 +121,19 @@ void MainWindow::openTaskTypes()
     auto *dialog = new TaskTypesDialog(m_service, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::openTimesheet()
+{
+    if (!m_timesheet) {
+        m_timesheet = new TimesheetView(m_service, this);
+        m_timesheet->setWindowFlag(Qt::Window);
+        m_timesheet->setAttribute(Qt::WA_DeleteOnClose);
+        m_timesheet->resize(900, 420);
+    }
+    m_timesheet->show();
+    m_timesheet->raise();
+    m_timesheet->activateWindow();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QTabWidget;
 
@@ -11,6 +12,7 @@ enum class Appearance;
 class HistoryView;
 class ReportsView;
 class NowView;
+class TimesheetView;
 
 // The window: the Now and History tabs, menus, and errors in the status bar. Closing it hides it
 // when the tray keeps the app alive (setTrayAvailable, "close to tray" setting).
@@ -30,6 +32,8 @@ public:
     void toggleVisible();
     void openSettings();
     void openTaskTypes();
+    // View → Week timesheet, in a window of its own (one at a time).
+    void openTimesheet();
 
 Q_SIGNALS:
     void quitRequested();
@@ -45,6 +49,7 @@ private:
     NowView *m_now = nullptr;
     HistoryView *m_history = nullptr;
     ReportsView *m_reports = nullptr;
+    QPointer<TimesheetView> m_timesheet;
     bool m_trayAvailable = false;
 };
 
