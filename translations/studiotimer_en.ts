@@ -171,7 +171,7 @@
 <context>
     <name>st::HistoryView</name>
     <message numerus="yes">
-        <location filename="../ui/HistoryView.cpp" line="+229"/>
+        <location filename="../ui/HistoryView.cpp" line="+241"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+125"/>
+        <location line="+128"/>
         <source>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n entry · %1 · %2&lt;/b&gt;</numerusform>
@@ -188,9 +188,20 @@
     </message>
 </context>
 <context>
+    <name>st::InvoiceDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/invoice/InvoiceDialog.cpp" line="+246"/>
+        <source>%n line(s), total %1.</source>
+        <translation>
+            <numerusform>%n line, total %1.</numerusform>
+            <numerusform>%n lines, total %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>st::InvoicePdf</name>
     <message numerus="yes">
-        <location filename="../invoice/InvoicePdf.cpp" line="+75"/>
+        <location filename="../invoice/InvoicePdf.cpp" line="+79"/>
         <source>Each entry is billed in steps of %n minute(s).</source>
         <translation>
             <numerusform>Each entry is billed in steps of %n minute.</numerusform>
@@ -212,7 +223,7 @@
 <context>
     <name>st::ReportsView</name>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportsView.cpp" line="+290"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+297"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1: %2, %3, %n entry</numerusform>

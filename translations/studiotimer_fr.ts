@@ -458,7 +458,7 @@
 </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>No clients yet. Add one with: studiotimer clients add NAME
 </source>
         <translation>Aucun client pour l’instant. Ajoutez-en un avec : studiotimer clients add NOM
@@ -466,7 +466,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <location filename="../core/cli/TaskTypeCommands.cpp" line="+2"/>
         <source>  archived</source>
         <translation>  archivé</translation>
@@ -514,7 +514,7 @@
         <translation>--from dit quand un nouveau --rate prend effet : donnez aussi --rate.</translation>
     </message>
     <message>
-        <location filename="../core/cli/ProjectCommands.cpp" line="-192"/>
+        <location filename="../core/cli/ProjectCommands.cpp" line="-194"/>
         <source>--rate takes an amount per hour such as 95 or 95.50 (at most %1), not &quot;%2&quot;.</source>
         <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
     </message>
@@ -665,7 +665,7 @@ Essayez « studiotimer help ».
 </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Only &quot;settings list&quot; takes --json.</source>
         <translation>Seul « settings list » prend --json.</translation>
     </message>
@@ -698,7 +698,7 @@ Essayez « studiotimer help ».
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/cli/InvoiceCommands.cpp" line="-91"/>
+        <location filename="../core/cli/InvoiceCommands.cpp" line="-90"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-46"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
@@ -1491,6 +1491,24 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
 </context>
 <context>
+    <name>st::DurationInput</name>
+    <message>
+        <location filename="../ui/timesheet/DurationInput.cpp" line="+60"/>
+        <source>&quot;%1&quot; is not a duration: type it as 1:30, 90m or 1.5h.</source>
+        <translation>« %1 » n’est pas une durée : tapez-la comme 1:30, 90m ou 1,5h.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is less than a minute.</source>
+        <translation>« %1 » fait moins d’une minute.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is more than a day.</source>
+        <translation>« %1 » dépasse une journée.</translation>
+    </message>
+</context>
+<context>
     <name>st::EntryDialog</name>
     <message>
         <location filename="../ui/dialogs/EntryDialog.cpp" line="+75"/>
@@ -2072,12 +2090,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No entries in this period with these filters. Start a timer on the Now tab, add one with New entry… (%1), or widen the period.</source>
         <translation>Aucune entrée sur cette période avec ces filtres. Démarrez un chronomètre dans l’onglet Maintenant, ajoutez-en une avec Nouvelle entrée… (%1), ou élargissez la période.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Entry deleted</source>
         <translation>Entrée supprimée</translation>
     </message>
@@ -2309,31 +2327,182 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 n’a aucun projet à facturer.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Nothing to invoice: %1 has no entries from %2 to %3.</source>
         <translation>Rien à facturer : %1 n’a aucune entrée du %2 au %3.</translation>
     </message>
 </context>
 <context>
-    <name>st::InvoicePdf</name>
+    <name>st::InvoiceDialog</name>
     <message>
-        <location filename="../invoice/InvoicePdf.cpp" line="+43"/>
+        <location filename="../ui/invoice/InvoiceDialog.cpp" line="+52"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>&amp;Client:</source>
+        <translation>&amp;Client :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pro&amp;ject:</source>
+        <translation>Pro&amp;jet :</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rounding direction</source>
+        <translation>Sens de l’arrondi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up (a started step is billed)</source>
+        <translation>Au-dessus (un pas entamé est facturé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To the nearest</source>
+        <translation>Au plus proche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Au-dessous</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Rounding:</source>
+        <translation>A&amp;rrondi :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each entry&apos;s time is rounded on its own; stored times never change.</source>
+        <translation>Le temps de chaque entrée est arrondi à part ; les temps enregistrés ne changent jamais.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Billable time only</source>
+        <translation>&amp;Temps facturable seulement</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The next one</source>
+        <translation>Le suivant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Number:</source>
+        <translation>&amp;Numéro :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invoice preview</source>
+        <translation>Aperçu de la facture</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>There are no clients yet: add one with &quot;studiotimer clients add NAME&quot;, and projects under it.</source>
+        <translation>Il n’y a pas encore de client : ajoutez-en un avec « studiotimer clients add NOM », puis des projets.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>All of the client&apos;s projects</source>
+        <translation>Tous les projets du client</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The next one: %1</source>
+        <translation>Le suivant : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s), total %1.</source>
+        <translation>
+            <numerusform>%n ligne, total %1.</numerusform>
+            <numerusform>%n lignes, total %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save the invoice</source>
+        <translation>Enregistrer la facture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Invoice %1 saved to %2.</source>
+        <translation>Facture %1 enregistrée dans %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Invoice %1</source>
+        <translation>Facture %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Invoice %1 sent to the printer.</source>
+        <translation>Facture %1 envoyée à l’imprimante.</translation>
+    </message>
+</context>
+<context>
+    <name>st::InvoicePdf</name>
+    <message>
+        <location filename="../invoice/InvoicePdf.cpp" line="+45"/>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Tax number: %1</source>
         <translation>Numéro de TVA : %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Invoice %1</source>
         <translation>Facture %1</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>Date: %1</source>
         <translation>Date : %1</translation>
     </message>
@@ -2348,7 +2517,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Facturé à : %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
@@ -2437,7 +2606,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+28"/>
+        <location filename="../ui/MainWindow.cpp" line="+29"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -2517,7 +2686,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Alt+3</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>&amp;Week timesheet</source>
+        <translation>&amp;Feuille de temps de la semaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ne&amp;xt tab</source>
         <translation>Onglet &amp;suivant</translation>
     </message>
@@ -2827,7 +3006,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
@@ -2918,7 +3097,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::ReportsView</name>
     <message>
-        <location filename="../ui/reports/ReportsView.cpp" line="+45"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+46"/>
         <source>Task type</source>
         <translation>Type de tâche</translation>
     </message>
@@ -3028,7 +3207,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Détail du rapport</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+60"/>
+        <source>Invoice…</source>
+        <translation>Facture…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -3111,7 +3295,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+30"/>
+        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+31"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -3258,7 +3442,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Copies quotidiennes gardées :</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -3348,6 +3532,39 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+2"/>
         <source>Where</source>
         <translation>Où</translation>
+    </message>
+</context>
+<context>
+    <name>st::StudioPage</name>
+    <message>
+        <location filename="../ui/dialogs/StudioPage.cpp" line="+25"/>
+        <source>Studio details on invoices</source>
+        <translation>Le studio sur les factures</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stud&amp;io name:</source>
+        <translation>Nom du stud&amp;io :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Studio address</source>
+        <translation>Adresse du studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Addr&amp;ess:</source>
+        <translation>Adr&amp;esse :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ta&amp;x number:</source>
+        <translation>Numéro de T&amp;VA :</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The studio&apos;s address is at most %1 characters.</source>
+        <translation>L’adresse du studio fait au plus %1 caractères.</translation>
     </message>
 </context>
 <context>
@@ -4208,6 +4425,117 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
 </context>
 <context>
+    <name>st::Timesheet</name>
+    <message>
+        <location filename="../ui/timesheet/TimesheetData.cpp" line="+106"/>
+        <source>Type a duration to add, such as 1:30.</source>
+        <translation>Tapez une durée à ajouter, comme 1:30.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>A timer is running on %1: stop it before adding time to that day.</source>
+        <translation>Un chronomètre tourne le %1 : arrêtez-le avant d’ajouter du temps à ce jour.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 more does not fit on %2: the day&apos;s last entry ends at %3, and it would run past midnight.</source>
+        <translation>%1 de plus ne tient pas le %2 : la dernière entrée du jour finit à %3, et cela dépasserait minuit.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 more on %2 would end at %3, which is still to come.</source>
+        <translation>%1 de plus le %2 finirait à %3, qui n’est pas encore passé.</translation>
+    </message>
+</context>
+<context>
+    <name>st::TimesheetModel</name>
+    <message>
+        <location filename="../ui/timesheet/TimesheetModel.cpp" line="+88"/>
+        <source>No project</source>
+        <translation>Sans projet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+41"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Type a duration to add to this day, such as 1:30, 90m or 1.5h.</source>
+        <translation>Tapez une durée à ajouter à ce jour, comme 1:30, 90m ou 1,5h.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+</context>
+<context>
+    <name>st::TimesheetView</name>
+    <message>
+        <location filename="../ui/timesheet/TimesheetView.cpp" line="+37"/>
+        <location line="+20"/>
+        <source>Week timesheet</source>
+        <translation>Feuille de temps de la semaine</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>◀ Previous week</source>
+        <translation>◀ Semaine précédente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next week ▶</source>
+        <translation>Semaine suivante ▶</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Project of the new row</source>
+        <translation>Projet de la nouvelle ligne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Task type of the new row</source>
+        <translation>Type de tâche de la nouvelle ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add row</source>
+        <translation>Ajouter la ligne</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Another row:</source>
+        <translation>Autre ligne :</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No project</source>
+        <translation>Sans projet</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Added %1 from %2 to %3.</source>
+        <translation>%1 ajouté de %2 à %3.</translation>
+    </message>
+</context>
+<context>
     <name>st::TrayIcon</name>
     <message>
         <location filename="../ui/TrayIcon.cpp" line="+95"/>
@@ -4850,7 +5178,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un budget est en heures ou en argent, pas les deux.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The budget is out of range.</source>
         <translation>Le budget est hors limites.</translation>
     </message>
