@@ -69,6 +69,7 @@ TimesheetView::TimesheetView(Backend &service, QWidget *parent)
     m_project = new QComboBox(this);
     m_project->setObjectName(QStringLiteral("rowProject"));
     m_project->setAccessibleName(tr("Project of the new row"));
+    m_project->setSizeAdjustPolicy(QComboBox::AdjustToContents); // the projects arrive later
     m_task = new QComboBox(this);
     m_task->setObjectName(QStringLiteral("rowTask"));
     m_task->setAccessibleName(tr("Task type of the new row"));
