@@ -34,6 +34,9 @@ StudioPage::StudioPage(Backend &service, QWidget *parent)
     m_address->setTabChangesFocus(true); // Tab leaves the field; Enter starts a new line
     m_address->setFixedHeight(m_address->fontMetrics().lineSpacing() * 3 + 12);
     m_address->setAccessibleName(tr("Studio address"));
+    // Fusion draws no focus on a text box of several lines: its frame shows where the keyboard is.
+    m_address->setStyleSheet(
+        QStringLiteral("QPlainTextEdit:focus { border: 2px solid palette(highlight); }"));
     auto *addressLabel = new QLabel(tr("Addr&ess:"), this);
     addressLabel->setBuddy(m_address);
     form->addRow(addressLabel, m_address);
