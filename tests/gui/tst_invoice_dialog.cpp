@@ -4,6 +4,7 @@
 // `studiotimer invoice` does, and shows bad choices without saving anything.
 #include "GuiFixture.h"
 #include "KeyboardFixture.h"
+#include "NamedChild.h"
 
 #include "invoice/InvoiceDialog.h"
 #include "reports/ReportsView.h"
@@ -141,14 +142,6 @@ struct Studio
             qFatal("no preview after the change");
     }
 };
-
-template <class W> W *child(QWidget &parent, const char *name)
-{
-    W *w = parent.findChild<W *>(QString::fromLatin1(name));
-    if (!w)
-        qFatal("no %s", name);
-    return w;
-}
 
 } // namespace
 

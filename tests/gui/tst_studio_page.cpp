@@ -2,6 +2,7 @@
 // settings set studio.name|studio.address|studio.taxNumber`, shown when the dialog opens and saved
 // with it; a refused field changes nothing.
 #include "GuiFixture.h"
+#include "NamedChild.h"
 
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/StudioPage.h"
@@ -17,14 +18,6 @@ namespace {
 QString s(const char *text)
 {
     return QString::fromUtf8(text);
-}
-
-template <class W> W *child(QWidget &parent, const char *name)
-{
-    W *w = parent.findChild<W *>(QString::fromLatin1(name));
-    if (!w)
-        qFatal("no %s", name);
-    return w;
 }
 
 } // namespace
