@@ -30,6 +30,7 @@ public:
     void toggleVisible();
     void openSettings();
     void openTaskTypes();
+    void openProjects();
 
 Q_SIGNALS:
     void quitRequested();

@@ -135,6 +135,8 @@ void Backend::takeSnapshot(TimerService &s)
     snap.users = s.users();
     snap.taskTypes = s.taskTypes(true);
     snap.rooms = s.rooms(true);
+    snap.clients = s.clients(true);
+    snap.projects = s.projects(true);
     snap.user = s.user(profile::currentUserId(db)).value_or(User{});
     if (snap.user.id.isEmpty() && !snap.users.isEmpty())
         snap.user = snap.users.first();

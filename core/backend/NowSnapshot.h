@@ -18,6 +18,8 @@ struct NowSnapshot
     QList<User> users;
     QList<TaskType> taskTypes; // every task type, archived ones included (for names)
     QList<Room> rooms;         // every room, archived ones included
+    QList<Client> clients;     // every client, archived ones included
+    QList<Project> projects;   // every project, archived ones included
     std::optional<TimeEntry> running;
     QList<TimeEntry> today;  // the desk user's entries of the local day, newest first
     QList<TimeEntry> studio; // every running entry of the organisation
@@ -31,6 +33,11 @@ struct NowSnapshot
     QString taskTypeName(const QString &id) const;
     QString roomName(const QString &id) const;
     QString userName(const QString &id) const;
+    QList<Project> activeProjects() const;
+    std::optional<Project> project(const QString &id) const;
+    std::optional<Client> client(const QString &id) const;
+    QString projectName(const QString &id) const;
+    QString clientName(const QString &id) const;
     // The cost of an entry at its task type's rate as of now.
     qint64 costCents(const TimeEntry &entry, Ms now) const;
 };
