@@ -23,6 +23,10 @@ struct NowSnapshot
     std::optional<TimeEntry> running;
     QList<TimeEntry> today;  // the desk user's entries of the local day, newest first
     QList<TimeEntry> studio; // every running entry of the organisation
+    // The desk user's latest entry per (project, task type), newest first, at most five; and
+    // their projects, most recent first (timer/RecentWork.h).
+    QList<TimeEntry> recentPairs;
+    QStringList recentProjectIds;
     Preferences prefs;
     Ms takenAt = 0;
     bool valid = false;

@@ -5,4 +5,5 @@ target_sources(studiotimer_ui PRIVATE
     projects/ClientsPage.cpp projects/ClientsPage.h
     projects/ProjectsPage.cpp projects/ProjectsPage.h
     projects/ProjectsDialog.cpp projects/ProjectsDialog.h
+    projects/ProjectPicker.cpp projects/ProjectPicker.h
 )
