@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>st::ChoiceButton</name>
+    <message numerus="yes">
+        <location filename="../ui/ChoiceButton.cpp" line="+64"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>st::CommandLine</name>
     <message numerus="yes">
         <location filename="../core/cli/CommandLine.cpp" line="+460"/>
@@ -171,15 +182,7 @@
 <context>
     <name>st::HistoryView</name>
     <message numerus="yes">
-        <location filename="../ui/HistoryView.cpp" line="+229"/>
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n selected</numerusform>
-            <numerusform>%n selected</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+125"/>
+        <location filename="../ui/HistoryView.cpp" line="+325"/>
         <source>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n entry · %1 · %2&lt;/b&gt;</numerusform>
@@ -190,7 +193,7 @@
 <context>
     <name>st::InvoicePdf</name>
     <message numerus="yes">
-        <location filename="../invoice/InvoicePdf.cpp" line="+75"/>
+        <location filename="../invoice/InvoicePdf.cpp" line="+79"/>
         <source>Each entry is billed in steps of %n minute(s).</source>
         <translation>
             <numerusform>Each entry is billed in steps of %n minute.</numerusform>
@@ -201,7 +204,7 @@
 <context>
     <name>st::NowView</name>
     <message numerus="yes">
-        <location filename="../ui/NowView.cpp" line="+425"/>
+        <location filename="../ui/NowView.cpp" line="+487"/>
         <source>Today: %1 · %2 · %n entries</source>
         <translation>
             <numerusform>Today: %1 · %2 · %n entry</numerusform>
@@ -210,9 +213,20 @@
     </message>
 </context>
 <context>
+    <name>st::ReportFilters</name>
+    <message numerus="yes">
+        <location filename="../ui/reports/ReportFilters.cpp" line="+29"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>st::ReportsView</name>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportsView.cpp" line="+290"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+333"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1: %2, %3, %n entry</numerusform>
@@ -220,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Total: %1, %2, %n entries</source>
         <translation>
             <numerusform>Total: %1, %2, %n entry</numerusform>

@@ -159,18 +159,28 @@
 <context>
     <name>st::Backend</name>
     <message>
-        <location filename="../core/backend/Backend.cpp" line="+205"/>
-        <location line="+10"/>
+        <location filename="../core/backend/Backend.cpp" line="+212"/>
+        <location line="+11"/>
         <source>No timer is running.</source>
         <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>Note edited while running</source>
         <translation>Note modifiée en cours de route</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
+        <source>Project changed while running</source>
+        <translation>Projet changé en cours de route</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tags edited while running</source>
+        <translation>Étiquettes modifiées en cours de route</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
@@ -207,6 +217,97 @@
         <location line="-2"/>
         <source>A long report, export or import is under way; the timer buttons still answer at once.</source>
         <translation>Un long rapport, un export ou un import est en cours ; les boutons du chronomètre répondent toujours aussitôt.</translation>
+    </message>
+</context>
+<context>
+    <name>st::CatalogPage</name>
+    <message>
+        <location filename="../ui/projects/CatalogPage.cpp" line="+27"/>
+        <source>A&amp;dd</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A&amp;pply</source>
+        <translation>A&amp;ppliquer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+78"/>
+        <source>Archi&amp;ve</source>
+        <translation>Arc&amp;hiver</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivé)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Res&amp;tore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+</context>
+<context>
+    <name>st::ChoiceButton</name>
+    <message numerus="yes">
+        <location filename="../ui/ChoiceButton.cpp" line="+64"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n choisi</numerusform>
+            <numerusform>%n choisis</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>st::ClientsPage</name>
+    <message>
+        <location filename="../ui/projects/ClientsPage.cpp" line="+27"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client colour</source>
+        <translation>Couleur du client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without a rate of its own, each project&apos;s rate applies, else the task type&apos;s.</source>
+        <translation>Sans taux propre, le taux de chaque projet s’applique, sinon celui du type de tâche.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co&amp;lour:</source>
+        <translation>C&amp;ouleur :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hourly &amp;rate:</source>
+        <translation>&amp;Taux horaire :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A project&apos;s own rate comes first, then its client&apos;s, then the task type&apos;s. Recorded entries keep their rate.</source>
+        <translation>Le taux propre d’un projet passe d’abord, puis celui de son client, puis celui du type de tâche. Les entrées enregistrées gardent leur taux.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>New client %1</source>
+        <translation>Nouveau client %1</translation>
+    </message>
+</context>
+<context>
+    <name>st::ColorButton</name>
+    <message>
+        <location filename="../ui/projects/CatalogFields.cpp" line="+16"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
     </message>
 </context>
 <context>
@@ -458,7 +559,7 @@
 </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>No clients yet. Add one with: studiotimer clients add NAME
 </source>
         <translation>Aucun client pour l’instant. Ajoutez-en un avec : studiotimer clients add NOM
@@ -466,7 +567,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <location filename="../core/cli/TaskTypeCommands.cpp" line="+2"/>
         <source>  archived</source>
         <translation>  archivé</translation>
@@ -514,7 +615,7 @@
         <translation>--from dit quand un nouveau --rate prend effet : donnez aussi --rate.</translation>
     </message>
     <message>
-        <location filename="../core/cli/ProjectCommands.cpp" line="-192"/>
+        <location filename="../core/cli/ProjectCommands.cpp" line="-194"/>
         <source>--rate takes an amount per hour such as 95 or 95.50 (at most %1), not &quot;%2&quot;.</source>
         <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
     </message>
@@ -665,7 +766,7 @@ Essayez « studiotimer help ».
 </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Only &quot;settings list&quot; takes --json.</source>
         <translation>Seul « settings list » prend --json.</translation>
     </message>
@@ -698,7 +799,7 @@ Essayez « studiotimer help ».
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/cli/InvoiceCommands.cpp" line="-91"/>
+        <location filename="../core/cli/InvoiceCommands.cpp" line="-90"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-46"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
@@ -1493,7 +1594,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::EntryDialog</name>
     <message>
-        <location filename="../ui/dialogs/EntryDialog.cpp" line="+75"/>
+        <location filename="../ui/dialogs/EntryDialog.cpp" line="+77"/>
         <source>Adjust entry</source>
         <translation>Corriger l’entrée</translation>
     </message>
@@ -1503,58 +1604,32 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Nouvelle entrée</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Start:</source>
-        <translation>Début :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>The timer is still running: stop it to set its end.</source>
         <translation>Le chronomètre tourne encore : arrêtez-le pour fixer sa fin.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+2"/>
         <source>End:</source>
         <translation>Fin :</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+0"/>
         <source>still running</source>
         <translation>toujours en cours</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Task:</source>
-        <translation>Tâche :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Room:</source>
-        <translation>Salle :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Note:</source>
-        <translation>Note :</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+22"/>
         <source>Why the change (required, kept in the audit trail)</source>
         <translation>Pourquoi ce changement (obligatoire, gardé dans l’historique)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Reason:</source>
-        <translation>Raison :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1574,9 +1649,54 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Raison</translation>
     </message>
     <message>
+        <location line="-44"/>
+        <source>S&amp;tart:</source>
+        <translation>&amp;Début :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;End:</source>
+        <translation>&amp;Fin :</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>T&amp;ask:</source>
+        <translation>&amp;Tâche :</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Room:</source>
+        <translation>&amp;Salle :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projet :</translation>
+    </message>
+    <message>
         <location line="+3"/>
-        <source>Audit trail:</source>
-        <translation>Historique des corrections :</translation>
+        <source>words, separated by spaces</source>
+        <translation>mots, séparés par des espaces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;gs:</source>
+        <translation>Éti&amp;quettes :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reaso&amp;n:</source>
+        <translation>&amp;Raison :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Au&amp;dit trail:</source>
+        <translation>&amp;Historique des corrections :</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1584,7 +1704,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Historique des corrections</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
+        <source>No project &quot;%1&quot;.</source>
+        <translation>Aucun projet « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The end is before the start.</source>
         <translation>La fin est avant le début.</translation>
     </message>
@@ -1604,7 +1729,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Donnez une raison à la correction.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+138"/>
         <source>never adjusted</source>
         <translation>jamais corrigée</translation>
     </message>
@@ -1622,6 +1747,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+5"/>
         <source>running</source>
         <translation>en cours</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>aucun</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1645,6 +1775,16 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+4"/>
+        <source>project %1 → %2</source>
+        <translation>projet %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>tags “%1”</source>
+        <translation>étiquettes « %1 »</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>note “%1”</source>
         <translation>note « %1 »</translation>
     </message>
@@ -2016,7 +2156,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::HistoryView</name>
     <message>
-        <location filename="../ui/HistoryView.cpp" line="+44"/>
+        <location filename="../ui/HistoryView.cpp" line="+46"/>
         <source>All tasks</source>
         <translation>Toutes les tâches</translation>
     </message>
@@ -2031,13 +2171,23 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Toutes les salles</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>All clients</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All projects</source>
+        <translation>Tous les projets</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+10"/>
         <source>Search notes</source>
         <translation>Chercher dans les notes</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
@@ -2067,17 +2217,27 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Salles affichées</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+1"/>
+        <source>Clients shown</source>
+        <translation>Clients affichés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projects shown</source>
+        <translation>Projets affichés</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Entries</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No entries in this period with these filters. Start a timer on the Now tab, add one with New entry… (%1), or widen the period.</source>
         <translation>Aucune entrée sur cette période avec ces filtres. Démarrez un chronomètre dans l’onglet Maintenant, ajoutez-en une avec Nouvelle entrée… (%1), ou élargissez la période.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Entry deleted</source>
         <translation>Entrée supprimée</translation>
     </message>
@@ -2133,16 +2293,18 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <source>Delete the selected entry (%1); %2 brings it back</source>
         <translation>Supprimer l’entrée sélectionnée (%1) ; %2 la rétablit</translation>
     </message>
-    <message numerus="yes">
-        <location line="+86"/>
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n choisi</numerusform>
-            <numerusform>%n choisis</numerusform>
-        </translation>
+    <message>
+        <location line="+66"/>
+        <source>No client</source>
+        <translation>Aucun client</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+3"/>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2 (%3)</translation>
     </message>
@@ -2309,7 +2471,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 n’a aucun projet à facturer.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Nothing to invoice: %1 has no entries from %2 to %3.</source>
         <translation>Rien à facturer : %1 n’a aucune entrée du %2 au %3.</translation>
     </message>
@@ -2317,23 +2479,23 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::InvoicePdf</name>
     <message>
-        <location filename="../invoice/InvoicePdf.cpp" line="+43"/>
+        <location filename="../invoice/InvoicePdf.cpp" line="+45"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Tax number: %1</source>
         <translation>Numéro de TVA : %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Invoice %1</source>
         <translation>Facture %1</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>Date: %1</source>
         <translation>Date : %1</translation>
     </message>
@@ -2348,7 +2510,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Facturé à : %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
@@ -2437,7 +2599,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+28"/>
+        <location filename="../ui/MainWindow.cpp" line="+29"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -2468,6 +2630,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Clients and projects…</source>
+        <translation>&amp;Clients et projets…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
@@ -2578,7 +2745,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::NowView</name>
     <message>
-        <location filename="../ui/NowView.cpp" line="+69"/>
+        <location filename="../ui/NowView.cpp" line="+70"/>
         <source>Who:</source>
         <translation>Qui :</translation>
     </message>
@@ -2588,7 +2755,32 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Salle :</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>The project the work is for: recent ones first; type to find one by its name or its client&apos;s. A running timer takes it at once.</source>
+        <translation>Le projet pour lequel on travaille : les récents d’abord ; tapez pour en trouver un par son nom ou celui de son client. Un chronomètre en cours le prend aussitôt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project:</source>
+        <translation>Projet :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>words, separated by spaces</source>
+        <translation>mots, séparés par des espaces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free words to find and report the work by, such as vocals or overdub. A running timer takes them when you leave the field.</source>
+        <translation>Des mots libres pour retrouver le travail et en faire des rapports, comme voix ou overdub. Un chronomètre en cours les prend quand vous quittez le champ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags:</source>
+        <translation>Étiquettes :</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
@@ -2653,7 +2845,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Chronomètres en cours dans le studio</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+41"/>
+        <source>No project &quot;%1&quot;.</source>
+        <translation>Aucun projet « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>%1 (paused)</source>
         <translation>%1 (en pause)</translation>
     </message>
@@ -2668,7 +2865,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 · depuis %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2) · %3</source>
+        <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No timer running</source>
         <translation>Aucun chronomètre en cours</translation>
     </message>
@@ -2704,7 +2911,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-242"/>
         <source>Who works at this desk. A running timer is handed over from now: it stops, and goes on for the person picked.</source>
         <translation>Qui travaille à ce poste. Un chronomètre en cours est transmis dès maintenant : il s’arrête et continue pour la personne choisie.</translation>
     </message>
@@ -2714,7 +2921,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Où le travail a lieu. Un chronomètre en cours change de salle dès maintenant : il est coupé à cet instant, le temps déjà passé restant dans sa salle.</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+270"/>
         <source>New user…</source>
         <translation>Nouvel utilisateur…</translation>
     </message>
@@ -2729,13 +2936,13 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Nouvelle salle…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+36"/>
         <source>New user</source>
         <translation>Nouvel utilisateur</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
@@ -2745,12 +2952,30 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Nouvelle salle</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Today: %1 · %2 · %n entries</source>
         <translation>
             <numerusform>Aujourd’hui : %1 · %2 · %n entrée</numerusform>
             <numerusform>Aujourd’hui : %1 · %2 · %n entrées</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>st::OptionalRate</name>
+    <message>
+        <location filename="../ui/projects/CatalogFields.cpp" line="+20"/>
+        <source>Own rate</source>
+        <translation>Taux propre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>/h</source>
+        <translation>/h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hourly rate</source>
+        <translation>Taux horaire</translation>
     </message>
 </context>
 <context>
@@ -2795,6 +3020,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+3"/>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Custom range</source>
         <translation>Période personnalisée</translation>
     </message>
@@ -2802,6 +3032,244 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+3"/>
         <source>All time</source>
         <translation>Depuis toujours</translation>
+    </message>
+</context>
+<context>
+    <name>st::ProjectPicker</name>
+    <message>
+        <location filename="../ui/projects/ProjectPicker.cpp" line="+23"/>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivé)</translation>
+    </message>
+</context>
+<context>
+    <name>st::ProjectsDialog</name>
+    <message>
+        <location filename="../ui/projects/ProjectsDialog.cpp" line="+15"/>
+        <source>Clients and projects</source>
+        <translation>Clients et projets</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+</context>
+<context>
+    <name>st::ProjectsPage</name>
+    <message>
+        <location filename="../ui/projects/ProjectsPage.cpp" line="+36"/>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Project colour</source>
+        <translation>Couleur du projet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without a rate of its own, the client&apos;s rate applies, else the task type&apos;s.</source>
+        <translation>Sans taux propre, le taux du client s’applique, sinon celui du type de tâche.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No budget</source>
+        <translation>Pas de budget</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Money</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Budget amount</source>
+        <translation>Montant du budget</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Budget used</source>
+        <translation>Budget utilisé</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cli&amp;ent:</source>
+        <translation>Cl&amp;ient :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;lour:</source>
+        <translation>C&amp;ouleur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hourly &amp;rate:</source>
+        <translation>&amp;Taux horaire :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Budget:</source>
+        <translation>&amp;Budget :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used:</source>
+        <translation>Utilisé :</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No client</source>
+        <translation>Aucun client</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>New project %1</source>
+        <translation>Nouveau projet %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No budget: %1 worked, %2</source>
+        <translation>Pas de budget : %1 travaillées, %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2%, over budget)</source>
+        <translation>%1 (%2 %, budget dépassé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+</context>
+<context>
+    <name>st::ReportFilters</name>
+    <message>
+        <location filename="../ui/reports/ReportFilters.cpp" line="+17"/>
+        <source>All clients</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clients in the report</source>
+        <translation>Clients du rapport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All projects</source>
+        <translation>Tous les projets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Projects in the report</source>
+        <translation>Projets du rapport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billable only</source>
+        <translation>Facturable seulement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave out the entries that are not billed</source>
+        <translation>Laisser de côté les entrées non facturées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each entry&apos;s time is rounded on its own, in this report only; stored times never change.</source>
+        <translation>Le temps de chaque entrée est arrondi à part, dans ce rapport seulement ; les temps enregistrés ne changent jamais.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rounding direction</source>
+        <translation>Sens de l’arrondi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up</source>
+        <translation>au-dessus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to nearest</source>
+        <translation>au plus proche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>down</source>
+        <translation>au-dessous</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rounding:</source>
+        <translation>Arrondi :</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No client</source>
+        <translation>Aucun client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
     </message>
 </context>
 <context>
@@ -2827,7 +3295,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
@@ -2855,7 +3323,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Task type</source>
         <translation>Type de tâche</translation>
     </message>
@@ -2906,6 +3374,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+2"/>
+        <source>Not billable</source>
+        <translation>Non facturable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
@@ -2918,7 +3391,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::ReportsView</name>
     <message>
-        <location filename="../ui/reports/ReportsView.cpp" line="+45"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+46"/>
         <source>Task type</source>
         <translation>Type de tâche</translation>
     </message>
@@ -2963,7 +3436,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Étiquette</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
@@ -3028,7 +3501,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Détail du rapport</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+73"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -3040,13 +3513,13 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+6"/>
         <location line="+2"/>
-        <location line="+152"/>
+        <location line="+188"/>
         <location line="+3"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message numerus="yes">
-        <location line="-59"/>
+        <location line="-64"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1 : %2, %3, %n entrée</numerusform>
@@ -3054,12 +3527,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Total: %1, %2, %n entries</source>
         <translation>
             <numerusform>Total : %1, %2, %n entrée</numerusform>
             <numerusform>Total : %1, %2, %n entrées</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Billable %1 · not billable %2</source>
+        <translation>Facturable %1 · non facturable %2</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -4210,7 +4688,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::TrayIcon</name>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="+95"/>
+        <location filename="../ui/TrayIcon.cpp" line="+99"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
@@ -4226,6 +4704,21 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+2"/>
+        <source>Continue recent</source>
+        <translation>Reprendre un travail récent</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, no project</source>
+        <translation>%1, sans projet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+19"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
@@ -4850,7 +5343,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un budget est en heures ou en argent, pas les deux.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The budget is out of range.</source>
         <translation>Le budget est hors limites.</translation>
     </message>
