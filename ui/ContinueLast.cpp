@@ -17,4 +17,9 @@ void continueLastEntry(Backend &service)
                                      service.clock().nowMs());
 }
 
+void continueWork(Backend &service, const TimeEntry &like)
+{
+    service.start(like.taskTypeId, like.roomId, like.note, like.projectId, like.tags);
+}
+
 } // namespace st::ui

@@ -1,9 +1,12 @@
 #include "HistoryView.h"
 
+#include "ChoiceButton.h"
+
 #include "backend/Backend.h"
 #include "dialogs/EntryDialog.h"
 #include "domain/Format.h"
 #include "models/HistoryModel.h"
+#include "models/ProjectFilter.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -15,11 +18,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QMenu>
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace st {
@@ -31,8 +32,9 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     auto *filters = new QHBoxLayout;
     m_period = new QComboBox(this);
-    for (const Period p : {Period::Today, Period::Yesterday, Period::ThisWeek, Period::LastWeek,
-                           Period::ThisMonth, Period::LastMonth, Period::Custom, Period::AllTime})
+    for (const Period p :
+         {Period::Today, Period::Yesterday, Period::ThisWeek, Period::LastWeek, Period::ThisMonth,
+          Period::LastMonth, Period::ThisYear, Period::Custom, Period::AllTime})
         m_period->addItem(periods::name(p), int(p));
     const QDate today = QDate::currentDate();
     m_from = new QDateEdit(today.addDays(-7), this);
@@ -41,12 +43,16 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(entryFormat::dateEditFormat()); // the locale's, as in the table
     }
-    m_types = makeChoiceButton(tr("All tasks"));
-    m_users = makeChoiceButton(tr("All users"));
-    m_rooms = makeChoiceButton(tr("All rooms"));
+    m_types = new ChoiceButton(tr("All tasks"), this);
+    m_users = new ChoiceButton(tr("All users"), this);
+    m_rooms = new ChoiceButton(tr("All rooms"), this);
+    m_clients = new ChoiceButton(tr("All clients"), this);
+    m_projects = new ChoiceButton(tr("All projects"), this);
     m_types->setObjectName(QStringLiteral("taskFilter"));
     m_users->setObjectName(QStringLiteral("userFilter"));
     m_rooms->setObjectName(QStringLiteral("roomFilter"));
+    m_clients->setObjectName(QStringLiteral("clientFilter"));
+    m_projects->setObjectName(QStringLiteral("projectFilter"));
     m_text = new QLineEdit(this);
     m_text->setPlaceholderText(tr("Search notes"));
     // No labels on the filter bar: screen readers get names instead.
@@ -56,6 +62,8 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
     m_types->setAccessibleName(tr("Task types shown"));
     m_users->setAccessibleName(tr("People shown"));
     m_rooms->setAccessibleName(tr("Rooms shown"));
+    m_clients->setAccessibleName(tr("Clients shown"));
+    m_projects->setAccessibleName(tr("Projects shown"));
     m_text->setAccessibleName(tr("Search notes"));
     m_text->setClearButtonEnabled(true);
     filters->addWidget(m_period);
@@ -64,6 +72,8 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
     filters->addWidget(m_types);
     filters->addWidget(m_users);
     filters->addWidget(m_rooms);
+    filters->addWidget(m_clients);
+    filters->addWidget(m_projects);
     filters->addWidget(m_text, 1);
     layout->addLayout(filters);
 
@@ -201,89 +211,34 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
             });
     connect(&m_service, &Backend::snapshotChanged, this, &HistoryView::rebuildChoices);
 
+    for (ChoiceButton *b : {m_types, m_users, m_rooms, m_clients, m_projects})
+        connect(b, &ChoiceButton::changed, this, &HistoryView::applyFilter);
     m_period->setCurrentIndex(m_period->findData(int(Period::ThisWeek)));
     rebuildChoices();
     applyFilter();
 }
 
-QToolButton *HistoryView::makeChoiceButton(const QString &allText)
-{
-    auto *button = new QToolButton(this);
-    button->setPopupMode(QToolButton::InstantPopup);
-    button->setText(allText);
-    button->setProperty("allText", allText);
-    button->setMenu(new QMenu(button));
-    return button;
-}
-
-QStringList HistoryView::checkedIds(const QToolButton *button)
-{
-    QStringList ids;
-    for (const QAction *a : button->menu()->actions()) {
-        if (a->isChecked())
-            ids << a->data().toString();
-    }
-    return ids;
-}
-
-QString HistoryView::choiceText(const QToolButton *button)
-{
-    // What the filter shows: all, the one name ("Mixing"), or how many.
-    QStringList names;
-    for (const QAction *a : button->menu()->actions()) {
-        if (a->isChecked())
-            names << a->text();
-    }
-    if (names.isEmpty())
-        return button->property("allText").toString();
-    if (names.size() == 1)
-        return names.first();
-    return tr("%n selected", nullptr, int(names.size()));
-}
-
 void HistoryView::rebuildChoices()
 {
     const NowSnapshot &snap = m_service.snapshot();
-    QList<std::pair<QString, QString>> types, users, rooms;
-    QString key;
+    QList<ChoiceButton::Choice> types, users, rooms, clients, projects;
     for (const TaskType &t : snap.taskTypes)
         types.append({t.id, t.name});
     for (const User &u : snap.users)
         users.append({u.id, u.name});
     for (const Room &r : snap.rooms)
         rooms.append({r.id, r.name});
-    for (const auto *list : {&types, &users, &rooms}) {
-        for (const auto &[id, name] : *list)
-            key += id + name + QLatin1Char(';');
-        key += QLatin1Char('|');
-    }
-    if (key == m_choicesKey)
-        return;
-    m_choicesKey = key;
-    const std::pair<QToolButton *, const QList<std::pair<QString, QString>> *> choices[] = {
-        {m_types, &types}, {m_users, &users}, {m_rooms, &rooms}};
-    for (const auto &[button, list] : choices) {
-        const QStringList checked = checkedIds(button);
-        QMenu *menu = button->menu();
-        menu->clear();
-        for (const auto &[id, name] : *list) {
-            QAction *a = menu->addAction(name);
-            a->setCheckable(true);
-            a->setData(id);
-            a->setChecked(checked.contains(id));
-            connect(a, &QAction::toggled, this, &HistoryView::applyFilter);
-        }
-    }
-    showChoices(); // a renamed task shows its new name
-}
-
-void HistoryView::showChoices()
-{
-    for (QToolButton *b : {m_types, m_users, m_rooms}) {
-        b->setText(choiceText(b));
-        b->setToolTip(b->text());
-        b->setAccessibleDescription(b->text());
-    }
+    clients.append({QString(), tr("No client")});
+    for (const Client &c : snap.clients)
+        clients.append({c.id, c.name});
+    projects.append({QString(), tr("No project")});
+    for (const Project &p : snap.projects)
+        projects.append({p.id, p.name});
+    m_types->setChoices(types);
+    m_users->setChoices(users);
+    m_rooms->setChoices(rooms);
+    m_clients->setChoices(clients);
+    m_projects->setChoices(projects);
 }
 
 EntryFilter HistoryView::currentFilter() const
@@ -303,9 +258,11 @@ EntryFilter HistoryView::currentFilter() const
         f.from = r.from;
         f.to = r.to;
     }
-    f.taskTypeIds = checkedIds(m_types);
-    f.userIds = checkedIds(m_users);
-    f.roomIds = checkedIds(m_rooms);
+    f.taskTypeIds = m_types->checkedIds();
+    f.userIds = m_users->checkedIds();
+    f.roomIds = m_rooms->checkedIds();
+    f.projectIds =
+        projectFilterIds(m_service.snapshot(), m_clients->checkedIds(), m_projects->checkedIds());
     f.text = m_text->text().trimmed();
     return f;
 }
@@ -315,7 +272,6 @@ void HistoryView::applyFilter()
     const bool custom = Period(m_period->currentData().toInt()) == Period::Custom;
     m_from->setVisible(custom);
     m_to->setVisible(custom);
-    showChoices();
     m_textDelay->stop();
     m_model->setFilter(currentFilter());
 }
@@ -390,28 +346,31 @@ void HistoryView::setCustomRange(const QDate &from, const QDate &to)
 
 void HistoryView::setTaskTypes(const QStringList &ids)
 {
-    for (QAction *a : m_types->menu()->actions()) {
-        const QSignalBlocker block(a);
-        a->setChecked(ids.contains(a->data().toString()));
-    }
+    m_types->setCheckedIds(ids);
     applyFilter();
 }
 
 void HistoryView::setUsers(const QStringList &ids)
 {
-    for (QAction *a : m_users->menu()->actions()) {
-        const QSignalBlocker block(a);
-        a->setChecked(ids.contains(a->data().toString()));
-    }
+    m_users->setCheckedIds(ids);
     applyFilter();
 }
 
 void HistoryView::setRooms(const QStringList &ids)
 {
-    for (QAction *a : m_rooms->menu()->actions()) {
-        const QSignalBlocker block(a);
-        a->setChecked(ids.contains(a->data().toString()));
-    }
+    m_rooms->setCheckedIds(ids);
+    applyFilter();
+}
+
+void HistoryView::setClients(const QStringList &ids)
+{
+    m_clients->setCheckedIds(ids);
+    applyFilter();
+}
+
+void HistoryView::setProjects(const QStringList &ids)
+{
+    m_projects->setCheckedIds(ids);
     applyFilter();
 }
 

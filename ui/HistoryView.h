@@ -13,15 +13,15 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
-class QToolButton;
 
 namespace st {
 
 class Backend;
+class ChoiceButton;
 class HistoryModel;
 
-// Every entry, filtered (period, task types, users, rooms, text), with the filtered totals;
-// adjust, add, delete and undo the last deletes.
+// Every entry, filtered (period, task types, users, rooms, clients, projects, text), with the
+// filtered totals; adjust, add, delete and undo the last deletes.
 class HistoryView final : public QWidget
 {
     Q_OBJECT
@@ -40,6 +40,10 @@ public:
     void setTaskTypes(const QStringList &ids); // empty: all
     void setUsers(const QStringList &ids);
     void setRooms(const QStringList &ids);
+    // Clients and projects ("" for none): entries of the projects of the clients ticked, and of
+    // the projects ticked.
+    void setClients(const QStringList &ids);
+    void setProjects(const QStringList &ids);
     void setText(const QString &text);
     EntryFilter currentFilter() const;
 
@@ -58,10 +62,6 @@ private:
     void updateTotals();
     void fitColumns();
     void rebuildChoices();
-    void showChoices();
-    QToolButton *makeChoiceButton(const QString &allText);
-    static QStringList checkedIds(const QToolButton *button);
-    static QString choiceText(const QToolButton *button);
 
     Backend &m_service;
     HistoryModel *m_model = nullptr;
@@ -69,9 +69,11 @@ private:
     QComboBox *m_period = nullptr;
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;
-    QToolButton *m_types = nullptr;
-    QToolButton *m_users = nullptr;
-    QToolButton *m_rooms = nullptr;
+    ChoiceButton *m_types = nullptr;
+    ChoiceButton *m_users = nullptr;
+    ChoiceButton *m_rooms = nullptr;
+    ChoiceButton *m_clients = nullptr;
+    ChoiceButton *m_projects = nullptr;
     QLineEdit *m_text = nullptr;
     QTimer *m_textDelay = nullptr;
     QTimer *m_fitColumns = nullptr;
@@ -82,7 +84,6 @@ private:
     QTimer *m_undoBarTimer = nullptr;
     QAction *m_newEntry = nullptr;
     QStringList m_deleted; // entry ids, most recent last: what Ctrl+Z brings back
-    QString m_choicesKey;
     bool m_goToEnd = false; // Ctrl+End waits for the rows it asked for
 };
 

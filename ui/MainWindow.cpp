@@ -8,6 +8,7 @@
 #include "dialogs/AboutDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/TaskTypesDialog.h"
+#include "projects/ProjectsDialog.h"
 #include "reports/ReportsView.h"
 #include "timesheet/TimesheetView.h"
 
@@ -42,6 +43,9 @@ MainWindow::MainWindow(Backend &service, QWidget *parent)
     file->addSeparator();
     QAction *types = file->addAction(tr("&Task types…"));
     connect(types, &QAction::triggered, this, &MainWindow::openTaskTypes);
+    QAction *projects = file->addAction(tr("&Clients and projects…"));
+    projects->setObjectName(QStringLiteral("clientsAndProjectsAction"));
+    connect(projects, &QAction::triggered, this, &MainWindow::openProjects);
     QAction *settings = file->addAction(tr("&Settings…"));
     settings->setShortcut(QKeySequence::Preferences);
     connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
@@ -134,6 +138,13 @@ void MainWindow::openTimesheet()
     m_timesheet->show();
     m_timesheet->raise();
     m_timesheet->activateWindow();
+}
+
+void MainWindow::openProjects()
+{
+    auto *dialog = new ProjectsDialog(m_service, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

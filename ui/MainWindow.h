@@ -34,6 +34,7 @@ public:
     void openTaskTypes();
     // View → Week timesheet, in a window of its own (one at a time).
     void openTimesheet();
+    void openProjects();
 
 Q_SIGNALS:
     void quitRequested();

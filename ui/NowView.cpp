@@ -6,6 +6,7 @@
 #include "domain/Format.h"
 #include "models/StudioModel.h"
 #include "models/TodayModel.h"
+#include "projects/ProjectPicker.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -75,7 +76,25 @@ NowView::NowView(Backend &service, QWidget *parent)
     pickers->addSpacing(16);
     pickers->addWidget(roomLabel);
     pickers->addWidget(m_room);
-    pickers->addStretch();
+    pickers->addSpacing(16);
+    m_project = new ProjectPicker(this);
+    m_project->setObjectName(QStringLiteral("projectPicker"));
+    m_project->setToolTip(tr("The project the work is for: recent ones first; type to find one "
+                             "by its name or its client's. A running timer takes it at once."));
+    auto *projectLabel = new QLabel(tr("Project:"), this);
+    projectLabel->setBuddy(m_project);
+    pickers->addWidget(projectLabel);
+    pickers->addWidget(m_project, 1);
+    pickers->addSpacing(16);
+    m_tags = new QLineEdit(this);
+    m_tags->setObjectName(QStringLiteral("tagsEdit"));
+    m_tags->setPlaceholderText(tr("words, separated by spaces"));
+    m_tags->setToolTip(tr("Free words to find and report the work by, such as vocals or "
+                          "overdub. A running timer takes them when you leave the field."));
+    auto *tagsLabel = new QLabel(tr("Tags:"), this);
+    tagsLabel->setBuddy(m_tags);
+    pickers->addWidget(tagsLabel);
+    pickers->addWidget(m_tags, 1);
     layout->addLayout(pickers);
 
     m_buttons = new QGridLayout;
@@ -170,6 +189,16 @@ NowView::NowView(Backend &service, QWidget *parent)
             m_service.setNote(m_note->text());
         }
     });
+    connect(m_tags, &QLineEdit::editingFinished, this, [this] {
+        if (m_service.snapshot().running && m_tags->isModified()) {
+            m_tags->setModified(false);
+            m_service.setTags(tags());
+        }
+    });
+    connect(m_project, &ProjectPicker::projectPicked, this, &NowView::chooseProject);
+    connect(m_project, &ProjectPicker::unknownProject, this, [this](const QString &typed) {
+        Q_EMIT m_service.failed(tr("No project \"%1\".").arg(typed));
+    });
     connect(m_user, &QComboBox::activated, this, &NowView::onUserPicked);
     connect(m_room, &QComboBox::activated, this, &NowView::onRoomPicked);
     connect(&m_service, &Backend::snapshotChanged, this, &NowView::rebuild);
@@ -194,8 +223,11 @@ void NowView::rebuild()
 {
     const NowSnapshot &snap = m_service.snapshot();
     m_newDayAsked = false;
+    if (snap.running) // the project in use is the one the next start gets
+        m_projectChoice = snap.running->projectId;
     rebuildTaskButtons();
     rebuildPickers();
+    m_project->setProjects(snap, m_projectChoice);
 
     const auto &running = snap.running;
     for (TaskButton *b : m_taskButtons) {
@@ -212,11 +244,19 @@ void NowView::rebuild()
                             : snap.taskTypeName(running->taskTypeId));
         theme::useAccentText(m_task, type ? QColor(type->color) : QColor());
         const QString room = snap.roomName(running->roomId);
-        m_where->setText(
-            room.isEmpty() ? tr("No room · since %1").arg(entryFormat::time(running->startedAt))
-                           : tr("%1 · since %2").arg(room, entryFormat::time(running->startedAt)));
+        QString where = room.isEmpty()
+                            ? tr("No room · since %1").arg(entryFormat::time(running->startedAt))
+                            : tr("%1 · since %2").arg(room, entryFormat::time(running->startedAt));
+        if (const auto project = snap.project(running->projectId)) {
+            const QString client = snap.clientName(project->clientId);
+            where = client.isEmpty() ? tr("%1 · %2").arg(project->name, where)
+                                     : tr("%1 (%2) · %3").arg(project->name, client, where);
+        }
+        m_where->setText(where);
         if (!m_note->hasFocus() || !m_note->isModified())
             m_note->setText(running->note);
+        if (!m_tags->hasFocus() || !m_tags->isModified())
+            m_tags->setText(running->tags.join(QLatin1Char(' ')));
     } else {
         m_task->setText(tr("No timer running"));
         theme::useAccentText(m_task, QColor());
@@ -272,13 +312,14 @@ void NowView::rebuildTaskButtons()
             b->setChecked(running && running->taskTypeId == id);
             if (running && running->taskTypeId == id)
                 return; // already on this task
-            m_service.start(id, selectedRoomId());
+            m_service.start(id, selectedRoomId(), {}, selectedProjectId(), tags());
         });
         m_buttons->addWidget(b, i / perRow, i % perRow);
         m_taskButtons.append(b);
     }
-    // Tab follows the screen: who, room, the task buttons, then the running timer's note.
-    QWidget *previous = m_room;
+    // Tab follows the screen: who, room, project, tags, the task buttons, then the running
+    // timer's note.
+    QWidget *previous = m_tags;
     for (TaskButton *b : std::as_const(m_taskButtons)) {
         setTabOrder(previous, b);
         previous = b;
@@ -311,6 +352,25 @@ void NowView::rebuildPickers()
     m_updating = false;
 }
 
+void NowView::chooseProject(const QString &projectId)
+{
+    m_projectChoice = projectId;
+    m_project->setProjects(m_service.snapshot(), projectId);
+    const auto &running = m_service.snapshot().running;
+    if (running && running->projectId != projectId)
+        m_service.setProject(projectId);
+}
+
+QString NowView::selectedProjectId() const
+{
+    return m_projectChoice;
+}
+
+QStringList NowView::tags() const
+{
+    return parseTags(m_tags->text());
+}
+
 void NowView::onUserPicked(int index)
 {
     if (m_updating)
@@ -337,7 +397,8 @@ void NowView::onUserPicked(int index)
         m_service.stop();
     m_service.setCurrentUser(userId);
     if (handOver)
-        m_service.start(running->taskTypeId, running->roomId, running->note);
+        m_service.start(running->taskTypeId, running->roomId, running->note, running->projectId,
+                        running->tags);
 }
 
 void NowView::onRoomPicked(int index)
@@ -390,7 +451,8 @@ void NowView::chooseRoom(const QString &roomId)
     // in the room it was spent in), the same task and note going on.
     const auto &running = m_service.snapshot().running;
     if (running && !running->isPaused() && running->roomId != roomId)
-        m_service.start(running->taskTypeId, roomId, running->note);
+        m_service.start(running->taskTypeId, roomId, running->note, running->projectId,
+                        running->tags);
 }
 
 QString NowView::selectedRoomId() const

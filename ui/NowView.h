@@ -14,6 +14,7 @@ class QTimer;
 
 namespace st {
 
+class ProjectPicker;
 class StudioModel;
 class TaskButton;
 class TodayModel;
@@ -33,6 +34,14 @@ public:
     QPushButton *continueButton() const { return m_continue; }
     QPushButton *pauseButton() const { return m_pause; }
     QLineEdit *noteEdit() const { return m_note; }
+    // The project the next start gets (a running timer's project while one runs).
+    ProjectPicker *projectPicker() const { return m_project; }
+    QLineEdit *tagsEdit() const { return m_tags; }
+    QLabel *whereLabel() const { return m_where; }
+    // Picks the project (empty: none) as the user would; a running timer takes it.
+    void chooseProject(const QString &projectId);
+    QString selectedProjectId() const;
+    QStringList tags() const;
     QLabel *elapsedLabel() const { return m_elapsed; }
     QLabel *costLabel() const { return m_cost; }
     StudioModel *studioModel() const { return m_studioModel; }
@@ -57,6 +66,9 @@ private:
     QComboBox *m_room = nullptr;
     QString m_roomChoice; // the room picked here; empty: the default room
     bool m_roomChosen = false;
+    ProjectPicker *m_project = nullptr;
+    QString m_projectChoice; // the project picked here for the next start; empty: none
+    QLineEdit *m_tags = nullptr;
     QLabel *m_task = nullptr;
     QLabel *m_where = nullptr;
     QLineEdit *m_note = nullptr;

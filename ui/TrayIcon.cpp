@@ -86,9 +86,13 @@ void TrayIcon::rebuildMenu()
     QString key;
     for (const TaskType &t : types)
         key += t.id + t.name + t.color + QLatin1Char(';');
+    for (const TimeEntry &e : snap.recentPairs)
+        key += e.id + QLatin1Char(',') + snap.projectName(e.projectId) + QLatin1Char(';');
     if (key == m_menuKey && m_pause)
         return;
     m_menuKey = key;
+    delete m_recent; // clear() would leave the submenu itself behind
+    m_recent = nullptr;
     m_menu->clear();
     m_startActions.clear();
     for (const TaskType &t : types) {
@@ -107,6 +111,18 @@ void TrayIcon::rebuildMenu()
     m_continue = m_menu->addAction(tr("Continue"));
     m_continue->setToolTip(tr("Start the last entry again: same task, room and note"));
     connect(m_continue, &QAction::triggered, this, [this] { ui::continueLastEntry(m_service); });
+    m_recent = m_menu->addMenu(tr("Continue recent"));
+    m_recent->setObjectName(QStringLiteral("recentMenu"));
+    for (const TimeEntry &e : snap.recentPairs) {
+        const QString task = snap.taskTypeName(e.taskTypeId);
+        const QString project = snap.projectName(e.projectId);
+        const auto type = snap.taskType(e.taskTypeId);
+        QAction *a = m_recent->addAction(icon(type ? type->color : QString(), true),
+                                         project.isEmpty() ? tr("%1, no project").arg(task)
+                                                           : tr("%1 · %2").arg(project, task));
+        connect(a, &QAction::triggered, this, [this, e] { ui::continueWork(m_service, e); });
+    }
+    m_recent->setEnabled(!snap.recentPairs.isEmpty());
     m_pause = m_menu->addAction(tr("Pause"));
     connect(m_pause, &QAction::triggered, &m_service, &Backend::togglePause);
     m_stop = m_menu->addAction(tr("Stop"));

@@ -12,7 +12,7 @@ namespace st {
 class Backend;
 
 // The tray icon and its menu: quick start per task type, Continue (the last entry
-// again), Pause/Resume, Stop, Show, Quit. The
+// again), Continue recent (the last five project + task pairs), Pause/Resume, Stop, Show, Quit. The
 // menu exists even where the desktop has no tray (isAvailable() is then false), so the window
 // alone still works and tests can read the menu.
 class TrayIcon final : public QObject
@@ -28,6 +28,8 @@ public:
     QList<QAction *> startActions() const { return m_startActions; }
     QAction *pauseAction() const { return m_pause; }
     QAction *continueAction() const { return m_continue; }
+    // "Continue recent": the last five project + task pairs, newest first.
+    QMenu *recentMenu() const { return m_recent; }
     QAction *stopAction() const { return m_stop; }
     QString toolTip() const { return m_toolTip; }
     bool showsRunning() const { return m_running; }
@@ -53,6 +55,7 @@ private:
     QList<QAction *> m_startActions;
     QAction *m_pause = nullptr;
     QAction *m_continue = nullptr;
+    QMenu *m_recent = nullptr; // a child of m_menu
     QAction *m_stop = nullptr;
     QString m_menuKey;
     QString m_toolTip;

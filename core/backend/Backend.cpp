@@ -6,6 +6,7 @@
 #include "store/Database.h"
 #include "store/Repositories.h"
 #include "timer/Profile.h"
+#include "timer/RecentWork.h"
 #include "timer/TimerService.h"
 
 #include <QDateTime>
@@ -135,6 +136,8 @@ void Backend::takeSnapshot(TimerService &s)
     snap.users = s.users();
     snap.taskTypes = s.taskTypes(true);
     snap.rooms = s.rooms(true);
+    snap.clients = s.clients(true);
+    snap.projects = s.projects(true);
     snap.user = s.user(profile::currentUserId(db)).value_or(User{});
     if (snap.user.id.isEmpty() && !snap.users.isEmpty())
         snap.user = snap.users.first();
@@ -147,6 +150,9 @@ void Backend::takeSnapshot(TimerService &s)
     filter.userIds = {snap.user.id};
     snap.today = s.list(filter, {}, 500, 0);
     snap.studio = s.runningEntries();
+    RecentWork recent = recentWork(s, snap.user.id);
+    snap.recentPairs = std::move(recent.pairs);
+    snap.recentProjectIds = std::move(recent.projectIds);
     snap.prefs = preferences::load(db);
     snap.valid = true;
     setReadOrgId(s.orgId());
@@ -175,10 +181,11 @@ void Backend::act(std::function<Result<TimeEntry>(TimerService &, const QString 
         askedAt);
 }
 
-void Backend::start(const QString &taskTypeId, const QString &roomId, const QString &note)
+void Backend::start(const QString &taskTypeId, const QString &roomId, const QString &note,
+                    const QString &projectId, const QStringList &tags)
 {
-    act([taskTypeId, roomId, note](TimerService &s, const QString &userId) {
-        return s.start({userId, taskTypeId, roomId, note, std::nullopt, {}});
+    act([taskTypeId, roomId, note, projectId, tags](TimerService &s, const QString &userId) {
+        return s.start({userId, taskTypeId, roomId, note, std::nullopt, {}, projectId, tags});
     });
 }
 
@@ -207,21 +214,51 @@ void Backend::togglePause()
     });
 }
 
-void Backend::setNote(const QString &note)
+void Backend::adjustRunning(std::function<bool(const TimeEntry &, Adjustment &)> change,
+                            const QString &reason)
 {
-    act([note](TimerService &s, const QString &userId) -> Result<TimeEntry> {
+    act([change, reason](TimerService &s, const QString &userId) -> Result<TimeEntry> {
         const auto running = s.running(userId);
         if (!running)
             return Error::notFound(tr("No timer is running."));
-        if (running->note == note.trimmed())
-            return *running;
         Adjustment a;
         a.entryId = running->id;
         a.actorId = userId;
-        a.note = note;
-        a.reason = tr("Note edited while running");
+        a.reason = reason;
+        if (!change(*running, a))
+            return *running; // nothing changes
         return s.adjust(a);
     });
+}
+
+void Backend::setNote(const QString &note)
+{
+    adjustRunning(
+        [note](const TimeEntry &running, Adjustment &a) {
+            a.note = note;
+            return running.note != note.trimmed();
+        },
+        tr("Note edited while running"));
+}
+
+void Backend::setProject(const QString &projectId)
+{
+    adjustRunning(
+        [projectId](const TimeEntry &running, Adjustment &a) {
+            a.projectId = projectId;
+            return running.projectId != projectId;
+        },
+        tr("Project changed while running"));
+}
+
+void Backend::setTags(const QStringList &tags)
+{
+    adjustRunning(
+        [tags](const TimeEntry &running, Adjustment &a) {
+            a.tags = tags;
+            return running.tags != validate::normalizedTags(tags);
+        },
+        tr("Tags edited while running"));
 }
 
 void Backend::resolveAway(AwayChoice choice, Ms from, Ms to, QObject *context,

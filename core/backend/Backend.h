@@ -58,12 +58,18 @@ public:
     }
 
     // The desk user's timer, stamped now (on the caller's thread). Errors come through failed().
-    void start(const QString &taskTypeId, const QString &roomId, const QString &note = {});
+    // projectId: empty for none; tags: free words (validate::tags).
+    void start(const QString &taskTypeId, const QString &roomId, const QString &note = {},
+               const QString &projectId = {}, const QStringList &tags = {});
     void stop();
     void pause();
     void resume();
     void togglePause();
-    void setNote(const QString &note); // the running entry's note (an audited adjustment)
+    // The running entry's note, project ("" for none) or tags: audited adjustments (a project
+    // stamps the entry's rate again).
+    void setNote(const QString &note);
+    void setProject(const QString &projectId);
+    void setTags(const QStringList &tags);
     // The answer to "You were away from..to" for the desk user's running entry (resolveAway on
     // the writer); done(result) arrives on this thread.
     void resolveAway(AwayChoice choice, Ms from, Ms to, QObject *context,
@@ -123,6 +129,10 @@ private:
     }
     void post(Side side, std::function<void(TimerService &)> job, std::optional<Ms> askedAt = {});
     void act(std::function<Result<TimeEntry>(TimerService &, const QString &userId)> job);
+    // An audited change of the desk user's running entry; change fills the adjustment and says
+    // whether anything changes.
+    void adjustRunning(std::function<bool(const TimeEntry &, Adjustment &)> change,
+                       const QString &reason);
     void finished();
     // Writer thread only.
     void scheduleSnapshot();

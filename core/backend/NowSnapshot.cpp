@@ -57,6 +57,46 @@ QString NowSnapshot::userName(const QString &id) const
     return {};
 }
 
+QList<Project> NowSnapshot::activeProjects() const
+{
+    QList<Project> result;
+    for (const Project &p : projects) {
+        if (!p.archived)
+            result.append(p);
+    }
+    return result;
+}
+
+std::optional<Project> NowSnapshot::project(const QString &id) const
+{
+    for (const Project &p : projects) {
+        if (p.id == id)
+            return p;
+    }
+    return std::nullopt;
+}
+
+std::optional<Client> NowSnapshot::client(const QString &id) const
+{
+    for (const Client &c : clients) {
+        if (c.id == id)
+            return c;
+    }
+    return std::nullopt;
+}
+
+QString NowSnapshot::projectName(const QString &id) const
+{
+    const auto p = project(id);
+    return p ? p->name : QString();
+}
+
+QString NowSnapshot::clientName(const QString &id) const
+{
+    const auto c = client(id);
+    return c ? c->name : QString();
+}
+
 qint64 NowSnapshot::costCents(const TimeEntry &entry, Ms now) const
 {
     return money::costCents(entry.billableMs(now), entry.hourlyRateCents); // its own rate

@@ -4,12 +4,14 @@
 #include "backend/Backend.h"
 #include "domain/Json.h"
 #include "models/EntryFormat.h"
+#include "projects/ProjectPicker.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
@@ -77,16 +79,22 @@ EntryDialog::EntryDialog(Backend &service, Mode mode, const TimeEntry &entry, QW
     auto *form = new QFormLayout;
     layout->addLayout(form);
 
+    // Every field has its label's underlined letter (Alt+letter), none shared with the buttons.
+    const auto row = [this, form](const QString &label, QWidget *field) {
+        auto *l = new QLabel(label, this);
+        l->setBuddy(field);
+        form->addRow(l, field);
+    };
     m_start = makeTimeEdit(entry.startedAt, this);
     m_end = makeTimeEdit(entry.endedAt.value_or(m_service.clock().nowMs()), this);
-    form->addRow(tr("Start:"), m_start);
+    row(tr("S&tart:"), m_start);
     if (mode == Mode::Adjust && entry.isRunning()) {
         m_end->setEnabled(false);
         m_end->setToolTip(tr("The timer is still running: stop it to set its end."));
         m_end->hide(); // not in the form: the row says "still running"
         form->addRow(tr("End:"), new QLabel(tr("still running"), this));
     } else {
-        form->addRow(tr("End:"), m_end);
+        row(tr("&End:"), m_end);
     }
 
     m_task = new QComboBox(this);
@@ -95,7 +103,7 @@ EntryDialog::EntryDialog(Backend &service, Mode mode, const TimeEntry &entry, QW
             m_task->addItem(t.name, t.id);
     }
     m_task->setCurrentIndex(std::max(0, m_task->findData(entry.taskTypeId)));
-    form->addRow(tr("Task:"), m_task);
+    row(tr("T&ask:"), m_task);
 
     m_room = new QComboBox(this);
     m_room->addItem(tr("No room"), QString());
@@ -104,20 +112,29 @@ EntryDialog::EntryDialog(Backend &service, Mode mode, const TimeEntry &entry, QW
             m_room->addItem(r.name, r.id);
     }
     m_room->setCurrentIndex(std::max(0, m_room->findData(entry.roomId)));
-    form->addRow(tr("Room:"), m_room);
+    row(tr("&Room:"), m_room);
+
+    m_project = new ProjectPicker(this);
+    m_project->setObjectName(QStringLiteral("entryProject"));
+    m_project->setProjects(snap, entry.projectId);
+    row(tr("&Project:"), m_project);
+    m_tags = new QLineEdit(entry.tags.join(QLatin1Char(' ')), this);
+    m_tags->setObjectName(QStringLiteral("entryTags"));
+    m_tags->setPlaceholderText(tr("words, separated by spaces"));
+    row(tr("Ta&gs:"), m_tags);
 
     m_note = new QLineEdit(entry.note, this);
-    form->addRow(tr("Note:"), m_note);
+    row(tr("N&ote:"), m_note);
 
     if (mode == Mode::Adjust) {
         m_reason = new QLineEdit(this);
         m_reason->setPlaceholderText(tr("Why the change (required, kept in the audit trail)"));
-        form->addRow(tr("Reason:"), m_reason);
+        row(tr("Reaso&n:"), m_reason);
         m_audit = new QTreeWidget(this);
         m_audit->setHeaderLabels({tr("When"), tr("Who"), tr("Change"), tr("Reason")});
         m_audit->setRootIsDecorated(false);
         m_audit->setMinimumHeight(110);
-        auto *auditLabel = new QLabel(tr("Audit trail:"), this);
+        auto *auditLabel = new QLabel(tr("Au&dit trail:"), this);
         auditLabel->setBuddy(m_audit);
         m_audit->setAccessibleName(tr("Audit trail")); // item views read no buddy label
         layout->addWidget(auditLabel);
@@ -136,7 +153,9 @@ EntryDialog::EntryDialog(Backend &service, Mode mode, const TimeEntry &entry, QW
     connect(m_buttons, &QDialogButtonBox::accepted, this, &EntryDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &EntryDialog::reject);
     layout->addWidget(m_buttons);
-    resize(520, mode == Mode::Adjust ? 460 : 260);
+    connect(m_project, &ProjectPicker::unknownProject, this,
+            [this](const QString &typed) { showError(tr("No project \"%1\".").arg(typed)); });
+    resize(520, mode == Mode::Adjust ? 520 : 320);
 }
 
 QString EntryDialog::problem() const
@@ -189,6 +208,8 @@ void EntryDialog::accept()
     const QString taskId = m_task->currentData().toString();
     const QString roomId = m_room->currentData().toString();
     const QString note = m_note->text();
+    const QString projectId = m_project->projectId();
+    const QStringList tags = parseTags(m_tags->text());
     const Ms start = m_start->dateTime().toMSecsSinceEpoch();
     const Ms end = m_end->dateTime().toMSecsSinceEpoch();
     if (m_mode == Mode::Create) {
@@ -199,6 +220,8 @@ void EntryDialog::accept()
         m.note = note;
         m.startedAt = start;
         m.endedAt = end;
+        m.projectId = projectId;
+        m.tags = tags;
         m_service.write<Result<TimeEntry>>([m](TimerService &s) { return s.addManual(m); }, this,
                                            done);
         return;
@@ -217,6 +240,10 @@ void EntryDialog::accept()
         a.roomId = roomId;
     if (note.trimmed() != m_entry.note)
         a.note = note;
+    if (projectId != m_entry.projectId)
+        a.projectId = projectId;
+    if (tags != m_entry.tags)
+        a.tags = tags;
     m_service.write<Result<TimeEntry>>([a](TimerService &s) { return s.adjust(a); }, this, done);
 }
 
@@ -297,6 +324,9 @@ QString EntryDialog::describeAudit(const AuditRecord &r) const
         const std::optional<qint64> ms = json::wholeNumber(v);
         return ms ? entryFormat::time(*ms) : tr("running");
     };
+    const auto projectLabel = [&snap](const QString &id) {
+        return id.isEmpty() ? tr("none") : snap.projectName(id);
+    };
     const auto changed = [&r](const char *key) {
         return r.before.value(QLatin1String(key)) != r.after.value(QLatin1String(key));
     };
@@ -317,6 +347,16 @@ QString EntryDialog::describeAudit(const AuditRecord &r) const
         changes << tr("room %1 → %2")
                        .arg(snap.roomName(r.before.value(QStringLiteral("roomId")).toString()),
                             snap.roomName(r.after.value(QStringLiteral("roomId")).toString()));
+    if (changed("projectId"))
+        changes << tr("project %1 → %2")
+                       .arg(projectLabel(r.before.value(QStringLiteral("projectId")).toString()),
+                            projectLabel(r.after.value(QStringLiteral("projectId")).toString()));
+    if (changed("tags")) {
+        QStringList tags;
+        for (const QJsonValue &tag : r.after.value(QStringLiteral("tags")).toArray())
+            tags << tag.toString();
+        changes << tr("tags “%1”").arg(tags.join(QLatin1Char(' ')));
+    }
     if (changed("note"))
         changes << tr("note “%1”").arg(r.after.value(QStringLiteral("note")).toString());
     return changes.join(QStringLiteral(", "));

@@ -14,11 +14,12 @@ class QTreeWidget;
 namespace st {
 
 class Backend;
+class ProjectPicker;
 struct NowSnapshot;
 
-// Adjusting an entry (start, end, task, room, note, and a required reason, with the entry's
-// audit trail) or adding one by hand. Saves through the service; the store's refusal is shown
-// in the dialog, which stays open.
+// Adjusting an entry (start, end, task, room, project, tags, note, and a required reason, with the
+// entry's audit trail) or adding one by hand. Saves through the service; the store's refusal is
+// shown in the dialog, which stays open.
 class EntryDialog final : public QDialog
 {
     Q_OBJECT
@@ -45,6 +46,8 @@ public:
     QDateTimeEdit *endEdit() const { return m_end; }
     QComboBox *taskCombo() const { return m_task; }
     QLineEdit *noteEdit() const { return m_note; }
+    ProjectPicker *projectPicker() const { return m_project; }
+    QLineEdit *tagsEdit() const { return m_tags; }
     QLineEdit *reasonEdit() const { return m_reason; }
     QTreeWidget *auditView() const { return m_audit; }
 
@@ -65,6 +68,8 @@ private:
     QDateTimeEdit *m_end = nullptr;
     QComboBox *m_task = nullptr;
     QComboBox *m_room = nullptr;
+    ProjectPicker *m_project = nullptr;
+    QLineEdit *m_tags = nullptr;
     QLineEdit *m_note = nullptr;
     QLineEdit *m_reason = nullptr;
     QTreeWidget *m_audit = nullptr;

@@ -26,6 +26,9 @@ QString name(Period period)
     case Period::LastMonth:
         text = QT_TRANSLATE_NOOP("st::Periods", "Last month");
         break;
+    case Period::ThisYear:
+        text = QT_TRANSLATE_NOOP("st::Periods", "This year");
+        break;
     case Period::Custom:
         text = QT_TRANSLATE_NOOP("st::Periods", "Custom range");
         break;
@@ -54,6 +57,8 @@ std::pair<QDate, QDate> days(Period period, const QDate &today, Qt::DayOfWeek fi
         return {monthStart, monthStart.addMonths(1).addDays(-1)};
     case Period::LastMonth:
         return {monthStart.addMonths(-1), monthStart.addDays(-1)};
+    case Period::ThisYear:
+        return {QDate(today.year(), 1, 1), QDate(today.year(), 12, 31)};
     case Period::Custom:
     case Period::AllTime:
         break;

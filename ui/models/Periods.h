@@ -7,7 +7,7 @@
 
 namespace st {
 
-// The History view's quick ranges, as whole local days.
+// History's and Reports' quick ranges, as whole local days.
 enum class Period
 {
     Today,
@@ -16,6 +16,7 @@ enum class Period
     LastWeek,
     ThisMonth,
     LastMonth,
+    ThisYear,
     Custom,
     AllTime
 };

@@ -50,6 +50,8 @@ QVariant ReportTableModel::data(const QModelIndex &index, int role) const
             return isTotal ? tr("Total") : g.name;
         case Duration:
             return format::duration(g.billableMs);
+        case NotBillable:
+            return format::duration(g.nonBillableMs);
         case Cost:
             return money::format(g.costCents, m_report.currency, QLocale());
         case Entries:
@@ -69,6 +71,8 @@ QVariant ReportTableModel::data(const QModelIndex &index, int role) const
         return {};
     case BillableMsRole:
         return g.billableMs;
+    case NonBillableMsRole:
+        return g.nonBillableMs;
     case CostCentsRole:
         return g.costCents;
     case KeyRole:
@@ -107,6 +111,8 @@ QVariant ReportTableModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     case Duration:
         return tr("Duration");
+    case NotBillable:
+        return tr("Not billable");
     case Cost:
         return tr("Cost");
     case Entries:

@@ -6,7 +6,8 @@
 
 namespace st {
 
-// The breakdown beside the chart: one row per group, then a total row.
+// The breakdown beside the chart: one row per group, then a total row; the time (rounded when the
+// report rounds), the part of it not billed, the cost and the entries.
 class ReportTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -15,6 +16,7 @@ public:
     {
         Name,
         Duration,
+        NotBillable, // of Duration, the time of entries not billed
         Cost,
         Entries,
         ColumnCount
@@ -25,6 +27,7 @@ public:
         BillableMsRole = Qt::UserRole + 1,
         CostCentsRole,
         KeyRole,
+        NonBillableMsRole,
     };
 
     explicit ReportTableModel(QObject *parent = nullptr);

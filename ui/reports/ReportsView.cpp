@@ -1,6 +1,7 @@
 #include "ReportsView.h"
 
 #include "BarChart.h"
+#include "ReportFilters.h"
 #include "ReportTableModel.h"
 #include "backend/Backend.h"
 #include "domain/Format.h"
@@ -73,8 +74,9 @@ ReportsView::ReportsView(Backend &service, QWidget *parent)
     , m_tick(new QTimer(this))
 {
     m_period = new QComboBox(this);
-    for (Period p : {Period::Today, Period::Yesterday, Period::ThisWeek, Period::LastWeek,
-                     Period::ThisMonth, Period::LastMonth, Period::Custom})
+    for (Period p :
+         {Period::Today, Period::Yesterday, Period::ThisWeek, Period::LastWeek, Period::ThisMonth,
+          Period::LastMonth, Period::ThisYear, Period::AllTime, Period::Custom})
         m_period->addItem(periods::name(p), int(p));
     m_period->setCurrentIndex(m_period->findData(int(Period::ThisMonth)));
     m_from = new QDateEdit(this);
@@ -85,6 +87,7 @@ ReportsView::ReportsView(Backend &service, QWidget *parent)
     }
     m_grouping = new QComboBox(this);
     for (ReportGrouping g : {ReportGrouping::TaskType, ReportGrouping::User, ReportGrouping::Room,
+                             ReportGrouping::Client, ReportGrouping::Project, ReportGrouping::Tag,
                              ReportGrouping::Day, ReportGrouping::Week, ReportGrouping::Month})
         m_grouping->addItem(groupingLabel(g), int(g));
 
@@ -145,13 +148,19 @@ ReportsView::ReportsView(Backend &service, QWidget *parent)
     files->addWidget(exportToggl);
     files->addWidget(importButton);
 
+    // Which clients and projects, billable only, and the billing rounding: a row of their own.
+    m_filters = new ReportFilters(this);
+    m_filters->setSnapshot(m_service.snapshot());
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_filters);
     layout->addWidget(splitter, 1);
     layout->addLayout(files);
 
-    // Tab follows the screen: the period, the report, then the files.
-    QWidget::setTabOrder(m_grouping, m_table);
+    // Tab follows the screen: the period, the filters, the report, then the files.
+    QWidget::setTabOrder(m_grouping, m_filters);
+    QWidget::setTabOrder(m_filters->roundingMode(), m_table);
     QWidget *previous = m_table;
     for (QWidget *w : {static_cast<QWidget *>(exportCsv), static_cast<QWidget *>(exportJson),
                        static_cast<QWidget *>(exportToggl), static_cast<QWidget *>(importButton)}) {
@@ -170,6 +179,9 @@ ReportsView::ReportsView(Backend &service, QWidget *parent)
             refresh();
     });
     connect(m_grouping, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
+    connect(m_filters, &ReportFilters::changed, this, [this] { refresh(); });
+    connect(&m_service, &Backend::snapshotChanged, this,
+            [this] { m_filters->setSnapshot(m_service.snapshot()); });
     connect(exportCsv, &QPushButton::clicked, this,
             [this] { chooseExportFile(TransferFormat::Csv); });
     connect(exportJson, &QPushButton::clicked, this,
@@ -221,7 +233,10 @@ void ReportsView::setPeriod(Period period)
     m_to->setEnabled(custom);
     if (!custom) {
         const QDate today = QDateTime::fromMSecsSinceEpoch(m_service.clock().nowMs()).date();
-        const auto [first, last] = periods::days(period, today, QLocale().firstDayOfWeek());
+        // All time: up to today, from the first entry's day once the report has found it.
+        const auto [first, last] = period == Period::AllTime
+                                       ? std::pair(today, today)
+                                       : periods::days(period, today, QLocale().firstDayOfWeek());
         const QSignalBlocker blockFrom(m_from);
         const QSignalBlocker blockTo(m_to);
         m_from->setDate(first);
@@ -261,23 +276,51 @@ EntryFilter ReportsView::currentFilter() const
     EntryFilter filter;
     filter.from = range.from;
     filter.to = range.to;
+    m_filters->narrow(filter, m_service.snapshot());
     return filter;
+}
+
+ReportFilters *ReportsView::filters() const
+{
+    return m_filters;
+}
+
+Rounding ReportsView::rounding() const
+{
+    return m_filters->rounding();
 }
 
 void ReportsView::refresh()
 {
-    const EntryFilter filter = currentFilter();
+    EntryFilter filter = currentFilter();
     const ReportGrouping by = grouping();
+    const Rounding rounding = m_filters->rounding();
+    const bool allTime = Period(m_period->currentData().toInt()) == Period::AllTime;
     const quint64 generation = ++m_generation;
     m_service.read<Result<Report>>(
-        [filter, by](TimerService &service) { return ReportService(service).build(filter, by); },
+        [filter, by, rounding, allTime](TimerService &service) mutable {
+            if (allTime) { // from the first day with an entry
+                const QList<TimeEntry> first =
+                    service.list(EntryFilter{}, EntrySort{EntrySortKey::StartedAt, false}, 1, 0);
+                if (!first.isEmpty()) {
+                    const QDate day =
+                        QDateTime::fromMSecsSinceEpoch(first.first().startedAt).date();
+                    filter.from = std::min(*filter.from, format::days(day, day).from);
+                }
+            }
+            return ReportService(service).build(filter, by, rounding);
+        },
         this,
-        [this, generation](Result<Report> built) {
+        [this, generation, allTime](Result<Report> built) {
             if (generation != m_generation)
                 return;
             if (!built) {
                 m_total->setText(built.error().message);
                 return;
+            }
+            if (allTime) { // the days it covers, for the exports too
+                const QSignalBlocker block(m_from);
+                m_from->setDate(QDateTime::fromMSecsSinceEpoch(built->from).date());
             }
             showReport(built.value());
         });
@@ -300,9 +343,14 @@ void ReportsView::showReport(const Report &report)
         bars << bar;
     }
     m_chart->setBars(bars);
+    const Ms notBilled = report.total.nonBillableMs;
     m_total->setText(tr("Total: %1, %2, %n entries", nullptr, report.total.entries)
                          .arg(format::duration(report.total.billableMs),
-                              money::format(report.total.costCents, report.currency, locale)));
+                              money::format(report.total.costCents, report.currency, locale)) +
+                     QLatin1Char('\n') +
+                     tr("Billable %1 · not billable %2")
+                         .arg(format::duration(report.total.billableMs - notBilled),
+                              format::duration(notBilled)));
     Q_EMIT reportChanged();
 }
 

@@ -19,10 +19,12 @@ namespace st {
 
 class Backend;
 class BarChart;
+class ReportFilters;
 class ReportTableModel;
 
-// Reports: a period (presets or custom days) grouped by task type, person, room, day, week or
-// month, as a bar chart beside a breakdown table, with exports of the period's entries. Thin:
+// Reports: a period (presets or custom days) grouped by task type, person, room, client, project,
+// tag, day, week or month, for some clients and projects, billable only or not, with a billing
+// rounding, as a bar chart beside a breakdown table, with exports of the period's entries. Thin:
 // the numbers come from ReportService, built on the backend's reader thread.
 class ReportsView final : public QWidget
 {
@@ -33,8 +35,11 @@ public:
     void setPeriod(Period period);
     void setCustomRange(const QDate &first, const QDate &last);
     void setGrouping(ReportGrouping grouping);
-    // The period's filter ([from, to) of whole local days).
+    // The period's filter ([from, to) of whole local days), narrowed by the filters' row.
     EntryFilter currentFilter() const;
+    // Clients, projects, billable only and the billing rounding.
+    ReportFilters *filters() const;
+    Rounding rounding() const;
     ReportGrouping grouping() const;
 
     // Writes the period's entries to path in format; done(error message or empty) on this
@@ -69,6 +74,7 @@ private:
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;
     QComboBox *m_grouping = nullptr;
+    ReportFilters *m_filters = nullptr;
     BarChart *m_chart = nullptr;
     QTableView *m_table = nullptr;
     ReportTableModel *m_model = nullptr;
