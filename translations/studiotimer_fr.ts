@@ -458,7 +458,7 @@
 </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>No clients yet. Add one with: studiotimer clients add NAME
 </source>
         <translation>Aucun client pour l’instant. Ajoutez-en un avec : studiotimer clients add NOM
@@ -466,7 +466,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <location filename="../core/cli/TaskTypeCommands.cpp" line="+2"/>
         <source>  archived</source>
         <translation>  archivé</translation>
@@ -514,7 +514,7 @@
         <translation>--from dit quand un nouveau --rate prend effet : donnez aussi --rate.</translation>
     </message>
     <message>
-        <location filename="../core/cli/ProjectCommands.cpp" line="-192"/>
+        <location filename="../core/cli/ProjectCommands.cpp" line="-194"/>
         <source>--rate takes an amount per hour such as 95 or 95.50 (at most %1), not &quot;%2&quot;.</source>
         <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
     </message>
@@ -665,7 +665,7 @@ Essayez « studiotimer help ».
 </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Only &quot;settings list&quot; takes --json.</source>
         <translation>Seul « settings list » prend --json.</translation>
     </message>
@@ -698,7 +698,7 @@ Essayez « studiotimer help ».
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/cli/InvoiceCommands.cpp" line="-91"/>
+        <location filename="../core/cli/InvoiceCommands.cpp" line="-90"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-46"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
@@ -1286,6 +1286,10 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+10"/>
+        <source>&amp;Re-apply mine</source>
+        <translation>&amp;Réappliquer la mienne</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Re-apply mine</source>
         <translation>Réappliquer la mienne</translation>
@@ -2072,12 +2076,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No entries in this period with these filters. Start a timer on the Now tab, add one with New entry… (%1), or widen the period.</source>
         <translation>Aucune entrée sur cette période avec ces filtres. Démarrez un chronomètre dans l’onglet Maintenant, ajoutez-en une avec Nouvelle entrée… (%1), ou élargissez la période.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Entry deleted</source>
         <translation>Entrée supprimée</translation>
     </message>
@@ -2309,7 +2313,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 n’a aucun projet à facturer.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Nothing to invoice: %1 has no entries from %2 to %3.</source>
         <translation>Rien à facturer : %1 n’a aucune entrée du %2 au %3.</translation>
     </message>
@@ -2317,23 +2321,23 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::InvoicePdf</name>
     <message>
-        <location filename="../invoice/InvoicePdf.cpp" line="+43"/>
+        <location filename="../invoice/InvoicePdf.cpp" line="+45"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Tax number: %1</source>
         <translation>Numéro de TVA : %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Invoice %1</source>
         <translation>Facture %1</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>Date: %1</source>
         <translation>Date : %1</translation>
     </message>
@@ -2348,7 +2352,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Facturé à : %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
@@ -2827,7 +2831,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
@@ -3116,32 +3120,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Réglages</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Your name:</source>
-        <translation>Votre nom :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Organisation:</source>
-        <translation>Organisation :</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Currency:</source>
-        <translation>Devise :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Default room:</source>
-        <translation>Salle par défaut :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Closing the window keeps Studio Timer in the tray</source>
         <translation>Fermer la fenêtre garde Studio Timer dans la zone de notification</translation>
     </message>
@@ -3156,12 +3140,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Language:</source>
-        <translation>Langue :</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
@@ -3176,12 +3155,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Sombre</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Appearance:</source>
-        <translation>Apparence :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Start Studio Timer when I log in</source>
         <translation>Lancer Studio Timer à l’ouverture de session</translation>
     </message>
@@ -3203,12 +3177,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Minutes d’inactivité avant de demander le temps d’absence</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Away after idle:</source>
-        <translation>Absent après inactivité :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Idle time is not available on this system (it needs an X11 session); sleep is still noticed.</source>
         <translation>Le temps d’inactivité n’est pas disponible sur ce système (il faut une session X11) ; la mise en veille reste détectée.</translation>
     </message>
@@ -3223,9 +3192,44 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Rappeler un chronomètre qui tourne depuis plus de, en heures</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Remind after:</source>
-        <translation>Rappeler après :</translation>
+        <location line="-70"/>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Or&amp;ganisation:</source>
+        <translation>Or&amp;ganisation :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;urrency:</source>
+        <translation>De&amp;vise :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Default &amp;room:</source>
+        <translation>Salle par &amp;défaut :</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A&amp;ppearance:</source>
+        <translation>A&amp;pparence :</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Away after idle:</source>
+        <translation>Absent après &amp;inactivité :</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Remin&amp;d after:</source>
+        <translation>&amp;Rappeler après :</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3254,8 +3258,8 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+2"/>
-        <source>Daily copies kept:</source>
-        <translation>Copies quotidiennes gardées :</translation>
+        <source>Dail&amp;y copies kept:</source>
+        <translation>Copies &amp;quotidiennes gardées :</translation>
     </message>
     <message>
         <location line="+61"/>
@@ -3581,52 +3585,22 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::SyncSettingsPage</name>
     <message>
-        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+32"/>
-        <source>Off: this machine keeps its data to itself</source>
-        <translation>Désactivée : cette machine garde ses données pour elle</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Join a hub</source>
-        <translation>Rejoindre un hub</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Run the hub on this machine</source>
-        <translation>Faire tourner le hub sur cette machine</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+42"/>
         <source>192.168.1.20:7345</source>
         <translation>192.168.1.20:7345</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hub address:</source>
-        <translation>Adresse du hub :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Hubs found on the network</source>
         <translation>Hubs trouvés sur le réseau</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Found on the network:</source>
-        <translation>Trouvés sur le réseau :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Paste the invite token shown on the hub</source>
         <translation>Collez le jeton d’invitation affiché sur le hub</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Invite token:</source>
-        <translation>Jeton d’invitation :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Filled in from the invite code</source>
         <translation>Rempli d’après le code d’invitation</translation>
     </message>
@@ -3636,52 +3610,82 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>L’empreinte SHA-256 du certificat du hub, telle que le hub l’affiche : 64 chiffres hexadécimaux, deux-points facultatifs. Un hub qui présente un autre certificat ne reçoit rien, pas même le jeton.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Certificate fingerprint:</source>
-        <translation>Empreinte du certificat :</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plain text (ws://), without encryption</source>
-        <translation>Texte en clair (ws://), sans chiffrement</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Insecure: the token and every entry cross the network readable, and anyone on it can pretend to be the hub. Use plain text only on a network that is yours alone.</source>
         <translation>Non sécurisé : le jeton et chaque entrée traversent le réseau lisibles, et n’importe qui sur ce réseau peut se faire passer pour le hub. N’utilisez le texte en clair que sur un réseau qui n’est qu’à vous.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Port:</source>
-        <translation>Port :</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>Shown once the hub runs</source>
         <translation>Affiché une fois le hub lancé</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Copy</source>
-        <translation>Copier</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New invite</source>
-        <translation>Nouvelle invitation</translation>
-    </message>
-    <message>
-        <location line="+175"/>
+        <location line="+179"/>
         <source>The invite code is for wss:// with the certificate %1, which the fields below do not match: paste the invite code again.</source>
         <translation>Le code d’invitation est pour wss:// avec le certificat %1, auquel les champs ci-dessous ne correspondent pas : collez à nouveau le code d’invitation.</translation>
     </message>
     <message>
-        <location line="-178"/>
-        <source>Invite token for another machine:</source>
-        <translation>Jeton d’invitation pour une autre machine :</translation>
+        <location line="-226"/>
+        <source>O&amp;ff: this machine keeps its data to itself</source>
+        <translation>&amp;Désactivée : cette machine garde ses données pour elle</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+1"/>
+        <source>&amp;Join a hub</source>
+        <translation>&amp;Rejoindre un hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;un the hub on this machine</source>
+        <translation>Faire &amp;tourner le hub sur cette machine</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hub a&amp;ddress:</source>
+        <translation>Adresse du &amp;hub :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Found on the &amp;network:</source>
+        <translation>Trouvés sur le ré&amp;seau :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invite &amp;token:</source>
+        <translation>&amp;Jeton d’invitation :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Certificate finger&amp;print:</source>
+        <translation>&amp;Empreinte du certificat :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text (&amp;ws://), without encryption</source>
+        <translation>Texte en &amp;clair (ws://), sans chiffrement</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Po&amp;rt:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Invite token for another &amp;machine:</source>
+        <translation>Jeton d’invitation pour une autre &amp;machine :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cop&amp;y</source>
+        <translation>Cop&amp;ier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;invite</source>
+        <translation>&amp;Nouvelle invitation</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>No keychain is available: the token is kept for this run only and has to be entered again at the next start.</source>
         <translation>Aucun trousseau disponible : le jeton est gardé pour cette session seulement et devra être saisi à nouveau au prochain démarrage.</translation>
     </message>
@@ -3845,17 +3849,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Types de tâche</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Up</source>
-        <translation>Monter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Down</source>
-        <translation>Descendre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Move the selected task type up</source>
         <translation>Monter le type de tâche sélectionné</translation>
     </message>
@@ -3865,17 +3859,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Descendre le type de tâche sélectionné</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Add</source>
-        <translation>Ajouter</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Name:</source>
-        <translation>Nom :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
@@ -3885,50 +3869,70 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Choisir la couleur du bouton de la tâche</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Colour:</source>
-        <translation>Couleur :</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>/h</source>
         <translation>/h</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hourly rate:</source>
-        <translation>Taux horaire :</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The first day a new rate applies to. Entries already recorded keep their rate.</source>
         <translation>Le premier jour auquel un nouveau tarif s’applique. Les entrées déjà enregistrées gardent leur tarif.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>New rate from:</source>
-        <translation>Nouveau tarif à partir du :</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Rate history:</source>
         <translation>Historique des tarifs :</translation>
     </message>
     <message>
+        <location line="-34"/>
+        <source>&amp;Up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Billable</source>
-        <translation>Facturable</translation>
+        <source>&amp;Down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add</source>
+        <translation>A&amp;jouter</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Co&amp;lour:</source>
+        <translation>&amp;Couleur :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hourly &amp;rate:</source>
+        <translation>&amp;Taux horaire :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New rate &amp;from:</source>
+        <translation>Nouveau tarif à &amp;partir du :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Billable</source>
+        <translation>Fact&amp;urable</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Apply</source>
-        <translation>Appliquer</translation>
+        <source>A&amp;pply</source>
+        <translation>App&amp;liquer</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+101"/>
-        <source>Archive</source>
-        <translation>Archiver</translation>
+        <source>Arc&amp;hive</source>
+        <translation>A&amp;rchiver</translation>
     </message>
     <message>
         <location line="-96"/>
@@ -3952,8 +3956,8 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+5"/>
-        <source>Restore</source>
-        <translation>Rétablir</translation>
+        <source>Res&amp;tore</source>
+        <translation>Réta&amp;blir</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -4850,7 +4854,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un budget est en heures ou en argent, pas les deux.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The budget is out of range.</source>
         <translation>Le budget est hors limites.</translation>
     </message>
