@@ -154,6 +154,9 @@ void SystemTheme::apply()
 {
     const bool dark = wantDark();
     const bool platformDark = theme::isDark(m_platform);
+    // Qt's Fusion becomes ours, light or dark (legible rings, focus shown on an empty list).
+    if (theme::isPlainFusion(QApplication::style()))
+        QApplication::setStyle(theme::legibleFusion());
     QPalette palette;
     if (dark == platformDark) {
         palette = theme::readable(m_platform);

@@ -1,8 +1,10 @@
 #include "Theme.h"
 
+#include <QAbstractItemView>
 #include <QEvent>
 #include <QHash>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPixmap>
 #include <QProxyStyle>
 #include <QStyle>
@@ -333,6 +335,11 @@ public:
     void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
                        const QWidget *widget) const override
     {
+        if (element == PE_Frame && (option->state & State_HasFocus) &&
+            qobject_cast<const QAbstractItemView *>(widget)) {
+            drawFocusedFrame(option, painter, widget);
+            return;
+        }
         if ((element != PE_IndicatorRadioButton && element != PE_IndicatorCheckBox) ||
             !isDark(option->palette)) {
             QProxyStyle::drawPrimitive(element, option, painter, widget);
@@ -352,6 +359,29 @@ public:
         copy->palette.setColor(QPalette::Window, ring.lighter(150));
         QProxyStyle::drawPrimitive(element, copy.get(), painter, widget);
     }
+
+private:
+    // Fusion shows focus in a list or table only on its current row: an empty one that has the
+    // keyboard looks like one that has not. Its frame takes the selection colour (3:1 against
+    // the window and the list), as Fusion's line edits do.
+    void drawFocusedFrame(const QStyleOption *option, QPainter *painter,
+                          const QWidget *widget) const
+    {
+        QProxyStyle::drawPrimitive(PE_Frame, option, painter, widget);
+        const QPalette &pal = option->palette;
+        const QColor ring =
+            legibleOn(pal.color(QPalette::Active, QPalette::Highlight),
+                      {pal.color(QPalette::Window), pal.color(QPalette::Base)}, kGraphicContrast);
+        const int width = std::max(1, proxy()->pixelMetric(PM_DefaultFrameWidth, option, widget));
+        painter->save();
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(ring);
+        QPainterPath path;
+        path.addRect(option->rect);
+        path.addRect(option->rect.adjusted(width, width, -width, -width));
+        painter->drawPath(path); // odd-even fill: the frame's band only
+        painter->restore();
+    }
 };
 } // namespace
 
@@ -363,6 +393,12 @@ QStyle *legibleFusion()
 bool isLegibleFusion(const QStyle *style)
 {
     return style && style->objectName() == QLatin1String("st-legible-fusion");
+}
+
+bool isPlainFusion(const QStyle *style)
+{
+    return style && !isLegibleFusion(style) &&
+           style->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) == 0;
 }
 
 QPalette lightPalette()

@@ -54,9 +54,13 @@ QIcon swatch(const QColor &color, int size = 16);
 // Our dark palette (every role and group, Fusion style) and the Fusion light one.
 QPalette darkPalette();
 // The Fusion style the dark palette is made for, with check box and radio button outlines that
-// stand out from the window (3:1; Fusion draws them a shade darker than a dark window: unseen).
+// stand out from the window (3:1; Fusion draws them a shade darker than a dark window: unseen),
+// and a list or table that has the keyboard framed in the selection colour (Fusion shows focus
+// only on a current row: an empty list showed none).
 QStyle *legibleFusion();
 bool isLegibleFusion(const QStyle *style);
+// Qt's own Fusion, which legibleFusion() replaces (light or dark).
+bool isPlainFusion(const QStyle *style);
 QPalette lightPalette();
 // The palette with the roles that fall short of the contrast above made readable
 // (placeholder text, links, highlighted text); the other roles are kept.

@@ -6,9 +6,11 @@
 // French), Reports reads top to bottom, a hub found on the network is picked with the arrows.
 
 #include "AwayDialog.h"
+#include "GuiTestMain.h"
 #include "HistoryView.h"
 #include "KeyboardFixture.h"
 #include "NowView.h"
+#include "Theme.h"
 #include "dialogs/EntryDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/TaskTypesDialog.h"
@@ -502,14 +504,8 @@ void TestKeyboard::aHubFoundOnTheNetworkIsPickedWithTheArrows()
     QVERIFY2(outcome.isEmpty(), qPrintable(outcome));
 }
 
-int main(int argc, char *argv[])
-{
-    // Settings and autostart are read when the dialogs open: keep them out of the user's files.
-    QTemporaryDir config;
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
-    QApplication app(argc, argv);
-    TestKeyboard test;
-    return QTest::qExec(&test, argc, argv);
-}
+// The style the app runs with (SystemTheme puts it in Fusion's place): an empty list that has the
+// keyboard, the adjust dialog's audit trail of an entry never changed, shows it.
+ST_GUI_TEST_MAIN(TestKeyboard, QApplication::setStyle(theme::legibleFusion()))
 
 #include "tst_keyboard.moc"

@@ -2,6 +2,7 @@
 // round trip gives the data back exactly, the replaced database is kept aside, and a damaged copy,
 // another program's SQLite file, a newer schema or a missing file are refused with the database
 // unchanged — as is any restore while the desktop app holds the data folder.
+#include "CliProcess.h"
 #include "TestStore.h"
 #include "backend/Backend.h"
 #include "cli/ForwardedCommand.h"
@@ -12,7 +13,6 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -25,29 +25,8 @@ using namespace st;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-QStringList withDataDir(const QString &dataDir, const QStringList &args)
-{
-    return QStringList{QStringLiteral("--data-dir"), dataDir} + args;
-}
-
-// Runs the binary; the event loop keeps turning meanwhile (an app in this process may answer).
-Run studiotimer(const QString &dataDir, const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(STUDIOTIMER_BIN), withDataDir(dataDir, args));
-    if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using test::studiotimer;
+using Run = test::CliRun;
 
 // Every row of every table, in a fixed order: equal dumps, equal data.
 QString dump(const QString &file)
@@ -211,12 +190,10 @@ void TestBackupCli::roundTrip()
     QVERIFY2(status.out.contains(QLatin1String("Recording")), qPrintable(status.out));
 
     // And back to the later state from the copy kept aside, found by a relative path.
-    QProcess p;
-    p.setWorkingDirectory(QFileInfo(aside).absolutePath());
-    p.start(QStringLiteral(STUDIOTIMER_BIN),
-            withDataDir(dir.path(), {QStringLiteral("restore"), QFileInfo(aside).fileName()}));
-    QVERIFY(p.waitForFinished(60000));
-    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    const Run back =
+        studiotimer(dir.path(), {QStringLiteral("restore"), QFileInfo(aside).fileName()},
+                    {.workingDirectory = QFileInfo(aside).absolutePath()});
+    QVERIFY2(back.exitCode == 0, qPrintable(back.err));
     QCOMPARE(dump(db), beforeRestore);
 }
 
@@ -225,14 +202,12 @@ void TestBackupCli::backupNeverOverwrites()
     QTemporaryDir dir;
     QCOMPARE(studiotimer(dir.path(), {QStringLiteral("status")}).exitCode, 0);
     // A relative FILE is the caller's working directory's.
-    QProcess p;
-    p.setWorkingDirectory(dir.path());
-    p.start(QStringLiteral(STUDIOTIMER_BIN),
-            withDataDir(dir.path(), {QStringLiteral("backup"), QStringLiteral("mine.sqlite")}));
-    QVERIFY(p.waitForFinished(60000));
-    QCOMPARE(p.exitCode(), 0);
+    const Run relative =
+        studiotimer(dir.path(), {QStringLiteral("backup"), QStringLiteral("mine.sqlite")},
+                    {.workingDirectory = dir.path()});
+    QCOMPARE(relative.exitCode, 0);
     const QString file = dir.filePath(QStringLiteral("mine.sqlite"));
-    QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()), file + QLatin1Char('\n'));
+    QCOMPARE(relative.out, file + QLatin1Char('\n'));
     const QByteArray before = sha256(file);
     const Run again = studiotimer(dir.path(), {QStringLiteral("backup"), file});
     QCOMPARE(again.exitCode, 1);
@@ -361,8 +336,10 @@ void TestBackupCli::whileTheAppRuns()
             forwarded::run(app, request, &instance, std::move(reply));
         });
 
-    // backup works through the app (on its reader, beside its writer).
-    const Run backedUp = studiotimer(dataDir, {QStringLiteral("backup")});
+    // backup works through the app (on its reader, beside its writer). The app is this process:
+    // its event loop turns while a command waits for it.
+    const Run backedUp = studiotimer(dataDir, {QStringLiteral("backup")},
+                                     {.workingDirectory = {}, .eventLoop = true});
     QVERIFY2(backedUp.exitCode == 0, qPrintable(backedUp.err));
     const QString copy = backedUp.out.trimmed();
     QVERIFY(backup::verify(copy).ok());
@@ -370,7 +347,8 @@ void TestBackupCli::whileTheAppRuns()
 
     // restore is refused while the app holds the database, which stays as it is.
     QVERIFY(add(QStringLiteral("after the copy"), 1'764'317'000'000));
-    const Run refused = studiotimer(dataDir, {QStringLiteral("restore"), copy});
+    const Run refused = studiotimer(dataDir, {QStringLiteral("restore"), copy},
+                                    {.workingDirectory = {}, .eventLoop = true});
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains(QLatin1String("app is running")), qPrintable(refused.err));
     QVERIFY(dump(store.path()).contains(QLatin1String("after the copy")));

@@ -3,6 +3,7 @@
 // every "Stopped X [id]" names an entry that was running and is stopped once, and no raw SQLite
 // text reaches anyone. STUDIOTIMER_PARALLEL_ROUNDS sets the rounds per process (short in CI).
 
+#include "TestTimeouts.h"
 #include "store/Database.h"
 
 #include <QDateTime>
@@ -42,7 +43,7 @@ Output run(const QString &dataDir, const QStringList &args)
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(QStringLiteral(STUDIOTIMER_BIN),
             QStringList{QStringLiteral("--data-dir"), dataDir} + args);
-    if (!p.waitForFinished(60000)) {
+    if (!p.waitForFinished(st::test::scaledTimeout(60000))) {
         p.kill();
         p.waitForFinished();
         return {-1, QStringLiteral("timed out: ") + args.join(QLatin1Char(' '))};

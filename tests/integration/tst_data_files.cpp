@@ -6,6 +6,7 @@
 // (CI) it hands the folder to "nobody" and runs the real binary as nobody through setpriv; as
 // another user it takes the write bits off and runs the binary itself.
 
+#include "TestTimeouts.h"
 #include "store/DataLocation.h"
 #include "store/Database.h"
 
@@ -42,7 +43,7 @@ Run run(const QString &program, const QStringList &args, bool asNobody = false)
                     args);
     else
         p.start(program, args);
-    if (!p.waitForFinished(60000))
+    if (!p.waitForFinished(st::test::scaledTimeout(60000)))
         return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
             QString::fromUtf8(p.readAllStandardOutput()),

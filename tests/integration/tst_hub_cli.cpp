@@ -2,6 +2,7 @@
 // errors, and a clean stop on SIGINT/SIGTERM with the data kept.
 
 #include "HubTestClient.h"
+#include "TestTimeouts.h"
 #include "domain/Types.h"
 #include "store/Backup.h"
 
@@ -41,7 +42,7 @@ Run runHub(const QString &dataDir, const QStringList &args)
     QProcess p;
     p.start(QStringLiteral(STUDIOTIMER_HUB_BIN),
             QStringList{QStringLiteral("--data-dir"), dataDir} + args);
-    if (!p.waitForFinished(30000))
+    if (!p.waitForFinished(st::test::scaledTimeout(30000)))
         return {};
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};

@@ -1,5 +1,6 @@
 // The command line driven as a real process, as scripts and people use it.
 #include "FakeClock.h"
+#include "TestTimeouts.h"
 #include "store/Database.h"
 #include "sync/Outbox.h"
 #include "sync/SyncCache.h"
@@ -45,7 +46,7 @@ class TestCli : public QObject
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(STUDIOTIMER_BIN),
                 QStringList{QStringLiteral("--data-dir"), dataDir} + args);
-        if (!p.waitForFinished(30'000))
+        if (!p.waitForFinished(st::test::scaledTimeout(30'000)))
             qFatal("studiotimer did not finish");
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
                 QString::fromUtf8(p.readAllStandardError())};

@@ -7,30 +7,18 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
+using st::test::s;
 using Run = st::test::CliRun;
-
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-} // namespace
 
 class TestInvoiceCli : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    st::test::CliFolder m_dir;
 
-    Run run(const QStringList &args)
-    {
-        return st::test::runCli(QStringLiteral(STUDIOTIMER_BIN), m_dir.path(), args);
-    }
+    Run run(const QStringList &args) { return m_dir.run(args); }
 
     void ok(const QStringList &args)
     {
@@ -80,9 +68,9 @@ private Q_SLOTS:
     void invoicePdfHoldsTheClientTheLinesAndTheTotal()
     {
         const QString file = m_dir.filePath(s("invoice-1.pdf"));
-        const Run r = run({s("invoice"), s("--client"), s("Blue Label"), s("--from"),
-                           s("2025-11-01"), s("--to"), s("2025-11-30"), s("--billable-only"),
-                           s("-o"), file});
+        const Run r =
+            run({s("invoice"), s("--client"), s("Blue Label"), s("--from"), s("2025-11-01"),
+                 s("--to"), s("2025-11-30"), s("--billable-only"), s("-o"), file});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(s("321.25")), qPrintable(r.out));
         QFile pdf(file);
@@ -105,11 +93,12 @@ private Q_SLOTS:
         // By started quarter hours: Mixing 1 h 10 min is billed 1.25 h = 112.50.
         const QString file = m_dir.filePath(s("invoice-2.pdf"));
         const Run r = run({s("invoice"), s("--client"), s("blue label"), s("--project"),
-                           s("Nightfall"), s("--from"), s("2025-11-01"), s("--to"),
-                           s("2025-11-30"), s("--rounding"), s("15"), s("-o"), file});
+                           s("Nightfall"), s("--from"), s("2025-11-01"), s("--to"), s("2025-11-30"),
+                           s("--rounding"), s("15"), s("-o"), file});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString text = pdfText(file);
-        for (const QString &expected : {s("Invoice 2"), s("1.25"), s("112.50 EUR"), s("292.50 EUR")})
+        for (const QString &expected :
+             {s("Invoice 2"), s("1.25"), s("112.50 EUR"), s("292.50 EUR")})
             QVERIFY2(text.contains(expected), qPrintable(expected + s(" not in:\n") + text));
         QVERIFY2(!text.contains(s("Single")), qPrintable(text));
 
@@ -136,17 +125,20 @@ private Q_SLOTS:
             int exitCode;
             const char *message;
         } cases[] = {
-            {{s("--client"), s("Nobody"), s("--from"), s("2025-11-01"), s("--to"),
-              s("2025-11-30")},
-             1, "No client \"Nobody\""},
+            {{s("--client"), s("Nobody"), s("--from"), s("2025-11-01"), s("--to"), s("2025-11-30")},
+             1,
+             "No client \"Nobody\""},
             {{s("--client"), s("Nova"), s("--from"), s("2025-12-01"), s("--to"), s("2025-12-31")},
-             1, "Nothing to invoice"},
+             1,
+             "Nothing to invoice"},
             {{s("--client"), s("Nova"), s("--project"), s("Nightfall"), s("--from"),
               s("2025-11-01"), s("--to"), s("2025-11-30")},
-             1, "not one of Nova's"},
+             1,
+             "not one of Nova's"},
             {{s("--client"), s("Nova"), s("--from"), s("2025-11-01"), s("--to"), s("2025-11-30"),
               s("--rounding"), s("7")},
-             2, "--rounding"},
+             2,
+             "--rounding"},
             {{s("--client"), s("Nova"), s("--from"), s("2025-11-01")}, 2, "needs --client"},
         };
         for (const auto &c : cases) {

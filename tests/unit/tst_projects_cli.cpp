@@ -5,31 +5,18 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
+using st::test::s;
 using Run = st::test::CliRun;
-
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-} // namespace
 
 class TestProjectsCli : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    st::test::CliFolder m_dir;
 
-    Run run(const QStringList &args)
-    {
-        return st::test::runCli(QStringLiteral(STUDIOTIMER_BIN), m_dir.path(), args);
-    }
+    Run run(const QStringList &args) { return m_dir.run(args); }
 
     QJsonArray json(const QStringList &args)
     {
@@ -98,8 +85,8 @@ private Q_SLOTS:
     void entriesCarryProjectTagsAndBillable()
     {
         Run r = run({s("add"), s("Recording"), s("--from"), s("2025-11-03T10:00"), s("--to"),
-                     s("2025-11-03T12:00"), s("--project"), s("Nightfall"), s("--tag"),
-                     s("vocals"), s("--tag"), s("overdub")});
+                     s("2025-11-03T12:00"), s("--project"), s("Nightfall"), s("--tag"), s("vocals"),
+                     s("--tag"), s("overdub")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(s("Nightfall")), qPrintable(r.out));
         r = run({s("add"), s("Recording"), s("--from"), s("2025-11-03T13:00"), s("--to"),
@@ -123,8 +110,7 @@ private Q_SLOTS:
         QCOMPARE(nightfall.value(s("used")).toObject().value(s("hours")).toDouble(), 2.0);
 
         r = run({s("list")});
-        QVERIFY2(r.out.contains(s("Nightfall")) && r.out.contains(s("#vocals")),
-                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(s("Nightfall")) && r.out.contains(s("#vocals")), qPrintable(r.out));
     }
 
     void startShowsTheProjectInStatus()

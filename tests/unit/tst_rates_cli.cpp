@@ -1,5 +1,7 @@
 // `studiotimer task-types set` and `task-types reprice` as a real process (docs/REPORTS.md,
 // "Rates"): exit 2 for a malformed command, 1 for a refused one, and nothing changed either way.
+#include "TestTimeouts.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -36,7 +38,7 @@ class TestRatesCli : public QObject
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(STUDIOTIMER_BIN),
                 QStringList{QStringLiteral("--data-dir"), m_dir.path()} + args);
-        if (!p.waitForFinished(30'000))
+        if (!p.waitForFinished(st::test::scaledTimeout(30'000)))
             qFatal("studiotimer did not finish");
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
                 QString::fromUtf8(p.readAllStandardError())};

@@ -1,4 +1,5 @@
 // `studiotimer report | export | import` driven as a real process, as scripts use them.
+#include "TestTimeouts.h"
 #include "cli/CommandLine.h"
 
 #include <QDir>
@@ -44,7 +45,7 @@ class TestReportCli final : public QObject
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(STUDIOTIMER_BIN),
                 QStringList{QStringLiteral("--data-dir"), dataDir} + args);
-        if (!p.waitForFinished(60'000))
+        if (!p.waitForFinished(st::test::scaledTimeout(60'000)))
             qFatal("studiotimer did not finish");
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
                 QString::fromUtf8(p.readAllStandardError())};

@@ -34,22 +34,22 @@ SettingsDialog::SettingsDialog(Backend &service, QWidget *parent)
     layout->addLayout(form);
 
     m_userName = new QLineEdit(snap.user.name, this);
-    form->addRow(tr("Your name:"), m_userName);
+    form->addRow(tr("Your &name:"), m_userName);
     m_orgName = new QLineEdit(snap.org.name, this);
-    form->addRow(tr("Organisation:"), m_orgName);
+    form->addRow(tr("Or&ganisation:"), m_orgName);
     m_currency = new QComboBox(this);
     m_currency->setEditable(true);
     m_currency->addItems({QStringLiteral("EUR"), QStringLiteral("USD"), QStringLiteral("GBP"),
                           QStringLiteral("CHF"), QStringLiteral("CAD"), QStringLiteral("JPY")});
     m_currency->setCurrentText(snap.org.currency);
-    form->addRow(tr("Currency:"), m_currency);
+    form->addRow(tr("C&urrency:"), m_currency);
 
     m_room = new QComboBox(this);
     m_room->addItem(tr("No room"), QString());
     for (const Room &r : snap.activeRooms())
         m_room->addItem(r.name, r.id);
     m_room->setCurrentIndex(std::max(0, m_room->findData(snap.prefs.defaultRoomId)));
-    form->addRow(tr("Default room:"), m_room);
+    form->addRow(tr("Default &room:"), m_room);
 
     m_closeToTray = new QCheckBox(tr("Closing the window keeps Studio Timer in the tray"), this);
     m_closeToTray->setChecked(snap.prefs.closeToTray);
@@ -64,7 +64,7 @@ SettingsDialog::SettingsDialog(Backend &service, QWidget *parent)
     m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
     m_language->setCurrentIndex(std::max(0, m_language->findData(snap.prefs.language)));
     m_initialLanguage = snap.prefs.language;
-    form->addRow(tr("Language:"), m_language);
+    form->addRow(tr("&Language:"), m_language);
 
     // Light or dark (this machine), applied as soon as it is saved.
     m_initialAppearance = SystemTheme::savedAppearance(snap.prefs);
@@ -75,7 +75,7 @@ SettingsDialog::SettingsDialog(Backend &service, QWidget *parent)
     m_appearance->addItem(tr("Dark"), SystemTheme::toString(Appearance::Dark));
     m_appearance->setCurrentIndex(
         std::max(0, m_appearance->findData(SystemTheme::toString(m_initialAppearance))));
-    form->addRow(tr("Appearance:"), m_appearance);
+    form->addRow(tr("A&ppearance:"), m_appearance);
 
     const AwaySettings &away = snap.prefs.away;
     m_autostart = new QCheckBox(tr("Start Studio Timer when I log in"), this);
@@ -88,7 +88,7 @@ SettingsDialog::SettingsDialog(Backend &service, QWidget *parent)
     m_idleMinutes->setSpecialValueText(tr("Off"));
     m_idleMinutes->setValue(away.idleMinutes);
     m_idleMinutes->setAccessibleName(tr("Idle minutes before asking about away time"));
-    form->addRow(tr("Away after idle:"), m_idleMinutes);
+    form->addRow(tr("&Away after idle:"), m_idleMinutes);
     m_idleUnavailable =
         new QLabel(tr("Idle time is not available on this system (it needs an X11 session); "
                       "sleep is still noticed."),
@@ -105,7 +105,7 @@ SettingsDialog::SettingsDialog(Backend &service, QWidget *parent)
     m_reminderHours->setSpecialValueText(tr("Off"));
     m_reminderHours->setValue(away.reminderHours);
     m_reminderHours->setAccessibleName(tr("Remind of a timer running longer than, in hours"));
-    form->addRow(tr("Remind after:"), m_reminderHours);
+    form->addRow(tr("Remin&d after:"), m_reminderHours);
 
     m_endOfDayOn = new QCheckBox(tr("Remind at the end of the working day:"), this);
     m_endOfDayOn->setChecked(away.endOfDay.isValid());
@@ -129,7 +129,7 @@ SettingsDialog::SettingsDialog(Backend &service, QWidget *parent)
     m_dailyBackups->setAccessibleName(tr("Daily copies of the data to keep"));
     m_dailyBackups->setToolTip(tr("One copy of the database a day, in the backups folder beside "
                                   "it; older copies beyond this number are removed."));
-    form->addRow(tr("Daily copies kept:"), m_dailyBackups);
+    form->addRow(tr("Dail&y copies kept:"), m_dailyBackups);
 
     m_studio = new StudioPage(m_service, this); // the studio's details on invoices (issue 12)
     layout->addWidget(m_studio);

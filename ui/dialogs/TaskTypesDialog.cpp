@@ -50,11 +50,11 @@ TaskTypesDialog::TaskTypesDialog(Backend &service, QWidget *parent)
         }
     });
     auto *order = new QHBoxLayout;
-    auto *up = new QPushButton(tr("Up"), this);
-    auto *down = new QPushButton(tr("Down"), this);
+    auto *up = new QPushButton(tr("&Up"), this);
+    auto *down = new QPushButton(tr("&Down"), this);
     up->setToolTip(tr("Move the selected task type up"));
     down->setToolTip(tr("Move the selected task type down"));
-    auto *add = new QPushButton(tr("Add"), this);
+    auto *add = new QPushButton(tr("&Add"), this);
     order->addWidget(up);
     order->addWidget(down);
     order->addWidget(add);
@@ -63,32 +63,32 @@ TaskTypesDialog::TaskTypesDialog(Backend &service, QWidget *parent)
 
     auto *form = new QFormLayout;
     m_name = new QLineEdit(this);
-    form->addRow(tr("Name:"), m_name);
+    form->addRow(tr("&Name:"), m_name);
     m_color = new QPushButton(this);
     m_color->setAccessibleName(tr("Colour"));
     m_color->setToolTip(tr("Choose the colour of the task's button"));
-    form->addRow(tr("Colour:"), m_color);
+    form->addRow(tr("Co&lour:"), m_color);
     m_rate = new QDoubleSpinBox(this);
     m_rate->setRange(0, double(money::kMaxHourlyRateCents) / 100);
     m_rate->setDecimals(2);
     m_rate->setSuffix(QLatin1Char(' ') + money::currencySymbol(m_service.snapshot().org.currency) +
                       tr("/h"));
-    form->addRow(tr("Hourly rate:"), m_rate);
+    form->addRow(tr("Hourly &rate:"), m_rate);
     m_rateFrom = new QDateEdit(this);
     m_rateFrom->setObjectName(QStringLiteral("rateFrom"));
     m_rateFrom->setCalendarPopup(true);
     m_rateFrom->setDisplayFormat(entryFormat::dateEditFormat()); // the locale's, as in History
     m_rateFrom->setToolTip(tr("The first day a new rate applies to. Entries already recorded "
                               "keep their rate."));
-    form->addRow(tr("New rate from:"), m_rateFrom);
+    form->addRow(tr("New rate &from:"), m_rateFrom);
     m_history = new QLabel(this);
     m_history->setObjectName(QStringLiteral("rateHistory"));
     m_history->setWordWrap(true);
     form->addRow(tr("Rate history:"), m_history);
-    m_billable = new QCheckBox(tr("Billable"), this);
+    m_billable = new QCheckBox(tr("&Billable"), this);
     form->addRow(QString(), m_billable);
-    auto *apply = new QPushButton(tr("Apply"), this);
-    m_archive = new QPushButton(tr("Archive"), this);
+    auto *apply = new QPushButton(tr("A&pply"), this);
+    m_archive = new QPushButton(tr("Arc&hive"), this);
     auto *actions = new QHBoxLayout;
     actions->addWidget(apply);
     actions->addWidget(m_archive);
@@ -189,7 +189,7 @@ void TaskTypesDialog::showCurrent()
     m_history->setText(steps.isEmpty() ? money::format(t.hourlyRateCents, currency, locale)
                                        : steps.join(QLatin1Char('\n')));
     m_billable->setChecked(t.billable);
-    m_archive->setText(t.archived ? tr("Restore") : tr("Archive"));
+    m_archive->setText(t.archived ? tr("Res&tore") : tr("Arc&hive"));
 }
 
 void TaskTypesDialog::save(const TaskType &type)

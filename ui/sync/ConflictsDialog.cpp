@@ -134,7 +134,7 @@ ConflictsDialog::ConflictsDialog(SyncSession &session, QWidget *parent)
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     layout->addWidget(m_table, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_reapply = buttons->addButton(tr("Re-apply mine"), QDialogButtonBox::ActionRole);
+    m_reapply = buttons->addButton(tr("&Re-apply mine"), QDialogButtonBox::ActionRole);
     m_reapply->setObjectName(QStringLiteral("reapplyButton"));
     m_reapply->setToolTip(tr("Make the selected change again on the entry as it is now"));
     m_reapply->setEnabled(false);

@@ -29,9 +29,9 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     , m_browser(std::make_unique<discovery::Browser>(m_clock))
 {
     auto *layout = new QVBoxLayout(this);
-    m_off = new QRadioButton(tr("Off: this machine keeps its data to itself"), this);
-    m_join = new QRadioButton(tr("Join a hub"), this);
-    m_host = new QRadioButton(tr("Run the hub on this machine"), this);
+    m_off = new QRadioButton(tr("O&ff: this machine keeps its data to itself"), this);
+    m_join = new QRadioButton(tr("&Join a hub"), this);
+    m_host = new QRadioButton(tr("R&un the hub on this machine"), this);
     auto *group = new QButtonGroup(this);
     for (QRadioButton *b : {m_off, m_join, m_host})
         group->addButton(b);
@@ -40,22 +40,22 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     auto *joinForm = new QFormLayout(m_joinBox);
     m_address = new QLineEdit(m_joinBox);
     m_address->setPlaceholderText(tr("192.168.1.20:7345"));
-    joinForm->addRow(tr("Hub address:"), m_address);
+    joinForm->addRow(tr("Hub a&ddress:"), m_address);
     m_found = new QListWidget(m_joinBox);
     m_found->setMaximumHeight(90);
     m_found->setAccessibleName(tr("Hubs found on the network")); // item views read no buddy label
-    joinForm->addRow(tr("Found on the network:"), m_found);
+    joinForm->addRow(tr("Found on the &network:"), m_found);
     m_token = new QLineEdit(m_joinBox);
     m_token->setPlaceholderText(tr("Paste the invite token shown on the hub"));
-    joinForm->addRow(tr("Invite token:"), m_token);
+    joinForm->addRow(tr("Invite &token:"), m_token);
     m_fingerprint = new QLineEdit(m_joinBox);
     m_fingerprint->setObjectName(QStringLiteral("fingerprint"));
     m_fingerprint->setPlaceholderText(tr("Filled in from the invite code"));
     m_fingerprint->setToolTip(tr("The SHA-256 fingerprint of the hub's certificate, as the hub "
                                  "shows it: 64 hexadecimal digits, colons optional. A hub showing "
                                  "another certificate gets nothing, not even the token."));
-    joinForm->addRow(tr("Certificate fingerprint:"), m_fingerprint);
-    m_plainText = new QCheckBox(tr("Plain text (ws://), without encryption"), m_joinBox);
+    joinForm->addRow(tr("Certificate finger&print:"), m_fingerprint);
+    m_plainText = new QCheckBox(tr("Plain text (&ws://), without encryption"), m_joinBox);
     m_plainText->setObjectName(QStringLiteral("plainText"));
     joinForm->addRow(QString(), m_plainText);
     m_insecure = new QLabel(tr("Insecure: the token and every entry cross the network readable, "
@@ -71,16 +71,16 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     auto *hostForm = new QFormLayout(m_hostBox);
     m_port = new QSpinBox(m_hostBox);
     m_port->setRange(1, 65535);
-    hostForm->addRow(tr("Port:"), m_port);
+    hostForm->addRow(tr("Po&rt:"), m_port);
     // The token is long: it gets the whole width, the buttons go under it.
     m_invite = new QLineEdit(m_hostBox);
     m_invite->setReadOnly(true);
     m_invite->setMinimumWidth(m_invite->fontMetrics().averageCharWidth() * 46);
     m_invite->setPlaceholderText(tr("Shown once the hub runs"));
-    hostForm->addRow(tr("Invite token for another machine:"), m_invite);
+    hostForm->addRow(tr("Invite token for another &machine:"), m_invite);
     auto *inviteButtons = new QHBoxLayout;
-    m_copy = new QPushButton(tr("Copy"), m_hostBox);
-    m_newInvite = new QPushButton(tr("New invite"), m_hostBox);
+    m_copy = new QPushButton(tr("Cop&y"), m_hostBox);
+    m_newInvite = new QPushButton(tr("New &invite"), m_hostBox);
     inviteButtons->addWidget(m_copy);
     inviteButtons->addWidget(m_newInvite);
     inviteButtons->addStretch(1);
