@@ -15,7 +15,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/cli/ReportCommands.cpp" line="+156"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+226"/>
         <source>Each entry rounded to %n minute(s) (%1).
 </source>
         <translation>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+85"/>
+        <location line="+88"/>
         <source>Exported %n entries to %1 (%2).
 </source>
         <translation>
@@ -171,7 +171,7 @@
 <context>
     <name>st::HistoryView</name>
     <message numerus="yes">
-        <location filename="../ui/HistoryView.cpp" line="+229"/>
+        <location filename="../ui/HistoryView.cpp" line="+241"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+125"/>
+        <location line="+128"/>
         <source>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n entry · %1 · %2&lt;/b&gt;</numerusform>
@@ -190,7 +190,7 @@
 <context>
     <name>st::InvoicePdf</name>
     <message numerus="yes">
-        <location filename="../invoice/InvoicePdf.cpp" line="+75"/>
+        <location filename="../invoice/InvoicePdf.cpp" line="+79"/>
         <source>Each entry is billed in steps of %n minute(s).</source>
         <translation>
             <numerusform>Each entry is billed in steps of %n minute.</numerusform>
@@ -212,7 +212,7 @@
 <context>
     <name>st::ReportsView</name>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportsView.cpp" line="+290"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+292"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1: %2, %3, %n entry</numerusform>
@@ -252,6 +252,17 @@
         <translation>
             <numerusform>%n refused change</numerusform>
             <numerusform>%n refused changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>st::TransferProgressDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/TransferProgressDialog.cpp" line="+83"/>
+        <source>%p% · %Ln row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -331,13 +331,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="+116"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+186"/>
         <source>Choose one of --json and --csv.</source>
         <translation>Choisissez --json ou --csv, pas les deux.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="-65"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-66"/>
         <location filename="../core/cli/TaskTypeCommands.cpp" line="+138"/>
         <location line="+54"/>
         <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
@@ -458,7 +458,7 @@
 </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>No clients yet. Add one with: studiotimer clients add NAME
 </source>
         <translation>Aucun client pour l’instant. Ajoutez-en un avec : studiotimer clients add NOM
@@ -466,7 +466,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <location filename="../core/cli/TaskTypeCommands.cpp" line="+2"/>
         <source>  archived</source>
         <translation>  archivé</translation>
@@ -514,7 +514,7 @@
         <translation>--from dit quand un nouveau --rate prend effet : donnez aussi --rate.</translation>
     </message>
     <message>
-        <location filename="../core/cli/ProjectCommands.cpp" line="-192"/>
+        <location filename="../core/cli/ProjectCommands.cpp" line="-194"/>
         <source>--rate takes an amount per hour such as 95 or 95.50 (at most %1), not &quot;%2&quot;.</source>
         <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
     </message>
@@ -616,7 +616,7 @@ Essayez « studiotimer help ».
         <translation>--from %1 est après --to %2.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>%1 to %2, by %3
 </source>
         <translation>Du %1 au %2, par %3
@@ -665,7 +665,7 @@ Essayez « studiotimer help ».
 </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Only &quot;settings list&quot; takes --json.</source>
         <translation>Seul « settings list » prend --json.</translation>
     </message>
@@ -693,13 +693,13 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/cli/ReportCommands.cpp" line="+5"/>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>--format takes csv, json or toggl-csv, not &quot;%1&quot;.</source>
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/cli/InvoiceCommands.cpp" line="-91"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="-46"/>
+        <location filename="../core/cli/InvoiceCommands.cpp" line="-90"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-49"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
     </message>
@@ -757,13 +757,18 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+14"/>
-        <location line="+6"/>
+        <location line="+9"/>
         <location line="+4"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
+    <message>
+        <location line="-10"/>
+        <source>Exporting to %1: %2%</source>
+        <translation>Export vers %1 : %2 %</translation>
+    </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Exported %n entries to %1 (%2).
 </source>
         <translation>
@@ -789,7 +794,12 @@ Essayez « studiotimer help ».
         <translation>Format de %1 inconnu : indiquez --format csv, json ou toggl-csv.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Checking %1: %2%</source>
+        <translation>Vérification de %1 : %2 %</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>studiotimer: %1 cannot be imported:
 </source>
         <translation>studiotimer: %1 ne peut pas être importé :
@@ -801,6 +811,11 @@ Essayez « studiotimer help ».
 </source>
         <translation>Essai à blanc : rien n’a été modifié.
 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing %1: %2%</source>
+        <translation>Import de %1 : %2 %</translation>
     </message>
     <message>
         <location filename="../core/cli/ForwardedCommand.cpp" line="+61"/>
@@ -1116,8 +1131,8 @@ Commands:
   report [--from DAY] [--to DAY] --by task|user|room|day|week|month|client|project|tag [--rounding MIN[:up|nearest|down]] [--billable-only] [--json | --csv]
   invoice --client NAME [--project NAME] --from DAY --to DAY [--rounding MIN[:MODE]] [--billable-only] [--number N] -o FILE.pdf
   settings list [--json] | settings get KEY | settings set KEY VALUE   (studio.name, studio.address, studio.taxNumber)
-  export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE]
-  import FILE [--format csv|json|toggl-csv] [--dry-run]
+  export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE] [--progress]
+  import FILE [--format csv|json|toggl-csv] [--dry-run] [--progress]
   sync join URL (--token TOKEN | --token-file FILE) [--fingerprint SHA256]
   sync status [--json] | sync now | sync conflicts [--json] | sync off
 
@@ -1148,8 +1163,8 @@ Commandes :
   report [--from JOUR] [--to JOUR] --by task|user|room|day|week|month|client|project|tag [--rounding MIN[:up|nearest|down]] [--billable-only] [--json | --csv]
   invoice --client NOM [--project NOM] --from JOUR --to JOUR [--rounding MIN[:MODE]] [--billable-only] [--number N] -o FICHIER.pdf
   settings list [--json] | settings get CLÉ | settings set CLÉ VALEUR   (studio.name, studio.address, studio.taxNumber)
-  export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER]
-  import FICHIER [--format csv|json|toggl-csv] [--dry-run]
+  export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER] [--progress]
+  import FICHIER [--format csv|json|toggl-csv] [--dry-run] [--progress]
   sync join URL (--token JETON | --token-file FICHIER) [--fingerprint SHA256]
   sync status [--json] | sync now | sync conflicts [--json] | sync off
 
@@ -1660,7 +1675,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::EntryImporter</name>
     <message>
-        <location filename="../core/report/EntryImportFormats.cpp" line="+158"/>
+        <location filename="../core/report/EntryImportFormats.cpp" line="+162"/>
         <source>The file is not UTF-8 text.</source>
         <translation>Le fichier n’est pas du texte UTF-8.</translation>
     </message>
@@ -2072,12 +2087,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No entries in this period with these filters. Start a timer on the Now tab, add one with New entry… (%1), or widen the period.</source>
         <translation>Aucune entrée sur cette période avec ces filtres. Démarrez un chronomètre dans l’onglet Maintenant, ajoutez-en une avec Nouvelle entrée… (%1), ou élargissez la période.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Entry deleted</source>
         <translation>Entrée supprimée</translation>
     </message>
@@ -2309,7 +2324,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 n’a aucun projet à facturer.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Nothing to invoice: %1 has no entries from %2 to %3.</source>
         <translation>Rien à facturer : %1 n’a aucune entrée du %2 au %3.</translation>
     </message>
@@ -2317,23 +2332,23 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::InvoicePdf</name>
     <message>
-        <location filename="../invoice/InvoicePdf.cpp" line="+43"/>
+        <location filename="../invoice/InvoicePdf.cpp" line="+45"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Tax number: %1</source>
         <translation>Numéro de TVA : %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Invoice %1</source>
         <translation>Facture %1</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>Date: %1</source>
         <translation>Date : %1</translation>
     </message>
@@ -2348,7 +2363,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Facturé à : %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
@@ -2827,7 +2842,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
@@ -2918,7 +2933,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::ReportsView</name>
     <message>
-        <location filename="../ui/reports/ReportsView.cpp" line="+45"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+47"/>
         <source>Task type</source>
         <translation>Type de tâche</translation>
     </message>
@@ -3029,24 +3044,27 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+64"/>
+        <location line="+140"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-138"/>
         <source>Exported to %1</source>
         <translation>Exporté vers %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+2"/>
-        <location line="+152"/>
+        <location line="+159"/>
         <location line="+3"/>
+        <location line="+10"/>
+        <location line="+35"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message numerus="yes">
-        <location line="-59"/>
+        <location line="-111"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1 : %2, %3, %n entrée</numerusform>
@@ -3077,13 +3095,18 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Exporting entries…</source>
+        <translation>Export des entrées…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+5"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Import entries</source>
         <translation>Importer des entrées</translation>
     </message>
@@ -3098,7 +3121,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Importer ces entrées ?</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
     </message>
@@ -3106,6 +3134,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+6"/>
         <source>%1 is neither a Studio Timer CSV or JSON file nor a Toggl Track CSV.</source>
         <translation>%1 n’est ni un fichier CSV ou JSON de Studio Timer, ni un CSV de Toggl Track.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Importing entries…</source>
+        <translation>Import des entrées…</translation>
     </message>
 </context>
 <context>
@@ -4010,7 +4043,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerBatch.cpp" line="+51"/>
+        <location filename="../core/timer/TimerBatch.cpp" line="+144"/>
         <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
@@ -4150,7 +4183,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Plusieurs entrées commencent par « %1 » : donnez une plus grande partie de l’identifiant.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerBatch.cpp" line="+125"/>
+        <location filename="../core/timer/TimerBatch.cpp" line="+129"/>
         <location filename="../core/timer/TimerEdits.cpp" line="+20"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
@@ -4205,6 +4238,22 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location filename="../core/timer/TimerServiceDetail.h" line="+23"/>
         <source>No such project.</source>
         <translation>Projet inconnu.</translation>
+    </message>
+</context>
+<context>
+    <name>st::TransferProgressDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/TransferProgressDialog.cpp" line="+83"/>
+        <source>%p% · %Ln row(s)</source>
+        <translation>
+            <numerusform>%p % · %Ln ligne</numerusform>
+            <numerusform>%p % · %Ln lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
     </message>
 </context>
 <context>
@@ -4850,7 +4899,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un budget est en heures ou en argent, pas les deux.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The budget is out of range.</source>
         <translation>Le budget est hors limites.</translation>
     </message>
