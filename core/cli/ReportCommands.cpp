@@ -16,11 +16,80 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <cstdio>
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 namespace st {
 
 using cli::option;
 
 namespace {
+
+// An import's or export's progress on stderr (issue 11): in a terminal one line rewritten as the
+// percentage moves ("Importing entries.csv: 45%"), elsewhere (--progress into a log) a line per
+// tenth; nothing when off. Runs on the command's thread, between rows.
+class StderrProgress final
+{
+public:
+    // --progress forces it; otherwise only when stderr is a terminal. Never inside the app (a
+    // command handed over by another process: its stderr is not the one asking).
+    StderrProgress(const QCommandLineParser &p, bool inApp)
+    {
+#ifdef Q_OS_UNIX
+        m_terminal = ::isatty(STDERR_FILENO) == 1;
+#endif
+        m_on = !inApp && (m_terminal || p.isSet(QStringLiteral("progress")));
+    }
+
+    // The hooks for one step; label says it with the file's name (%1) and the percentage (%2).
+    TransferProgress hooks(const QString &label, const QString &file)
+    {
+        m_label = label;
+        m_file = QFileInfo(file).fileName();
+        m_shown = -1;
+        TransferProgress hooks;
+        if (m_on)
+            hooks.report = [this](int percent, qint64) {
+                show(percent);
+            };
+        return hooks;
+    }
+    // The step ended: its 100% when it succeeded, and the line closed.
+    void done(bool ok)
+    {
+        if (!m_on || m_shown < 0)
+            return;
+        if (ok)
+            show(100);
+        if (m_terminal)
+            std::fputs("\n", stderr);
+        std::fflush(stderr);
+        m_shown = -1;
+    }
+
+private:
+    void show(int percent)
+    {
+        percent = std::clamp(percent, 0, 100);
+        if (percent == m_shown || (!m_terminal && m_shown >= 0 && percent / 10 == m_shown / 10))
+            return;
+        m_shown = percent;
+        const QByteArray line = m_label.arg(m_file, QString::number(percent)).toLocal8Bit();
+        std::fputs(m_terminal ? "\r" : "", stderr);
+        std::fputs(line.constData(), stderr);
+        std::fputs(m_terminal ? "\x1b[K" : "\n", stderr); // in a terminal: clear what was longer
+        std::fflush(stderr);
+    }
+
+    bool m_on = false;
+    bool m_terminal = false;
+    QString m_label;
+    QString m_file;
+    int m_shown = -1;
+};
 
 struct Period
 {
@@ -102,12 +171,13 @@ void CommandLine::exportOptions(QCommandLineParser &p)
 {
     p.addOptions({option("from", "DAY"), option("to", "DAY"), option("format", "FORMAT"),
                   option(QStringList{QStringLiteral("o"), QStringLiteral("output")}, "FILE"),
-                  option("task", "TASK"), option("user", "NAME"), option("room", "ROOM")});
+                  option("task", "TASK"), option("user", "NAME"), option("room", "ROOM"),
+                  option("progress")});
 }
 
 void CommandLine::importOptions(QCommandLineParser &p)
 {
-    p.addOptions({option("format", "FORMAT"), option("dry-run")});
+    p.addOptions({option("format", "FORMAT"), option("dry-run"), option("progress")});
 }
 
 CommandOutput CommandLine::report(QCommandLineParser &p)
@@ -239,7 +309,10 @@ CommandOutput CommandLine::exportEntries(QCommandLineParser &p)
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly))
         return fail(Error::internal(tr("Cannot write %1: %2").arg(file, out.errorString())));
-    const auto written = EntryExporter(m_service).write(out, filter, transfer);
+    StderrProgress progress(p, m_inApp);
+    const auto written = EntryExporter(m_service).write(
+        out, filter, transfer, progress.hooks(tr("Exporting to %1: %2%"), file));
+    progress.done(written.ok());
     if (!written) {
         const bool unwritable = out.error() != QFileDevice::NoError;
         const QString why = out.errorString();
@@ -280,7 +353,10 @@ CommandOutput CommandLine::importEntries(QCommandLineParser &p)
             tr("Cannot tell the format of %1: give --format csv, json or toggl-csv.").arg(file));
 
     EntryImporter importer(m_service, profile::currentUserId(m_service.database()));
-    const ImportPlan plan = importer.previewFile(file, *transfer);
+    StderrProgress progress(p, m_inApp);
+    const ImportPlan plan =
+        importer.previewFile(file, *transfer, progress.hooks(tr("Checking %1: %2%"), file));
+    progress.done(plan.ok());
     if (!plan.ok())
         return {1,
                 {},
@@ -288,7 +364,8 @@ CommandOutput CommandLine::importEntries(QCommandLineParser &p)
                     importer.describe(plan, false)};
     if (p.isSet(QStringLiteral("dry-run")))
         return {0, importer.describe(plan, false) + tr("Dry run: nothing was changed.\n"), {}};
-    auto written = importer.apply(plan);
+    auto written = importer.apply(plan, progress.hooks(tr("Importing %1: %2%"), file));
+    progress.done(written.ok());
     if (!written)
         return fail(written.error());
     return {0, importer.describe(plan, true), {}};

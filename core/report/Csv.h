@@ -58,6 +58,8 @@ public:
     // The next record; nullopt when the text so far holds no whole record (or, after finish(),
     // at the end).
     Result<std::optional<Record>> next();
+    // The characters appended and not taken as records yet.
+    qsizetype pending() const { return m_text.size() - m_pos; }
 
 private:
     QString m_text;

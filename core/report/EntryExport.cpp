@@ -253,7 +253,7 @@ Result<qsizetype> EntryExporter::write(QIODevice &out, const EntryFilter &filter
             return false;
         }
         chunk += writer.entry(e);
-        if (++written % 10'000 == 0 && progress.report)
+        if (++written % 1000 == 0 && progress.report)
             progress.report(total > 0 ? int(std::min<qint64>(99, written * 100 / total)) : 0,
                             written);
         flush(1 << 20);

@@ -126,8 +126,8 @@ Result<qsizetype> EntryImporter::apply(const ImportPlan &plan, const TransferPro
             if (ordinal >= actions.size())
                 return Error::conflict(changedMessage());
             const quint8 action = actions[ordinal++];
-            if (progress.report && ordinal % 10'000 == 0)
-                progress.report(reader.percent(), qint64(ordinal));
+            if (progress.report && ordinal % 1000 == 0)
+                progress.report(int(ordinal * 100 / actions.size()), qint64(ordinal));
             if (action != quint8(ImportRow::Action::Create))
                 continue;
             ImportRow row;

@@ -15,6 +15,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace st {
 
 using namespace import_detail;
@@ -133,8 +135,10 @@ EntryImporter::RowReader::RowReader(QIODevice &in, TransferFormat format, Ms now
 
 int EntryImporter::RowReader::percent() const
 {
+    // The bytes read less those read ahead (for CSV, counted as characters: near enough).
     const qint64 size = m_in.size();
-    return size > 0 ? int(std::min<qint64>(100, m_in.pos() * 100 / size)) : 0;
+    const qint64 done = m_json ? m_json->position() : m_in.pos() - m_csv.pending();
+    return size > 0 ? int(std::clamp<qint64>(done * 100 / size, 0, 100)) : 0;
 }
 
 std::optional<csv::Record> EntryImporter::RowReader::nextRecord()

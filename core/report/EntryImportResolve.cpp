@@ -280,7 +280,7 @@ void EntryImporter::scan(QIODevice &in, ImportPlan &plan, const TransferProgress
             return;
         }
         const qint32 ordinal = qint32(actions->size());
-        if (progress.report && ordinal % 10'000 == 0)
+        if (progress.report && ordinal % 1000 == 0)
             progress.report(reader.percent(), ordinal);
         ImportRow row;
         QString error;

@@ -21,7 +21,7 @@ JsonEntryReader::JsonEntryReader(QIODevice &in)
     : m_in(in)
 {}
 
-int JsonEntryReader::at(qsizetype i)
+int JsonEntryReader::readUpTo(qsizetype i)
 {
     while (i >= m_buffer.size()) {
         const QByteArray chunk = m_in.read(kChunk);
@@ -42,6 +42,11 @@ qsizetype JsonEntryReader::skipSpace(qsizetype i)
 qsizetype JsonEntryReader::stringEnd(qsizetype i)
 {
     for (qsizetype j = i + 1;;) {
+        // The plain run up to the next quote or backslash in what is read already, in one go.
+        const char *data = m_buffer.constData();
+        const qsizetype size = m_buffer.size();
+        while (j < size && data[j] != '"' && data[j] != '\\')
+            ++j;
         const int c = at(j);
         if (c < 0)
             return -1;

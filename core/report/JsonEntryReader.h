@@ -29,6 +29,8 @@ public:
     const QJsonValue &value() const { return m_value; }
     // Offset: bytes from the start of the file.
     const QJsonParseError &error() const { return m_error; }
+    // How far the entries handed out reach: bytes from the start of the file.
+    qint64 position() const { return m_offset + m_pos; }
 
 private:
     enum class State
@@ -38,7 +40,12 @@ private:
         Done,
     };
     // The byte at i (from the start of the buffer), reading more as needed; -1 at the end.
-    int at(qsizetype i);
+    int at(qsizetype i)
+    {
+        return i < m_buffer.size() ? static_cast<unsigned char>(m_buffer.constData()[i])
+                                   : readUpTo(i);
+    }
+    int readUpTo(qsizetype i);
     qsizetype skipSpace(qsizetype i);
     // The end (one past) of the JSON value starting at i, or of the string starting at i; -1 when
     // the file ends first.

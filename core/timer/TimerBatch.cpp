@@ -4,14 +4,107 @@
 #include "TimerService.h"
 #include "TimerServiceDetail.h"
 
+#include "domain/Rates.h"
+#include "store/RateRepository.h"
+
+#include <QDateTime>
 #include <QHash>
 #include <QSet>
+#include <QSqlQuery>
 
 #include <algorithm>
+#include <map>
 
 namespace st {
 
 using namespace timer_detail;
+
+namespace {
+
+// The stamps of a batch's entries (RateRepository::stamp decides each, the one place the rule
+// lives), remembered for the local day each was asked for: a stamp depends only on the entry's
+// task type, project, billable flag and local start day, and nothing changes rates during the
+// batch's transaction. A million rows then ask the store a few thousand times, not a million.
+class BatchStamps final
+{
+public:
+    explicit BatchStamps(const Database &db)
+        : m_rates(db)
+    {}
+
+    Result<void> stamp(TimeEntry &entry)
+    {
+        if (entry.hourlyRateCents >= 0) // the file gave its rate
+            return {};
+        const QString key = entry.taskTypeId + QLatin1Char('|') + entry.projectId +
+                            (entry.billable ? QLatin1String("|1") : QLatin1String("|0"));
+        Days &days = m_stamps[key];
+        // The day holding the entry's start, when already asked: the last one starting at or
+        // before it, if the entry starts before that day's end.
+        auto it = days.upper_bound(entry.startedAt);
+        if (it != days.begin() && entry.startedAt < std::prev(it)->second.end) {
+            apply(entry, std::prev(it)->second.stamp);
+            return {};
+        }
+        const auto found = m_rates.stamp(entry);
+        if (!found)
+            return found.error();
+        const QDate day = rates::localDay(entry.startedAt);
+        const Ms from = day.startOfDay().toMSecsSinceEpoch();
+        const Ms to = day.addDays(1).startOfDay().toMSecsSinceEpoch();
+        if (from <= entry.startedAt && entry.startedAt < to) // else not remembered (never seen)
+            days.insert_or_assign(from, Day{to, found.value()});
+        apply(entry, found.value());
+        return {};
+    }
+
+private:
+    struct Day
+    {
+        Ms end;
+        EntryStamp stamp;
+    };
+    using Days = std::map<Ms, Day>; // by the day's first instant
+
+    static void apply(TimeEntry &entry, const EntryStamp &stamp)
+    {
+        entry.hourlyRateCents = stamp.hourlyRateCents;
+        entry.billable = stamp.billable;
+    }
+
+    RateRepository m_rates;
+    QHash<QString, Days> m_stamps; // by task type, project and billable flag
+};
+
+// A larger page cache while a batch writes: the entries' random IDs land all over their index,
+// and with SQLite's 2 MB default its pages are written out and read back many times over before
+// the commit. Put back as it was when the batch ends.
+class LargerPageCache final
+{
+public:
+    explicit LargerPageCache(const Database &db)
+        : m_query(db.connection())
+    {
+        if (m_query.exec(QStringLiteral("PRAGMA cache_size")) && m_query.next())
+            m_before = m_query.value(0).toLongLong();
+        if (m_before)
+            m_query.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kKib));
+    }
+    ~LargerPageCache()
+    {
+        if (m_before)
+            m_query.exec(QStringLiteral("PRAGMA cache_size = %1").arg(*m_before));
+    }
+    LargerPageCache(const LargerPageCache &) = delete;
+    LargerPageCache &operator=(const LargerPageCache &) = delete;
+
+private:
+    static constexpr int kKib = 128 * 1024; // at most 128 MB, taken only as pages are used
+    QSqlQuery m_query;
+    std::optional<qint64> m_before;
+};
+
+} // namespace
 
 Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, int *failedIndex)
 {
@@ -99,12 +192,14 @@ Result<qsizetype> TimerService::writeBatch(const QList<User> &newUsers, const QL
         return tx.error();
     if (auto r = saveBatchCatalog(newUsers, newRooms); !r)
         return r.error();
+    const LargerPageCache cache(m_db);
     // Each entry is written as it comes; the overlaps (with the store and inside the batch) are
     // checked all at once at the end, in the same transaction.
     const Ms now = m_clock.nowMs();
     std::vector<std::pair<QUuid, int>> ids; // 20 bytes an entry: what the overlap check needs
     std::optional<Ms> from, to;
     QSet<QString> refsChecked;
+    BatchStamps stamps(m_db);
     for (int i = 0;; ++i) {
         auto item = next();
         if (!item) {
@@ -118,7 +213,9 @@ Result<qsizetype> TimerService::writeBatch(const QList<User> &newUsers, const QL
         auto prepared = prepareManual(in.entry, &refsChecked);
         TimeEntry entry = prepared ? prepared.value() : TimeEntry{};
         entry.adjusted = in.adjusted;
-        Result<void> written = prepared ? m_entries.insert(entry) : Result<void>(prepared.error());
+        Result<void> written = prepared ? stamps.stamp(entry) : Result<void>(prepared.error());
+        if (written)
+            written = m_entries.insert(entry);
         for (AuditRecord a : in.audit) { // an imported trail
             if (!written)
                 break;

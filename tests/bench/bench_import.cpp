@@ -4,7 +4,8 @@
 // the CSV went into, with each one's CPU time (user + system). The goal: 10^6 rows in at most 60 s
 // and 500 MB. `make bench` runs it at 10^6 rows; ctest runs a smoke size (it never judges speed,
 // only that every import succeeds and that the export gives back as many entries).
-//   bench_import [--rows N] [--users N]
+//   bench_import [--rows N] [--users N] [--keep DIR]
+// --keep DIR writes the generated files there and keeps them (to profile one import by hand).
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -25,6 +26,7 @@ struct Options
 {
     long long rows = 1'000'000;
     int users = 20;
+    QString keep; // a folder to write the generated files to, kept (for a profiler)
 };
 
 bool parse(const QStringList &args, Options &o)
@@ -35,10 +37,12 @@ bool parse(const QStringList &args, Options &o)
             o.rows = args.at(++i).toLongLong(&ok);
         else if (args.at(i) == QLatin1String("--users") && ok)
             o.users = args.at(++i).toInt(&ok);
+        else if (args.at(i) == QLatin1String("--keep") && ok)
+            o.keep = args.at(++i);
         else
             ok = false;
         if (!ok || o.rows < 1 || o.users < 1) {
-            std::fprintf(stderr, "usage: bench_import [--rows N] [--users N]\n");
+            std::fprintf(stderr, "usage: bench_import [--rows N] [--users N] [--keep DIR]\n");
             return false;
         }
     }
@@ -197,8 +201,11 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     if (!dir.isValid())
         return 1;
-    const QString csv = dir.filePath(QStringLiteral("entries.csv"));
-    const QString json = dir.filePath(QStringLiteral("entries.json"));
+    const QDir files(o.keep.isEmpty() ? dir.path() : o.keep);
+    if (!o.keep.isEmpty() && !files.mkpath(QStringLiteral(".")))
+        return 1;
+    const QString csv = files.filePath(QStringLiteral("entries.csv"));
+    const QString json = files.filePath(QStringLiteral("entries.json"));
     QElapsedTimer timer;
     timer.start();
     if (!generate(csv, false, o) || !generate(json, true, o)) {

@@ -3,6 +3,7 @@
 #include "BarChart.h"
 #include "ReportFilters.h"
 #include "ReportTableModel.h"
+#include "TransferProgressDialog.h"
 #include "backend/Backend.h"
 #include "domain/Format.h"
 #include "domain/Money.h"
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
@@ -374,21 +376,28 @@ void ReportsView::chooseExportFile(TransferFormat format)
 void ReportsView::exportTo(const QString &path, TransferFormat format)
 {
     const EntryFilter filter = currentFilter();
-    // Read and written on the backend's reader; the file appears whole or not at all.
+    // Read and written on the backend's reader; the file appears whole or not at all (Cancel too).
+    QPointer<TransferProgressDialog> progress =
+        new TransferProgressDialog(tr("Export"), tr("Exporting entries…"), this);
     m_service.read<QString>(
-        [filter, format, path](TimerService &service) {
+        [filter, format, path, hooks = progress->progress()](TimerService &service) {
             QSaveFile file(path);
             if (!file.open(QIODevice::WriteOnly))
                 return tr("Cannot write %1: %2").arg(path, file.errorString());
-            const auto written = EntryExporter(service).write(file, filter, format);
+            const auto written = EntryExporter(service).write(file, filter, format, hooks);
             if (!written || !file.commit()) {
                 const QString why = written ? file.errorString() : written.error().message;
                 file.cancelWriting();
-                return tr("Cannot write %1: %2").arg(path, why);
+                return hooks.cancelled() ? why : tr("Cannot write %1: %2").arg(path, why);
             }
             return QString();
         },
-        this, [this, path](QString error) { Q_EMIT exported(path, error); });
+        this,
+        [this, path, progress](QString error) {
+            if (progress)
+                progress->finish();
+            Q_EMIT exported(path, error);
+        });
 }
 
 void ReportsView::chooseImportFile()
@@ -410,8 +419,10 @@ void ReportsView::importFile(const QString &path,
                              std::function<bool(const QString &preview)> confirm)
 {
     const QString userId = m_service.currentUserId();
+    QPointer<TransferProgressDialog> reading =
+        new TransferProgressDialog(tr("Import"), tr("Reading %1…").arg(path), this);
     m_service.read<ImportPreview>(
-        [path, userId](TimerService &service) {
+        [path, userId, hooks = reading->progress()](TimerService &service) {
             ImportPreview preview;
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
@@ -427,13 +438,15 @@ void ReportsView::importFile(const QString &path,
                 return preview;
             }
             const EntryImporter importer(service, userId);
-            preview.plan = importer.previewFile(path, *format);
+            preview.plan = importer.previewFile(path, *format, hooks);
             preview.text = importer.describe(preview.plan, false);
             preview.ok = preview.plan.ok();
             return preview;
         },
         this,
-        [this, userId, confirm = std::move(confirm)](ImportPreview preview) {
+        [this, userId, confirm = std::move(confirm), reading](ImportPreview preview) {
+            if (reading)
+                reading->finish();
             if (!preview.ok) {
                 Q_EMIT imported(preview.text, false);
                 return;
@@ -441,16 +454,20 @@ void ReportsView::importFile(const QString &path,
             if (!confirm(preview.text))
                 return;
             const ImportPlan plan = preview.plan;
+            QPointer<TransferProgressDialog> writing =
+                new TransferProgressDialog(tr("Import"), tr("Importing entries…"), this);
             m_service.write<std::pair<QString, bool>>(
-                [plan, userId](TimerService &service) {
+                [plan, userId, hooks = writing->progress()](TimerService &service) {
                     EntryImporter importer(service, userId);
-                    auto written = importer.apply(plan);
+                    auto written = importer.apply(plan, hooks);
                     if (!written)
                         return std::pair<QString, bool>(written.error().message, false);
                     return std::pair<QString, bool>(importer.describe(plan, true), true);
                 },
                 this,
-                [this](std::pair<QString, bool> result) {
+                [this, writing](std::pair<QString, bool> result) {
+                    if (writing)
+                        writing->finish();
                     Q_EMIT imported(result.first, result.second);
                 });
         });
