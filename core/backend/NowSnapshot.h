@@ -3,6 +3,7 @@
 #include "backend/Preferences.h"
 #include "domain/Types.h"
 
+#include <QDate>
 #include <QList>
 
 #include <optional>
@@ -22,6 +23,7 @@ struct NowSnapshot
     QList<TimeEntry> today;  // the desk user's entries of the local day, newest first
     QList<TimeEntry> studio; // every running entry of the organisation
     Preferences prefs;
+    std::optional<QDate> lockedUntil; // the closed period's last day (none: nothing locked)
     Ms takenAt = 0;
     bool valid = false;
 
