@@ -159,7 +159,7 @@
 <context>
     <name>st::Backend</name>
     <message>
-        <location filename="../core/backend/Backend.cpp" line="+205"/>
+        <location filename="../core/backend/Backend.cpp" line="+206"/>
         <location line="+10"/>
         <source>No timer is running.</source>
         <translation>Aucun chronomètre en cours.</translation>
@@ -175,7 +175,7 @@
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+57"/>
         <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
@@ -212,7 +212,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+116"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+118"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
@@ -458,7 +458,7 @@
 </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>No clients yet. Add one with: studiotimer clients add NAME
 </source>
         <translation>Aucun client pour l’instant. Ajoutez-en un avec : studiotimer clients add NOM
@@ -466,7 +466,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <location filename="../core/cli/TaskTypeCommands.cpp" line="+2"/>
         <source>  archived</source>
         <translation>  archivé</translation>
@@ -514,7 +514,7 @@
         <translation>--from dit quand un nouveau --rate prend effet : donnez aussi --rate.</translation>
     </message>
     <message>
-        <location filename="../core/cli/ProjectCommands.cpp" line="-192"/>
+        <location filename="../core/cli/ProjectCommands.cpp" line="-194"/>
         <source>--rate takes an amount per hour such as 95 or 95.50 (at most %1), not &quot;%2&quot;.</source>
         <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
     </message>
@@ -665,7 +665,7 @@ Essayez « studiotimer help ».
 </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Only &quot;settings list&quot; takes --json.</source>
         <translation>Seul « settings list » prend --json.</translation>
     </message>
@@ -698,7 +698,7 @@ Essayez « studiotimer help ».
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/cli/InvoiceCommands.cpp" line="-91"/>
+        <location filename="../core/cli/InvoiceCommands.cpp" line="-90"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-46"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
@@ -1090,6 +1090,56 @@ Essayez « studiotimer help ».
         <translation>La base de données est ouverte : restaurez %1 avec « studiotimer restore FICHIER » pendant que rien d’autre ne l’utilise. Rien n’a été modifié.</translation>
     </message>
     <message>
+        <location filename="../core/cli/LockCommands.cpp" line="+27"/>
+        <source>--user goes with --until: who locks the period.</source>
+        <translation>--user va avec --until : qui verrouille la période.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;lock --until&quot; does not take --json.</source>
+        <translation>« lock --until » ne prend pas --json.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--until takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
+        <translation>--until prend un jour tel que 2026-11-28, pas « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Locked the period up to %1: entries on or before that day cannot be added, changed or deleted.
+</source>
+        <translation>Période verrouillée jusqu’au %1 : les entrées de ce jour ou avant ne peuvent plus être ajoutées, modifiées ni supprimées.
+</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unlocked: entries up to %1 can be changed again.
+</source>
+        <translation>Déverrouillé : les entrées jusqu’au %1 peuvent de nouveau être modifiées.
+</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No period is locked.
+</source>
+        <translation>Aucune période n’est verrouillée.
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locked up to %1.
+</source>
+        <translation>Verrouillé jusqu’au %1.
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By %1 on %2, %3.
+</source>
+        <translation>Par %1 sur %2, %3.
+</translation>
+    </message>
+    <message>
         <location filename="../core/cli/Usage.cpp" line="+8"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
@@ -1115,6 +1165,8 @@ Commands:
   projects list [--json]
   report [--from DAY] [--to DAY] --by task|user|room|day|week|month|client|project|tag [--rounding MIN[:up|nearest|down]] [--billable-only] [--json | --csv]
   invoice --client NAME [--project NAME] --from DAY --to DAY [--rounding MIN[:MODE]] [--billable-only] [--number N] -o FILE.pdf
+  lock --until DAY                     close the period: entries on or before DAY cannot be added, changed or deleted
+  lock [--json]                        what is locked, and by whom     unlock
   settings list [--json] | settings get KEY | settings set KEY VALUE   (studio.name, studio.address, studio.taxNumber)
   export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE]
   import FILE [--format csv|json|toggl-csv] [--dry-run]
@@ -1147,6 +1199,8 @@ Commandes :
   projects list [--json]
   report [--from JOUR] [--to JOUR] --by task|user|room|day|week|month|client|project|tag [--rounding MIN[:up|nearest|down]] [--billable-only] [--json | --csv]
   invoice --client NOM [--project NOM] --from JOUR --to JOUR [--rounding MIN[:MODE]] [--billable-only] [--number N] -o FICHIER.pdf
+  lock --until JOUR                    clôt la période : les entrées de JOUR ou avant ne peuvent plus être ajoutées, modifiées ni supprimées
+  lock [--json]                        ce qui est verrouillé, et par qui     unlock
   settings list [--json] | settings get CLÉ | settings set CLÉ VALEUR   (studio.name, studio.address, studio.taxNumber)
   export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER]
   import FICHIER [--format csv|json|toggl-csv] [--dry-run]
@@ -2072,12 +2126,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No entries in this period with these filters. Start a timer on the Now tab, add one with New entry… (%1), or widen the period.</source>
         <translation>Aucune entrée sur cette période avec ces filtres. Démarrez un chronomètre dans l’onglet Maintenant, ajoutez-en une avec Nouvelle entrée… (%1), ou élargissez la période.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Entry deleted</source>
         <translation>Entrée supprimée</translation>
     </message>
@@ -2248,12 +2302,13 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+149"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+66"/>
+        <location line="+5"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
@@ -2309,7 +2364,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 n’a aucun projet à facturer.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Nothing to invoice: %1 has no entries from %2 to %3.</source>
         <translation>Rien à facturer : %1 n’a aucune entrée du %2 au %3.</translation>
     </message>
@@ -2317,23 +2372,23 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::InvoicePdf</name>
     <message>
-        <location filename="../invoice/InvoicePdf.cpp" line="+43"/>
+        <location filename="../invoice/InvoicePdf.cpp" line="+45"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Tax number: %1</source>
         <translation>Numéro de TVA : %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Invoice %1</source>
         <translation>Facture %1</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>Date: %1</source>
         <translation>Date : %1</translation>
     </message>
@@ -2348,7 +2403,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Facturé à : %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
@@ -2756,7 +2811,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::Outbox</name>
     <message>
-        <location filename="../core/sync/Outbox.cpp" line="+224"/>
+        <location filename="../core/sync/Outbox.cpp" line="+226"/>
         <source>No pending change %1.</source>
         <translation>Aucune modification en attente %1.</translation>
     </message>
@@ -2827,7 +2882,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
@@ -3353,12 +3408,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::SyncCache</name>
     <message>
-        <location filename="../core/sync/SyncCacheJoin.cpp" line="+26"/>
+        <location filename="../core/sync/SyncCacheJoin.cpp" line="+39"/>
         <source>Not connected to a hub.</source>
         <translation>Pas connecté à un hub.</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncCache.cpp" line="+101"/>
+        <location filename="../core/sync/SyncCache.cpp" line="+103"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
@@ -3368,7 +3423,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location filename="../core/sync/SyncCacheRefs.cpp" line="+34"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
@@ -3383,7 +3438,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Salle inconnue</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+16"/>
+        <source>Unknown client</source>
+        <translation>Client inconnu</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unknown project</source>
+        <translation>Projet inconnu</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/SyncCache.cpp" line="+330"/>
         <source>The hub refused this entry (see the sync conflicts).</source>
         <translation>Le hub a refusé cette entrée (voir les conflits de synchronisation).</translation>
     </message>
@@ -3964,7 +4029,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+278"/>
+        <location filename="../core/timer/TimerService.cpp" line="+282"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
@@ -3999,13 +4064,13 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un chronomètre ne peut pas reprendre avant sa pause.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+36"/>
-        <location line="+102"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+38"/>
+        <location line="+111"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-109"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
@@ -4027,12 +4092,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="+85"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+84"/>
         <source>A room named &quot;%1&quot; exists already.</source>
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+59"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+64"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
@@ -4042,7 +4107,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+43"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+47"/>
         <source>A running timer cannot start in the future.</source>
         <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
@@ -4058,7 +4123,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location filename="../core/timer/TimerCatalog.cpp" line="+229"/>
-        <location filename="../core/timer/TimerEdits.cpp" line="+91"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+97"/>
         <location filename="../core/timer/TimerService.cpp" line="+11"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
@@ -4069,7 +4134,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>L’entrée n’est pas supprimée.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Deletion undone</source>
         <translation>Suppression annulée</translation>
     </message>
@@ -4107,24 +4172,24 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un type de tâche nommé « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>A client named &quot;%1&quot; exists already.</source>
         <translation>Un client nommé « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>A project named &quot;%1&quot; exists already.</source>
         <translation>Un projet nommé « %1 » existe déjà.</translation>
     </message>
     <message>
         <location filename="../core/timer/TimerService.cpp" line="+9"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="-50"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="-60"/>
         <source>No such room.</source>
         <translation>Salle inconnue.</translation>
     </message>
     <message>
         <location filename="../core/timer/TimerCatalog.cpp" line="+60"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="+23"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+28"/>
         <source>No such client.</source>
         <translation>Client inconnu.</translation>
     </message>
@@ -4202,9 +4267,39 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="+23"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+28"/>
         <source>No such project.</source>
         <translation>Projet inconnu.</translation>
+    </message>
+    <message>
+        <location filename="../core/timer/TimerLocks.cpp" line="+35"/>
+        <source>The period up to %1 is locked: entries on or before that day cannot be added, changed or deleted.</source>
+        <translation>La période jusqu’au %1 est verrouillée : les entrées de ce jour ou avant ne peuvent plus être ajoutées, modifiées ni supprimées.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A lock needs a day.</source>
+        <translation>Un verrouillage demande un jour.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A period can be locked up to today at the latest, not %1.</source>
+        <translation>Une période se verrouille au plus tard jusqu’à aujourd’hui, pas jusqu’au %1.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No period is locked.</source>
+        <translation>Aucune période n’est verrouillée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The period up to %1 is locked already.</source>
+        <translation>La période jusqu’au %1 est déjà verrouillée.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The audit ID is not a UUID.</source>
+        <translation>L’ID de la ligne d’historique n’est pas un UUID.</translation>
     </message>
 </context>
 <context>
@@ -4572,7 +4667,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::protocol</name>
     <message>
-        <location filename="../core/protocol/Answers.cpp" line="+47"/>
+        <location filename="../core/protocol/Answers.cpp" line="+49"/>
         <source>must not be empty</source>
         <translation>ne doit pas être vide</translation>
     </message>
@@ -4582,26 +4677,26 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+179"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+201"/>
         <location line="+6"/>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../core/protocol/Fields.cpp" line="+109"/>
+        <location filename="../core/protocol/Fields.cpp" line="+156"/>
         <source>must be an object</source>
         <translation>doit être un objet</translation>
     </message>
     <message>
         <location line="-39"/>
-        <location filename="../core/protocol/Requests.cpp" line="+264"/>
+        <location filename="../core/protocol/Requests.cpp" line="+317"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Fields.cpp" line="-58"/>
+        <location filename="../core/protocol/Fields.cpp" line="-102"/>
         <source>must be a UUID string</source>
         <translation>doit être un UUID sous forme de texte</translation>
     </message>
@@ -4631,12 +4726,27 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="-79"/>
+        <location line="+16"/>
+        <source>must be a list of words</source>
+        <translation>doit être une liste de mots</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>must be a rate from 0 to %1</source>
         <translation>doit être un tarif de 0 à %1</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+11"/>
+        <source>must be a day such as 2026-10-31</source>
+        <translation>doit être un jour tel que 2026-10-31</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/Requests.cpp" line="-38"/>
+        <source>must be a day such as 2026-10-31, or null</source>
+        <translation>doit être un jour tel que 2026-10-31, ou null</translation>
+    </message>
+    <message>
+        <location line="+161"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
@@ -4850,7 +4960,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un budget est en heures ou en argent, pas les deux.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The budget is out of range.</source>
         <translation>Le budget est hors limites.</translation>
     </message>

@@ -3,31 +3,7 @@
 #include "Fields.h"
 #include "domain/Types.h"
 
-#include <QCoreApplication>
-
 namespace st::protocol {
-
-namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(st::protocol)
-};
-
-std::optional<QDate> readDay(Reader &r, const char *key)
-{
-    const std::optional<QString> text = r.optionalText(key, 10);
-    if (!text || text->isEmpty())
-        return std::nullopt;
-    const QDate day = QDate::fromString(*text, Qt::ISODate);
-    if (!day.isValid()) {
-        r.fail(key, Tr::tr("must be a day such as 2026-10-31"));
-        return std::nullopt;
-    }
-    return day;
-}
-
-} // namespace
 
 QJsonValue dayOrNull(const std::optional<QDate> &day)
 {
@@ -51,8 +27,8 @@ Result<LockRecord> decodeLock(const QJsonObject &object, const QString &context)
     Reader r(object, context);
     LockRecord record;
     record.id = r.id("id");
-    record.until = readDay(r, "untilDay");
-    record.previous = readDay(r, "previousDay");
+    record.until = r.day("untilDay");
+    record.previous = r.day("previousDay");
     record.at = r.time("at", true).value_or(0);
     const std::optional<QJsonObject> user = r.optionalObject("user");
     const std::optional<QJsonObject> device = r.optionalObject("device");

@@ -56,19 +56,24 @@ Result<std::optional<QDate>> LockRepository::lockedUntil(const QString &orgId) c
     return dayFrom(q->value(0));
 }
 
-Result<void> LockRepository::save(const LockRecord &r)
+Result<void> LockRepository::setLock(const QString &orgId, const std::optional<QDate> &until, Ms at)
 {
     // One row per organisation, replaced (portable: no upsert by another key than id).
     QSqlQuery clear = m_db.prepare(QStringLiteral("DELETE FROM period_locks WHERE org_id = ?"));
-    clear.addBindValue(r.orgId);
+    clear.addBindValue(orgId);
     if (auto done = m_db.exec(clear); !done)
         return done;
     QSqlQuery put = m_db.prepare(QStringLiteral(
         "INSERT INTO period_locks (org_id, until_day, updated_at) VALUES (?, ?, ?)"));
-    put.addBindValue(r.orgId);
-    put.addBindValue(dayValue(r.until));
-    put.addBindValue(r.at);
-    if (auto done = m_db.exec(put); !done)
+    put.addBindValue(orgId);
+    put.addBindValue(dayValue(until));
+    put.addBindValue(at);
+    return m_db.exec(put);
+}
+
+Result<void> LockRepository::save(const LockRecord &r)
+{
+    if (auto done = setLock(r.orgId, r.until, r.at); !done)
         return done;
     return sql::upsert(m_db, QStringLiteral("lock_audit"),
                        {QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("at"),
@@ -77,6 +82,28 @@ Result<void> LockRepository::save(const LockRecord &r)
                         QStringLiteral("until_day"), QStringLiteral("previous_day")},
                        {r.id, r.orgId, r.at, text(r.actorId), text(r.actorName), text(r.deviceId),
                         text(r.deviceName), dayValue(r.until), dayValue(r.previous)});
+}
+
+Result<void> LockRepository::withdraw(const QString &id)
+{
+    QSqlQuery find = m_db.prepare(QStringLiteral("SELECT org_id FROM lock_audit WHERE id = ?"));
+    find.addBindValue(id);
+    if (auto r = m_db.read(find); !r)
+        return r;
+    if (!find.next())
+        return {};
+    const QString orgId = find.value(0).toString();
+    find.finish();
+    QSqlQuery remove = m_db.prepare(QStringLiteral("DELETE FROM lock_audit WHERE id = ?"));
+    remove.addBindValue(id);
+    if (auto r = m_db.exec(remove); !r)
+        return r;
+    const auto rows = trail(orgId);
+    if (!rows)
+        return rows.error();
+    LockRecord last = rows->isEmpty() ? LockRecord{} : rows->last();
+    last.orgId = orgId;
+    return setLock(orgId, last.until, last.at);
 }
 
 Result<QList<LockRecord>> LockRepository::trail(const QString &orgId) const

@@ -25,10 +25,15 @@ public:
     Result<void> save(const LockRecord &record);
     // The organisation's trail, oldest first.
     Result<QList<LockRecord>> trail(const QString &orgId) const;
+    // Takes back the change whose trail row is id (the hub refused it): the row goes, and the
+    // organisation's lock becomes its trail's last remaining row's (none: unlocked).
+    Result<void> withdraw(const QString &id);
     // Forgets an organisation's lock and trail (a desk's own organisation when it joins a hub).
     Result<void> removeOrganization(const QString &orgId);
 
 private:
+    Result<void> setLock(const QString &orgId, const std::optional<QDate> &until, Ms at);
+
     const Database &m_db;
 };
 

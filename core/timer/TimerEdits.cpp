@@ -77,6 +77,9 @@ protocol::EntryCreate TimerService::manualChange(const TimeEntry &entry) const
                     entry.startedAt, *entry.endedAt,   entry.pausedMs};
     if (entry.hourlyRateCents >= 0)
         change.entry.hourlyRateCents = entry.hourlyRateCents;
+    change.entry.projectId = entry.projectId;
+    change.entry.tags = entry.tags;
+    change.entry.billable = entry.billable;
     return change;
 }
 
@@ -197,6 +200,10 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
         change.roomId = entry.roomId;
     if (a.note)
         change.note = entry.note;
+    if (a.projectId)
+        change.projectId = entry.projectId;
+    if (a.tags)
+        change.tags = entry.tags;
     return finishChange(tx, {entry}, change, before, row);
 }
 

@@ -85,6 +85,11 @@ Result<LockRecord> TimerService::changeLock(std::optional<QDate> until, const QS
     std::tie(record.deviceId, record.deviceName) = device();
     if (auto r = locks.save(record); !r)
         return r.error();
+    protocol::LockSet change;
+    change.untilDay = until;
+    change.auditId = record.id;
+    if (auto r = this->record({change, {}, std::nullopt, std::nullopt, record}); !r)
+        return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
     Q_EMIT catalogChanged();

@@ -89,6 +89,8 @@ Result<TimeEntry> TimerService::start(const StartRequest &request)
     change.roomId = entry.roomId;
     change.note = entry.note;
     change.startedAt = entry.startedAt;
+    change.projectId = entry.projectId;
+    change.tags = entry.tags;
     return finishChange(tx, changed, change);
 }
 

@@ -30,6 +30,7 @@ struct Mutation
     QList<TimeEntry> entries;         // written, the subject last (a switch: the stopped one first)
     std::optional<TimeEntry> before;  // an adjustment: the entry as it was
     std::optional<AuditRecord> audit; // an audited change: its trail row
+    std::optional<LockRecord> lock = {}; // locks:set: the lock's trail row as written
 
     protocol::Event event() const { return protocol::eventOf(request); }
 };
@@ -217,7 +218,7 @@ public:
     // The user with this name (case-insensitive), created when there is none.
     Result<User> ensureUser(const QString &name);
     // Clients and projects (TimerProjects.cpp, docs/REPORTS.md "Clients and projects"). Names are
-    // unique in the organisation (any case); not synced through the hub yet.
+    // unique in the organisation (any case); synced through the hub like task types.
     QList<Client> clients(bool includeArchived = false) const;
     QList<Project> projects(bool includeArchived = false) const;
     Result<Client> saveClient(Client client);
