@@ -4,7 +4,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+460"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+462"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>

@@ -154,6 +154,7 @@ void Backend::takeSnapshot(TimerService &s)
     snap.recentPairs = std::move(recent.pairs);
     snap.recentProjectIds = std::move(recent.projectIds);
     snap.prefs = preferences::load(db);
+    snap.lockedUntil = s.lockedUntil();
     snap.valid = true;
     setReadOrgId(s.orgId());
     QMetaObject::invokeMethod(
@@ -304,6 +305,20 @@ void Backend::addRoom(const QString &name)
         if (auto r = s.saveRoom(room); !r)
             reportFailure(r.error().message);
     });
+}
+
+void Backend::lockUntil(QDate day, QObject *context, std::function<void(Result<LockRecord>)> done)
+{
+    write<Result<LockRecord>>(
+        [day, userId = currentUserId()](TimerService &s) { return s.lockUntil(day, userId); },
+        context, std::move(done));
+}
+
+void Backend::unlock(QObject *context, std::function<void(Result<LockRecord>)> done)
+{
+    write<Result<LockRecord>>(
+        [userId = currentUserId()](TimerService &s) { return s.unlock(userId); }, context,
+        std::move(done));
 }
 
 void Backend::saveSettings(const Settings &settings, QObject *context,

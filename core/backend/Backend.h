@@ -84,6 +84,12 @@ public:
     void savePreferences(const Preferences &prefs, QObject *context,
                          std::function<void(Result<void>)> done);
 
+    // Closes the period up to day (snapshot().lockedUntil), or opens it again, as the desk's
+    // person (TimerService::lockUntil / unlock: audited, synced); done(result) arrives on this
+    // thread. A refusal (a day after today, nothing locked) is in the result, not failed().
+    void lockUntil(QDate day, QObject *context, std::function<void(Result<LockRecord>)> done);
+    void unlock(QObject *context, std::function<void(Result<LockRecord>)> done);
+
     // Asks for a new snapshot (changes ask by themselves; the day's turn needs a nudge).
     void refresh();
     // Requests posted and not answered yet, on both threads (the window's busy indicator).

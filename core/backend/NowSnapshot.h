@@ -3,6 +3,7 @@
 #include "backend/Preferences.h"
 #include "domain/Types.h"
 
+#include <QDate>
 #include <QList>
 
 #include <optional>
@@ -28,6 +29,7 @@ struct NowSnapshot
     QList<TimeEntry> recentPairs;
     QStringList recentProjectIds;
     Preferences prefs;
+    std::optional<QDate> lockedUntil; // the closed period's last day (none: nothing locked)
     Ms takenAt = 0;
     bool valid = false;
 

@@ -97,6 +97,8 @@ const QList<CommandLine::Command> &CommandLine::commands()
         {"projects", &CommandLine::projects, &CommandLine::clientOptions, 1, 2},
         {"invoice", &CommandLine::invoice, &CommandLine::invoiceOptions, 0, 0},
         {"settings", &CommandLine::settings, jsonOption, 1, 3},
+        {"lock", &CommandLine::lock, &CommandLine::lockOptions, 0, 0},
+        {"unlock", &CommandLine::unlock, userOption, 0, 0},
     };
     return list;
 }

@@ -130,6 +130,12 @@ private:
     static void invoiceOptions(QCommandLineParser &p);
     CommandOutput settings(QCommandLineParser &p);
 
+    // lock [--until DAY] [--json] and unlock: core/cli/LockCommands.cpp.
+    CommandOutput lock(QCommandLineParser &p);
+    CommandOutput unlock(QCommandLineParser &p);
+    CommandOutput lockStatus(bool asJson);
+    static void lockOptions(QCommandLineParser &p);
+
     // sync join|status|now|conflicts|off: core/cli/SyncCommands.cpp.
     CommandOutput sync(QCommandLineParser &p);
     static void syncOptions(QCommandLineParser &p);

@@ -1,6 +1,8 @@
 #include "Answers.h"
 
+#include "Catalog.h"
 #include "Fields.h"
+#include "Locks.h"
 #include "domain/Json.h"
 
 #include <QCoreApplication>
@@ -191,6 +193,12 @@ QJsonObject encode(const Answer &answer)
         o.insert(QStringLiteral("taskType"), json::fromTaskType(*answer.taskType));
     if (answer.room)
         o.insert(QStringLiteral("room"), json::fromRoom(*answer.room));
+    if (answer.client)
+        o.insert(QStringLiteral("client"), fromClient(*answer.client));
+    if (answer.project)
+        o.insert(QStringLiteral("project"), fromProject(*answer.project));
+    if (answer.lock)
+        o.insert(QStringLiteral("lock"), encodeLock(*answer.lock));
     if (answer.serverTime)
         o.insert(QStringLiteral("serverTime"), double(*answer.serverTime));
     return o;
@@ -214,6 +222,14 @@ Answer decodeAnswer(const QJsonObject &object)
         a.taskType = type.value();
     if (auto room = json::toRoom(object.value(QStringLiteral("room")).toObject()))
         a.room = room.value();
+    if (auto client = toClient(object.value(QStringLiteral("client")).toObject()))
+        a.client = client.value();
+    if (auto project = toProject(object.value(QStringLiteral("project")).toObject()))
+        a.project = project.value();
+    if (auto lock =
+            decodeLock(object.value(QStringLiteral("lock")).toObject(), QStringLiteral("lock"));
+        lock && !lock->id.isEmpty())
+        a.lock = lock.value();
     a.trail = audit::fromWire(object.value(QStringLiteral("audit")).toArray());
     return a;
 }

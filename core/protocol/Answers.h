@@ -75,7 +75,7 @@ ConnectRefusal overLimit(const QString &message);
 QJsonObject encode(const ConnectRefusal &refusal);
 ConnectRefusal decodeConnectRefusal(const QJsonValue &data);
 
-// The answer to a change: {ok:true, seq, entry | taskType | room} or
+// The answer to a change: {ok:true, seq, entry | taskType | room | client | project | lock} or
 // {ok:false, error:{code, message}}. The hub adds serverTime as it sends it.
 struct Answer
 {
@@ -85,6 +85,9 @@ struct Answer
     std::optional<TimeEntry> entry;
     std::optional<TaskType> taskType;
     std::optional<Room> room;
+    std::optional<Client> client;
+    std::optional<Project> project;
+    std::optional<LockRecord> lock;
     std::optional<Ms> serverTime;
     // A stale change's refusal (conflict, with entry): the entry's audit trail at the hub.
     QList<AuditRecord> trail;

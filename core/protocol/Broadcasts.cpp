@@ -1,6 +1,8 @@
 #include "Broadcasts.h"
 
+#include "Catalog.h"
 #include "Fields.h"
+#include "Locks.h"
 #include "domain/Json.h"
 
 #include <QCoreApplication>
@@ -71,6 +73,21 @@ QJsonObject fields(const TaskTypeChanged &b)
 QJsonObject fields(const RoomChanged &b)
 {
     return {{QStringLiteral("room"), json::fromRoom(b.room)}};
+}
+
+QJsonObject fields(const ClientChanged &b)
+{
+    return {{QStringLiteral("client"), fromClient(b.client)}};
+}
+
+QJsonObject fields(const ProjectChanged &b)
+{
+    return {{QStringLiteral("project"), fromProject(b.project)}};
+}
+
+QJsonObject fields(const LockChanged &b)
+{
+    return {{QStringLiteral("lock"), encodeLock(b.lock)}};
 }
 
 QJsonObject fields(const Presence &b)
@@ -162,6 +179,11 @@ Broadcast readCatalog(Reader &f, const char *key, Result<Item> (*parse)(const QJ
     return b;
 }
 
+Result<LockRecord> toLock(const QJsonObject &object)
+{
+    return decodeLock(object, QStringLiteral("lock"));
+}
+
 Broadcast readPresence(Event event, Reader &f, const QJsonObject &payload)
 {
     Presence b;
@@ -208,6 +230,12 @@ Broadcast readFields(Event event, Reader &f, const QJsonObject &payload)
         return readCatalog(f, "taskType", &json::toTaskType, &TaskTypeChanged::taskType);
     case Event::RoomChanged:
         return readCatalog(f, "room", &json::toRoom, &RoomChanged::room);
+    case Event::ClientChanged:
+        return readCatalog(f, "client", &toClient, &ClientChanged::client);
+    case Event::ProjectChanged:
+        return readCatalog(f, "project", &toProject, &ProjectChanged::project);
+    case Event::LockChanged:
+        return readCatalog(f, "lock", &toLock, &LockChanged::lock);
     case Event::Presence:
     case Event::PresenceJoined:
     case Event::PresenceLeft:
@@ -296,6 +324,9 @@ Event eventOf(const Broadcast &broadcast)
                           [](const EntryChanged &b) { return b.event; },
                           [](const TaskTypeChanged &) { return Event::TaskTypeChanged; },
                           [](const RoomChanged &) { return Event::RoomChanged; },
+                          [](const ClientChanged &) { return Event::ClientChanged; },
+                          [](const ProjectChanged &) { return Event::ProjectChanged; },
+                          [](const LockChanged &) { return Event::LockChanged; },
                           [](const Presence &b) { return b.event; },
                       },
                       broadcast);
@@ -324,6 +355,9 @@ QString subjectOf(const Broadcast &broadcast)
     return std::visit(Overloaded{
                           [](const TaskTypeChanged &b) { return b.taskType.id; },
                           [](const RoomChanged &b) { return b.room.id; },
+                          [](const ClientChanged &b) { return b.client.id; },
+                          [](const ProjectChanged &b) { return b.project.id; },
+                          [](const LockChanged &) { return QString(); },
                           [](const Presence &) { return QString(); },
                           [](const auto &b) { return b.entry.id; },
                       },

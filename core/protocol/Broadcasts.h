@@ -3,6 +3,7 @@
 #include "Event.h"
 #include "Requests.h"
 #include "domain/Error.h"
+#include "domain/Lock.h"
 #include "domain/Types.h"
 
 #include <QJsonArray>
@@ -78,6 +79,25 @@ struct RoomChanged
     Room room;
 };
 
+struct ClientChanged
+{
+    qint64 seq = 0;
+    Client client;
+};
+
+struct ProjectChanged
+{
+    qint64 seq = 0;
+    Project project;
+};
+
+// lock:changed: the period closed up to lock.until, or opened; lock is the trail row.
+struct LockChanged
+{
+    qint64 seq = 0;
+    LockRecord lock;
+};
+
 struct PresenceDevice
 {
     QString id;
@@ -106,13 +126,14 @@ Result<QList<PresenceDevice>> decodeDevices(const QJsonObject &holder, const cha
 // joined or changed device replaces the one with its id, or is added; a left id is removed).
 void applyPresence(QList<PresenceDevice> &list, const Presence &message);
 
-using Broadcast =
-    std::variant<TimerChanged, EntryAdjusted, EntryChanged, TaskTypeChanged, RoomChanged, Presence>;
+using Broadcast = std::variant<TimerChanged, EntryAdjusted, EntryChanged, TaskTypeChanged,
+                               RoomChanged, ClientChanged, ProjectChanged, LockChanged, Presence>;
 
 Event eventOf(const Broadcast &broadcast);
 qint64 seqOf(const Broadcast &broadcast); // 0 for presence
 void setSeq(Broadcast &broadcast, qint64 seq);
-// The entry, task type or room the change is about (empty for presence).
+// The entry, task type, room, client or project the change is about (empty for presence and a
+// lock).
 QString subjectOf(const Broadcast &broadcast);
 
 // The payload (seq only when set: a change log row stores the payload without it).

@@ -1,6 +1,9 @@
 #include "Fields.h"
 
 #include "domain/Json.h"
+#include "domain/Money.h"
+
+#include <QJsonArray>
 
 #include <QCoreApplication>
 
@@ -100,6 +103,50 @@ bool Reader::boolean(const char *key, bool fallback)
     if (!absent(v))
         fail(key, Tr::tr("must be true or false"));
     return fallback;
+}
+
+std::optional<QStringList> Reader::words(const char *key)
+{
+    const QJsonValue v = value(key);
+    if (absent(v))
+        return std::nullopt;
+    QStringList list;
+    bool text = v.isArray();
+    for (const QJsonValue &item : v.toArray()) {
+        text = text && item.isString();
+        list.append(item.toString());
+    }
+    if (!text) {
+        fail(key, Tr::tr("must be a list of words"));
+        return std::nullopt;
+    }
+    if (auto r = validate::tags(list); !r) {
+        failWith(Error::invalid(
+            QStringLiteral("%1: %2: %3").arg(m_context, QLatin1String(key), r.error().message)));
+        return std::nullopt;
+    }
+    return validate::normalizedTags(list);
+}
+
+std::optional<qint64> Reader::rate(const char *key)
+{
+    const std::optional<qint64> cents = integer(key);
+    if (cents && (*cents < 0 || *cents > money::kMaxHourlyRateCents))
+        fail(key, Tr::tr("must be a rate from 0 to %1").arg(money::kMaxHourlyRateCents));
+    return cents;
+}
+
+std::optional<QDate> Reader::day(const char *key)
+{
+    const QJsonValue v = value(key);
+    if (absent(v))
+        return std::nullopt;
+    const QDate day = QDate::fromString(v.toString(), Qt::ISODate);
+    if (!v.isString() || !day.isValid() || v.toString().size() != 10) {
+        fail(key, Tr::tr("must be a day such as 2026-10-31"));
+        return std::nullopt;
+    }
+    return day;
 }
 
 QJsonObject Reader::object(const char *key)

@@ -3,8 +3,10 @@
 #include "domain/Error.h"
 #include "domain/Types.h"
 
+#include <QDate>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QStringList>
 
 #include <optional>
 
@@ -30,6 +32,12 @@ public:
     std::optional<Ms> time(const char *key, bool required = false);
     std::optional<qint64> integer(const char *key, bool required = false);
     bool boolean(const char *key, bool fallback);
+    // A list of words (an entry's tags): absent or null: nothing.
+    std::optional<QStringList> words(const char *key);
+    // An hourly rate in cents, 0 to money::kMaxHourlyRateCents; absent or null: nothing.
+    std::optional<qint64> rate(const char *key);
+    // A day, "2026-10-31"; absent or null: nothing.
+    std::optional<QDate> day(const char *key);
     QJsonObject object(const char *key);
     std::optional<QJsonObject> optionalObject(const char *key);
 

@@ -1,6 +1,8 @@
 #include "Requests.h"
 
+#include "Catalog.h"
 #include "Fields.h"
+#include "Locks.h"
 #include "domain/Json.h"
 #include "domain/Money.h"
 
@@ -36,6 +38,10 @@ QJsonObject fields(const TimerStart &r)
         o.insert(QStringLiteral("startedAt"), double(*r.startedAt));
     if (!r.roomId.isEmpty())
         o.insert(QStringLiteral("roomId"), r.roomId);
+    if (!r.projectId.isEmpty())
+        o.insert(QStringLiteral("projectId"), r.projectId);
+    if (!r.tags.isEmpty())
+        o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(r.tags));
     return o;
 }
 
@@ -89,6 +95,12 @@ QJsonObject fields(const EntryCreate &r)
         entry.insert(QStringLiteral("pausedMs"), double(e.pausedMs));
     if (e.hourlyRateCents)
         entry.insert(QStringLiteral("hourlyRateCents"), double(*e.hourlyRateCents));
+    if (!e.projectId.isEmpty())
+        entry.insert(QStringLiteral("projectId"), e.projectId);
+    if (!e.tags.isEmpty())
+        entry.insert(QStringLiteral("tags"), QJsonArray::fromStringList(e.tags));
+    if (!e.billable)
+        entry.insert(QStringLiteral("billable"), false);
     return {{QStringLiteral("entry"), entry}};
 }
 
@@ -105,6 +117,10 @@ QJsonObject fields(const EntryAdjust &r)
         o.insert(QStringLiteral("roomId"), idOrNull(*r.roomId));
     if (r.note)
         o.insert(QStringLiteral("note"), *r.note);
+    if (r.projectId)
+        o.insert(QStringLiteral("projectId"), idOrNull(*r.projectId));
+    if (r.tags)
+        o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(*r.tags));
     putBaseRev(o, r);
     putAudit(o, r);
     return o;
@@ -136,6 +152,23 @@ QJsonObject fields(const RoomUpsert &r)
     return {{QStringLiteral("room"), json::fromRoom(r.room)}};
 }
 
+QJsonObject fields(const ClientUpsert &r)
+{
+    return {{QStringLiteral("client"), fromClient(r.client)}};
+}
+
+QJsonObject fields(const ProjectUpsert &r)
+{
+    return {{QStringLiteral("project"), fromProject(r.project)}};
+}
+
+QJsonObject fields(const LockSet &r)
+{
+    QJsonObject o{{QStringLiteral("untilDay"), dayOrNull(r.untilDay)}};
+    putAudit(o, r);
+    return o;
+}
+
 // ---- decoding ----------------------------------------------------------------------------------
 
 TimerStart readTimerStart(Reader &e)
@@ -146,6 +179,8 @@ TimerStart readTimerStart(Reader &e)
     r.roomId = e.id("roomId", false);
     r.note = e.text("note", false, validate::kMaxNoteLength);
     r.startedAt = e.time("startedAt");
+    r.projectId = e.id("projectId", false);
+    r.tags = e.words("tags").value_or(QStringList());
     return r;
 }
 
@@ -178,11 +213,10 @@ EntryCreate readEntryCreate(Reader &e)
     r.entry.startedAt = m.time("startedAt", true).value_or(0);
     r.entry.endedAt = m.time("endedAt", true).value_or(0);
     r.entry.pausedMs = m.time("pausedMs").value_or(0); // TimerService checks it fits the entry
-    r.entry.hourlyRateCents = m.integer("hourlyRateCents");
-    if (r.entry.hourlyRateCents &&
-        (*r.entry.hourlyRateCents < 0 || *r.entry.hourlyRateCents > money::kMaxHourlyRateCents))
-        m.fail("hourlyRateCents",
-               Tr::tr("must be a rate from 0 to %1").arg(money::kMaxHourlyRateCents));
+    r.entry.hourlyRateCents = m.rate("hourlyRateCents");
+    r.entry.projectId = m.id("projectId", false);
+    r.entry.tags = m.words("tags").value_or(QStringList());
+    r.entry.billable = m.boolean("billable", true);
     if (!m.ok())
         e.failWith(m.error());
     return r;
@@ -199,6 +233,9 @@ EntryAdjust readEntryAdjust(Reader &e)
     if (e.contains("roomId"))
         r.roomId = e.id("roomId", false);
     r.note = e.optionalText("note", validate::kMaxNoteLength);
+    if (e.contains("projectId"))
+        r.projectId = e.id("projectId", false);
+    r.tags = e.words("tags");
     r.reason = e.text("reason", true, validate::kMaxNoteLength);
     r.baseRev = readBaseRev(e);
     r.auditId = e.id("auditId", false);
@@ -235,6 +272,16 @@ Upsert readCatalog(Reader &e, const char *key, Result<Item> (*parse)(const QJson
     return r;
 }
 
+LockSet readLockSet(Reader &e)
+{
+    LockSet r;
+    if (!e.contains("untilDay"))
+        e.fail("untilDay", Tr::tr("must be a day such as 2026-10-31, or null"));
+    r.untilDay = e.day("untilDay");
+    r.auditId = e.id("auditId", false);
+    return r;
+}
+
 Request readFields(Event event, Reader &e)
 {
     switch (event) {
@@ -258,6 +305,12 @@ Request readFields(Event event, Reader &e)
         return readCatalog(e, "taskType", &json::toTaskType, &TaskTypeUpsert::taskType);
     case Event::RoomUpsert:
         return readCatalog(e, "room", &json::toRoom, &RoomUpsert::room);
+    case Event::ClientUpsert:
+        return readCatalog(e, "client", &toClient, &ClientUpsert::client);
+    case Event::ProjectUpsert:
+        return readCatalog(e, "project", &toProject, &ProjectUpsert::project);
+    case Event::LockSet:
+        return readLockSet(e);
     default:
         break;
     }
@@ -313,6 +366,9 @@ Event eventOf(const Request &request)
                           [](const EntryRestore &) { return Event::EntryRestore; },
                           [](const TaskTypeUpsert &) { return Event::TaskTypeUpsert; },
                           [](const RoomUpsert &) { return Event::RoomUpsert; },
+                          [](const ClientUpsert &) { return Event::ClientUpsert; },
+                          [](const ProjectUpsert &) { return Event::ProjectUpsert; },
+                          [](const LockSet &) { return Event::LockSet; },
                       },
                       request);
 }
@@ -338,6 +394,9 @@ QString subjectOf(const Request &request)
                           [](const EntryRestore &r) { return r.entryId; },
                           [](const TaskTypeUpsert &r) { return r.taskType.id; },
                           [](const RoomUpsert &r) { return r.room.id; },
+                          [](const ClientUpsert &r) { return r.client.id; },
+                          [](const ProjectUpsert &r) { return r.project.id; },
+                          [](const LockSet &) { return QString(); },
                       },
                       request);
 }

@@ -4,8 +4,10 @@
 #include "domain/Error.h"
 #include "domain/Types.h"
 
+#include <QDate>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QStringList>
 
 #include <optional>
 #include <variant>
@@ -38,6 +40,8 @@ struct TimerStart : Envelope
     QString roomId; // empty: no room
     QString note;
     std::optional<Ms> startedAt; // default: the hub's now
+    QString projectId = {};      // empty: none
+    QStringList tags = {};
 };
 
 // The version (the entry's rev) a change to an existing entry was based on: the hub refuses a
@@ -83,6 +87,9 @@ struct NewEntry
     // The rate the entry was recorded at (an import keeps its file's); absent: the hub stamps the
     // rate in effect on the entry's start day.
     std::optional<qint64> hourlyRateCents = std::nullopt;
+    QString projectId = {}; // empty: none
+    QStringList tags = {};
+    bool billable = true; // false: not billed whatever its task type (sent only when false)
 };
 
 struct EntryCreate : Envelope
@@ -99,6 +106,8 @@ struct EntryAdjust : Envelope, Versioned, Audited
     std::optional<QString> roomId; // "" clears the room (sent as null)
     std::optional<QString> note;
     QString reason;
+    std::optional<QString> projectId = {}; // "" clears the project (sent as null)
+    std::optional<QStringList> tags = {};
 };
 
 struct EntryDelete : Envelope, Versioned, Audited
@@ -122,14 +131,32 @@ struct RoomUpsert : Envelope
     Room room;
 };
 
+struct ClientUpsert : Envelope
+{
+    Client client;
+};
+
+struct ProjectUpsert : Envelope
+{
+    Project project;
+};
+
+// locks:set: the organisation's period closes up to untilDay, or opens (none).
+struct LockSet : Envelope, Audited
+{
+    std::optional<QDate> untilDay;
+};
+
 // Every request that changes data.
 using Request = std::variant<TimerStart, TimerStop, TimerPause, TimerResume, EntryCreate,
-                             EntryAdjust, EntryDelete, EntryRestore, TaskTypeUpsert, RoomUpsert>;
+                             EntryAdjust, EntryDelete, EntryRestore, TaskTypeUpsert, RoomUpsert,
+                             ClientUpsert, ProjectUpsert, LockSet>;
 
 Event eventOf(const Request &request);
 const Envelope &envelopeOf(const Request &request);
 Envelope &envelopeOf(Request &request);
-// The entry, task type or room the request is about (empty when none: timer:stop without entryId).
+// The entry, task type, room, client or project the request is about (empty when none: timer:stop
+// without entryId, locks:set).
 QString subjectOf(const Request &request);
 // The version a change to an entry was based on (nullopt: none said, or not such a change).
 std::optional<qint64> baseRevOf(const Request &request);

@@ -263,8 +263,8 @@ Result<void> HubService::run(TimerService &svc, const protocol::Request &request
     return std::visit(
         protocol::Overloaded{
             [&](const protocol::TimerStart &r) {
-                return done(
-                    svc.start({userId, r.taskTypeId, r.roomId, r.note, r.startedAt, r.entryId}));
+                return done(svc.start({userId, r.taskTypeId, r.roomId, r.note, r.startedAt,
+                                       r.entryId, r.projectId, r.tags}));
             },
             [&](const protocol::TimerStop &r) { return mark(r, &TimerService::stop); },
             [&](const protocol::TimerPause &r) { return mark(r, &TimerService::pause); },
@@ -273,11 +273,13 @@ Result<void> HubService::run(TimerService &svc, const protocol::Request &request
                 const protocol::NewEntry &e = r.entry;
                 return done(svc.addManual({userId, e.taskTypeId, e.roomId, e.note, e.startedAt,
                                            e.endedAt, e.id, e.pausedMs,
-                                           e.hourlyRateCents.value_or(TimeEntry::kUnstampedRate)}));
+                                           e.hourlyRateCents.value_or(TimeEntry::kUnstampedRate),
+                                           e.projectId, e.tags, e.billable}));
             },
             [&](const protocol::EntryAdjust &r) {
-                return done(svc.adjust({r.entryId, userId, r.startedAt, r.endedAt, r.taskTypeId,
-                                        r.roomId, r.note, r.reason, r.auditId}));
+                return done(
+                    svc.adjust({r.entryId, userId, r.startedAt, r.endedAt, r.taskTypeId, r.roomId,
+                                r.note, r.reason, r.auditId, r.projectId, r.tags}));
             },
             [&](const protocol::EntryDelete &r) {
                 return done(svc.remove(r.entryId, userId, r.reason, r.auditId));
@@ -287,6 +289,12 @@ Result<void> HubService::run(TimerService &svc, const protocol::Request &request
             },
             [&](const protocol::TaskTypeUpsert &r) { return done(svc.saveTaskType(r.taskType)); },
             [&](const protocol::RoomUpsert &r) { return done(svc.saveRoom(r.room)); },
+            [&](const protocol::ClientUpsert &r) { return done(svc.saveClient(r.client)); },
+            [&](const protocol::ProjectUpsert &r) { return done(svc.saveProject(r.project)); },
+            [&](const protocol::LockSet &r) {
+                return done(r.untilDay ? svc.lockUntil(*r.untilDay, userId, r.auditId)
+                                       : svc.unlock(userId, r.auditId));
+            },
         },
         request);
 }
@@ -380,6 +388,20 @@ Result<void> HubService::record(Pending &pending, const Mutation &mutation)
     case protocol::Event::RoomUpsert:
         answer.room = std::get<protocol::RoomUpsert>(mutation.request).room;
         appended = append(protocol::RoomChanged{0, *answer.room});
+        break;
+    case protocol::Event::ClientUpsert:
+        answer.client = std::get<protocol::ClientUpsert>(mutation.request).client;
+        appended = append(protocol::ClientChanged{0, *answer.client});
+        break;
+    case protocol::Event::ProjectUpsert:
+        answer.project = std::get<protocol::ProjectUpsert>(mutation.request).project;
+        appended = append(protocol::ProjectChanged{0, *answer.project});
+        break;
+    case protocol::Event::LockSet:
+        if (!mutation.lock)
+            return Error::internal(Tr::tr("No change log for %1.").arg(protocol::eventName(event)));
+        answer.lock = *mutation.lock;
+        appended = append(protocol::LockChanged{0, *answer.lock});
         break;
     default:
         return Error::internal(Tr::tr("No change log for %1.").arg(protocol::eventName(event)));

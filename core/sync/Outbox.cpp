@@ -1,5 +1,7 @@
 #include "Outbox.h"
 
+#include "store/LockRepository.h"
+
 #include "domain/Json.h"
 #include "store/Repositories.h"
 
@@ -268,10 +270,13 @@ Result<SyncConflict> Outbox::refuse(const QString &opId, const Error &reason, bo
                     return QString();
             },
             request.value());
-        if (!auditId.isEmpty()) {
-            if (auto r = EntryRepository(m_db).removeAudit(auditId); !r)
-                return r.error();
-        }
+        // (A refused lock goes back to the lock before it: its trail's last row.)
+        const Result<void> withdrawn = auditId.isEmpty() ? Result<void>{}
+                                       : c.event == protocol::Event::LockSet
+                                           ? LockRepository(m_db).withdraw(auditId)
+                                           : EntryRepository(m_db).removeAudit(auditId);
+        if (!withdrawn)
+            return withdrawn.error();
     }
     if (auto r = acknowledge(opId); !r)
         return r.error();

@@ -2,6 +2,8 @@
 
 #include "domain/Json.h"
 #include "protocol/Fields.h"
+#include "store/LockRepository.h"
+#include "store/ProjectRepository.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -287,6 +289,38 @@ Result<AppliedChange> SyncCache::applyInTransaction(const protocol::Broadcast &c
             out.catalog = true;
             return out;
         }
+        Result<AppliedChange> operator()(const protocol::ClientChanged &c) const
+        {
+            Client client = c.client;
+            client.orgId = cache.m_hubOrgId;
+            return catalogWrite(ProjectRepository(cache.m_db).saveClient(client));
+        }
+        Result<AppliedChange> operator()(const protocol::ProjectChanged &c) const
+        {
+            Project project = c.project;
+            project.orgId = cache.m_hubOrgId;
+            if (!project.clientId.isEmpty()) {
+                if (auto r = cache.ensureClient(project.clientId); !r)
+                    return r.error();
+            }
+            return catalogWrite(ProjectRepository(cache.m_db).saveProject(project));
+        }
+        Result<AppliedChange> operator()(const protocol::LockChanged &c) const
+        {
+            // The lock and its trail row (by id: this desk's own change comes back as the hub
+            // wrote it).
+            LockRecord lock = c.lock;
+            lock.orgId = cache.m_hubOrgId;
+            return catalogWrite(LockRepository(cache.m_db).save(lock));
+        }
+        static Result<AppliedChange> catalogWrite(const Result<void> &written)
+        {
+            if (!written)
+                return written.error();
+            AppliedChange out;
+            out.catalog = true;
+            return out;
+        }
         Result<AppliedChange> operator()(const protocol::Presence &) const
         {
             return AppliedChange{};
@@ -324,6 +358,10 @@ Result<AppliedChange> SyncCache::applyEntry(const TimeEntry &e,
         if (auto r = ensureRoom(e.roomId, room); !r)
             return r.error();
     }
+    if (!e.projectId.isEmpty()) {
+        if (auto r = ensureProject(e.projectId); !r)
+            return r.error();
+    }
     const auto stored = m_entries.entry(e.id);
     if (!stored)
         return stored.error();
@@ -340,60 +378,6 @@ Result<AppliedChange> SyncCache::applyEntry(const TimeEntry &e,
             return r.error();
     }
     return out;
-}
-
-Result<void> SyncCache::ensureUser(const std::optional<protocol::UserRef> &user, const QString &id)
-{
-    const bool described = user && user->id == id;
-    const QString name = described ? user->name.trimmed() : QString();
-    const auto row = m_catalog.user(id);
-    if (!row)
-        return row.error();
-    const std::optional<User> &existing = *row;
-    if (existing && (name.isEmpty() || existing->name == name))
-        return {};
-    User u = existing.value_or(User{id, m_hubOrgId, {}, 0});
-    u.name = name.isEmpty() ? Tr::tr("Unknown user") : name;
-    u.updatedAt = m_service.clock().nowMs();
-    m_catalogTouched = true;
-    return m_catalog.saveUser(u);
-}
-
-Result<void> SyncCache::ensureTaskType(const QString &id,
-                                       const std::optional<protocol::NamedRef> &hint)
-{
-    const auto known = m_catalog.taskType(id);
-    if (!known)
-        return known.error();
-    if (*known)
-        return {};
-    // Known by name only until its taskType:changed arrives.
-    TaskType t;
-    t.id = id;
-    t.orgId = m_hubOrgId;
-    const QString name = hint && hint->id == id ? hint->name.trimmed() : QString();
-    t.name = name.isEmpty() ? Tr::tr("Unknown task") : name;
-    t.color = QStringLiteral("#9c9c9c");
-    t.billable = false;
-    t.position = 1000;
-    m_catalogTouched = true;
-    return m_catalog.saveTaskType(t);
-}
-
-Result<void> SyncCache::ensureRoom(const QString &id, const std::optional<protocol::NamedRef> &hint)
-{
-    const auto known = m_catalog.room(id);
-    if (!known)
-        return known.error();
-    if (*known)
-        return {};
-    Room room;
-    room.id = id;
-    room.orgId = m_hubOrgId;
-    const QString name = hint && hint->id == id ? hint->name.trimmed() : QString();
-    room.name = name.isEmpty() ? Tr::tr("Unknown room") : name;
-    m_catalogTouched = true;
-    return m_catalog.saveRoom(room);
 }
 
 Result<QList<TimeEntry>> SyncCache::writeEntry(TimeEntry e)

@@ -18,9 +18,9 @@ namespace st {
 // What one change from the hub did to the local cache.
 struct AppliedChange
 {
-    QList<TimeEntry> entries;                  // entries written (to announce)
-    bool catalog = false;                      // a task type, room or user written
-    QString subjectId;                         // the entry / task type / room the change is about
+    QList<TimeEntry> entries; // entries written (to announce)
+    bool catalog = false;     // a task type, room, user, client, project or the lock written
+    QString subjectId;        // the entry / task type / room the change is about
     std::optional<protocol::Broadcast> change; // the change as decoded (none: skipped)
 };
 
@@ -33,7 +33,9 @@ struct AppliedChange
 // transaction, the old organisation's data moves over:
 //  - task types and rooms with the name (case-insensitive) of one of the hub's are merged into
 //    the hub's (entries are re-pointed at it); the others keep their IDs and are pushed
-//    (taskTypes:upsert, rooms:upsert);
+//    (taskTypes:upsert, rooms:upsert); clients and projects alike (clients:upsert, then
+//    projects:upsert), entries re-pointed at the hub's project of the same name;
+//  - this machine's closed period and its trail go: the hub's lock holds;
 //  - users keep their IDs (the hub learns them from each request's user field);
 //  - live entries are pushed with their IDs: finished ones as timeEntries:create, a running one as
 //    timer:start (then timer:pause when paused); deleted ones stay local. Pauses inside finished
@@ -91,6 +93,8 @@ private:
     Result<void> ensureUser(const std::optional<protocol::UserRef> &user, const QString &id);
     Result<void> ensureTaskType(const QString &id, const std::optional<protocol::NamedRef> &hint);
     Result<void> ensureRoom(const QString &id, const std::optional<protocol::NamedRef> &hint);
+    Result<void> ensureClient(const QString &id);
+    Result<void> ensureProject(const QString &id);
     Result<QList<TimeEntry>> writeEntry(TimeEntry entry);
     // An entry from the hub with what it says about it; audit: the trail row of an audited
     // change (actor, action, before, reason), written when the entry was known here.

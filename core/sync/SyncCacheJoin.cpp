@@ -1,5 +1,8 @@
 #include "SyncCache.h"
 
+#include "store/LockRepository.h"
+#include "store/ProjectRepository.h"
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -17,6 +20,16 @@ struct Tr
 };
 
 const QString kOrgMetaKey = QStringLiteral("org_id"); // the profile's organisation (Profile.cpp)
+
+// The hub's item with item's name (any case), or none.
+template <class Item> const Item *sameName(const QList<Item> &hubItems, const Item &item)
+{
+    for (const Item &h : hubItems) {
+        if (h.name.compare(item.name, Qt::CaseInsensitive) == 0)
+            return &h;
+    }
+    return nullptr;
+}
 
 } // namespace
 
@@ -121,6 +134,64 @@ Result<int> SyncCache::finishJoin()
         }
     }
 
+    // Clients, then projects: merged into the hub's by name, else carried over and pushed (a
+    // client before its projects, a project before its entries).
+    ProjectRepository projects(m_db);
+    const auto hubClients = projects.clients(hub, true);
+    const auto oldClients = projects.clients(oldOrg, true);
+    if (!hubClients)
+        return hubClients.error();
+    if (!oldClients)
+        return oldClients.error();
+    for (Client c : *oldClients) {
+        if (const Client *same = sameName(*hubClients, c)) {
+            if (auto r =
+                    run(QStringLiteral("UPDATE projects SET client_id = ? WHERE client_id = ?"),
+                        {same->id, c.id});
+                !r)
+                return r.error();
+            if (auto r = run(QStringLiteral("DELETE FROM clients WHERE id = ?"), {c.id}); !r)
+                return r.error();
+            continue;
+        }
+        c.orgId = hub;
+        if (auto r = run(QStringLiteral("UPDATE clients SET org_id = ? WHERE id = ?"), {hub, c.id});
+            !r)
+            return r.error();
+        protocol::ClientUpsert push;
+        push.client = c;
+        pushes.append(push);
+    }
+    const auto hubProjects = projects.projects(hub, true);
+    const auto oldProjects = projects.projects(oldOrg, true); // with their clients merged
+    if (!hubProjects)
+        return hubProjects.error();
+    if (!oldProjects)
+        return oldProjects.error();
+    for (Project p : *oldProjects) {
+        if (const Project *same = sameName(*hubProjects, p)) {
+            if (auto r = run(QStringLiteral("UPDATE time_entries SET project_id = ? WHERE "
+                                            "project_id = ?"),
+                             {same->id, p.id});
+                !r)
+                return r.error();
+            if (auto r = run(QStringLiteral("DELETE FROM projects WHERE id = ?"), {p.id}); !r)
+                return r.error();
+            continue;
+        }
+        p.orgId = hub;
+        if (auto r =
+                run(QStringLiteral("UPDATE projects SET org_id = ? WHERE id = ?"), {hub, p.id});
+            !r)
+            return r.error();
+        protocol::ProjectUpsert push;
+        push.project = p;
+        pushes.append(push);
+    }
+    // The hub's closed period is the one that holds: this machine's own lock and its trail go.
+    if (auto r = LockRepository(m_db).removeOrganization(oldOrg); !r)
+        return r.error();
+
     // Users keep their IDs; entries move and are pushed in the order they started.
     if (auto r = run(QStringLiteral("UPDATE users SET org_id = ? WHERE org_id = ?"), {hub, oldOrg});
         !r)
@@ -155,8 +226,9 @@ Result<int> SyncCache::finishJoin()
             // (The entry's pauses stay behind: see the class comment.)
             protocol::EntryCreate create;
             create.user = user;
-            create.entry = {e->id,        e->taskTypeId, e->roomId, e->note,
-                            e->startedAt, *e->endedAt,   0,         e->hourlyRateCents};
+            create.entry = {e->id,        e->taskTypeId, e->roomId,  e->note,
+                            e->startedAt, *e->endedAt,   0,          e->hourlyRateCents,
+                            e->projectId, e->tags,       e->billable};
             pushes.append(create);
         } else {
             protocol::TimerStart start;
@@ -166,6 +238,8 @@ Result<int> SyncCache::finishJoin()
             start.roomId = e->roomId;
             start.note = e->note;
             start.startedAt = e->startedAt;
+            start.projectId = e->projectId;
+            start.tags = e->tags;
             pushes.append(start);
             if (e->pausedAt) {
                 protocol::TimerPause pause;

@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QSysInfo>
 
+#include <tuple>
+
 namespace st {
 
 using namespace timer_detail;
@@ -36,6 +38,8 @@ Result<TimeEntry> TimerService::prepareManual(const ManualEntry &m, QSet<QString
         return Error::invalid(tr("An entry needs a duration: its end equals its start."));
     if (m.pausedMs < 0 || m.pausedMs > m.endedAt - m.startedAt)
         return Error::invalid(tr("The paused time must fit inside the entry."));
+    if (auto r = checkUnlocked(m.startedAt); !r)
+        return r.error();
     // A batch's fresh IDs are random UUIDs: only an ID asked for can be taken already.
     const auto id =
         batchRefs && m.entryId.isEmpty() ? Result<QString>(newId()) : newEntryId(m.entryId);
@@ -73,6 +77,9 @@ protocol::EntryCreate TimerService::manualChange(const TimeEntry &entry) const
                     entry.startedAt, *entry.endedAt,   entry.pausedMs};
     if (entry.hourlyRateCents >= 0)
         change.entry.hourlyRateCents = entry.hourlyRateCents;
+    change.entry.projectId = entry.projectId;
+    change.entry.tags = entry.tags;
+    change.entry.billable = entry.billable;
     return change;
 }
 
@@ -106,6 +113,8 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
     if (auto r = knownUser(a.actorId, AnyOrganization); !r)
         return r.error();
     const TimeEntry before = found.value();
+    if (auto r = checkUnlocked(before.startedAt); !r)
+        return r.error();
     TimeEntry entry = before;
     const Ms now = m_clock.nowMs();
 
@@ -133,6 +142,8 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
     if (auto r = checkProjectAndTags(entry.projectId, entry.tags); !r)
         return r.error();
     if (auto r = validate::entryTimes(entry.startedAt, entry.endedAt); !r)
+        return r.error();
+    if (auto r = checkUnlocked(entry.startedAt); !r) // not moved into the closed period either
         return r.error();
     if (entry.endedAt && *entry.endedAt == entry.startedAt)
         return Error::invalid(tr("An entry needs a duration: its end equals its start."));
@@ -189,6 +200,10 @@ Result<TimeEntry> TimerService::adjust(const Adjustment &a)
         change.roomId = entry.roomId;
     if (a.note)
         change.note = entry.note;
+    if (a.projectId)
+        change.projectId = entry.projectId;
+    if (a.tags)
+        change.tags = entry.tags;
     return finishChange(tx, {entry}, change, before, row);
 }
 
@@ -206,6 +221,8 @@ Result<TimeEntry> TimerService::remove(const QString &entryId, const QString &ac
     if (auto r = validate::note(reason); !r)
         return r.error();
     const TimeEntry before = found.value();
+    if (auto r = checkUnlocked(before.startedAt); !r)
+        return r.error();
     TimeEntry entry = before;
     entry.deleted = true;
     entry.rev += 1;
@@ -237,6 +254,8 @@ Result<TimeEntry> TimerService::restore(const QString &entryId, const QString &a
         return Error::notFound(tr("No entry %1.").arg(entryId));
     if (!found->deleted)
         return Error::conflict(tr("The entry is not deleted."));
+    if (auto r = checkUnlocked(found->startedAt); !r)
+        return r.error();
     if (auto r = knownUser(actorId, AnyOrganization); !r)
         return r.error();
     const TimeEntry before = *found;
@@ -285,20 +304,21 @@ QString TimerService::describe(const TimeEntry &e) const
     return tr("%1 %2–%3").arg(type ? type->name : tr("an entry"), from, to);
 }
 
+std::pair<QString, QString> TimerService::device() const
+{
+    // This machine (timer/Profile's device id); the hub always says the connection's.
+    if (m_deviceId.isEmpty())
+        return {m_db.meta(QStringLiteral("device_id")), QSysInfo::machineHostName()};
+    return {m_deviceId, m_deviceName};
+}
+
 AuditRecord TimerService::audit(const TimeEntry &before, const TimeEntry &after,
                                 const QString &actorId, const QString &action,
                                 const QString &reason, const QString &id) const
 {
     AuditRecord a;
     a.id = id.isEmpty() ? newId() : id;
-    if (m_deviceId.isEmpty()) {
-        // This machine (timer/Profile's device id; the hub always says the connection's).
-        a.deviceId = m_db.meta(QStringLiteral("device_id"));
-        a.deviceName = QSysInfo::machineHostName();
-    } else {
-        a.deviceId = m_deviceId;
-        a.deviceName = m_deviceName;
-    }
+    std::tie(a.deviceId, a.deviceName) = device();
     a.entryId = after.id;
     a.actorId = actorId;
     a.actorName = orEmpty(m_catalog.user(actorId)).value_or(User{}).name;

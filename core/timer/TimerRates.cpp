@@ -43,6 +43,9 @@ Result<RepriceSummary> TimerService::reprice(const QString &taskTypeId, QDate fr
         return Error::notFound(tr("No such task type."));
     if (auto r = knownUser(actorId, AnyOrganization); !r)
         return r.error();
+    // A closed period keeps its rates: the reprice must start after it.
+    if (auto r = checkUnlocked(from.startOfDay().toMSecsSinceEpoch()); !r)
+        return r.error();
 
     const Ms now = m_clock.nowMs();
     EntryFilter filter;

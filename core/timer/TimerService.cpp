@@ -40,6 +40,8 @@ Result<TimeEntry> TimerService::start(const StartRequest &request)
         return r.error();
     if (auto r = validate::entryTimes(at, std::nullopt); !r)
         return r.error();
+    if (auto r = checkUnlocked(at); !r)
+        return r.error();
     const auto id = newEntryId(request.entryId);
     if (!id)
         return id.error();
@@ -87,6 +89,8 @@ Result<TimeEntry> TimerService::start(const StartRequest &request)
     change.roomId = entry.roomId;
     change.note = entry.note;
     change.startedAt = entry.startedAt;
+    change.projectId = entry.projectId;
+    change.tags = entry.tags;
     return finishChange(tx, changed, change);
 }
 

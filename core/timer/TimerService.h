@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Clock.h"
+#include "domain/Lock.h"
 #include "domain/Types.h"
 #include "protocol/Requests.h"
 #include "store/Database.h"
@@ -29,6 +30,7 @@ struct Mutation
     QList<TimeEntry> entries;         // written, the subject last (a switch: the stopped one first)
     std::optional<TimeEntry> before;  // an adjustment: the entry as it was
     std::optional<AuditRecord> audit; // an audited change: its trail row
+    std::optional<LockRecord> lock = {}; // locks:set: the lock's trail row as written
 
     protocol::Event event() const { return protocol::eventOf(request); }
 };
@@ -180,6 +182,17 @@ public:
     Result<RepriceSummary> reprice(const QString &taskTypeId, QDate from, QDate to,
                                    const QString &actorId, bool apply);
 
+    // Closed periods (TimerLocks.cpp, docs/REPORTS.md "Closed periods"): no entry starting on or
+    // before the locked day can be added, adjusted, deleted or restored, whoever asks (the window,
+    // the command line, an import, the hub); a timer still running can be stopped, paused and
+    // resumed. lockUntil closes the period up to day (today at the latest), unlock opens it
+    // again; both are audited (lockTrail, oldest first) and recorded for sync. auditId: the trail
+    // row's id, as for Adjustment.
+    std::optional<QDate> lockedUntil() const;
+    QList<LockRecord> lockTrail() const;
+    Result<LockRecord> lockUntil(QDate day, const QString &actorId, const QString &auditId = {});
+    Result<LockRecord> unlock(const QString &actorId, const QString &auditId = {});
+
     // Queries.
     std::optional<TimeEntry> entry(const QString &id) const;
     std::optional<TimeEntry> running(const QString &userId) const;
@@ -205,7 +218,7 @@ public:
     // The user with this name (case-insensitive), created when there is none.
     Result<User> ensureUser(const QString &name);
     // Clients and projects (TimerProjects.cpp, docs/REPORTS.md "Clients and projects"). Names are
-    // unique in the organisation (any case); not synced through the hub yet.
+    // unique in the organisation (any case); synced through the hub like task types.
     QList<Client> clients(bool includeArchived = false) const;
     QList<Project> projects(bool includeArchived = false) const;
     Result<Client> saveClient(Client client);
@@ -237,6 +250,11 @@ private:
     // Task types and rooms are saved alike: only this organisation's, under a name no other one
     // has (in any case), the change recorded for sync in the same transaction.
     template <class Item> Result<Item> saveCatalogItem(Item item, const QList<Item> &existing);
+    // Refuses a change to an entry starting at startedAt when its day is in the closed period:
+    // the one check every change to an entry passes (TimerLocks.cpp).
+    Result<void> checkUnlocked(Ms startedAt) const;
+    Result<LockRecord> changeLock(std::optional<QDate> until, const QString &actorId,
+                                  const QString &auditId);
     Result<void> checkNoOverlap(const TimeEntry &entry) const;
     // With batchRefs (a batch's checked references), no overlap check: the batch checks them all
     // at once with checkBatchOverlaps.
@@ -269,6 +287,8 @@ private:
     Result<TimeEntry> liveEntry(const QString &id) const;
     Result<TimeEntry> runningFor(const QString &userId) const;
     QString describe(const TimeEntry &entry) const;
+    // The device a trail row records: {id, name} (TimerEdits.cpp).
+    std::pair<QString, QString> device() const;
     AuditRecord audit(const TimeEntry &before, const TimeEntry &after, const QString &actorId,
                       const QString &action, const QString &reason, const QString &id = {}) const;
     protocol::UserRef userRef(const QString &userId) const;

@@ -30,8 +30,7 @@ Result<std::optional<T>> ownedBy(Result<std::optional<T>> row, const QString &or
 // What differs between saving a task type and a room (TimerService::saveCatalogItem).
 template <class Item> struct CatalogKind;
 
-// find and save through the item's repository on db; upsert: the change sent to the hub (none
-// for the items not synced yet).
+// find and save through the item's repository on db; upsert: the change sent to the hub.
 template <> struct CatalogKind<TaskType>
 {
     static Result<std::optional<TaskType>> find(const Database &db, const QString &id)
@@ -98,7 +97,12 @@ template <> struct CatalogKind<Client>
     {
         return ProjectRepository(db).saveClient(c);
     }
-    static std::optional<Mutation> upsert(const Client &) { return std::nullopt; }
+    static std::optional<Mutation> upsert(const Client &c)
+    {
+        protocol::ClientUpsert request;
+        request.client = c;
+        return Mutation{request, {}, std::nullopt, std::nullopt};
+    }
     static QString notFound()
     {
         return QCoreApplication::translate("st::TimerService", "No such client.");
@@ -121,7 +125,12 @@ template <> struct CatalogKind<Project>
     {
         return ProjectRepository(db).saveProject(p);
     }
-    static std::optional<Mutation> upsert(const Project &) { return std::nullopt; }
+    static std::optional<Mutation> upsert(const Project &p)
+    {
+        protocol::ProjectUpsert request;
+        request.project = p;
+        return Mutation{request, {}, std::nullopt, std::nullopt};
+    }
     static QString notFound()
     {
         return QCoreApplication::translate("st::TimerService", "No such project.");

@@ -132,6 +132,59 @@ try {
   assert.notEqual(seenStop.entry.endedAt, null);
   assert.equal(seenStop.seq, started.seq + 1);
 
+  // Issue 12: a client and a project upserted, then an entry on the project with a tag. The
+  // other socket hears of the project, and the entry keeps its project, tags and the client's
+  // rate at the hub and in the broadcast.
+  const client = {
+    id: randomUUID(),
+    name: "Blue Label",
+    color: "#336699",
+    hourlyRateCents: 9000,
+    archived: false,
+  };
+  const clientAck = await request(a1, "clients:upsert", { opId: randomUUID(), user, client });
+  assert.equal(clientAck.ok, true, JSON.stringify(clientAck));
+  assert.equal(clientAck.client.id, client.id);
+  const project = {
+    id: randomUUID(),
+    name: "First Album",
+    clientId: client.id,
+    color: "#996633",
+    hourlyRateCents: null,
+    budgetMs: 36000000,
+    budgetCents: null,
+    archived: false,
+  };
+  const projectAck = await request(a1, "projects:upsert", { opId: randomUUID(), user, project });
+  assert.equal(projectAck.ok, true, JSON.stringify(projectAck));
+  assert.equal(projectAck.project.clientId, client.id);
+  const seenProject = await nextEvent(a2, "project:changed");
+  assert.equal(seenProject.project.id, project.id);
+  assert.equal(seenProject.project.budgetMs, 36000000);
+  assert.equal(seenProject.seq, projectAck.seq);
+  const onProject = randomUUID();
+  const hour = 3600000;
+  const created = await request(a1, "timeEntries:create", {
+    opId: randomUUID(),
+    user,
+    entry: {
+      id: onProject,
+      taskTypeId,
+      startedAt: Date.now() - 3 * hour,
+      endedAt: Date.now() - 2 * hour,
+      projectId: project.id,
+      tags: ["vocals"],
+    },
+  });
+  assert.equal(created.ok, true, JSON.stringify(created));
+  assert.equal(created.entry.projectId, project.id);
+  assert.deepEqual(created.entry.tags, ["vocals"]);
+  assert.equal(created.entry.hourlyRateCents, 9000, "the client's rate, stamped by the hub");
+  const seenCreated = await nextEvent(a2, "entry:created");
+  assert.equal(seenCreated.entry.id, onProject);
+  assert.equal(seenCreated.entry.projectId, project.id);
+  assert.deepEqual(seenCreated.entry.tags, ["vocals"]);
+
   // B1 answers a request of its own after A's broadcasts went out: anything for B would be
   // queued before this answer on the hub's single thread.
   const bPull = await request(b1, "sync:pull", { since: 0 });
@@ -165,8 +218,10 @@ try {
   const log = await request(again, "sync:pull", { since: started.seq - 1 });
   assert.deepEqual(
     log.changes.map((c) => c.type),
-    ["timer:started", "timer:stopped"]
+    ["timer:started", "timer:stopped", "client:changed", "project:changed", "entry:created"]
   );
+  const kept = log.changes.find((c) => c.type === "entry:created").data.entry;
+  assert.equal(kept.projectId, project.id, "the entry keeps its project across a restart");
   again.disconnect();
   hub.hub.kill("SIGTERM");
   await withTimeout(hub.exited, 10000, "hub exit");

@@ -208,8 +208,8 @@ private Q_SLOTS:
             QVERIFY(isRequest(e) != isBroadcast(e));
             (isRequest(e) ? requests : broadcasts) += 1;
         }
-        QCOMPARE(requests, 11);
-        QCOMPARE(broadcasts, 14);
+        QCOMPARE(requests, 14);
+        QCOMPARE(broadcasts, 17);
         QVERIFY(!eventFromName(u"timers:explode"));
         QVERIFY(!eventFromName(u"Timer:Start")); // names are exact
         QVERIFY(!isMutation(Event::SyncPull));
