@@ -171,7 +171,7 @@
 <context>
     <name>st::HistoryView</name>
     <message numerus="yes">
-        <location filename="../ui/HistoryView.cpp" line="+229"/>
+        <location filename="../ui/HistoryView.cpp" line="+241"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+125"/>
+        <location line="+128"/>
         <source>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n entry · %1 · %2&lt;/b&gt;</numerusform>
@@ -190,7 +190,7 @@
 <context>
     <name>st::InvoicePdf</name>
     <message numerus="yes">
-        <location filename="../invoice/InvoicePdf.cpp" line="+75"/>
+        <location filename="../invoice/InvoicePdf.cpp" line="+79"/>
         <source>Each entry is billed in steps of %n minute(s).</source>
         <translation>
             <numerusform>Each entry is billed in steps of %n minute.</numerusform>

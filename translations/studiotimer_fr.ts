@@ -458,7 +458,7 @@
 </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>No clients yet. Add one with: studiotimer clients add NAME
 </source>
         <translation>Aucun client pour l’instant. Ajoutez-en un avec : studiotimer clients add NOM
@@ -466,7 +466,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <location filename="../core/cli/TaskTypeCommands.cpp" line="+2"/>
         <source>  archived</source>
         <translation>  archivé</translation>
@@ -514,7 +514,7 @@
         <translation>--from dit quand un nouveau --rate prend effet : donnez aussi --rate.</translation>
     </message>
     <message>
-        <location filename="../core/cli/ProjectCommands.cpp" line="-192"/>
+        <location filename="../core/cli/ProjectCommands.cpp" line="-194"/>
         <source>--rate takes an amount per hour such as 95 or 95.50 (at most %1), not &quot;%2&quot;.</source>
         <translation>--rate attend un montant par heure comme 95 ou 95.50 (au plus %1), pas « %2 ».</translation>
     </message>
@@ -665,7 +665,7 @@ Essayez « studiotimer help ».
 </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Only &quot;settings list&quot; takes --json.</source>
         <translation>Seul « settings list » prend --json.</translation>
     </message>
@@ -698,7 +698,7 @@ Essayez « studiotimer help ».
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/cli/InvoiceCommands.cpp" line="-91"/>
+        <location filename="../core/cli/InvoiceCommands.cpp" line="-90"/>
         <location filename="../core/cli/ReportCommands.cpp" line="-46"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
@@ -1333,7 +1333,10 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Impossible de créer %1 : %2</translation>
     </message>
     <message>
-        <location filename="../core/store/Database.cpp" line="+67"/>
+        <location filename="../core/store/Database.cpp" line="+68"/>
+        <location filename="../core/store/DatabasePostgres.cpp" line="+61"/>
+        <location line="+35"/>
+        <location line="+12"/>
         <source>Cannot open %1: %2</source>
         <translation>Impossible d’ouvrir %1 : %2</translation>
     </message>
@@ -1348,22 +1351,23 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 est en lecture seule et a le schéma %2, cette version a besoin du %3 : ouvrez-le une fois là où il peut être écrit, ou avec la version de Studio Timer qui lui correspond.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
+        <location filename="../core/store/DatabasePostgres.cpp" line="+51"/>
         <source>The change clashes with another change saved at the same moment; nothing was changed. Try again.</source>
         <translation>La modification se heurte à une autre enregistrée au même moment ; rien n’a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>The data is busy: another Studio Timer kept it locked; nothing was changed. Try again.</source>
         <translation>Les données sont occupées : un autre Studio Timer les a gardées verrouillées ; rien n’a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>The database could not be read: %1</source>
         <translation>Impossible de lire la base : %1</translation>
     </message>
@@ -1378,7 +1382,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 est la base SQLite d’un autre programme, pas celle de Studio Timer. Il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1 is damaged (%2). It was left untouched.</source>
         <translation>%1 est endommagé (%2). Il n’a pas été modifié.</translation>
     </message>
@@ -1480,6 +1484,16 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+32"/>
         <source>Cannot put %1 in place of %2: %3</source>
         <translation>Impossible de mettre %1 à la place de %2 : %3</translation>
+    </message>
+    <message>
+        <location filename="../core/store/DatabasePostgres.cpp" line="-10"/>
+        <source>The database is unavailable for now; nothing was changed. Try again later.</source>
+        <translation>La base de données est indisponible pour le moment ; rien n'a été modifié. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../core/store/DatabaseUrl.cpp" line="+39"/>
+        <source>Not a PostgreSQL URL: give postgresql://user@host:port/database or postgresql://user@/database?host=/socket/dir.</source>
+        <translation>Ce n'est pas une URL PostgreSQL : indiquez postgresql://utilisateur@hôte:port/base ou postgresql://utilisateur@/base?host=/dossier/du/socket.</translation>
     </message>
 </context>
 <context>
@@ -2072,12 +2086,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No entries in this period with these filters. Start a timer on the Now tab, add one with New entry… (%1), or widen the period.</source>
         <translation>Aucune entrée sur cette période avec ces filtres. Démarrez un chronomètre dans l’onglet Maintenant, ajoutez-en une avec Nouvelle entrée… (%1), ou élargissez la période.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Entry deleted</source>
         <translation>Entrée supprimée</translation>
     </message>
@@ -2158,17 +2172,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::Hub</name>
     <message>
-        <location filename="../core/sync/server/SioServer.cpp" line="+98"/>
+        <location filename="../core/sync/server/SioServer.cpp" line="+103"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+85"/>
+        <location filename="../core/sync/Hub.cpp" line="+103"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+205"/>
         <source>This token already has %1 connections to the hub (--max-per-token): close one, or try again later.</source>
         <translation>Ce jeton a déjà %1 connexions au hub (--max-per-token) : fermez-en une, ou réessayez plus tard.</translation>
     </message>
@@ -2178,7 +2192,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Cette organisation a déjà %1 connexions au hub (--max-per-org) : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../core/sync/server/SioServer.cpp" line="-27"/>
+        <location filename="../core/sync/server/SioServer.cpp" line="-32"/>
         <source>Cannot read the certificate %1.</source>
         <translation>Impossible de lire le certificat %1.</translation>
     </message>
@@ -2188,7 +2202,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Impossible de lire la clé privée %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The certificate or the private key is not valid PEM.</source>
         <translation>Le certificat ou la clé privée n’est pas un PEM valide.</translation>
     </message>
@@ -2203,7 +2217,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le hub a %1 connexions en attente d’identification (--max-unauthenticated) ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+74"/>
+        <location filename="../core/sync/Hub.cpp" line="+76"/>
         <source>Too many requests: slow down.</source>
         <translation>Trop de requêtes : ralentissez.</translation>
     </message>
@@ -2213,7 +2227,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>The opId %1 was already used for a different request.</source>
         <translation>L’opId %1 a déjà servi pour une autre requête.</translation>
     </message>
@@ -2223,7 +2237,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+38"/>
         <source>The entry was changed elsewhere first: this change was based on version %1, the entry is at version %2.</source>
         <translation>L’entrée a d’abord été modifiée ailleurs : cette modification partait de la version %1, l’entrée en est à la version %2.</translation>
     </message>
@@ -2258,20 +2272,36 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
     <message>
-        <location filename="../core/sync/SelfSignedCertificate.cpp" line="+114"/>
+        <location filename="../core/sync/SelfSignedCertificate.cpp" line="+115"/>
         <source>Cannot create the hub&apos;s data folder %1.</source>
         <translation>Impossible de créer le dossier de données du hub %1.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+38"/>
         <source>Cannot make the hub&apos;s TLS certificate in %1.</source>
         <translation>Impossible de créer le certificat TLS du hub dans %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/HubCopy.cpp" line="+106"/>
+        <source>%1 already holds organisations: the hub&apos;s data is moved only into an empty database.</source>
+        <translation>%1 contient déjà des organisations : les données du hub ne sont déplacées que dans une base vide.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The copy differs from %1 (table %2: %3 rows instead of %4); nothing was kept.</source>
+        <translation>La copie diffère de %1 (table %2 : %3 lignes au lieu de %4) ; rien n'a été conservé.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The copy differs from %1 (the change log&apos;s heads); nothing was kept.</source>
+        <translation>La copie diffère de %1 (les derniers numéros du journal des modifications) ; rien n'a été conservé.</translation>
     </message>
 </context>
 <context>
     <name>st::HubStore</name>
     <message>
-        <location filename="../core/sync/SqliteHubStore.cpp" line="+65"/>
+        <location filename="../core/sync/SqlHubStore.cpp" line="+65"/>
         <source>An organisation needs a name of 1 to 80 characters.</source>
         <translation>Une organisation demande un nom de 1 à 80 caractères.</translation>
     </message>
@@ -2309,7 +2339,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 n’a aucun projet à facturer.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Nothing to invoice: %1 has no entries from %2 to %3.</source>
         <translation>Rien à facturer : %1 n’a aucune entrée du %2 au %3.</translation>
     </message>
@@ -2317,23 +2347,23 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::InvoicePdf</name>
     <message>
-        <location filename="../invoice/InvoicePdf.cpp" line="+43"/>
+        <location filename="../invoice/InvoicePdf.cpp" line="+45"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Tax number: %1</source>
         <translation>Numéro de TVA : %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Invoice %1</source>
         <translation>Facture %1</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>Date: %1</source>
         <translation>Date : %1</translation>
     </message>
@@ -2348,7 +2378,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Facturé à : %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
@@ -2827,7 +2857,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
@@ -4850,7 +4880,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un budget est en heures ou en argent, pas les deux.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The budget is out of range.</source>
         <translation>Le budget est hors limites.</translation>
     </message>
@@ -4908,7 +4938,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>studiotimer_hub</name>
     <message>
-        <location filename="../app/hub_main.cpp" line="+128"/>
+        <location filename="../app/hub_main.cpp" line="+130"/>
         <source>Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>Utilisation : org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -4918,7 +4948,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Utilisation : backup [FICHIER]</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+20"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No such file.</source>
+        <translation>Ce fichier n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Studio Timer&apos;s LAN sync hub (Socket.IO v4).</source>
         <translation>Hub de synchronisation réseau local de Studio Timer (Socket.IO v4).</translation>
     </message>
@@ -4936,6 +4976,16 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+2"/>
         <source>Data folder.</source>
         <translation>Dossier de données.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keeps the hub&apos;s data in PostgreSQL instead of the data folder&apos;s SQLite file, shared by every hub given the same database: a libpq URI, postgresql://user@host:port/database or postgresql://user@/database?host=/socket/dir. Give the password with PGPASSWORD or ~/.pgpass (one in the URI shows in the process list).</source>
+        <translation>Garde les données du hub dans PostgreSQL au lieu du fichier SQLite du dossier de données, partagées par tous les hubs qui reçoivent la même base : une URI libpq, postgresql://utilisateur@hôte:port/base ou postgresql://utilisateur@/base?host=/dossier/du/socket. Donnez le mot de passe avec PGPASSWORD ou ~/.pgpass (un mot de passe dans l'URI apparaît dans la liste des processus).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>migrate: the data folder of the hub whose SQLite data moves to --database.</source>
+        <translation>migrate : le dossier de données du hub dont les données SQLite partent vers --database.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4983,7 +5033,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Octets en attente d’envoi vers un poste au-delà desquels il est coupé (il se reconnecte et rattrape son retard) ; 0 : sans limite.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -4993,9 +5043,19 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>backup [FICHIER] : une copie vérifiée de la base du hub</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>migrate --from-sqlite DIR --database URL: moves a hub&apos;s data to PostgreSQL</source>
+        <translation>migrate --from-sqlite DOSSIER --database URL : déplace les données d'un hub vers PostgreSQL</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Commande inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Usage: migrate --from-sqlite DIR --database URL</source>
+        <translation>Usage : migrate --from-sqlite DOSSIER --database URL</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5028,7 +5088,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>--tls-self-signed et --tls-cert s’excluent.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
+        <source>The hub&apos;s data is in PostgreSQL: back it up with pg_dump.</source>
+        <translation>Les données du hub sont dans PostgreSQL : sauvegardez-les avec pg_dump.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Cannot set up signal handling.</source>
         <translation>Impossible de mettre en place la gestion des signaux.</translation>
     </message>
