@@ -1,12 +1,14 @@
 // studiotimer-hub: the headless LAN sync hub (DESIGN.md, "The hub's command line").
 //
-//   studiotimer-hub [--port 7345] [--bind ADDR] [--data-dir DIR]
+//   studiotimer-hub [--port 7345] [--bind ADDR] [--data-dir DIR] [--database URL]
 //                   [--tls-self-signed | --tls-cert F --tls-key F] [--no-announce]
 //                   [--max-per-token 16] [--max-per-org 5000] [--max-unauthenticated 4096]
 //                   [--max-unsent-bytes 1048576]
-//   studiotimer-hub [--data-dir DIR] org create NAME | org invite ORG_ID | org revoke TOKEN |
+//   studiotimer-hub [--data-dir DIR] [--database URL] org create NAME | org invite ORG_ID | org
+//   revoke TOKEN |
 //                   org list
 //   studiotimer-hub [--data-dir DIR] backup [FILE]
+//   studiotimer-hub migrate --from-sqlite DIR --database URL
 // (The socket.io-protocol conformance set-up is a test program: tests/conformance.)
 
 #include "domain/Clock.h"
@@ -15,8 +17,9 @@
 #include "store/Database.h"
 #include "sync/Discovery.h"
 #include "sync/Hub.h"
+#include "sync/HubCopy.h"
 #include "sync/SelfSignedCertificate.h"
-#include "sync/SqliteHubStore.h"
+#include "sync/SqlHubStore.h"
 #include "sync/SyncConfig.h"
 
 #include <QCommandLineParser>
@@ -145,6 +148,38 @@ int runBackup(const st::Database &db, const QString &dataDir, const QStringList 
     return 0;
 }
 
+// migrate --from-sqlite DIR --database URL: a single hub's data moved into PostgreSQL, verified
+// (rows of every table and each organisation's log head) before success is reported. The hub's
+// certificate goes along, so desks keep their pinned fingerprint.
+int runMigrate(const QString &sqliteDir, const st::Database &to)
+{
+    const QString path = QDir(sqliteDir).filePath(QStringLiteral("hub.sqlite"));
+    if (!QFileInfo::exists(path))
+        return fail(Tr::tr("Cannot read %1: %2").arg(path, Tr::tr("No such file.")));
+    auto from = st::Database::open(path);
+    if (!from)
+        return fail(from.error().message);
+    const auto report = st::hubcopy::copy(**from, to);
+    if (!report)
+        return fail(report.error().message);
+    const QDir dir(sqliteDir);
+    if (QFileInfo::exists(dir.filePath(QString::fromLatin1(st::selfsigned::kCertFile)))) {
+        if (auto r = st::selfsigned::ensureIn(to, sqliteDir); !r)
+            return fail(r.error().message);
+    }
+    QJsonObject rows;
+    for (auto it = report->rows.cbegin(); it != report->rows.cend(); ++it)
+        rows.insert(it.key(), double(it.value()));
+    QJsonObject heads;
+    for (auto it = report->heads.cbegin(); it != report->heads.cend(); ++it)
+        heads.insert(it.key(), double(it.value()));
+    printJson({{QStringLiteral("migrated"), path},
+               {QStringLiteral("database"), to.path()},
+               {QStringLiteral("rows"), rows},
+               {QStringLiteral("heads"), heads}});
+    return 0;
+}
+
 // A connection is a file descriptor: a hub for thousands of desks needs more than the usual
 // soft limit of 1024, up to what the system allows this process.
 void raiseFileLimit()
@@ -180,6 +215,18 @@ int main(int argc, char *argv[])
                                         QStringLiteral("ADDR"), QStringLiteral("0.0.0.0"));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"), Tr::tr("Data folder."),
                                            QStringLiteral("DIR"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        Tr::tr("Keeps the hub's data in PostgreSQL instead of the data folder's SQLite file, "
+               "shared by every hub given the same database: a libpq URI, "
+               "postgresql://user@host:port/database or postgresql://user@/database?host=/socket/"
+               "dir. Give the password with PGPASSWORD or ~/.pgpass (one in the URI shows in the "
+               "process list)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption fromSqliteOption(
+        QStringLiteral("from-sqlite"),
+        Tr::tr("migrate: the data folder of the hub whose SQLite data moves to --database."),
+        QStringLiteral("DIR"));
     const QCommandLineOption certOption(QStringLiteral("tls-cert"),
                                         Tr::tr("PEM certificate (serves wss://)."),
                                         QStringLiteral("F"));
@@ -219,14 +266,17 @@ int main(int argc, char *argv[])
               Tr::tr("Bytes waiting to go out to one desk beyond which it is cut off (it "
                      "reconnects and catches up); 0: no limit."),
               int(defaults.maxUnsentBytes), 1 << 30);
-    parser.addOptions({portOption, bindOption, dataDirOption, certOption, keyOption,
-                       selfSignedOption, rateOption, noAnnounceOption, perToken.option,
-                       perOrg.option, unauthenticated.option, unsent.option});
+    parser.addOptions({portOption, bindOption, dataDirOption, databaseOption, fromSqliteOption,
+                       certOption, keyOption, selfSignedOption, rateOption, noAnnounceOption,
+                       perToken.option, perOrg.option, unauthenticated.option, unsent.option});
     parser.addPositionalArgument(QStringLiteral("org"),
                                  Tr::tr("org create NAME | org invite ORG_ID | org revoke TOKEN | "
                                         "org list"));
     parser.addPositionalArgument(QStringLiteral("backup"),
                                  Tr::tr("backup [FILE]: a checked copy of the hub's database"));
+    parser.addPositionalArgument(
+        QStringLiteral("migrate"),
+        Tr::tr("migrate --from-sqlite DIR --database URL: moves a hub's data to PostgreSQL"));
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -236,8 +286,12 @@ int main(int argc, char *argv[])
 
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty() && args.first() != QLatin1String("org") &&
-        args.first() != QLatin1String("backup"))
+        args.first() != QLatin1String("backup") && args.first() != QLatin1String("migrate"))
         return fail(Tr::tr("Unknown command \"%1\".").arg(args.first()));
+    const bool migrating = args.value(0) == QLatin1String("migrate");
+    if (migrating &&
+        (args.size() != 1 || !parser.isSet(fromSqliteOption) || !parser.isSet(databaseOption)))
+        return fail(Tr::tr("Usage: migrate --from-sqlite DIR --database URL"));
 
     st::HubOptions options;
     if (parser.isSet(portOption)) {
@@ -287,16 +341,33 @@ int main(int argc, char *argv[])
             return fail(tls.error().message);
         options.tls = tls.value();
     }
-    const QString dataDir = hubDataDir(parser.value(dataDirOption));
+    const QString dataDir =
+        hubDataDir(migrating ? parser.value(fromSqliteOption) : parser.value(dataDirOption));
     if (auto r = st::dataLocation::makePrivateDir(dataDir); !r)
         return fail(r.error().message);
+    const bool onPostgres = parser.isSet(databaseOption);
+    // pg_stat_activity tells the hubs apart (and a test can cut one hub's LISTEN connection).
+    options.databaseApplicationName =
+        QStringLiteral("studiotimer-hub-%1").arg(QCoreApplication::applicationPid());
+    auto opened =
+        onPostgres
+            ? st::Database::openUrl(parser.value(databaseOption), options.databaseApplicationName)
+            : st::Database::open(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
+    if (!opened)
+        return fail(opened.error().message);
+    std::unique_ptr<st::Database> db = std::move(opened).value();
+    if (migrating)
+        return runMigrate(dataDir, *db);
     // The hub's own certificate, made on first run: served with --tls-self-signed, and its
-    // fingerprint printed by org create / org invite (unless a real certificate is given).
+    // fingerprint printed by org create / org invite (unless a real certificate is given). In the
+    // data folder, or in the database on PostgreSQL.
     const bool inviting =
         args.value(1) == QLatin1String("create") || args.value(1) == QLatin1String("invite");
     QByteArray sha256 = options.tls ? st::selfsigned::fingerprint(*options.tls) : QByteArray();
     if (!options.tls && (parser.isSet(selfSignedOption) || inviting)) {
-        auto own = st::selfsigned::ensure(dataDir);
+        // On PostgreSQL the certificate is kept in the database: every hub on it serves the same.
+        auto own =
+            onPostgres ? st::selfsigned::ensureIn(*db, dataDir) : st::selfsigned::ensure(dataDir);
         if (!own)
             return fail(own.error().message);
         sha256 = own->sha256;
@@ -304,16 +375,15 @@ int main(int argc, char *argv[])
             options.tls = own->tls;
     }
     const QString fingerprint = st::syncconfig::formatFingerprint(sha256);
-    auto opened = st::Database::open(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
-    if (!opened)
-        return fail(opened.error().message);
-    std::unique_ptr<st::Database> db = std::move(opened).value();
     const st::SystemClock clock;
 
-    if (!args.isEmpty() && args.first() == QLatin1String("backup"))
+    if (!args.isEmpty() && args.first() == QLatin1String("backup")) {
+        if (onPostgres)
+            return fail(Tr::tr("The hub's data is in PostgreSQL: back it up with pg_dump."));
         return runBackup(*db, dataDir, args);
+    }
     if (!args.isEmpty()) {
-        st::SqliteHubStore store(*db, clock);
+        st::SqlHubStore store(*db, clock);
         return runOrgCommand(store, args, fingerprint);
     }
 
@@ -333,6 +403,8 @@ int main(int argc, char *argv[])
         return fail(r.error().message);
     // Tools and tests read the port from this line (useful with --port 0).
     printLine(QStringLiteral("studiotimer-hub: listening on port %1").arg(hub.port()), stderr);
+    if (onPostgres) // without its password
+        printLine(QStringLiteral("studiotimer-hub: database %1").arg(db->path()), stderr);
     if (!fingerprint.isEmpty())
         printLine(
             QStringLiteral("studiotimer-hub: wss:// certificate fingerprint %1").arg(fingerprint),

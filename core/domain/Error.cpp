@@ -11,10 +11,14 @@ struct CodeName
     const char *name;
 };
 constexpr std::array kCodeNames{
-    CodeName{ErrorCode::Invalid, "invalid"},          CodeName{ErrorCode::NotFound, "not_found"},
-    CodeName{ErrorCode::Conflict, "conflict"},        CodeName{ErrorCode::Forbidden, "forbidden"},
-    CodeName{ErrorCode::RateLimited, "rate_limited"}, CodeName{ErrorCode::Internal, "internal"},
+    CodeName{ErrorCode::Invalid, "invalid"},
+    CodeName{ErrorCode::NotFound, "not_found"},
+    CodeName{ErrorCode::Conflict, "conflict"},
+    CodeName{ErrorCode::Forbidden, "forbidden"},
+    CodeName{ErrorCode::RateLimited, "rate_limited"},
+    CodeName{ErrorCode::Internal, "internal"},
     CodeName{ErrorCode::OpIdReused, "op_id_reused"},
+    CodeName{ErrorCode::Unavailable, "unavailable"},
 };
 } // namespace
 

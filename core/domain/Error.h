@@ -17,7 +17,8 @@ enum class ErrorCode
     Conflict,
     Forbidden,
     RateLimited,
-    OpIdReused, // an opId already applied for a different request
+    OpIdReused,  // an opId already applied for a different request
+    Unavailable, // the hub's database is away for now: nothing was applied, retry later
     Internal
 };
 

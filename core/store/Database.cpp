@@ -109,7 +109,8 @@ Database::~Database()
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
-            QSqlQuery(db).exec(QStringLiteral("PRAGMA optimize"));
+            if (!isPostgres())
+                QSqlQuery(db).exec(QStringLiteral("PRAGMA optimize"));
             db.close();
         }
     }
@@ -231,11 +232,15 @@ void logFailure(const QSqlQuery &query)
     logFailure(query.lastQuery(), query.boundValues(), query.lastError().text());
 }
 
-// What a user reads for a write SQLite refused: a constraint a concurrent change broke, or a
+} // namespace
+
+// What a user reads for a write the database refused: a constraint a concurrent change broke, or a
 // database another process kept locked past the busy timeout, in words (the driver's text is in
 // the log); any other failure keeps the driver's text after what was being done.
-Error writeError(const QSqlError &error, const QString &doing)
+Error Database::writeError(const QSqlError &error, const QString &doing) const
 {
+    if (isPostgres())
+        return postgresError(error, doing);
     bool numeric = false;
     const int code = error.nativeErrorCode().toInt(&numeric) & 0xff; // the primary result code
     constexpr int kBusy = 5, kLocked = 6, kConstraint = 19;
@@ -245,15 +250,19 @@ Error writeError(const QSqlError &error, const QString &doing)
                                       "moment; nothing was changed. Try again."));
     if ((numeric && (code == kBusy || code == kLocked)) ||
         text.contains(QLatin1String("database is locked")))
-        return Error::internal(Tr::tr("The data is busy: another Studio Timer kept it locked; "
-                                      "nothing was changed. Try again."));
+        return busyError();
     return Error::internal(doing.arg(text));
 }
 
-} // namespace
+Error Database::busyError()
+{
+    return Error::internal(Tr::tr("The data is busy: another Studio Timer kept it locked; "
+                                  "nothing was changed. Try again."));
+}
 
 Result<void> Database::exec(QSqlQuery &query) const
 {
+    adaptBindings(query);
     if (!query.exec()) {
         logFailure(query);
         if (m_readOnly)
@@ -265,6 +274,7 @@ Result<void> Database::exec(QSqlQuery &query) const
 
 Result<void> Database::read(QSqlQuery &query) const
 {
+    adaptBindings(query);
     if (!query.exec())
         return readError(query);
     return {};
@@ -272,6 +282,10 @@ Result<void> Database::read(QSqlQuery &query) const
 
 Error Database::readError(const QSqlQuery &query) const
 {
+    if (isPostgres() && noteDisconnect(query.lastError())) {
+        logFailure(query);
+        return unavailableError();
+    }
     return readError(query.lastQuery(), query.boundValues(), query.lastError().text());
 }
 
@@ -304,6 +318,8 @@ Result<void> Database::checkIntegrity()
 
 Result<void> Database::quickCheck()
 {
+    if (isPostgres())
+        return {}; // PostgreSQL checks its own pages (and is backed up with pg_dump)
     QSqlQuery query(connection());
     if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next())
         return Error::invalid(Tr::tr("%1 is damaged (%2). It was left untouched.")
@@ -360,7 +376,7 @@ Result<void> Database::migrate()
         return {};
 
     // An existing database is checked page by page and copied aside before its schema changes.
-    if (m_schemaVersion > 0 && m_path != QLatin1String(":memory:")) {
+    if (m_schemaVersion > 0 && m_path != QLatin1String(":memory:") && !isPostgres()) {
         if (auto r = quickCheck(); !r)
             return r;
         QSqlQuery checkpoint(db);
@@ -421,11 +437,11 @@ QString Database::meta(const QString &key, const QString &fallback) const
 
 Result<void> Database::setMeta(const QString &key, const QString &value) const
 {
-    QSqlQuery query = prepare(QStringLiteral("DELETE FROM meta WHERE key = ?"));
-    query.addBindValue(key);
-    if (auto r = exec(query); !r)
-        return r;
-    query = prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"));
+    // One statement, the same on both engines: two PostgreSQL hubs setting one key at once wait
+    // for each other instead of clashing on the key.
+    QSqlQuery query =
+        prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) ON "
+                               "CONFLICT (key) DO UPDATE SET value = excluded.value"));
     query.addBindValue(key);
     query.addBindValue(value);
     return exec(query);
@@ -468,13 +484,14 @@ Transaction::Transaction(const Database &db)
     : m_database(db)
 {
     const int depth = m_database.m_transactionDepth + 1;
-    const QString sql = depth == 1 ? QStringLiteral("BEGIN IMMEDIATE")
-                                   : QStringLiteral("SAVEPOINT st_tx_%1").arg(depth);
-    QString why;
+    const QString sql = depth > 1                 ? QStringLiteral("SAVEPOINT st_tx_%1").arg(depth)
+                        : m_database.isPostgres() ? QStringLiteral("BEGIN")
+                                                  : QStringLiteral("BEGIN IMMEDIATE");
+    QSqlError why;
     if (!run(sql, &why)) {
         m_error = m_database.isReadOnly()
                       ? m_database.readOnlyError()
-                      : writeError(QSqlError({}, why), Tr::tr("Cannot start a transaction: %1"));
+                      : m_database.writeError(why, Tr::tr("Cannot start a transaction: %1"));
         return;
     }
     m_depth = depth;
@@ -486,14 +503,14 @@ Transaction::~Transaction()
 {
     if (!m_active)
         return;
-    QString why;
+    QSqlError why;
     const bool undone = m_depth == 1
                             ? run(QStringLiteral("ROLLBACK"), &why)
                             // ROLLBACK TO keeps the savepoint open: RELEASE closes it, now empty.
                             : run(QStringLiteral("ROLLBACK TO st_tx_%1").arg(m_depth), &why) &&
                                   run(QStringLiteral("RELEASE st_tx_%1").arg(m_depth), &why);
     if (!undone)
-        qCCritical(lcStore) << "Cannot roll back a transaction:" << why;
+        qCCritical(lcStore) << "Cannot roll back a transaction:" << why.text();
     end();
 }
 
@@ -503,21 +520,31 @@ Result<void> Transaction::commit()
         return m_error;
     const QString sql =
         m_depth == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE st_tx_%1").arg(m_depth);
-    QString why;
+    QSqlError why;
     if (!run(sql, &why)) {
-        m_error = writeError(QSqlError({}, why), Tr::tr("Cannot save the change: %1"));
+        m_error = m_database.writeError(why, Tr::tr("Cannot save the change: %1"));
         return m_error;
     }
     end();
     return {};
 }
 
-bool Transaction::run(const QString &sql, QString *why) const
+bool Transaction::run(const QString &sql, QSqlError *why) const
 {
-    QSqlQuery query(m_database.connection());
+    QSqlDatabase db = m_database.connection();
+    // PostgreSQL answers COMMIT of a transaction a failed statement aborted with "ROLLBACK", not
+    // an error: the driver's commit() sees that and fails, where exec("COMMIT") would succeed.
+    if (m_database.isPostgres() && sql == QLatin1String("COMMIT")) {
+        if (db.commit())
+            return true;
+        *why = db.lastError();
+        logFailure(sql, {}, why->text());
+        return false;
+    }
+    QSqlQuery query(db);
     if (query.exec(sql))
         return true;
-    *why = query.lastError().text();
+    *why = query.lastError();
     logFailure(query);
     return false;
 }

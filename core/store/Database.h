@@ -3,6 +3,7 @@
 #include "domain/Error.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -15,9 +16,19 @@ namespace st {
 
 // One SQLite connection (one per thread), opened with the project's pragmas and migrated to the
 // schema this build knows. A newer or corrupt file is refused and left as it was.
+//
+// The hub may instead run on PostgreSQL (openUrl): the same migrations and the same SQL, which is
+// kept portable; the few differences between the engines live here (transactions, errors,
+// dialect()).
 class Database final
 {
 public:
+    enum class Engine
+    {
+        Sqlite,
+        Postgres
+    };
+
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -25,11 +36,31 @@ public:
     // Opens (creating when missing) the database at path; ":memory:" is accepted for tests.
     static Result<std::unique_ptr<Database>> open(const QString &path);
 
+    // Opens a PostgreSQL database from a libpq URI (DatabaseUrl), migrating it under an advisory
+    // lock so that hubs starting together migrate once. applicationName names the connection in
+    // pg_stat_activity. The password, if the URI has one, is never in a message or log.
+    static Result<std::unique_ptr<Database>> openUrl(const QString &url,
+                                                     const QString &applicationName = {});
+    // A path or, when it starts with postgresql://, a URI.
+    static Result<std::unique_ptr<Database>> openAny(const QString &pathOrUrl);
+
     // The schema version this build migrates to.
     static int latestSchemaVersion();
 
     QSqlDatabase connection() const;
+    // The file, or the URI without its password.
     QString path() const { return m_path; }
+    // PostgreSQL: the URI as given, password included, to open another connection (never shown).
+    QString connectUrl() const { return m_url; }
+    Engine engine() const { return m_engine; }
+    bool isPostgres() const { return m_engine == Engine::Postgres; }
+    // " FOR UPDATE" on PostgreSQL (the row stays locked until the transaction ends), nothing on
+    // SQLite, where a write transaction already excludes every other writer.
+    QString forUpdate() const;
+    // PostgreSQL: whether the last failure lost the connection (the server went away); then
+    // reconnect() opens it again. Always false on SQLite.
+    bool isDisconnected() const { return m_disconnected; }
+    Result<void> reconnect() const;
     // Opened read-only: the file or its folder is not writable by this user. Reads work; a change
     // fails with readOnlyError().
     bool isReadOnly() const { return m_readOnly; }
@@ -67,6 +98,16 @@ private:
     };
 
     Database(QString connectionName, QString path);
+    Result<void> openPostgres() const;
+    // A failed query's error for the user; notes a lost PostgreSQL connection.
+    Error writeError(const QSqlError &error, const QString &doing) const;
+    Error postgresError(const QSqlError &error, const QString &doing) const;
+    // Whether a failure's text says the PostgreSQL connection is lost (then noted).
+    bool noteDisconnect(const QSqlError &error) const;
+    static Error busyError();
+    static Error unavailableError();
+    // PostgreSQL types its parameters: a bool bound where the schema has 0/1 goes as 0/1.
+    void adaptBindings(QSqlQuery &query) const;
     Result<void> configure();
     Result<void> checkIntegrity();
     Result<void> readSchemaVersion();
@@ -74,6 +115,10 @@ private:
 
     QString m_connectionName;
     QString m_path;
+    Engine m_engine = Engine::Sqlite;
+    QString m_url; // PostgreSQL: the URI as given (with its password, if any), to reconnect
+    QString m_applicationName;
+    mutable bool m_disconnected = false;
     int m_schemaVersion = 0;
     bool m_readOnly = false;
     // How many Transactions are open on this connection: the outermost is BEGIN IMMEDIATE, the
@@ -127,7 +172,7 @@ public:
     Result<void> commit();
 
 private:
-    bool run(const QString &sql, QString *why) const;
+    bool run(const QString &sql, QSqlError *why) const;
     void end();
 
     const Database &m_database;

@@ -2,10 +2,12 @@
 
 #include "protocol/Answers.h"
 #include "protocol/Broadcasts.h"
+#include "sync/ChangeListener.h"
 #include "sync/HubService.h"
 #include "sync/SocketIoCodec.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QTimer>
@@ -44,9 +46,12 @@ struct HubConnection final : ConnectedDesk
 
 Hub::Hub(const Database &db, const Clock &clock, HubOptions options, QObject *parent)
     : QObject(parent)
+    , m_db(db)
     , m_clock(clock)
     , m_options(std::move(options))
     , m_store(db, clock)
+    , m_fanout(m_store, [this](const QString &orgId, const QString &event,
+                               const QJsonObject &data) { broadcast(orgId, event, data); })
     , m_requests(std::make_unique<HubService>(db, clock, m_store))
     , m_throttle(clock, m_options.connectThrottle)
     , m_server(std::make_unique<SioServer>(m_options, static_cast<SioHandler &>(*this)))
@@ -69,6 +74,16 @@ Result<void> Hub::listen()
     if (auto r = m_server->listen(QStringLiteral("studiotimer-hub")); !r)
         return r;
     m_revocationPoll.start();
+    if (m_db.isPostgres() && !m_listener) {
+        // Other hubs on the same database: their changes reach this hub's sockets too.
+        m_listener = std::make_unique<ChangeListener>(
+            m_db.connectUrl(), m_options.databaseApplicationName + QStringLiteral("-listen"));
+        connect(m_listener.get(), &ChangeListener::changed, this,
+                [this](const QString &orgId, qint64 seq) { m_fanout.notified(orgId, seq); });
+        connect(m_listener.get(), &ChangeListener::subscribed, this,
+                [this] { m_fanout.catchUpAll(); });
+        m_listener->start();
+    }
     return {};
 }
 
@@ -80,6 +95,7 @@ quint16 Hub::port() const
 void Hub::close()
 {
     m_revocationPoll.stop();
+    m_listener.reset();
     // What was received is applied and answered before the sockets go ("nothing is lost").
     m_requests->flush();
     m_server->close(Tr::tr("The hub is shutting down."));
@@ -108,10 +124,31 @@ Result<QString> Hub::revokeToken(const QString &token)
 
 void Hub::onPoll()
 {
+    if (m_db.isDisconnected())
+        reconnectDatabase();
     checkRevocations();
     const QList<ConnectThrottle::Burst> ended = m_throttle.endQuietBursts();
     for (const ConnectThrottle::Burst &burst : ended)
         logBurstEnd(burst);
+}
+
+void Hub::reconnectDatabase()
+{
+    constexpr int kFirstMs = 200, kMaxMs = 4000;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now < m_nextReconnectMs)
+        return;
+    if (m_db.reconnect()) {
+        qCInfo(lcHub) << "the database is back";
+        m_reconnectBackoffMs = 0;
+        m_fanout.catchUpAll(); // what other hubs committed while this one could not read
+        return;
+    }
+    if (m_reconnectBackoffMs == 0)
+        qCWarning(lcHub) << "the database is unavailable: requests are refused until it is back";
+    m_reconnectBackoffMs =
+        m_reconnectBackoffMs == 0 ? kFirstMs : std::min(m_reconnectBackoffMs * 2, kMaxMs);
+    m_nextReconnectMs = now + m_reconnectBackoffMs;
 }
 
 void Hub::logBurstEnd(const ConnectThrottle::Burst &burst) const
@@ -244,6 +281,7 @@ void Hub::checkConnect(SioConnectionId id, const QString &nsp, const QJsonValue 
     m_clients[id] = std::move(owned);
     m_perToken[conn->tokenHash] += 1;
     m_perOrg[conn->orgId] += 1;
+    m_fanout.follow(conn->orgId, *head);
     m_server->setLabel(id, conn->deviceName);
 
     const protocol::ConnectAnswer answer{sio::newSid(),   (*org)->id, (*org)->name,
@@ -305,6 +343,8 @@ void Hub::leave(SioConnectionId id)
         if (--(*counts)[key] <= 0)
             counts->remove(key);
     }
+    if (!m_perOrg.contains(conn->orgId))
+        m_fanout.unfollow(conn->orgId);
     m_server->leave(id, roomOf(conn->orgId));
     if (m_presence.leave(conn.get()))
         presenceChanged();
@@ -371,9 +411,7 @@ void Hub::handleRequest(HubConnection *conn, const QString &event, const QJsonVa
         HubConnection *desk = client(id);
         if (desk)
             sendAck(desk, ackId, outcome.answer);
-        for (const protocol::Broadcast &change : outcome.broadcasts)
-            broadcast(orgId, protocol::eventName(protocol::eventOf(change)),
-                      protocol::encode(change));
+        m_fanout.committed(orgId, outcome.broadcasts);
         if (desk && !outcome.userName.isEmpty() && outcome.userName != desk->userName) {
             desk->userName = outcome.userName;
             m_presence.update(desk);

@@ -2,8 +2,9 @@
 
 #include "domain/Clock.h"
 #include "store/Database.h"
+#include "sync/ChangeFanout.h"
 #include "sync/Presence.h"
-#include "sync/SqliteHubStore.h"
+#include "sync/SqlHubStore.h"
 #include "sync/server/ConnectThrottle.h"
 #include "sync/server/SioServer.h"
 
@@ -19,6 +20,7 @@ namespace st {
 
 struct HubConnection;
 class HubService;
+class ChangeListener;
 
 // The transport limits of SioServerOptions; the hub serves the namespace "/" on port 7345.
 struct HubOptions : SioServerOptions
@@ -37,6 +39,8 @@ struct HubOptions : SioServerOptions
     // long and sent together: a reconnect storm or a mass disconnect costs a few messages per
     // desk, not one per change.
     int presenceIntervalMs = 250;
+    // The application_name of the hub's PostgreSQL connections ("-listen" added for its LISTEN).
+    QString databaseApplicationName = QStringLiteral("studiotimer-hub");
     // How often the hub asks its store whether a token was revoked (by "studiotimer-hub org
     // revoke" in another process, or another hub on the same database): a revoked token's
     // sockets are closed within this.
@@ -133,9 +137,17 @@ private:
     // Sends every organisation's presence deltas gathered since the last time.
     void flushPresence();
 
+    // PostgreSQL: the hub's connection lost, opened again with backoff (by the poll timer).
+    void reconnectDatabase();
+
+    const Database &m_db;
     const Clock &m_clock;
     HubOptions m_options;
-    SqliteHubStore m_store;
+    SqlHubStore m_store;
+    ChangeFanout m_fanout;                      // broadcasts the log in seq order, once
+    std::unique_ptr<ChangeListener> m_listener; // PostgreSQL: the other hubs' changes
+    int m_reconnectBackoffMs = 0;
+    qint64 m_nextReconnectMs = 0;
     Presence m_presence;
     QTimer m_presenceTimer;
     // The desks connected to "/", by connection.

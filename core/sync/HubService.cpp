@@ -6,6 +6,7 @@
 #include "timer/TimerService.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcHubService, "studiotimer.hub.requests", QtInfoMsg)
@@ -45,7 +46,7 @@ HubService::HubService(const Database &db, const Clock &clock, HubStore &store)
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
-    QObject::connect(&m_flushTimer, &QTimer::timeout, &m_flushTimer, [this] { flush(); });
+    QObject::connect(&m_flushTimer, &QTimer::timeout, &m_flushTimer, [this] { flushQueued(true); });
 }
 
 HubService::~HubService() = default;
@@ -59,6 +60,11 @@ void HubService::submit(const HubCaller &who, const QString &event, const QJsonV
 }
 
 void HubService::flush()
+{
+    flushQueued(false);
+}
+
+void HubService::flushQueued(bool capped)
 {
     m_flushTimer.stop();
     std::vector<Queued> queue;
@@ -84,7 +90,18 @@ void HubService::flush()
             queue[index].answered(outcome);
         applied.clear();
     };
+    QElapsedTimer busy;
+    busy.start();
     for (size_t i = 0; i < queue.size(); ++i) {
+        if (capped && busy.elapsed() >= kMaxBatchMs && i > 0) {
+            // The loop has sockets to read and write (pings, partial frames): what is left waits
+            // for the next pass, ahead of anything that came in meanwhile.
+            commit();
+            m_queue.insert(m_queue.begin(), std::make_move_iterator(queue.begin() + qsizetype(i)),
+                           std::make_move_iterator(queue.end()));
+            m_flushTimer.start();
+            return;
+        }
         if (protocol::eventFromName(queue[i].event) == protocol::Event::SyncPull) {
             // History as committed: what is before the pull in the queue commits first.
             commit();
@@ -132,6 +149,16 @@ HubOutcome HubService::apply(const HubCaller &who, protocol::Request request,
     const QString &userId = pending.user.id;
 
     pending.requestHash = requestHash;
+    // One savepoint in the batch's transaction for everything the request reads and writes: a
+    // refused change leaves no person made or renamed for it, the batch's other requests keep
+    // theirs, and on PostgreSQL a failed statement spoils only this savepoint. The organisation
+    // is locked first: another hub on the same database applies its changes before or after this
+    // one, never in between (the replay check, the person and the timer all see its commits).
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return {refused(tx.error()), {}, {}};
+    if (auto r = m_store.lockOrganization(who.orgId); !r)
+        return {refused(r.error()), {}, {}};
     const auto replay = m_store.op(who.orgId, pending.opId);
     if (!replay)
         return {refused(replay.error()), {}, {}}; // internal: the desk retries the same opId
@@ -161,12 +188,6 @@ HubOutcome HubService::apply(const HubCaller &who, protocol::Request request,
     if (existingUser && existingUser->orgId != who.orgId)
         return {refused(Error::notFound(Tr::tr("No such user."))), {}, {}};
 
-    // One savepoint in the batch's transaction for the person and the change (the service's own
-    // is a savepoint inside it): a refused change leaves no person made or renamed for it, and
-    // the batch's other requests keep theirs.
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return {refused(tx.error()), {}, {}};
     // The person at the desk: created or renamed in this organisation.
     if (!existingUser || existingUser->name != pending.user.name) {
         if (auto r = catalog.saveUser({userId, who.orgId, pending.user.name, m_clock.nowMs()}); !r)

@@ -60,6 +60,10 @@ public:
     static constexpr Ms kMaxAhead = 60'000;
     // At most this many requests in one transaction (a longer queue commits in several).
     static constexpr int kMaxBatch = 500;
+    // A flush that has applied requests this long commits and leaves the rest of the queue to the
+    // next event loop pass, so the hub keeps reading and writing its sockets meanwhile (a request
+    // costs far more on PostgreSQL, several round trips to the server, than on SQLite).
+    static constexpr int kMaxBatchMs = 200;
 
     // Called with a request's outcome once the transaction it was applied in is committed.
     using Answered = std::function<void(const HubOutcome &)>;
@@ -77,6 +81,8 @@ public:
 
 private:
     struct Pending;
+    // flush(); capped (the zero-timer's): stops after kMaxBatchMs, the rest in the next pass.
+    void flushQueued(bool capped);
     struct Queued
     {
         HubCaller who;

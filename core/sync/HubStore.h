@@ -15,7 +15,8 @@ namespace st {
 // only), the gapless change log per organisation, and the answers of applied opIds.
 // Every read returns a Result: a query that fails is an error (logged with its SQL and bound
 // values by the implementation), never "not found".
-// SqliteHubStore is the implementation on the hub's SQLite database (migration 0002_hub.sql).
+// SqlHubStore is the implementation on the hub's database, SQLite or PostgreSQL (migration
+// 0002_hub.sql).
 class HubStore
 {
 public:
@@ -63,7 +64,13 @@ public:
 
     static QString hashToken(const QString &token);
 
-    // Change log. appendChange must run inside the transaction of the change itself.
+    // Holds the organisation's changes back in other transactions (other hubs on one database)
+    // until this transaction ends: its reads see every committed change and its seq is the next
+    // one. Run inside the change's transaction, before reading what the change depends on.
+    virtual Result<void> lockOrganization(const QString &orgId) = 0;
+
+    // Change log. appendChange must run inside the transaction of the change itself (it takes
+    // lockOrganization too).
     virtual Result<qint64> head(const QString &orgId) const = 0;
     virtual Result<qint64> appendChange(const QString &orgId, const QString &type,
                                         QJsonObject data) = 0;

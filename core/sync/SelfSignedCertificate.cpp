@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QSqlQuery>
 #include <QSslCertificate>
 
 #include <openssl/bn.h>
@@ -122,6 +123,53 @@ Result<Identity> ensure(const QString &dataDir)
     auto tls = Hub::loadTls(certPath, keyPath);
     if (!tls)
         return tls.error();
+    return Identity{*tls, fingerprint(*tls)};
+}
+
+Result<Identity> ensureIn(const Database &db, const QString &dataDir)
+{
+    const QString certKey = QString::fromLatin1(kCertMeta);
+    const QString keyKey = QString::fromLatin1(kKeyMeta);
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    if (db.isPostgres()) {
+        // Hubs starting together: one makes the certificate, the others wait and read it.
+        QSqlQuery lock = db.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(7345)"));
+        if (auto r = db.read(lock); !r)
+            return r.error();
+    }
+    const Result<QString> cert = db.readMeta(certKey);
+    const Result<QString> key = db.readMeta(keyKey);
+    if (!cert || !key)
+        return cert ? key.error() : cert.error();
+    QByteArray certPem = cert->toUtf8();
+    QByteArray keyPem = key->toUtf8();
+    if (certPem.isEmpty() || keyPem.isEmpty()) {
+        const QDir dir(dataDir);
+        QFile certFile(dir.filePath(QString::fromLatin1(kCertFile)));
+        QFile keyFile(dir.filePath(QString::fromLatin1(kKeyFile)));
+        if (certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly)) {
+            certPem = certFile.readAll();
+            keyPem = keyFile.readAll();
+        } else {
+            const auto pem = make();
+            if (!pem)
+                return Error::internal(
+                    Tr::tr("Cannot make the hub's TLS certificate in %1.").arg(db.path()));
+            certPem = pem->certificate;
+            keyPem = pem->key;
+        }
+        if (auto r = db.setMeta(certKey, QString::fromUtf8(certPem)); !r)
+            return r.error();
+        if (auto r = db.setMeta(keyKey, QString::fromUtf8(keyPem)); !r)
+            return r.error();
+    }
+    auto tls = SioServer::tlsFromPem(certPem, keyPem);
+    if (!tls)
+        return tls.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
     return Identity{*tls, fingerprint(*tls)};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Error.h"
+#include "store/Database.h"
 
 #include <QByteArray>
 #include <QSslConfiguration>
@@ -24,6 +25,14 @@ struct Identity
 
 // Loads dataDir's certificate and key, making them first when either is missing.
 Result<Identity> ensure(const QString &dataDir);
+// The same identity kept in the hub's database (meta kCertMeta and kKeyMeta), for hubs on
+// PostgreSQL: every hub sharing the database serves the same certificate, so desks pin one
+// fingerprint for all of them. The first hub makes it (under a lock), the others read it.
+// Without one in the database, dataDir's files are taken when they exist (a hub moved from
+// SQLite keeps its fingerprint).
+inline constexpr auto kCertMeta = "hub.tls.certificate";
+inline constexpr auto kKeyMeta = "hub.tls.key";
+Result<Identity> ensureIn(const Database &db, const QString &dataDir);
 // The SHA-256 of a server configuration's certificate (empty without one).
 QByteArray fingerprint(const QSslConfiguration &tls);
 

@@ -116,8 +116,9 @@ bool SyncClient::onOpAnswer(const OutboxOp &op, const protocol::Answer &answer)
         return true;
     }
     const Error error = withReason(answer.error);
-    if (error.code == ErrorCode::RateLimited) {
-        m_rateLimited = true; // kept in the outbox, sent again shortly
+    // Too fast, or the hub's database away for now: kept in the outbox, sent again shortly.
+    if (error.code == ErrorCode::RateLimited || error.code == ErrorCode::Unavailable) {
+        m_rateLimited = true;
         m_rateLimitTimer.start(kRateLimitRetryMs);
         return false;
     }

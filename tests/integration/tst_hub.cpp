@@ -1,6 +1,8 @@
 // The hub in process with raw Socket.IO clients over loopback (issue 4, integration tests).
 
 #include "FakeClock.h"
+#include "HubDatabase.h"
+#include "HubRequests.h"
 #include "HubTestClient.h"
 #include "store/Database.h"
 #include "store/Repositories.h"
@@ -28,10 +30,12 @@ struct OrgFixture
     int base = 0; // the head after creation: the default task types are the first changes
 };
 
-// A hub on a real database in a temporary folder, on a free loopback port.
+// A hub on a real database (SQLite in a temporary folder, or PostgreSQL: HubDatabase.h), on a
+// free loopback port.
 struct HubEnv
 {
     QTemporaryDir dir;
+    QString location = newHubDatabase(dir);
     FakeClock clock;
     std::unique_ptr<Database> db;
     std::unique_ptr<Hub> hub;
@@ -40,10 +44,7 @@ struct HubEnv
 
     void start(HubOptions options = {})
     {
-        auto opened = Database::open(dir.filePath(QStringLiteral("hub.sqlite")));
-        if (!opened)
-            qFatal("cannot open the hub database: %s", qPrintable(opened.error().message));
-        db = std::move(opened).value();
+        db = openHubDatabase(location);
         options.bind = QHostAddress::LocalHost;
         options.port = 0;
         hub = std::make_unique<Hub>(*db, clock, options);
@@ -76,30 +77,6 @@ struct HubEnv
         return f;
     }
 };
-
-QJsonObject user(const QString &id, const QString &name)
-{
-    return {{QStringLiteral("id"), id}, {QStringLiteral("name"), name}};
-}
-
-QJsonObject startPayload(const QString &entryId, const QString &taskTypeId, const QJsonObject &u,
-                         const QString &opId = newId())
-{
-    return {{QStringLiteral("opId"), opId},
-            {QStringLiteral("user"), u},
-            {QStringLiteral("entryId"), entryId},
-            {QStringLiteral("taskTypeId"), taskTypeId}};
-}
-
-QString errorCode(const QJsonObject &answer)
-{
-    return answer.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString();
-}
-
-bool isOk(const QJsonObject &answer)
-{
-    return answer.value(QLatin1String("ok")).toBool();
-}
 
 } // namespace
 
@@ -1011,9 +988,10 @@ void TestHub::databaseFailureIsUnavailableNotUnauthorized()
     HubTestClient inside;
     QVERIFY(inside.join(env.port(), org.token, QStringLiteral("Inside")));
     const auto moveTokens = [&](const char *from, const char *to) {
-        QSqlQuery q = env.db->prepare(QStringLiteral("ALTER TABLE %1 RENAME TO %2")
-                                          .arg(QLatin1String(from), QLatin1String(to)));
-        return env.db->exec(q).ok();
+        // Not prepared: PostgreSQL prepares no ALTER TABLE.
+        QSqlQuery q(env.db->connection());
+        return q.exec(QStringLiteral("ALTER TABLE %1 RENAME TO %2")
+                          .arg(QLatin1String(from), QLatin1String(to)));
     };
     // The token table out of reach, as a failing disk would make it: the lookup fails, which is
     // not the same as a token nobody knows.

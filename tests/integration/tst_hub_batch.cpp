@@ -3,12 +3,14 @@
 // its own request; a hub killed with SIGKILL keeps every change it acknowledged.
 
 #include "FakeClock.h"
+#include "HubDatabase.h"
+#include "HubRequests.h"
 #include "HubTestClient.h"
 #include "TestHub.h"
 #include "store/Database.h"
 #include "store/Repositories.h"
 #include "sync/HubService.h"
-#include "sync/SqliteHubStore.h"
+#include "sync/SqlHubStore.h"
 
 #include <QJsonDocument>
 #include <QProcess>
@@ -24,35 +26,6 @@ using namespace st;
 using namespace st::test;
 
 namespace {
-
-QJsonObject user(const QString &id, const QString &name)
-{
-    return {{QStringLiteral("id"), id}, {QStringLiteral("name"), name}};
-}
-
-QJsonObject startPayload(const QString &entryId, const QString &taskTypeId, const QJsonObject &u,
-                         const QString &opId = newId())
-{
-    return {{QStringLiteral("opId"), opId},
-            {QStringLiteral("user"), u},
-            {QStringLiteral("entryId"), entryId},
-            {QStringLiteral("taskTypeId"), taskTypeId}};
-}
-
-bool isOk(const QJsonObject &answer)
-{
-    return answer.value(QLatin1String("ok")).toBool();
-}
-
-qint64 seqOf(const QJsonObject &answer)
-{
-    return answer.value(QLatin1String("seq")).toInteger();
-}
-
-QString entryIdOf(const QJsonObject &answer)
-{
-    return answer.value(QLatin1String("entry")).toObject().value(QLatin1String("id")).toString();
-}
 
 // The ack ids a client received, in the order they arrived.
 QList<qint64> ackOrder(const HubTestClient &client)
@@ -77,9 +50,10 @@ void sendRequest(HubTestClient &client, qint64 ackId, const QString &event,
 struct ServiceEnv
 {
     QTemporaryDir dir;
+    QString location = newHubDatabase(dir);
     FakeClock clock;
     std::unique_ptr<Database> db;
-    std::unique_ptr<SqliteHubStore> store;
+    std::unique_ptr<SqlHubStore> store;
     std::unique_ptr<HubService> service;
     QString orgId;
     QString recordingId;
@@ -87,8 +61,8 @@ struct ServiceEnv
 
     ServiceEnv()
     {
-        db = Database::open(dir.filePath(QStringLiteral("hub.sqlite"))).value();
-        store = std::make_unique<SqliteHubStore>(*db, clock);
+        db = openHubDatabase(location);
+        store = std::make_unique<SqlHubStore>(*db, clock);
         service = std::make_unique<HubService>(*db, clock, *store);
         orgId = store->createOrganization(QStringLiteral("Studio")).value().org.id;
         const QList<TaskType> types = CatalogRepository(*db).taskTypes(orgId).value();
@@ -274,10 +248,12 @@ void TestHubBatch::answersKeepTheOrderOfEachSocket()
 void TestHubBatch::everyAcknowledgedChangeSurvivesSigkill()
 {
     QTemporaryDir dir;
+    const QString location = newHubDatabase(dir);
+    const QStringList where = hubDatabaseArguments(location, dir.path());
     QProcess create;
     create.start(QStringLiteral(STUDIOTIMER_HUB_BIN),
-                 {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("org"),
-                  QStringLiteral("create"), QStringLiteral("Studio")});
+                 where + QStringList{QStringLiteral("org"), QStringLiteral("create"),
+                                     QStringLiteral("Studio")});
     QVERIFY(create.waitForFinished(30000));
     const QString token = QJsonDocument::fromJson(create.readAllStandardOutput())
                               .object()
@@ -286,13 +262,15 @@ void TestHubBatch::everyAcknowledgedChangeSurvivesSigkill()
     QVERIFY(!token.isEmpty());
 
     QProcess server;
-    server.start(QStringLiteral(STUDIOTIMER_HUB_BIN),
-                 {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--port"),
-                  QStringLiteral("0"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
-                  QStringLiteral("--rate-limit"), QStringLiteral("0"),
-                  // Two pipelining sockets in one process read slower than the hub writes:
-                  // this test is about durability, not the cut-off of a slow reader.
-                  QStringLiteral("--max-unsent-bytes"), QStringLiteral("0")});
+    server.start(
+        QStringLiteral(STUDIOTIMER_HUB_BIN),
+        where +
+            QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--bind"),
+                        QStringLiteral("127.0.0.1"), QStringLiteral("--rate-limit"),
+                        QStringLiteral("0"),
+                        // Two pipelining sockets in one process read slower than the hub writes:
+                        // this test is about durability, not the cut-off of a slow reader.
+                        QStringLiteral("--max-unsent-bytes"), QStringLiteral("0")});
     static const QRegularExpression portLine(QStringLiteral("listening on port (\\d+)"));
     QString log;
     QRegularExpressionMatch m;
@@ -311,16 +289,7 @@ void TestHubBatch::everyAcknowledgedChangeSurvivesSigkill()
     QVERIFY(b.join(port, token, QStringLiteral("B")));
     const QJsonObject pulled =
         a.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}});
-    const QString recording = pulled.value(QLatin1String("changes"))
-                                  .toArray()
-                                  .first()
-                                  .toObject()
-                                  .value(QLatin1String("data"))
-                                  .toObject()
-                                  .value(QLatin1String("taskType"))
-                                  .toObject()
-                                  .value(QLatin1String("id"))
-                                  .toString();
+    const QString recording = firstTaskTypeId(pulled);
     QVERIFY(!recording.isEmpty());
 
     // Many requests pipelined from two sockets; killed while some are still unanswered.
@@ -341,9 +310,8 @@ void TestHubBatch::everyAcknowledgedChangeSurvivesSigkill()
     const int acknowledged = a.acks.size() + b.acks.size();
     qInfo("%d of %d requests acknowledged before SIGKILL", acknowledged, 2 * kPerSocket);
 
-    auto db = Database::open(dir.filePath(QStringLiteral("hub.sqlite")));
-    QVERIFY2(db, db ? "" : qPrintable(db.error().message));
-    EntryRepository entries(**db);
+    const std::unique_ptr<Database> db = openHubDatabase(location);
+    EntryRepository entries(*db);
     int checked = 0;
     for (const HubTestClient *client : {&a, &b}) {
         for (auto it = client->acks.cbegin(); it != client->acks.cend(); ++it) {

@@ -1,10 +1,11 @@
 #pragma once
 
+#include "HubDatabase.h"
 #include "domain/Clock.h"
 #include "store/Database.h"
 #include "store/Repositories.h"
 #include "sync/Hub.h"
-#include "sync/SqliteHubStore.h"
+#include "sync/SqlHubStore.h"
 
 #include <QHostAddress>
 #include <QSqlQuery>
@@ -22,6 +23,7 @@ namespace st::test {
 template <class ClockType> struct TestHub
 {
     QTemporaryDir dir;
+    QString location = newHubDatabase(dir); // SQLite in dir, or PostgreSQL (HubDatabase.h)
     ClockType clock;
     std::unique_ptr<Database> db;
     std::unique_ptr<Hub> hub;
@@ -34,10 +36,7 @@ template <class ClockType> struct TestHub
     explicit TestHub(ClockArgs &&...clockArgs)
         : clock(std::forward<ClockArgs>(clockArgs)...)
     {
-        auto opened = Database::open(dir.filePath(QStringLiteral("hub.sqlite")));
-        if (!opened)
-            qFatal("cannot open the hub database: %s", qPrintable(opened.error().message));
-        db = std::move(opened).value();
+        db = openHubDatabase(location);
         start();
         auto created = hub->store().createOrganization(QStringLiteral("Studio Nord"));
         if (!created)
@@ -74,7 +73,7 @@ template <class ClockType> struct TestHub
     }
     qint64 head() const // also while stopped; -1 when the database fails
     {
-        const auto head = SqliteHubStore(*db, clock).head(orgId);
+        const auto head = SqlHubStore(*db, clock).head(orgId);
         return head ? *head : -1;
     }
     int entryCount() const

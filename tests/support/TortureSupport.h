@@ -102,6 +102,7 @@ public:
             },
             20000);
         m_port = up && m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
+        m_log = err;
         if (!m_port)
             qWarning("studiotimer-hub did not start: %s", qPrintable(err));
         return m_port;
@@ -109,6 +110,14 @@ public:
 
     bool isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
     quint16 port() const { return m_port; }
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    // Everything the hub wrote on standard error so far.
+    QString readLog()
+    {
+        if (m_process)
+            m_log += QString::fromUtf8(m_process->readAllStandardError());
+        return m_log;
+    }
 
     void killNow()
     {
@@ -123,6 +132,7 @@ private:
     QString m_dataDir;
     QStringList m_extra;
     quint16 m_port = 0;
+    QString m_log;
     std::unique_ptr<QProcess> m_process;
 };
 

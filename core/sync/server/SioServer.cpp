@@ -71,8 +71,13 @@ Result<QSslConfiguration> SioServer::loadTls(const QString &certPath, const QStr
         return Error::invalid(Tr::tr("Cannot read the certificate %1.").arg(certPath));
     if (!keyFile.open(QIODevice::ReadOnly))
         return Error::invalid(Tr::tr("Cannot read the private key %1.").arg(keyPath));
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-    const QByteArray keyData = keyFile.readAll();
+    return tlsFromPem(certFile.readAll(), keyFile.readAll());
+}
+
+Result<QSslConfiguration> SioServer::tlsFromPem(const QByteArray &certificate,
+                                                const QByteArray &keyData)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certificate, QSsl::Pem);
     QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
     if (key.isNull())
         key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);

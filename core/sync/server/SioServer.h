@@ -95,6 +95,9 @@ public:
 
     // The wss:// configuration from a PEM certificate (chain) and its PEM private key (RSA or EC).
     static Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath);
+    // The same from the PEM texts themselves.
+    static Result<QSslConfiguration> tlsFromPem(const QByteArray &certificate,
+                                                const QByteArray &key);
 
     // name: the server's name in the WebSocket handshake and the log.
     Result<void> listen(const QString &name);

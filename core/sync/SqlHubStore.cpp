@@ -1,4 +1,4 @@
-#include "SqliteHubStore.h"
+#include "SqlHubStore.h"
 
 #include "protocol/Broadcasts.h"
 
@@ -44,12 +44,12 @@ Organization organizationAt(const QSqlQuery &q)
 
 } // namespace
 
-SqliteHubStore::SqliteHubStore(const Database &db, const Clock &clock)
+SqlHubStore::SqlHubStore(const Database &db, const Clock &clock)
     : m_db(db)
     , m_clock(clock)
 {}
 
-Result<void> SqliteHubStore::insertToken(const QString &orgId, const QString &token)
+Result<void> SqlHubStore::insertToken(const QString &orgId, const QString &token)
 {
     QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO hub_tokens (token_hash, org_id, "
                                               "created_at, revoked_at) VALUES (?, ?, ?, NULL)"));
@@ -59,7 +59,7 @@ Result<void> SqliteHubStore::insertToken(const QString &orgId, const QString &to
     return m_db.exec(q);
 }
 
-Result<HubStore::Created> SqliteHubStore::createOrganization(const QString &name)
+Result<HubStore::Created> SqlHubStore::createOrganization(const QString &name)
 {
     if (auto r = validate::userName(name); !r)
         return Error::invalid(Tr::tr("An organisation needs a name of 1 to 80 characters."));
@@ -90,7 +90,7 @@ Result<HubStore::Created> SqliteHubStore::createOrganization(const QString &name
     return Created{org, token};
 }
 
-Result<QString> SqliteHubStore::issueToken(const QString &orgId)
+Result<QString> SqlHubStore::issueToken(const QString &orgId)
 {
     QSqlQuery find = m_db.prepare(QStringLiteral("SELECT 1 FROM organizations WHERE id = ?"));
     find.addBindValue(orgId);
@@ -104,7 +104,7 @@ Result<QString> SqliteHubStore::issueToken(const QString &orgId)
     return token;
 }
 
-Result<QString> SqliteHubStore::revokeToken(const QString &token)
+Result<QString> SqlHubStore::revokeToken(const QString &token)
 {
     const QString hash = hashToken(token.trimmed());
     QSqlQuery find = m_db.prepare(QStringLiteral(
@@ -124,7 +124,7 @@ Result<QString> SqliteHubStore::revokeToken(const QString &token)
     return orgId;
 }
 
-Result<std::optional<Organization>> SqliteHubStore::organizationForToken(const QString &token) const
+Result<std::optional<Organization>> SqlHubStore::organizationForToken(const QString &token) const
 {
     if (token.isEmpty())
         return std::optional<Organization>();
@@ -139,7 +139,7 @@ Result<std::optional<Organization>> SqliteHubStore::organizationForToken(const Q
     return std::optional<Organization>(organizationAt(q));
 }
 
-Result<bool> SqliteHubStore::isRevokedHash(const QString &tokenHash) const
+Result<bool> SqlHubStore::isRevokedHash(const QString &tokenHash) const
 {
     CachedQuery q(
         m_db,
@@ -150,7 +150,7 @@ Result<bool> SqliteHubStore::isRevokedHash(const QString &tokenHash) const
     return !q->next();
 }
 
-Result<qint64> SqliteHubStore::revocationMarker() const
+Result<qint64> SqlHubStore::revocationMarker() const
 {
     QSqlQuery q = m_db.prepare(
         QStringLiteral("SELECT COUNT(*) FROM hub_tokens WHERE revoked_at IS NOT NULL"));
@@ -159,7 +159,7 @@ Result<qint64> SqliteHubStore::revocationMarker() const
     return q.next() ? q.value(0).toLongLong() : qint64(0);
 }
 
-Result<QList<HubStore::OrgSummary>> SqliteHubStore::organizations() const
+Result<QList<HubStore::OrgSummary>> SqlHubStore::organizations() const
 {
     QSqlQuery q = m_db.prepare(QStringLiteral(
         "SELECT o.id, o.name, o.currency, o.updated_at, "
@@ -174,7 +174,7 @@ Result<QList<HubStore::OrgSummary>> SqliteHubStore::organizations() const
     return result;
 }
 
-Result<qint64> SqliteHubStore::head(const QString &orgId) const
+Result<qint64> SqlHubStore::head(const QString &orgId) const
 {
     CachedQuery q(m_db,
                   QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM hub_changes WHERE org_id = ?"));
@@ -184,9 +184,21 @@ Result<qint64> SqliteHubStore::head(const QString &orgId) const
     return q->next() ? q->value(0).toLongLong() : qint64(0);
 }
 
-Result<qint64> SqliteHubStore::appendChange(const QString &orgId, const QString &type,
-                                            QJsonObject data)
+Result<void> SqlHubStore::lockOrganization(const QString &orgId)
 {
+    if (!m_db.isPostgres())
+        return {}; // SQLite: the write transaction already excludes every other writer
+    CachedQuery q(m_db,
+                  QStringLiteral("SELECT id FROM organizations WHERE id = ?") + m_db.forUpdate());
+    q->addBindValue(orgId);
+    return m_db.exec(*q);
+}
+
+Result<qint64> SqlHubStore::appendChange(const QString &orgId, const QString &type,
+                                         QJsonObject data)
+{
+    if (auto r = lockOrganization(orgId); !r)
+        return r.error();
     const Result<qint64> last = head(orgId);
     if (!last)
         return last.error();
@@ -202,11 +214,19 @@ Result<qint64> SqliteHubStore::appendChange(const QString &orgId, const QString 
     q->addBindValue(m_clock.nowMs());
     if (auto r = m_db.exec(*q); !r)
         return r.error();
+    if (m_db.isPostgres()) {
+        // Delivered to every listening hub when the change commits, never before nor if not.
+        CachedQuery notify(m_db, QStringLiteral("SELECT pg_notify(?, ?)"));
+        notify->addBindValue(changesChannel());
+        notify->addBindValue(QString(orgId + QLatin1Char(' ') + QString::number(seq)));
+        if (auto r = m_db.exec(*notify); !r)
+            return r.error();
+    }
     return seq;
 }
 
-Result<QList<HubStore::Change>> SqliteHubStore::changesSince(const QString &orgId, qint64 since,
-                                                             int limit, bool *more) const
+Result<QList<HubStore::Change>> SqlHubStore::changesSince(const QString &orgId, qint64 since,
+                                                          int limit, bool *more) const
 {
     CachedQuery q(
         m_db, QStringLiteral("SELECT seq, type, data FROM hub_changes WHERE org_id = ? AND seq > ? "
@@ -231,8 +251,7 @@ Result<QList<HubStore::Change>> SqliteHubStore::changesSince(const QString &orgI
     return changes;
 }
 
-Result<std::optional<HubStore::Op>> SqliteHubStore::op(const QString &orgId,
-                                                       const QString &opId) const
+Result<std::optional<HubStore::Op>> SqlHubStore::op(const QString &orgId, const QString &opId) const
 {
     CachedQuery q(
         m_db,
@@ -246,7 +265,7 @@ Result<std::optional<HubStore::Op>> SqliteHubStore::op(const QString &orgId,
     return std::optional<Op>(Op{jsonObject(q->value(0).toString()), q->value(1).toString()});
 }
 
-Result<void> SqliteHubStore::saveOp(const QString &orgId, const QString &opId, const Op &op)
+Result<void> SqlHubStore::saveOp(const QString &orgId, const QString &opId, const Op &op)
 {
     CachedQuery q(m_db, QStringLiteral("INSERT INTO hub_ops (org_id, op_id, answer, "
                                        "request_hash, at) VALUES (?, ?, ?, ?, ?)"));

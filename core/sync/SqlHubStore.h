@@ -6,13 +6,21 @@
 
 namespace st {
 
-// The hub's store on its SQLite database (tables of migration 0002_hub.sql), on the hub's one
-// connection. Failed queries are logged by Database::exec with their SQL.
-class SqliteHubStore final : public HubStore
+// The hub's store on its database (tables of migration 0002_hub.sql), on the hub's one connection:
+// SQLite, or PostgreSQL shared by several hubs. One set of SQL for both; on PostgreSQL the
+// organisation's row is locked (SELECT ... FOR UPDATE) before its seq is taken, so concurrent
+// hubs number its changes one after the other without gaps, and every change sends a NOTIFY on
+// kChangesChannel ("orgId seq") that is delivered when its transaction commits.
+// Failed queries are logged by Database::exec with their SQL.
+class SqlHubStore final : public HubStore
 {
 public:
-    SqliteHubStore(const Database &db, const Clock &clock);
+    // The PostgreSQL channel of the change notifications.
+    static QString changesChannel() { return QStringLiteral("studiotimer_changes"); }
 
+    SqlHubStore(const Database &db, const Clock &clock);
+
+    Result<void> lockOrganization(const QString &orgId) override;
     Result<Created> createOrganization(const QString &name) override;
     Result<QString> issueToken(const QString &orgId) override;
     Result<QString> revokeToken(const QString &token) override;
