@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>st::ChoiceButton</name>
+    <message numerus="yes">
+        <location filename="../ui/ChoiceButton.cpp" line="+64"/>
+        <source>%n selected</source>
+        <translation type="unfinished">
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>st::CommandLine</name>
     <message numerus="yes">
         <location filename="../core/cli/CommandLine.cpp" line="+462"/>
@@ -15,7 +26,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/cli/ReportCommands.cpp" line="+156"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+226"/>
         <source>Each entry rounded to %n minute(s) (%1).
 </source>
         <translation>
@@ -34,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+85"/>
+        <location line="+88"/>
         <source>Exported %n entries to %1 (%2).
 </source>
         <translation>
@@ -171,15 +182,7 @@
 <context>
     <name>st::HistoryView</name>
     <message numerus="yes">
-        <location filename="../ui/HistoryView.cpp" line="+241"/>
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n selected</numerusform>
-            <numerusform>%n selected</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+128"/>
+        <location filename="../ui/HistoryView.cpp" line="+325"/>
         <source>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n entry · %1 · %2&lt;/b&gt;</numerusform>
@@ -212,7 +215,7 @@
 <context>
     <name>st::NowView</name>
     <message numerus="yes">
-        <location filename="../ui/NowView.cpp" line="+425"/>
+        <location filename="../ui/NowView.cpp" line="+487"/>
         <source>Today: %1 · %2 · %n entries</source>
         <translation>
             <numerusform>Today: %1 · %2 · %n entry</numerusform>
@@ -221,9 +224,20 @@
     </message>
 </context>
 <context>
+    <name>st::ReportFilters</name>
+    <message numerus="yes">
+        <location filename="../ui/reports/ReportFilters.cpp" line="+29"/>
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>st::ReportsView</name>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportsView.cpp" line="+297"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+342"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1: %2, %3, %n entry</numerusform>
@@ -231,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Total: %1, %2, %n entries</source>
         <translation>
             <numerusform>Total: %1, %2, %n entry</numerusform>
@@ -263,6 +277,17 @@
         <translation>
             <numerusform>%n refused change</numerusform>
             <numerusform>%n refused changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>st::TransferProgressDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/TransferProgressDialog.cpp" line="+83"/>
+        <source>%p% · %Ln row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

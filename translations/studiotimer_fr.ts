@@ -159,23 +159,33 @@
 <context>
     <name>st::Backend</name>
     <message>
-        <location filename="../core/backend/Backend.cpp" line="+205"/>
-        <location line="+10"/>
+        <location filename="../core/backend/Backend.cpp" line="+213"/>
+        <location line="+11"/>
         <source>No timer is running.</source>
         <translation>Aucun chronomètre en cours.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>Note edited while running</source>
         <translation>Note modifiée en cours de route</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
+        <source>Project changed while running</source>
+        <translation>Projet changé en cours de route</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tags edited while running</source>
+        <translation>Étiquettes modifiées en cours de route</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>No such user.</source>
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+57"/>
         <source>A currency is a three-letter ISO 4217 code such as EUR.</source>
         <translation>Une devise est un code ISO 4217 de trois lettres, comme EUR.</translation>
     </message>
@@ -210,9 +220,100 @@
     </message>
 </context>
 <context>
+    <name>st::CatalogPage</name>
+    <message>
+        <location filename="../ui/projects/CatalogPage.cpp" line="+27"/>
+        <source>A&amp;dd</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A&amp;pply</source>
+        <translation>A&amp;ppliquer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+78"/>
+        <source>Archi&amp;ve</source>
+        <translation>Arc&amp;hiver</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivé)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Res&amp;tore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+</context>
+<context>
+    <name>st::ChoiceButton</name>
+    <message numerus="yes">
+        <location filename="../ui/ChoiceButton.cpp" line="+64"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n choisi</numerusform>
+            <numerusform>%n choisis</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>st::ClientsPage</name>
+    <message>
+        <location filename="../ui/projects/ClientsPage.cpp" line="+27"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client colour</source>
+        <translation>Couleur du client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without a rate of its own, each project&apos;s rate applies, else the task type&apos;s.</source>
+        <translation>Sans taux propre, le taux de chaque projet s’applique, sinon celui du type de tâche.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co&amp;lour:</source>
+        <translation>C&amp;ouleur :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hourly &amp;rate:</source>
+        <translation>&amp;Taux horaire :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A project&apos;s own rate comes first, then its client&apos;s, then the task type&apos;s. Recorded entries keep their rate.</source>
+        <translation>Le taux propre d’un projet passe d’abord, puis celui de son client, puis celui du type de tâche. Les entrées enregistrées gardent leur taux.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>New client %1</source>
+        <translation>Nouveau client %1</translation>
+    </message>
+</context>
+<context>
+    <name>st::ColorButton</name>
+    <message>
+        <location filename="../ui/projects/CatalogFields.cpp" line="+16"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+</context>
+<context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+116"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+118"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
@@ -331,13 +432,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="+116"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+186"/>
         <source>Choose one of --json and --csv.</source>
         <translation>Choisissez --json ou --csv, pas les deux.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="-65"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-66"/>
         <location filename="../core/cli/TaskTypeCommands.cpp" line="+138"/>
         <location line="+54"/>
         <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
@@ -616,7 +717,7 @@ Essayez « studiotimer help ».
         <translation>--from %1 est après --to %2.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>%1 to %2, by %3
 </source>
         <translation>Du %1 au %2, par %3
@@ -693,13 +794,13 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location filename="../core/cli/ReportCommands.cpp" line="+5"/>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>--format takes csv, json or toggl-csv, not &quot;%1&quot;.</source>
         <translation>--format attend csv, json ou toggl-csv, pas « %1 ».</translation>
     </message>
     <message>
         <location filename="../core/cli/InvoiceCommands.cpp" line="-90"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="-46"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-49"/>
         <source>--%1 takes a day such as 2026-11-28, not &quot;%2&quot;.</source>
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
     </message>
@@ -757,13 +858,18 @@ Essayez « studiotimer help ».
     </message>
     <message>
         <location line="+14"/>
-        <location line="+6"/>
+        <location line="+9"/>
         <location line="+4"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
+    <message>
+        <location line="-10"/>
+        <source>Exporting to %1: %2%</source>
+        <translation>Export vers %1 : %2 %</translation>
+    </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Exported %n entries to %1 (%2).
 </source>
         <translation>
@@ -789,7 +895,12 @@ Essayez « studiotimer help ».
         <translation>Format de %1 inconnu : indiquez --format csv, json ou toggl-csv.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Checking %1: %2%</source>
+        <translation>Vérification de %1 : %2 %</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>studiotimer: %1 cannot be imported:
 </source>
         <translation>studiotimer: %1 ne peut pas être importé :
@@ -801,6 +912,11 @@ Essayez « studiotimer help ».
 </source>
         <translation>Essai à blanc : rien n’a été modifié.
 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing %1: %2%</source>
+        <translation>Import de %1 : %2 %</translation>
     </message>
     <message>
         <location filename="../core/cli/ForwardedCommand.cpp" line="+61"/>
@@ -1090,6 +1206,56 @@ Essayez « studiotimer help ».
         <translation>La base de données est ouverte : restaurez %1 avec « studiotimer restore FICHIER » pendant que rien d’autre ne l’utilise. Rien n’a été modifié.</translation>
     </message>
     <message>
+        <location filename="../core/cli/LockCommands.cpp" line="+27"/>
+        <source>--user goes with --until: who locks the period.</source>
+        <translation>--user va avec --until : qui verrouille la période.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;lock --until&quot; does not take --json.</source>
+        <translation>« lock --until » ne prend pas --json.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--until takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
+        <translation>--until prend un jour tel que 2026-11-28, pas « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Locked the period up to %1: entries on or before that day cannot be added, changed or deleted.
+</source>
+        <translation>Période verrouillée jusqu’au %1 : les entrées de ce jour ou avant ne peuvent plus être ajoutées, modifiées ni supprimées.
+</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unlocked: entries up to %1 can be changed again.
+</source>
+        <translation>Déverrouillé : les entrées jusqu’au %1 peuvent de nouveau être modifiées.
+</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No period is locked.
+</source>
+        <translation>Aucune période n’est verrouillée.
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locked up to %1.
+</source>
+        <translation>Verrouillé jusqu’au %1.
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By %1 on %2, %3.
+</source>
+        <translation>Par %1 sur %2, %3.
+</translation>
+    </message>
+    <message>
         <location filename="../core/cli/Usage.cpp" line="+8"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
@@ -1115,9 +1281,11 @@ Commands:
   projects list [--json]
   report [--from DAY] [--to DAY] --by task|user|room|day|week|month|client|project|tag [--rounding MIN[:up|nearest|down]] [--billable-only] [--json | --csv]
   invoice --client NAME [--project NAME] --from DAY --to DAY [--rounding MIN[:MODE]] [--billable-only] [--number N] -o FILE.pdf
+  lock --until DAY                     close the period: entries on or before DAY cannot be added, changed or deleted
+  lock [--json]                        what is locked, and by whom     unlock
   settings list [--json] | settings get KEY | settings set KEY VALUE   (studio.name, studio.address, studio.taxNumber)
-  export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE]
-  import FILE [--format csv|json|toggl-csv] [--dry-run]
+  export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE] [--progress]
+  import FILE [--format csv|json|toggl-csv] [--dry-run] [--progress]
   sync join URL (--token TOKEN | --token-file FILE) [--fingerprint SHA256]
   sync status [--json] | sync now | sync conflicts [--json] | sync off
 
@@ -1147,9 +1315,11 @@ Commandes :
   projects list [--json]
   report [--from JOUR] [--to JOUR] --by task|user|room|day|week|month|client|project|tag [--rounding MIN[:up|nearest|down]] [--billable-only] [--json | --csv]
   invoice --client NOM [--project NOM] --from JOUR --to JOUR [--rounding MIN[:MODE]] [--billable-only] [--number N] -o FICHIER.pdf
+  lock --until JOUR                    clôt la période : les entrées de JOUR ou avant ne peuvent plus être ajoutées, modifiées ni supprimées
+  lock [--json]                        ce qui est verrouillé, et par qui     unlock
   settings list [--json] | settings get CLÉ | settings set CLÉ VALEUR   (studio.name, studio.address, studio.taxNumber)
-  export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER]
-  import FICHIER [--format csv|json|toggl-csv] [--dry-run]
+  export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER] [--progress]
+  import FICHIER [--format csv|json|toggl-csv] [--dry-run] [--progress]
   sync join URL (--token JETON | --token-file FICHIER) [--fingerprint SHA256]
   sync status [--json] | sync now | sync conflicts [--json] | sync off
 
@@ -1286,6 +1456,10 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+10"/>
+        <source>&amp;Re-apply mine</source>
+        <translation>&amp;Réappliquer la mienne</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Re-apply mine</source>
         <translation>Réappliquer la mienne</translation>
@@ -1333,7 +1507,10 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Impossible de créer %1 : %2</translation>
     </message>
     <message>
-        <location filename="../core/store/Database.cpp" line="+67"/>
+        <location filename="../core/store/Database.cpp" line="+68"/>
+        <location filename="../core/store/DatabasePostgres.cpp" line="+62"/>
+        <location line="+34"/>
+        <location line="+12"/>
         <source>Cannot open %1: %2</source>
         <translation>Impossible d’ouvrir %1 : %2</translation>
     </message>
@@ -1348,22 +1525,23 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 est en lecture seule et a le schéma %2, cette version a besoin du %3 : ouvrez-le une fois là où il peut être écrit, ou avec la version de Studio Timer qui lui correspond.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
+        <location filename="../core/store/DatabasePostgres.cpp" line="+51"/>
         <source>The change clashes with another change saved at the same moment; nothing was changed. Try again.</source>
         <translation>La modification se heurte à une autre enregistrée au même moment ; rien n’a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>The data is busy: another Studio Timer kept it locked; nothing was changed. Try again.</source>
         <translation>Les données sont occupées : un autre Studio Timer les a gardées verrouillées ; rien n’a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>The database could not be read: %1</source>
         <translation>Impossible de lire la base : %1</translation>
     </message>
@@ -1378,7 +1556,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 est la base SQLite d’un autre programme, pas celle de Studio Timer. Il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1 is damaged (%2). It was left untouched.</source>
         <translation>%1 est endommagé (%2). Il n’a pas été modifié.</translation>
     </message>
@@ -1413,7 +1591,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La migration %1 a échoué : %2</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Cannot start a transaction: %1</source>
         <translation>Impossible de commencer une transaction : %1</translation>
     </message>
@@ -1481,6 +1659,16 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <source>Cannot put %1 in place of %2: %3</source>
         <translation>Impossible de mettre %1 à la place de %2 : %3</translation>
     </message>
+    <message>
+        <location filename="../core/store/DatabasePostgres.cpp" line="-10"/>
+        <source>The database is unavailable for now; nothing was changed. Try again later.</source>
+        <translation>La base de données est indisponible pour le moment ; rien n&apos;a été modifié. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../core/store/DatabaseUrl.cpp" line="+39"/>
+        <source>Not a PostgreSQL URL: give postgresql://user@host:port/database or postgresql://user@/database?host=/socket/dir.</source>
+        <translation>Ce n&apos;est pas une URL PostgreSQL : indiquez postgresql://utilisateur@hôte:port/base ou postgresql://utilisateur@/base?host=/dossier/du/socket.</translation>
+    </message>
 </context>
 <context>
     <name>st::DesktopApp</name>
@@ -1511,7 +1699,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::EntryDialog</name>
     <message>
-        <location filename="../ui/dialogs/EntryDialog.cpp" line="+75"/>
+        <location filename="../ui/dialogs/EntryDialog.cpp" line="+77"/>
         <source>Adjust entry</source>
         <translation>Corriger l’entrée</translation>
     </message>
@@ -1521,58 +1709,32 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Nouvelle entrée</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Start:</source>
-        <translation>Début :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>The timer is still running: stop it to set its end.</source>
         <translation>Le chronomètre tourne encore : arrêtez-le pour fixer sa fin.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+2"/>
         <source>End:</source>
         <translation>Fin :</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+0"/>
         <source>still running</source>
         <translation>toujours en cours</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Task:</source>
-        <translation>Tâche :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Room:</source>
-        <translation>Salle :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Note:</source>
-        <translation>Note :</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+22"/>
         <source>Why the change (required, kept in the audit trail)</source>
         <translation>Pourquoi ce changement (obligatoire, gardé dans l’historique)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Reason:</source>
-        <translation>Raison :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1592,9 +1754,54 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Raison</translation>
     </message>
     <message>
+        <location line="-44"/>
+        <source>S&amp;tart:</source>
+        <translation>&amp;Début :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;End:</source>
+        <translation>&amp;Fin :</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>T&amp;ask:</source>
+        <translation>&amp;Tâche :</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Room:</source>
+        <translation>&amp;Salle :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projet :</translation>
+    </message>
+    <message>
         <location line="+3"/>
-        <source>Audit trail:</source>
-        <translation>Historique des corrections :</translation>
+        <source>words, separated by spaces</source>
+        <translation>mots, séparés par des espaces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;gs:</source>
+        <translation>Éti&amp;quettes :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reaso&amp;n:</source>
+        <translation>&amp;Raison :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Au&amp;dit trail:</source>
+        <translation>&amp;Historique des corrections :</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1602,7 +1809,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Historique des corrections</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
+        <source>No project &quot;%1&quot;.</source>
+        <translation>Aucun projet « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The end is before the start.</source>
         <translation>La fin est avant le début.</translation>
     </message>
@@ -1622,7 +1834,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Donnez une raison à la correction.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+138"/>
         <source>never adjusted</source>
         <translation>jamais corrigée</translation>
     </message>
@@ -1640,6 +1852,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+5"/>
         <source>running</source>
         <translation>en cours</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>aucun</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1663,6 +1880,16 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+4"/>
+        <source>project %1 → %2</source>
+        <translation>projet %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>tags “%1”</source>
+        <translation>étiquettes « %1 »</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>note “%1”</source>
         <translation>note « %1 »</translation>
     </message>
@@ -1678,7 +1905,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::EntryImporter</name>
     <message>
-        <location filename="../core/report/EntryImportFormats.cpp" line="+158"/>
+        <location filename="../core/report/EntryImportFormats.cpp" line="+162"/>
         <source>The file is not UTF-8 text.</source>
         <translation>Le fichier n’est pas du texte UTF-8.</translation>
     </message>
@@ -2034,7 +2261,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::HistoryView</name>
     <message>
-        <location filename="../ui/HistoryView.cpp" line="+44"/>
+        <location filename="../ui/HistoryView.cpp" line="+46"/>
         <source>All tasks</source>
         <translation>Toutes les tâches</translation>
     </message>
@@ -2049,13 +2276,23 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Toutes les salles</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>All clients</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All projects</source>
+        <translation>Tous les projets</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+10"/>
         <source>Search notes</source>
         <translation>Chercher dans les notes</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
@@ -2085,7 +2322,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Salles affichées</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+1"/>
+        <source>Clients shown</source>
+        <translation>Clients affichés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projects shown</source>
+        <translation>Projets affichés</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Entries</source>
         <translation>Entrées</translation>
     </message>
@@ -2151,16 +2398,18 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <source>Delete the selected entry (%1); %2 brings it back</source>
         <translation>Supprimer l’entrée sélectionnée (%1) ; %2 la rétablit</translation>
     </message>
-    <message numerus="yes">
-        <location line="+86"/>
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n choisi</numerusform>
-            <numerusform>%n choisis</numerusform>
-        </translation>
+    <message>
+        <location line="+66"/>
+        <source>No client</source>
+        <translation>Aucun client</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+3"/>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2 (%3)</translation>
     </message>
@@ -2176,17 +2425,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::Hub</name>
     <message>
-        <location filename="../core/sync/server/SioServer.cpp" line="+98"/>
+        <location filename="../core/sync/server/SioServer.cpp" line="+103"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Impossible d’écouter sur %1 port %2 : %3</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+85"/>
+        <location filename="../core/sync/Hub.cpp" line="+101"/>
         <source>The hub is shutting down.</source>
         <translation>Le hub s’arrête.</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+205"/>
         <source>This token already has %1 connections to the hub (--max-per-token): close one, or try again later.</source>
         <translation>Ce jeton a déjà %1 connexions au hub (--max-per-token) : fermez-en une, ou réessayez plus tard.</translation>
     </message>
@@ -2196,7 +2445,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Cette organisation a déjà %1 connexions au hub (--max-per-org) : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../core/sync/server/SioServer.cpp" line="-27"/>
+        <location filename="../core/sync/server/SioServer.cpp" line="-32"/>
         <source>Cannot read the certificate %1.</source>
         <translation>Impossible de lire le certificat %1.</translation>
     </message>
@@ -2206,7 +2455,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Impossible de lire la clé privée %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The certificate or the private key is not valid PEM.</source>
         <translation>Le certificat ou la clé privée n’est pas un PEM valide.</translation>
     </message>
@@ -2221,17 +2470,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le hub a %1 connexions en attente d’identification (--max-unauthenticated) ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../core/sync/Hub.cpp" line="+74"/>
+        <location filename="../core/sync/Hub.cpp" line="+76"/>
         <source>Too many requests: slow down.</source>
         <translation>Trop de requêtes : ralentissez.</translation>
     </message>
     <message>
-        <location filename="../core/sync/HubService.cpp" line="+113"/>
+        <location filename="../core/sync/HubService.cpp" line="+130"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>The opId %1 was already used for a different request.</source>
         <translation>L’opId %1 a déjà servi pour une autre requête.</translation>
     </message>
@@ -2241,7 +2490,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+38"/>
         <source>The entry was changed elsewhere first: this change was based on version %1, the entry is at version %2.</source>
         <translation>L’entrée a d’abord été modifiée ailleurs : cette modification partait de la version %1, l’entrée en est à la version %2.</translation>
     </message>
@@ -2266,30 +2515,47 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+149"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+66"/>
+        <location line="+5"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
     <message>
-        <location filename="../core/sync/SelfSignedCertificate.cpp" line="+114"/>
+        <location filename="../core/sync/SelfSignedCertificate.cpp" line="+115"/>
         <source>Cannot create the hub&apos;s data folder %1.</source>
         <translation>Impossible de créer le dossier de données du hub %1.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+38"/>
         <source>Cannot make the hub&apos;s TLS certificate in %1.</source>
         <translation>Impossible de créer le certificat TLS du hub dans %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/HubCopy.cpp" line="+107"/>
+        <source>%1 already holds organisations: the hub&apos;s data is moved only into an empty database.</source>
+        <translation>%1 contient déjà des organisations : les données du hub ne sont déplacées que dans une base vide.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The copy differs from %1 (table %2: %3 rows instead of %4); nothing was kept.</source>
+        <translation>La copie diffère de %1 (table %2 : %3 lignes au lieu de %4) ; rien n&apos;a été conservé.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The copy differs from %1 (the change log&apos;s heads); nothing was kept.</source>
+        <translation>La copie diffère de %1 (les derniers numéros du journal des modifications) ; rien n&apos;a été conservé.</translation>
     </message>
 </context>
 <context>
     <name>st::HubStore</name>
     <message>
-        <location filename="../core/sync/SqliteHubStore.cpp" line="+65"/>
+        <location filename="../core/sync/SqlHubStore.cpp" line="+65"/>
         <source>An organisation needs a name of 1 to 80 characters.</source>
         <translation>Une organisation demande un nom de 1 à 80 caractères.</translation>
     </message>
@@ -2606,7 +2872,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+29"/>
+        <location filename="../ui/MainWindow.cpp" line="+30"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -2637,6 +2903,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Clients and projects…</source>
+        <translation>&amp;Clients et projets…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
@@ -2757,7 +3028,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::NowView</name>
     <message>
-        <location filename="../ui/NowView.cpp" line="+69"/>
+        <location filename="../ui/NowView.cpp" line="+70"/>
         <source>Who:</source>
         <translation>Qui :</translation>
     </message>
@@ -2767,7 +3038,32 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Salle :</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>The project the work is for: recent ones first; type to find one by its name or its client&apos;s. A running timer takes it at once.</source>
+        <translation>Le projet pour lequel on travaille : les récents d’abord ; tapez pour en trouver un par son nom ou celui de son client. Un chronomètre en cours le prend aussitôt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project:</source>
+        <translation>Projet :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>words, separated by spaces</source>
+        <translation>mots, séparés par des espaces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free words to find and report the work by, such as vocals or overdub. A running timer takes them when you leave the field.</source>
+        <translation>Des mots libres pour retrouver le travail et en faire des rapports, comme voix ou overdub. Un chronomètre en cours les prend quand vous quittez le champ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags:</source>
+        <translation>Étiquettes :</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
@@ -2832,7 +3128,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Chronomètres en cours dans le studio</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+41"/>
+        <source>No project &quot;%1&quot;.</source>
+        <translation>Aucun projet « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>%1 (paused)</source>
         <translation>%1 (en pause)</translation>
     </message>
@@ -2847,7 +3148,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 · depuis %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2) · %3</source>
+        <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No timer running</source>
         <translation>Aucun chronomètre en cours</translation>
     </message>
@@ -2883,7 +3194,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-242"/>
         <source>Who works at this desk. A running timer is handed over from now: it stops, and goes on for the person picked.</source>
         <translation>Qui travaille à ce poste. Un chronomètre en cours est transmis dès maintenant : il s’arrête et continue pour la personne choisie.</translation>
     </message>
@@ -2893,7 +3204,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Où le travail a lieu. Un chronomètre en cours change de salle dès maintenant : il est coupé à cet instant, le temps déjà passé restant dans sa salle.</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+270"/>
         <source>New user…</source>
         <translation>Nouvel utilisateur…</translation>
     </message>
@@ -2908,13 +3219,13 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Nouvelle salle…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+36"/>
         <source>New user</source>
         <translation>Nouvel utilisateur</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
@@ -2924,7 +3235,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Nouvelle salle</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Today: %1 · %2 · %n entries</source>
         <translation>
             <numerusform>Aujourd’hui : %1 · %2 · %n entrée</numerusform>
@@ -2933,9 +3244,27 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
 </context>
 <context>
+    <name>st::OptionalRate</name>
+    <message>
+        <location filename="../ui/projects/CatalogFields.cpp" line="+20"/>
+        <source>Own rate</source>
+        <translation>Taux propre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>/h</source>
+        <translation>/h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hourly rate</source>
+        <translation>Taux horaire</translation>
+    </message>
+</context>
+<context>
     <name>st::Outbox</name>
     <message>
-        <location filename="../core/sync/Outbox.cpp" line="+224"/>
+        <location filename="../core/sync/Outbox.cpp" line="+226"/>
         <source>No pending change %1.</source>
         <translation>Aucune modification en attente %1.</translation>
     </message>
@@ -2974,6 +3303,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+3"/>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Custom range</source>
         <translation>Période personnalisée</translation>
     </message>
@@ -2981,6 +3315,244 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+3"/>
         <source>All time</source>
         <translation>Depuis toujours</translation>
+    </message>
+</context>
+<context>
+    <name>st::ProjectPicker</name>
+    <message>
+        <location filename="../ui/projects/ProjectPicker.cpp" line="+23"/>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivé)</translation>
+    </message>
+</context>
+<context>
+    <name>st::ProjectsDialog</name>
+    <message>
+        <location filename="../ui/projects/ProjectsDialog.cpp" line="+15"/>
+        <source>Clients and projects</source>
+        <translation>Clients et projets</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+</context>
+<context>
+    <name>st::ProjectsPage</name>
+    <message>
+        <location filename="../ui/projects/ProjectsPage.cpp" line="+36"/>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Project colour</source>
+        <translation>Couleur du projet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without a rate of its own, the client&apos;s rate applies, else the task type&apos;s.</source>
+        <translation>Sans taux propre, le taux du client s’applique, sinon celui du type de tâche.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No budget</source>
+        <translation>Pas de budget</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Money</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Budget amount</source>
+        <translation>Montant du budget</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Budget used</source>
+        <translation>Budget utilisé</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cli&amp;ent:</source>
+        <translation>Cl&amp;ient :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;lour:</source>
+        <translation>C&amp;ouleur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hourly &amp;rate:</source>
+        <translation>&amp;Taux horaire :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Budget:</source>
+        <translation>&amp;Budget :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used:</source>
+        <translation>Utilisé :</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No client</source>
+        <translation>Aucun client</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>New project %1</source>
+        <translation>Nouveau projet %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No budget: %1 worked, %2</source>
+        <translation>Pas de budget : %1 travaillées, %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2%, over budget)</source>
+        <translation>%1 (%2 %, budget dépassé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+</context>
+<context>
+    <name>st::ReportFilters</name>
+    <message>
+        <location filename="../ui/reports/ReportFilters.cpp" line="+17"/>
+        <source>All clients</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clients in the report</source>
+        <translation>Clients du rapport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All projects</source>
+        <translation>Tous les projets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Projects in the report</source>
+        <translation>Projets du rapport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billable only</source>
+        <translation>Facturable seulement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave out the entries that are not billed</source>
+        <translation>Laisser de côté les entrées non facturées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each entry&apos;s time is rounded on its own, in this report only; stored times never change.</source>
+        <translation>Le temps de chaque entrée est arrondi à part, dans ce rapport seulement ; les temps enregistrés ne changent jamais.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rounding direction</source>
+        <translation>Sens de l’arrondi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up</source>
+        <translation>au-dessus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to nearest</source>
+        <translation>au plus proche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>down</source>
+        <translation>au-dessous</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rounding:</source>
+        <translation>Arrondi :</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No client</source>
+        <translation>Aucun client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
     </message>
 </context>
 <context>
@@ -3034,7 +3606,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Task type</source>
         <translation>Type de tâche</translation>
     </message>
@@ -3085,6 +3657,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+2"/>
+        <source>Not billable</source>
+        <translation>Non facturable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
@@ -3097,7 +3674,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::ReportsView</name>
     <message>
-        <location filename="../ui/reports/ReportsView.cpp" line="+46"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+49"/>
         <source>Task type</source>
         <translation>Type de tâche</translation>
     </message>
@@ -3142,7 +3719,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Étiquette</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
@@ -3207,30 +3784,33 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Détail du rapport</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+69"/>
         <source>Invoice…</source>
         <translation>Facture…</translation>
     </message>
     <message>
         <location line="+10"/>
+        <location line="+176"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-174"/>
         <source>Exported to %1</source>
         <translation>Exporté vers %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+2"/>
-        <location line="+152"/>
+        <location line="+195"/>
         <location line="+3"/>
+        <location line="+10"/>
+        <location line="+35"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message numerus="yes">
-        <location line="-59"/>
+        <location line="-116"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1 : %2, %3, %n entrée</numerusform>
@@ -3238,12 +3818,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Total: %1, %2, %n entries</source>
         <translation>
             <numerusform>Total : %1, %2, %n entrée</numerusform>
             <numerusform>Total : %1, %2, %n entrées</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Billable %1 · not billable %2</source>
+        <translation>Facturable %1 · non facturable %2</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -3261,13 +3846,18 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Exporting entries…</source>
+        <translation>Export des entrées…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+5"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Import entries</source>
         <translation>Importer des entrées</translation>
     </message>
@@ -3282,7 +3872,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Importer ces entrées ?</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
     </message>
@@ -3290,6 +3885,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+6"/>
         <source>%1 is neither a Studio Timer CSV or JSON file nor a Toggl Track CSV.</source>
         <translation>%1 n’est ni un fichier CSV ou JSON de Studio Timer, ni un CSV de Toggl Track.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Importing entries…</source>
+        <translation>Import des entrées…</translation>
     </message>
 </context>
 <context>
@@ -3300,32 +3900,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Réglages</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Your name:</source>
-        <translation>Votre nom :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Organisation:</source>
-        <translation>Organisation :</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Currency:</source>
-        <translation>Devise :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Default room:</source>
-        <translation>Salle par défaut :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Closing the window keeps Studio Timer in the tray</source>
         <translation>Fermer la fenêtre garde Studio Timer dans la zone de notification</translation>
     </message>
@@ -3340,12 +3920,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Language:</source>
-        <translation>Langue :</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
@@ -3360,12 +3935,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Sombre</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Appearance:</source>
-        <translation>Apparence :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Start Studio Timer when I log in</source>
         <translation>Lancer Studio Timer à l’ouverture de session</translation>
     </message>
@@ -3387,12 +3957,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Minutes d’inactivité avant de demander le temps d’absence</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Away after idle:</source>
-        <translation>Absent après inactivité :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Idle time is not available on this system (it needs an X11 session); sleep is still noticed.</source>
         <translation>Le temps d’inactivité n’est pas disponible sur ce système (il faut une session X11) ; la mise en veille reste détectée.</translation>
     </message>
@@ -3407,9 +3972,44 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Rappeler un chronomètre qui tourne depuis plus de, en heures</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Remind after:</source>
-        <translation>Rappeler après :</translation>
+        <location line="-70"/>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Or&amp;ganisation:</source>
+        <translation>Or&amp;ganisation :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;urrency:</source>
+        <translation>De&amp;vise :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Default &amp;room:</source>
+        <translation>Salle par &amp;défaut :</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A&amp;ppearance:</source>
+        <translation>A&amp;pparence :</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Away after idle:</source>
+        <translation>Absent après &amp;inactivité :</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Remin&amp;d after:</source>
+        <translation>&amp;Rappeler après :</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3438,8 +4038,8 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+2"/>
-        <source>Daily copies kept:</source>
-        <translation>Copies quotidiennes gardées :</translation>
+        <source>Dail&amp;y copies kept:</source>
+        <translation>Copies &amp;quotidiennes gardées :</translation>
     </message>
     <message>
         <location line="+69"/>
@@ -3552,7 +4152,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Adresse du studio</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Addr&amp;ess:</source>
         <translation>Adr&amp;esse :</translation>
     </message>
@@ -3570,12 +4170,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::SyncCache</name>
     <message>
-        <location filename="../core/sync/SyncCacheJoin.cpp" line="+26"/>
+        <location filename="../core/sync/SyncCacheJoin.cpp" line="+39"/>
         <source>Not connected to a hub.</source>
         <translation>Pas connecté à un hub.</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncCache.cpp" line="+101"/>
+        <location filename="../core/sync/SyncCache.cpp" line="+103"/>
         <source>The database refused a change: %1</source>
         <translation>La base a refusé une modification : %1</translation>
     </message>
@@ -3585,7 +4185,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un lot de modifications est déjà ouvert.</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location filename="../core/sync/SyncCacheRefs.cpp" line="+34"/>
         <source>Unknown user</source>
         <translation>Utilisateur inconnu</translation>
     </message>
@@ -3600,7 +4200,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Salle inconnue</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+16"/>
+        <source>Unknown client</source>
+        <translation>Client inconnu</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unknown project</source>
+        <translation>Projet inconnu</translation>
+    </message>
+    <message>
+        <location filename="../core/sync/SyncCache.cpp" line="+330"/>
         <source>The hub refused this entry (see the sync conflicts).</source>
         <translation>Le hub a refusé cette entrée (voir les conflits de synchronisation).</translation>
     </message>
@@ -3798,52 +4408,22 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::SyncSettingsPage</name>
     <message>
-        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+32"/>
-        <source>Off: this machine keeps its data to itself</source>
-        <translation>Désactivée : cette machine garde ses données pour elle</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Join a hub</source>
-        <translation>Rejoindre un hub</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Run the hub on this machine</source>
-        <translation>Faire tourner le hub sur cette machine</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+42"/>
         <source>192.168.1.20:7345</source>
         <translation>192.168.1.20:7345</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hub address:</source>
-        <translation>Adresse du hub :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Hubs found on the network</source>
         <translation>Hubs trouvés sur le réseau</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Found on the network:</source>
-        <translation>Trouvés sur le réseau :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Paste the invite token shown on the hub</source>
         <translation>Collez le jeton d’invitation affiché sur le hub</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Invite token:</source>
-        <translation>Jeton d’invitation :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Filled in from the invite code</source>
         <translation>Rempli d’après le code d’invitation</translation>
     </message>
@@ -3853,52 +4433,82 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>L’empreinte SHA-256 du certificat du hub, telle que le hub l’affiche : 64 chiffres hexadécimaux, deux-points facultatifs. Un hub qui présente un autre certificat ne reçoit rien, pas même le jeton.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Certificate fingerprint:</source>
-        <translation>Empreinte du certificat :</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plain text (ws://), without encryption</source>
-        <translation>Texte en clair (ws://), sans chiffrement</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Insecure: the token and every entry cross the network readable, and anyone on it can pretend to be the hub. Use plain text only on a network that is yours alone.</source>
         <translation>Non sécurisé : le jeton et chaque entrée traversent le réseau lisibles, et n’importe qui sur ce réseau peut se faire passer pour le hub. N’utilisez le texte en clair que sur un réseau qui n’est qu’à vous.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Port:</source>
-        <translation>Port :</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>Shown once the hub runs</source>
         <translation>Affiché une fois le hub lancé</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Copy</source>
-        <translation>Copier</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New invite</source>
-        <translation>Nouvelle invitation</translation>
-    </message>
-    <message>
-        <location line="+175"/>
+        <location line="+179"/>
         <source>The invite code is for wss:// with the certificate %1, which the fields below do not match: paste the invite code again.</source>
         <translation>Le code d’invitation est pour wss:// avec le certificat %1, auquel les champs ci-dessous ne correspondent pas : collez à nouveau le code d’invitation.</translation>
     </message>
     <message>
-        <location line="-178"/>
-        <source>Invite token for another machine:</source>
-        <translation>Jeton d’invitation pour une autre machine :</translation>
+        <location line="-226"/>
+        <source>O&amp;ff: this machine keeps its data to itself</source>
+        <translation>&amp;Désactivée : cette machine garde ses données pour elle</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+1"/>
+        <source>&amp;Join a hub</source>
+        <translation>&amp;Rejoindre un hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;un the hub on this machine</source>
+        <translation>Faire &amp;tourner le hub sur cette machine</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hub a&amp;ddress:</source>
+        <translation>Adresse du &amp;hub :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Found on the &amp;network:</source>
+        <translation>Trouvés sur le ré&amp;seau :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invite &amp;token:</source>
+        <translation>&amp;Jeton d’invitation :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Certificate finger&amp;print:</source>
+        <translation>&amp;Empreinte du certificat :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text (&amp;ws://), without encryption</source>
+        <translation>Texte en &amp;clair (ws://), sans chiffrement</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Po&amp;rt:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Invite token for another &amp;machine:</source>
+        <translation>Jeton d’invitation pour une autre &amp;machine :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cop&amp;y</source>
+        <translation>Cop&amp;ier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;invite</source>
+        <translation>&amp;Nouvelle invitation</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>No keychain is available: the token is kept for this run only and has to be entered again at the next start.</source>
         <translation>Aucun trousseau disponible : le jeton est gardé pour cette session seulement et devra être saisi à nouveau au prochain démarrage.</translation>
     </message>
@@ -4062,17 +4672,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Types de tâche</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Up</source>
-        <translation>Monter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Down</source>
-        <translation>Descendre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Move the selected task type up</source>
         <translation>Monter le type de tâche sélectionné</translation>
     </message>
@@ -4082,17 +4682,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Descendre le type de tâche sélectionné</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Add</source>
-        <translation>Ajouter</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Name:</source>
-        <translation>Nom :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
@@ -4102,50 +4692,70 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Choisir la couleur du bouton de la tâche</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Colour:</source>
-        <translation>Couleur :</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>/h</source>
         <translation>/h</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hourly rate:</source>
-        <translation>Taux horaire :</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The first day a new rate applies to. Entries already recorded keep their rate.</source>
         <translation>Le premier jour auquel un nouveau tarif s’applique. Les entrées déjà enregistrées gardent leur tarif.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>New rate from:</source>
-        <translation>Nouveau tarif à partir du :</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Rate history:</source>
         <translation>Historique des tarifs :</translation>
     </message>
     <message>
+        <location line="-34"/>
+        <source>&amp;Up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Billable</source>
-        <translation>Facturable</translation>
+        <source>&amp;Down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add</source>
+        <translation>A&amp;jouter</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Co&amp;lour:</source>
+        <translation>&amp;Couleur :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hourly &amp;rate:</source>
+        <translation>&amp;Taux horaire :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New rate &amp;from:</source>
+        <translation>Nouveau tarif à &amp;partir du :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Billable</source>
+        <translation>Fact&amp;urable</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Apply</source>
-        <translation>Appliquer</translation>
+        <source>A&amp;pply</source>
+        <translation>App&amp;liquer</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+101"/>
-        <source>Archive</source>
-        <translation>Archiver</translation>
+        <source>Arc&amp;hive</source>
+        <translation>A&amp;rchiver</translation>
     </message>
     <message>
         <location line="-96"/>
@@ -4169,8 +4779,8 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+5"/>
-        <source>Restore</source>
-        <translation>Rétablir</translation>
+        <source>Res&amp;tore</source>
+        <translation>Réta&amp;blir</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -4181,7 +4791,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::TimerService</name>
     <message>
-        <location filename="../core/timer/TimerService.cpp" line="+278"/>
+        <location filename="../core/timer/TimerService.cpp" line="+282"/>
         <source>The entry ID is not a UUID.</source>
         <translation>L’identifiant de l’entrée n’est pas un UUID.</translation>
     </message>
@@ -4216,18 +4826,18 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un chronomètre ne peut pas reprendre avant sa pause.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+36"/>
-        <location line="+102"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+38"/>
+        <location line="+111"/>
         <source>An entry needs a duration: its end equals its start.</source>
         <translation>Une entrée doit avoir une durée : sa fin est égale à son début.</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-109"/>
         <source>The paused time must fit inside the entry.</source>
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerBatch.cpp" line="+51"/>
+        <location filename="../core/timer/TimerBatch.cpp" line="+144"/>
         <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
@@ -4244,12 +4854,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="+85"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+84"/>
         <source>A room named &quot;%1&quot; exists already.</source>
         <translation>Une salle nommée « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+59"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+64"/>
         <source>An adjustment needs a reason.</source>
         <translation>Une correction demande une raison.</translation>
     </message>
@@ -4259,7 +4869,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Utilisateur inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerEdits.cpp" line="+43"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+47"/>
         <source>A running timer cannot start in the future.</source>
         <translation>Un chronomètre en cours ne peut pas commencer dans le futur.</translation>
     </message>
@@ -4275,7 +4885,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location filename="../core/timer/TimerCatalog.cpp" line="+229"/>
-        <location filename="../core/timer/TimerEdits.cpp" line="+91"/>
+        <location filename="../core/timer/TimerEdits.cpp" line="+97"/>
         <location filename="../core/timer/TimerService.cpp" line="+11"/>
         <source>No entry %1.</source>
         <translation>Aucune entrée %1.</translation>
@@ -4286,7 +4896,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>L’entrée n’est pas supprimée.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Deletion undone</source>
         <translation>Suppression annulée</translation>
     </message>
@@ -4324,24 +4934,24 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un type de tâche nommé « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>A client named &quot;%1&quot; exists already.</source>
         <translation>Un client nommé « %1 » existe déjà.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>A project named &quot;%1&quot; exists already.</source>
         <translation>Un projet nommé « %1 » existe déjà.</translation>
     </message>
     <message>
         <location filename="../core/timer/TimerService.cpp" line="+9"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="-50"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="-60"/>
         <source>No such room.</source>
         <translation>Salle inconnue.</translation>
     </message>
     <message>
         <location filename="../core/timer/TimerCatalog.cpp" line="+60"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="+23"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+28"/>
         <source>No such client.</source>
         <translation>Client inconnu.</translation>
     </message>
@@ -4367,7 +4977,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Plusieurs entrées commencent par « %1 » : donnez une plus grande partie de l’identifiant.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerBatch.cpp" line="+125"/>
+        <location filename="../core/timer/TimerBatch.cpp" line="+129"/>
         <location filename="../core/timer/TimerEdits.cpp" line="+20"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
@@ -4419,9 +5029,39 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../core/timer/TimerServiceDetail.h" line="+23"/>
+        <location filename="../core/timer/TimerServiceDetail.h" line="+28"/>
         <source>No such project.</source>
         <translation>Projet inconnu.</translation>
+    </message>
+    <message>
+        <location filename="../core/timer/TimerLocks.cpp" line="+35"/>
+        <source>The period up to %1 is locked: entries on or before that day cannot be added, changed or deleted.</source>
+        <translation>La période jusqu’au %1 est verrouillée : les entrées de ce jour ou avant ne peuvent plus être ajoutées, modifiées ni supprimées.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A lock needs a day.</source>
+        <translation>Un verrouillage demande un jour.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A period can be locked up to today at the latest, not %1.</source>
+        <translation>Une période se verrouille au plus tard jusqu’à aujourd’hui, pas jusqu’au %1.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No period is locked.</source>
+        <translation>Aucune période n’est verrouillée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The period up to %1 is locked already.</source>
+        <translation>La période jusqu’au %1 est déjà verrouillée.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The audit ID is not a UUID.</source>
+        <translation>L’ID de la ligne d’historique n’est pas un UUID.</translation>
     </message>
 </context>
 <context>
@@ -4505,7 +5145,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Projet de la nouvelle ligne</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Task type of the new row</source>
         <translation>Type de tâche de la nouvelle ligne</translation>
     </message>
@@ -4536,9 +5176,25 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
 </context>
 <context>
+    <name>st::TransferProgressDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/TransferProgressDialog.cpp" line="+83"/>
+        <source>%p% · %Ln row(s)</source>
+        <translation>
+            <numerusform>%p % · %Ln ligne</numerusform>
+            <numerusform>%p % · %Ln lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
     <name>st::TrayIcon</name>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="+95"/>
+        <location filename="../ui/TrayIcon.cpp" line="+99"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
@@ -4554,6 +5210,21 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+2"/>
+        <source>Continue recent</source>
+        <translation>Reprendre un travail récent</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, no project</source>
+        <translation>%1, sans projet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+19"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
@@ -4900,7 +5571,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::protocol</name>
     <message>
-        <location filename="../core/protocol/Answers.cpp" line="+47"/>
+        <location filename="../core/protocol/Answers.cpp" line="+49"/>
         <source>must not be empty</source>
         <translation>ne doit pas être vide</translation>
     </message>
@@ -4910,26 +5581,26 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+179"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+201"/>
         <location line="+6"/>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../core/protocol/Fields.cpp" line="+109"/>
+        <location filename="../core/protocol/Fields.cpp" line="+156"/>
         <source>must be an object</source>
         <translation>doit être un objet</translation>
     </message>
     <message>
         <location line="-39"/>
-        <location filename="../core/protocol/Requests.cpp" line="+264"/>
+        <location filename="../core/protocol/Requests.cpp" line="+317"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Fields.cpp" line="-58"/>
+        <location filename="../core/protocol/Fields.cpp" line="-102"/>
         <source>must be a UUID string</source>
         <translation>doit être un UUID sous forme de texte</translation>
     </message>
@@ -4959,12 +5630,27 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>doit valoir true ou false</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="-79"/>
+        <location line="+16"/>
+        <source>must be a list of words</source>
+        <translation>doit être une liste de mots</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>must be a rate from 0 to %1</source>
         <translation>doit être un tarif de 0 à %1</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+11"/>
+        <source>must be a day such as 2026-10-31</source>
+        <translation>doit être un jour tel que 2026-10-31</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/Requests.cpp" line="-38"/>
+        <source>must be a day such as 2026-10-31, or null</source>
+        <translation>doit être un jour tel que 2026-10-31, ou null</translation>
+    </message>
+    <message>
+        <location line="+161"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
@@ -5236,7 +5922,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>studiotimer_hub</name>
     <message>
-        <location filename="../app/hub_main.cpp" line="+128"/>
+        <location filename="../app/hub_main.cpp" line="+131"/>
         <source>Usage: org create NAME | org invite ORG_ID | org revoke TOKEN | org list</source>
         <translation>Utilisation : org create NOM | org invite ID_ORG | org revoke JETON | org list</translation>
     </message>
@@ -5246,7 +5932,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Utilisation : backup [FICHIER]</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+20"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No such file.</source>
+        <translation>Ce fichier n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Studio Timer&apos;s LAN sync hub (Socket.IO v4).</source>
         <translation>Hub de synchronisation réseau local de Studio Timer (Socket.IO v4).</translation>
     </message>
@@ -5264,6 +5960,16 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+2"/>
         <source>Data folder.</source>
         <translation>Dossier de données.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keeps the hub&apos;s data in PostgreSQL instead of the data folder&apos;s SQLite file, shared by every hub given the same database: a libpq URI, postgresql://user@host:port/database or postgresql://user@/database?host=/socket/dir. Give the password with PGPASSWORD or ~/.pgpass (one in the URI shows in the process list).</source>
+        <translation>Garde les données du hub dans PostgreSQL au lieu du fichier SQLite du dossier de données, partagées par tous les hubs qui reçoivent la même base : une URI libpq, postgresql://utilisateur@hôte:port/base ou postgresql://utilisateur@/base?host=/dossier/du/socket. Donnez le mot de passe avec PGPASSWORD ou ~/.pgpass (un mot de passe dans l&apos;URI apparaît dans la liste des processus).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>migrate: the data folder of the hub whose SQLite data moves to --database.</source>
+        <translation>migrate : le dossier de données du hub dont les données SQLite partent vers --database.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5321,9 +6027,19 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>backup [FICHIER] : une copie vérifiée de la base du hub</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>migrate --from-sqlite DIR --database URL: moves a hub&apos;s data to PostgreSQL</source>
+        <translation>migrate --from-sqlite DOSSIER --database URL : déplace les données d&apos;un hub vers PostgreSQL</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Commande inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Usage: migrate --from-sqlite DIR --database URL</source>
+        <translation>Usage : migrate --from-sqlite DOSSIER --database URL</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5356,7 +6072,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>--tls-self-signed et --tls-cert s’excluent.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
+        <source>The hub&apos;s data is in PostgreSQL: back it up with pg_dump.</source>
+        <translation>Les données du hub sont dans PostgreSQL : sauvegardez-les avec pg_dump.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Cannot set up signal handling.</source>
         <translation>Impossible de mettre en place la gestion des signaux.</translation>
     </message>
