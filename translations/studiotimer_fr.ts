@@ -4144,7 +4144,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+6"/>
         <source>Stud&amp;io name:</source>
-        <translation>Nom du stud&amp;io :</translation>
+        <translation>Nom du s&amp;tudio :</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4159,7 +4159,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+6"/>
         <source>Ta&amp;x number:</source>
-        <translation>Numéro de T&amp;VA :</translation>
+        <translation>N&amp;uméro de TVA :</translation>
     </message>
     <message>
         <location line="+22"/>
