@@ -4154,7 +4154,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+4"/>
         <source>Addr&amp;ess:</source>
-        <translation>Adr&amp;esse :</translation>
+        <translation>Adre&amp;sse :</translation>
     </message>
     <message>
         <location line="+6"/>
