@@ -83,7 +83,7 @@ private:
     QFrame *m_undoBar = nullptr;
     QTimer *m_undoBarTimer = nullptr;
     QAction *m_newEntry = nullptr;
-    QStringList m_deleted; // entry ids, most recent last: what Ctrl+Z brings back
+    QStringList m_deleted;  // entry ids, most recent last: what Ctrl+Z brings back
     bool m_goToEnd = false; // Ctrl+End waits for the rows it asked for
 };
 

@@ -74,7 +74,12 @@ qint64 rssKb(qint64 pid)
         return 0;
     const QByteArray status = f.readAll();
     const qsizetype at = status.indexOf("VmRSS:");
-    return at < 0 ? 0 : status.mid(at + 6, status.indexOf('\n', at) - at - 6).trimmed().split(' ').first().toLongLong();
+    return at < 0 ? 0
+                  : status.mid(at + 6, status.indexOf('\n', at) - at - 6)
+                        .trimmed()
+                        .split(' ')
+                        .first()
+                        .toLongLong();
 }
 
 QByteArray uuid()
@@ -259,12 +264,15 @@ private:
     {
         RawWebSocket *ws = m_desks.front().ws.get();
         m_onAck = [this](RawWebSocket *, const QByteArray &text) {
-            const QJsonArray args =
-                QJsonDocument::fromJson(text.mid(text.indexOf('['))).array();
-            const QJsonArray changes = args.at(0).toObject().value(QLatin1String("changes")).toArray();
+            const QJsonArray args = QJsonDocument::fromJson(text.mid(text.indexOf('['))).array();
+            const QJsonArray changes =
+                args.at(0).toObject().value(QLatin1String("changes")).toArray();
             for (const QJsonValue &c : changes) {
-                const QJsonObject type =
-                    c.toObject().value(QLatin1String("data")).toObject().value(QLatin1String("taskType")).toObject();
+                const QJsonObject type = c.toObject()
+                                             .value(QLatin1String("data"))
+                                             .toObject()
+                                             .value(QLatin1String("taskType"))
+                                             .toObject();
                 if (!type.isEmpty() && m_server.taskTypeId.isEmpty())
                     m_server.taskTypeId = type.value(QLatin1String("id")).toString().toLatin1();
             }
@@ -462,8 +470,9 @@ int main(int argc, char *argv[])
     }
 
     say(QString());
-    say(QStringLiteral("| server | N | storm ms | storm peak RSS MB | RSS/conn kB | p50 ms | p99 ms "
-                       "| max ms | events/s | recovery ms | refused |"));
+    say(QStringLiteral(
+        "| server | N | storm ms | storm peak RSS MB | RSS/conn kB | p50 ms | p99 ms "
+        "| max ms | events/s | recovery ms | refused |"));
     say(QStringLiteral("|---|---|---|---|---|---|---|---|---|---|---|"));
     for (const Row &r : rows)
         say(QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 | %11 |")
@@ -482,7 +491,8 @@ int main(int argc, char *argv[])
     const Row *hub = find(QStringLiteral("hub"), 500);
     const Row *base = find(QStringLiteral("baseline"), 500);
     if (hub && base) {
-        say(QStringLiteral("RATIO hub_events_per_s_n500 %1").arg(fmt(hub->eventsPerS / base->eventsPerS, 2)));
+        say(QStringLiteral("RATIO hub_events_per_s_n500 %1")
+                .arg(fmt(hub->eventsPerS / base->eventsPerS, 2)));
         say(QStringLiteral("RATIO hub_p99_latency_n500 %1").arg(fmt(hub->p99 / base->p99, 2)));
         say(QStringLiteral("RATIO hub_rss_per_conn_n500 %1")
                 .arg(fmt(hub->rssPerConnKb / base->rssPerConnKb, 2)));

@@ -125,7 +125,8 @@ public:
     {
         QList<protocol::PresenceDevice> list;
         if (connectAnswer) {
-            if (auto d = protocol::decodeDevices(*connectAnswer, "presence", QStringLiteral("CONNECT")))
+            if (auto d =
+                    protocol::decodeDevices(*connectAnswer, "presence", QStringLiteral("CONNECT")))
                 list = *d;
         }
         for (const auto &[name, data] : events) {

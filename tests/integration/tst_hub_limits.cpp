@@ -122,9 +122,8 @@ private Q_SLOTS:
             desks.push_back(std::make_unique<RawWebSocket>());
             RawWebSocket *d = desks.back().get();
             const QByteArray connect =
-                QByteArray("40") +
-                QJsonDocument(auth(env.token, QStringLiteral("D%1").arg(i)))
-                    .toJson(QJsonDocument::Compact);
+                QByteArray("40") + QJsonDocument(auth(env.token, QStringLiteral("D%1").arg(i)))
+                                       .toJson(QJsonDocument::Compact);
             d->onText = [d, connect, &accepted, &refused](const QByteArray &text) {
                 if (text.startsWith("0{"))
                     d->sendText(connect);
@@ -188,8 +187,8 @@ private Q_SLOTS:
         QCOMPARE(env.hub->connectedCount(), 1);
         // The reader's answers never waited behind the stalled desk's backlog.
         QVERIFY2(worst < 1000, qPrintable(QString::number(worst)));
-        QVERIFY(!reader.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}})
-                     .isEmpty());
+        QVERIFY(
+            !reader.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}}).isEmpty());
     }
 };
 

@@ -22,11 +22,12 @@ public:
     {
         connect(&m_socket, &QTcpSocket::connected, this, [this] {
             m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
-            m_socket.write(QByteArrayLiteral("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
-                                             "Host: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                                             "Connection: Upgrade\r\n"
-                                             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                                             "Sec-WebSocket-Version: 13\r\n\r\n"));
+            m_socket.write(
+                QByteArrayLiteral("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
+                                  "Host: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                                  "Connection: Upgrade\r\n"
+                                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                  "Sec-WebSocket-Version: 13\r\n\r\n"));
         });
         connect(&m_socket, &QTcpSocket::readyRead, this, &RawWebSocket::onReadyRead);
         connect(&m_socket, &QTcpSocket::disconnected, this, [this] {

@@ -519,15 +519,15 @@ private Q_SLOTS:
 
     void connectAnswer()
     {
-        const ConnectAnswer answer{QStringLiteral("s"),
-                                   kOrg,
-                                   QStringLiteral("Studio"),
-                                   kT,
-                                   9,
-                                   kVersion,
-                                   QList<PresenceDevice>{{QStringLiteral("d1"),
-                                                          QStringLiteral("Desk 1"),
-                                                          QStringLiteral("Kim"), kT}}};
+        const ConnectAnswer answer{
+            QStringLiteral("s"),
+            kOrg,
+            QStringLiteral("Studio"),
+            kT,
+            9,
+            kVersion,
+            QList<PresenceDevice>{
+                {QStringLiteral("d1"), QStringLiteral("Desk 1"), QStringLiteral("Kim"), kT}}};
         auto decoded = decodeConnectAnswer(encode(answer));
         QVERIFY(decoded);
         QCOMPARE(decoded->orgId, kOrg);
