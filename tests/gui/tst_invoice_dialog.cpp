@@ -5,6 +5,7 @@
 #include "GuiFixture.h"
 #include "KeyboardFixture.h"
 #include "NamedChild.h"
+#include "PdfText.h"
 
 #include "invoice/InvoiceDialog.h"
 #include "reports/ReportsView.h"
@@ -42,18 +43,6 @@ template <class T> T must(Result<T> r)
     if (!r)
         qFatal("refused: %s", qPrintable(r.error().message));
     return r.value();
-}
-
-QString pdfText(const QString &file)
-{
-    const QString pdftotext = QStandardPaths::findExecutable(s("pdftotext"));
-    if (pdftotext.isEmpty())
-        qFatal("pdftotext is missing: tools/install-deps.sh installs poppler-utils");
-    QProcess p;
-    p.start(pdftotext, {s("-layout"), file, s("-")});
-    if (!p.waitForFinished(30'000) || p.exitCode() != 0)
-        qFatal("pdftotext failed: %s", p.readAllStandardError().constData());
-    return QString::fromUtf8(p.readAllStandardOutput());
 }
 
 // Blue Label (90.00/h) with Nightfall and Single (72.50/h), Nova with Demo, as tst_invoice_cli.

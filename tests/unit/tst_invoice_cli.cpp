@@ -2,6 +2,7 @@
 // poppler's pdftotext reads it, holds the studio, the client, one line per project and task type
 // and the exact total; the number counts up; bad input changes nothing.
 #include "CliProcess.h"
+#include "PdfText.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -24,18 +25,6 @@ class TestInvoiceCli : public QObject
     {
         const Run r = run(args);
         QVERIFY2(r.exitCode == 0, qPrintable(args.join(QLatin1Char(' ')) + s(": ") + r.err));
-    }
-
-    QString pdfText(const QString &file)
-    {
-        const QString pdftotext = QStandardPaths::findExecutable(s("pdftotext"));
-        if (pdftotext.isEmpty())
-            qFatal("pdftotext is missing: tools/install-deps.sh installs poppler-utils");
-        QProcess p;
-        p.start(pdftotext, {s("-layout"), file, s("-")});
-        if (!p.waitForFinished(30'000) || p.exitCode() != 0)
-            qFatal("pdftotext failed: %s", p.readAllStandardError().constData());
-        return QString::fromUtf8(p.readAllStandardOutput());
     }
 
 private Q_SLOTS:
