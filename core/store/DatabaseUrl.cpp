@@ -79,10 +79,10 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
     }
     const auto setPort = [&](const QString &value) {
         bool ok = false;
-        const int port = value.toInt(&ok);
-        if (!ok || port < 1 || port > 65535)
+        const int number = value.toInt(&ok);
+        if (!ok || number < 1 || number > 65535)
             return false;
-        url.port = port;
+        url.port = number;
         return true;
     };
     if (!portText.isEmpty() && !setPort(portText))
