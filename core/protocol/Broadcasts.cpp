@@ -90,6 +90,16 @@ QJsonObject fields(const LockChanged &b)
     return {{QStringLiteral("lock"), encodeLock(b.lock)}};
 }
 
+QJsonObject fields(const EntriesRepriced &b)
+{
+    QJsonArray entries;
+    for (const TimeEntry &e : b.entries)
+        entries.append(json::fromEntry(e));
+    return {{QStringLiteral("taskTypeId"), b.taskTypeId},
+            {QStringLiteral("entries"), entries},
+            {QStringLiteral("audit"), audit::toWire(b.audit)}};
+}
+
 QJsonObject fields(const Presence &b)
 {
     if (b.event == Event::PresenceLeft)
@@ -179,6 +189,25 @@ Broadcast readCatalog(Reader &f, const char *key, Result<Item> (*parse)(const QJ
     return b;
 }
 
+Broadcast readEntriesRepriced(Reader &f, const QJsonObject &payload)
+{
+    EntriesRepriced b;
+    b.taskTypeId = f.id("taskTypeId");
+    const QJsonValue entries = payload.value(QStringLiteral("entries"));
+    if (!entries.isArray())
+        f.fail("entries", Tr::tr("must be an array"));
+    for (const QJsonValue &v : entries.toArray()) {
+        auto e = json::toEntry(v.toObject());
+        if (!e) {
+            f.fail("entries", e.error().message);
+            break;
+        }
+        b.entries.append(e.value());
+    }
+    b.audit = audit::fromWire(payload.value(QStringLiteral("audit")).toArray());
+    return b;
+}
+
 Result<LockRecord> toLock(const QJsonObject &object)
 {
     return decodeLock(object, QStringLiteral("lock"));
@@ -236,6 +265,8 @@ Broadcast readFields(Event event, Reader &f, const QJsonObject &payload)
         return readCatalog(f, "project", &toProject, &ProjectChanged::project);
     case Event::LockChanged:
         return readCatalog(f, "lock", &toLock, &LockChanged::lock);
+    case Event::EntriesRepriced:
+        return readEntriesRepriced(f, payload);
     case Event::Presence:
     case Event::PresenceJoined:
     case Event::PresenceLeft:
@@ -327,6 +358,7 @@ Event eventOf(const Broadcast &broadcast)
                           [](const ClientChanged &) { return Event::ClientChanged; },
                           [](const ProjectChanged &) { return Event::ProjectChanged; },
                           [](const LockChanged &) { return Event::LockChanged; },
+                          [](const EntriesRepriced &) { return Event::EntriesRepriced; },
                           [](const Presence &b) { return b.event; },
                       },
                       broadcast);
@@ -358,6 +390,7 @@ QString subjectOf(const Broadcast &broadcast)
                           [](const ClientChanged &b) { return b.client.id; },
                           [](const ProjectChanged &b) { return b.project.id; },
                           [](const LockChanged &) { return QString(); },
+                          [](const EntriesRepriced &b) { return b.taskTypeId; },
                           [](const Presence &) { return QString(); },
                           [](const auto &b) { return b.entry.id; },
                       },

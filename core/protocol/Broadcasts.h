@@ -98,6 +98,16 @@ struct LockChanged
     LockRecord lock;
 };
 
+// entries:repriced: entries of a taskTypes:reprice with their new rates and trail rows (a long
+// reprice comes as several, in order).
+struct EntriesRepriced
+{
+    qint64 seq = 0;
+    QString taskTypeId;
+    QList<TimeEntry> entries;
+    QList<AuditRecord> audit;
+};
+
 struct PresenceDevice
 {
     QString id;
@@ -127,7 +137,8 @@ Result<QList<PresenceDevice>> decodeDevices(const QJsonObject &holder, const cha
 void applyPresence(QList<PresenceDevice> &list, const Presence &message);
 
 using Broadcast = std::variant<TimerChanged, EntryAdjusted, EntryChanged, TaskTypeChanged,
-                               RoomChanged, ClientChanged, ProjectChanged, LockChanged, Presence>;
+                               RoomChanged, ClientChanged, ProjectChanged, LockChanged,
+                               EntriesRepriced, Presence>;
 
 Event eventOf(const Broadcast &broadcast);
 qint64 seqOf(const Broadcast &broadcast); // 0 for presence

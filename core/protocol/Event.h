@@ -37,6 +37,7 @@ enum class Event
     ClientUpsert,
     ProjectUpsert,
     LockSet,
+    TaskTypeReprice,
     SyncPull,
     // Broadcasts (hub -> every desk of the organisation).
     TimerStarted,
@@ -52,6 +53,7 @@ enum class Event
     ClientChanged,
     ProjectChanged,
     LockChanged,
+    EntriesRepriced,
     Presence,
     PresenceJoined,
     PresenceLeft,

@@ -162,6 +162,17 @@ QJsonObject fields(const ProjectUpsert &r)
     return {{QStringLiteral("project"), fromProject(r.project)}};
 }
 
+QJsonObject fields(const TaskTypeReprice &r)
+{
+    QJsonObject audits;
+    for (auto it = r.audits.cbegin(); it != r.audits.cend(); ++it)
+        audits.insert(it.key(), it.value());
+    return {{QStringLiteral("taskTypeId"), r.taskTypeId},
+            {QStringLiteral("from"), r.from.toString(Qt::ISODate)},
+            {QStringLiteral("to"), r.to.toString(Qt::ISODate)},
+            {QStringLiteral("audits"), audits}};
+}
+
 QJsonObject fields(const LockSet &r)
 {
     QJsonObject o{{QStringLiteral("untilDay"), dayOrNull(r.untilDay)}};
@@ -282,6 +293,23 @@ LockSet readLockSet(Reader &e)
     return r;
 }
 
+TaskTypeReprice readReprice(Reader &e)
+{
+    TaskTypeReprice r;
+    r.taskTypeId = e.id("taskTypeId");
+    r.from = e.day("from").value_or(QDate());
+    r.to = e.day("to").value_or(QDate());
+    if (e.ok() && (!r.from.isValid() || !r.to.isValid() || r.to < r.from))
+        e.fail("to", Tr::tr("must be a day on or after from"));
+    const QJsonObject audits = e.optionalObject("audits").value_or(QJsonObject());
+    for (auto it = audits.constBegin(); it != audits.constEnd() && e.ok(); ++it) {
+        if (!isValidId(it.key()) || !it.value().isString() || !isValidId(it.value().toString()))
+            e.fail("audits", Tr::tr("must map entry IDs to trail row IDs"));
+        r.audits.insert(it.key(), it.value().toString());
+    }
+    return r;
+}
+
 Request readFields(Event event, Reader &e)
 {
     switch (event) {
@@ -311,6 +339,8 @@ Request readFields(Event event, Reader &e)
         return readCatalog(e, "project", &toProject, &ProjectUpsert::project);
     case Event::LockSet:
         return readLockSet(e);
+    case Event::TaskTypeReprice:
+        return readReprice(e);
     default:
         break;
     }
@@ -369,6 +399,7 @@ Event eventOf(const Request &request)
                           [](const ClientUpsert &) { return Event::ClientUpsert; },
                           [](const ProjectUpsert &) { return Event::ProjectUpsert; },
                           [](const LockSet &) { return Event::LockSet; },
+                          [](const TaskTypeReprice &) { return Event::TaskTypeReprice; },
                       },
                       request);
 }
@@ -397,6 +428,7 @@ QString subjectOf(const Request &request)
                           [](const ClientUpsert &r) { return r.client.id; },
                           [](const ProjectUpsert &r) { return r.project.id; },
                           [](const LockSet &) { return QString(); },
+                          [](const TaskTypeReprice &r) { return r.taskTypeId; },
                       },
                       request);
 }

@@ -5,6 +5,7 @@
 #include "domain/Types.h"
 
 #include <QDate>
+#include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
@@ -147,10 +148,22 @@ struct LockSet : Envelope, Audited
     std::optional<QDate> untilDay;
 };
 
+// taskTypes:reprice: the live entries of the task type starting on a local day in [from, to]
+// take the rate in effect on their day, one trail row each (docs/REPORTS.md, "Rates"). audits:
+// the trail row the desk made for each entry it repriced (entry ID -> row ID); the hub writes
+// those rows under the same IDs, so each exists once on every desk.
+struct TaskTypeReprice : Envelope
+{
+    QString taskTypeId;
+    QDate from;
+    QDate to;
+    QHash<QString, QString> audits = {};
+};
+
 // Every request that changes data.
 using Request = std::variant<TimerStart, TimerStop, TimerPause, TimerResume, EntryCreate,
                              EntryAdjust, EntryDelete, EntryRestore, TaskTypeUpsert, RoomUpsert,
-                             ClientUpsert, ProjectUpsert, LockSet>;
+                             ClientUpsert, ProjectUpsert, LockSet, TaskTypeReprice>;
 
 Event eventOf(const Request &request);
 const Envelope &envelopeOf(const Request &request);

@@ -312,6 +312,9 @@ Result<void> HubService::run(TimerService &svc, const protocol::Request &request
             [&](const protocol::RoomUpsert &r) { return done(svc.saveRoom(r.room)); },
             [&](const protocol::ClientUpsert &r) { return done(svc.saveClient(r.client)); },
             [&](const protocol::ProjectUpsert &r) { return done(svc.saveProject(r.project)); },
+            [&](const protocol::TaskTypeReprice &r) {
+                return done(svc.reprice(r.taskTypeId, r.from, r.to, userId, true, r.audits));
+            },
             [&](const protocol::LockSet &r) {
                 return done(r.untilDay ? svc.lockUntil(*r.untilDay, userId, r.auditId)
                                        : svc.unlock(userId, r.auditId));
@@ -418,6 +421,19 @@ Result<void> HubService::record(Pending &pending, const Mutation &mutation)
         answer.project = std::get<protocol::ProjectUpsert>(mutation.request).project;
         appended = append(protocol::ProjectChanged{0, *answer.project});
         break;
+    case protocol::Event::TaskTypeReprice: {
+        // In pages (a broadcast stays small), at least one: the reprice has its seq.
+        constexpr qsizetype kPage = 100;
+        const auto &reprice = std::get<protocol::TaskTypeReprice>(mutation.request);
+        qsizetype at = 0;
+        do {
+            protocol::EntriesRepriced page{0, reprice.taskTypeId, mutation.entries.mid(at, kPage),
+                                           mutation.trail.mid(at, kPage)};
+            appended = append(std::move(page));
+            at += kPage;
+        } while (appended && at < mutation.entries.size());
+        break;
+    }
     case protocol::Event::LockSet:
         if (!mutation.lock)
             return Error::internal(Tr::tr("No change log for %1.").arg(protocol::eventName(event)));

@@ -277,6 +277,13 @@ Result<SyncConflict> Outbox::refuse(const QString &opId, const Error &reason, bo
                                            : EntryRepository(m_db).removeAudit(auditId);
         if (!withdrawn)
             return withdrawn.error();
+        // A refused reprice: its trail rows go too.
+        if (const auto *reprice = std::get_if<protocol::TaskTypeReprice>(&request.value())) {
+            for (const QString &rowId : reprice->audits) {
+                if (auto r = EntryRepository(m_db).removeAudit(rowId); !r)
+                    return r.error();
+            }
+        }
     }
     if (auto r = acknowledge(opId); !r)
         return r.error();

@@ -313,6 +313,23 @@ Result<AppliedChange> SyncCache::applyInTransaction(const protocol::Broadcast &c
             lock.orgId = cache.m_hubOrgId;
             return catalogWrite(LockRepository(cache.m_db).save(lock));
         }
+        Result<AppliedChange> operator()(const protocol::EntriesRepriced &c) const
+        {
+            // Each entry with its trail row (by id: this desk's own reprice comes back once).
+            AppliedChange out;
+            for (const TimeEntry &e : c.entries) {
+                std::optional<AuditRecord> row;
+                for (const AuditRecord &a : c.audit) {
+                    if (a.entryId == e.id)
+                        row = a;
+                }
+                auto applied = cache.applyEntry(e, std::nullopt, std::nullopt, std::nullopt, row);
+                if (!applied)
+                    return applied;
+                out.entries.append(applied->entries);
+            }
+            return out;
+        }
         static Result<AppliedChange> catalogWrite(const Result<void> &written)
         {
             if (!written)

@@ -134,6 +134,15 @@ bool SyncClient::onOpAnswer(const OutboxOp &op, const protocol::Answer &answer)
         afterApply(m_cache.applyAnswer(*answer.entry, answer.trail), false);
     else if (!conflict->entryId.isEmpty() && protocol::isEntryRequest(op.event))
         m_resyncIds.insert(conflict->entryId);
+    else if (op.event == protocol::Event::TaskTypeReprice) {
+        // The entries repriced here go back to the hub's rates.
+        const auto request = protocol::decodeStoredRequest(op.event, op.payload);
+        if (const auto *reprice = request ? std::get_if<protocol::TaskTypeReprice>(&*request)
+                                          : nullptr) {
+            for (auto it = reprice->audits.cbegin(); it != reprice->audits.cend(); ++it)
+                m_resyncIds.insert(it.key());
+        }
+    }
     notifyPending();
     Q_EMIT conflictsChanged(m_outbox.unseenConflictCount());
     return false;

@@ -10,6 +10,8 @@
 
 #include <QDateTime>
 
+#include <tuple>
+
 namespace st {
 
 using namespace timer_detail;
@@ -32,7 +34,8 @@ Result<TaskType> TimerService::setRate(const QString &taskTypeId, qint64 hourlyR
 }
 
 Result<RepriceSummary> TimerService::reprice(const QString &taskTypeId, QDate from, QDate to,
-                                             const QString &actorId, bool apply)
+                                             const QString &actorId, bool apply,
+                                             const QHash<QString, QString> &auditIds)
 {
     if (!from.isValid() || !to.isValid() || to < from)
         return Error::invalid(tr("The period ends before it starts."));
@@ -87,10 +90,15 @@ Result<RepriceSummary> TimerService::reprice(const QString &taskTypeId, QDate fr
         after.hourlyRateCents = rate;
         changed.append(after);
     }
-    if (!apply || changed.isEmpty())
+    if (!apply)
         return summary;
 
     const QString actorName = orEmpty(m_catalog.user(actorId)).value_or(User{}).name;
+    protocol::TaskTypeReprice request;
+    request.taskTypeId = taskTypeId;
+    request.from = from;
+    request.to = to;
+    QList<AuditRecord> trail;
     for (TimeEntry &entry : changed) {
         const auto stored = m_entries.entry(entry.id);
         if (!stored)
@@ -101,7 +109,10 @@ Result<RepriceSummary> TimerService::reprice(const QString &taskTypeId, QDate fr
         if (auto r = m_entries.update(entry); !r)
             return r.error();
         AuditRecord a;
-        a.id = newId();
+        a.id = auditIds.value(entry.id);
+        if (!isValidId(a.id))
+            a.id = newId();
+        std::tie(a.deviceId, a.deviceName) = device();
         a.entryId = entry.id;
         a.actorId = actorId;
         a.actorName = actorName;
@@ -112,7 +123,13 @@ Result<RepriceSummary> TimerService::reprice(const QString &taskTypeId, QDate fr
         a.reason = QStringLiteral("reprice");
         if (auto r = m_entries.insertAudit(a); !r)
             return r.error();
+        request.audits.insert(entry.id, a.id);
+        trail.append(a);
     }
+    // One request for the whole reprice, sent even when nothing changed here: the hub reprices
+    // what it holds (another desk's entries too), and every desk takes its rates.
+    if (auto r = record({request, changed, std::nullopt, std::nullopt, std::nullopt, trail}); !r)
+        return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
     for (const TimeEntry &e : changed)

@@ -31,6 +31,7 @@ struct Mutation
     std::optional<TimeEntry> before;  // an adjustment: the entry as it was
     std::optional<AuditRecord> audit; // an audited change: its trail row
     std::optional<LockRecord> lock = {}; // locks:set: the lock's trail row as written
+    QList<AuditRecord> trail = {};       // taskTypes:reprice: a trail row per entry written
 
     protocol::Event event() const { return protocol::eventOf(request); }
 };
@@ -178,9 +179,12 @@ public:
     Result<TaskType> setRate(const QString &taskTypeId, qint64 hourlyRateCents, QDate from);
     // The live entries of taskTypeId starting on a local day in [from, to] whose rate is not the
     // rate in effect on their day; with apply, their rates are rewritten in one transaction, one
-    // audit row each (action and reason "reprice", actorId's).
+    // audit row each (action and reason "reprice", actorId's), recorded for sync as one
+    // taskTypes:reprice. auditIds: the trail row IDs to use (entry ID -> row ID; the hub keeps
+    // the desk's), new ones for the others.
     Result<RepriceSummary> reprice(const QString &taskTypeId, QDate from, QDate to,
-                                   const QString &actorId, bool apply);
+                                   const QString &actorId, bool apply,
+                                   const QHash<QString, QString> &auditIds = {});
 
     // Closed periods (TimerLocks.cpp, docs/REPORTS.md "Closed periods"): no entry starting on or
     // before the locked day can be added, adjusted, deleted or restored, whoever asks (the window,

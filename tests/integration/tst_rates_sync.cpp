@@ -65,6 +65,63 @@ private Q_SLOTS:
         QCOMPARE(atB.hourlyRateCents, 8000);
         QCOMPARE(b.service->costCents(atB), 8000); // one hour at the entry's 80.00, not 99.00
     }
+
+    void aRepriceGoesThroughTheHub()
+    {
+        TestHub<FakeClock> hub(kHubStart);
+        TestDesk a(QStringLiteral("Desk A"), QStringLiteral("Alice"), kHubStart);
+        TestDesk b(QStringLiteral("Desk B"), QStringLiteral("Bob"), kHubStart);
+        a.connectTo(hub);
+        QTRY_VERIFY_WITH_TIMEOUT(a.caughtUp(), kWait);
+        b.connectTo(hub);
+        QTRY_VERIFY_WITH_TIMEOUT(b.caughtUp(), kWait);
+        const QString rec = a.typeId(QStringLiteral("Recording"));
+        const auto day = [](int d, int h) {
+            return QDateTime(QDate(2025, 11, d), QTime(h, 0)).toMSecsSinceEpoch();
+        };
+
+        // One entry from each desk, recorded at the old rate.
+        auto fromA = a.service->addManual({a.userId, rec, {}, {}, day(20, 10), day(20, 11), {}});
+        auto fromB = b.service->addManual({b.userId, rec, {}, {}, day(21, 10), day(21, 11), {}});
+        QVERIFY(fromA && fromB);
+        const qint64 oldRate = fromA->hourlyRateCents;
+        QTRY_VERIFY_WITH_TIMEOUT(a.caughtUp() && b.caughtUp(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(a.service->entry(fromB->id).has_value(), kWait);
+        QVERIFY(b.service->entry(fromA->id).has_value());
+
+        // A new rate from the 1st, then desk A reprices the month.
+        QVERIFY(a.service->setRate(rec, oldRate + 2000, QDate(2025, 11, 1)));
+        QTRY_VERIFY_WITH_TIMEOUT(a.caughtUp(), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(b.service->taskType(rec)->hourlyRateCents, oldRate + 2000, kWait);
+        auto repriced =
+            a.service->reprice(rec, QDate(2025, 11, 1), QDate(2025, 11, 28), a.userId, true);
+        QVERIFY2(repriced, qPrintable(repriced ? QString() : repriced.error().message));
+        QCOMPARE(repriced->entries, 2);
+        QTRY_VERIFY_WITH_TIMEOUT(a.caughtUp(), kWait);
+
+        // Every desk and the hub hold the new rates, with the same single trail row per entry.
+        for (const QString &id : {fromA->id, fromB->id}) {
+            QCOMPARE(hub.entry(id)->hourlyRateCents, oldRate + 2000);
+            QTRY_COMPARE_WITH_TIMEOUT(b.service->entry(id)->hourlyRateCents, oldRate + 2000,
+                                      kWait);
+            QCOMPARE(a.service->entry(id)->hourlyRateCents, oldRate + 2000);
+            const auto repriceRows = [&](TimerService &svc) {
+                QStringList ids;
+                const QList<AuditRecord> trail = svc.auditTrail(id);
+                for (const AuditRecord &row : trail) {
+                    if (row.action == QLatin1String("reprice"))
+                        ids << row.id;
+                }
+                return ids;
+            };
+            const QStringList atA = repriceRows(*a.service);
+            QCOMPARE(atA.size(), 1);
+            QTRY_COMPARE_WITH_TIMEOUT(repriceRows(*b.service), atA, kWait);
+            QCOMPARE(a.service->auditTrail(id).last().deviceName, QStringLiteral("Desk A"));
+        }
+        QCOMPARE(a.outbox->conflicts().size(), 0);
+        QCOMPARE(b.outbox->conflicts().size(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRatesSync)
