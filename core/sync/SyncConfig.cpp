@@ -30,13 +30,22 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(st::SyncSession)
 };
 
-// A list of hubs split at its commas; one at the end says nothing more ("a,b," reads as "a,b").
-QStringList splitList(const QString &text)
+// A list of hubs: each part between commas read by parse, in order, repeats left out; the first
+// part that does not read stops it. A comma at the end says nothing more ("a,b," reads as "a,b").
+template <typename T, typename Parse> Result<QList<T>> parseList(const QString &text, Parse parse)
 {
     QStringList parts = text.split(QLatin1Char(','));
     if (parts.size() > 1 && parts.constLast().trimmed().isEmpty())
         parts.removeLast();
-    return parts;
+    QList<T> list;
+    for (const QString &part : std::as_const(parts)) {
+        Result<T> one = parse(part);
+        if (!one)
+            return one.error();
+        if (!list.contains(*one))
+            list.append(*one);
+    }
+    return list;
 }
 
 QString modeName(SyncMode mode)
@@ -137,17 +146,12 @@ Result<std::pair<QString, quint16>> parseAddress(const QString &text, quint16 de
 
 Result<QList<HubEndpoint>> parseAddresses(const QString &text)
 {
-    QList<HubEndpoint> list;
-    const QStringList parts = splitList(text);
-    for (const QString &part : parts) {
+    return parseList<HubEndpoint>(text, [](const QString &part) -> Result<HubEndpoint> {
         auto address = parseAddress(part);
         if (!address)
             return address.error();
-        const HubEndpoint hub{address->first, address->second};
-        if (!list.contains(hub))
-            list.append(hub);
-    }
-    return list;
+        return HubEndpoint{address->first, address->second};
+    });
 }
 
 QString addressText(const HubEndpoint &hub)
@@ -210,22 +214,12 @@ Result<HubAddress> parseHubUrl(const QString &text)
 
 Result<QList<HubAddress>> parseHubUrls(const QString &text)
 {
-    QList<HubAddress> list;
-    const QStringList parts = splitList(text);
-    for (const QString &part : parts) {
-        auto hub = parseHubUrl(part);
-        if (!hub)
-            return hub.error();
-        if (!list.isEmpty() && hub->tls != list.first().tls)
-            return Error::invalid(
-                Tr::tr("\"%1\": the hubs of one database are all wss:// or all ws://, not both.")
-                    .arg(text));
-        const bool repeated = std::any_of(list.cbegin(), list.cend(), [&](const HubAddress &h) {
-            return h.host == hub->host && h.port == hub->port;
-        });
-        if (!repeated)
-            list.append(*hub);
-    }
+    auto list = parseList<HubAddress>(text, [](const QString &part) { return parseHubUrl(part); });
+    if (list && std::any_of(list->cbegin(), list->cend(),
+                            [&](const HubAddress &hub) { return hub.tls != list->first().tls; }))
+        return Error::invalid(
+            Tr::tr("\"%1\": the hubs of one database are all wss:// or all ws://, not both.")
+                .arg(text));
     return list;
 }
 

@@ -76,6 +76,7 @@ struct HubAddress
     QString host;
     quint16 port = 7345;
     bool tls = true;
+    bool operator==(const HubAddress &) const = default;
 };
 Result<HubAddress> parseHubUrl(const QString &text);
 // URL[,URL…]: several hubs on one database, in order, without repeats. They share one scheme (one
