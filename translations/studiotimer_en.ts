@@ -67,7 +67,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/cli/SyncCommands.cpp" line="+248"/>
+        <location filename="../core/cli/SyncCommands.cpp" line="+269"/>
         <source>%n change(s) waiting to be sent.
 </source>
         <translation>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+107"/>
+        <location line="+110"/>
         <source>The connection to the hub dropped (%1); %n change(s) still wait.</source>
         <translation>
             <numerusform>The connection to the hub dropped (%1); %n change still waits.</numerusform>

@@ -980,7 +980,7 @@ Essayez « studiotimer help ».
 </translation>
     </message>
     <message>
-        <location filename="../core/cli/SyncCommands.cpp" line="+106"/>
+        <location filename="../core/cli/SyncCommands.cpp" line="+112"/>
         <source>&quot;sync&quot; takes join, status, now, conflicts or off, not &quot;%1&quot;.</source>
         <translation>« sync » attend join, status, now, conflicts ou off, pas « %1 ».</translation>
     </message>
@@ -1010,12 +1010,12 @@ Essayez « studiotimer help ».
         <translation>L’application de bureau tourne sur ce dossier de données : modifiez la synchronisation dans ses Réglages → Synchronisation, ou quittez-la d’abord.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&quot;sync join&quot; needs one of --token TOKEN and --token-file FILE.</source>
         <translation>« sync join » demande --token JETON ou --token-file FICHIER.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>--fingerprint pins a certificate: it needs a wss:// URL.</source>
         <translation>--fingerprint épingle un certificat : il demande une URL wss://.</translation>
     </message>
@@ -1025,17 +1025,24 @@ Essayez « studiotimer help ».
         <translation>Aucun trousseau ne répond sur cette machine (%1). Placez le jeton dans un fichier que vous seul pouvez lire et rejoignez avec --token-file FICHIER.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>studiotimer: warning: %1 is plain text: the token and every entry cross the network readable. Use wss:// unless this network is yours alone.
 </source>
         <translation>studiotimer : attention : %1 est en clair : le jeton et chaque entrée traversent le réseau lisibles. Utilisez wss:// sauf si ce réseau n’est qu’à vous.
 </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Joined the hub at %1. &quot;studiotimer sync now&quot; syncs (the desktop app syncs by itself while it runs).
 </source>
         <translation>Hub %1 rejoint. « studiotimer sync now » synchronise (l’application de bureau synchronise d’elle-même quand elle tourne).
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Joined the hubs at %1, tried in this order. &quot;studiotimer sync now&quot; syncs (the desktop app syncs by itself while it runs).
+</source>
+        <translation>Hubs rejoints : %1, essayés dans cet ordre. « studiotimer sync now » synchronise (l’application de bureau synchronise d’elle-même tant qu’elle tourne).
 </translation>
     </message>
     <message>
@@ -1046,7 +1053,7 @@ Essayez « studiotimer help ».
 </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Sync is off.
 </source>
         <translation>La synchronisation est désactivée.
@@ -1070,6 +1077,13 @@ Essayez « studiotimer help ».
         <location line="+1"/>
         <source> (plain text, insecure)</source>
         <translation> (en clair, non sécurisé)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hubs of this database, tried in turn: %1.
+</source>
+        <translation>Hubs de cette base de données, essayés tour à tour : %1.
+</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1152,7 +1166,7 @@ Essayez « studiotimer help ».
         <translation>Cette machine fait tourner le hub : lancez l’application de bureau, qui synchronise en le faisant tourner.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>No token for this hub in the keychain (%1): join again with &quot;studiotimer sync join&quot;.</source>
         <translation>Aucun jeton pour ce hub dans le trousseau (%1) : rejoignez-le de nouveau avec « studiotimer sync join ».</translation>
     </message>
@@ -1162,7 +1176,7 @@ Essayez « studiotimer help ».
         <translation>Impossible de joindre le hub %1 en 10 s : %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The connection to the hub dropped (%1); %n change(s) still wait.</source>
         <translation>
             <numerusform>La connexion au hub est tombée (%1) ; %n modification attend encore.</numerusform>
@@ -1286,7 +1300,7 @@ Commands:
   settings list [--json] | settings get KEY | settings set KEY VALUE   (studio.name, studio.address, studio.taxNumber)
   export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE] [--progress]
   import FILE [--format csv|json|toggl-csv] [--dry-run] [--progress]
-  sync join URL (--token TOKEN | --token-file FILE) [--fingerprint SHA256]
+  sync join URL[,URL...] (--token TOKEN | --token-file FILE) [--fingerprint SHA256]
   sync status [--json] | sync now | sync conflicts [--json] | sync off
 
 TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or yesterday; ranges are whole local days, both ends included. URL is wss://HOST:PORT (ws:// for plain text). restore takes a FILE when its argument is an existing file, has a / or ends in .sqlite; otherwise an ENTRY_ID.
@@ -1320,7 +1334,7 @@ Commandes :
   settings list [--json] | settings get CLÉ | settings set CLÉ VALEUR   (studio.name, studio.address, studio.taxNumber)
   export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER] [--progress]
   import FICHIER [--format csv|json|toggl-csv] [--dry-run] [--progress]
-  sync join URL (--token JETON | --token-file FICHIER) [--fingerprint SHA256]
+  sync join URL[,URL...] (--token JETON | --token-file FICHIER) [--fingerprint SHA256]
   sync status [--json] | sync now | sync conflicts [--json] | sync off
 
 TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s’écrit 2026-11-28T09:30 (un décalage comme +01:00 peut suivre) ou une heure du jour, 09:30. JOUR s’écrit 2026-11-28, today ou yesterday ; les périodes sont des jours locaux entiers, bornes comprises. URL s’écrit wss://HÔTE:PORT (ws:// pour du texte en clair). restore prend un FICHIER quand son argument est un fichier existant, contient un / ou se termine par .sqlite ; sinon un ID_ENTRÉE.
@@ -4218,18 +4232,18 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::SyncClient</name>
     <message>
-        <location filename="../core/sync/SyncClient.cpp" line="+540"/>
+        <location filename="../core/sync/SyncClient.cpp" line="+557"/>
         <source>The hub refused the change without a reason.</source>
         <translation>Le hub a refusé la modification sans raison.</translation>
     </message>
     <message>
-        <location line="-458"/>
-        <location line="+226"/>
+        <location line="-475"/>
+        <location line="+234"/>
         <source>The hub sent binary data, which the protocol does not use.</source>
         <translation>Le hub a envoyé des données binaires, que le protocole n’utilise pas.</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-222"/>
         <source>Cannot reach the hub at %1: %2</source>
         <translation>Impossible de joindre le hub à %1 : %2</translation>
     </message>
@@ -4244,7 +4258,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le hub n’a pas établi la connexion à temps.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+136"/>
         <location line="+41"/>
         <source>The hub sent a malformed packet: %1</source>
         <translation>Le hub a envoyé un paquet mal formé : %1</translation>
@@ -4280,12 +4294,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le hub a fermé la session.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>The hub&apos;s answer names no organisation.</source>
         <translation>La réponse du hub ne nomme aucune organisation.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+140"/>
         <source>Cannot join the hub&apos;s organisation: %1</source>
         <translation>Impossible de rejoindre l’organisation du hub : %1</translation>
     </message>
@@ -4295,7 +4309,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le hub a refusé d’envoyer son historique : %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <location line="+85"/>
         <source>Cannot store the hub&apos;s changes: %1</source>
         <translation>Impossible d’enregistrer les modifications du hub : %1</translation>
@@ -4344,13 +4358,13 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Impossible de lancer le hub sur le port %1 : %2</translation>
     </message>
     <message>
-        <location filename="../core/backend/SyncSession.cpp" line="+373"/>
-        <location filename="../core/sync/SyncConfig.cpp" line="+118"/>
+        <location filename="../core/backend/SyncSession.cpp" line="+401"/>
+        <location filename="../core/sync/SyncConfig.cpp" line="+177"/>
         <source>Enter the invite token given by the hub.</source>
         <translation>Saisissez le jeton d’invitation donné par le hub.</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncConfig.cpp" line="-26"/>
+        <location filename="../core/sync/SyncConfig.cpp" line="-61"/>
         <source>&quot;%1&quot; is not a hub address: write a host name or IP address, optionally followed by :port (for example 192.168.1.20:7345).</source>
         <translation>« %1 » n’est pas une adresse de hub : écrivez un nom d’hôte ou une adresse IP, suivi si besoin de :port (par exemple 192.168.1.20:7345).</translation>
     </message>
@@ -4360,7 +4374,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Saisissez l’adresse du hub (par exemple 192.168.1.20:7345).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+59"/>
         <source>An invite token has no spaces: copy it again.</source>
         <translation>Un jeton d’invitation n’a pas d’espaces : copiez-le à nouveau.</translation>
     </message>
@@ -4370,7 +4384,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>« %1 » n’est pas une adresse de hub : elle commence par wss:// (ou ws:// pour du texte en clair).</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+22"/>
+        <source>&quot;%1&quot;: the hubs of one database are all wss:// or all ws://, not both.</source>
+        <translation>« %1 » : les hubs d’une même base de données sont tous en wss:// ou tous en ws://, pas les deux.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>The invite code is cut short: copy all of it again.</source>
         <translation>Le code d’invitation est tronqué : copiez-le de nouveau en entier.</translation>
     </message>
@@ -4408,12 +4427,22 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::SyncSettingsPage</name>
     <message>
-        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+42"/>
+        <location filename="../ui/sync/SyncSettingsPage.cpp" line="+45"/>
         <source>192.168.1.20:7345</source>
         <translation>192.168.1.20:7345</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Several hubs share one database: separate their addresses with commas. This machine uses the first that answers and moves to the next when one fails, without syncing again from the start.</source>
+        <translation>Plusieurs hubs partagent une même base de données : séparez leurs adresses par des virgules. Cette machine utilise le premier qui répond et passe au suivant quand l’un d’eux tombe, sans tout resynchroniser depuis le début.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hub a&amp;ddresses:</source>
+        <translation>Adresses des &amp;hubs :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Hubs found on the network</source>
         <translation>Hubs trouvés sur le réseau</translation>
     </message>
@@ -4443,12 +4472,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Affiché une fois le hub lancé</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+138"/>
+        <source>%1 (hub in use: %2)</source>
+        <translation>%1 (hub utilisé : %2)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>The invite code is for wss:// with the certificate %1, which the fields below do not match: paste the invite code again.</source>
         <translation>Le code d’invitation est pour wss:// avec le certificat %1, auquel les champs ci-dessous ne correspondent pas : collez à nouveau le code d’invitation.</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-240"/>
         <source>O&amp;ff: this machine keeps its data to itself</source>
         <translation>&amp;Désactivée : cette machine garde ses données pour elle</translation>
     </message>
@@ -4463,12 +4497,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Faire &amp;tourner le hub sur cette machine</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Hub a&amp;ddress:</source>
-        <translation>Adresse du &amp;hub :</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>Found on the &amp;network:</source>
         <translation>Trouvés sur le ré&amp;seau :</translation>
     </message>
@@ -4508,12 +4537,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>&amp;Nouvelle invitation</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>No keychain is available: the token is kept for this run only and has to be entered again at the next start.</source>
         <translation>Aucun trousseau disponible : le jeton est gardé pour cette session seulement et devra être saisi à nouveau au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Cannot listen for hubs: %1</source>
         <translation>Impossible de chercher des hubs : %1</translation>
     </message>

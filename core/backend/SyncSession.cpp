@@ -44,6 +44,10 @@ public:
             const QString error = m_client.errorMessage();
             report([s, error](SyncSession &o) { o.setState(s, error); });
         });
+        connect(&m_client, &SyncClient::hubChanged, this, [this](const QUrl &url) {
+            const QString text = url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString();
+            report([text](SyncSession &o) { o.setHubInUse(text); });
+        });
         connect(&m_client, &SyncClient::pendingCountChanged, this, [this](int n) {
             report([n](SyncSession &o) {
                 if (std::exchange(o.m_pending, n) != n)
@@ -176,17 +180,31 @@ void SyncSession::setState(SyncState state, const QString &error)
     const bool changed = state != m_state || error != m_error;
     m_state = state;
     m_error = error;
+    if (state == SyncState::Off)
+        m_hubInUse.clear();
     if (!changed)
         return;
-    // For `studiotimer sync status` and `sync now` handed to this app (core/cli/SyncCommands).
-    const syncconfig::LiveState live{syncStateName(state), error};
+    writeLiveState();
+    Q_EMIT stateChanged(state);
+}
+
+void SyncSession::setHubInUse(const QString &url)
+{
+    if (std::exchange(m_hubInUse, url) == url)
+        return;
+    writeLiveState();
+    Q_EMIT hubInUseChanged(url);
+}
+
+void SyncSession::writeLiveState()
+{
+    const syncconfig::LiveState live{syncStateName(m_state), m_error, m_hubInUse};
     m_backend.write<int>(
         [live](TimerService &s) {
             (void)syncconfig::setLiveState(s.database(), live);
             return 0;
         },
         nullptr, {});
-    Q_EMIT stateChanged(state);
 }
 
 void SyncSession::stopEngine()
@@ -208,11 +226,15 @@ void SyncSession::startEngine(const QString &token)
 {
     stopEngine();
     if (m_config.mode != SyncMode::Host) {
-        startClient({hubUrl(m_config.host, m_config.port, m_config.tls),
-                     token,
-                     {},
-                     {},
-                     m_config.fingerprint});
+        // One token and one pinned certificate for every hub of the database.
+        SyncSettings settings{hubUrl(m_config.host, m_config.port, m_config.tls),
+                              token,
+                              {},
+                              {},
+                              m_config.fingerprint};
+        for (const HubEndpoint &more : m_config.moreHubs)
+            settings.moreUrls.append(hubUrl(more.host, more.port, m_config.tls));
+        startClient(settings);
         return;
     }
     // Host: the profile (read on the writer) names the hub's organisation; the hub starts on its
@@ -315,6 +337,12 @@ Result<void> SyncSession::configure(const SyncConfig &requested, const QString &
             return address.error();
         config.host = address->first;
         config.port = address->second;
+        for (HubEndpoint &more : config.moreHubs) {
+            auto checked = syncconfig::parseAddress(syncconfig::addressText(more));
+            if (!checked)
+                return checked.error();
+            more = {checked->first, checked->second};
+        }
         if (!token.trimmed().isEmpty()) {
             // An invite code with the hub's fingerprint: wss://, pinned to that certificate.
             auto invite = syncconfig::parseInvite(token);

@@ -61,6 +61,9 @@ public:
     SyncConfig config() const { return m_config; }
     SyncState state() const { return m_state; }
     QString errorMessage() const { return m_error; }
+    // The hub the client uses or is trying ("wss://host:port"): with several hubs of one
+    // database, the one it moved to. Empty while sync is off.
+    QString hubInUse() const { return m_hubInUse; }
     int pendingCount() const { return m_pending; }
     int unseenConflictCount() const { return m_unseen; }
     QList<SyncConflict> conflicts() const { return m_conflicts; }
@@ -75,6 +78,7 @@ public:
 Q_SIGNALS:
     void configChanged();
     void stateChanged(st::SyncState state);
+    void hubInUseChanged(const QString &url);
     void pendingCountChanged(int count);
     void conflictsChanged(int unseen);
     void remoteActivity(const st::RemoteActivity &activity);
@@ -92,6 +96,9 @@ private:
     void setInvite(const QString &invite);
     void onEngine(std::function<void(Engine &)> job);
     void setState(SyncState state, const QString &error);
+    void setHubInUse(const QString &url);
+    // For `studiotimer sync status` and `sync now` handed to this app (core/cli/SyncCommands).
+    void writeLiveState();
 
     Backend &m_backend;
     ClockOffset &m_offset;
@@ -106,6 +113,7 @@ private:
     SyncConfig m_config;
     SyncState m_state = SyncState::Off;
     QString m_error;
+    QString m_hubInUse;
     int m_pending = 0;
     int m_unseen = 0;
     QList<SyncConflict> m_conflicts;

@@ -76,6 +76,12 @@ QString tokenKey(const Database &db)
     return QStringLiteral("hub-token:") + QFileInfo(db.path()).absolutePath();
 }
 
+// "wss://host:port" of a hub the client uses (hubUrl's form without its path).
+QString urlText(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString();
+}
+
 QString modeName(SyncMode mode)
 {
     return mode == SyncMode::Join   ? QStringLiteral("join")
@@ -132,19 +138,22 @@ CommandOutput CommandLine::sync(QCommandLineParser &p)
 
 CommandOutput CommandLine::syncJoin(QCommandLineParser &p)
 {
-    auto hub = syncconfig::parseHubUrl(p.positionalArguments().at(1));
-    if (!hub)
-        return usageError(hub.error().message);
+    // URL[,URL…]: the hubs of one database, tried in this order.
+    auto hubs = syncconfig::parseHubUrls(p.positionalArguments().at(1));
+    if (!hubs)
+        return usageError(hubs.error().message);
     const bool byToken = p.isSet(QStringLiteral("token"));
     if (byToken == p.isSet(QStringLiteral("token-file")))
         return usageError(tr("\"sync join\" needs one of --token TOKEN and --token-file FILE."));
     SyncConfig config;
     config.mode = SyncMode::Join;
-    config.host = hub->host;
-    config.port = hub->port;
-    config.tls = hub->tls;
+    QList<HubEndpoint> endpoints;
+    for (const syncconfig::HubAddress &hub : *hubs)
+        endpoints.append({hub.host, hub.port});
+    syncconfig::setHubs(config, endpoints);
+    config.tls = hubs->first().tls;
     if (p.isSet(QStringLiteral("fingerprint"))) {
-        if (!hub->tls)
+        if (!config.tls)
             return usageError(tr("--fingerprint pins a certificate: it needs a wss:// URL."));
         auto pin = syncconfig::parseFingerprint(p.value(QStringLiteral("fingerprint")));
         if (!pin)
@@ -175,13 +184,18 @@ CommandOutput CommandLine::syncJoin(QCommandLineParser &p)
     if (auto r = syncconfig::save(db, config); !r)
         return fail(r.error());
     CommandOutput out;
+    const QString urls = syncconfig::hubUrlTexts(config).join(QStringLiteral(", "));
     if (!config.tls)
         out.err = tr("studiotimer: warning: %1 is plain text: the token and every entry cross the "
                      "network readable. Use wss:// unless this network is yours alone.\n")
-                      .arg(syncconfig::hubUrlText(config));
-    out.out = tr("Joined the hub at %1. \"studiotimer sync now\" syncs (the desktop app syncs by "
-                 "itself while it runs).\n")
-                  .arg(syncconfig::hubUrlText(config));
+                      .arg(urls);
+    out.out = config.moreHubs.isEmpty()
+                  ? tr("Joined the hub at %1. \"studiotimer sync now\" syncs (the desktop app "
+                       "syncs by itself while it runs).\n")
+                        .arg(urls)
+                  : tr("Joined the hubs at %1, tried in this order. \"studiotimer sync now\" "
+                       "syncs (the desktop app syncs by itself while it runs).\n")
+                        .arg(urls);
     return out;
 }
 
@@ -208,12 +222,16 @@ CommandOutput CommandLine::syncStatus(bool asJson)
     const syncconfig::LiveState live =
         m_inApp ? syncconfig::liveState(db) : syncconfig::LiveState{};
     const Organization org = m_service.organization();
-    const QString hub = config.mode == SyncMode::Join ? syncconfig::hubUrlText(config) : QString();
+    const bool joinedHub = config.mode == SyncMode::Join;
+    const QStringList hubs = joinedHub ? syncconfig::hubUrlTexts(config) : QStringList();
+    // The hub the app uses (with several, the one it moved to), else the first it tries.
+    const QString hub = !joinedHub ? QString() : live.hub.isEmpty() ? hubs.first() : live.hub;
     if (asJson) {
         const QJsonObject object{
             {QStringLiteral("joined"), joined},
             {QStringLiteral("mode"), modeName(config.mode)},
             {QStringLiteral("hub"), textOrNull(hub)},
+            {QStringLiteral("hubs"), QJsonArray::fromStringList(hubs)},
             {QStringLiteral("tls"), config.mode == SyncMode::Join && config.tls},
             {QStringLiteral("fingerprint"),
              textOrNull(syncconfig::formatFingerprint(config.fingerprint))},
@@ -239,6 +257,9 @@ CommandOutput CommandLine::syncStatus(bool asJson)
     else
         out.out += tr("Joined the hub at %1 for %2%3.\n")
                        .arg(hub, org.name, config.tls ? QString() : tr(" (plain text, insecure)"));
+    if (hubs.size() > 1)
+        out.out +=
+            tr("Hubs of this database, tried in turn: %1.\n").arg(hubs.join(QStringLiteral(", ")));
     if (m_inApp)
         out.out += live.error.isEmpty()
                        ? tr("The desktop app's connection: %1.\n").arg(live.state)
@@ -313,7 +334,9 @@ CommandOutput CommandLine::syncNow()
         return fail(profile.error());
     SyncSettings settings{
         hubUrl(config.host, config.port, config.tls), {}, profile->deviceId, profile->deviceName};
-    settings.pinnedSha256 = config.fingerprint;
+    settings.pinnedSha256 = config.fingerprint; // one certificate for every hub of the database
+    for (const HubEndpoint &more : config.moreHubs)
+        settings.moreUrls.append(hubUrl(more.host, more.port, config.tls));
     QObject owner;
     if (!config.tokenFile.isEmpty()) {
         auto token = syncconfig::readTokenFile(config.tokenFile);
@@ -350,7 +373,8 @@ CommandOutput CommandLine::syncNow()
         if (!reached)
             finish(fail(
                 Error::invalid(tr("Cannot reach the hub at %1 within 10 s: %2")
-                                   .arg(syncconfig::hubUrlText(config), client.errorMessage()))));
+                                   .arg(syncconfig::hubUrlTexts(config).join(QStringLiteral(", ")),
+                                        client.errorMessage()))));
     });
     QObject::connect(&client, &SyncClient::stateChanged, &owner, [&](SyncState state) {
         if (state == SyncState::Syncing || state == SyncState::Connected)
@@ -367,7 +391,7 @@ CommandOutput CommandLine::syncNow()
         (void)syncconfig::setLastSynced(db, clock.nowMs());
         finish({0,
                 tr("Synced with %1: everything is sent and received.\n")
-                    .arg(syncconfig::hubUrlText(config)),
+                    .arg(urlText(client.currentUrl())),
                 {}});
     });
     reach.start(kReachTimeoutMs);

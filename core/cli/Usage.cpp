@@ -42,7 +42,7 @@ QString CommandLine::usage()
         "(studio.name, studio.address, studio.taxNumber)\n"
         "  export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE] [--progress]\n"
         "  import FILE [--format csv|json|toggl-csv] [--dry-run] [--progress]\n"
-        "  sync join URL (--token TOKEN | --token-file FILE) [--fingerprint SHA256]\n"
+        "  sync join URL[,URL...] (--token TOKEN | --token-file FILE) [--fingerprint SHA256]\n"
         "  sync status [--json] | sync now | sync conflicts [--json] | sync off\n\n"
         "TASK and ROOM are names (any case) or IDs. WHEN is 2026-11-28T09:30 (an offset such "
         "as +01:00 may follow) or a time today, 09:30. DAY is 2026-11-28, today or "

@@ -92,7 +92,7 @@ SyncClient::SyncClient(const Database &db, TimerService &service, Outbox &outbox
             [this](QAbstractSocket::SocketError) {
                 if (m_state != SyncState::Unauthorized) // a refused pin says more
                     setError(Tr::tr("Cannot reach the hub at %1: %2")
-                                 .arg(m_settings.url.authority(), m_socket->errorString()));
+                                 .arg(currentUrl().authority(), m_socket->errorString()));
             });
 
     m_retryTimer.setSingleShot(true);
@@ -143,6 +143,9 @@ void SyncClient::start(const SyncSettings &settings)
 {
     stop();
     m_settings = settings;
+    m_urls = QList<QUrl>{settings.url} + settings.moreUrls;
+    m_hub = 0;
+    m_hubsTried = 0;
     m_running = true;
     m_attempt = 0;
     m_error.clear();
@@ -221,9 +224,14 @@ void SyncClient::openSocket()
     setState(SyncState::Connecting);
     m_sessionUp = false;
     m_handshakeTimer.start(kHandshakeTimeoutMs);
-    if (m_settings.url.scheme() == QLatin1String("wss"))
+    const QUrl url = currentUrl();
+    if (url != std::exchange(m_announcedUrl, url)) {
+        qCInfo(lcSync, "Connecting to the hub at %s", qPrintable(url.authority()));
+        Q_EMIT hubChanged(url);
+    }
+    if (url.scheme() == QLatin1String("wss"))
         m_socket->setSslConfiguration(tlspin::configuration());
-    m_socket->open(m_settings.url);
+    m_socket->open(url);
 }
 
 void SyncClient::onTextMessage(const QString &frame)
@@ -348,8 +356,7 @@ void SyncClient::refusePin()
 {
     m_running = false; // no retry: the address or the fingerprint needs a look
     m_handshakeTimer.stop();
-    setError(
-        tlspin::mismatchMessage(*m_socket, m_settings.url.authority(), m_settings.pinnedSha256));
+    setError(tlspin::mismatchMessage(*m_socket, currentUrl().authority(), m_settings.pinnedSha256));
     setState(SyncState::Unauthorized);
     m_socket->abort();
 }
@@ -364,7 +371,10 @@ void SyncClient::onConnectAnswer(const QJsonValue &value)
     const QString orgId = answer->orgId;
     m_handshakeTimer.stop();
     m_sessionUp = true;
-    m_attempt = 0; // a successful CONNECT resets the backoff
+    m_attempt = 0; // a successful CONNECT resets the backoff, and the round of hubs
+    m_hubsTried = 0;
+    qCInfo(lcSync, "Connected to the hub at %s, resuming after seq %lld",
+           qPrintable(currentUrl().authority()), m_cache.lastSeq());
     m_error.clear();
     sampleClock(m_connectSentAt, answer->serverTime);
     if (answer->presence) {
@@ -413,6 +423,13 @@ void SyncClient::scheduleReconnect()
 {
     if (m_retryTimer.isActive())
         return;
+    m_hub = (m_hub + 1) % int(m_urls.size());
+    if (++m_hubsTried < m_urls.size()) {
+        setState(SyncState::Connecting); // the next hub of the database, at once
+        m_retryTimer.start(0);
+        return;
+    }
+    m_hubsTried = 0;
     // Capped exponential backoff with "equal jitter": half the delay fixed, half random.
     const int shift = std::min(m_attempt, 20);
     const qint64 ceiling = std::min<qint64>(m_maxBackoffMs, qint64(m_initialBackoffMs) << shift);

@@ -46,6 +46,9 @@ struct SyncSettings
     // wss only: the SHA-256 of the hub's certificate; pinned, it replaces the CA and host name
     // checks (sync/TlsPin.h). Empty: the certificate must be valid for the host.
     QByteArray pinnedSha256{};
+    // More hubs on the same database (same token, same certificate), tried in this order after
+    // url when a hub cannot be reached or drops (docs/SCALING.md).
+    QList<QUrl> moreUrls{};
 };
 
 // ws://host:port/socket.io/?EIO=4&transport=websocket (wss with tls).
@@ -81,7 +84,10 @@ using PresenceDevice = protocol::PresenceDevice;
 // skipped. A refused change goes to the conflicts list and the entry is set back to the hub's
 // truth. The connection is retried with capped exponential backoff and jitter, reset after a
 // successful CONNECT; a refused token or protocol version stops the retries, a hub that cannot
-// check the token for now ("unavailable") does not. Events this build does not know are ignored.
+// check the token for now ("unavailable") does not. Given several hubs of one database, a hub
+// that fails or drops gives way to the next at once, and the backoff waits between rounds of the
+// whole list; the last seq and the outbox are the desk's, so the next hub carries on from there.
+// Events this build does not know are ignored.
 class SyncClient final : public QObject
 {
     Q_OBJECT
@@ -98,6 +104,8 @@ public:
     SyncState state() const { return m_state; }
     // Why the last connection failed or was refused (empty while all is well).
     QString errorMessage() const { return m_error; }
+    // The hub in use, or being tried (one of SyncSettings' url and moreUrls).
+    QUrl currentUrl() const { return m_urls.value(m_hub); }
     int pendingCount() const;
     QList<SyncConflict> conflicts() const;
     int unseenConflictCount() const;
@@ -118,6 +126,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(st::SyncState state);
+    // Another hub of the list is tried (currentUrl()).
+    void hubChanged(const QUrl &url);
     void pendingCountChanged(int count);
     void conflictsChanged(int unseen);
     void remoteActivity(const st::RemoteActivity &activity);
@@ -162,6 +172,7 @@ private:
     // What applying a change did: the error is shown and retried, a live timer change of another
     // desk is announced.
     bool afterApply(const Result<AppliedChange> &applied, bool live);
+    // The next hub at once, or after the backoff once every hub was tried in this round.
     void scheduleReconnect();
     void abortConnection(const QString &why);
     void setState(SyncState state);
@@ -184,6 +195,10 @@ private:
     QRandomGenerator m_random;
 
     SyncSettings m_settings;
+    QList<QUrl> m_urls;  // url, then moreUrls
+    int m_hub = 0;       // the one in use in m_urls
+    int m_hubsTried = 0; // in this round: hubs that failed since the last CONNECT
+    QUrl m_announcedUrl; // the last hubChanged
     SyncState m_state = SyncState::Off;
     QString m_error;
     bool m_running = false;

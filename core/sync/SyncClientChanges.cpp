@@ -29,6 +29,7 @@ void SyncClient::onPullAnswer(const QJsonObject &answer, bool resync)
     }
     const QList<protocol::PulledChange> &changes = page->changes;
     qint64 highest = resync ? m_resyncSince : m_cache.lastSeq();
+    qCInfo(lcSync, "Pulled %lld change(s) after seq %lld", qint64(changes.size()), highest);
     bool failed = false;
     // The page is written in one transaction: one disk sync instead of one per change.
     const bool batched = m_cache.beginBatch().ok();

@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace st {
 
 namespace {
@@ -17,14 +19,34 @@ const QString kPort = QStringLiteral("sync.port");
 const QString kTls = QStringLiteral("sync.tls");
 const QString kFingerprint = QStringLiteral("sync.fingerprint");
 const QString kTokenFile = QStringLiteral("sync.token_file");
+const QString kMoreHubs = QStringLiteral("sync.more_hubs"); // "host:port,host:port" after sync.host
 const QString kLastSynced = QStringLiteral("sync.last_synced_ms");
 const QString kLiveState = QStringLiteral("sync.live_state");
 const QString kLiveError = QStringLiteral("sync.live_error");
+const QString kLiveHub = QStringLiteral("sync.live_hub");
 
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(st::SyncSession)
 };
+
+// A list of hubs: each part between commas read by parse, in order, repeats left out; the first
+// part that does not read stops it. A comma at the end says nothing more ("a,b," reads as "a,b").
+template <typename T, typename Parse> Result<QList<T>> parseList(const QString &text, Parse parse)
+{
+    QStringList parts = text.split(QLatin1Char(','));
+    if (parts.size() > 1 && parts.constLast().trimmed().isEmpty())
+        parts.removeLast();
+    QList<T> list;
+    for (const QString &part : std::as_const(parts)) {
+        Result<T> one = parse(part);
+        if (!one)
+            return one.error();
+        if (!list.contains(*one))
+            list.append(*one);
+    }
+    return list;
+}
 
 QString modeName(SyncMode mode)
 {
@@ -62,6 +84,11 @@ SyncConfig load(const Database &db)
     if (c.fingerprint.size() != 32)
         c.fingerprint.clear();
     c.tokenFile = db.meta(kTokenFile);
+    // Written by this code only; an address that does not read back is left out.
+    for (const QString &address : db.meta(kMoreHubs).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (const auto hub = parseAddress(address))
+            c.moreHubs.append({hub->first, hub->second});
+    }
     return c;
 }
 
@@ -76,7 +103,13 @@ Result<void> save(const Database &db, const SyncConfig &config)
           {kPort, QString::number(config.port)},
           {kTls, config.tls ? QStringLiteral("1") : QStringLiteral("0")},
           {kFingerprint, QString::fromLatin1(config.fingerprint.toHex())},
-          {kTokenFile, config.tokenFile}}) {
+          {kTokenFile, config.tokenFile},
+          {kMoreHubs, [&] {
+               QStringList more;
+               for (const HubEndpoint &hub : config.moreHubs)
+                   more.append(addressText(hub));
+               return more.join(QLatin1Char(','));
+           }()}}) {
         // The meta table's values are NOT NULL: an empty value is stored as "".
         if (auto r = db.setMeta(key, value.isNull() ? QStringLiteral("") : value); !r)
             return r;
@@ -109,6 +142,36 @@ Result<std::pair<QString, quint16>> parseAddress(const QString &text, quint16 de
     if (port <= 0 || port > 65535)
         return malformed();
     return std::pair{url.host(), quint16(port)};
+}
+
+Result<QList<HubEndpoint>> parseAddresses(const QString &text)
+{
+    return parseList<HubEndpoint>(text, [](const QString &part) -> Result<HubEndpoint> {
+        auto address = parseAddress(part);
+        if (!address)
+            return address.error();
+        return HubEndpoint{address->first, address->second};
+    });
+}
+
+QString addressText(const HubEndpoint &hub)
+{
+    const QString host =
+        hub.host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(hub.host) : hub.host;
+    return hub.port == 7345 ? host : QStringLiteral("%1:%2").arg(host).arg(hub.port);
+}
+
+QList<HubEndpoint> hubs(const SyncConfig &config)
+{
+    return QList<HubEndpoint>{{config.host, config.port}} + config.moreHubs;
+}
+
+void setHubs(SyncConfig &config, const QList<HubEndpoint> &list)
+{
+    Q_ASSERT(!list.isEmpty());
+    config.host = list.first().host;
+    config.port = list.first().port;
+    config.moreHubs = list.mid(1);
 }
 
 Result<QString> checkToken(const QString &text)
@@ -149,13 +212,37 @@ Result<HubAddress> parseHubUrl(const QString &text)
     return hub;
 }
 
-QString hubUrlText(const SyncConfig &config)
+Result<QList<HubAddress>> parseHubUrls(const QString &text)
+{
+    auto list = parseList<HubAddress>(text, [](const QString &part) { return parseHubUrl(part); });
+    if (list && std::any_of(list->cbegin(), list->cend(),
+                            [&](const HubAddress &hub) { return hub.tls != list->first().tls; }))
+        return Error::invalid(
+            Tr::tr("\"%1\": the hubs of one database are all wss:// or all ws://, not both.")
+                .arg(text));
+    return list;
+}
+
+QString hubUrlText(const SyncConfig &config, const HubEndpoint &hub)
 {
     QUrl url;
     url.setScheme(config.tls ? QStringLiteral("wss") : QStringLiteral("ws"));
-    url.setHost(config.host);
-    url.setPort(config.port);
+    url.setHost(hub.host);
+    url.setPort(hub.port);
     return url.toString();
+}
+
+QString hubUrlText(const SyncConfig &config)
+{
+    return hubUrlText(config, {config.host, config.port});
+}
+
+QStringList hubUrlTexts(const SyncConfig &config)
+{
+    QStringList texts;
+    for (const HubEndpoint &hub : hubs(config))
+        texts.append(hubUrlText(config, hub));
+    return texts;
 }
 
 QString inviteCode(const QString &token, const QByteArray &sha256)
@@ -242,12 +329,14 @@ Result<void> setLastSynced(const Database &db, Ms at)
 
 LiveState liveState(const Database &db)
 {
-    return {db.meta(kLiveState), db.meta(kLiveError)};
+    return {db.meta(kLiveState), db.meta(kLiveError), db.meta(kLiveHub)};
 }
 
 Result<void> setLiveState(const Database &db, const LiveState &live)
 {
     if (auto r = db.setMeta(kLiveState, live.state.isNull() ? QStringLiteral("") : live.state); !r)
+        return r;
+    if (auto r = db.setMeta(kLiveHub, live.hub.isNull() ? QStringLiteral("") : live.hub); !r)
         return r;
     return db.setMeta(kLiveError, live.error.isNull() ? QStringLiteral("") : live.error);
 }

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void theFingerprintIsShownAndEditable();
     void plainTextIsAnExplicitChoiceShownAsInsecure();
     void aFingerprintAgainstTheInviteIsRefused();
+    void severalHubAddressesSeparatedByCommas();
 };
 
 void TestSyncSettings::anInviteCodeFillsTheFingerprint()
@@ -138,6 +139,54 @@ void TestSyncSettings::aFingerprintAgainstTheInviteIsRefused()
     page.plainTextBox()->setChecked(true);
     QVERIFY(!page.apply());
     QCOMPARE(desk.session.config().mode, SyncMode::Off);
+}
+
+// Issue 14: the hubs of one database, commas between them, tried in that order; one pinned
+// certificate and one token for all of them.
+void TestSyncSettings::severalHubAddressesSeparatedByCommas()
+{
+    Desk desk;
+    const QList<HubEndpoint> two{{QStringLiteral("127.0.0.1"), 9},
+                                 {QStringLiteral("hub-b.lan"), 7400}};
+    {
+        SyncSettingsPage page(desk.session);
+        page.joinButton()->setChecked(true);
+        page.addressEdit()->setText(QStringLiteral(" 127.0.0.1:9 ,hub-b.lan:7400, 127.0.0.1:9,"));
+        page.tokenEdit()->setText(QStringLiteral("tok3n#") + kHex);
+        QVERIFY2(page.apply(), qPrintable(page.errorText()));
+        QCOMPARE(syncconfig::hubs(desk.session.config()), two);
+        QCOMPARE(desk.session.config().fingerprint, bytes(kHex)); // for both
+
+        // The status names the hub in use among them.
+        auto *status = page.findChild<QLabel *>(QStringLiteral("status"));
+        QVERIFY(status);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("(hub in use: wss://")),
+                                 10000);
+
+        // One bad address among them: refused, saying which, nothing changed.
+        page.addressEdit()->setText(QStringLiteral("127.0.0.1:9, hub b.lan"));
+        QVERIFY(!page.apply());
+        QVERIFY2(page.errorText().contains(QLatin1String("hub b.lan")),
+                 qPrintable(page.errorText()));
+        QCOMPARE(syncconfig::hubs(desk.session.config()), two);
+        page.addressEdit()->setText(QStringLiteral("127.0.0.1:9,,hub-b.lan:7400"));
+        QVERIFY(!page.apply());
+        QCOMPARE(syncconfig::hubs(desk.session.config()), two);
+
+        // One more hub of the same database: no new token asked for.
+        page.addressEdit()->setText(QStringLiteral("127.0.0.1:9, hub-b.lan:7400, hub-c.lan"));
+        QVERIFY(page.tokenEdit()->text().isEmpty());
+        QVERIFY2(page.apply(), qPrintable(page.errorText()));
+        QCOMPARE(desk.session.config().moreHubs.size(), 2);
+        QCOMPARE(desk.session.config().fingerprint, bytes(kHex));
+
+        // Other hubs altogether: that is another database, and needs its token.
+        page.addressEdit()->setText(QStringLiteral("10.0.0.7"));
+        QVERIFY(!page.apply());
+        QCOMPARE(desk.session.config().moreHubs.size(), 2);
+    }
+    SyncSettingsPage again(desk.session);
+    QCOMPARE(again.addressEdit()->text(), QStringLiteral("127.0.0.1:9, hub-b.lan:7400, hub-c.lan"));
 }
 
 QTEST_MAIN(TestSyncSettings)

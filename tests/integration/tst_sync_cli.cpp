@@ -87,6 +87,7 @@ private Q_SLOTS:
     void tokenGoesToTheKeychain();
     void tokenFileReadableByOthersIsRefused();
     void unreachableHubExitsOneWithinTenSeconds();
+    void severalHubsTriedInTurn();
     void malformedCommandsExitTwo_data();
     void malformedCommandsExitTwo();
     void conflictsJsonShape();
@@ -248,6 +249,16 @@ void TestSyncCli::malformedCommandsExitTwo_data()
                                               QStringLiteral("t"),
                                               QStringLiteral("--fingerprint"),
                                               fp};
+    // URL[,URL…]: each one checked, the whole list refused for one bad address.
+    const auto join = [](const char *urls) {
+        return QStringList{QStringLiteral("sync"), QStringLiteral("join"),
+                           QString::fromLatin1(urls), QStringLiteral("--token"),
+                           QStringLiteral("t")};
+    };
+    QTest::newRow("second url bad scheme") << join("wss://hub-a,http://hub-b");
+    QTest::newRow("second url bad port") << join("wss://hub-a,wss://hub-b:99999");
+    QTest::newRow("empty between commas") << join("wss://hub-a,,wss://hub-b");
+    QTest::newRow("wss and ws mixed") << join("wss://hub-a,ws://hub-b");
     QTest::newRow("json on now") << QStringList{QStringLiteral("sync"), QStringLiteral("now"),
                                                 QStringLiteral("--json")};
     QTest::newRow("token on status")
@@ -265,6 +276,56 @@ void TestSyncCli::malformedCommandsExitTwo()
     const QJsonObject status = object(studiotimer(
         desk.path(), {QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("--json")}));
     QCOMPARE(status.value(QLatin1String("joined")).toBool(), false);
+}
+
+void TestSyncCli::severalHubsTriedInTurn()
+{
+    test::TestHub<SystemClock> hub;
+    QTemporaryDir desk;
+    const QString tokenFile = writeTokenFile(desk, hub.token, kOwnerOnly);
+    quint16 deadPort = 0; // nothing listens there: a hub that is down
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        deadPort = probe.serverPort();
+    }
+    const QString dead = QStringLiteral("ws://127.0.0.1:%1").arg(deadPort);
+    const QString live = QStringLiteral("ws://127.0.0.1:%1").arg(hub.port);
+    // A pasted .../socket.io/ path, a space after a comma and a repeat are all fine.
+    const Run joined = studiotimer(
+        desk.path(), {QStringLiteral("sync"), QStringLiteral("join"),
+                      dead + QStringLiteral(", ") + live + QStringLiteral("/socket.io/,") + dead,
+                      QStringLiteral("--token-file"), tokenFile});
+    QVERIFY2(joined.exitCode == 0, qPrintable(joined.err));
+    QVERIFY2(joined.out.contains(dead + QStringLiteral(", ") + live), qPrintable(joined.out));
+    const auto status = [&] {
+        return object(studiotimer(desk.path(), {QStringLiteral("sync"), QStringLiteral("status"),
+                                                QStringLiteral("--json")}));
+    };
+    QJsonObject before = status();
+    QCOMPARE(before.value(QLatin1String("hub")).toString(), dead); // the first, the app closed
+    QCOMPARE(before.value(QLatin1String("hubs")).toArray(), (QJsonArray{dead, live}));
+    const Run text = studiotimer(desk.path(), {QStringLiteral("sync"), QStringLiteral("status")});
+    QVERIFY2(text.out.contains(dead + QStringLiteral(", ") + live), qPrintable(text.out));
+
+    // A list with one bad address changes nothing.
+    const Run refused = studiotimer(desk.path(), {QStringLiteral("sync"), QStringLiteral("join"),
+                                                  live + QStringLiteral(",wss://hub:0"),
+                                                  QStringLiteral("--token-file"), tokenFile});
+    QCOMPARE(refused.exitCode, 2);
+    QCOMPARE(status(), before);
+
+    // The first hub is down: `sync now` moves to the second at once and syncs through it.
+    const QString day = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
+    QCOMPARE(studiotimer(desk.path(), {QStringLiteral("add"), QStringLiteral("Recording"),
+                                       QStringLiteral("--from"), day + QStringLiteral("T09:00"),
+                                       QStringLiteral("--to"), day + QStringLiteral("T09:30")})
+                 .exitCode,
+             0);
+    const Run synced = studiotimer(desk.path(), {QStringLiteral("sync"), QStringLiteral("now")});
+    QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
+    QVERIFY2(synced.out.contains(live), qPrintable(synced.out));
+    QCOMPARE(hub.entryCount(), 1);
 }
 
 void TestSyncCli::conflictsJsonShape()

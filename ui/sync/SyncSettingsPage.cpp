@@ -21,6 +21,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace st {
 
 SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
@@ -38,9 +40,13 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
 
     m_joinBox = new QWidget(this);
     auto *joinForm = new QFormLayout(m_joinBox);
+    // One line, commas between hubs: the same list `studiotimer sync join URL,URL` takes.
     m_address = new QLineEdit(m_joinBox);
     m_address->setPlaceholderText(tr("192.168.1.20:7345"));
-    joinForm->addRow(tr("Hub a&ddress:"), m_address);
+    m_address->setToolTip(tr("Several hubs share one database: separate their addresses with "
+                             "commas. This machine uses the first that answers and moves to the "
+                             "next when one fails, without syncing again from the start."));
+    joinForm->addRow(tr("Hub a&ddresses:"), m_address);
     m_found = new QListWidget(m_joinBox);
     m_found->setMaximumHeight(90);
     m_found->setAccessibleName(tr("Hubs found on the network")); // item views read no buddy label
@@ -89,6 +95,7 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     m_keychain = new QLabel(this);
     m_keychain->setWordWrap(true);
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
     theme::useErrorText(m_error);
@@ -118,9 +125,10 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     m_host->setChecked(config.mode == SyncMode::Host);
     m_port->setValue(config.port);
     if (config.mode == SyncMode::Join) {
-        m_address->setText(config.port == 7345
-                               ? config.host
-                               : QStringLiteral("%1:%2").arg(config.host).arg(config.port));
+        QStringList addresses;
+        for (const HubEndpoint &hub : syncconfig::hubs(config))
+            addresses.append(syncconfig::addressText(hub));
+        m_address->setText(addresses.join(QStringLiteral(", ")));
         m_fingerprint->setText(syncconfig::formatFingerprint(config.fingerprint));
         m_plainText->setChecked(!config.tls); // settings saved before TLS existed were plain
     }
@@ -149,6 +157,7 @@ SyncSettingsPage::SyncSettingsPage(SyncSession &session, QWidget *parent)
     connect(&m_session, &SyncSession::inviteTokenChanged, this,
             [this](const QString &token) { m_invite->setText(token); });
     connect(&m_session, &SyncSession::stateChanged, this, &SyncSettingsPage::updateStatus);
+    connect(&m_session, &SyncSession::hubInUseChanged, this, &SyncSettingsPage::updateStatus);
     connect(m_browser.get(), &discovery::Browser::hubsChanged, this,
             &SyncSettingsPage::updateFound);
     if (!m_browser->start())
@@ -210,6 +219,8 @@ void SyncSettingsPage::updateStatus()
                                               m_session.errorMessage());
     if (m_session.hubPort() != 0)
         text = tr("The hub listens on port %1. %2").arg(m_session.hubPort()).arg(text);
+    else if (!m_session.config().moreHubs.isEmpty() && !m_session.hubInUse().isEmpty())
+        text = tr("%1 (hub in use: %2)").arg(text, m_session.hubInUse());
     m_status->setText(text);
     updateEnabled();
 }
@@ -220,16 +231,21 @@ Result<void> SyncSettingsPage::apply()
     QString token;
     if (m_join->isChecked()) {
         config.mode = SyncMode::Join;
-        auto address = syncconfig::parseAddress(m_address->text());
-        if (!address) {
-            m_error->setText(address.error().message);
-            return address.error();
+        auto addresses = syncconfig::parseAddresses(m_address->text());
+        if (!addresses) {
+            m_error->setText(addresses.error().message);
+            return addresses.error();
         }
-        config.host = address->first;
-        config.port = address->second;
-        const bool sameHub =
-            m_session.config().mode == SyncMode::Join && m_session.config().host == config.host &&
-            m_session.config().port == config.port && m_session.state() != SyncState::Unauthorized;
+        syncconfig::setHubs(config, *addresses);
+        // The token of one hub is the token of every hub on its database: a list that keeps one
+        // of the hubs joined keeps the token.
+        const SyncConfig current = m_session.config();
+        const QList<HubEndpoint> joined = syncconfig::hubs(current);
+        const bool sameDatabase =
+            current.mode == SyncMode::Join &&
+            std::any_of(addresses->cbegin(), addresses->cend(),
+                        [&](const HubEndpoint &hub) { return joined.contains(hub); });
+        const bool sameHub = sameDatabase && m_session.state() != SyncState::Unauthorized;
         if (!sameHub || !m_token->text().trimmed().isEmpty()) {
             auto checked = syncconfig::checkToken(m_token->text());
             if (!checked) {
@@ -261,9 +277,7 @@ Result<void> SyncSettingsPage::apply()
             m_error->setText(differs.message);
             return differs;
         }
-        const SyncConfig current = m_session.config();
-        if (current.mode == SyncMode::Join && current.host == config.host &&
-            current.port == config.port) {
+        if (sameDatabase) {
             // Same hub: a token file (`studiotimer sync join --token-file`) stays unless a token
             // is typed here.
             config.tokenFile = token.isEmpty() ? current.tokenFile : QString();

@@ -22,9 +22,10 @@ namespace discovery {
 class Browser;
 }
 
-// Settings → Sync: Off; Join a hub (an address typed or picked among the hubs found on the
-// network, plus an invite token); Run the hub on this machine (a port; the organisation is made
-// from this machine's, and an invite token is shown to copy for the other machines).
+// Settings → Sync: Off; Join a hub (addresses typed, commas between the hubs of one database, or
+// one picked among the hubs found on the network, plus an invite token); Run the hub on this
+// machine (a port; the organisation is made from this machine's, and an invite token is shown to
+// copy for the other machines).
 // Joining is wss:// pinned to the hub's certificate fingerprint, which an invite code fills in
 // (editable: 64 hex digits, colons optional); plain ws:// only when ticked, with a visible
 // warning.
