@@ -4,7 +4,8 @@
 //
 //   connections  the N desks connect at once: time until the last CONNECT answer;
 //   cross-hub    one timer:start at a time, 25 a second, from a desk on the first hub: send ->
-//                timer:started at each desk on the other hubs (p50, p99, max over every delivery);
+//                timer:started at each desk on the other hubs (p50, p99, max over every delivery),
+//                and at the desks of the first hub (same-hub p50, p99) for comparison;
 //   events/s     4 desks, spread over the hubs, pipeline timer:start (32 in flight each) for S
 //                seconds: timer:started deliveries per second across the N desks.
 //
@@ -44,6 +45,7 @@ struct Row
     int desks = 0;
     double connectMs = -1;
     double p50 = -1, p99 = -1, max = -1;
+    double localP50 = -1, localP99 = -1; // the same starts at the desks of the first hub
     double eventsPerS = 0;
 };
 
@@ -68,8 +70,7 @@ public:
             return row;
         findTaskType();
         pause(1000); // presence settles
-        if (m_hubs.size() > 1)
-            crossHub(row, rounds);
+        latency(row, rounds);
         throughput(row, seconds);
         for (Desk &d : m_desks)
             d.ws->close();
@@ -134,9 +135,9 @@ private:
         m_onAck = nullptr;
     }
 
-    void crossHub(Row &row, int rounds)
+    void latency(Row &row, int rounds)
     {
-        std::vector<double> samples;
+        std::vector<double> samples, local;
         RawWebSocket *sender = m_desks.front().ws.get(); // on the first hub
         qint64 ack = 100;
         const auto remote = [](const Desk &d) { return d.hub != 0 && d.connected; };
@@ -148,13 +149,13 @@ private:
             waitFor(
                 [&] {
                     return std::all_of(m_desks.begin(), m_desks.end(), [&](const Desk &d) {
-                        return !remote(d) || d.lastStarted >= 0;
+                        return !d.connected || d.lastStarted >= 0;
                     });
                 },
                 10000);
             for (const Desk &d : m_desks) {
-                if (remote(d) && d.lastStarted >= 0)
-                    samples.push_back(double(d.lastStarted - sent) / 1e6);
+                if (d.lastStarted >= 0)
+                    (remote(d) ? samples : local).push_back(double(d.lastStarted - sent) / 1e6);
             }
             const qint64 next = sent + 40'000'000; // 25 a second
             waitFor([&] { return m_clock.nsecsElapsed() >= next; }, 1000);
@@ -163,6 +164,9 @@ private:
         row.p50 = p.p50;
         row.p99 = p.p99;
         row.max = p.max;
+        const Percentiles l = percentiles(std::move(local));
+        row.localP50 = l.p50;
+        row.localP99 = l.p99;
     }
 
     void throughput(Row &row, int seconds)
@@ -290,13 +294,13 @@ int main(int argc, char *argv[])
     }
     say(QString());
     say(QStringLiteral("| hubs | desks | connect ms | cross-hub p50 ms | p99 ms | max ms | "
-                       "events/s |"));
-    say(QStringLiteral("|---|---|---|---|---|---|---|"));
+                       "same-hub p50 ms | p99 ms | events/s |"));
+    say(QStringLiteral("|---|---|---|---|---|---|---|---|---|"));
     for (const Row &r : rows)
-        say(QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |")
+        say(QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |")
                 .arg(r.hubs)
                 .arg(r.desks)
                 .arg(fmt(r.connectMs, 0), fmt(r.p50, 2), fmt(r.p99, 2), fmt(r.max, 2),
-                     fmt(r.eventsPerS, 0)));
+                     fmt(r.localP50, 2), fmt(r.localP99, 2), fmt(r.eventsPerS, 0)));
     return 0;
 }
