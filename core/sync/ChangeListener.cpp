@@ -50,19 +50,19 @@ bool ChangeListener::connectAndListen()
             return false;
         }
     }
-    connect(driver, &QSqlDriver::notification, this,
-            [this](const QString &channel, QSqlDriver::NotificationSource,
-                   const QVariant &payload) {
-                if (channel == m_presenceChannel) {
-                    Q_EMIT presence(payload.toString());
-                    return;
-                }
-                const QStringList parts = payload.toString().split(QLatin1Char(' '));
-                bool ok = false;
-                const qint64 seq = parts.size() == 2 ? parts.at(1).toLongLong(&ok) : 0;
-                if (ok)
-                    Q_EMIT changed(parts.at(0), seq);
-            });
+    connect(
+        driver, &QSqlDriver::notification, this,
+        [this](const QString &channel, QSqlDriver::NotificationSource, const QVariant &payload) {
+            if (channel == m_presenceChannel) {
+                Q_EMIT presence(payload.toString());
+                return;
+            }
+            const QStringList parts = payload.toString().split(QLatin1Char(' '));
+            bool ok = false;
+            const qint64 seq = parts.size() == 2 ? parts.at(1).toLongLong(&ok) : 0;
+            if (ok)
+                Q_EMIT changed(parts.at(0), seq);
+        });
     m_db = std::move(opened).value();
     if (m_backoffMs > 0)
         qCInfo(lcListen) << "listening again for the other hubs' changes";

@@ -59,8 +59,8 @@ Hub::Hub(const Database &db, const Clock &clock, HubOptions options, QObject *pa
     , m_server(std::make_unique<SioServer>(m_options, static_cast<SioHandler &>(*this)))
 {
     if (m_db.isPostgres())
-        m_shared = std::make_unique<SharedPresence>(m_db, m_presence,
-                                                    QUuid::createUuid().toString(QUuid::WithoutBraces));
+        m_shared = std::make_unique<SharedPresence>(
+            m_db, m_presence, QUuid::createUuid().toString(QUuid::WithoutBraces));
     m_revocationPoll.setInterval(m_options.revocationPollMs);
     connect(&m_revocationPoll, &QTimer::timeout, this, &Hub::onPoll);
     m_presenceTimer.setSingleShot(true);

@@ -52,13 +52,13 @@ Result<void> HubPresenceStore::publish(const QString &hubId, const QList<Row> &u
     if (!tx.isActive())
         return tx.error();
     for (const Row &row : up) {
-        CachedQuery q(m_db, QStringLiteral(
-                                "INSERT INTO hub_presence (hub_id, org_id, device_id, name, "
-                                "user_name, connected_at) VALUES (?, ?, ?, COALESCE(?, ''), "
-                                "COALESCE(?, ''), ?) ON CONFLICT "
-                                "(hub_id, org_id, device_id) DO UPDATE SET name = excluded.name, "
-                                "user_name = excluded.user_name, "
-                                "connected_at = excluded.connected_at"));
+        CachedQuery q(
+            m_db, QStringLiteral("INSERT INTO hub_presence (hub_id, org_id, device_id, name, "
+                                 "user_name, connected_at) VALUES (?, ?, ?, COALESCE(?, ''), "
+                                 "COALESCE(?, ''), ?) ON CONFLICT "
+                                 "(hub_id, org_id, device_id) DO UPDATE SET name = excluded.name, "
+                                 "user_name = excluded.user_name, "
+                                 "connected_at = excluded.connected_at"));
         q->addBindValue(hubId);
         q->addBindValue(row.orgId);
         q->addBindValue(row.device.id);

@@ -220,7 +220,8 @@ bool SharedPresence::loadOthers(const QString &orgId)
     QList<std::pair<QString, QString>> gone;
     for (auto hub = m_remote.cbegin(); hub != m_remote.cend(); ++hub) {
         for (const auto &desk : *hub) {
-            if (desk->orgId == orgId && !seen.contains(hub.key() + QLatin1Char('\n') + desk->deviceId))
+            if (desk->orgId == orgId &&
+                !seen.contains(hub.key() + QLatin1Char('\n') + desk->deviceId))
                 gone.append({hub.key(), desk->deviceId});
         }
     }
@@ -350,8 +351,8 @@ void SharedPresence::poll()
 void SharedPresence::withdraw()
 {
     if (auto r = m_store.withdraw(m_hubId, compact({{kHub, m_hubId}, {kGone, true}})); !r)
-        qCWarning(lcShared).noquote() << "the other hubs drop this hub's desks after"
-                                      << kTtlMs << "ms:" << r.error().message;
+        qCWarning(lcShared).noquote()
+            << "the other hubs drop this hub's desks after" << kTtlMs << "ms:" << r.error().message;
 }
 
 } // namespace st

@@ -95,10 +95,11 @@ private:
             desk.hub = i % int(m_hubs.size());
             desk.ws = std::make_unique<RawWebSocket>();
             RawWebSocket *raw = desk.ws.get();
-            const QJsonObject auth{{QStringLiteral("token"), QString::fromLatin1(m_token)},
-                                   {QStringLiteral("deviceId"), QStringLiteral("bench-%1").arg(i)},
-                                   {QStringLiteral("deviceName"), QStringLiteral("Bench %1").arg(i)},
-                                   {QStringLiteral("since"), 0}};
+            const QJsonObject auth{
+                {QStringLiteral("token"), QString::fromLatin1(m_token)},
+                {QStringLiteral("deviceId"), QStringLiteral("bench-%1").arg(i)},
+                {QStringLiteral("deviceName"), QStringLiteral("Bench %1").arg(i)},
+                {QStringLiteral("since"), 0}};
             const QByteArray connect = "40" + QJsonDocument(auth).toJson(QJsonDocument::Compact);
             raw->onText = [this, raw, &desk, connect](const QByteArray &text) {
                 if (text.startsWith("42[\"timer:started\"")) {
@@ -140,7 +141,9 @@ private:
         std::vector<double> samples, local;
         RawWebSocket *sender = m_desks.front().ws.get(); // on the first hub
         qint64 ack = 100;
-        const auto remote = [](const Desk &d) { return d.hub != 0 && d.connected; };
+        const auto remote = [](const Desk &d) {
+            return d.hub != 0 && d.connected;
+        };
         for (int r = 0; r < rounds; ++r) {
             for (Desk &d : m_desks)
                 d.lastStarted = -1;
@@ -282,8 +285,8 @@ int main(int argc, char *argv[])
             hubs.push_back(std::move(hub));
         }
         MultiLoad load(hubs, token, desks);
-        rows.push_back(load.run(parser.value(roundsOption).toInt(),
-                                parser.value(secondsOption).toInt()));
+        rows.push_back(
+            load.run(parser.value(roundsOption).toInt(), parser.value(secondsOption).toInt()));
         for (auto &hub : hubs)
             hub->stop();
         const Row &r = rows.back();

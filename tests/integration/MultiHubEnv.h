@@ -131,5 +131,4 @@ inline QJsonObject stopPayload(const QJsonObject &u, const QString &entryId)
             {QStringLiteral("entryId"), entryId}};
 }
 
-
 } // namespace st::test

@@ -19,10 +19,10 @@ namespace {
 QHash<QString, int> startsInLog(MultiEnv &env, const QString &orgId)
 {
     QHash<QString, int> count;
-    const QVariantList rows = env.column(
-        QStringLiteral("SELECT data FROM hub_changes WHERE org_id = '%1' AND type = "
-                       "'timer:started'")
-            .arg(orgId));
+    const QVariantList rows =
+        env.column(QStringLiteral("SELECT data FROM hub_changes WHERE org_id = '%1' AND type = "
+                                  "'timer:started'")
+                       .arg(orgId));
     for (const QVariant &row : rows)
         count[entryIdOf(QJsonDocument::fromJson(row.toString().toUtf8()).object())] += 1;
     return count;
@@ -103,8 +103,8 @@ void TestHubMultiFaults::hubKilledMidLoadLosesNothingAcknowledged()
     QCOMPARE(heard.size(), inLog.size()); // B heard what was committed, acknowledged or not
 
     // Hub B carries on.
-    QVERIFY(isOk(deskB.request(QStringLiteral("timer:start"),
-                               startPayload(newId(), org.recordingId, ana))));
+    QVERIFY(isOk(
+        deskB.request(QStringLiteral("timer:start"), startPayload(newId(), org.recordingId, ana))));
 }
 
 void TestHubMultiFaults::postgresqlRestartedMidLoadLosesNothing()

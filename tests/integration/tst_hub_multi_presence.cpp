@@ -65,8 +65,9 @@ void TestHubMultiPresence::desksOfTheOtherHubJoinChangeAndLeave()
     QCOMPARE(deskA.presenceNames(), (QStringList{onA, QStringLiteral("Late/")}));
     bool toldLeft = false;
     for (const QJsonObject &left : deskA.eventsNamed(QStringLiteral("presence:left")))
-        toldLeft = toldLeft || left.value(QLatin1String("ids")).toArray().contains(
-                                   QStringLiteral("dev-Desk on B"));
+        toldLeft =
+            toldLeft ||
+            left.value(QLatin1String("ids")).toArray().contains(QStringLiteral("dev-Desk on B"));
     QVERIFY(toldLeft);
     // Deltas only: nobody was sent the whole list again.
     QVERIFY(deskA.eventsNamed(QStringLiteral("presence")).isEmpty());
