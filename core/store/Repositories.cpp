@@ -180,7 +180,14 @@ Result<void> EntryRepository::noteLength(const TimeEntry &entry)
         return longest.error();
     if (length <= longest.value())
         return {};
-    return m_db.setMeta(QStringLiteral("longest_entry_ms"), QString::number(length));
+    // The comparison again inside one statement: two hubs on one PostgreSQL database noting
+    // entries at once keep the greater length (a read then a write could put back the smaller).
+    CachedQuery q(m_db, QStringLiteral("INSERT INTO meta (key, value) VALUES ('longest_entry_ms', "
+                                       "?) ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+                                       "WHERE CAST(meta.value AS BIGINT) < "
+                                       "CAST(excluded.value AS BIGINT)"));
+    q->addBindValue(QString::number(length));
+    return m_db.exec(*q);
 }
 
 Result<void> EntryRepository::insert(const TimeEntry &entry)

@@ -16,10 +16,12 @@ constexpr int kFirstBackoffMs = 200;
 constexpr int kMaxBackoffMs = 4000; // PostgreSQL back: served again within about 5 s
 } // namespace
 
-ChangeListener::ChangeListener(QString url, QString applicationName, int checkMs, QObject *parent)
+ChangeListener::ChangeListener(QString url, QString applicationName, QString presenceChannel,
+                               int checkMs, QObject *parent)
     : QObject(parent)
     , m_url(std::move(url))
     , m_applicationName(std::move(applicationName))
+    , m_presenceChannel(std::move(presenceChannel))
     , m_checkMs(checkMs)
 {
     m_check.setInterval(m_checkMs);
@@ -42,18 +44,25 @@ bool ChangeListener::connectAndListen()
         return false;
     }
     QSqlDriver *driver = opened.value()->connection().driver();
-    if (!driver->subscribeToNotification(SqlHubStore::changesChannel())) {
-        lost(driver->lastError().text());
-        return false;
+    for (const QString &channel : {SqlHubStore::changesChannel(), m_presenceChannel}) {
+        if (!channel.isEmpty() && !driver->subscribeToNotification(channel)) {
+            lost(driver->lastError().text());
+            return false;
+        }
     }
-    connect(driver, &QSqlDriver::notification, this,
-            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                const QStringList parts = payload.toString().split(QLatin1Char(' '));
-                bool ok = false;
-                const qint64 seq = parts.size() == 2 ? parts.at(1).toLongLong(&ok) : 0;
-                if (ok)
-                    Q_EMIT changed(parts.at(0), seq);
-            });
+    connect(
+        driver, &QSqlDriver::notification, this,
+        [this](const QString &channel, QSqlDriver::NotificationSource, const QVariant &payload) {
+            if (channel == m_presenceChannel) {
+                Q_EMIT presence(payload.toString());
+                return;
+            }
+            const QStringList parts = payload.toString().split(QLatin1Char(' '));
+            bool ok = false;
+            const qint64 seq = parts.size() == 2 ? parts.at(1).toLongLong(&ok) : 0;
+            if (ok)
+                Q_EMIT changed(parts.at(0), seq);
+        });
     m_db = std::move(opened).value();
     if (m_backoffMs > 0)
         qCInfo(lcListen) << "listening again for the other hubs' changes";

@@ -10,7 +10,8 @@
 namespace st {
 
 // A hub's LISTEN on PostgreSQL: its own connection, subscribed to SqlHubStore::changesChannel(),
-// reports each committed change ("orgId seq") of any hub on the database. The connection is
+// reports each committed change ("orgId seq") of any hub on the database, and each notification
+// on presenceChannel (SharedPresence's; none if empty). The connection is
 // checked every checkMs; once lost (the server restarted, the connection was cut) it is opened
 // again with capped exponential backoff plus jitter, and subscribed() is emitted again: the hub
 // then reads from the log what it missed meanwhile.
@@ -18,8 +19,8 @@ class ChangeListener final : public QObject
 {
     Q_OBJECT
 public:
-    ChangeListener(QString url, QString applicationName, int checkMs = 1000,
-                   QObject *parent = nullptr);
+    ChangeListener(QString url, QString applicationName, QString presenceChannel = {},
+                   int checkMs = 1000, QObject *parent = nullptr);
     ~ChangeListener() override;
 
     // Connects and subscribes now (false: retried in the background).
@@ -28,6 +29,7 @@ public:
 
 Q_SIGNALS:
     void changed(const QString &orgId, qint64 seq);
+    void presence(const QString &payload);
     // (Re)subscribed: notifications sent before now may have been missed.
     void subscribed();
 
@@ -38,6 +40,7 @@ private:
 
     QString m_url;
     QString m_applicationName;
+    QString m_presenceChannel;
     std::unique_ptr<Database> m_db;
     QTimer m_check;
     int m_checkMs;

@@ -4,6 +4,7 @@
 #include "protocol/Broadcasts.h"
 #include "sync/ChangeListener.h"
 #include "sync/HubService.h"
+#include "sync/SharedPresence.h"
 #include "sync/SocketIoCodec.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QTimer>
+#include <QUuid>
 
 Q_LOGGING_CATEGORY(lcHub, "studiotimer.hub", QtInfoMsg)
 
@@ -56,6 +58,9 @@ Hub::Hub(const Database &db, const Clock &clock, HubOptions options, QObject *pa
     , m_throttle(clock, m_options.connectThrottle)
     , m_server(std::make_unique<SioServer>(m_options, static_cast<SioHandler &>(*this)))
 {
+    if (m_db.isPostgres())
+        m_shared = std::make_unique<SharedPresence>(
+            m_db, m_presence, QUuid::createUuid().toString(QUuid::WithoutBraces));
     m_revocationPoll.setInterval(m_options.revocationPollMs);
     connect(&m_revocationPoll, &QTimer::timeout, this, &Hub::onPoll);
     m_presenceTimer.setSingleShot(true);
@@ -77,11 +82,20 @@ Result<void> Hub::listen()
     if (m_db.isPostgres() && !m_listener) {
         // Other hubs on the same database: their changes reach this hub's sockets too.
         m_listener = std::make_unique<ChangeListener>(
-            m_db.connectUrl(), m_options.databaseApplicationName + QStringLiteral("-listen"));
+            m_db.connectUrl(), m_options.databaseApplicationName + QStringLiteral("-listen"),
+            HubPresenceStore::presenceChannel());
         connect(m_listener.get(), &ChangeListener::changed, this,
                 [this](const QString &orgId, qint64 seq) { m_fanout.notified(orgId, seq); });
-        connect(m_listener.get(), &ChangeListener::subscribed, this,
-                [this] { m_fanout.catchUpAll(); });
+        connect(m_listener.get(), &ChangeListener::presence, this, [this](const QString &payload) {
+            m_shared->notified(payload);
+            presenceChanged();
+        });
+        connect(m_listener.get(), &ChangeListener::subscribed, this, [this] {
+            m_fanout.catchUpAll();
+            m_shared->resync(); // the other hubs' desks, as the rows hold them now
+            presenceChanged();
+        });
+        m_shared->poll(); // registered before any desk is
         m_listener->start();
     }
     return {};
@@ -98,6 +112,10 @@ void Hub::close()
     m_listener.reset();
     // What was received is applied and answered before the sockets go ("nothing is lost").
     m_requests->flush();
+    if (m_shared) {
+        m_shared->withdraw(); // the other hubs drop this hub's desks now, not after the TTL
+        m_shared.reset();
+    }
     m_server->close(Tr::tr("The hub is shutting down."));
 }
 
@@ -127,6 +145,10 @@ void Hub::onPoll()
     if (m_db.isDisconnected())
         reconnectDatabase();
     checkRevocations();
+    if (m_shared) {
+        m_shared->poll(); // heartbeats: a gone hub's desks leave
+        presenceChanged();
+    }
     const QList<ConnectThrottle::Burst> ended = m_throttle.endQuietBursts();
     for (const ConnectThrottle::Burst &burst : ended)
         logBurstEnd(burst);
@@ -142,6 +164,8 @@ void Hub::reconnectDatabase()
         qCInfo(lcHub) << "the database is back";
         m_reconnectBackoffMs = 0;
         m_fanout.catchUpAll(); // what other hubs committed while this one could not read
+        if (m_shared)
+            m_shared->resync();
         return;
     }
     if (m_reconnectBackoffMs == 0)
@@ -294,6 +318,11 @@ void Hub::checkConnect(SioConnectionId id, const QString &nsp, const QJsonValue 
                      QStringLiteral("\"presence\":") + m_presence.snapshot(conn->orgId));
     m_server->join(id, roomOf(conn->orgId));
     m_presence.join(conn);
+    if (m_shared) {
+        m_shared->joined(conn);
+        if (m_perOrg.value(conn->orgId) == 1)
+            m_shared->follow(conn->orgId); // the desks of the other hubs join the list
+    }
     qCInfo(lcHub).noquote() << conn->deviceName << "connected to" << (*org)->name << "since"
                             << a->since << "speaking protocol" << a->protocol;
     Q_EMIT clientConnected(conn->orgId, conn->deviceName);
@@ -322,8 +351,11 @@ void Hub::namespaceLeft(SioConnectionId id, const QString &nsp)
 void Hub::connectionClosing(SioConnectionId id)
 {
     // Out of the presence list at once (the server takes it out of its rooms).
-    if (const HubConnection *conn = client(id); conn && m_presence.leave(conn))
+    if (const HubConnection *conn = client(id); conn && m_presence.leave(conn)) {
+        if (m_shared)
+            m_shared->left(conn);
         presenceChanged();
+    }
 }
 
 void Hub::connectionClosed(SioConnectionId id)
@@ -343,11 +375,17 @@ void Hub::leave(SioConnectionId id)
         if (--(*counts)[key] <= 0)
             counts->remove(key);
     }
-    if (!m_perOrg.contains(conn->orgId))
-        m_fanout.unfollow(conn->orgId);
     m_server->leave(id, roomOf(conn->orgId));
-    if (m_presence.leave(conn.get()))
+    if (m_presence.leave(conn.get())) {
+        if (m_shared)
+            m_shared->left(conn.get());
         presenceChanged();
+    }
+    if (!m_perOrg.contains(conn->orgId)) {
+        m_fanout.unfollow(conn->orgId);
+        if (m_shared)
+            m_shared->unfollow(conn->orgId);
+    }
     Q_EMIT clientDisconnected(conn->orgId, conn->deviceName);
     // A request of this desk may be on the stack below (its socket closed while sending): the
     // record goes once the event loop is back.
@@ -415,6 +453,8 @@ void Hub::handleRequest(HubConnection *conn, const QString &event, const QJsonVa
         if (desk && !outcome.userName.isEmpty() && outcome.userName != desk->userName) {
             desk->userName = outcome.userName;
             m_presence.update(desk);
+            if (m_shared)
+                m_shared->updated(desk);
             presenceChanged();
         }
     };
@@ -428,12 +468,15 @@ void Hub::broadcast(const QString &orgId, const QString &event, const QJsonObjec
 
 void Hub::presenceChanged()
 {
-    if (!m_presenceTimer.isActive() && !m_presence.pending().isEmpty())
+    if (!m_presenceTimer.isActive() &&
+        (!m_presence.pending().isEmpty() || (m_shared && m_shared->hasUnpublished())))
         m_presenceTimer.start();
 }
 
 void Hub::flushPresence()
 {
+    if (m_shared)
+        m_shared->publish(); // this hub's desks to the other hubs (kept if the database fails)
     const QList<QString> orgs = m_presence.pending();
     for (const QString &orgId : orgs) {
         const QList<protocol::Presence> deltas = m_presence.flush(orgId);

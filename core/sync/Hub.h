@@ -21,6 +21,7 @@ namespace st {
 struct HubConnection;
 class HubService;
 class ChangeListener;
+class SharedPresence;
 
 // The transport limits of SioServerOptions; the hub serves the namespace "/" on port 7345.
 struct HubOptions : SioServerOptions
@@ -64,7 +65,8 @@ struct HubOptions : SioServerOptions
 // "unauthorized".
 //
 // The parts: SioServer (transport), HubStore (tokens, change log, opIds), Presence (who is
-// connected); this class authenticates, applies requests and broadcasts.
+// connected), and on PostgreSQL ChangeListener, ChangeFanout and SharedPresence (the other hubs'
+// changes and desks); this class authenticates, applies requests and broadcasts.
 // The same class runs headless (studiotimer-hub) and embedded in the desktop app.
 class Hub final : public QObject, private SioHandler
 {
@@ -149,6 +151,7 @@ private:
     int m_reconnectBackoffMs = 0;
     qint64 m_nextReconnectMs = 0;
     Presence m_presence;
+    std::unique_ptr<SharedPresence> m_shared; // PostgreSQL: the other hubs' desks, and ours to them
     QTimer m_presenceTimer;
     // The desks connected to "/", by connection.
     std::map<SioConnectionId, std::unique_ptr<HubConnection>> m_clients;

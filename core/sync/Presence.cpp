@@ -59,7 +59,8 @@ void Presence::join(const ConnectedDesk *desk)
         it->info = describe(desk, it->info.connectedAt);
     }
     it->sockets.append(desk);
-    ++m_sockets;
+    if (!desk->remote)
+        ++m_sockets;
 }
 
 bool Presence::leave(const ConnectedDesk *desk)
@@ -73,7 +74,8 @@ bool Presence::leave(const ConnectedDesk *desk)
         return false;
     touch(org, desk->orgId, desk->deviceId);
     it->sockets.removeOne(desk);
-    --m_sockets;
+    if (!desk->remote)
+        --m_sockets;
     if (it->sockets.isEmpty())
         org.devices.erase(it);
     return true;

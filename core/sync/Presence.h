@@ -20,6 +20,8 @@ struct ConnectedDesk
     QString deviceName;
     QString userName;
     Ms connectedAt = 0;
+    // Connected to another hub on the same database (SharedPresence): listed, not counted.
+    bool remote = false;
 };
 
 // Who is connected per organisation, by device (a device with two sockets, one reconnecting while
@@ -39,7 +41,7 @@ public:
     // The desk's userName (or name) changed.
     void update(const ConnectedDesk *desk);
     bool contains(const ConnectedDesk *desk) const;
-    // Sockets present, across organisations.
+    // This hub's sockets present, across organisations (remote desks not counted).
     int count() const { return m_sockets; }
     // Devices present in an organisation.
     int deviceCount(const QString &orgId) const;

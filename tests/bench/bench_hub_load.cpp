@@ -16,6 +16,7 @@
 //   bench_hub_load [--sizes 50,500,2000] [--seconds 10] [--rounds 60] [--only hub|baseline]
 //                  [--data-root DIR]
 
+#include "HubBenchSupport.h"
 #include "RawWebSocket.h"
 
 #include <QCommandLineParser>
@@ -43,102 +44,7 @@ using st::test::RawWebSocket;
 
 namespace {
 
-void say(const QString &line)
-{
-    std::fprintf(stdout, "%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-// Runs the event loop until done() or the deadline; false on timeout.
-template <class Done> bool waitFor(Done done, int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > ms)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-
-void pause(int ms)
-{
-    waitFor([] { return false; }, ms);
-}
-
-qint64 rssKb(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray status = f.readAll();
-    const qsizetype at = status.indexOf("VmRSS:");
-    return at < 0 ? 0
-                  : status.mid(at + 6, status.indexOf('\n', at) - at - 6)
-                        .trimmed()
-                        .split(' ')
-                        .first()
-                        .toLongLong();
-}
-
-QByteArray uuid()
-{
-    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-}
-
-// A server under test: studiotimer-hub or the Socket.IO baseline, in its own process.
-struct Server
-{
-    QString kind;
-    QProcess process;
-    std::unique_ptr<QTemporaryDir> data;
-    quint16 port = 0;
-    QByteArray token;
-    QByteArray taskTypeId;
-    QString logPath;
-
-    bool start(const QString &program, const QStringList &args, const QString &dir = {})
-    {
-        process.setProgram(program);
-        process.setArguments(args);
-        if (!dir.isEmpty())
-            process.setWorkingDirectory(dir);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TOKEN"), QString::fromLatin1(token));
-        process.setProcessEnvironment(env);
-        // The server's log goes to a file (BENCH_LOG_DIR, else the temporary folder): what it
-        // says about refused or cut-off sockets is there to read after a run.
-        const QString logDir = qEnvironmentVariable("BENCH_LOG_DIR", QDir::tempPath());
-        logPath = QStringLiteral("%1/bench-hub-load-%2.log").arg(logDir, kind);
-        process.setStandardErrorFile(logPath);
-        process.start();
-        const QRegularExpression listening(QStringLiteral("listening on port (\\d+)"));
-        QFile log(logPath);
-        const bool ok = waitFor(
-            [&] {
-                if (log.isOpen() || log.open(QIODevice::ReadOnly)) {
-                    log.seek(0);
-                    const auto m = listening.match(QString::fromUtf8(log.readAll()));
-                    if (m.hasMatch())
-                        port = quint16(m.captured(1).toUInt());
-                }
-                return port != 0 || process.state() == QProcess::NotRunning;
-            },
-            30000);
-        if (!ok || port == 0)
-            say(QStringLiteral("%1 did not start, see %2").arg(kind, logPath));
-        return port != 0;
-    }
-    void stop()
-    {
-        process.terminate();
-        if (!process.waitForFinished(5000))
-            process.kill();
-        process.waitForFinished(2000);
-    }
-    qint64 rss() const { return rssKb(process.processId()); }
-};
+using namespace st::bench;
 
 // One desk of the load.
 struct Desk
@@ -264,18 +170,7 @@ private:
     {
         RawWebSocket *ws = m_desks.front().ws.get();
         m_onAck = [this](RawWebSocket *, const QByteArray &text) {
-            const QJsonArray args = QJsonDocument::fromJson(text.mid(text.indexOf('['))).array();
-            const QJsonArray changes =
-                args.at(0).toObject().value(QLatin1String("changes")).toArray();
-            for (const QJsonValue &c : changes) {
-                const QJsonObject type = c.toObject()
-                                             .value(QLatin1String("data"))
-                                             .toObject()
-                                             .value(QLatin1String("taskType"))
-                                             .toObject();
-                if (!type.isEmpty() && m_server.taskTypeId.isEmpty())
-                    m_server.taskTypeId = type.value(QLatin1String("id")).toString().toLatin1();
-            }
+            m_server.taskTypeId = taskTypeFromPull(text);
             if (m_server.taskTypeId.isEmpty())
                 m_server.taskTypeId = uuid(); // the baseline takes any
         };
@@ -311,13 +206,10 @@ private:
         }
         if (samples.empty())
             return;
-        std::sort(samples.begin(), samples.end());
-        const auto at = [&](double p) {
-            return samples[std::min(samples.size() - 1, size_t(p * double(samples.size())))];
-        };
-        row.p50 = at(0.50);
-        row.p99 = at(0.99);
-        row.max = samples.back();
+        const Percentiles p = percentiles(std::move(samples));
+        row.p50 = p.p50;
+        row.p99 = p.p99;
+        row.max = p.max;
     }
 
     void throughput(Row &row, int seconds)

@@ -21,6 +21,12 @@ using namespace st::test;
 
 namespace {
 
+// Every migration applied once (their numbers may have gaps: each is allocated to a change).
+qint64 migrationCount()
+{
+    return QDir(QStringLiteral(":/migrations")).entryList({QStringLiteral("*.sql")}).size();
+}
+
 struct Run
 {
     int exitCode = -1;
@@ -79,7 +85,7 @@ void TestHubPostgres::bothUriFormsOpenAndMigrate()
         QVERIFY((*db)->isPostgres());
         QCOMPARE((*db)->schemaVersion(), Database::latestSchemaVersion());
         QCOMPARE(scalar(**db, QStringLiteral("SELECT COUNT(*) FROM schema_migrations")),
-                 qint64(Database::latestSchemaVersion()));
+                 migrationCount());
     }
     // A database that is not there: a clear error, nothing made.
     const auto missing = Database::openUrl(m_pg->url(QStringLiteral("no_such_db")));
@@ -107,7 +113,7 @@ void TestHubPostgres::hubsStartingTogetherMigrateOnce()
     auto db = Database::openUrl(url);
     QVERIFY(db);
     QCOMPARE(scalar(**db, QStringLiteral("SELECT COUNT(*) FROM schema_migrations")),
-             qint64(Database::latestSchemaVersion()));
+             migrationCount());
 }
 
 void TestHubPostgres::hubsOfOneDatabaseShareOneCertificate()

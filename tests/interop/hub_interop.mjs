@@ -7,7 +7,7 @@
 // A wrong token is refused with connect_error "unauthorized". SIGTERM stops the hub cleanly and
 // what was acknowledged is there after a restart. Exits non-zero with a message on any failure.
 
-import { io } from "socket.io-client";
+import { connect, nextEvent, request, withTimeout } from "./interop_helpers.mjs";
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -41,42 +41,6 @@ function startHub() {
   return { hub, port, exited, log: () => log };
 }
 
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms);
-    }),
-  ]);
-}
-
-function connect(port, token, deviceName) {
-  const socket = io(`ws://127.0.0.1:${port}`, {
-    transports: ["websocket"],
-    reconnection: false,
-    auth: { token, deviceId: `dev-${deviceName}`, deviceName, since: 0 },
-  });
-  socket.received = [];
-  socket.onAny((event, data) => socket.received.push({ event, data }));
-  const ready = new Promise((resolve, reject) => {
-    socket.on("connect", () => resolve(socket));
-    socket.on("connect_error", (err) => reject(err));
-  });
-  return withTimeout(ready, 5000, `connect ${deviceName}`);
-}
-
-function nextEvent(socket, name) {
-  const seen = socket.received.find((e) => e.event === name);
-  if (seen) return Promise.resolve(seen.data);
-  return withTimeout(
-    new Promise((resolve) => socket.once(name, resolve)),
-    5000,
-    `${name} on ${socket.auth.deviceName}`
-  );
-}
-
-const request = (socket, event, payload) => socket.timeout(5000).emitWithAck(event, payload);
 
 let hubProcess;
 try {
