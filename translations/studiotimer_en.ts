@@ -26,7 +26,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/cli/ReportCommands.cpp" line="+226"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+228"/>
         <source>Each entry rounded to %n minute(s) (%1).
 </source>
         <translation>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Nothing was imported: the file has %n bad row(s).
 </source>
         <translation>
@@ -141,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+48"/>
         <source>  … and %n more row(s)
 </source>
         <translation>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Imported %n entries</source>
         <translation>
             <numerusform>Imported %n entry</numerusform>

@@ -432,13 +432,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="+186"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+188"/>
         <source>Choose one of --json and --csv.</source>
         <translation>Choisissez --json ou --csv, pas les deux.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/cli/ReportCommands.cpp" line="-66"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-68"/>
         <location filename="../core/cli/TaskTypeCommands.cpp" line="+138"/>
         <location line="+54"/>
         <source>--from takes a day such as 2026-11-28, not &quot;%1&quot;.</source>
@@ -525,7 +525,7 @@
         <translation>  non facturable</translation>
     </message>
     <message>
-        <location filename="../core/cli/ProjectCommands.cpp" line="+77"/>
+        <location filename="../core/cli/ProjectCommands.cpp" line="+67"/>
         <source>&quot;%1 add&quot; takes one name (quote a name with spaces).</source>
         <translation>« %1 add » prend un seul nom (mettez entre guillemets un nom avec des espaces).</translation>
     </message>
@@ -666,7 +666,7 @@
 </translation>
     </message>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+40"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+32"/>
         <source>No user is set for this desk: give --user NAME.</source>
         <translation>Aucun utilisateur n’est défini pour ce poste : indiquez --user NOM.</translation>
     </message>
@@ -717,7 +717,7 @@ Essayez « studiotimer help ».
         <translation>--from %1 est après --to %2.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>%1 to %2, by %3
 </source>
         <translation>Du %1 au %2, par %3
@@ -895,7 +895,7 @@ Essayez « studiotimer help ».
         <translation>Format de %1 inconnu : indiquez --format csv, json ou toggl-csv.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Checking %1: %2%</source>
         <translation>Vérification de %1 : %2 %</translation>
     </message>
@@ -1911,7 +1911,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::EntryExporter</name>
     <message>
-        <location filename="../core/report/EntryExport.cpp" line="+265"/>
+        <location filename="../core/report/EntryExport.cpp" line="+296"/>
         <source>Cancelled: nothing was exported.</source>
         <translation>Annulé : rien n’a été exporté.</translation>
     </message>
@@ -1919,7 +1919,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::EntryImporter</name>
     <message>
-        <location filename="../core/report/EntryImportFormats.cpp" line="+162"/>
+        <location filename="../core/report/EntryImportFormats.cpp" line="+199"/>
         <source>The file is not UTF-8 text.</source>
         <translation>Le fichier n’est pas du texte UTF-8.</translation>
     </message>
@@ -1935,7 +1935,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+72"/>
-        <location filename="../core/report/EntryImportResolve.cpp" line="+382"/>
+        <location filename="../core/report/EntryImportResolve.cpp" line="+350"/>
         <source>Line %1</source>
         <translation>Ligne %1</translation>
     </message>
@@ -1970,7 +1970,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Ligne %1 : l’en-tête n’a pas de colonne « %2 » : est-ce bien le rapport détaillé CSV de Toggl Track ?</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+162"/>
         <source>the start &quot;%1 %2&quot; is not a date and time such as 2026-11-28 09:30:00.</source>
         <translation>le début « %1 %2 » n’est pas une date et heure comme 2026-11-28 09:30:00.</translation>
     </message>
@@ -1985,7 +1985,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>la durée « %1 » ne s’écrit pas 01:30:00.</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-148"/>
         <source>The file is not valid JSON: %1 (at byte %2).</source>
         <translation>Le fichier n’est pas du JSON valide : %1 (à l’octet %2).</translation>
     </message>
@@ -1995,7 +1995,17 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le JSON ne contient aucune entrée : un tableau était attendu, ou un objet avec « entries ».</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+90"/>
+        <source>billable &quot;%1&quot; is not true or false.</source>
+        <translation>billable « %1 » n’est ni true ni false.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Billable &quot;%1&quot; is not Yes or No.</source>
+        <translation>Billable « %1 » n’est ni Yes ni No.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <location filename="../core/report/EntryImportResolve.cpp" line="-1"/>
         <source>Entry %1</source>
         <translation>Entrée %1</translation>
@@ -2036,7 +2046,18 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>« hourlyRateCents » doit être un tarif en unités mineures (centimes).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <location line="+6"/>
+        <source>&quot;tags&quot; must be a list of words.</source>
+        <translation>« tags » doit être une liste de mots.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;billable&quot; must be true or false.</source>
+        <translation>« billable » doit être true ou false.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>an audit row is not an object.</source>
         <translation>une ligne de l’historique des modifications n’est pas un objet.</translation>
     </message>
@@ -2046,23 +2067,28 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>« audit » doit être un tableau.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>a control character (such as NUL) is not text; remove it.</source>
         <translation>un caractère de contrôle (comme NUL) n’est pas du texte ; supprimez-le.</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImportResolve.cpp" line="-110"/>
-        <location line="+109"/>
+        <location filename="../core/report/EntryImportResolve.cpp" line="-111"/>
+        <location line="+110"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location filename="../core/report/EntryImportProjects.cpp" line="+72"/>
+        <source>No task type &quot;%1&quot; (its Task column, else its Project); known: %2. Choose one for such rows with --task.</source>
+        <translation>Aucun type de tâche « %1 » (sa colonne Task, sinon son Project) ; connus : %2. Choisissez-en un pour ces lignes avec --task.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>it has no task type.</source>
         <translation>elle n’a pas de type de tâche.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>No task type &quot;%1&quot;.</source>
         <translation>Aucun type de tâche « %1 ».</translation>
     </message>
@@ -2072,12 +2098,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>le type de tâche « %1 » est archivé.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../core/report/EntryImportResolve.cpp" line="-237"/>
         <source>it names no user and no user is set for this desk.</source>
         <translation>elle ne nomme aucun utilisateur et aucun n’est défini pour ce poste.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>the ID &quot;%1&quot; is not a UUID.</source>
         <translation>l’identifiant « %1 » n’est pas un UUID.</translation>
     </message>
@@ -2098,7 +2124,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>ligne %1</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>it overlaps the stored entry %1 of %2 (%3 to %4).</source>
         <translation>elle chevauche l’entrée enregistrée %1 de %2 (%3 à %4).</translation>
     </message>
@@ -2113,7 +2139,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 %2 : elle chevauche la ligne %3 de la même personne (%4).</translation>
     </message>
     <message>
-        <location filename="../core/report/EntryImport.cpp" line="+148"/>
+        <location filename="../core/report/EntryImport.cpp" line="+149"/>
         <location filename="../core/report/EntryImportResolve.cpp" line="+1"/>
         <source>Entry</source>
         <translation>Entrée</translation>
@@ -2125,7 +2151,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Ligne</translation>
     </message>
     <message numerus="yes">
-        <location line="-56"/>
+        <location line="-57"/>
         <source>The file has %n bad row(s); nothing was imported.</source>
         <translation>
             <numerusform>Le fichier a %n ligne incorrecte ; rien n’a été importé.</numerusform>
@@ -2148,7 +2174,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>%1 %2: %3; nothing was imported.</source>
         <translation>%1 %2 : %3 ; rien n’a été importé.</translation>
     </message>
@@ -2189,6 +2215,16 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation> dans %1</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>, project %1</source>
+        <translation>, projet %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> (not billable)</source>
+        <translation> (non facturable)</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>  + %1 %2: %3
 </source>
@@ -2221,17 +2257,31 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>New people: %1
 </source>
         <translation>Nouvelles personnes : %1
 </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>New rooms: %1
 </source>
         <translation>Nouvelles salles : %1
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New clients: %1
+</source>
+        <translation>Nouveaux clients : %1
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New projects: %1
+</source>
+        <translation>Nouveaux projets : %1
 </translation>
     </message>
     <message numerus="yes">
@@ -4866,7 +4916,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Le temps de pause doit tenir dans l’entrée.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerBatch.cpp" line="+144"/>
+        <location filename="../core/timer/TimerBatch.cpp" line="+143"/>
         <location line="+4"/>
         <source>A new user needs a new ID.</source>
         <translation>Un nouvel utilisateur demande un nouvel identifiant.</translation>
@@ -5006,7 +5056,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Plusieurs entrées commencent par « %1 » : donnez une plus grande partie de l’identifiant.</translation>
     </message>
     <message>
-        <location filename="../core/timer/TimerBatch.cpp" line="+129"/>
+        <location filename="../core/timer/TimerBatch.cpp" line="+140"/>
         <location filename="../core/timer/TimerEdits.cpp" line="+20"/>
         <source>This overlaps %1 (entry %2).</source>
         <translation>Cela chevauche %1 (entrée %2).</translation>
@@ -5836,7 +5886,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::validate</name>
     <message>
-        <location filename="../core/domain/Types.cpp" line="+80"/>
+        <location filename="../core/domain/Types.cpp" line="+89"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>

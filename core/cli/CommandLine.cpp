@@ -473,16 +473,8 @@ CommandOutput CommandLine::help(QCommandLineParser &)
 
 QJsonObject CommandLine::entryJson(const TimeEntry &e) const
 {
-    // One shape for `list --json`, `status --json` and exported JSON files; the project, tags and
-    // billability are added here until the export writes them too.
-    QJsonObject o = EntryExporter(m_service).entryJson(e);
-    const QString project = projectName(e.projectId);
-    o.insert(QStringLiteral("project"), project.isEmpty() ? QJsonValue() : QJsonValue(project));
-    o.insert(QStringLiteral("projectId"),
-             e.projectId.isEmpty() ? QJsonValue() : QJsonValue(e.projectId));
-    o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(e.tags));
-    o.insert(QStringLiteral("billable"), e.billable);
-    return o;
+    // One shape for `list --json`, `status --json` and exported JSON files.
+    return EntryExporter(m_service).entryJson(e);
 }
 
 Result<User> CommandLine::actor(const QCommandLineParser &p, bool makeCurrent)

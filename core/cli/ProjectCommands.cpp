@@ -26,16 +26,6 @@ QJsonValue rateJson(const std::optional<qint64> &rate)
     return rate ? QJsonValue(double(*rate)) : QJsonValue();
 }
 
-// A new client's or project's colour: the next of a few that read well on light and dark.
-QString nextColor(qsizetype count)
-{
-    static const QStringList palette{QStringLiteral("#4e79a7"), QStringLiteral("#f28e2b"),
-                                     QStringLiteral("#59a14f"), QStringLiteral("#e15759"),
-                                     QStringLiteral("#b07aa1"), QStringLiteral("#76b7b2"),
-                                     QStringLiteral("#edc948"), QStringLiteral("#9c755f")};
-    return palette.at(count % palette.size());
-}
-
 double hours(Ms ms)
 {
     return double(ms) / double(money::kMsPerHour);
@@ -98,7 +88,7 @@ CommandOutput CommandLine::addClient(QCommandLineParser &p, const QString &name)
         client.hourlyRateCents = rate.value();
     }
     client.name = name.trimmed();
-    client.color = nextColor(m_service.clients(true).size());
+    client.color = nextCatalogColor(m_service.clients(true).size());
     auto saved = m_service.saveClient(client);
     if (!saved)
         return fail(saved.error());
@@ -131,7 +121,7 @@ CommandOutput CommandLine::addProject(QCommandLineParser &p, const QString &name
         project.clientId = client->id;
     }
     project.name = name.trimmed();
-    project.color = nextColor(m_service.projects(true).size());
+    project.color = nextCatalogColor(m_service.projects(true).size());
     auto saved = m_service.saveProject(project);
     if (!saved)
         return fail(saved.error());

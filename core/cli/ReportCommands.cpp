@@ -148,7 +148,8 @@ QStringList CommandLine::withAbsolutePaths(const QStringList &arguments)
                     args[i] = option + QLatin1Char('=') + absolute(arg.mid(option.size() + 1));
             }
         } else if (isImport) {
-            if (arg == QLatin1String("--format") || arg == QLatin1String("-format")) {
+            if (arg == QLatin1String("--format") || arg == QLatin1String("-format") ||
+                arg == QLatin1String("--task") || arg == QLatin1String("-task")) {
                 ++i; // its value
             } else if (!arg.startsWith(QLatin1Char('-'))) {
                 args[i] = absolute(arg);
@@ -177,7 +178,8 @@ void CommandLine::exportOptions(QCommandLineParser &p)
 
 void CommandLine::importOptions(QCommandLineParser &p)
 {
-    p.addOptions({option("format", "FORMAT"), option("dry-run"), option("progress")});
+    p.addOptions({option("format", "FORMAT"), option("dry-run"), option("progress"),
+                  option("task", "TASK")});
 }
 
 CommandOutput CommandLine::report(QCommandLineParser &p)
@@ -353,6 +355,13 @@ CommandOutput CommandLine::importEntries(QCommandLineParser &p)
             tr("Cannot tell the format of %1: give --format csv, json or toggl-csv.").arg(file));
 
     EntryImporter importer(m_service, profile::currentUserId(m_service.database()));
+    if (p.isSet(QStringLiteral("task"))) {
+        // The task type of Toggl rows whose Task column names none.
+        const auto type = m_service.findTaskType(p.value(QStringLiteral("task")));
+        if (!type)
+            return fail(type.error());
+        importer.setDefaultTaskType(type->id);
+    }
     StderrProgress progress(p, m_inApp);
     const ImportPlan plan =
         importer.previewFile(file, *transfer, progress.hooks(tr("Checking %1: %2%"), file));

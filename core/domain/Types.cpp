@@ -14,6 +14,15 @@ QString newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+QString nextCatalogColor(qsizetype count)
+{
+    static const QStringList palette{QStringLiteral("#4e79a7"), QStringLiteral("#f28e2b"),
+                                     QStringLiteral("#59a14f"), QStringLiteral("#e15759"),
+                                     QStringLiteral("#b07aa1"), QStringLiteral("#76b7b2"),
+                                     QStringLiteral("#edc948"), QStringLiteral("#9c755f")};
+    return palette.at(count % palette.size());
+}
+
 bool isValidId(const QString &id)
 {
     return id.size() == 36 && !QUuid::fromString(id).isNull();

@@ -20,6 +20,9 @@ using Ms = qint64;
 
 QString newId();
 bool isValidId(const QString &id);
+// A new client's or project's colour when none is chosen: the next of a few that read well on
+// light and dark (count: how many there are already).
+QString nextCatalogColor(qsizetype count);
 
 struct Organization
 {

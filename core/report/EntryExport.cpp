@@ -26,12 +26,17 @@ QString hms(Ms ms)
         .arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
-// Names of the organisation's task types, users and rooms, read once per export.
-struct Names
+} // namespace
+
+// Names of the organisation's task types, users, rooms, projects and clients, read once per
+// export.
+struct EntryExporter::Names
 {
     QHash<QString, TaskType> types;
     QHash<QString, QString> users;
     QHash<QString, QString> rooms;
+    QHash<QString, Project> projects;
+    QHash<QString, QString> clients;
 
     explicit Names(const TimerService &service)
     {
@@ -41,10 +46,18 @@ struct Names
             users.insert(u.id, u.name);
         for (const Room &r : service.rooms(true))
             rooms.insert(r.id, r.name);
+        for (const Project &p : service.projects(true))
+            projects.insert(p.id, p);
+        for (const Client &c : service.clients(true))
+            clients.insert(c.id, c.name);
+    }
+
+    QString project(const TimeEntry &e) const { return projects.value(e.projectId).name; }
+    QString client(const TimeEntry &e) const
+    {
+        return clients.value(projects.value(e.projectId).clientId);
     }
 };
-
-} // namespace
 
 QString transferFormatName(TransferFormat format)
 {
@@ -68,6 +81,15 @@ std::optional<TransferFormat> transferFormatFromName(const QString &name)
     return std::nullopt;
 }
 
+namespace {
+
+QJsonValue optionalText(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+} // namespace
+
 QString exactTimeText(Ms ms)
 {
     QString text = format::isoWithOffset(ms);
@@ -90,7 +112,9 @@ QStringList EntryExporter::csvHeader()
             QStringLiteral("cost"),     QStringLiteral("currency"),
             QStringLiteral("adjusted"), QStringLiteral("pausedSeconds"),
             QStringLiteral("source"),   QStringLiteral("durationMs"),
-            QStringLiteral("pausedMs")};
+            QStringLiteral("pausedMs"), QStringLiteral("project"),
+            QStringLiteral("client"),   QStringLiteral("tags"),
+            QStringLiteral("billable")};
 }
 
 QStringList EntryExporter::togglHeader(const QString &currency)
@@ -172,12 +196,14 @@ public:
                          QString::number(billable / 1000), money::formatPlain(cents, m_currency),
                          m_currency, e.adjusted ? QStringLiteral("true") : QStringLiteral("false"),
                          QString::number(paused / 1000), entrySourceName(e.source),
-                         QString::number(billable), QString::number(paused)});
+                         QString::number(billable), QString::number(paused), m_names.project(e),
+                         m_names.client(e), e.tags.join(QStringLiteral(", ")),
+                         e.billable ? QStringLiteral("true") : QStringLiteral("false")});
     }
 
     QJsonObject jsonEntry(const TimeEntry &e) const
     {
-        QJsonObject o = m_exporter.entryJson(e);
+        QJsonObject o = m_exporter.entryJson(e, m_names);
         // Only an entry changed after it was written can have a trail.
         if (e.adjusted || e.rev > 1) {
             QJsonArray trail;
@@ -196,14 +222,19 @@ public:
         const QDateTime start = QDateTime::fromMSecsSinceEpoch(e.startedAt);
         const QDateTime end = QDateTime::fromMSecsSinceEpoch(e.effectiveEnd(m_now));
         const bool running = !e.endedAt.has_value();
+        // Toggl has no rooms: an entry's room travels as its first tag (an import takes a tag
+        // naming a stored room as the room).
+        QStringList tags = e.tags;
+        if (const QString room = m_names.rooms.value(e.roomId); !room.isEmpty())
+            tags.prepend(room);
         return csv::row(
-            {m_names.users.value(e.userId), QString(), QString(), type.name, QString(), e.note,
-             type.billable ? QStringLiteral("Yes") : QStringLiteral("No"),
+            {m_names.users.value(e.userId), QString(), m_names.client(e), m_names.project(e),
+             type.name, e.note, e.billable ? QStringLiteral("Yes") : QStringLiteral("No"),
              start.toString(QStringLiteral("yyyy-MM-dd")),
              start.toString(QStringLiteral("HH:mm:ss")),
              running ? QString() : end.toString(QStringLiteral("yyyy-MM-dd")),
              running ? QString() : end.toString(QStringLiteral("HH:mm:ss")), hms(billable),
-             m_names.rooms.value(e.roomId),
+             tags.join(QStringLiteral(", ")),
              money::formatPlain(money::costCents(billable, e.hourlyRateCents), m_currency)});
     }
 
@@ -277,6 +308,11 @@ QString EntryExporter::csv(const QList<TimeEntry> &entries) const
 
 QJsonObject EntryExporter::entryJson(const TimeEntry &e) const
 {
+    return entryJson(e, Names(m_service));
+}
+
+QJsonObject EntryExporter::entryJson(const TimeEntry &e, const Names &names) const
+{
     const Ms now = m_service.clock().nowMs();
     const auto type = m_service.taskType(e.taskTypeId);
     const auto user = m_service.user(e.userId);
@@ -305,6 +341,12 @@ QJsonObject EntryExporter::entryJson(const TimeEntry &e) const
         {QStringLiteral("currency"), m_service.organization().currency},
         {QStringLiteral("source"), entrySourceName(e.source)},
         {QStringLiteral("adjusted"), e.adjusted},
+        {QStringLiteral("project"), optionalText(names.project(e))},
+        {QStringLiteral("projectId"), optionalText(e.projectId)},
+        {QStringLiteral("client"), optionalText(names.client(e))},
+        {QStringLiteral("clientId"), optionalText(names.projects.value(e.projectId).clientId)},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(e.tags)},
+        {QStringLiteral("billable"), e.billable},
     };
 }
 

@@ -69,16 +69,20 @@ public:
     QByteArray json(const QList<TimeEntry> &entries) const;
     QString togglCsv(const QList<TimeEntry> &entries) const;
 
-    // The fields of `list --json`, plus pausedSeconds, durationMs and pausedMs.
+    // The fields of `list --json`: pausedSeconds, durationMs and pausedMs, project, projectId,
+    // client, clientId (null without), tags and billable among them.
     QJsonObject entryJson(const TimeEntry &entry) const;
 
     static QStringList csvHeader();
     // "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,
-    // End time,Duration,Tags,Amount (EUR)".
+    // End time,Duration,Tags,Amount (EUR)": Task is the task type, Tags the room (first) and the
+    // tags, comma-separated in one cell.
     static QStringList togglHeader(const QString &currency);
 
 private:
     class Writer;
+    struct Names;
+    QJsonObject entryJson(const TimeEntry &entry, const Names &names) const;
     const TimerService &m_service;
 };
 

@@ -140,7 +140,8 @@ Result<qsizetype> EntryImporter::apply(const ImportPlan &plan, const TransferPro
         }
     };
     int failed = -1;
-    auto written = m_service.addManualStream(plan.newUsers, plan.newRooms, next, &failed);
+    auto written = m_service.addManualStream(
+        {plan.newUsers, plan.newRooms, plan.newClients, plan.newProjects}, next, &failed);
     if (!written) {
         Error error = written.error();
         if (failed >= 0 && size_t(failed) < lines.size())
@@ -182,6 +183,15 @@ QString EntryImporter::describe(const ImportPlan &plan, bool done) const
                             row.userName);
             if (!row.roomName.isEmpty())
                 what += tr(" in %1").arg(row.roomName);
+            if (!row.projectName.isEmpty())
+                what += tr(", project %1")
+                            .arg(row.clientName.isEmpty()
+                                     ? row.projectName
+                                     : row.clientName + QStringLiteral(" / ") + row.projectName);
+            if (!row.entry.tags.isEmpty())
+                what += QStringLiteral(" #") + row.entry.tags.join(QStringLiteral(" #"));
+            if (!row.entry.billable)
+                what += tr(" (not billable)");
             text += tr("  + %1 %2: %3\n").arg(where).arg(row.line).arg(what);
         } else if (row.action == ImportRow::Action::Duplicate) {
             const QString of =
@@ -199,16 +209,18 @@ QString EntryImporter::describe(const ImportPlan &plan, bool done) const
     }
     if (plan.rowCount > listed)
         text += tr("  … and %n more row(s)\n", nullptr, int(plan.rowCount - listed));
-    QStringList names;
-    for (const User &u : plan.newUsers)
-        names << u.name;
-    if (!names.isEmpty())
-        text += tr("New people: %1\n").arg(names.join(QStringLiteral(", ")));
-    names.clear();
-    for (const Room &r : plan.newRooms)
-        names << r.name;
-    if (!names.isEmpty())
-        text += tr("New rooms: %1\n").arg(names.join(QStringLiteral(", ")));
+    // What the import makes, one line a kind ("New people: Aisha Patel, Ben Okafor").
+    const auto made = [&text](const QString &line, const auto &items) {
+        QStringList names;
+        for (const auto &item : items)
+            names << item.name;
+        if (!names.isEmpty())
+            text += line.arg(names.join(QStringLiteral(", ")));
+    };
+    made(tr("New people: %1\n"), plan.newUsers);
+    made(tr("New rooms: %1\n"), plan.newRooms);
+    made(tr("New clients: %1\n"), plan.newClients);
+    made(tr("New projects: %1\n"), plan.newProjects);
     const int created = plan.count(ImportRow::Action::Create);
     const int skipped = int(plan.rowCount) - created;
     text += (done ? tr("Imported %n entries", nullptr, created)

@@ -34,6 +34,8 @@ struct ImportRow
     QString userName;
     QString taskTypeName;
     QString roomName;
+    QString projectName;      // its project's, empty without one
+    QString clientName;       // its project's client's
     QString duplicateOf;      // the stored entry's ID (Duplicate)
     bool adjusted = false;    // adjusted where it came from (our CSV and JSON)
     QList<AuditRecord> audit; // its audit trail there (our JSON), oldest first
@@ -57,6 +59,8 @@ struct ImportPlan
     QList<ImportIssue> errors; // one per bad row, in file order
     QList<User> newUsers;      // people named in the file that this organisation does not have
     QList<Room> newRooms;
+    QList<Client> newClients; // clients and projects named in the file and not stored yet
+    QList<Project> newProjects;
 
     bool ok() const { return errors.isEmpty(); }
     int count(ImportRow::Action action) const;
@@ -76,7 +80,12 @@ struct ImportPlan
 // nothing (one transaction, through TimerService::addManualBatch). Rules:
 // - task types must exist (matched by name, any case, or ID): a file cannot invent rates;
 // - users named in the file are created when missing; so are rooms in our formats (Toggl's Tags
-//   column maps to a room only when one of that name exists);
+//   column maps to a room only when one of that name exists; its other tags are the entry's tags);
+// - projects and clients named in the file are created when missing (listed in the preview, saved
+//   as `projects add` saves them); tags and the billable flag are kept;
+// - Toggl: a row's task type is its Task column when that names one, else the default task type
+//   (setDefaultTaskType), else its Project column when that names a task type (the files Studio
+//   Timer wrote before projects existed: then the row has no project);
 // - an empty user is the person at this desk (defaultUserId);
 // - a row without an end (a running timer) is skipped, as is a duplicate;
 // - anything else wrong (a malformed time, an unknown task type, an overlap with a stored entry or
@@ -92,6 +101,10 @@ public:
     // has "Start date"); nullopt when it cannot tell.
     static std::optional<TransferFormat> detectFormat(const QString &fileName,
                                                       const QByteArray &data);
+
+    // The task type (name or ID) of the Toggl rows whose Task column names none (`import
+    // --task`); empty: none. Set before preview().
+    void setDefaultTaskType(const QString &nameOrId) { m_defaultTaskType = nameOrId.trimmed(); }
 
     // Reads the whole file (its bytes, or the file at path) and checks every row; nothing is
     // written. A cancelled preview says so in its errors.
@@ -123,6 +136,7 @@ private:
 
     TimerService &m_service;
     QString m_defaultUserId;
+    QString m_defaultTaskType;
 };
 
 } // namespace st

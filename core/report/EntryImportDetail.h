@@ -24,9 +24,16 @@ struct EntryImporter::Raw
     QString error; // the row could not be read
     QString id;
     QString user;
-    QString taskType;
+    QString taskType; // Toggl: its Task column, which may name no task type
+    bool toggl = false;
     QString room;
     bool mayCreateRoom = true;
+    QString project;   // a name (Toggl, our CSV) ...
+    QString projectId; // ... or an ID (our JSON), kept for a new project when it is a UUID
+    QString client;
+    QString clientId;
+    QStringList tags;
+    std::optional<bool> billable; // absent: as its task type
     QString note;
     Ms start = 0;
     std::optional<Ms> end;
@@ -92,10 +99,22 @@ public:
     QString userId(int index) const { return m_userIds.at(index); }
     QString roomId(int index) const { return m_roomIds.at(index); }
 
+    int projectIndex(const QString &projectId);
+    QString projectId(int index) const { return m_projectIds.at(index); }
+
     QList<User> newUsers(const QSet<QString> &used) const;
     QList<Room> newRooms(const QSet<QString> &used) const;
+    // The new projects of used, and the new clients they need.
+    QList<Project> newProjects(const QSet<QString> &used) const;
+    QList<Client> newClients(const QList<Project> &projects) const;
 
 private:
+    // The row's task type (Toggl's rules), project, client and tags (EntryImportProjects.cpp).
+    // fromProject: the task type is the one Toggl's Project column names (then no project).
+    bool resolveTaskType(const Raw &raw, ImportRow &row, bool *fromProject, QString *error) const;
+    bool resolveProject(const Raw &raw, bool projectWasTaskType, ImportRow &row, QString *error);
+    void loadProjects(const ImportPlan *frozen);
+
     const EntryImporter &m_importer;
     bool m_frozen = false;
     Ms m_now = 0;
@@ -108,13 +127,57 @@ private:
     QHash<QString, User> m_newUsers; // by lower-case name
     QHash<QString, Room> m_newRooms;
     QStringList m_userOrder, m_roomOrder; // the file's order, for the preview
-    QHash<QString, int> m_userIndex, m_typeIndex, m_roomIndex;
-    QStringList m_userIds, m_userNames, m_roomIds;
+    QHash<QString, int> m_userIndex, m_typeIndex, m_roomIndex, m_projectIndex;
+    QStringList m_userIds, m_userNames, m_roomIds, m_projectIds;
+    // Clients and projects (EntryImportProjects.cpp), as users and rooms.
+    QHash<QString, Client> m_clients;
+    QHash<QString, Project> m_projects;
+    QHash<QString, Client> m_newClients; // by case-folded name
+    QHash<QString, Project> m_newProjects;
+    QStringList m_clientOrder, m_projectOrder;
+    qsizetype m_storedClients = 0, m_storedProjects = 0;
+    std::optional<TaskType> m_defaultType;
+    QString m_defaultTypeError;
+    QString m_knownTypes; // the active task types' names, for a row naming none
 };
 
 namespace import_detail {
 
 inline constexpr Ms kSecond = 1000;
+
+// Catalogue rows by ID and by case-folded name, as TimerService::find* match them.
+template <typename T> void indexRows(QHash<QString, T> &into, const QList<T> &rows)
+{
+    for (const T &row : rows) {
+        into.insert(row.id, row);
+        into.insert(row.name.toCaseFolded(), row);
+    }
+}
+
+template <typename T>
+std::optional<T> findRow(const QHash<QString, T> &rows, const QString &nameOrId)
+{
+    const QString key = nameOrId.trimmed();
+    if (const auto it = rows.constFind(key); it != rows.cend())
+        return *it;
+    if (const auto it = rows.constFind(key.toCaseFolded()); it != rows.cend())
+        return *it;
+    return std::nullopt;
+}
+
+// The small number standing for an ID: the next one the first time it is seen (ids, when given,
+// lists them in that order).
+inline int numberOf(QHash<QString, int> &numbers, const QString &id, QStringList *ids)
+{
+    const auto it = numbers.constFind(id);
+    if (it != numbers.cend())
+        return *it;
+    const int i = int(numbers.size());
+    numbers.insert(id, i);
+    if (ids)
+        *ids << id;
+    return i;
+}
 
 } // namespace import_detail
 

@@ -100,15 +100,25 @@ enum OurColumn
     CPausedMs,
     CDurationMs,
     CAdjusted,
+    CProject,
+    CClient,
+    CTags,
+    CBillable,
 };
-const char *const kOurColumns[] = {
-    "id",      "user",          "taskType",        "room",     "note",       "startedAt",
-    "endedAt", "pausedSeconds", "durationSeconds", "pausedMs", "durationMs", "adjusted"};
+const char *const kOurColumns[] = {"id",       "user",          "taskType",
+                                   "room",     "note",          "startedAt",
+                                   "endedAt",  "pausedSeconds", "durationSeconds",
+                                   "pausedMs", "durationMs",    "adjusted",
+                                   "project",  "client",        "tags",
+                                   "billable"};
 enum TogglColumn
 {
     TUser,
+    TClient,
     TProject,
+    TTask,
     TDescription,
+    TBillable,
     TTags,
     TStartDate,
     TStartTime,
@@ -116,9 +126,36 @@ enum TogglColumn
     TEndTime,
     TDuration,
 };
-const char *const kTogglColumns[] = {"User",     "Project",    "Description",
-                                     "Tags",     "Start date", "Start time",
-                                     "End date", "End time",   "Duration"};
+const char *const kTogglColumns[] = {"User",        "Client",   "Project",  "Task",
+                                     "Description", "Billable", "Tags",     "Start date",
+                                     "Start time",  "End date", "End time", "Duration"};
+
+// Tags in one cell, comma-separated as Toggl writes them ("mix, late night").
+QStringList tagList(const QString &cell)
+{
+    QStringList tags;
+    for (const QString &tag : cell.split(QLatin1Char(','))) {
+        if (!tag.trimmed().isEmpty())
+            tags << tag.trimmed();
+    }
+    return tags;
+}
+
+// "Yes"/"No" (Toggl), "true"/"false" (ours); empty: not said. Anything else: nullopt, *bad set.
+std::optional<bool> yesNo(const QString &text, bool *bad)
+{
+    *bad = false;
+    for (const char *yes : {"yes", "true", "1"}) {
+        if (text.compare(QLatin1String(yes), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    for (const char *no : {"no", "false", "0"}) {
+        if (text.compare(QLatin1String(no), Qt::CaseInsensitive) == 0)
+            return false;
+    }
+    *bad = !text.isEmpty();
+    return std::nullopt;
+}
 
 constexpr qint64 kChunk = 1 << 20;
 
@@ -303,6 +340,13 @@ EntryImporter::Raw EntryImporter::RowReader::decodeCsv(const csv::Record &record
         (column == CPausedSeconds || column == CPausedMs ? raw.pausedMs : raw.durationMs) = ms;
     }
     raw.adjusted = value(CAdjusted).compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    raw.project = value(CProject);
+    raw.client = value(CClient);
+    raw.tags = tagList(value(CTags));
+    bool bad = false;
+    raw.billable = yesNo(value(CBillable), &bad);
+    if (bad && raw.error.isEmpty())
+        raw.error = tr("billable \"%1\" is not true or false.").arg(value(CBillable));
     return raw;
 }
 
@@ -322,12 +366,19 @@ EntryImporter::Raw EntryImporter::RowReader::decodeToggl(const csv::Record &reco
     auto value = [&](TogglColumn column) {
         return cell(record, column).trimmed();
     };
+    raw.toggl = true;
     raw.user = value(TUser);
-    raw.taskType = value(TProject);
+    raw.taskType = value(TTask);
+    raw.project = value(TProject);
+    raw.client = value(TClient);
     raw.note = cell(record, TDescription);
-    // Toggl's tags are free words; one naming a known room places the entry there.
-    raw.room = value(TTags);
+    // Toggl's tags are free words; one naming a known room places the entry there (Resolver).
+    raw.tags = tagList(value(TTags));
     raw.mayCreateRoom = false;
+    bool bad = false;
+    raw.billable = yesNo(value(TBillable), &bad);
+    if (bad)
+        raw.error = tr("Billable \"%1\" is not Yes or No.").arg(value(TBillable));
     const QString startDate = value(TStartDate), startTime = value(TStartTime);
     const QString endDate = value(TEndDate), endTime = value(TEndTime);
     if (auto start = when(startDate, startTime))
@@ -430,6 +481,27 @@ EntryImporter::Raw EntryImporter::RowReader::decodeJson(const QJsonValue &value,
                  !o.value(QLatin1String("hourlyRateCents")).isNull())
             fail(tr("\"hourlyRateCents\" must be a rate in minor units."));
         raw.adjusted = o.value(QStringLiteral("adjusted")).toBool();
+        raw.project = text("project").trimmed();
+        raw.projectId = text("projectId").trimmed();
+        raw.client = text("client").trimmed();
+        raw.clientId = text("clientId").trimmed();
+        const QJsonValue tags = o.value(QStringLiteral("tags"));
+        if (tags.isArray()) {
+            for (const QJsonValue &tag : tags.toArray()) {
+                if (!tag.isString()) {
+                    fail(tr("\"tags\" must be a list of words."));
+                    break;
+                }
+                raw.tags << tag.toString();
+            }
+        } else if (!tags.isUndefined() && !tags.isNull()) {
+            fail(tr("\"tags\" must be a list of words."));
+        }
+        const QJsonValue billable = o.value(QStringLiteral("billable"));
+        if (billable.isBool())
+            raw.billable = billable.toBool();
+        else if (!billable.isUndefined() && !billable.isNull())
+            fail(tr("\"billable\" must be true or false."));
         const QJsonValue trail = o.value(QStringLiteral("audit"));
         if (trail.isArray()) {
             for (const QJsonValue &row : trail.toArray()) {
@@ -445,7 +517,8 @@ EntryImporter::Raw EntryImporter::RowReader::decodeJson(const QJsonValue &value,
         } else if (!trail.isUndefined() && !trail.isNull()) {
             fail(tr("\"audit\" must be an array."));
         }
-        for (const QString *t : {&raw.note, &raw.user, &raw.taskType, &raw.room}) {
+        for (const QString *t :
+             {&raw.note, &raw.user, &raw.taskType, &raw.room, &raw.project, &raw.client}) {
             if (csv::hasControl(*t))
                 fail(tr("a control character (such as NUL) is not text; remove it."));
         }

@@ -18,39 +18,6 @@ using namespace import_detail;
 
 namespace {
 
-// Catalogue rows by ID and by case-folded name, as TimerService::find* match them.
-template <typename T> void index(QHash<QString, T> &into, const QList<T> &rows)
-{
-    for (const T &row : rows) {
-        into.insert(row.id, row);
-        into.insert(row.name.toCaseFolded(), row);
-    }
-}
-
-template <typename T> std::optional<T> find(const QHash<QString, T> &rows, const QString &nameOrId)
-{
-    const QString key = nameOrId.trimmed();
-    if (const auto it = rows.constFind(key); it != rows.cend())
-        return *it;
-    if (const auto it = rows.constFind(key.toCaseFolded()); it != rows.cend())
-        return *it;
-    return std::nullopt;
-}
-
-// The small number standing for an ID: the next one the first time it is seen (ids, when given,
-// lists them in that order).
-int numberOf(QHash<QString, int> &numbers, const QString &id, QStringList *ids)
-{
-    const auto it = numbers.constFind(id);
-    if (it != numbers.cend())
-        return *it;
-    const int i = int(numbers.size());
-    numbers.insert(id, i);
-    if (ids)
-        *ids << id;
-    return i;
-}
-
 // A new entry of the file, as the checks across rows need it: 40 bytes a row.
 struct Planned
 {
@@ -59,6 +26,7 @@ struct Planned
     qint32 user; // Resolver::userIndex
     qint32 type;
     qint32 room;
+    qint32 project;
     Ms start;
     Ms end;
 };
@@ -87,9 +55,9 @@ EntryImporter::Resolver::Resolver(const EntryImporter &importer, const ImportPla
     const TimerService &service = importer.m_service;
     m_now = service.clock().nowMs();
     m_orgId = service.orgId();
-    index(m_types, service.taskTypes(true));
-    index(m_users, service.users());
-    index(m_rooms, service.rooms(true));
+    indexRows(m_types, service.taskTypes(true));
+    indexRows(m_users, service.users());
+    indexRows(m_rooms, service.rooms(true));
     if (const auto desk = service.user(importer.m_defaultUserId))
         m_desk = *desk;
     if (frozen) {
@@ -98,6 +66,7 @@ EntryImporter::Resolver::Resolver(const EntryImporter &importer, const ImportPla
         for (const Room &r : frozen->newRooms)
             m_newRooms.insert(r.name.toLower(), r);
     }
+    loadProjects(frozen);
 }
 
 int EntryImporter::Resolver::userIndex(const QString &userId)
@@ -118,6 +87,11 @@ int EntryImporter::Resolver::typeIndex(const QString &typeId)
     return numberOf(m_typeIndex, typeId, nullptr);
 }
 
+int EntryImporter::Resolver::projectIndex(const QString &projectId)
+{
+    return numberOf(m_projectIndex, projectId, &m_projectIds);
+}
+
 bool EntryImporter::Resolver::resolve(const Raw &raw, ImportRow &row, QString *error)
 {
     const auto fail = [error](const QString &message) {
@@ -128,26 +102,16 @@ bool EntryImporter::Resolver::resolve(const Raw &raw, ImportRow &row, QString *e
         return fail(raw.error);
     row.line = raw.line;
 
-    if (raw.taskType.isEmpty())
-        return fail(tr("it has no task type."));
-    const auto type = find(m_types, raw.taskType);
-    if (!type) {
-        // The service's message lists the known task types.
-        auto missing = m_importer.m_service.findTaskType(raw.taskType);
-        return fail(missing ? tr("No task type \"%1\".").arg(raw.taskType)
-                            : missing.error().message);
-    }
-    if (type->archived)
-        return fail(tr("the task type \"%1\" is archived.").arg(type->name));
-    row.entry.taskTypeId = type->id;
-    row.taskTypeName = type->name;
+    bool projectIsTaskType = false;
+    if (!resolveTaskType(raw, row, &projectIsTaskType, error))
+        return false;
 
     if (raw.user.isEmpty()) {
         if (!m_desk)
             return fail(tr("it names no user and no user is set for this desk."));
         row.entry.userId = m_desk->id;
         row.userName = m_desk->name;
-    } else if (auto user = find(m_users, raw.user)) {
+    } else if (auto user = findRow(m_users, raw.user)) {
         row.entry.userId = user->id;
         row.userName = user->name;
     } else {
@@ -165,7 +129,7 @@ bool EntryImporter::Resolver::resolve(const Raw &raw, ImportRow &row, QString *e
     }
 
     if (!raw.room.isEmpty()) {
-        if (auto room = find(m_rooms, raw.room)) {
+        if (auto room = findRow(m_rooms, raw.room)) {
             row.entry.roomId = room->id;
             row.roomName = room->name;
         } else if (raw.mayCreateRoom) {
@@ -183,6 +147,9 @@ bool EntryImporter::Resolver::resolve(const Raw &raw, ImportRow &row, QString *e
             row.roomName = raw.room;
         }
     }
+
+    if (!resolveProject(raw, projectIsTaskType, row, error))
+        return false;
 
     if (auto valid = validate::note(raw.note); !valid)
         return fail(valid.error().message);
@@ -218,7 +185,7 @@ bool EntryImporter::Resolver::resolve(const Raw &raw, ImportRow &row, QString *e
     row.audit = raw.audit;
     for (AuditRecord &a : row.audit) {
         // The person who made the change, when this organisation knows them by that name.
-        if (auto actor = find(m_users, a.actorName))
+        if (auto actor = findRow(m_users, a.actorName))
             a.actorId = actor->id;
         else if (m_newUsers.contains(a.actorName.toLower()))
             a.actorId = m_newUsers.value(a.actorName.toLower()).id;
@@ -307,7 +274,8 @@ void EntryImporter::scan(QIODevice &in, ImportPlan &plan, const TransferProgress
                 row.duplicateOf = tr("line %1").arg(*at);
             } else {
                 planned.push_back({ordinal, raw->line, user, type,
-                                   resolver.roomIndex(row.entry.roomId), start, end});
+                                   resolver.roomIndex(row.entry.roomId),
+                                   resolver.projectIndex(row.entry.projectId), start, end});
                 spanFrom = std::min(spanFrom.value_or(start), start);
                 spanTo = std::max(spanTo.value_or(end), end);
             }
@@ -417,14 +385,17 @@ void EntryImporter::scan(QIODevice &in, ImportPlan &plan, const TransferProgress
     std::stable_sort(plan.errors.begin(), plan.errors.end(),
                      [](const ImportIssue &a, const ImportIssue &b) { return a.line < b.line; });
 
-    // Only the people and rooms that new entries need.
-    QSet<QString> usedUsers, usedRooms;
+    // Only the people, rooms, projects and clients that new entries need.
+    QSet<QString> usedUsers, usedRooms, usedProjects;
     for (const Planned &p : planned) {
         usedUsers.insert(resolver.userId(p.user));
         usedRooms.insert(resolver.roomId(p.room));
+        usedProjects.insert(resolver.projectId(p.project));
     }
     plan.newUsers = resolver.newUsers(usedUsers);
     plan.newRooms = resolver.newRooms(usedRooms);
+    plan.newProjects = resolver.newProjects(usedProjects);
+    plan.newClients = resolver.newClients(plan.newProjects);
     plan.actions = std::move(actions);
 }
 

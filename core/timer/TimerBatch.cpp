@@ -117,27 +117,26 @@ Result<QList<TimeEntry>> TimerService::addManualBatch(const ManualBatch &batch, 
         return std::optional<ManualBatchItem>(std::move(item));
     };
     QList<TimeEntry> added;
-    if (auto r = writeBatch(batch.newUsers, batch.newRooms, next, failedIndex, &added); !r)
+    if (auto r = writeBatch({batch.newUsers, batch.newRooms, {}, {}}, next, failedIndex, &added);
+        !r)
         return r.error();
     for (const TimeEntry &e : std::as_const(added))
         Q_EMIT entryChanged(e);
     return added;
 }
 
-Result<qsizetype> TimerService::addManualStream(const QList<User> &newUsers,
-                                                const QList<Room> &newRooms,
+Result<qsizetype> TimerService::addManualStream(const BatchCatalog &catalog,
                                                 const ManualBatchSource &next, int *failedIndex)
 {
-    auto written = writeBatch(newUsers, newRooms, next, failedIndex, nullptr);
+    auto written = writeBatch(catalog, next, failedIndex, nullptr);
     if (written && written.value() > 0)
         Q_EMIT entriesChanged();
     return written;
 }
 
-Result<void> TimerService::saveBatchCatalog(const QList<User> &newUsers,
-                                            const QList<Room> &newRooms)
+Result<void> TimerService::saveBatchCatalog(const BatchCatalog &catalog)
 {
-    for (User u : newUsers) {
+    for (User u : catalog.users) {
         if (auto r = validate::userName(u.name); !r)
             return r.error();
         if (!isValidId(u.id))
@@ -156,7 +155,7 @@ Result<void> TimerService::saveBatchCatalog(const QList<User> &newUsers,
         if (auto r = m_catalog.saveUser(u); !r)
             return r.error();
     }
-    for (Room room : newRooms) {
+    for (Room room : catalog.rooms) {
         if (auto r = validate::room(room); !r)
             return r.error();
         if (auto same = m_catalog.room(room.id); !same)
@@ -178,10 +177,20 @@ Result<void> TimerService::saveBatchCatalog(const QList<User> &newUsers,
         if (auto r = record(*CatalogKind<Room>::upsert(room)); !r)
             return r.error();
     }
+    // Through the one save every client and project goes through (checked by name, sent to the
+    // hub): a savepoint inside the batch's transaction. Their IDs are new (made by the caller).
+    for (const Client &client : catalog.clients) {
+        if (auto saved = saveClient(client); !saved)
+            return saved.error();
+    }
+    for (const Project &project : catalog.projects) {
+        if (auto saved = saveProject(project); !saved)
+            return saved.error();
+    }
     return {};
 }
 
-Result<qsizetype> TimerService::writeBatch(const QList<User> &newUsers, const QList<Room> &newRooms,
+Result<qsizetype> TimerService::writeBatch(const BatchCatalog &catalog,
                                            const ManualBatchSource &next, int *failedIndex,
                                            QList<TimeEntry> *kept)
 {
@@ -190,7 +199,7 @@ Result<qsizetype> TimerService::writeBatch(const QList<User> &newUsers, const QL
     Transaction tx(m_db);
     if (!tx.isActive())
         return tx.error();
-    if (auto r = saveBatchCatalog(newUsers, newRooms); !r)
+    if (auto r = saveBatchCatalog(catalog); !r)
         return r.error();
     const LargerPageCache cache(m_db);
     // Each entry is written as it comes; the overlaps (with the store and inside the batch) are
@@ -243,7 +252,8 @@ Result<qsizetype> TimerService::writeBatch(const QList<User> &newUsers, const QL
     }
     if (auto r = tx.commit(); !r)
         return r.error();
-    if (!newUsers.isEmpty() || !newRooms.isEmpty())
+    if (!catalog.users.isEmpty() || !catalog.rooms.isEmpty() || !catalog.clients.isEmpty() ||
+        !catalog.projects.isEmpty())
         Q_EMIT catalogChanged();
     return qsizetype(ids.size());
 }

@@ -67,6 +67,17 @@ struct ManualEntry
     bool billable = true; // false: not billed whatever its task type; true: as its task type
 };
 
+// What a batch of manual entries refers to that does not exist yet (IDs made by the caller):
+// written first, in the batch's transaction. Clients and projects are saved as saveClient and
+// saveProject save them (checked, sent to the hub); a project's client may be one of clients.
+struct BatchCatalog
+{
+    QList<User> users;
+    QList<Room> rooms;
+    QList<Client> clients;
+    QList<Project> projects;
+};
+
 // Manual entries written all or nothing (an import), with the users and rooms they refer to that
 // do not exist yet (IDs made by the caller).
 struct ManualBatch
@@ -158,8 +169,8 @@ public:
     // The same for a batch too long to hold (an import of a million rows, TimerBatch.cpp): the
     // entries come from next() one at a time and are not kept; returns how many were written.
     // Announces them with one entriesChanged().
-    Result<qsizetype> addManualStream(const QList<User> &newUsers, const QList<Room> &newRooms,
-                                      const ManualBatchSource &next, int *failedIndex = nullptr);
+    Result<qsizetype> addManualStream(const BatchCatalog &catalog, const ManualBatchSource &next,
+                                      int *failedIndex = nullptr);
     Result<TimeEntry> adjust(const Adjustment &adjustment);
     // auditId: the trail row's id, as for Adjustment.
     Result<TimeEntry> remove(const QString &entryId, const QString &actorId,
@@ -265,10 +276,9 @@ private:
     Result<TimeEntry> prepareManual(const ManualEntry &entry,
                                     QSet<QString> *batchRefs = nullptr) const;
     // A batch written in one transaction; kept (when given) receives its entries.
-    Result<qsizetype> writeBatch(const QList<User> &newUsers, const QList<Room> &newRooms,
-                                 const ManualBatchSource &next, int *failedIndex,
-                                 QList<TimeEntry> *kept);
-    Result<void> saveBatchCatalog(const QList<User> &newUsers, const QList<Room> &newRooms);
+    Result<qsizetype> writeBatch(const BatchCatalog &catalog, const ManualBatchSource &next,
+                                 int *failedIndex, QList<TimeEntry> *kept);
+    Result<void> saveBatchCatalog(const BatchCatalog &catalog);
     // ids: the batch's entry IDs with their index, sorted; [from, to): its span.
     Result<void> checkBatchOverlaps(const std::vector<std::pair<QUuid, int>> &ids, Ms from, Ms to,
                                     int *failedIndex) const;

@@ -37,16 +37,31 @@ QString userName(const test::TestStore &s, const QString &id)
     return s.service->user(id).value_or(User{}).name;
 }
 
+// An entry's project as "client/project" ("/project" without a client; empty without one).
+QString projectPath(const test::TestStore &s, const QString &projectId)
+{
+    for (const Project &p : s.service->projects(true)) {
+        if (p.id != projectId)
+            continue;
+        const auto client =
+            p.clientId.isEmpty() ? std::nullopt : std::optional(s.service->findClient(p.clientId));
+        return (client && *client ? client->value().name : QString()) + QLatin1Char('/') + p.name;
+    }
+    return {};
+}
+
 // Everything that matters of an entry, by names, to compare two stores.
 QString summary(const test::TestStore &s, const TimeEntry &e)
 {
-    return QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8")
+    return QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8|%9")
         .arg(s.service->taskType(e.taskTypeId)->name, userName(s, e.userId),
              e.roomId.isEmpty() ? QString() : s.service->room(e.roomId)->name, e.note)
         .arg(e.startedAt / 1000)
         .arg(e.endedAt ? *e.endedAt / 1000 : -1)
         .arg(e.billableMs(s.clock.nowMs()) / 1000)
-        .arg(s.service->costCents(e));
+        .arg(s.service->costCents(e))
+        .arg(projectPath(s, e.projectId) + QLatin1Char('|') + e.tags.join(QLatin1Char(' ')) +
+             (e.billable ? QStringLiteral("|billable") : QStringLiteral("|not billable")));
 }
 
 QStringList summaries(const test::TestStore &s)
@@ -69,12 +84,33 @@ class TestImportExport final : public QObject
     Q_OBJECT
 
     // A studio's week: notes with commas, quotes and line breaks, a pause, a midnight crossing,
-    // two people and two rooms.
+    // two people and two rooms; projects with and without a client (a name with a comma, one a
+    // spreadsheet would take for a formula), tags and a non-billable entry.
     void fill(test::TestStore &s)
     {
         auto ben = s.service->ensureUser(QStringLiteral("Ben Okafor"));
         auto a = s.service->saveRoom(Room{{}, {}, QStringLiteral("Studio A"), false, 0});
         QVERIFY(ben && a);
+        Client label;
+        label.name = QStringLiteral("Nightjar Records");
+        label.color = QStringLiteral("#4e79a7");
+        const auto client = s.service->saveClient(label);
+        QVERIFY(client);
+        Project album, upkeep;
+        album.name = QStringLiteral("Debut LP, deluxe");
+        album.clientId = client->id;
+        album.color = QStringLiteral("#f28e2b");
+        upkeep.name = QStringLiteral("=Upkeep");
+        upkeep.color = QStringLiteral("#59a14f");
+        const auto lp = s.service->saveProject(album);
+        const auto house = s.service->saveProject(upkeep);
+        QVERIFY(lp && house);
+        const QStringList projects{lp->id, lp->id, QString(), house->id, QString()};
+        const QList<QStringList> tags{{QStringLiteral("vocals")},
+                                      {QStringLiteral("mix"), QStringLiteral("late-night")},
+                                      {},
+                                      {QStringLiteral("-wip")},
+                                      {}};
         const QStringList notes{QStringLiteral("Vocals, take 3"),
                                 QStringLiteral("Rough mix \"v2\"\nwith notes\r\nand a CRLF"),
                                 QStringLiteral("Café – 🎚️ final master, 24-bit"),
@@ -89,6 +125,9 @@ class TestImportExport final : public QObject
             m.startedAt = t;
             m.endedAt = t + 2 * kHour + i * 1000; // the first crosses midnight
             m.pausedMs = i == 1 ? 20 * kMinute : 0;
+            m.projectId = projects.at(i);
+            m.tags = tags.at(i);
+            m.billable = i != 3;
             QVERIFY(s.service->addManual(m).ok());
             t += 3 * kHour;
         }
@@ -109,19 +148,33 @@ class TestImportExport final : public QObject
         const ImportPlan plan = importer.preview(data, format);
         QVERIFY2(plan.ok(), qPrintable(importer.describe(plan, false)));
         QCOMPARE(plan.count(ImportRow::Action::Create), 5);
+        QCOMPARE(plan.newProjects.size(), 2);
+        QCOMPARE(plan.newClients.size(), 1);
+        const QString preview = importer.describe(plan, false);
+        QVERIFY2(preview.contains(QStringLiteral("New clients: Nightjar Records\n")) &&
+                     preview.contains(QStringLiteral("New projects: Debut LP, deluxe, =Upkeep\n")),
+                 qPrintable(preview));
         QCOMPARE(entryCount(target), 0); // a preview writes nothing
+        QCOMPARE(target.service->projects(true).size(), 0);
         auto written = importer.apply(plan);
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
         QCOMPARE(written.value(), 5);
         for (const TimeEntry &e : ReportService(*target.service).entries({}))
             QCOMPARE(e.source, EntrySource::Manual);
 
-        // The desk user of each store is "the OS user": the same name on both sides.
+        // The desk user of each store is "the OS user": the same name on both sides. The
+        // projects and the client were made by the import, as in the source.
         QCOMPARE(summaries(target), summaries(source));
+        QCOMPARE(target.service->projects(true).size(), 2);
+        QCOMPARE(target.service->clients(true).size(), 1);
         const QList<TimeEntry> before = ReportService(*source.service).entries({});
         const QList<TimeEntry> after = ReportService(*target.service).entries({});
-        for (qsizetype i = 0; i < before.size(); ++i)
+        for (qsizetype i = 0; i < before.size(); ++i) {
             QCOMPARE(after.at(i).id == before.at(i).id, idsKept);
+            // Our JSON keeps the project's ID; the CSV formats name it.
+            if (format == TransferFormat::Json)
+                QCOMPARE(after.at(i).projectId, before.at(i).projectId);
+        }
 
         // Importing the same file again finds only duplicates.
         const ImportPlan again = importer.preview(data, format);
@@ -154,11 +207,23 @@ private Q_SLOTS:
                                  currency + QStringLiteral(")\r\n")),
                  qPrintable(text));
         // The second entry: 1:30 to 3:30:01 with a 20-minute pause, Mixing at 55.00/h, no room:
-        // 1:40:01 billed, 91.68.
-        QVERIFY2(text.contains(QStringLiteral(",Mixing,,\"Rough mix \"\"v2\"\"\nwith notes\r\nand "
-                                              "a CRLF\",Yes,2025-11-04,01:30:00,2025-11-04,"
-                                              "03:30:01,01:40:01,,91.68\r\n")),
+        // 1:40:01 billed, 91.68; its client, project (quoted for its comma) and tags in one cell.
+        QVERIFY2(text.contains(QStringLiteral(
+                     "Ben Okafor,,Nightjar Records,\"Debut LP, deluxe\",Mixing,\"Rough mix "
+                     "\"\"v2\"\"\nwith notes\r\nand a CRLF\",Yes,2025-11-04,01:30:00,2025-11-04,"
+                     "03:30:01,01:40:01,\"mix, late-night\",91.68\r\n")),
                  qPrintable(text));
+        // The fourth: not billable (0.00), its room as the first tag, a project a spreadsheet
+        // would run as a formula written inert.
+        QVERIFY2(text.contains(QStringLiteral(",,'=Upkeep,Mixing,\"\"\"\"\"\",No,")) &&
+                     text.contains(QStringLiteral(",\"Studio A, -wip\",0.00\r\n")),
+                 qPrintable(text));
+        // Our CSV: project, client, tags and billable last; the same guard on each cell.
+        const QString ours = EntryExporter(*s.service).csv(ReportService(*s.service).entries({}));
+        QVERIFY2(ours.contains(QStringLiteral(",'=Upkeep,,'-wip,false\r\n")) &&
+                     ours.contains(QStringLiteral(",\"Debut LP, deluxe\",Nightjar Records,\"mix, "
+                                                  "late-night\",true\r\n")),
+                 qPrintable(ours));
     }
 
     void importsTogglsDetailedReport()
@@ -188,7 +253,13 @@ private Q_SLOTS:
         QCOMPARE(s.service->room(entries.at(1).roomId)->name, QStringLiteral("Studio A"));
         QCOMPARE(s.service->taskType(entries.at(2).taskTypeId)->name, QStringLiteral("Mastering"));
         QCOMPARE(*entries.at(2).endedAt, local(2025, 11, 4, 0, 45));
-        QVERIFY(entries.at(2).roomId.isEmpty()); // "site, travel" names no room
+        QVERIFY(entries.at(2).roomId.isEmpty()); // "site, travel" names no room: they are tags
+        QCOMPARE(entries.at(2).tags,
+                 QStringList({QStringLiteral("site"), QStringLiteral("travel")}));
+        // Its Task column is empty and no task type was chosen: the Project column names one (as
+        // in Studio Timer's Toggl files before projects), so it is the task type, not a project.
+        QVERIFY(entries.at(2).projectId.isEmpty());
+        QVERIFY(s.service->projects(true).isEmpty());
         // Toggl's 00:45:00 over a 1-hour span: 15 minutes were not tracked.
         QCOMPARE(entries.at(3).billableMs(0), 45 * kMinute);
         QCOMPARE(entries.at(3).pausedMs, 15 * kMinute);
@@ -292,7 +363,7 @@ private Q_SLOTS:
                                                      "has 13.");
         QTest::newRow("unknown task type")
             << QStringLiteral("unknown_task.toggl.csv") << 3
-            << QStringLiteral("Line 3: No task type \"Podcast editing\".");
+            << QStringLiteral("Line 3: No task type \"Podcast editing\"");
         QTest::newRow("bad JSON entry") << QStringLiteral("bad_entry.json") << 2
                                         << QStringLiteral("Entry 2: \"startedAt\" is not a time");
         QTest::newRow("truncated JSON") << QStringLiteral("truncated.json") << 0
@@ -505,6 +576,17 @@ private Q_SLOTS:
                  QStringLiteral("2025-11-04T01:30:00+01:00"));
         QCOMPARE(e.value(QStringLiteral("pausedSeconds")).toInt(), 1200);
         QVERIFY(e.value(QStringLiteral("room")).isNull());
+        QCOMPARE(e.value(QStringLiteral("project")).toString(), QStringLiteral("Debut LP, deluxe"));
+        QCOMPARE(e.value(QStringLiteral("client")).toString(), QStringLiteral("Nightjar Records"));
+        QVERIFY(isValidId(e.value(QStringLiteral("projectId")).toString()));
+        QVERIFY(isValidId(e.value(QStringLiteral("clientId")).toString()));
+        QCOMPARE(e.value(QStringLiteral("tags")).toArray(),
+                 QJsonArray({QStringLiteral("mix"), QStringLiteral("late-night")}));
+        QCOMPARE(e.value(QStringLiteral("billable")).toBool(), true);
+        const QJsonObject none = entries.at(2).toObject(); // no project
+        QVERIFY(none.value(QStringLiteral("project")).isNull());
+        QVERIFY(none.value(QStringLiteral("clientId")).isNull());
+        QCOMPARE(entries.at(3).toObject().value(QStringLiteral("billable")).toBool(true), false);
     }
 };
 
