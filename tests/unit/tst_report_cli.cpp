@@ -304,6 +304,12 @@ private Q_SLOTS:
                                             QStringLiteral("csv"), QStringLiteral("x.csv")}),
             QStringList({QStringLiteral("import"), QStringLiteral("--format"),
                          QStringLiteral("csv"), here}));
+        // --task's value is a task type, not the file.
+        QCOMPARE(
+            CommandLine::withAbsolutePaths({QStringLiteral("import"), QStringLiteral("--task"),
+                                            QStringLiteral("Mixing"), QStringLiteral("x.csv")}),
+            QStringList({QStringLiteral("import"), QStringLiteral("--task"),
+                         QStringLiteral("Mixing"), here}));
         QCOMPARE(CommandLine::withAbsolutePaths(
                      {QStringLiteral("export"), QStringLiteral("-o"), QStringLiteral("x.csv")}),
                  QStringList({QStringLiteral("export"), QStringLiteral("-o"), here}));
@@ -328,6 +334,64 @@ private Q_SLOTS:
                                 QStringLiteral("--format"), QStringLiteral("toggl-csv")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(list(dir).size(), 4);
+    }
+
+    // A month of Toggl Track with clients and projects: listed by the dry run, made by the
+    // import, then written back by the Toggl export (issue 12).
+    void importsATogglMonthWithItsClientsAndProjects()
+    {
+        const QString dir = dataDir(QStringLiteral("toggl-month"));
+        const QString file = fixture("toggl_month.csv");
+        const Run refused = run(dir, {QStringLiteral("import"), file});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("Line 2: No task type \"Debut LP\"")) &&
+                     refused.err.contains(QStringLiteral("--task")),
+                 qPrintable(refused.err));
+        const Run unknown = run(
+            dir, {QStringLiteral("import"), file, QStringLiteral("--task"), QStringLiteral("Nap")});
+        QVERIFY(unknown.exitCode != 0);
+        QVERIFY2(unknown.err.contains(QStringLiteral("No task type \"Nap\"")),
+                 qPrintable(unknown.err));
+
+        const Run dry = run(dir, {QStringLiteral("import"), QStringLiteral("--task"),
+                                  QStringLiteral("Recording"), file, QStringLiteral("--dry-run")});
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
+        QVERIFY2(dry.out.contains(QStringLiteral(
+                     "New clients: Nightjar Records, Ola Haddad, Blue Fern Collective\n")) &&
+                     dry.out.contains(QStringLiteral("New projects: Debut LP, Rain (single), Live "
+                                                     "session, November, Studio maintenance\n")) &&
+                     dry.out.contains(QStringLiteral("Would import 36 entries, skipped 0.")),
+                 qPrintable(dry.out));
+        QCOMPARE(list(dir).size(), 0);
+        const Run listed = run(dir, {QStringLiteral("projects"), QStringLiteral("list")});
+        QVERIFY2(listed.out.startsWith(QStringLiteral("No projects yet.")), qPrintable(listed.out));
+
+        const Run r = run(dir, {QStringLiteral("import"), file, QStringLiteral("--task"),
+                                QStringLiteral("Recording")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("Imported 36 entries, skipped 0.")));
+        const Run projects = run(
+            dir, {QStringLiteral("projects"), QStringLiteral("list"), QStringLiteral("--json")});
+        QJsonObject live;
+        for (const QJsonValue &v : QJsonDocument::fromJson(projects.out.toUtf8()).array()) {
+            if (v.toObject().value(QStringLiteral("name")).toString() ==
+                QStringLiteral("Live session, November"))
+                live = v.toObject();
+        }
+        QCOMPARE(live.value(QStringLiteral("client")).toString(),
+                 QStringLiteral("Blue Fern Collective"));
+        QCOMPARE(
+            live.value(QStringLiteral("used")).toObject().value(QStringLiteral("entries")).toInt(),
+            10);
+
+        const Run out = run(dir, {QStringLiteral("export"), QStringLiteral("--format"),
+                                  QStringLiteral("toggl-csv")});
+        QVERIFY2(out.exitCode == 0, qPrintable(out.err));
+        QVERIFY2(out.out.contains(QStringLiteral(
+                     "Ben Okafor,,Blue Fern Collective,\"Live session, November\",Recording,\"Comp "
+                     "\"\"lead\"\" vocal, verse 2\",Yes,2025-11-04,11:15:00,2025-11-04,13:15:00,"
+                     "02:00:00,\"overdub, late-night\",")),
+                 qPrintable(out.out));
     }
 };
 
