@@ -252,6 +252,11 @@ void TestWsFrame::oversizeRefusedFromTheHeader()
     QVERIFY(!reader.next());
     QCOMPARE(reader.errorCode(), close::TooBig);
     QCOMPARE(reader.buffered(), 0);
+    // What the peer goes on sending (the rest of that message) is dropped, not held.
+    reader.append(QByteArray(5000, 'x'));
+    reader.append(QByteArrayView(QByteArray(5000, 'y')));
+    QVERIFY(!reader.next());
+    QCOMPARE(reader.buffered(), 0);
     // Exactly the limit passes; fragments count together.
     QCOMPARE(errorFor(encodeMaskedFrame(Opcode::Text, QByteArray(1000, 'x'), kMask), 1000), 0);
     QCOMPARE(errorFor(encodeMaskedFrame(Opcode::Text, QByteArray(600, 'x'), kMask, false) +

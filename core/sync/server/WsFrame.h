@@ -68,11 +68,17 @@ public:
     {}
 
     void setMaxMessage(qint64 bytes) { m_maxMessage = bytes; }
-    // Bytes as they came from the socket.
-    void append(QByteArrayView bytes) { m_buffer.append(bytes.data(), bytes.size()); }
+    // Bytes as they came from the socket (dropped once the stream is broken).
+    void append(QByteArrayView bytes)
+    {
+        if (m_errorCode == 0)
+            m_buffer.append(bytes.data(), bytes.size());
+    }
     // The same, taking the buffer itself when nothing is held (no copy).
     void append(const QByteArray &bytes)
     {
+        if (m_errorCode != 0)
+            return;
         if (m_buffer.isEmpty())
             m_buffer = bytes;
         else
