@@ -13,7 +13,7 @@ export QT_QPA_PLATFORM=offscreen
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
-for target in socketio protocol time csv; do
+for target in socketio protocol time csv websocket; do
     work="$build/fuzz-corpus/$target"
     artifacts="$build/fuzz-artifacts/$target/"
     mkdir -p "$work" "$artifacts"

@@ -1,10 +1,10 @@
 #include "SioConnection.h"
 
 #include "sync/server/SioServer.h"
+#include "sync/server/WsConnection.h"
 
 #include <QHostAddress>
 #include <QLoggingCategory>
-#include <QWebSocket>
 
 #include <algorithm>
 
@@ -12,31 +12,28 @@ Q_DECLARE_LOGGING_CATEGORY(lcSio)
 
 namespace st {
 
-namespace {
-
-// A peer that never answers our close frame is cut off after this.
-constexpr int kCloseGraceMs = 2000;
-
-} // namespace
-
-SioConnection::SioConnection(SioConnectionId id, QWebSocket *socket,
+SioConnection::SioConnection(SioConnectionId id, std::unique_ptr<WsConnection> socket,
                              const SioServerOptions &options, SioTraffic &traffic)
     : m_options(options)
     , m_traffic(traffic)
     , m_id(id)
-    , m_socket(socket)
+    , m_socket(std::move(socket))
     , m_engineSid(sio::newSid())
     , m_tokens(options.rateBurst)
 {
-    for (QTimer *t : {&m_pingTimer, &m_pongTimer, &m_connectTimer, &m_closeTimer})
+    for (QTimer *t : {&m_pingTimer, &m_pongTimer, &m_connectTimer})
         t->setSingleShot(true);
     m_refill.start();
-    // Qt closes with "too much data" (1009) beyond these, from a frame's header, before it
+    // The socket closes with "too big" (1009) beyond these, from a frame's header, before it
     // buffers the frame; onText/onBinary check again. Small until a CONNECT is accepted.
     limitMessages(payloadLimit());
 
-    connect(socket, &QWebSocket::textMessageReceived, this, &SioConnection::onText);
-    connect(socket, &QWebSocket::binaryMessageReceived, this, &SioConnection::onBinary);
+    m_socket->onMessage = [this](const ws::Message &message) {
+        if (message.opcode == ws::Opcode::Text)
+            onText(QString::fromUtf8(message.payload));
+        else
+            onBinary(message.payload);
+    };
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {
         sendText(sio::encodeEio(sio::EioType::Ping));
         m_pongTimer.start(m_options.pingTimeout);
@@ -44,7 +41,12 @@ SioConnection::SioConnection(SioConnectionId id, QWebSocket *socket,
     connect(&m_pongTimer, &QTimer::timeout, this, [this] { drop(QStringLiteral("ping timeout")); });
     connect(&m_connectTimer, &QTimer::timeout, this,
             [this] { drop(QStringLiteral("no CONNECT in time")); });
-    connect(&m_closeTimer, &QTimer::timeout, this, [this] { m_socket->abort(); });
+}
+
+SioConnection::~SioConnection()
+{
+    m_socket->onMessage = nullptr;
+    m_socket->onDisconnected = nullptr;
 }
 
 void SioConnection::open()
@@ -63,8 +65,7 @@ void SioConnection::open()
 
 void SioConnection::limitMessages(int bytes)
 {
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(bytes));
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(bytes));
+    m_socket->setMaxMessageSize(bytes);
 }
 
 int SioConnection::payloadLimit() const
@@ -90,15 +91,39 @@ void SioConnection::send(const sio::Packet &packet, const QList<QByteArray> &att
 {
     sendText(sio::encodeMessage(packet));
     for (const QByteArray &buffer : attachments) {
-        if (m_socket->state() == QAbstractSocket::ConnectedState)
-            counted(m_socket->sendBinaryMessage(buffer));
+        if (m_socket->isOpen()) {
+            m_socket->sendBinary(buffer);
+            counted(buffer.size());
+        }
     }
 }
 
 void SioConnection::sendText(const QString &text)
 {
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
-        counted(m_socket->sendTextMessage(text));
+    if (m_socket->isOpen()) {
+        const QByteArray utf8 = text.toUtf8();
+        m_socket->sendText(utf8);
+        counted(utf8.size());
+    }
+}
+
+void SioConnection::sendTextParts(std::initializer_list<QByteArray> parts)
+{
+    if (m_socket->isOpen()) {
+        m_socket->sendTextParts(parts);
+        qint64 bytes = 0;
+        for (const QByteArray &part : parts)
+            bytes += part.size();
+        counted(bytes);
+    }
+}
+
+void SioConnection::sendFrame(const QByteArray &frame, qint64 payloadBytes)
+{
+    if (m_socket->isOpen()) {
+        m_socket->sendFrame(frame);
+        counted(payloadBytes);
+    }
 }
 
 void SioConnection::counted(qint64 bytes)
@@ -134,16 +159,16 @@ void SioConnection::drop(const QString &why, bool quiet)
         qCDebug(lcSio).noquote() << "closing" << describe() << "because" << why;
     else
         qCInfo(lcSio).noquote() << "closing" << describe() << "because" << why;
-    startClosing(QWebSocketProtocol::CloseCodeProtocolError, why);
+    startClosing(ws::close::ProtocolError, why);
 }
 
 void SioConnection::goAway(const QString &reason)
 {
     if (!m_closing)
-        startClosing(QWebSocketProtocol::CloseCodeGoingAway, reason);
+        startClosing(ws::close::GoingAway, reason);
 }
 
-void SioConnection::startClosing(QWebSocketProtocol::CloseCode code, const QString &reason)
+void SioConnection::startClosing(quint16 code, const QString &reason)
 {
     m_closing = true;
     m_pingTimer.stop();
@@ -151,15 +176,14 @@ void SioConnection::startClosing(QWebSocketProtocol::CloseCode code, const QStri
     m_connectTimer.stop();
     if (onClosing)
         onClosing();
-    // May emit disconnected at once: the server then deletes this connection later, not now.
+    // The socket ends the connection once the peer answers, or after a grace period.
     m_socket->close(code, reason);
-    m_closeTimer.start(kCloseGraceMs);
 }
 
 void SioConnection::markClosed()
 {
     m_closing = true;
-    for (QTimer *t : {&m_pingTimer, &m_pongTimer, &m_connectTimer, &m_closeTimer})
+    for (QTimer *t : {&m_pingTimer, &m_pongTimer, &m_connectTimer})
         t->stop();
 }
 

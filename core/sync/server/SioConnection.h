@@ -7,22 +7,22 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
-#include <QWebSocketProtocol>
 
 #include <functional>
+#include <initializer_list>
+#include <memory>
 #include <optional>
-
-class QWebSocket;
 
 namespace st {
 
+class WsConnection;
 struct SioServerOptions;
 using SioConnectionId = quint64;
 
 // What a server sent, across its connections (for tests, the benchmark and the log).
 struct SioTraffic
 {
-    quint64 messages = 0; // WebSocket messages
+    quint64 messages = 0; // WebSocket messages, one per recipient
     quint64 bytes = 0;    // their payloads
 };
 
@@ -33,8 +33,10 @@ struct SioTraffic
 class SioConnection final : public QObject
 {
 public:
-    SioConnection(SioConnectionId id, QWebSocket *socket, const SioServerOptions &options,
-                  SioTraffic &traffic);
+    // Takes the WebSocket (its handshake is done).
+    SioConnection(SioConnectionId id, std::unique_ptr<WsConnection> socket,
+                  const SioServerOptions &options, SioTraffic &traffic);
+    ~SioConnection() override;
 
     // Every complete packet, with its binary attachments (empty for a text packet).
     std::function<void(const sio::Packet &, const QList<QByteArray> &)> onPacket;
@@ -45,7 +47,7 @@ public:
     void open();
 
     SioConnectionId id() const { return m_id; }
-    QWebSocket *socket() const { return m_socket; }
+    WsConnection &socket() const { return *m_socket; }
     const QString &engineSid() const { return m_engineSid; }
     // For the log: the label the application gave (a device name) and the Engine.IO sid.
     QString describe() const;
@@ -54,8 +56,13 @@ public:
 
     // Sends a packet (then its attachments as binary frames) while the socket is open.
     void send(const sio::Packet &packet, const QList<QByteArray> &attachments = {});
-    // One Engine.IO text frame as it is (a packet encoded once for a whole room).
+    // One Engine.IO text message.
     void sendText(const QString &text);
+    // One WebSocket text frame as it is (a packet encoded and framed once for a whole room);
+    // payloadBytes: its payload's size, for the traffic count.
+    void sendFrame(const QByteArray &frame, qint64 payloadBytes);
+    // One Engine.IO text message made of UTF-8 parts, sent without joining them.
+    void sendTextParts(std::initializer_list<QByteArray> parts);
     // Closes with "protocol error" and the reason; a peer that never answers is cut off.
     // quiet: logged at debug level only (a refusal the application logs its own way).
     void drop(const QString &why, bool quiet = false);
@@ -86,7 +93,7 @@ private:
     void onBinary(const QByteArray &data);
     void onSocketIo(const QString &packetText);
     void dispatch();
-    void startClosing(QWebSocketProtocol::CloseCode code, const QString &reason);
+    void startClosing(quint16 code, const QString &reason);
     void limitMessages(int bytes);
     // The most one message may be now (smaller before CONNECT).
     int payloadLimit() const;
@@ -94,7 +101,7 @@ private:
     const SioServerOptions &m_options;
     SioTraffic &m_traffic;
     SioConnectionId m_id;
-    QWebSocket *m_socket;
+    std::unique_ptr<WsConnection> m_socket;
     QString m_engineSid;
     QString m_label;
     QSet<QString> m_namespaces;
@@ -104,7 +111,6 @@ private:
     QTimer m_pingTimer;
     QTimer m_pongTimer;
     QTimer m_connectTimer;
-    QTimer m_closeTimer;
     // A binary packet waiting for its attachments.
     std::optional<sio::Packet> m_pending;
     QList<QByteArray> m_buffers;

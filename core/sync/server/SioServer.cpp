@@ -1,6 +1,7 @@
 #include "SioServer.h"
 
 #include "protocol/Answers.h"
+#include "sync/server/WsServer.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -9,8 +10,6 @@
 #include <QSslKey>
 #include <QTimer>
 #include <QUrlQuery>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 #include <array>
 
@@ -29,9 +28,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(st::Hub)
 };
-
-// A refused socket that never answers the close is deleted after this.
-constexpr int kRefusedGraceMs = 2000;
 
 } // namespace
 
@@ -52,14 +48,15 @@ SioServer::SioServer(SioServerOptions options, SioHandler &handler, QObject *par
 
 SioServer::~SioServer()
 {
-    // The sockets belong to the QWebSocketServer; nothing they emit while it deletes them may
-    // reach the handler (it is being destroyed too).
+    // Nothing the sockets emit while they are deleted may reach the handler (it is being
+    // destroyed too).
     for (auto &[id, conn] : m_connections) {
-        conn->socket()->disconnect(this);
+        conn->socket().onDisconnected = nullptr;
         conn->onClosing = nullptr;
         conn->onPacket = nullptr;
     }
     m_connections.clear();
+    qDeleteAll(m_refused.children()); // before the batch they may be queued in
     m_server.reset();
 }
 
@@ -92,13 +89,11 @@ Result<QSslConfiguration> SioServer::tlsFromPem(const QByteArray &certificate,
 
 Result<void> SioServer::listen(const QString &name)
 {
-    const auto mode =
-        m_options.tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode;
-    m_server = std::make_unique<QWebSocketServer>(name, mode);
-    if (m_options.tls)
-        m_server->setSslConfiguration(*m_options.tls);
-    m_server->setHandshakeTimeout(m_options.connectTimeout);
-    connect(m_server.get(), &QWebSocketServer::newConnection, this, &SioServer::onNewConnection);
+    m_server = std::make_unique<WsServer>(m_options.tls, m_options.connectTimeout);
+    m_server->acceptTarget = &SioServer::isEngineIoTarget;
+    m_server->onConnection = [this](std::unique_ptr<WsConnection> socket) {
+        onNewConnection(std::move(socket));
+    };
     if (!m_server->listen(m_options.bind, m_options.port))
         return Error::internal(Tr::tr("Cannot listen on %1 port %2: %3")
                                    .arg(m_options.bind.toString())
@@ -131,6 +126,8 @@ void SioServer::close(const QString &reason)
 {
     if (m_server && m_server->isListening())
         m_server->close();
+    if (m_server)
+        m_server->abortHandshakes();
     // Closing may emit disconnected at once, which erases from m_connections: copy first.
     QList<SioConnectionId> ids;
     for (const auto &[id, conn] : m_connections)
@@ -141,56 +138,60 @@ void SioServer::close(const QString &reason)
     }
 }
 
-void SioServer::onNewConnection()
+bool SioServer::isEngineIoTarget(const QByteArray &target)
 {
-    while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        const QUrl url = socket->requestUrl();
-        const QUrlQuery query(url);
-        const QString path = url.path();
-        if ((path != QLatin1String("/socket.io/") && path != QLatin1String("/socket.io")) ||
-            query.queryItemValue(QStringLiteral("EIO")) != QLatin1String("4") ||
-            query.queryItemValue(QStringLiteral("transport")) != QLatin1String("websocket") ||
-            query.hasQueryItem(QStringLiteral("sid")) ||
-            int(m_connections.size()) >= m_options.maxConnections) {
-            qCInfo(lcSio).noquote()
-                << "refused" << url.toString() << "from" << socket->peerAddress().toString();
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
-                          Tr::tr("Only /socket.io/?EIO=4&transport=websocket is served, to at most "
-                                 "%1 sockets.")
-                              .arg(m_options.maxConnections));
-            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-            QTimer::singleShot(kRefusedGraceMs, socket, &QObject::deleteLater);
-            continue;
-        }
+    const QUrl url = QUrl::fromEncoded(target);
+    const QUrlQuery query(url);
+    const QString path = url.path();
+    return (path == QLatin1String("/socket.io/") || path == QLatin1String("/socket.io")) &&
+           query.queryItemValue(QStringLiteral("EIO")) == QLatin1String("4") &&
+           query.queryItemValue(QStringLiteral("transport")) == QLatin1String("websocket") &&
+           !query.hasQueryItem(QStringLiteral("sid"));
+}
 
-        const SioConnectionId id = m_nextId++;
-        auto owned = std::make_unique<SioConnection>(id, socket, m_options, m_traffic);
-        SioConnection *conn = owned.get();
-        m_connections.emplace(id, std::move(owned));
-        const bool overLimit =
-            m_options.maxUnauthenticated > 0 && m_unauthenticated >= m_options.maxUnauthenticated;
-        ++m_unauthenticated;
-        conn->onPacket = [this, conn](const sio::Packet &packet,
-                                      const QList<QByteArray> &attachments) {
-            onPacket(*conn, packet, attachments);
-        };
-        conn->onClosing = [this, id] {
-            leaveRooms(id);
-            m_handler.connectionClosing(id);
-        };
-        connect(socket, &QWebSocket::disconnected, this, [this, id] { onDisconnected(id); });
-        conn->open();
-        if (overLimit) {
-            // Said in words a desk shows, and as over_limit: it tries again later.
-            const QString message = Tr::tr("The hub has %1 connections waiting to log in "
-                                           "(--max-unauthenticated); try again later.")
-                                        .arg(m_options.maxUnauthenticated);
-            qCWarning(lcSio).noquote()
-                << "refused a socket from" << conn->socket()->peerAddress().toString()
-                << "at once:" << m_options.maxUnauthenticated << "wait to log in";
-            refuse(id, QStringLiteral("/"), protocol::encode(protocol::overLimit(message)));
-            conn->drop(QStringLiteral("over --max-unauthenticated"), true);
-        }
+void SioServer::onNewConnection(std::unique_ptr<WsConnection> socket)
+{
+    if (int(m_connections.size()) >= m_options.maxConnections) {
+        qCInfo(lcSio).noquote() << "refused a socket from" << socket->peerAddress().toString()
+                                << "beyond" << m_options.maxConnections << "connections";
+        // Its own until it is gone (or the server is: see the destructor).
+        WsConnection *refused = socket.release();
+        refused->setParent(&m_refused);
+        refused->onDisconnected = [refused] { refused->deleteLater(); };
+        refused->close(ws::close::PolicyViolated,
+                       Tr::tr("Only /socket.io/?EIO=4&transport=websocket is served, to at most "
+                              "%1 sockets.")
+                           .arg(m_options.maxConnections));
+        return;
+    }
+
+    const SioConnectionId id = m_nextId++;
+    WsConnection &ws = *socket;
+    auto owned = std::make_unique<SioConnection>(id, std::move(socket), m_options, m_traffic);
+    SioConnection *conn = owned.get();
+    m_connections.emplace(id, std::move(owned));
+    const bool overLimit =
+        m_options.maxUnauthenticated > 0 && m_unauthenticated >= m_options.maxUnauthenticated;
+    ++m_unauthenticated;
+    conn->onPacket = [this, conn](const sio::Packet &packet, const QList<QByteArray> &attachments) {
+        onPacket(*conn, packet, attachments);
+    };
+    conn->onClosing = [this, id] {
+        leaveRooms(id);
+        m_handler.connectionClosing(id);
+    };
+    ws.onDisconnected = [this, id] { onDisconnected(id); };
+    conn->open();
+    if (overLimit) {
+        // Said in words a desk shows, and as over_limit: it tries again later.
+        const QString message = Tr::tr("The hub has %1 connections waiting to log in "
+                                       "(--max-unauthenticated); try again later.")
+                                    .arg(m_options.maxUnauthenticated);
+        qCWarning(lcSio).noquote() << "refused a socket from" << ws.peerAddress().toString()
+                                   << "at once:" << m_options.maxUnauthenticated
+                                   << "wait to log in";
+        refuse(id, QStringLiteral("/"), protocol::encode(protocol::overLimit(message)));
+        conn->drop(QStringLiteral("over --max-unauthenticated"), true);
     }
 }
 
@@ -205,12 +206,11 @@ void SioServer::onDisconnected(SioConnectionId id)
     if (!conn->wasAccepted())
         --m_unauthenticated;
     if (conn->isQuiet())
-        qCDebug(lcSio).noquote() << "closed" << conn->describe() << conn->socket()->closeCode();
+        qCDebug(lcSio).noquote() << "closed" << conn->describe() << conn->socket().closeCode();
     else
-        qCInfo(lcSio).noquote() << "closed" << conn->describe() << conn->socket()->closeCode()
-                                << conn->socket()->closeReason();
+        qCInfo(lcSio).noquote() << "closed" << conn->describe() << conn->socket().closeCode()
+                                << conn->socket().closeReason();
     conn->markClosed();
-    conn->socket()->deleteLater();
     conn.release()->deleteLater(); // it may be on the stack below us (a close while sending)
     m_handler.connectionClosed(id);
 }
@@ -268,13 +268,20 @@ void SioServer::accept(SioConnectionId id, const QString &nsp, const QJsonObject
         --m_unauthenticated;
     conn->join(nsp);
     QString frame = sio::encodeMessage(sio::Packet::connect(data, nsp));
-    if (!rawField.isEmpty() && frame.endsWith(QLatin1Char('}'))) {
-        frame.chop(1);
-        if (!data.isEmpty())
-            frame += QLatin1Char(',');
-        frame += rawField + QLatin1Char('}');
+    if (rawField.isEmpty() || !frame.endsWith(QLatin1Char('}'))) {
+        conn->sendText(frame);
+        return;
     }
-    conn->sendText(frame);
+    frame.chop(1);
+    if (!data.isEmpty())
+        frame += QLatin1Char(',');
+    // The large field (the device list) in UTF-8 once for every answer that carries it, and
+    // queued to each socket as that one buffer.
+    if (rawField != m_rawField) {
+        m_rawField = rawField;
+        m_rawFieldUtf8 = rawField.toUtf8();
+    }
+    conn->sendTextParts({frame.toUtf8(), m_rawFieldUtf8, QByteArray("}")});
 }
 
 void SioServer::refuse(SioConnectionId id, const QString &nsp, const QJsonObject &data)
@@ -315,7 +322,7 @@ bool SioServer::isOpen(SioConnectionId id) const
 QString SioServer::peerAddress(SioConnectionId id) const
 {
     const SioConnection *conn = find(id);
-    return conn ? conn->socket()->peerAddress().toString() : QString();
+    return conn ? conn->socket().peerAddress().toString() : QString();
 }
 
 void SioServer::setLabel(SioConnectionId id, const QString &label)
@@ -359,13 +366,15 @@ void SioServer::sendToRoom(const QString &room, const sio::Packet &packet)
     const auto it = m_rooms.find(room);
     if (it == m_rooms.end())
         return;
-    const QString frame = sio::encodeMessage(packet);
+    // Encoded and framed once; every member's queue shares the one buffer.
+    const QByteArray payload = sio::encodeMessage(packet).toUtf8();
+    const QByteArray frame = ws::encodeFrame(ws::Opcode::Text, payload);
     // A send may close a connection (and change the room): walk a copy.
     const std::set<SioConnectionId> members = it->second;
     for (SioConnectionId id : members) {
         SioConnection *conn = find(id);
         if (conn && !conn->isClosing())
-            conn->sendText(frame);
+            conn->sendFrame(frame, payload.size());
     }
 }
 

@@ -15,11 +15,13 @@
 #include <optional>
 #include <set>
 
-class QWebSocketServer;
 
 Q_DECLARE_LOGGING_CATEGORY(lcSio)
 
 namespace st {
+
+class WsConnection;
+class WsServer;
 
 namespace sio {
 // A random session id (20 URL-safe characters), for Engine.IO and Socket.IO sessions.
@@ -99,7 +101,7 @@ public:
     static Result<QSslConfiguration> tlsFromPem(const QByteArray &certificate,
                                                 const QByteArray &key);
 
-    // name: the server's name in the WebSocket handshake and the log.
+    // name: the server's name in the log.
     Result<void> listen(const QString &name);
     // The port listened on (the chosen one when the options' port was 0).
     quint16 port() const;
@@ -143,7 +145,9 @@ public:
 private:
     // The listening socket's backlog and TCP_NODELAY (see the .cpp).
     static void tuneListener(qintptr fd);
-    void onNewConnection();
+    // Whether a handshake's request target is the Engine.IO WebSocket endpoint.
+    static bool isEngineIoTarget(const QByteArray &target);
+    void onNewConnection(std::unique_ptr<WsConnection> socket);
     void onDisconnected(SioConnectionId id);
     void onPacket(SioConnection &conn, const sio::Packet &packet,
                   const QList<QByteArray> &attachments);
@@ -153,12 +157,16 @@ private:
 
     SioServerOptions m_options;
     SioHandler &m_handler;
-    std::unique_ptr<QWebSocketServer> m_server;
+    std::unique_ptr<WsServer> m_server;
     std::map<SioConnectionId, std::unique_ptr<SioConnection>> m_connections;
     std::map<QString, std::set<SioConnectionId>> m_rooms;
+    QObject m_refused; // the parent of sockets refused beyond maxConnections, until they go
     SioConnectionId m_nextId = 1;
     SioTraffic m_traffic;
     int m_unauthenticated = 0; // connections that never had a namespace accepted
+    // The last rawField accept() was given, and its UTF-8 (shared by the answers' queues).
+    QString m_rawField;
+    QByteArray m_rawFieldUtf8;
 };
 
 } // namespace st

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "sync/server/WsFrame.h"
+
+#include <QBasicTimer>
+#include <QByteArray>
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <initializer_list>
+#include <vector>
+
+class QTcpSocket;
+
+namespace st {
+
+class WsConnection;
+
+// The connections with frames waiting to go out: they are written once the event loop is back,
+// each connection's frames together (one write for an ack and the broadcasts of one pass).
+class WsWriteBatch final
+{
+public:
+    void add(WsConnection *connection);
+    void remove(WsConnection *connection);
+
+private:
+    void run();
+
+    QObject m_context; // the queued call dies with the batch
+    std::vector<WsConnection *> m_waiting;
+    bool m_posted = false;
+};
+
+// One server-side WebSocket (RFC 6455) on a QTcpSocket or QSslSocket: the opening handshake
+// (its head capped, a timeout), then frames: client frames parsed in place (FrameReader), pings
+// answered, the close handshake. Frames sent are queued and leave together (WsWriteBatch); a
+// frame encoded once may be queued to many connections.
+class WsConnection final : public QObject
+{
+public:
+    enum class State
+    {
+        Handshaking,
+        Open,
+        Closing,
+        Closed
+    };
+
+    // Takes the socket (connected; a QSslSocket already encrypting). The timeout runs until the
+    // handshake is answered.
+    WsConnection(QTcpSocket *socket, WsWriteBatch &batch, int handshakeTimeoutMs);
+    ~WsConnection() override;
+
+    // The handshake's request target (path and query): true upgrades, false answers 400.
+    std::function<bool(const QByteArray &target)> acceptTarget;
+    // The handshake was answered 101: frames flow from now on.
+    std::function<void()> onOpen;
+    // A whole text (valid UTF-8) or binary message, while open.
+    std::function<void(const ws::Message &)> onMessage;
+    // The TCP connection is gone (once).
+    std::function<void()> onDisconnected;
+
+    State state() const { return m_state; }
+    bool isOpen() const { return m_state == State::Open; }
+    QHostAddress peerAddress() const;
+    // Messages beyond this close the connection with 1009, from the frame's header.
+    void setMaxMessageSize(qint64 bytes) { m_reader.setMaxMessage(bytes); }
+
+    void sendText(QByteArrayView utf8) { sendFrame(ws::encodeFrame(ws::Opcode::Text, utf8)); }
+    void sendBinary(QByteArrayView data) { sendFrame(ws::encodeFrame(ws::Opcode::Binary, data)); }
+    // A frame as ws::encodeFrame made it (shared, not copied, until it is written).
+    void sendFrame(const QByteArray &frame);
+    // One text message whose payload is the parts joined; they are queued as they are (a
+    // large part shared by many messages is never copied per connection).
+    void sendTextParts(std::initializer_list<QByteArray> parts);
+    // Bytes queued here and in the socket, not yet taken by the kernel.
+    qint64 bytesToWrite() const;
+
+    // Sends a close frame; the peer's answer (or a grace period) ends the TCP connection.
+    void close(quint16 code, const QString &reason);
+    // Ends the TCP connection now, without a close frame.
+    void abort();
+    // The close code and reason sent or received first (1006 when the connection just went).
+    quint16 closeCode() const { return m_closeCode; }
+    const QString &closeReason() const { return m_closeReason; }
+
+    // Writes what is queued (the batch calls this).
+    void flush();
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    void onReadyRead();
+    void readHandshake();
+    void readFrames();
+    void onSocketGone();
+    void answerAndClose(int httpStatus, const char *why);
+    // Writes the queue straight to a plain TCP socket while Qt holds nothing for it; returns
+    // how many bytes of the queue's first frames the kernel took.
+    qint64 writeDirect();
+
+    QTcpSocket *m_socket;
+    WsWriteBatch &m_batch;
+    State m_state = State::Handshaking;
+    bool m_tls = false;
+    bool m_queued = false; // in the batch
+    bool m_closeSent = false;
+    QByteArray m_head; // the handshake read so far
+    ws::FrameReader m_reader;
+    std::vector<QByteArray> m_queue;
+    qint64 m_queuedBytes = 0;
+    quint16 m_closeCode = ws::close::Abnormal;
+    QString m_closeReason;
+    QBasicTimer m_timer; // handshake timeout, then the close grace
+};
+
+} // namespace st
