@@ -464,7 +464,7 @@
         <translation>--limit attend un nombre positif.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
@@ -525,7 +525,7 @@
         <translation>  non facturable</translation>
     </message>
     <message>
-        <location filename="../core/cli/ProjectCommands.cpp" line="+77"/>
+        <location filename="../core/cli/ProjectCommands.cpp" line="+78"/>
         <source>&quot;%1 add&quot; takes one name (quote a name with spaces).</source>
         <translation>« %1 add » prend un seul nom (mettez entre guillemets un nom avec des espaces).</translation>
     </message>
@@ -717,7 +717,7 @@ Essayez « studiotimer help ».
         <translation>--from %1 est après --to %2.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>%1 to %2, by %3
 </source>
         <translation>Du %1 au %2, par %3
@@ -805,7 +805,7 @@ Essayez « studiotimer help ».
         <translation>--%1 attend un jour comme 2026-11-28, pas « %2 ».</translation>
     </message>
     <message>
-        <location filename="../core/cli/ReportCommands.cpp" line="-101"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="-103"/>
         <source>&quot;report&quot; needs --by task, user, room, day, week, month, client, project or tag.</source>
         <translation>« report » demande --by task, user, room, day, week, month, client, project ou tag.</translation>
     </message>
@@ -815,7 +815,7 @@ Essayez « studiotimer help ».
         <translation>--by prend task, user, room, day, week, month, client, project ou tag, pas « %1 ».</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Each entry rounded to %n minute(s) (%1).
 </source>
         <translation>
@@ -1272,14 +1272,14 @@ Commands:
   backup [FILE]                        a checked copy of the database
   restore FILE                         put a backup back (the app closed)
   history ENTRY_ID [--json]            the entry&apos;s audit trail
-  list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] [--text TEXT] [--json | --csv]
+  list [--from DAY] [--to DAY] [--task TASK] [--user NAME] [--room ROOM] [--tag WORD]... [--text TEXT] [--json | --csv]
   task-types [--json]
   task-types set TASK [--rate AMOUNT] [--from DAY] [--name NEW] [--color #RRGGBB] [--billable yes|no] [--archived yes|no]
   task-types reprice TASK --from DAY --to DAY [--yes]
   clients add NAME [--rate AMOUNT]     clients list [--json]
   projects add NAME [--client NAME] [--rate AMOUNT] [--budget-hours H]
   projects list [--json]
-  report [--from DAY] [--to DAY] --by task|user|room|day|week|month|client|project|tag [--rounding MIN[:up|nearest|down]] [--billable-only] [--json | --csv]
+  report [--from DAY] [--to DAY] --by task|user|room|day|week|month|client|project|tag [--tag WORD]... [--rounding MIN[:up|nearest|down]] [--billable-only] [--json | --csv]
   invoice --client NAME [--project NAME] --from DAY --to DAY [--rounding MIN[:MODE]] [--billable-only] [--number N] -o FILE.pdf
   lock --until DAY                     close the period: entries on or before DAY cannot be added, changed or deleted
   lock [--json]                        what is locked, and by whom     unlock
@@ -1306,14 +1306,14 @@ Commandes :
   backup [FICHIER]                       une copie vérifiée de la base de données
   restore FICHIER                        remettre une sauvegarde en place (l’application fermée)
   history ID_ENTRÉE [--json]             l’historique des modifications de l’entrée
-  list [--from JOUR] [--to JOUR] [--task TÂCHE] [--user NOM] [--room SALLE] [--text TEXTE] [--json | --csv]
+  list [--from JOUR] [--to JOUR] [--task TÂCHE] [--user NOM] [--room SALLE] [--tag MOT]... [--text TEXTE] [--json | --csv]
   task-types [--json]
   task-types set TÂCHE [--rate MONTANT] [--from JOUR] [--name NOUVEAU] [--color #RRGGBB] [--billable yes|no] [--archived yes|no]
   task-types reprice TÂCHE --from JOUR --to JOUR [--yes]
   clients add NOM [--rate MONTANT]     clients list [--json]
   projects add NOM [--client NOM] [--rate MONTANT] [--budget-hours H]
   projects list [--json]
-  report [--from JOUR] [--to JOUR] --by task|user|room|day|week|month|client|project|tag [--rounding MIN[:up|nearest|down]] [--billable-only] [--json | --csv]
+  report [--from JOUR] [--to JOUR] --by task|user|room|day|week|month|client|project|tag [--tag MOT]... [--rounding MIN[:up|nearest|down]] [--billable-only] [--json | --csv]
   invoice --client NOM [--project NOM] --from JOUR --to JOUR [--rounding MIN[:MODE]] [--billable-only] [--number N] -o FICHIER.pdf
   lock --until JOUR                    clôt la période : les entrées de JOUR ou avant ne peuvent plus être ajoutées, modifiées ni supprimées
   lock [--json]                        ce qui est verrouillé, et par qui     unlock
@@ -2261,7 +2261,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::HistoryView</name>
     <message>
-        <location filename="../ui/HistoryView.cpp" line="+46"/>
+        <location filename="../ui/HistoryView.cpp" line="+47"/>
         <source>All tasks</source>
         <translation>Toutes les tâches</translation>
     </message>
@@ -2286,13 +2286,23 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Tous les projets</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries having any of these words as a tag (separated by spaces)</source>
+        <translation>Les entrées portant l’un de ces mots comme tag (séparés par des espaces)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+11"/>
         <source>Search notes</source>
         <translation>Chercher dans les notes</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
@@ -2332,7 +2342,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Projets affichés</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+1"/>
+        <source>Tags shown</source>
+        <translation>Tags affichés</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Entries</source>
         <translation>Entrées</translation>
     </message>
@@ -2399,7 +2414,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Supprimer l’entrée sélectionnée (%1) ; %2 la rétablit</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>No client</source>
         <translation>Aucun client</translation>
     </message>
@@ -2409,7 +2424,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Aucun projet</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2 (%3)</translation>
     </message>
@@ -2601,7 +2616,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::InvoiceDialog</name>
     <message>
-        <location filename="../ui/invoice/InvoiceDialog.cpp" line="+52"/>
+        <location filename="../ui/invoice/InvoiceDialog.cpp" line="+53"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -2686,7 +2701,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Aperçu de la facture</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Enregistrer en PDF…</translation>
     </message>
@@ -2701,7 +2716,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>There are no clients yet: add one with &quot;studiotimer clients add NAME&quot;, and projects under it.</source>
         <translation>Il n’y a pas encore de client : ajoutez-en un avec « studiotimer clients add NOM », puis des projets.</translation>
     </message>
@@ -3270,6 +3285,60 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
 </context>
 <context>
+    <name>st::PeriodLock</name>
+    <message>
+        <location filename="../ui/invoice/PeriodLock.cpp" line="+24"/>
+        <source>Entries on or before that day can no longer be added, adjusted or deleted, on any desk, until the period is unlocked.</source>
+        <translation>Les entrées de ce jour ou d’avant ne peuvent plus être ajoutées, ajustées ni supprimées, sur aucun poste, tant que la période n’est pas déverrouillée.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+52"/>
+        <source>Closed up to %1.</source>
+        <translation>Clos jusqu’au %1.</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>No period is closed.</source>
+        <translation>Aucune période n’est close.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lock up to %1…</source>
+        <translation>&amp;Verrouiller jusqu’au %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lock every entry on or before %1? They can no longer be added, adjusted or deleted, on any desk, until the period is unlocked.</source>
+        <translation>Verrouiller toutes les entrées du %1 ou d’avant ? Elles ne pourront plus être ajoutées, ajustées ni supprimées, sur aucun poste, tant que la période n’est pas déverrouillée.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The period is closed up to %1 now: the days after %2 open again.</source>
+        <translation>La période est close jusqu’au %1 : les jours après le %2 seront rouverts.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lock the period</source>
+        <translation>Verrouiller la période</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not locked: %1</source>
+        <translation>Non verrouillé : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Locked: entries on or before %1 can no longer be changed.</source>
+        <translation>Verrouillé : les entrées du %1 ou d’avant ne peuvent plus être modifiées.</translation>
+    </message>
+</context>
+<context>
     <name>st::Periods</name>
     <message>
         <location filename="../ui/models/Periods.cpp" line="+12"/>
@@ -3472,7 +3541,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::ReportFilters</name>
     <message>
-        <location filename="../ui/reports/ReportFilters.cpp" line="+17"/>
+        <location filename="../ui/reports/ReportFilters.cpp" line="+20"/>
         <source>All clients</source>
         <translation>Tous les clients</translation>
     </message>
@@ -3492,7 +3561,22 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Projets du rapport</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Tags in the report</source>
+        <translation>Tags du rapport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries having any of these words as a tag (separated by spaces)</source>
+        <translation>Les entrées portant l’un de ces mots comme tag (séparés par des espaces)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Billable only</source>
         <translation>Facturable seulement</translation>
     </message>
@@ -3545,7 +3629,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Arrondi :</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>No client</source>
         <translation>Aucun client</translation>
     </message>
@@ -3578,7 +3662,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La période est trop longue pour ce regroupement : %1 groupes au plus.</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+112"/>
         <source>No room</source>
         <translation>Aucune salle</translation>
     </message>
@@ -3784,7 +3868,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Détail du rapport</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Invoice…</source>
         <translation>Facture…</translation>
     </message>
@@ -5403,6 +5487,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+2"/>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
@@ -5437,9 +5526,19 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>en cours</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Adjusted after the fact: the audit trail is in the adjust dialog.</source>
         <translation>Corrigée après coup : l’historique des corrections est dans la fenêtre de correction.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Client: %1</source>
+        <translation>Client : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No client</source>
+        <translation>Aucun client</translation>
     </message>
 </context>
 <context>
