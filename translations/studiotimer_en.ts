@@ -15,7 +15,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+462"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+464"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -182,7 +182,7 @@
 <context>
     <name>st::HistoryView</name>
     <message numerus="yes">
-        <location filename="../ui/HistoryView.cpp" line="+325"/>
+        <location filename="../ui/HistoryView.cpp" line="+335"/>
         <source>&lt;b&gt;%n entries · %1 · %2&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n entry · %1 · %2&lt;/b&gt;</numerusform>
@@ -193,7 +193,7 @@
 <context>
     <name>st::InvoiceDialog</name>
     <message numerus="yes">
-        <location filename="../ui/invoice/InvoiceDialog.cpp" line="+246"/>
+        <location filename="../ui/invoice/InvoiceDialog.cpp" line="+250"/>
         <source>%n line(s), total %1.</source>
         <translation>
             <numerusform>%n line, total %1.</numerusform>
@@ -226,7 +226,7 @@
 <context>
     <name>st::ReportFilters</name>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportFilters.cpp" line="+29"/>
+        <location filename="../ui/reports/ReportFilters.cpp" line="+41"/>
         <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -237,7 +237,7 @@
 <context>
     <name>st::ReportsView</name>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportsView.cpp" line="+342"/>
+        <location filename="../ui/reports/ReportsView.cpp" line="+343"/>
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1: %2, %3, %n entry</numerusform>

@@ -7,6 +7,7 @@
 #include "domain/Format.h"
 #include "models/HistoryModel.h"
 #include "models/ProjectFilter.h"
+#include "projects/ProjectPicker.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -53,6 +54,11 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
     m_rooms->setObjectName(QStringLiteral("roomFilter"));
     m_clients->setObjectName(QStringLiteral("clientFilter"));
     m_projects->setObjectName(QStringLiteral("projectFilter"));
+    m_tags = new QLineEdit(this);
+    m_tags->setObjectName(QStringLiteral("tagFilter"));
+    m_tags->setPlaceholderText(tr("Tags"));
+    m_tags->setToolTip(tr("Entries having any of these words as a tag (separated by spaces)"));
+    m_tags->setClearButtonEnabled(true);
     m_text = new QLineEdit(this);
     m_text->setPlaceholderText(tr("Search notes"));
     // No labels on the filter bar: screen readers get names instead.
@@ -64,6 +70,7 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
     m_rooms->setAccessibleName(tr("Rooms shown"));
     m_clients->setAccessibleName(tr("Clients shown"));
     m_projects->setAccessibleName(tr("Projects shown"));
+    m_tags->setAccessibleName(tr("Tags shown"));
     m_text->setAccessibleName(tr("Search notes"));
     m_text->setClearButtonEnabled(true);
     filters->addWidget(m_period);
@@ -74,6 +81,7 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
     filters->addWidget(m_rooms);
     filters->addWidget(m_clients);
     filters->addWidget(m_projects);
+    filters->addWidget(m_tags);
     filters->addWidget(m_text, 1);
     layout->addLayout(filters);
 
@@ -182,6 +190,7 @@ HistoryView::HistoryView(Backend &service, QWidget *parent)
     m_textDelay->setSingleShot(true);
     m_textDelay->setInterval(300);
     connect(m_text, &QLineEdit::textChanged, m_textDelay, qOverload<>(&QTimer::start));
+    connect(m_tags, &QLineEdit::textChanged, m_textDelay, qOverload<>(&QTimer::start));
     connect(m_textDelay, &QTimer::timeout, this, &HistoryView::applyFilter);
     connect(m_model, &HistoryModel::loaded, this, &HistoryView::updateTotals);
     connect(m_model, &HistoryModel::ticked, this, &HistoryView::updateTotals);
@@ -263,6 +272,7 @@ EntryFilter HistoryView::currentFilter() const
     f.roomIds = m_rooms->checkedIds();
     f.projectIds =
         projectFilterIds(m_service.snapshot(), m_clients->checkedIds(), m_projects->checkedIds());
+    f.tags = parseTags(m_tags->text());
     f.text = m_text->text().trimmed();
     return f;
 }
@@ -371,6 +381,12 @@ void HistoryView::setClients(const QStringList &ids)
 void HistoryView::setProjects(const QStringList &ids)
 {
     m_projects->setCheckedIds(ids);
+    applyFilter();
+}
+
+void HistoryView::setTags(const QString &words)
+{
+    m_tags->setText(words);
     applyFilter();
 }
 

@@ -20,8 +20,8 @@ class Backend;
 class ChoiceButton;
 class HistoryModel;
 
-// Every entry, filtered (period, task types, users, rooms, clients, projects, text), with the
-// filtered totals; adjust, add, delete and undo the last deletes.
+// Every entry, filtered (period, task types, users, rooms, clients, projects, tags, text), with
+// the filtered totals; adjust, add, delete and undo the last deletes.
 class HistoryView final : public QWidget
 {
     Q_OBJECT
@@ -44,6 +44,8 @@ public:
     // the projects ticked.
     void setClients(const QStringList &ids);
     void setProjects(const QStringList &ids);
+    // Entries having any of these words (as typed in the tags field; empty: all).
+    void setTags(const QString &words);
     void setText(const QString &text);
     EntryFilter currentFilter() const;
 
@@ -74,8 +76,9 @@ private:
     ChoiceButton *m_rooms = nullptr;
     ChoiceButton *m_clients = nullptr;
     ChoiceButton *m_projects = nullptr;
+    QLineEdit *m_tags = nullptr;
     QLineEdit *m_text = nullptr;
-    QTimer *m_textDelay = nullptr;
+    QTimer *m_textDelay = nullptr; // typing in the tags or the text field settles first
     QTimer *m_fitColumns = nullptr;
     QLabel *m_totals = nullptr;
     QLabel *m_empty = nullptr; // "No entries…" instead of an empty table

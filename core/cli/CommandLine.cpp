@@ -56,8 +56,8 @@ void deleteOptions(QCommandLineParser &p)
 void listOptions(QCommandLineParser &p)
 {
     p.addOptions({opt("from", "DAY"), opt("to", "DAY"), opt("task", "TASK"), opt("user", "NAME"),
-                  opt("room", "ROOM"), opt("text", "TEXT"), opt("limit", "N"), opt("json"),
-                  opt("csv")});
+                  opt("room", "ROOM"), opt("tag", "WORD"), opt("text", "TEXT"), opt("limit", "N"),
+                  opt("json"), opt("csv")});
 }
 
 QString toJsonText(const QJsonDocument &doc)
@@ -401,6 +401,8 @@ CommandOutput CommandLine::list(QCommandLineParser &p)
             return usageError(tr("--limit takes a positive number."));
     }
     if (auto r = applyNameFilters(p, filter); !r)
+        return fail(r.error());
+    if (auto r = applyTagFilter(p, filter); !r)
         return fail(r.error());
     filter.text = p.value(QStringLiteral("text"));
 

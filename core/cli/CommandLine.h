@@ -122,6 +122,9 @@ private:
     Result<void> projectAndTags(const QCommandLineParser &p, QString &projectId,
                                 QStringList &tags) const;
     QString projectName(const QString &projectId) const;
+    // --tag WORD (repeatable) of list and report: entries having any of the words; a word that
+    // could not be a tag is an error.
+    static Result<void> applyTagFilter(const QCommandLineParser &p, EntryFilter &filter);
     // --rate AMOUNT: an hourly rate in the currency's major unit.
     static Result<qint64> rateOption(const QCommandLineParser &p, const QString &currency);
 

@@ -1,5 +1,6 @@
 // `studiotimer clients` and `projects` (docs/REPORTS.md, "Clients and projects"), and the
-// --project / --tag / --non-billable options of start and add.
+// --project / --tag / --non-billable options of start and add, and the --tag filter of list and
+// report.
 #include "CommandLine.h"
 #include "Option.h"
 
@@ -242,6 +243,15 @@ Result<void> CommandLine::projectAndTags(const QCommandLineParser &p, QString &p
     }
     tags = p.values(QStringLiteral("tag"));
     return validate::tags(tags);
+}
+
+Result<void> CommandLine::applyTagFilter(const QCommandLineParser &p, EntryFilter &filter)
+{
+    const QStringList tags = p.values(QStringLiteral("tag"));
+    if (auto r = validate::tags(tags); !r)
+        return r;
+    filter.tags = validate::normalizedTags(tags);
+    return {};
 }
 
 QString CommandLine::projectName(const QString &projectId) const

@@ -164,8 +164,8 @@ void CommandLine::reportOptions(QCommandLineParser &p)
 {
     p.addOptions({option("from", "DAY"), option("to", "DAY"), option("by", "GROUPING"),
                   option("task", "TASK"), option("user", "NAME"), option("room", "ROOM"),
-                  option("json"), option("csv"), option("rounding", "MIN[:MODE]"),
-                  option("billable-only")});
+                  option("tag", "WORD"), option("json"), option("csv"),
+                  option("rounding", "MIN[:MODE]"), option("billable-only")});
 }
 
 void CommandLine::exportOptions(QCommandLineParser &p)
@@ -207,6 +207,8 @@ CommandOutput CommandLine::report(QCommandLineParser &p)
     filter.from = range.from;
     filter.to = range.to;
     if (auto r = applyNameFilters(p, filter); !r)
+        return fail(r.error());
+    if (auto r = applyTagFilter(p, filter); !r)
         return fail(r.error());
     filter.billableOnly = p.isSet(QStringLiteral("billable-only"));
 

@@ -274,10 +274,13 @@ Result<Report> ReportService::build(const EntryFilter &filter, ReportGrouping by
 
             if (by == ReportGrouping::Tag) {
                 // An entry counts in full under each of its tags: the groups add up to more than
-                // the total when entries have several.
+                // the total when entries have several. Filtered by tags, the groups are those
+                // tags alone (each filtered entry has one of them; its other tags are not asked).
                 if (e.tags.isEmpty())
                     add(byKey[QString()], billable, cost, 1, e.billable);
                 for (const QString &tag : e.tags) {
+                    if (!filter.tags.isEmpty() && !filter.tags.contains(tag, Qt::CaseInsensitive))
+                        continue;
                     ReportGroup &g = byKey[tag.toLower()];
                     if (g.name.isEmpty())
                         g.name = tag;

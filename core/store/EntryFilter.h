@@ -19,6 +19,9 @@ struct EntryFilter
     QStringList userIds;
     QStringList roomIds;
     QStringList projectIds; // empty: all; "" in it: entries without a project
+    // Entries having any of these tags (empty: all), ignoring case as the report's tag groups do
+    // (on SQLite only ASCII letters: "É" finds "É" and "é" finds "é", not each other).
+    QStringList tags;
     bool billableOnly = false;
     QString text;         // found in the note, case-insensitive
     bool deleted = false; // true: only deleted entries (the bin), false: only live ones
@@ -30,6 +33,7 @@ enum class EntrySortKey
     EndedAt,
     Duration,
     TaskType,
+    Project, // by name; entries without a project first when ascending
     User,
     Room,
     Note

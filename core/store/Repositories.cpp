@@ -277,6 +277,10 @@ Result<QList<TimeEntry>> EntryRepository::list(const EntryFilter &filter, const 
         sql.add(QStringLiteral(" JOIN task_types t ON t.id = e.task_type_id"));
         order = QStringLiteral("LOWER(t.name)");
         break;
+    case EntrySortKey::Project:
+        sql.add(QStringLiteral(" LEFT JOIN projects p ON p.id = e.project_id"));
+        order = QStringLiteral("LOWER(COALESCE(p.name, ''))");
+        break;
     case EntrySortKey::User:
         sql.add(QStringLiteral(" JOIN users u ON u.id = e.user_id"));
         order = QStringLiteral("LOWER(u.name)");

@@ -65,6 +65,18 @@ QStringList tagsFrom(const QString &text)
     return tags;
 }
 
+namespace {
+
+// text for LIKE with ESCAPE backslash: its own %, _ and backslashes stand for themselves.
+QString likePattern(QString text)
+{
+    return text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+}
+
+} // namespace
+
 void appendWhere(Sql &sql, const EntryFilter &f, Ms now, Ms earliest)
 {
     sql.add(QStringLiteral(" WHERE e.org_id = ? AND e.deleted = ?"), {f.orgId, f.deleted ? 1 : 0});
@@ -91,13 +103,28 @@ void appendWhere(Sql &sql, const EntryFilter &f, Ms now, Ms earliest)
         sql.in(QStringLiteral("COALESCE(e.project_id, '')"), f.projectIds);
     if (f.billableOnly)
         sql.add(QStringLiteral(" AND e.billable = 1"));
+    if (!f.tags.isEmpty()) {
+        // e.tags is a compact JSON array, ["mix","vocals"]: with its '[' read as ',', a tag t is
+        // in it when ,"t" is (a ',' is never inside a tag, and an escaped t never ends in a lone
+        // backslash, so the quote after it closes the word). Compared in lower case, and as
+        // typed: SQLite's LOWER leaves non-ASCII letters as they are.
+        const QString list = QStringLiteral("(',' || SUBSTR(e.tags, 2))");
+        const auto pattern = [](const QString &word) {
+            const QString quoted = tagsText({word}).chopped(1).mid(1); // "word", escaped
+            return QString(QStringLiteral("%,") + likePattern(quoted) + QLatin1Char('%'));
+        };
+        QStringList any;
+        for (const QString &tag : f.tags) {
+            any << QStringLiteral("LOWER") + list + QStringLiteral(" LIKE ? ESCAPE '\\'")
+                << list + QStringLiteral(" LIKE ? ESCAPE '\\'");
+            sql.values << pattern(tag.trimmed().toLower()) << pattern(tag.trimmed());
+        }
+        sql.text += QStringLiteral(" AND (") + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    }
     if (!f.text.trimmed().isEmpty()) {
-        QString pattern = f.text.trimmed().toLower();
-        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
         sql.add(QStringLiteral(" AND LOWER(e.note) LIKE ? ESCAPE '\\'"),
-                {QString(QLatin1Char('%') + pattern + QLatin1Char('%'))});
+                {QString(QLatin1Char('%') + likePattern(f.text.trimmed().toLower()) +
+                         QLatin1Char('%'))});
     }
 }
 

@@ -25,13 +25,16 @@ struct Sql
             values.append(value);
         return *this;
     }
+    // " AND column IN (ids)". A null QString among ids is bound as '' (an empty string), not
+    // as SQL NULL, which would match nothing: "" and QString() both stand for "none" (the
+    // entries without a project, say).
     Sql &in(const QString &column, const QStringList &ids)
     {
         text += QStringLiteral(" AND ") + column + QStringLiteral(" IN (") +
                 QStringList(ids.size(), QStringLiteral("?")).join(QLatin1Char(',')) +
                 QLatin1Char(')');
         for (const QString &id : ids)
-            values.append(id);
+            values.append(id.isNull() ? QStringLiteral("") : id);
         return *this;
     }
     void bind(QSqlQuery &query) const

@@ -1,20 +1,24 @@
 // Reports → Invoice… (issue 12): the dialog previews the invoice the command line would write
 // (client, one line per project and task type, the exact total), follows the rounding,
 // billable-only and project choices, saves a PDF with real text, prints, counts the number up as
-// `studiotimer invoice` does, and shows bad choices without saving anything.
+// `studiotimer invoice` does, and shows bad choices without saving anything; once an invoice is
+// made, it offers to lock the period up to its last day, asking first.
 #include "GuiFixture.h"
 #include "KeyboardFixture.h"
 #include "NamedChild.h"
 #include "PdfText.h"
 
 #include "invoice/InvoiceDialog.h"
+#include "invoice/PeriodLock.h"
 #include "reports/ReportsView.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPrinter>
 #include <QProcess>
 #include <QPushButton>
@@ -256,6 +260,81 @@ private Q_SLOTS:
         dialog->saveTo(dir.filePath(s("refused.pdf")));
         QVERIFY(!QFile::exists(dir.filePath(s("refused.pdf"))));
         QCOMPARE(studio.f.store.db->meta(s("invoice.next"), s("1")), s("1"));
+    }
+
+    // After the PDF is saved: "Lock up to DAY…", a question naming the day, and the lock; an add
+    // on that day is then refused. A lock the backend refuses says why.
+    void locksThePeriodOnceTheInvoiceIsMade()
+    {
+        Studio studio;
+        auto dialog = studio.open();
+        // Up to the 27th: the fixture's today is 2025-11-28, and a lock cannot reach the future.
+        const QDate last(2025, 11, 27);
+        studio.change(*dialog, [&] { child<QDateEdit>(*dialog, "to")->setDate(last); });
+        auto *button = child<QPushButton>(*dialog, "lockButton");
+        auto *state = child<QLabel>(*dialog, "lockState");
+        QVERIFY(button->isHidden()); // nothing invoiced yet
+        QCOMPARE(state->text(), PeriodLock::tr("No period is closed."));
+
+        QTemporaryDir dir;
+        QSignalSpy done(dialog.get(), &InvoiceDialog::done);
+        dialog->saveTo(dir.filePath(s("invoice-1.pdf")));
+        QVERIFY(done.wait(5000));
+        QVERIFY(!button->isHidden());
+        QVERIFY2(button->text().contains(PeriodLock::dayText(last)), qPrintable(button->text()));
+
+        // Cancel changes nothing.
+        button->click();
+        auto *box = dialog->findChild<QMessageBox *>(s("lockConfirmation"));
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(PeriodLock::dayText(last)), qPrintable(box->text()));
+        box->button(QMessageBox::Cancel)->click();
+        studio.f.settle();
+        QVERIFY(!studio.f.store.service->lockedUntil());
+
+        auto *lock = dialog->findChild<PeriodLock *>();
+        QSignalSpy finished(lock, &PeriodLock::lockFinished);
+        QTRY_VERIFY(!dialog->findChild<QMessageBox *>(s("lockConfirmation")));
+        button->click();
+        box = dialog->findChild<QMessageBox *>(s("lockConfirmation"));
+        QVERIFY(box);
+        box->button(QMessageBox::Yes)->click();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().first().toString(), QString());
+        QCOMPARE(studio.f.store.service->lockedUntil(), std::optional<QDate>(last));
+        QVERIFY2(state->text().contains(PeriodLock::dayText(last)), qPrintable(state->text()));
+        QVERIFY(child<QLabel>(*dialog, "lockResult")->text().contains(PeriodLock::dayText(last)));
+
+        // An entry on the locked day is refused; the day after is open.
+        ManualEntry m;
+        m.userId = studio.f.store.userId();
+        m.taskTypeId = studio.f.typeId(s("Recording"));
+        m.startedAt = local(last, 15);
+        m.endedAt = local(last, 16);
+        const auto refused = studio.f.store.service->addManual(m);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(s("locked")),
+                 qPrintable(refused.error().message));
+        m.startedAt = local(last.addDays(1), 7);
+        m.endedAt = local(last.addDays(1), 8);
+        QVERIFY(studio.f.store.service->addManual(m));
+
+        // The whole month ends after today: the backend refuses, and the dialog says why.
+        studio.change(*dialog, [&] { child<QDateEdit>(*dialog, "to")->setDate(studio.last); });
+        QSignalSpy savedAgain(dialog.get(), &InvoiceDialog::done);
+        dialog->saveTo(dir.filePath(s("invoice-2.pdf")));
+        QVERIFY(savedAgain.wait(5000));
+        QVERIFY(!button->isHidden());
+        finished.clear();
+        button->click();
+        box = dialog->findChild<QMessageBox *>(s("lockConfirmation"));
+        QVERIFY(box);
+        box->button(QMessageBox::Yes)->click();
+        QVERIFY(finished.wait(5000));
+        const QString error = finished.first().first().toString();
+        QVERIFY2(error.contains(s("today at the latest")), qPrintable(error));
+        QVERIFY(child<QLabel>(*dialog, "lockResult")->text().contains(error));
+        QCOMPARE(studio.f.store.service->lockedUntil(), std::optional<QDate>(last));
     }
 
     // Every field has a name and an underlined letter of its own, in English and in French; Tab

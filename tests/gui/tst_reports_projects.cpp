@@ -1,5 +1,6 @@
-// Issue 12 in the window: History and Reports by client, project and tag, the billable split,
-// "This year" and "All time", and the billing rounding (in the report only).
+// Issue 12 in the window: History and Reports by client, project and tag (filtered and grouped),
+// the billable split, "This year" and "All time", the billing rounding (in the report only), and
+// History's Project column.
 #include "GuiFixture.h"
 
 #include "ChoiceButton.h"
@@ -13,7 +14,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
 
 using namespace st;
 using namespace st::test;
@@ -97,6 +101,8 @@ private Q_SLOTS:
     void roundingAppliesToTheReportOnly();
     void thisYearAndAllTime();
     void historyFiltersByClientAndProject();
+    void tagsNarrowHistoryAndTheReport();
+    void historyShowsTheProject();
 };
 
 void TestReportsProjects::groupsByProjectClientAndTagWithTheBillableSplit()
@@ -258,6 +264,82 @@ void TestReportsProjects::historyFiltersByClientAndProject()
     s.f.settle();
     QCOMPARE(view.model()->totals().entries, 0);
     QVERIFY(view.emptyState()->isVisibleTo(&view));
+}
+
+void TestReportsProjects::tagsNarrowHistoryAndTheReport()
+{
+    Studio s;
+    HistoryView history(*s.f.async);
+    history.setPeriod(Period::ThisYear);
+    s.f.settle();
+    QCOMPARE(history.model()->totals().entries, 3);
+    // Typed in the filter bar, in any case: the Recording hour alone has "drums".
+    auto *historyTags = history.findChild<QLineEdit *>(QStringLiteral("tagFilter"));
+    QVERIFY(historyTags);
+    historyTags->setText(QStringLiteral("DRUMS"));
+    QTRY_COMPARE(history.model()->totals().entries, 1);
+    QCOMPARE(history.model()->rowCount(), 1);
+    QCOMPARE(history.model()->entryAt(0).tags,
+             (QStringList{QStringLiteral("vocals"), QStringLiteral("drums")}));
+    QCOMPARE(history.model()->totals().costCents, 6000);
+    // Any of the words: "vocals" adds the album's Mixing; a word no entry has keeps nothing.
+    historyTags->setText(QStringLiteral("drums vocals"));
+    QTRY_COMPARE(history.model()->totals().entries, 2);
+    QCOMPARE(history.model()->totals().billableMs, 3 * kHour);
+    history.setTags(QStringLiteral("vocal"));
+    s.f.settle();
+    QCOMPARE(history.model()->totals().entries, 0);
+    QVERIFY(history.emptyState()->isVisibleTo(&history));
+
+    ReportsView reports(*s.f.async);
+    reports.setCustomRange(kDay, kDay);
+    s.f.settle();
+    QCOMPARE(reports.model()->report().total.billableMs, 4 * kHour);
+    QLineEdit *reportTags = reports.filters()->tags();
+    QCOMPARE(reportTags->objectName(), QStringLiteral("reportTags"));
+    reportTags->setText(QStringLiteral("drums"));
+    QTRY_COMPARE(reports.model()->report().total.billableMs, kHour);
+    // Grouped by tag, the groups are the words asked for, each as the filtered total.
+    reports.filters()->setTags(QStringLiteral("Vocals"));
+    reports.setGrouping(ReportGrouping::Tag);
+    s.f.settle();
+    QCOMPARE(reports.model()->report().groups.size(), 1);
+    QCOMPARE(timeOf(reports.model(), QStringLiteral("vocals")), 3 * kHour);
+    QCOMPARE(reports.model()->report().total.billableMs, 3 * kHour);
+    QCOMPARE(reports.currentFilter().tags, QStringList{QStringLiteral("Vocals")});
+}
+
+void TestReportsProjects::historyShowsTheProject()
+{
+    Studio s;
+    HistoryView view(*s.f.async);
+    view.setPeriod(Period::ThisYear);
+    s.f.settle();
+    HistoryModel *model = view.model();
+    const int column = int(HistoryModel::columns().indexOf(EntryColumn::Project));
+    QVERIFY(column >= 0);
+    QCOMPARE(model->headerData(column, Qt::Horizontal).toString(), QStringLiteral("Project"));
+    const auto rowOfTask = [&](const QString &type) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->entryAt(row).taskTypeId == s.f.typeId(type))
+                return row;
+        }
+        return -1;
+    };
+    const QModelIndex mixing = model->index(rowOfTask(QStringLiteral("Mixing")), column);
+    QCOMPARE(mixing.data().toString(), QStringLiteral("First Album"));
+    QCOMPARE(mixing.data(Qt::ToolTipRole).toString(), QStringLiteral("Client: Blue Label"));
+    QCOMPARE(model->index(rowOfTask(QStringLiteral("Break")), column).data().toString(), QString());
+
+    // Sortable as the other columns: by name, the entries without a project first going up.
+    view.table()->sortByColumn(column, Qt::AscendingOrder);
+    s.f.settle();
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->index(2, column).data().toString(), QStringLiteral("First Album"));
+    view.table()->sortByColumn(column, Qt::DescendingOrder);
+    s.f.settle();
+    QCOMPARE(model->index(0, column).data().toString(), QStringLiteral("First Album"));
+    QCOMPARE(model->index(1, column).data().toString(), QString());
 }
 
 QTEST_MAIN(TestReportsProjects)

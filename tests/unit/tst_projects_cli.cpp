@@ -1,5 +1,6 @@
 // `studiotimer clients`, `projects`, and start/add with --project, --tag and --non-billable as a
-// real process (issue 12): the --json shapes, and a refused command changes nothing (exit 1).
+// real process (issue 12): the --json shapes, and a refused command changes nothing (exit 1);
+// `list --tag` and `report --tag` keep the entries having any of the words.
 #include "CliProcess.h"
 
 #include <QJsonArray>
@@ -126,6 +127,70 @@ private Q_SLOTS:
         QCOMPARE(entry.value(s("tags")).toArray(), QJsonArray{s("stems")});
         QCOMPARE(entry.value(s("hourlyRateCents")).toInteger(), 9000);
         QCOMPARE(run({s("stop")}).exitCode, 0);
+    }
+
+    void listAndReportKeepTheTagsAsked()
+    {
+        const st::test::CliFolder dir;
+        const auto add = [&](const char *day, const QStringList &tags) {
+            QStringList args{s("add"),  s("Recording"),      s("--from"), s(day) + s("T10:00"),
+                             s("--to"), s(day) + s("T11:30")};
+            for (const QString &tag : tags)
+                args << s("--tag") << tag;
+            const Run r = dir.run(args);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        };
+        add("2025-11-03", {s("mix"), s("vocals")});
+        add("2025-11-04", {s("MIX")});
+        add("2025-11-05", {s("remix")});
+        add("2025-11-06", {});
+        const QStringList period{s("--from"), s("2025-11-01"), s("--to"), s("2025-11-30")};
+        const auto days = [&](const QStringList &tags) {
+            QStringList args = QStringList{s("list"), s("--json")} + period;
+            for (const QString &tag : tags)
+                args << s("--tag") << tag;
+            const Run r = dir.run(args);
+            if (r.exitCode != 0)
+                qFatal("list: %s", qPrintable(r.err));
+            QStringList found;
+            const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
+            for (const QJsonValue &v : list)
+                found << v.toObject().value(s("startedAt")).toString().left(10);
+            return found;
+        };
+        QCOMPARE(days({s("Mix")}), (QStringList{s("2025-11-03"), s("2025-11-04")}));
+        QCOMPARE(days({s("vocals"), s("remix")}), (QStringList{s("2025-11-03"), s("2025-11-05")}));
+        QCOMPARE(days({s("mixing")}), QStringList());
+        QCOMPARE(days({}).size(), 4);
+
+        // report --tag: the same entries; by tag, the one group asked for, with the same total.
+        const auto report = [&](const QStringList &args) {
+            const Run r = dir.run(QStringList{s("report"), s("--json")} + period + args);
+            if (r.exitCode != 0)
+                qFatal("report: %s", qPrintable(r.err));
+            return QJsonDocument::fromJson(r.out.toUtf8()).object();
+        };
+        const QJsonObject byTask = report({s("--by"), s("task"), s("--tag"), s("mix")});
+        QCOMPARE(byTask.value(s("total")).toObject().value(s("entries")).toInt(), 2);
+        QCOMPARE(byTask.value(s("total")).toObject().value(s("durationMs")).toInteger(),
+                 3 * 3'600'000);
+        const QJsonObject byTag = report({s("--by"), s("tag"), s("--tag"), s("mix")});
+        const QJsonArray groups = byTag.value(s("groups")).toArray();
+        QCOMPARE(groups.size(), 1);
+        QCOMPARE(groups.first().toObject().value(s("key")).toString(), s("mix"));
+        QCOMPARE(groups.first().toObject().value(s("durationMs")).toInteger(), 3 * 3'600'000);
+        // Without it, "vocals", "remix" and "No tag" are groups too.
+        QCOMPARE(report({s("--by"), s("tag")}).value(s("groups")).toArray().size(), 4);
+
+        // A word that could not be a tag: refused, exit 1, nothing printed on standard output.
+        const Run bad = dir.run(QStringList{s("list")} + period + QStringList{s("--tag"), s("")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(s("tag")), qPrintable(bad.err));
+        QVERIFY(bad.out.isEmpty());
+        const Run spaced = dir.run(QStringList{s("report"), s("--by"), s("tag")} + period +
+                                   QStringList{s("--tag"), s("two words")});
+        QCOMPARE(spaced.exitCode, 1);
+        QVERIFY2(spaced.err.contains(s("one word")), qPrintable(spaced.err));
     }
 
     void badInputIsRefusedAndChangesNothing()

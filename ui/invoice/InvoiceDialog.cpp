@@ -1,6 +1,7 @@
 #include "InvoiceDialog.h"
 
 #include "InvoicePdf.h"
+#include "PeriodLock.h"
 #include "Theme.h"
 #include "backend/Backend.h"
 #include "domain/Money.h"
@@ -111,6 +112,7 @@ InvoiceDialog::InvoiceDialog(Backend &service, const QDate &first, const QDate &
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lock = new PeriodLock(m_service, this);
 
     // Plain buttons in a row (a QDialogButtonBox reorders Tab among its buttons when it lays them
     // out, which looped Tab between them here).
@@ -130,12 +132,13 @@ InvoiceDialog::InvoiceDialog(Backend &service, const QDate &first, const QDate &
 
     // Tab follows the screen: the fields, the preview, then the buttons.
     QWidget *previous = m_client;
-    for (QWidget *w : {static_cast<QWidget *>(m_project), static_cast<QWidget *>(m_from),
-                       static_cast<QWidget *>(m_to), static_cast<QWidget *>(m_roundingStep),
-                       static_cast<QWidget *>(m_roundingMode),
-                       static_cast<QWidget *>(m_billableOnly), static_cast<QWidget *>(m_number),
-                       static_cast<QWidget *>(m_preview), static_cast<QWidget *>(m_save),
-                       static_cast<QWidget *>(m_print), static_cast<QWidget *>(close)}) {
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_project), static_cast<QWidget *>(m_from),
+          static_cast<QWidget *>(m_to), static_cast<QWidget *>(m_roundingStep),
+          static_cast<QWidget *>(m_roundingMode), static_cast<QWidget *>(m_billableOnly),
+          static_cast<QWidget *>(m_number), static_cast<QWidget *>(m_preview),
+          static_cast<QWidget *>(m_lock->button()), static_cast<QWidget *>(m_save),
+          static_cast<QWidget *>(m_print), static_cast<QWidget *>(close)}) {
         QWidget::setTabOrder(previous, w);
         previous = w;
     }
@@ -144,6 +147,7 @@ InvoiceDialog::InvoiceDialog(Backend &service, const QDate &first, const QDate &
     layout->addLayout(form);
     layout->addWidget(m_preview, 1);
     layout->addWidget(m_status);
+    layout->addWidget(m_lock);
     layout->addLayout(buttons);
 
     connect(m_client, &QComboBox::currentIndexChanged, this, [this] {
@@ -304,12 +308,15 @@ void InvoiceDialog::takeNumber(const QString &what)
     // As `studiotimer invoice`: the number is used once the invoice exists; the next default is
     // the one after it.
     const QString number = m_invoice->number;
+    const QDate last = m_invoice->last;
     m_number->setText(number); // this dialog's invoice keeps its number if it is saved again
     m_service.write<Result<void>>(
         [number](TimerService &s) { return invoice::takeNumber(s, number); }, this,
-        [this, what](Result<void> taken) {
+        [this, what, last](Result<void> taken) {
             const QString error = taken ? QString() : taken.error().message;
             setStatus(taken ? what : error, !taken);
+            if (taken) // the invoice is made: its period may be closed
+                m_lock->offer(last);
             Q_EMIT done(error);
         });
 }

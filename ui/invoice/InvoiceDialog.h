@@ -18,12 +18,14 @@ class QTextBrowser;
 namespace st {
 
 class Backend;
+class PeriodLock;
 
 // Reports → Invoice…: a client (and one of its projects, or all), the days, the billing rounding,
 // billable time only and the invoice number (the next one unless typed), with the invoice itself
 // as preview; saved as a PDF (invoice/InvoicePdf, as `studiotimer invoice` does) or printed. The
 // invoice is built on the backend's reader (invoice::build, the command line's own), and its
-// number is taken on the writer once the invoice is saved or printed.
+// number is taken on the writer once the invoice is saved or printed. Below it, the closed period
+// (PeriodLock): once an invoice is made, a button closes the period up to its last day.
 class InvoiceDialog final : public QDialog
 {
     Q_OBJECT
@@ -71,6 +73,7 @@ private:
     QLineEdit *m_number = nullptr;
     QTextBrowser *m_preview = nullptr;
     QLabel *m_status = nullptr;
+    PeriodLock *m_lock = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_print = nullptr;
     std::optional<Invoice> m_invoice;

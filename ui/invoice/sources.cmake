@@ -3,5 +3,6 @@
 find_package(Qt6 REQUIRED COMPONENTS PrintSupport)
 target_sources(studiotimer_ui PRIVATE
     invoice/InvoiceDialog.cpp invoice/InvoiceDialog.h
+    invoice/PeriodLock.cpp invoice/PeriodLock.h
 )
 target_link_libraries(studiotimer_ui PUBLIC studiotimer_invoice Qt6::PrintSupport)

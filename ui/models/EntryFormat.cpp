@@ -33,6 +33,8 @@ QString title(EntryColumn column)
         return Tr::tr("Duration");
     case EntryColumn::Task:
         return Tr::tr("Task");
+    case EntryColumn::Project:
+        return Tr::tr("Project");
     case EntryColumn::User:
         return Tr::tr("User");
     case EntryColumn::Room:
@@ -89,6 +91,8 @@ QVariant data(const TimeEntry &e, EntryColumn column, int role, const NowSnapsho
             return format::duration(e.billableMs(now));
         case EntryColumn::Task:
             return snapshot.taskTypeName(e.taskTypeId);
+        case EntryColumn::Project:
+            return snapshot.projectName(e.projectId);
         case EntryColumn::User:
             return snapshot.userName(e.userId);
         case EntryColumn::Room:
@@ -105,6 +109,12 @@ QVariant data(const TimeEntry &e, EntryColumn column, int role, const NowSnapsho
             return Tr::tr("Adjusted after the fact: the audit trail is in the adjust dialog.");
         if (column == EntryColumn::Note && !e.note.isEmpty())
             return e.note;
+        if (column == EntryColumn::Project && !e.projectId.isEmpty()) {
+            const auto project = snapshot.project(e.projectId);
+            if (project && !project->clientId.isEmpty())
+                return Tr::tr("Client: %1").arg(snapshot.clientName(project->clientId));
+            return project ? Tr::tr("No client") : QVariant();
+        }
     } else if (role == Qt::TextAlignmentRole) {
         if (column == EntryColumn::Duration || column == EntryColumn::Cost)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
@@ -133,6 +143,8 @@ std::optional<EntrySortKey> sortKey(EntryColumn column)
         return EntrySortKey::Duration;
     case EntryColumn::Task:
         return EntrySortKey::TaskType;
+    case EntryColumn::Project:
+        return EntrySortKey::Project;
     case EntryColumn::User:
         return EntrySortKey::User;
     case EntryColumn::Room:

@@ -15,6 +15,7 @@ enum class EntryColumn
     End,
     Duration,
     Task,
+    Project, // its name; its client in the tooltip
     User,
     Room,
     Note,

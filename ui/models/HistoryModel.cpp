@@ -1,5 +1,6 @@
 #include "HistoryModel.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace st {
@@ -30,9 +31,9 @@ HistoryModel::HistoryModel(Backend &service, QObject *parent)
 const QList<EntryColumn> &HistoryModel::columns()
 {
     static const QList<EntryColumn> list{
-        EntryColumn::Date, EntryColumn::Start,   EntryColumn::End,  EntryColumn::Duration,
-        EntryColumn::Task, EntryColumn::User,    EntryColumn::Room, EntryColumn::Note,
-        EntryColumn::Cost, EntryColumn::Adjusted};
+        EntryColumn::Date, EntryColumn::Start,   EntryColumn::End,     EntryColumn::Duration,
+        EntryColumn::Task, EntryColumn::Project, EntryColumn::User,    EntryColumn::Room,
+        EntryColumn::Note, EntryColumn::Cost,    EntryColumn::Adjusted};
     return list;
 }
 
@@ -175,7 +176,13 @@ bool HistoryModel::inSet(const TimeEntry &e, const EntryFilter &f, Ms now)
         return false;
     if ((!f.taskTypeIds.isEmpty() && !f.taskTypeIds.contains(e.taskTypeId)) ||
         (!f.userIds.isEmpty() && !f.userIds.contains(e.userId)) ||
-        (!f.roomIds.isEmpty() && !f.roomIds.contains(e.roomId)))
+        (!f.roomIds.isEmpty() && !f.roomIds.contains(e.roomId)) ||
+        (!f.projectIds.isEmpty() && !f.projectIds.contains(e.projectId)) ||
+        (f.billableOnly && !e.billable))
+        return false;
+    if (!f.tags.isEmpty() && std::none_of(e.tags.cbegin(), e.tags.cend(), [&](const QString &t) {
+            return f.tags.contains(t, Qt::CaseInsensitive);
+        }))
         return false;
     const QString text = f.text.trimmed();
     return text.isEmpty() || e.note.contains(text, Qt::CaseInsensitive);

@@ -4,26 +4,11 @@
 
 namespace st {
 
-namespace {
-
-// "" as an empty, not a null, string: the store binds a null string as SQL NULL, which matches
-// nothing, where "" matches the entries without a project.
-QStringList bindable(QStringList ids)
-{
-    for (QString &id : ids) {
-        if (id.isNull())
-            id = QStringLiteral("");
-    }
-    return ids;
-}
-
-} // namespace
-
 QStringList projectFilterIds(const NowSnapshot &snapshot, const QStringList &clientIds,
                              const QStringList &projectIds)
 {
     if (clientIds.isEmpty())
-        return bindable(projectIds);
+        return projectIds;
     QStringList ofClients;
     if (clientIds.contains(QString()))
         ofClients << QString(); // no project: no client either
@@ -39,7 +24,7 @@ QStringList projectFilterIds(const NowSnapshot &snapshot, const QStringList &cli
     // Nothing can pass: an ID no project has (the nil UUID).
     if (result.isEmpty())
         result << QStringLiteral("00000000-0000-0000-0000-000000000000");
-    return bindable(result);
+    return result;
 }
 
 } // namespace st

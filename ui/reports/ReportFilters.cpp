@@ -3,11 +3,14 @@
 #include "ChoiceButton.h"
 #include "backend/NowSnapshot.h"
 #include "models/ProjectFilter.h"
+#include "projects/ProjectPicker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QTimer>
 
 namespace st {
 
@@ -20,6 +23,15 @@ ReportFilters::ReportFilters(QWidget *parent)
     m_projects = new ChoiceButton(tr("All projects"), this);
     m_projects->setObjectName(QStringLiteral("reportProjects"));
     m_projects->setAccessibleName(tr("Projects in the report"));
+    m_tags = new QLineEdit(this);
+    m_tags->setObjectName(QStringLiteral("reportTags"));
+    m_tags->setPlaceholderText(tr("Tags"));
+    m_tags->setAccessibleName(tr("Tags in the report"));
+    m_tags->setToolTip(tr("Entries having any of these words as a tag (separated by spaces)"));
+    m_tags->setClearButtonEnabled(true);
+    m_tagsDelay = new QTimer(this);
+    m_tagsDelay->setSingleShot(true);
+    m_tagsDelay->setInterval(300);
     m_billableOnly = new QCheckBox(tr("Billable only"), this);
     m_billableOnly->setToolTip(tr("Leave out the entries that are not billed"));
     m_step = new QComboBox(this);
@@ -43,6 +55,7 @@ ReportFilters::ReportFilters(QWidget *parent)
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_clients);
     row->addWidget(m_projects);
+    row->addWidget(m_tags);
     row->addSpacing(12);
     row->addWidget(m_billableOnly);
     row->addSpacing(12);
@@ -53,6 +66,8 @@ ReportFilters::ReportFilters(QWidget *parent)
 
     connect(m_clients, &ChoiceButton::changed, this, &ReportFilters::changed);
     connect(m_projects, &ChoiceButton::changed, this, &ReportFilters::changed);
+    connect(m_tags, &QLineEdit::textChanged, m_tagsDelay, qOverload<>(&QTimer::start));
+    connect(m_tagsDelay, &QTimer::timeout, this, &ReportFilters::changed);
     connect(m_billableOnly, &QCheckBox::toggled, this, &ReportFilters::changed);
     connect(m_step, &QComboBox::currentIndexChanged, this, [this] {
         m_mode->setEnabled(m_step->currentData().toInt() != 0);
@@ -77,6 +92,7 @@ void ReportFilters::narrow(EntryFilter &filter, const NowSnapshot &snapshot) con
 {
     filter.projectIds =
         projectFilterIds(snapshot, m_clients->checkedIds(), m_projects->checkedIds());
+    filter.tags = parseTags(m_tags->text());
     filter.billableOnly = m_billableOnly->isChecked();
 }
 
@@ -103,6 +119,14 @@ void ReportFilters::setClients(const QStringList &ids)
 void ReportFilters::setProjects(const QStringList &ids)
 {
     m_projects->setCheckedIds(ids);
+    Q_EMIT changed();
+}
+
+void ReportFilters::setTags(const QString &words)
+{
+    const QSignalBlocker block(m_tags);
+    m_tags->setText(words);
+    m_tagsDelay->stop();
     Q_EMIT changed();
 }
 

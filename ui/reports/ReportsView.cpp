@@ -150,7 +150,8 @@ ReportsView::ReportsView(Backend &service, QWidget *parent)
     files->addWidget(exportToggl);
     files->addWidget(importButton);
 
-    // Which clients and projects, billable only, and the billing rounding: a row of their own.
+    // Which clients, projects and tags, billable only, and the billing rounding: a row of their
+    // own.
     m_filters = new ReportFilters(this);
     m_filters->setSnapshot(m_service.snapshot());
 
