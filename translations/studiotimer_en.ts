@@ -15,7 +15,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+462"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+464"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -118,6 +118,22 @@
 </numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../core/cli/RosterCommands.cpp" line="+60"/>
+        <source>&quot;%1 %2&quot; takes %n name(s) (quote a name with spaces).</source>
+        <translation>
+            <numerusform>&quot;%1 %2&quot; takes %n name (quote a name with spaces).</numerusform>
+            <numerusform>&quot;%1 %2&quot; takes %n names (quote a name with spaces).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+49"/>
+        <source>Merged &quot;%1&quot; into &quot;%2&quot;: %n entry(s) moved.</source>
+        <translation>
+            <numerusform>Merged &quot;%1&quot; into &quot;%2&quot;: %n entry moved.</numerusform>
+            <numerusform>Merged &quot;%1&quot; into &quot;%2&quot;: %n entries moved.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>st::EntryImporter</name>
@@ -215,7 +231,7 @@
 <context>
     <name>st::NowView</name>
     <message numerus="yes">
-        <location filename="../ui/NowView.cpp" line="+487"/>
+        <location filename="../ui/NowView.cpp" line="+489"/>
         <source>Today: %1 · %2 · %n entries</source>
         <translation>
             <numerusform>Today: %1 · %2 · %n entry</numerusform>

@@ -313,7 +313,7 @@
 <context>
     <name>st::CommandLine</name>
     <message>
-        <location filename="../core/cli/CommandLine.cpp" line="+118"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+120"/>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
     </message>
@@ -536,6 +536,7 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../core/cli/RosterCommands.cpp" line="+65"/>
         <source>&quot;%1 %2&quot; does not take --%3.</source>
         <translation>« %1 %2 » ne prend pas --%3.</translation>
     </message>
@@ -1256,6 +1257,47 @@ Essayez « studiotimer help ».
 </translation>
     </message>
     <message>
+        <location filename="../core/cli/RosterCommands.cpp" line="-8"/>
+        <source>&quot;%1&quot; takes list, rename, archive, unarchive or merge, not &quot;%2&quot;.</source>
+        <translation>« %1 » accepte list, rename, archive, unarchive ou merge, pas « %2 ».</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>&quot;%1 %2&quot; takes %n name(s) (quote a name with spaces).</source>
+        <translation>
+            <numerusform>« %1 %2 » accepte %n nom (mettez entre guillemets un nom avec des espaces).</numerusform>
+            <numerusform>« %1 %2 » accepte %n noms (mettez entre guillemets un nom avec des espaces).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Renamed &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>« %1 » renommé en « %2 ».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Archived &quot;%1&quot;: hidden from pickers, kept on its entries and in reports.</source>
+        <translation>« %1 » archivé : masqué dans les listes de choix, conservé sur ses entrées et dans les rapports.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is back in the pickers.</source>
+        <translation>« %1 » est de retour dans les listes de choix.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Merged &quot;%1&quot; into &quot;%2&quot;: %n entry(s) moved.</source>
+        <translation>
+            <numerusform>« %1 » fusionné dans « %2 » : %n entrée déplacée.</numerusform>
+            <numerusform>« %1 » fusionné dans « %2 » : %n entrées déplacées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivé)</translation>
+    </message>
+    <message>
         <location filename="../core/cli/Usage.cpp" line="+8"/>
         <source>Usage: studiotimer [--data-dir DIR] [COMMAND ...]
 Without a command, opens the desktop app.
@@ -1283,6 +1325,9 @@ Commands:
   invoice --client NAME [--project NAME] --from DAY --to DAY [--rounding MIN[:MODE]] [--billable-only] [--number N] -o FILE.pdf
   lock --until DAY                     close the period: entries on or before DAY cannot be added, changed or deleted
   lock [--json]                        what is locked, and by whom     unlock
+  rooms list [--json] [--archived]     rooms rename OLD NEW
+  rooms archive NAME | rooms unarchive NAME | rooms merge FROM INTO
+  people ...                           the same for people
   settings list [--json] | settings get KEY | settings set KEY VALUE   (studio.name, studio.address, studio.taxNumber)
   export [--from DAY] [--to DAY] [--format csv|json|toggl-csv] [-o FILE] [--progress]
   import FILE [--format csv|json|toggl-csv] [--dry-run] [--progress]
@@ -1317,6 +1362,9 @@ Commandes :
   invoice --client NOM [--project NOM] --from JOUR --to JOUR [--rounding MIN[:MODE]] [--billable-only] [--number N] -o FICHIER.pdf
   lock --until JOUR                    clôt la période : les entrées de JOUR ou avant ne peuvent plus être ajoutées, modifiées ni supprimées
   lock [--json]                        ce qui est verrouillé, et par qui     unlock
+  rooms list [--json] [--archived]     rooms rename ANCIEN NOUVEAU
+  rooms archive NOM | rooms unarchive NOM | rooms merge DE VERS
+  people ...                           de même pour les personnes
   settings list [--json] | settings get CLÉ | settings set CLÉ VALEUR   (studio.name, studio.address, studio.taxNumber)
   export [--from JOUR] [--to JOUR] [--format csv|json|toggl-csv] [-o FICHIER] [--progress]
   import FICHIER [--format csv|json|toggl-csv] [--dry-run] [--progress]
@@ -2515,13 +2563,14 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>La modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+150"/>
         <source>The changed entry cannot be read back.</source>
         <translation>L’entrée modifiée ne peut pas être relue.</translation>
     </message>
     <message>
         <location line="+66"/>
-        <location line="+5"/>
+        <location line="+6"/>
+        <location line="+4"/>
         <source>No change log for %1.</source>
         <translation>Aucun journal de modifications pour %1.</translation>
     </message>
@@ -2872,7 +2921,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+30"/>
+        <location filename="../ui/MainWindow.cpp" line="+31"/>
         <source>Studio Timer</source>
         <translation>Studio Timer</translation>
     </message>
@@ -2908,6 +2957,11 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+3"/>
+        <source>R&amp;ooms and people…</source>
+        <translation>Salles et &amp;personnes…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
@@ -3204,7 +3258,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Où le travail a lieu. Un chronomètre en cours change de salle dès maintenant : il est coupé à cet instant, le temps déjà passé restant dans sa salle.</translation>
     </message>
     <message>
-        <location line="+270"/>
+        <location line="+272"/>
         <source>New user…</source>
         <translation>Nouvel utilisateur…</translation>
     </message>
@@ -3264,7 +3318,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::Outbox</name>
     <message>
-        <location filename="../core/sync/Outbox.cpp" line="+226"/>
+        <location filename="../core/sync/Outbox.cpp" line="+227"/>
         <source>No pending change %1.</source>
         <translation>Aucune modification en attente %1.</translation>
     </message>
@@ -3893,6 +3947,83 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
 </context>
 <context>
+    <name>st::RosterDialog</name>
+    <message>
+        <location filename="../ui/projects/RosterDialog.cpp" line="+14"/>
+        <source>Rooms and people</source>
+        <translation>Salles et personnes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>R&amp;ooms</source>
+        <translation>&amp;Salles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;People</source>
+        <translation>&amp;Personnes</translation>
+    </message>
+</context>
+<context>
+    <name>st::RosterPage</name>
+    <message>
+        <location filename="../ui/projects/RosterPage.cpp" line="+24"/>
+        <source>Rooms</source>
+        <translation>Salles</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New &amp;name:</source>
+        <translation>Nouveau &amp;nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+84"/>
+        <source>Arc&amp;hive</source>
+        <translation>Arc&amp;hiver</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>Merge &amp;into:</source>
+        <translation>Fusionner &amp;dans :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every entry of the selected room moves to the one chosen, then the selected room disappears.</source>
+        <translation>Toutes les entrées de la salle sélectionnée passent dans celle choisie, puis la salle sélectionnée disparaît.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every entry of the selected person moves to the one chosen, then the selected person disappears.</source>
+        <translation>Toutes les entrées de la personne sélectionnée passent à celle choisie, puis la personne sélectionnée disparaît.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivé)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unarc&amp;hive</source>
+        <translation>Désarc&amp;hiver</translation>
+    </message>
+</context>
+<context>
     <name>st::SettingsDialog</name>
     <message>
         <location filename="../ui/dialogs/SettingsDialog.cpp" line="+31"/>
@@ -4210,7 +4341,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Projet inconnu</translation>
     </message>
     <message>
-        <location filename="../core/sync/SyncCache.cpp" line="+330"/>
+        <location filename="../core/sync/SyncCache.cpp" line="+334"/>
         <source>The hub refused this entry (see the sync conflicts).</source>
         <translation>Le hub a refusé cette entrée (voir les conflits de synchronisation).</translation>
     </message>
@@ -4944,10 +5075,61 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Un projet nommé « %1 » existe déjà.</translation>
     </message>
     <message>
+        <location filename="../core/timer/TimerRoster.cpp" line="+36"/>
         <location filename="../core/timer/TimerService.cpp" line="+9"/>
         <location filename="../core/timer/TimerServiceDetail.h" line="-60"/>
         <source>No such room.</source>
         <translation>Salle inconnue.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No such person.</source>
+        <translation>Personne inconnue.</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>&quot;%1&quot; has this name already.</source>
+        <translation>« %1 » porte déjà ce nom.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A room named &quot;%1&quot; exists already: use merge to move the entries of &quot;%2&quot; into it.</source>
+        <translation>Une salle nommée « %1 » existe déjà : utilisez la fusion (merge) pour y déplacer les entrées de « %2 ».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A person named &quot;%1&quot; exists already: use merge to move the entries of &quot;%2&quot; to them.</source>
+        <translation>Une personne nommée « %1 » existe déjà : utilisez la fusion (merge) pour lui donner les entrées de « %2 ».</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is archived already.</source>
+        <translation>« %1 » est déjà archivé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not archived.</source>
+        <translation>« %1 » n’est pas archivé.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; cannot be merged into itself.</source>
+        <translation>« %1 » ne peut pas être fusionné avec lui-même.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; has entries in the locked period; unlock it to merge. %2</source>
+        <translation>« %1 » a des entrées dans la période verrouillée ; déverrouillez-la pour fusionner. %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; and &quot;%2&quot; both have a timer running: stop one first.</source>
+        <translation>« %1 » et « %2 » ont chacun un chronomètre en cours : arrêtez-en un d’abord.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unknown change &quot;%1&quot;.</source>
+        <translation>Modification inconnue « %1 ».</translation>
     </message>
     <message>
         <location filename="../core/timer/TimerCatalog.cpp" line="+60"/>
@@ -5060,6 +5242,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../core/timer/TimerRoster.cpp" line="-75"/>
         <source>The audit ID is not a UUID.</source>
         <translation>L’ID de la ligne d’historique n’est pas un UUID.</translation>
     </message>
@@ -5581,9 +5764,9 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Ce hub parle le protocole de synchronisation %1 et ce poste le %2 : mettez Studio Timer à jour.</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Broadcasts.cpp" line="+201"/>
+        <location filename="../core/protocol/Broadcasts.cpp" line="+212"/>
         <location line="+6"/>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>must be an array</source>
         <translation>doit être un tableau</translation>
     </message>
@@ -5595,7 +5778,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     </message>
     <message>
         <location line="-39"/>
-        <location filename="../core/protocol/Requests.cpp" line="+317"/>
+        <location filename="../core/protocol/Requests.cpp" line="+328"/>
         <source>Unknown event &quot;%1&quot;.</source>
         <translation>Événement inconnu « %1 ».</translation>
     </message>
@@ -5645,12 +5828,12 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>doit être un jour tel que 2026-10-31</translation>
     </message>
     <message>
-        <location filename="../core/protocol/Requests.cpp" line="-38"/>
+        <location filename="../core/protocol/Requests.cpp" line="-43"/>
         <source>must be a day such as 2026-10-31, or null</source>
         <translation>doit être un jour tel que 2026-10-31, ou null</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+168"/>
         <source>%1: the payload must be an object.</source>
         <translation>%1 : le contenu doit être un objet.</translation>
     </message>
@@ -5663,6 +5846,21 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <location line="+2"/>
         <source>%1: limit must be between 1 and %2.</source>
         <translation>%1 : limit doit être compris entre 1 et %2.</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/Roster.cpp" line="+22"/>
+        <source>must be &quot;room&quot; or &quot;user&quot;</source>
+        <translation>doit valoir « room » ou « user »</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be rename, archive, unarchive or merge</source>
+        <translation>doit valoir rename, archive, unarchive ou merge</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>must not be negative</source>
+        <translation>ne doit pas être négatif</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "Catalog.h"
 #include "Fields.h"
 #include "Locks.h"
+#include "Roster.h"
 #include "domain/Json.h"
 
 #include <QCoreApplication>
@@ -88,6 +89,11 @@ QJsonObject fields(const ProjectChanged &b)
 QJsonObject fields(const LockChanged &b)
 {
     return {{QStringLiteral("lock"), encodeLock(b.lock)}};
+}
+
+QJsonObject fields(const RosterEdited &b)
+{
+    return {{QStringLiteral("record"), encodeRoster(b.record)}};
 }
 
 QJsonObject fields(const Presence &b)
@@ -184,6 +190,11 @@ Result<LockRecord> toLock(const QJsonObject &object)
     return decodeLock(object, QStringLiteral("lock"));
 }
 
+Result<RosterRecord> toRoster(const QJsonObject &object)
+{
+    return decodeRoster(object, QStringLiteral("record"));
+}
+
 Broadcast readPresence(Event event, Reader &f, const QJsonObject &payload)
 {
     Presence b;
@@ -236,6 +247,8 @@ Broadcast readFields(Event event, Reader &f, const QJsonObject &payload)
         return readCatalog(f, "project", &toProject, &ProjectChanged::project);
     case Event::LockChanged:
         return readCatalog(f, "lock", &toLock, &LockChanged::lock);
+    case Event::RosterEdited:
+        return readCatalog(f, "record", &toRoster, &RosterEdited::record);
     case Event::Presence:
     case Event::PresenceJoined:
     case Event::PresenceLeft:
@@ -327,6 +340,7 @@ Event eventOf(const Broadcast &broadcast)
                           [](const ClientChanged &) { return Event::ClientChanged; },
                           [](const ProjectChanged &) { return Event::ProjectChanged; },
                           [](const LockChanged &) { return Event::LockChanged; },
+                          [](const RosterEdited &) { return Event::RosterEdited; },
                           [](const Presence &b) { return b.event; },
                       },
                       broadcast);
@@ -358,6 +372,7 @@ QString subjectOf(const Broadcast &broadcast)
                           [](const ClientChanged &b) { return b.client.id; },
                           [](const ProjectChanged &b) { return b.project.id; },
                           [](const LockChanged &) { return QString(); },
+                          [](const RosterEdited &b) { return b.record.itemId; },
                           [](const Presence &) { return QString(); },
                           [](const auto &b) { return b.entry.id; },
                       },

@@ -98,6 +98,14 @@ struct LockChanged
     LockRecord lock;
 };
 
+// roster:edited: a room or a person renamed, archived, unarchived or merged; record is the
+// trail row, and says what to do (docs/PROTOCOL.md "Rooms and people").
+struct RosterEdited
+{
+    qint64 seq = 0;
+    RosterRecord record;
+};
+
 struct PresenceDevice
 {
     QString id;
@@ -127,7 +135,8 @@ Result<QList<PresenceDevice>> decodeDevices(const QJsonObject &holder, const cha
 void applyPresence(QList<PresenceDevice> &list, const Presence &message);
 
 using Broadcast = std::variant<TimerChanged, EntryAdjusted, EntryChanged, TaskTypeChanged,
-                               RoomChanged, ClientChanged, ProjectChanged, LockChanged, Presence>;
+                               RoomChanged, ClientChanged, ProjectChanged, LockChanged,
+                               RosterEdited, Presence>;
 
 Event eventOf(const Broadcast &broadcast);
 qint64 seqOf(const Broadcast &broadcast); // 0 for presence

@@ -37,6 +37,7 @@ enum class Event
     ClientUpsert,
     ProjectUpsert,
     LockSet,
+    RosterEdit,
     SyncPull,
     // Broadcasts (hub -> every desk of the organisation).
     TimerStarted,
@@ -52,6 +53,7 @@ enum class Event
     ClientChanged,
     ProjectChanged,
     LockChanged,
+    RosterEdited,
     Presence,
     PresenceJoined,
     PresenceLeft,

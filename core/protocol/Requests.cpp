@@ -3,6 +3,7 @@
 #include "Catalog.h"
 #include "Fields.h"
 #include "Locks.h"
+#include "Roster.h"
 #include "domain/Json.h"
 #include "domain/Money.h"
 
@@ -162,6 +163,11 @@ QJsonObject fields(const ProjectUpsert &r)
     return {{QStringLiteral("project"), fromProject(r.project)}};
 }
 
+QJsonObject fields(const RosterEdit &r)
+{
+    return encodeRosterEdit(r);
+}
+
 QJsonObject fields(const LockSet &r)
 {
     QJsonObject o{{QStringLiteral("untilDay"), dayOrNull(r.untilDay)}};
@@ -311,6 +317,11 @@ Request readFields(Event event, Reader &e)
         return readCatalog(e, "project", &toProject, &ProjectUpsert::project);
     case Event::LockSet:
         return readLockSet(e);
+    case Event::RosterEdit: {
+        RosterEdit r;
+        readRosterEdit(e, r);
+        return r;
+    }
     default:
         break;
     }
@@ -369,6 +380,7 @@ Event eventOf(const Request &request)
                           [](const ClientUpsert &) { return Event::ClientUpsert; },
                           [](const ProjectUpsert &) { return Event::ProjectUpsert; },
                           [](const LockSet &) { return Event::LockSet; },
+                          [](const RosterEdit &) { return Event::RosterEdit; },
                       },
                       request);
 }
@@ -397,6 +409,7 @@ QString subjectOf(const Request &request)
                           [](const ClientUpsert &r) { return r.client.id; },
                           [](const ProjectUpsert &r) { return r.project.id; },
                           [](const LockSet &) { return QString(); },
+                          [](const RosterEdit &r) { return r.id; },
                       },
                       request);
 }

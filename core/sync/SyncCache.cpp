@@ -313,6 +313,10 @@ Result<AppliedChange> SyncCache::applyInTransaction(const protocol::Broadcast &c
             lock.orgId = cache.m_hubOrgId;
             return catalogWrite(LockRepository(cache.m_db).save(lock));
         }
+        Result<AppliedChange> operator()(const protocol::RosterEdited &c) const
+        {
+            return catalogWrite(cache.applyRoster(c.record));
+        }
         static Result<AppliedChange> catalogWrite(const Result<void> &written)
         {
             if (!written)
