@@ -15,7 +15,7 @@
 <context>
     <name>st::CommandLine</name>
     <message numerus="yes">
-        <location filename="../core/cli/CommandLine.cpp" line="+464"/>
+        <location filename="../core/cli/CommandLine.cpp" line="+466"/>
         <source>%n entries, %1, %2 %3
 </source>
         <translation>
@@ -26,7 +26,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/cli/ReportCommands.cpp" line="+228"/>
+        <location filename="../core/cli/ReportCommands.cpp" line="+230"/>
         <source>Each entry rounded to %n minute(s) (%1).
 </source>
         <translation>
@@ -116,6 +116,22 @@
 </numerusform>
             <numerusform>Repriced %n entries (audited).
 </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/cli/RosterCommands.cpp" line="+62"/>
+        <source>&quot;%1 %2&quot; takes %n name(s) (quote a name with spaces).</source>
+        <translation>
+            <numerusform>&quot;%1 %2&quot; takes %n name (quote a name with spaces).</numerusform>
+            <numerusform>&quot;%1 %2&quot; takes %n names (quote a name with spaces).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+48"/>
+        <source>Merged &quot;%1&quot; into &quot;%2&quot;: %n entry(s) moved.</source>
+        <translation>
+            <numerusform>Merged &quot;%1&quot; into &quot;%2&quot;: %n entry moved.</numerusform>
+            <numerusform>Merged &quot;%1&quot; into &quot;%2&quot;: %n entries moved.</numerusform>
         </translation>
     </message>
 </context>
@@ -215,7 +231,7 @@
 <context>
     <name>st::NowView</name>
     <message numerus="yes">
-        <location filename="../ui/NowView.cpp" line="+487"/>
+        <location filename="../ui/NowView.cpp" line="+489"/>
         <source>Today: %1 · %2 · %n entries</source>
         <translation>
             <numerusform>Today: %1 · %2 · %n entry</numerusform>

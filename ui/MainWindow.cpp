@@ -9,6 +9,7 @@
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/TaskTypesDialog.h"
 #include "projects/ProjectsDialog.h"
+#include "projects/RosterDialog.h"
 #include "reports/ReportsView.h"
 #include "timesheet/TimesheetView.h"
 
@@ -46,6 +47,13 @@ MainWindow::MainWindow(Backend &service, QWidget *parent)
     QAction *projects = file->addAction(tr("&Clients and projects…"));
     projects->setObjectName(QStringLiteral("clientsAndProjectsAction"));
     connect(projects, &QAction::triggered, this, &MainWindow::openProjects);
+    QAction *roster = file->addAction(tr("R&ooms and people…"));
+    roster->setObjectName(QStringLiteral("roomsAndPeopleAction"));
+    connect(roster, &QAction::triggered, this, [this] {
+        auto *dialog = new RosterDialog(m_service, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     QAction *settings = file->addAction(tr("&Settings…"));
     settings->setShortcut(QKeySequence::Preferences);
     connect(settings, &QAction::triggered, this, &MainWindow::openSettings);

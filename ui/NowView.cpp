@@ -332,8 +332,10 @@ void NowView::rebuildPickers()
     const NowSnapshot &snap = m_service.snapshot();
     m_updating = true;
     m_user->clear();
-    for (const User &u : snap.users)
-        m_user->addItem(u.name, u.id);
+    for (const User &u : snap.users) {
+        if (!u.archived || u.id == snap.user.id) // archived people are not picked
+            m_user->addItem(u.name, u.id);
+    }
     m_user->insertSeparator(m_user->count());
     m_user->addItem(tr("New user…"), kNewItem);
     m_user->setCurrentIndex(m_user->findData(snap.user.id));

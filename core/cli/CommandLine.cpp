@@ -99,6 +99,8 @@ const QList<CommandLine::Command> &CommandLine::commands()
         {"settings", &CommandLine::settings, jsonOption, 1, 3},
         {"lock", &CommandLine::lock, &CommandLine::lockOptions, 0, 0},
         {"unlock", &CommandLine::unlock, userOption, 0, 0},
+        {"rooms", &CommandLine::rooms, &CommandLine::rosterOptions, 1, 3},
+        {"people", &CommandLine::people, &CommandLine::rosterOptions, 1, 3},
     };
     return list;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/RosterAudit.h"
 #include "domain/Rounding.h"
 #include "domain/Types.h"
 #include "store/EntryFilter.h"
@@ -133,6 +134,12 @@ private:
     static void invoiceOptions(QCommandLineParser &p);
     CommandOutput settings(QCommandLineParser &p);
 
+    // rooms and people: list, rename, archive, unarchive, merge (core/cli/RosterCommands.cpp).
+    CommandOutput rooms(QCommandLineParser &p) { return roster(p, RosterKind::Room); }
+    CommandOutput people(QCommandLineParser &p) { return roster(p, RosterKind::Person); }
+    CommandOutput roster(QCommandLineParser &p, RosterKind kind);
+    CommandOutput listRoster(RosterKind kind, bool json, bool withArchived);
+    static void rosterOptions(QCommandLineParser &p);
     // lock [--until DAY] [--json] and unlock: core/cli/LockCommands.cpp.
     CommandOutput lock(QCommandLineParser &p);
     CommandOutput unlock(QCommandLineParser &p);

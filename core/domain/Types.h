@@ -38,6 +38,7 @@ struct User
     QString orgId;
     QString name;
     Ms updatedAt = 0;
+    bool archived = false; // hidden from pickers, kept on past entries and in reports
 };
 
 struct Room

@@ -3,6 +3,7 @@
 #include "Catalog.h"
 #include "Fields.h"
 #include "Locks.h"
+#include "Roster.h"
 #include "domain/Json.h"
 
 #include <QCoreApplication>
@@ -98,6 +99,11 @@ QJsonObject fields(const EntriesRepriced &b)
     return {{QStringLiteral("taskTypeId"), b.taskTypeId},
             {QStringLiteral("entries"), entries},
             {QStringLiteral("audit"), audit::toWire(b.audit)}};
+}
+
+QJsonObject fields(const RosterEdited &b)
+{
+    return {{QStringLiteral("record"), encodeRoster(b.record)}};
 }
 
 QJsonObject fields(const Presence &b)
@@ -213,6 +219,11 @@ Result<LockRecord> toLock(const QJsonObject &object)
     return decodeLock(object, QStringLiteral("lock"));
 }
 
+Result<RosterRecord> toRoster(const QJsonObject &object)
+{
+    return decodeRoster(object, QStringLiteral("record"));
+}
+
 Broadcast readPresence(Event event, Reader &f, const QJsonObject &payload)
 {
     Presence b;
@@ -267,6 +278,8 @@ Broadcast readFields(Event event, Reader &f, const QJsonObject &payload)
         return readCatalog(f, "lock", &toLock, &LockChanged::lock);
     case Event::EntriesRepriced:
         return readEntriesRepriced(f, payload);
+    case Event::RosterEdited:
+        return readCatalog(f, "record", &toRoster, &RosterEdited::record);
     case Event::Presence:
     case Event::PresenceJoined:
     case Event::PresenceLeft:
@@ -359,6 +372,7 @@ Event eventOf(const Broadcast &broadcast)
                           [](const ProjectChanged &) { return Event::ProjectChanged; },
                           [](const LockChanged &) { return Event::LockChanged; },
                           [](const EntriesRepriced &) { return Event::EntriesRepriced; },
+                          [](const RosterEdited &) { return Event::RosterEdited; },
                           [](const Presence &b) { return b.event; },
                       },
                       broadcast);
@@ -391,6 +405,7 @@ QString subjectOf(const Broadcast &broadcast)
                           [](const ProjectChanged &b) { return b.project.id; },
                           [](const LockChanged &) { return QString(); },
                           [](const EntriesRepriced &b) { return b.taskTypeId; },
+                          [](const RosterEdited &b) { return b.record.itemId; },
                           [](const Presence &) { return QString(); },
                           [](const auto &b) { return b.entry.id; },
                       },

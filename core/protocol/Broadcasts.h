@@ -106,6 +106,12 @@ struct EntriesRepriced
     QString taskTypeId;
     QList<TimeEntry> entries;
     QList<AuditRecord> audit;
+// roster:edited: a room or a person renamed, archived, unarchived or merged; record is the
+// trail row, and says what to do (docs/PROTOCOL.md "Rooms and people").
+struct RosterEdited
+{
+    qint64 seq = 0;
+    RosterRecord record;
 };
 
 struct PresenceDevice
@@ -139,6 +145,7 @@ void applyPresence(QList<PresenceDevice> &list, const Presence &message);
 using Broadcast = std::variant<TimerChanged, EntryAdjusted, EntryChanged, TaskTypeChanged,
                                RoomChanged, ClientChanged, ProjectChanged, LockChanged,
                                EntriesRepriced, Presence>;
+                               RosterEdited, Presence>;
 
 Event eventOf(const Broadcast &broadcast);
 qint64 seqOf(const Broadcast &broadcast); // 0 for presence

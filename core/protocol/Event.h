@@ -38,6 +38,7 @@ enum class Event
     ProjectUpsert,
     LockSet,
     TaskTypeReprice,
+    RosterEdit,
     SyncPull,
     // Broadcasts (hub -> every desk of the organisation).
     TimerStarted,
@@ -54,6 +55,7 @@ enum class Event
     ProjectChanged,
     LockChanged,
     EntriesRepriced,
+    RosterEdited,
     Presence,
     PresenceJoined,
     PresenceLeft,

@@ -3,6 +3,7 @@
 #include "Catalog.h"
 #include "Fields.h"
 #include "Locks.h"
+#include "Roster.h"
 #include "domain/Json.h"
 #include "domain/Money.h"
 
@@ -173,6 +174,11 @@ QJsonObject fields(const TaskTypeReprice &r)
             {QStringLiteral("audits"), audits}};
 }
 
+QJsonObject fields(const RosterEdit &r)
+{
+    return encodeRosterEdit(r);
+}
+
 QJsonObject fields(const LockSet &r)
 {
     QJsonObject o{{QStringLiteral("untilDay"), dayOrNull(r.untilDay)}};
@@ -341,6 +347,11 @@ Request readFields(Event event, Reader &e)
         return readLockSet(e);
     case Event::TaskTypeReprice:
         return readReprice(e);
+    case Event::RosterEdit: {
+        RosterEdit r;
+        readRosterEdit(e, r);
+        return r;
+    }
     default:
         break;
     }
@@ -400,6 +411,7 @@ Event eventOf(const Request &request)
                           [](const ProjectUpsert &) { return Event::ProjectUpsert; },
                           [](const LockSet &) { return Event::LockSet; },
                           [](const TaskTypeReprice &) { return Event::TaskTypeReprice; },
+                          [](const RosterEdit &) { return Event::RosterEdit; },
                       },
                       request);
 }
@@ -429,6 +441,7 @@ QString subjectOf(const Request &request)
                           [](const ProjectUpsert &r) { return r.project.id; },
                           [](const LockSet &) { return QString(); },
                           [](const TaskTypeReprice &r) { return r.taskTypeId; },
+                          [](const RosterEdit &r) { return r.id; },
                       },
                       request);
 }

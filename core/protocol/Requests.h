@@ -2,6 +2,7 @@
 
 #include "Event.h"
 #include "domain/Error.h"
+#include "domain/RosterAudit.h"
 #include "domain/Types.h"
 
 #include <QDate>
@@ -158,18 +159,28 @@ struct TaskTypeReprice : Envelope
     QDate from;
     QDate to;
     QHash<QString, QString> audits = {};
+// roster:edit: a room or a person (id) renamed to name, archived, unarchived, or merged into
+// intoId (its entries move there and it disappears). docs/PROTOCOL.md "Rooms and people".
+struct RosterEdit : Envelope, Audited
+{
+    RosterKind kind = RosterKind::Room;
+    QString action; // rename, archive, unarchive or merge
+    QString id;
+    QString name;   // rename
+    QString intoId; // merge
 };
 
 // Every request that changes data.
 using Request = std::variant<TimerStart, TimerStop, TimerPause, TimerResume, EntryCreate,
                              EntryAdjust, EntryDelete, EntryRestore, TaskTypeUpsert, RoomUpsert,
                              ClientUpsert, ProjectUpsert, LockSet, TaskTypeReprice>;
+                             ClientUpsert, ProjectUpsert, LockSet, RosterEdit>;
 
 Event eventOf(const Request &request);
 const Envelope &envelopeOf(const Request &request);
 Envelope &envelopeOf(Request &request);
-// The entry, task type, room, client or project the request is about (empty when none: timer:stop
-// without entryId, locks:set).
+// The entry, task type, room, client, project or person the request is about (empty when none:
+// timer:stop without entryId, locks:set).
 QString subjectOf(const Request &request);
 // The version a change to an entry was based on (nullopt: none said, or not such a change).
 std::optional<qint64> baseRevOf(const Request &request);

@@ -41,7 +41,7 @@ Room readRoom(const QSqlQuery &q)
 User readUser(const QSqlQuery &q)
 {
     return User{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                q.value(3).toLongLong()};
+                q.value(3).toLongLong(), q.value(4).toInt() != 0};
 }
 
 Organization readOrganization(const QSqlQuery &q)
@@ -80,8 +80,9 @@ Result<void> CatalogRepository::saveOrganization(const Organization &org)
 
 Result<std::optional<User>> CatalogRepository::user(const QString &id) const
 {
-    CachedQuery q(m_db,
-                  QStringLiteral("SELECT id, org_id, name, updated_at FROM users WHERE id = ?"));
+    CachedQuery q(
+        m_db,
+        QStringLiteral("SELECT id, org_id, name, updated_at, archived FROM users WHERE id = ?"));
     q->addBindValue(id);
     return readFirst<User>(m_db, *q, readUser);
 }
@@ -101,11 +102,13 @@ Result<User> CatalogRepository::userByName(const QString &orgId, const QString &
         QCoreApplication::translate("st::TimerService", "No user \"%1\".").arg(wanted));
 }
 
-Result<QList<User>> CatalogRepository::users(const QString &orgId) const
+Result<QList<User>> CatalogRepository::users(const QString &orgId, bool includeArchived) const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
-        "SELECT id, org_id, name, updated_at FROM users WHERE org_id = ? ORDER BY name, id"));
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("SELECT id, org_id, name, updated_at, archived FROM users "
+                       "WHERE org_id = ? AND (archived = 0 OR ? = 1) ORDER BY name, id"));
     q.addBindValue(orgId);
+    q.addBindValue(includeArchived ? 1 : 0);
     return readAll<User>(m_db, q, readUser);
 }
 
@@ -113,10 +116,11 @@ Result<void> CatalogRepository::saveUser(const User &user)
 {
     if (auto r = validate::userName(user.name); !r)
         return r;
-    return upsert(m_db, QStringLiteral("users"),
-                  {QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("name"),
-                   QStringLiteral("updated_at")},
-                  {user.id, user.orgId, user.name.trimmed(), user.updatedAt});
+    return upsert(
+        m_db, QStringLiteral("users"),
+        {QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("name"),
+         QStringLiteral("updated_at"), QStringLiteral("archived")},
+        {user.id, user.orgId, user.name.trimmed(), user.updatedAt, user.archived ? 1 : 0});
 }
 
 Result<std::optional<TaskType>> CatalogRepository::taskType(const QString &id) const

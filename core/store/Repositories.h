@@ -30,7 +30,7 @@ public:
     Result<std::optional<User>> user(const QString &id) const;
     // The user of orgId with this name (any case); a NotFound error when there is none.
     Result<User> userByName(const QString &orgId, const QString &name) const;
-    Result<QList<User>> users(const QString &orgId) const;
+    Result<QList<User>> users(const QString &orgId, bool includeArchived = true) const;
     Result<void> saveUser(const User &user);
 
     Result<std::optional<TaskType>> taskType(const QString &id) const;

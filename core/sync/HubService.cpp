@@ -189,8 +189,12 @@ HubOutcome HubService::apply(const HubCaller &who, protocol::Request request,
         return {refused(Error::notFound(Tr::tr("No such user."))), {}, {}};
 
     // The person at the desk: created or renamed in this organisation.
+    // (An archived person stays archived.)
     if (!existingUser || existingUser->name != pending.user.name) {
-        if (auto r = catalog.saveUser({userId, who.orgId, pending.user.name, m_clock.nowMs()}); !r)
+        User person = existingUser.value_or(User{userId, who.orgId, {}, 0});
+        person.name = pending.user.name;
+        person.updatedAt = m_clock.nowMs();
+        if (auto r = catalog.saveUser(person); !r)
             return {refused(r.error()), {}, {}};
     }
 
@@ -319,6 +323,7 @@ Result<void> HubService::run(TimerService &svc, const protocol::Request &request
                 return done(r.untilDay ? svc.lockUntil(*r.untilDay, userId, r.auditId)
                                        : svc.unlock(userId, r.auditId));
             },
+            [&](const protocol::RosterEdit &r) { return done(svc.editRoster(r, userId)); },
         },
         request);
 }
@@ -439,6 +444,11 @@ Result<void> HubService::record(Pending &pending, const Mutation &mutation)
             return Error::internal(Tr::tr("No change log for %1.").arg(protocol::eventName(event)));
         answer.lock = *mutation.lock;
         appended = append(protocol::LockChanged{0, *answer.lock});
+        break;
+    case protocol::Event::RosterEdit:
+        if (!mutation.roster)
+            return Error::internal(Tr::tr("No change log for %1.").arg(protocol::eventName(event)));
+        appended = append(protocol::RosterEdited{0, *mutation.roster});
         break;
     default:
         return Error::internal(Tr::tr("No change log for %1.").arg(protocol::eventName(event)));

@@ -1,6 +1,7 @@
 #include "Outbox.h"
 
 #include "store/LockRepository.h"
+#include "store/RosterRepository.h"
 
 #include "domain/Json.h"
 #include "store/Repositories.h"
@@ -271,10 +272,11 @@ Result<SyncConflict> Outbox::refuse(const QString &opId, const Error &reason, bo
             },
             request.value());
         // (A refused lock goes back to the lock before it: its trail's last row.)
-        const Result<void> withdrawn = auditId.isEmpty() ? Result<void>{}
-                                       : c.event == protocol::Event::LockSet
-                                           ? LockRepository(m_db).withdraw(auditId)
-                                           : EntryRepository(m_db).removeAudit(auditId);
+        const Result<void> withdrawn =
+            auditId.isEmpty()                        ? Result<void>{}
+            : c.event == protocol::Event::LockSet    ? LockRepository(m_db).withdraw(auditId)
+            : c.event == protocol::Event::RosterEdit ? RosterRepository(m_db).withdraw(auditId)
+                                                     : EntryRepository(m_db).removeAudit(auditId);
         if (!withdrawn)
             return withdrawn.error();
         // A refused reprice: its trail rows go too.

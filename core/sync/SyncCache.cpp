@@ -330,6 +330,10 @@ Result<AppliedChange> SyncCache::applyInTransaction(const protocol::Broadcast &c
             }
             return out;
         }
+        Result<AppliedChange> operator()(const protocol::RosterEdited &c) const
+        {
+            return catalogWrite(cache.applyRoster(c.record));
+        }
         static Result<AppliedChange> catalogWrite(const Result<void> &written)
         {
             if (!written)

@@ -95,6 +95,8 @@ private:
     Result<void> ensureRoom(const QString &id, const std::optional<protocol::NamedRef> &hint);
     Result<void> ensureClient(const QString &id);
     Result<void> ensureProject(const QString &id);
+    // roster:edited: the rename, archive or merge made here too, its trail row kept (by id).
+    Result<void> applyRoster(RosterRecord record);
     Result<QList<TimeEntry>> writeEntry(TimeEntry entry);
     // An entry from the hub with what it says about it; audit: the trail row of an audited
     // change (actor, action, before, reason), written when the entry was known here.

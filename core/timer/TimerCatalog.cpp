@@ -124,9 +124,9 @@ Result<Item> TimerService::saveCatalogItem(Item item, const QList<Item> &existin
     return saved.value().value_or(item);
 }
 
-QList<User> TimerService::users() const
+QList<User> TimerService::users(bool includeArchived) const
 {
-    return orEmpty(m_catalog.users(m_orgId));
+    return orEmpty(m_catalog.users(m_orgId, includeArchived));
 }
 
 std::optional<User> TimerService::user(const QString &id) const

@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Lock.h"
+#include "domain/RosterAudit.h"
 #include "domain/Types.h"
 #include "protocol/Requests.h"
 #include "store/Database.h"
@@ -32,6 +33,7 @@ struct Mutation
     std::optional<AuditRecord> audit; // an audited change: its trail row
     std::optional<LockRecord> lock = {}; // locks:set: the lock's trail row as written
     QList<AuditRecord> trail = {};       // taskTypes:reprice: a trail row per entry written
+    std::optional<RosterRecord> roster = {}; // roster:edit: the trail row as written
 
     protocol::Event event() const { return protocol::eventOf(request); }
 };
@@ -228,7 +230,7 @@ public:
     QList<Room> rooms(bool includeArchived = false) const;
     std::optional<Room> room(const QString &id) const;
     Result<Room> saveRoom(Room room);
-    QList<User> users() const;
+    QList<User> users(bool includeArchived = true) const;
     std::optional<User> user(const QString &id) const;
     // The user with this name (case-insensitive), created when there is none.
     Result<User> ensureUser(const QString &name);
@@ -240,6 +242,23 @@ public:
     Result<Project> saveProject(Project project);
     // The billable time and cost of the project's live entries (its budget's progress).
     Result<ProjectUse> projectUse(const QString &projectId) const;
+
+    // Rooms and people (TimerRoster.cpp, docs/REPORTS.md "Rooms and people"): renamed (never
+    // onto another one's name: merge them), archived (hidden from pickers, kept on entries and in
+    // reports), unarchived, or merged (every entry of fromId, live or deleted, moves to intoId and
+    // fromId disappears; refused while one of its entries is in the locked period, and for two
+    // people both running a timer). Each is one transaction with its trail row (rosterTrail,
+    // oldest first: who, which device), recorded for sync; auditId as for Adjustment.
+    Result<RosterRecord> renameInRoster(RosterKind kind, const QString &id, const QString &newName,
+                                        const QString &actorId, const QString &auditId = {});
+    Result<RosterRecord> archiveInRoster(RosterKind kind, const QString &id, bool archived,
+                                         const QString &actorId, const QString &auditId = {});
+    Result<RosterRecord> mergeInRoster(RosterKind kind, const QString &fromId,
+                                       const QString &intoId, const QString &actorId,
+                                       const QString &auditId = {});
+    // The request as the hub receives it (any of the three above).
+    Result<RosterRecord> editRoster(const protocol::RosterEdit &edit, const QString &actorId);
+    QList<RosterRecord> rosterTrail() const;
 
     // Resolve a name (case-insensitive) or an ID given on a command line or in a file.
     Result<TaskType> findTaskType(const QString &nameOrId) const;
@@ -306,6 +325,7 @@ private:
     AuditRecord audit(const TimeEntry &before, const TimeEntry &after, const QString &actorId,
                       const QString &action, const QString &reason, const QString &id = {}) const;
     protocol::UserRef userRef(const QString &userId) const;
+    QString rosterNotFound(RosterKind kind) const;
 
     const Database &m_db;
     const Clock &m_clock;

@@ -200,8 +200,8 @@ private Q_SLOTS:
             QVERIFY(isRequest(e) != isBroadcast(e));
             (isRequest(e) ? requests : broadcasts) += 1;
         }
-        QCOMPARE(requests, 14);
-        QCOMPARE(broadcasts, 17);
+        QCOMPARE(requests, 16); // taskTypes:reprice (issue 11), roster:edit (issue 12)
+        QCOMPARE(broadcasts, 19); // entries:repriced, roster:edited
         QVERIFY(!eventFromName(u"timers:explode"));
         QVERIFY(!eventFromName(u"Timer:Start")); // names are exact
         QVERIFY(!isMutation(Event::SyncPull));

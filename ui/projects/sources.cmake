@@ -1,4 +1,4 @@
-# The clients and projects manager (issue 12).
+# The clients and projects manager, and rooms and people (issue 12).
 target_sources(studiotimer_ui PRIVATE
     projects/CatalogFields.cpp projects/CatalogFields.h
     projects/CatalogPage.cpp projects/CatalogPage.h
@@ -6,4 +6,6 @@ target_sources(studiotimer_ui PRIVATE
     projects/ProjectsPage.cpp projects/ProjectsPage.h
     projects/ProjectsDialog.cpp projects/ProjectsDialog.h
     projects/ProjectPicker.cpp projects/ProjectPicker.h
+    projects/RosterDialog.cpp projects/RosterDialog.h
+    projects/RosterPage.cpp projects/RosterPage.h
 )
