@@ -106,6 +106,8 @@ struct EntriesRepriced
     QString taskTypeId;
     QList<TimeEntry> entries;
     QList<AuditRecord> audit;
+};
+
 // roster:edited: a room or a person renamed, archived, unarchived or merged; record is the
 // trail row, and says what to do (docs/PROTOCOL.md "Rooms and people").
 struct RosterEdited

@@ -159,6 +159,8 @@ struct TaskTypeReprice : Envelope
     QDate from;
     QDate to;
     QHash<QString, QString> audits = {};
+};
+
 // roster:edit: a room or a person (id) renamed to name, archived, unarchived, or merged into
 // intoId (its entries move there and it disappears). docs/PROTOCOL.md "Rooms and people".
 struct RosterEdit : Envelope, Audited
