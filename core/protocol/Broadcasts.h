@@ -146,8 +146,7 @@ void applyPresence(QList<PresenceDevice> &list, const Presence &message);
 
 using Broadcast = std::variant<TimerChanged, EntryAdjusted, EntryChanged, TaskTypeChanged,
                                RoomChanged, ClientChanged, ProjectChanged, LockChanged,
-                               EntriesRepriced, Presence>;
-                               RosterEdited, Presence>;
+                               EntriesRepriced, RosterEdited, Presence>;
 
 Event eventOf(const Broadcast &broadcast);
 qint64 seqOf(const Broadcast &broadcast); // 0 for presence

@@ -175,8 +175,7 @@ struct RosterEdit : Envelope, Audited
 // Every request that changes data.
 using Request = std::variant<TimerStart, TimerStop, TimerPause, TimerResume, EntryCreate,
                              EntryAdjust, EntryDelete, EntryRestore, TaskTypeUpsert, RoomUpsert,
-                             ClientUpsert, ProjectUpsert, LockSet, TaskTypeReprice>;
-                             ClientUpsert, ProjectUpsert, LockSet, RosterEdit>;
+                             ClientUpsert, ProjectUpsert, LockSet, TaskTypeReprice, RosterEdit>;
 
 Event eventOf(const Request &request);
 const Envelope &envelopeOf(const Request &request);

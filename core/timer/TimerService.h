@@ -31,8 +31,8 @@ struct Mutation
     QList<TimeEntry> entries;         // written, the subject last (a switch: the stopped one first)
     std::optional<TimeEntry> before;  // an adjustment: the entry as it was
     std::optional<AuditRecord> audit; // an audited change: its trail row
-    std::optional<LockRecord> lock = {}; // locks:set: the lock's trail row as written
-    QList<AuditRecord> trail = {};       // taskTypes:reprice: a trail row per entry written
+    std::optional<LockRecord> lock = {};     // locks:set: the lock's trail row as written
+    QList<AuditRecord> trail = {};           // taskTypes:reprice: a trail row per entry written
     std::optional<RosterRecord> roster = {}; // roster:edit: the trail row as written
 
     protocol::Event event() const { return protocol::eventOf(request); }
