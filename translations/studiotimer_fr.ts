@@ -3875,7 +3875,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
 <context>
     <name>st::ReportsView</name>
     <message>
-        <location filename="../ui/reports/ReportsView.cpp" line="+49" />
+        <location filename="../ui/reports/ReportsView.cpp" line="+50" />
         <source>Task type</source>
         <translation>Type de tâche</translation>
     </message>
@@ -4003,15 +4003,15 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+6" />
         <location line="+2" />
-        <location line="+195" />
+        <location line="+200" />
         <location line="+3" />
-        <location line="+10" />
-        <location line="+35" />
+        <location line="+33" />
+        <location line="+37" />
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message numerus="yes">
-        <location line="-116" />
+        <location line="-146" />
         <source>%1: %2, %3, %n entries</source>
         <translation>
             <numerusform>%1 : %2, %3, %n entrée</numerusform>
@@ -4068,12 +4068,27 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>Entrées de temps (*.csv *.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+9" />
         <source>Import these entries?</source>
         <translation>Importer ces entrées ?</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
+        <source>None: such rows are refused</source>
+        <translation>Aucun : ces lignes sont refusées</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Import from Toggl</source>
+        <translation>Importer depuis Toggl</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Task type of the rows whose Task column names none of yours:</source>
+        <translation>Type de tâche des lignes dont la colonne Task ne nomme aucun des vôtres :</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
@@ -4088,7 +4103,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
         <translation>%1 n’est ni un fichier CSV ou JSON de Studio Timer, ni un CSV de Toggl Track.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>Importing entries…</source>
         <translation>Import des entrées…</translation>
     </message>

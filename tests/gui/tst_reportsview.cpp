@@ -161,6 +161,46 @@ private Q_SLOTS:
         QCOMPARE(other.store.service->count({}), 1);
     }
 
+    // Issue 12: the rows of a Toggl file whose Task column names none of our task types take the
+    // one the import button asks for (the window's `import --task`); without one they are refused.
+    void togglRowsTakeTheTaskTypeChosen()
+    {
+        GuiFixture f;
+        ReportsView view(*f.async);
+        QSignalSpy imported(&view, &ReportsView::imported);
+        const QString path = QStringLiteral(ST_FIXTURES_DIR "/toggl_month.csv");
+        bool asked = false;
+        view.importFile(path, [&asked](const QString &) {
+            asked = true;
+            return true;
+        });
+        f.settle();
+        QVERIFY(!asked);
+        QCOMPARE(imported.size(), 1);
+        QVERIFY(!imported.first().at(1).toBool());
+        QVERIFY2(imported.first().at(0).toString().contains(QStringLiteral("Line 2")),
+                 qPrintable(imported.first().at(0).toString()));
+        QCOMPARE(f.store.service->count({}), 0);
+
+        QString seen;
+        view.importFile(
+            path,
+            [&seen](const QString &preview) {
+                seen = preview;
+                return true;
+            },
+            f.typeId(QStringLiteral("Mixing")));
+        f.settle();
+        f.settle();
+        QVERIFY2(seen.contains(QStringLiteral("Would import 36 entries")), qPrintable(seen));
+        QCOMPARE(imported.size(), 2);
+        QVERIFY2(imported.last().at(1).toBool(), qPrintable(imported.last().at(0).toString()));
+        QCOMPARE(f.store.service->count({}), 36);
+        EntryFilter mixing;
+        mixing.taskTypeIds = {f.typeId(QStringLiteral("Mixing"))};
+        QVERIFY(f.store.service->count(mixing) > 0);
+    }
+
     // Issue 16: dates in the locale's format everywhere, as History's table shows them (the
     // period's days were ISO).
     void daysReadInTheLocalesFormat()

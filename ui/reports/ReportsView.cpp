@@ -17,6 +17,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -407,23 +408,51 @@ void ReportsView::chooseImportFile()
         this, tr("Import entries"), QString(), tr("Time entries (*.csv *.json);;All files (*)"));
     if (path.isEmpty())
         return;
-    importFile(path, [this](const QString &preview) {
-        QMessageBox box(QMessageBox::Question, tr("Import"), tr("Import these entries?"),
-                        QMessageBox::Ok | QMessageBox::Cancel, this);
-        box.setInformativeText(preview);
-        box.button(QMessageBox::Ok)->setText(tr("Import"));
-        return box.exec() == QMessageBox::Ok;
-    });
+    const std::optional<QString> taskType = askTogglTaskType(path);
+    if (!taskType)
+        return;
+    importFile(
+        path,
+        [this](const QString &preview) {
+            QMessageBox box(QMessageBox::Question, tr("Import"), tr("Import these entries?"),
+                            QMessageBox::Ok | QMessageBox::Cancel, this);
+            box.setInformativeText(preview);
+            box.button(QMessageBox::Ok)->setText(tr("Import"));
+            return box.exec() == QMessageBox::Ok;
+        },
+        *taskType);
+}
+
+std::optional<QString> ReportsView::askTogglTaskType(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) ||
+        EntryImporter::detectFormat(path, file.peek(4096)) != TransferFormat::TogglCsv)
+        return QString(); // not Toggl's (or unreadable: the import says why)
+    QStringList names{tr("None: such rows are refused")};
+    QStringList ids{QString()};
+    for (const TaskType &type : m_service.snapshot().activeTaskTypes()) {
+        names.append(type.name);
+        ids.append(type.id);
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Import from Toggl"),
+        tr("Task type of the rows whose Task column names none of yours:"), names, 0, false, &ok);
+    if (!ok)
+        return std::nullopt;
+    return ids.value(names.indexOf(chosen));
 }
 
 void ReportsView::importFile(const QString &path,
-                             std::function<bool(const QString &preview)> confirm)
+                             std::function<bool(const QString &preview)> confirm,
+                             const QString &defaultTaskType)
 {
     const QString userId = m_service.currentUserId();
     QPointer<TransferProgressDialog> reading =
         new TransferProgressDialog(tr("Import"), tr("Reading %1…").arg(path), this);
     m_service.read<ImportPreview>(
-        [path, userId, hooks = reading->progress()](TimerService &service) {
+        [path, userId, defaultTaskType, hooks = reading->progress()](TimerService &service) {
             ImportPreview preview;
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
@@ -438,14 +467,16 @@ void ReportsView::importFile(const QString &path,
                                    .arg(path);
                 return preview;
             }
-            const EntryImporter importer(service, userId);
+            EntryImporter importer(service, userId);
+            importer.setDefaultTaskType(defaultTaskType);
             preview.plan = importer.previewFile(path, *format, hooks);
             preview.text = importer.describe(preview.plan, false);
             preview.ok = preview.plan.ok();
             return preview;
         },
         this,
-        [this, userId, confirm = std::move(confirm), reading](ImportPreview preview) {
+        [this, userId, defaultTaskType, confirm = std::move(confirm),
+         reading](ImportPreview preview) {
             if (reading)
                 reading->finish();
             if (!preview.ok) {
@@ -458,8 +489,10 @@ void ReportsView::importFile(const QString &path,
             QPointer<TransferProgressDialog> writing =
                 new TransferProgressDialog(tr("Import"), tr("Importing entries…"), this);
             m_service.write<std::pair<QString, bool>>(
-                [plan, userId, hooks = writing->progress()](TimerService &service) {
+                [plan, userId, defaultTaskType,
+                 hooks = writing->progress()](TimerService &service) {
                     EntryImporter importer(service, userId);
+                    importer.setDefaultTaskType(defaultTaskType); // the rows are resolved again
                     auto written = importer.apply(plan, hooks);
                     if (!written)
                         return std::pair<QString, bool>(written.error().message, false);

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QComboBox;
 class QDateEdit;
@@ -49,8 +50,11 @@ public:
     // Reads a file (our CSV or JSON, or Toggl's CSV) on the backend's reader and previews it;
     // confirm gets the preview's text and decides, then the file is imported all or nothing
     // (on the writer). imported() tells the outcome. The import button asks for the file and
-    // confirms with a dialog.
-    void importFile(const QString &path, std::function<bool(const QString &preview)> confirm);
+    // confirms with a dialog. defaultTaskType (a name or ID, as `import --task`): the task type
+    // of the Toggl rows whose Task column names none; the import button asks for it when the
+    // file is Toggl's.
+    void importFile(const QString &path, std::function<bool(const QString &preview)> confirm,
+                    const QString &defaultTaskType = {});
 
     // Rebuilds the report now (changes to entries and the passing of time ask by themselves).
     void refresh();
@@ -67,6 +71,9 @@ Q_SIGNALS:
 private:
     void chooseExportFile(TransferFormat format);
     void chooseImportFile();
+    // For a Toggl file: the task type of the rows whose Task column names none, chosen by the
+    // user (empty: none, such rows are refused); nullopt when the user cancels.
+    std::optional<QString> askTogglTaskType(const QString &path);
     void showReport(const Report &report);
 
     Backend &m_service;
