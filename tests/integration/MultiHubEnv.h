@@ -85,35 +85,9 @@ struct MultiEnv
                deskB.join(b, org.token, QStringLiteral("Desk on B"));
     }
 
-    // Runs a query on the hubs' database; the first column of its first row.
-    QVariant scalar(const QString &sql)
-    {
-        const QVariantList values = column(sql);
-        return values.isEmpty() ? QVariant() : values.first();
-    }
-
-    // Runs a query on the hubs' database; the first column of every row.
-    QVariantList column(const QString &sql)
-    {
-        const QString name = QStringLiteral("multi-check");
-        QVariantList values;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            db.setHostName(pg.socketDir());
-            db.setPort(PgServer::kPort);
-            db.setUserName(QStringLiteral("postgres"));
-            db.setDatabaseName(database());
-            if (db.open()) {
-                QSqlQuery q(db);
-                if (q.exec(sql)) {
-                    while (q.next())
-                        values.append(q.value(0));
-                }
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return values;
-    }
+    // Runs a query on the hubs' database; the first column of its first row, or of every row.
+    QVariant scalar(const QString &sql) { return pg.scalar(database(), sql); }
+    QVariantList column(const QString &sql) { return pg.column(database(), sql); }
 };
 
 inline QList<qint64> seqsOf(const QList<QJsonObject> &events)

@@ -21,7 +21,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -68,27 +67,6 @@ struct ClientLog
         return std::exchange(lines, {});
     }
 };
-
-// SQL on the hubs' database: the first column of the first row.
-QVariant scalar(PgServer &pg, const QString &database, const QString &sql)
-{
-    const QString name = QStringLiteral("failover-check");
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(pg.socketDir());
-        db.setPort(PgServer::kPort);
-        db.setUserName(QStringLiteral("postgres"));
-        db.setDatabaseName(database);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                value = q.value(0);
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
-}
 
 } // namespace
 
@@ -238,11 +216,11 @@ void TestDeskFailover::firstHubKilledTheDeskCarriesOnThroughTheSecond()
     // The hubs' log: gapless, each of Ana's entries created once however often it was sent.
     const QString where = QStringLiteral("FROM hub_changes WHERE org_id = '%1'").arg(orgId);
     const qint64 head =
-        scalar(pg, database, QStringLiteral("SELECT MAX(seq) ") + where).toLongLong();
-    QCOMPARE(scalar(pg, database, QStringLiteral("SELECT COUNT(*) ") + where).toLongLong(), head);
+        pg.scalar(database, QStringLiteral("SELECT MAX(seq) ") + where).toLongLong();
+    QCOMPARE(pg.scalar(database, QStringLiteral("SELECT COUNT(*) ") + where).toLongLong(), head);
     for (const QString &id : made)
-        QCOMPARE(scalar(pg, database,
-                        QStringLiteral("SELECT COUNT(*) %1 AND data LIKE '%%2%'").arg(where, id))
+        QCOMPARE(pg.scalar(database,
+                           QStringLiteral("SELECT COUNT(*) %1 AND data LIKE '%%2%'").arg(where, id))
                      .toInt(),
                  1);
     QCOMPARE(one.outbox->pendingCount(), 0);

@@ -116,6 +116,35 @@ public:
             .arg(kPort);
     }
 
+    // Runs a query on database as postgres; the first column of every row (empty on an error).
+    QVariantList column(const QString &database, const QString &query) const
+    {
+        const QString name = QStringLiteral("pg-check-") + database;
+        QVariantList values;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(socketDir());
+            db.setPort(kPort);
+            db.setUserName(QStringLiteral("postgres"));
+            db.setDatabaseName(database);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(query)) {
+                    while (q.next())
+                        values.append(q.value(0));
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return values;
+    }
+    // The first column of the first row.
+    QVariant scalar(const QString &database, const QString &query) const
+    {
+        const QVariantList values = column(database, query);
+        return values.isEmpty() ? QVariant() : values.first();
+    }
+
     // A new empty database (a fresh name each call); its URI.
     QString createDatabase()
     {
