@@ -4162,7 +4162,7 @@ TÂCHE et SALLE sont des noms (casse indifférente) ou des identifiants. QUAND s
     <message>
         <location line="+1" />
         <source>&amp;Merge</source>
-        <translation>&amp;Fusionner</translation>
+        <translation>F&amp;usionner</translation>
     </message>
     <message>
         <location line="+2" />

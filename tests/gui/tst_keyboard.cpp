@@ -130,12 +130,15 @@ void TestKeyboard::digitsGoIntoTextFields()
     QVERIFY(press(Qt::Key_2, Qt::AltModifier));
     HistoryView *history = app.window->historyView();
     QCOMPARE(app.window->tabs()->currentWidget(), history);
+    // Its text fields: the tags and the note search.
     const auto edits = history->findChildren<QLineEdit *>(Qt::FindDirectChildrenOnly);
-    QCOMPARE(edits.size(), 1);
-    QVERIFY(tabTo(edits.first()));
-    QVERIFY(type(QStringLiteral("3")));
-    QCOMPARE(edits.first()->text(), QStringLiteral("3"));
-    QVERIFY(!anyTaskPressed());
+    QCOMPARE(edits.size(), 2);
+    for (QLineEdit *edit : edits) {
+        QVERIFY(tabTo(edit));
+        QVERIFY(type(QStringLiteral("3")));
+        QCOMPARE(edit->text(), QStringLiteral("3"));
+        QVERIFY(!anyTaskPressed());
+    }
 }
 
 void TestKeyboard::everyTabAndMenuByKeyboard()

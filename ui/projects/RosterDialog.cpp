@@ -3,6 +3,7 @@
 #include "RosterPage.h"
 
 #include <QDialogButtonBox>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -21,6 +22,8 @@ RosterDialog::RosterDialog(Backend &service, QWidget *parent)
     layout->addWidget(m_tabs, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Enter renames (in the name field): it must not also close the dialog through Close.
+    buttons->button(QDialogButtonBox::Close)->setAutoDefault(false);
     layout->addWidget(buttons);
     resize(600, 400);
 }
