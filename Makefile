@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 DATA_DIR   ?= $(CURDIR)/.studiotimer-data
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test torture test-sanitize fuzz bench bench-hub package package-check format clean
+.PHONY: all deps configure build run test torture sanitize-configure test-sanitize fuzz bench bench-hub package package-check format clean
 
 all: build
 
@@ -37,29 +37,32 @@ torture: build
 		QT_QPA_PLATFORM=offscreen \
 		ctest --test-dir $(BUILD_DIR) -L torture --output-on-failure --timeout 1800
 
-# The unit and integration tests (the core, the command line and the hub as real processes) built
-# with AddressSanitizer + UndefinedBehaviorSanitizer at -O1, in their own build folder; -g1 keeps
-# file:line in the reports at a sixth less compile time than -g. The tests' waits for a process
-# are 5 times longer there (tests/support/TestTimeouts.h). docs/TESTING.md has its timing.
+# One build folder for the sanitizers and the fuzzers: clang with AddressSanitizer +
+# UndefinedBehaviorSanitizer (and libFuzzer's coverage hooks) on every target of ours, at -O1 -g1
+# (-g1 keeps file:line in the reports at a sixth less compile time than -g). `make fuzz` links its
+# targets from the objects `make test-sanitize` built, so CI compiles the core once for both.
 SANITIZE_DIR ?= build-sanitize
-test-sanitize: deps
+sanitize-configure: deps
+	@grep -qs '^CMAKE_CXX_COMPILER:.*clang' $(SANITIZE_DIR)/CMakeCache.txt || rm -rf $(SANITIZE_DIR)
 	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
-		-DSTUDIOTIMER_SANITIZE=address,undefined $(CMAKE_ARGS)
+		-DCMAKE_CXX_COMPILER=clang++ -DSTUDIOTIMER_FUZZ=ON $(CMAKE_ARGS)
+
+# The unit and integration tests (the core, the command line and the hub as real processes) in the
+# sanitizer build. The tests' waits for a process are 5 times longer there
+# (tests/support/TestTimeouts.h). docs/TESTING.md has its timing.
+test-sanitize: sanitize-configure
 	cmake --build $(SANITIZE_DIR) --target core_tests
 	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	QT_QPA_PLATFORM=offscreen ctest --test-dir $(SANITIZE_DIR) -L 'unit|integration' \
 		--output-on-failure --timeout 900 -j2
 
-# libFuzzer (clang) over the decoders a peer or a file reaches; FUZZ_SECONDS per target, or
-# FUZZ_RUNS inputs from a fixed seed (what CI runs: reproducible).
-FUZZ_DIR ?= build-fuzz
+# libFuzzer over the decoders a peer or a file reaches; FUZZ_SECONDS per target, or FUZZ_RUNS
+# inputs from a fixed seed (what CI runs: reproducible).
 FUZZ_SECONDS ?= 30
 FUZZ_RUNS ?=
-fuzz: deps
-	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
-		-DCMAKE_CXX_COMPILER=clang++ -DSTUDIOTIMER_FUZZ=ON $(CMAKE_ARGS)
-	cmake --build $(FUZZ_DIR) --target fuzz_targets
-	FUZZ_RUNS=$(FUZZ_RUNS) tools/run-fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+fuzz: sanitize-configure
+	cmake --build $(SANITIZE_DIR) --target fuzz_targets
+	FUZZ_RUNS=$(FUZZ_RUNS) tools/run-fuzz.sh $(SANITIZE_DIR) $(FUZZ_SECONDS)
 
 bench: build
 	$(BUILD_DIR)/tests/bench/bench_store $(BENCH_ARGS)
@@ -86,4 +89,4 @@ format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
