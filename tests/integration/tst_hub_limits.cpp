@@ -190,6 +190,47 @@ private Q_SLOTS:
         QVERIFY(
             !reader.request(QStringLiteral("sync:pull"), {{QStringLiteral("since"), 0}}).isEmpty());
     }
+
+    // A desk that reads is never taken for one that does not: a pipelined burst whose answers
+    // pass the limit within one pass of the hub's loop all arrive (those frames had not been
+    // offered to the peer yet; the first own transport cut such a sender off).
+    void aBurstToADeskThatReadsIsNotCutOff()
+    {
+        TestHub<FakeClock> env;
+        env.options.maxUnsentBytes = 16 * 1024;
+        env.options.ratePerSecond = 0;
+        env.stop();
+        env.start();
+        QSignalSpy gone(env.hub.get(), &Hub::clientDisconnected);
+        RawWebSocket desk;
+        bool connected = false;
+        int answers = 0;
+        qint64 answerBytes = 0;
+        const QByteArray connect =
+            QByteArray("40") +
+            QJsonDocument(auth(env.token, QStringLiteral("Burst"))).toJson(QJsonDocument::Compact);
+        desk.onText = [&](const QByteArray &text) {
+            if (text.startsWith("0{")) {
+                desk.sendText(connect);
+            } else if (text.startsWith("40{")) {
+                connected = true;
+            } else if (text.startsWith("43")) {
+                ++answers;
+                answerBytes += text.size();
+            }
+        };
+        desk.connectTo(env.port);
+        QTRY_VERIFY_WITH_TIMEOUT(connected, kWait);
+        constexpr int kBurst = 400;
+        for (int i = 1; i <= kBurst; ++i)
+            desk.sendText(QByteArray("42") + QByteArray::number(i) +
+                          QByteArray(R"(["sync:pull",{"since":0}])"));
+        QTRY_COMPARE_WITH_TIMEOUT(answers, kBurst, 30000);
+        QVERIFY2(answerBytes > 4 * env.options.maxUnsentBytes,
+                 qPrintable(QString::number(answerBytes)));
+        QVERIFY(gone.isEmpty());
+        QCOMPARE(env.hub->connectedCount(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHubLimits)

@@ -180,7 +180,6 @@ void WsConnection::sendFrame(const QByteArray &frame)
     if (m_state != State::Open && !(m_state == State::Closing && !m_closeSent))
         return;
     m_queue.push_back(frame);
-    m_queuedBytes += frame.size();
     if (!m_queued) {
         m_queued = true;
         m_batch.add(this);
@@ -206,7 +205,7 @@ void WsConnection::sendTextParts(std::initializer_list<QByteArray> parts)
 
 qint64 WsConnection::bytesToWrite() const
 {
-    return m_queuedBytes + m_socket->bytesToWrite();
+    return m_socket->bytesToWrite();
 }
 
 void WsConnection::flush()
@@ -216,7 +215,6 @@ void WsConnection::flush()
         return;
     if (m_socket->state() != QAbstractSocket::ConnectedState) {
         m_queue.clear();
-        m_queuedBytes = 0;
         return;
     }
     qint64 skip = 0;
@@ -232,7 +230,6 @@ void WsConnection::flush()
         skip = 0;
     }
     m_queue.clear();
-    m_queuedBytes = 0;
 }
 
 qint64 WsConnection::writeDirect()
@@ -288,7 +285,6 @@ void WsConnection::abort()
     if (m_state == State::Closed)
         return;
     m_queue.clear();
-    m_queuedBytes = 0;
     m_socket->abort(); // emits disconnected now (onSocketGone)
     onSocketGone();
 }
@@ -315,7 +311,6 @@ void WsConnection::onSocketGone()
         m_queued = false;
     }
     m_queue.clear();
-    m_queuedBytes = 0;
     if (onDisconnected)
         onDisconnected();
 }

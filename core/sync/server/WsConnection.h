@@ -76,7 +76,10 @@ public:
     // One text message whose payload is the parts joined; they are queued as they are (a
     // large part shared by many messages is never copied per connection).
     void sendTextParts(std::initializer_list<QByteArray> parts);
-    // Bytes queued here and in the socket, not yet taken by the kernel.
+    // Bytes the kernel refused at an earlier write and that still wait in the socket: what a
+    // peer that does not read leaves behind. The frames queued in this pass of the event loop
+    // are not counted: they have not been offered to the peer yet (a burst of broadcasts
+    // answering a pipelined run would otherwise look like a peer that does not read).
     qint64 bytesToWrite() const;
 
     // Sends a close frame; the peer's answer (or a grace period) ends the TCP connection.
@@ -112,7 +115,6 @@ private:
     QByteArray m_head; // the handshake read so far
     ws::FrameReader m_reader;
     std::vector<QByteArray> m_queue;
-    qint64 m_queuedBytes = 0;
     quint16 m_closeCode = ws::close::Abnormal;
     QString m_closeReason;
     QBasicTimer m_timer; // handshake timeout, then the close grace
