@@ -137,8 +137,8 @@ bool SyncClient::onOpAnswer(const OutboxOp &op, const protocol::Answer &answer)
     else if (op.event == protocol::Event::TaskTypeReprice) {
         // The entries repriced here go back to the hub's rates.
         const auto request = protocol::decodeStoredRequest(op.event, op.payload);
-        if (const auto *reprice = request ? std::get_if<protocol::TaskTypeReprice>(&*request)
-                                          : nullptr) {
+        if (const auto *reprice =
+                request ? std::get_if<protocol::TaskTypeReprice>(&*request) : nullptr) {
             for (auto it = reprice->audits.cbegin(); it != reprice->audits.cend(); ++it)
                 m_resyncIds.insert(it.key());
         }

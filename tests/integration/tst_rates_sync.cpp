@@ -102,8 +102,7 @@ private Q_SLOTS:
         // Every desk and the hub hold the new rates, with the same single trail row per entry.
         for (const QString &id : {fromA->id, fromB->id}) {
             QCOMPARE(hub.entry(id)->hourlyRateCents, oldRate + 2000);
-            QTRY_COMPARE_WITH_TIMEOUT(b.service->entry(id)->hourlyRateCents, oldRate + 2000,
-                                      kWait);
+            QTRY_COMPARE_WITH_TIMEOUT(b.service->entry(id)->hourlyRateCents, oldRate + 2000, kWait);
             QCOMPARE(a.service->entry(id)->hourlyRateCents, oldRate + 2000);
             const auto repriceRows = [&](TimerService &svc) {
                 QStringList ids;

@@ -200,7 +200,7 @@ private Q_SLOTS:
             QVERIFY(isRequest(e) != isBroadcast(e));
             (isRequest(e) ? requests : broadcasts) += 1;
         }
-        QCOMPARE(requests, 16); // taskTypes:reprice (issue 11), roster:edit (issue 12)
+        QCOMPARE(requests, 16);   // taskTypes:reprice (issue 11), roster:edit (issue 12)
         QCOMPARE(broadcasts, 19); // entries:repriced, roster:edited
         QVERIFY(!eventFromName(u"timers:explode"));
         QVERIFY(!eventFromName(u"Timer:Start")); // names are exact

@@ -157,7 +157,9 @@ void SioServer::onNewConnection(std::unique_ptr<WsConnection> socket)
         // Its own until it is gone (or the server is: see the destructor).
         WsConnection *refused = socket.release();
         refused->setParent(&m_refused);
-        refused->onDisconnected = [refused] { refused->deleteLater(); };
+        refused->onDisconnected = [refused] {
+            refused->deleteLater();
+        };
         refused->close(ws::close::PolicyViolated,
                        Tr::tr("Only /socket.io/?EIO=4&transport=websocket is served, to at most "
                               "%1 sockets.")
@@ -180,16 +182,18 @@ void SioServer::onNewConnection(std::unique_ptr<WsConnection> socket)
         leaveRooms(id);
         m_handler.connectionClosing(id);
     };
-    ws.onDisconnected = [this, id] { onDisconnected(id); };
+    ws.onDisconnected = [this, id] {
+        onDisconnected(id);
+    };
     conn->open();
     if (overLimit) {
         // Said in words a desk shows, and as over_limit: it tries again later.
         const QString message = Tr::tr("The hub has %1 connections waiting to log in "
                                        "(--max-unauthenticated); try again later.")
                                     .arg(m_options.maxUnauthenticated);
-        qCWarning(lcSio).noquote() << "refused a socket from" << ws.peerAddress().toString()
-                                   << "at once:" << m_options.maxUnauthenticated
-                                   << "wait to log in";
+        qCWarning(lcSio).noquote()
+            << "refused a socket from" << ws.peerAddress().toString()
+            << "at once:" << m_options.maxUnauthenticated << "wait to log in";
         refuse(id, QStringLiteral("/"), protocol::encode(protocol::overLimit(message)));
         conn->drop(QStringLiteral("over --max-unauthenticated"), true);
     }

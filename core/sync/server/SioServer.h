@@ -15,7 +15,6 @@
 #include <optional>
 #include <set>
 
-
 Q_DECLARE_LOGGING_CATEGORY(lcSio)
 
 namespace st {
