@@ -1,6 +1,7 @@
 #include "LockRepository.h"
 
 #include "Sql.h"
+#include "TrailHead.h"
 
 namespace st {
 
@@ -19,27 +20,16 @@ std::optional<QDate> dayFrom(const QVariant &value)
     return day.isValid() ? std::optional<QDate>(day) : std::nullopt;
 }
 
-const QString kTrailColumns = QStringLiteral("id, org_id, at, actor_id, actor_name, device_id, "
-                                             "device_name, until_day, previous_day");
+const QString kTrailColumns =
+    trail_head::columns().join(QLatin1String(", ")) + QStringLiteral(", until_day, previous_day");
 
 LockRecord readRecord(const QSqlQuery &q)
 {
     LockRecord r;
-    r.id = q.value(0).toString();
-    r.orgId = q.value(1).toString();
-    r.at = q.value(2).toLongLong();
-    r.actorId = q.value(3).toString();
-    r.actorName = q.value(4).toString();
-    r.deviceId = q.value(5).toString();
-    r.deviceName = q.value(6).toString();
-    r.until = dayFrom(q.value(7));
-    r.previous = dayFrom(q.value(8));
+    trail_head::read(q, r);
+    r.until = dayFrom(q.value(trail_head::kCount));
+    r.previous = dayFrom(q.value(trail_head::kCount + 1));
     return r;
-}
-
-QString text(const QString &value)
-{
-    return value.isNull() ? QString(QLatin1String("")) : value;
 }
 
 } // namespace
@@ -76,12 +66,9 @@ Result<void> LockRepository::save(const LockRecord &r)
     if (auto done = setLock(r.orgId, r.until, r.at); !done)
         return done;
     return sql::upsert(m_db, QStringLiteral("lock_audit"),
-                       {QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("at"),
-                        QStringLiteral("actor_id"), QStringLiteral("actor_name"),
-                        QStringLiteral("device_id"), QStringLiteral("device_name"),
-                        QStringLiteral("until_day"), QStringLiteral("previous_day")},
-                       {r.id, r.orgId, r.at, text(r.actorId), text(r.actorName), text(r.deviceId),
-                        text(r.deviceName), dayValue(r.until), dayValue(r.previous)});
+                       trail_head::columns()
+                           << QStringLiteral("until_day") << QStringLiteral("previous_day"),
+                       trail_head::values(r) << dayValue(r.until) << dayValue(r.previous));
 }
 
 Result<void> LockRepository::withdraw(const QString &id)

@@ -1,6 +1,7 @@
 #include "RosterRepository.h"
 
 #include "Sql.h"
+#include "TrailHead.h"
 
 namespace st {
 
@@ -17,32 +18,22 @@ QString column(RosterKind kind)
 }
 
 const QString kTrailColumns =
-    QStringLiteral("id, org_id, at, actor_id, actor_name, device_id, device_name, kind, action, "
-                   "item_id, item_name, target_id, target_name, entries");
+    trail_head::columns().join(QLatin1String(", ")) +
+    QStringLiteral(", kind, action, item_id, item_name, target_id, target_name, entries");
 
 RosterRecord readRecord(const QSqlQuery &q)
 {
     RosterRecord r;
-    r.id = q.value(0).toString();
-    r.orgId = q.value(1).toString();
-    r.at = q.value(2).toLongLong();
-    r.actorId = q.value(3).toString();
-    r.actorName = q.value(4).toString();
-    r.deviceId = q.value(5).toString();
-    r.deviceName = q.value(6).toString();
-    r.kind = roster::kindFrom(q.value(7).toString()).value_or(RosterKind::Room);
-    r.action = q.value(8).toString();
-    r.itemId = q.value(9).toString();
-    r.itemName = q.value(10).toString();
-    r.targetId = q.value(11).toString();
-    r.targetName = q.value(12).toString();
-    r.entries = q.value(13).toInt();
+    trail_head::read(q, r);
+    constexpr int k = trail_head::kCount;
+    r.kind = roster::kindFrom(q.value(k).toString()).value_or(RosterKind::Room);
+    r.action = q.value(k + 1).toString();
+    r.itemId = q.value(k + 2).toString();
+    r.itemName = q.value(k + 3).toString();
+    r.targetId = q.value(k + 4).toString();
+    r.targetName = q.value(k + 5).toString();
+    r.entries = q.value(k + 6).toInt();
     return r;
-}
-
-QString text(const QString &value)
-{
-    return value.isNull() ? QString(QLatin1String("")) : value;
 }
 
 } // namespace
@@ -97,16 +88,15 @@ Result<int> RosterRepository::merge(RosterKind kind, const QString &fromId, cons
 
 Result<void> RosterRepository::save(const RosterRecord &r)
 {
-    return sql::upsert(m_db, QStringLiteral("catalog_audit"),
-                       {QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("at"),
-                        QStringLiteral("actor_id"), QStringLiteral("actor_name"),
-                        QStringLiteral("device_id"), QStringLiteral("device_name"),
-                        QStringLiteral("kind"), QStringLiteral("action"), QStringLiteral("item_id"),
-                        QStringLiteral("item_name"), QStringLiteral("target_id"),
-                        QStringLiteral("target_name"), QStringLiteral("entries")},
-                       {r.id, r.orgId, r.at, text(r.actorId), text(r.actorName), text(r.deviceId),
-                        text(r.deviceName), roster::kindName(r.kind), r.action, r.itemId,
-                        text(r.itemName), text(r.targetId), text(r.targetName), r.entries});
+    return sql::upsert(
+        m_db, QStringLiteral("catalog_audit"),
+        trail_head::columns() << QStringLiteral("kind") << QStringLiteral("action")
+                              << QStringLiteral("item_id") << QStringLiteral("item_name")
+                              << QStringLiteral("target_id") << QStringLiteral("target_name")
+                              << QStringLiteral("entries"),
+        trail_head::values(r) << roster::kindName(r.kind) << r.action << r.itemId
+                              << trail_head::text(r.itemName) << trail_head::text(r.targetId)
+                              << trail_head::text(r.targetName) << r.entries);
 }
 
 Result<void> RosterRepository::withdraw(const QString &id)
