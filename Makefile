@@ -45,7 +45,7 @@ SANITIZE_DIR ?= build-sanitize
 sanitize-configure: deps
 	@grep -qs '^CMAKE_CXX_COMPILER:.*clang' $(SANITIZE_DIR)/CMakeCache.txt || rm -rf $(SANITIZE_DIR)
 	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
-		-DCMAKE_CXX_COMPILER=clang++ -DSTUDIOTIMER_FUZZ=ON $(CMAKE_ARGS)
+		-DCMAKE_CXX_COMPILER=clang++ -DSTUDIOTIMER_FUZZ=ON -DSTUDIOTIMER_DESKTOP=OFF $(CMAKE_ARGS)
 
 # The unit and integration tests (the core, the command line and the hub as real processes) in the
 # sanitizer build. The tests' waits for a process are 5 times longer there

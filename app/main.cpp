@@ -1,5 +1,9 @@
-// studiotimer: the desktop app, or with a command the command line (see DESIGN.md).
+// studiotimer: the desktop app, or with a command the command line (see DESIGN.md). Built with
+// STUDIOTIMER_DESKTOP=OFF (the sanitizer build) it is the command line only.
+#ifdef STUDIOTIMER_DESKTOP
 #include "DesktopApp.h"
+#include <QApplication>
+#endif
 #include "InvoicePdf.h"
 #include "Language.h"
 #include "backend/Preferences.h"
@@ -15,7 +19,6 @@
 #include "timer/Profile.h"
 #include "timer/TimerService.h"
 
-#include <QApplication>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QGuiApplication>
@@ -82,6 +85,23 @@ void print(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
+// The window needs QApplication; `invoice` draws with QtGui, offscreen; the rest needs neither.
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv, bool desktop,
+                                                  bool drawsInvoice)
+{
+#ifdef STUDIOTIMER_DESKTOP
+    if (desktop)
+        return std::make_unique<QApplication>(argc, argv);
+#else
+    Q_UNUSED(desktop)
+#endif
+    if (drawsInvoice) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QGuiApplication>(argc, argv);
+    }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 int fail(const QString &message, int code = 1)
 {
     print(stderr, QStringLiteral("studiotimer: ") + message + QLatin1Char('\n'));
@@ -114,15 +134,8 @@ int main(int argc, char *argv[])
 
     // `invoice` draws a PDF (QtGui's fonts and painter) without needing a display: over SSH too.
     const bool drawsInvoice = inv.command.value(0) == QLatin1String("invoice") && !inv.error;
-    std::unique_ptr<QCoreApplication> app;
-    if (inv.command.isEmpty() && !inv.error) {
-        app = std::make_unique<QApplication>(argc, argv);
-    } else if (drawsInvoice) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QGuiApplication>(argc, argv);
-    } else {
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    }
+    const std::unique_ptr<QCoreApplication> app =
+        makeApplication(argc, argv, inv.command.isEmpty() && !inv.error, drawsInvoice);
 
     const bool unknownCommand =
         !inv.command.isEmpty() && !st::CommandLine::isCommand(inv.command.first());
@@ -139,8 +152,16 @@ int main(int argc, char *argv[])
 
     const QString dataDir = st::dataLocation::dataDir(inv.dataDir);
     if (inv.command.isEmpty()) {
+#ifdef STUDIOTIMER_DESKTOP
         return st::runDesktop(static_cast<QApplication &>(*app),
                               {inv.dataDir, inv.demoData, inv.screenshotDir});
+#else
+        st::language::install(*app, QString());
+        return fail(QCoreApplication::translate(
+                        "main", "This studiotimer was built without its window: give it a command "
+                                "(studiotimer help)."),
+                    2);
+#endif
     }
 
     // The desktop app runs on this data dir: it runs the command, so both see the same state
