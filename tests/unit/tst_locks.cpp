@@ -13,8 +13,6 @@ using namespace st;
 
 namespace {
 
-constexpr Ms kHour = 3'600'000;
-
 Ms local(int y, int m, int d, int h = 0, int mi = 0)
 {
     return QDateTime(QDate(y, m, d), QTime(h, mi)).toMSecsSinceEpoch();
