@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QLoggingCategory>
+#include <QTimerEvent>
 
 #include <algorithm>
 
@@ -21,8 +22,6 @@ SioConnection::SioConnection(SioConnectionId id, std::unique_ptr<WsConnection> s
     , m_engineSid(sio::newSid())
     , m_tokens(options.rateBurst)
 {
-    for (QTimer *t : {&m_pingTimer, &m_pongTimer, &m_connectTimer})
-        t->setSingleShot(true);
     m_refill.start();
     // The socket closes with "too big" (1009) beyond these, from a frame's header, before it
     // buffers the frame; onText/onBinary check again. Small until a CONNECT is accepted.
@@ -34,13 +33,31 @@ SioConnection::SioConnection(SioConnectionId id, std::unique_ptr<WsConnection> s
         else
             onBinary(message.payload);
     };
-    connect(&m_pingTimer, &QTimer::timeout, this, [this] {
+}
+
+void SioConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_connectClock.timerId()) {
+        m_connectClock.stop();
+        drop(QStringLiteral("no CONNECT in time"));
+    } else if (event->timerId() == m_heartbeat.timerId()) {
+        if (m_awaitingPong) {
+            m_heartbeat.stop();
+            drop(QStringLiteral("ping timeout"));
+            return;
+        }
         sendText(sio::encodeEio(sio::EioType::Ping));
-        m_pongTimer.start(m_options.pingTimeout);
-    });
-    connect(&m_pongTimer, &QTimer::timeout, this, [this] { drop(QStringLiteral("ping timeout")); });
-    connect(&m_connectTimer, &QTimer::timeout, this,
-            [this] { drop(QStringLiteral("no CONNECT in time")); });
+        m_awaitingPong = true;
+        m_heartbeat.start(m_options.pingTimeout, this);
+    } else {
+        QObject::timerEvent(event);
+    }
+}
+
+void SioConnection::stopClocks()
+{
+    m_heartbeat.stop();
+    m_connectClock.stop();
 }
 
 SioConnection::~SioConnection()
@@ -57,8 +74,8 @@ void SioConnection::open()
     info.pingTimeout = m_options.pingTimeout;
     info.maxPayload = m_options.maxPayload;
     sendText(sio::encodeOpen(info));
-    m_pingTimer.start(m_options.pingInterval);
-    m_connectTimer.start(m_options.connectTimeout);
+    m_heartbeat.start(m_options.pingInterval, this);
+    m_connectClock.start(m_options.connectTimeout, this);
     qCDebug(lcSio).noquote() << "open" << m_engineSid << "from"
                              << m_socket->peerAddress().toString();
 }
@@ -142,8 +159,7 @@ void SioConnection::cutOff(const QString &why)
 {
     qCWarning(lcSio).noquote() << "cut off" << describe() << "because" << why;
     m_closing = true;
-    for (QTimer *t : {&m_pingTimer, &m_pongTimer, &m_connectTimer})
-        t->stop();
+    stopClocks();
     if (onClosing)
         onClosing();
     // May emit disconnected at once: the server then deletes this connection later, not now.
@@ -171,9 +187,7 @@ void SioConnection::goAway(const QString &reason)
 void SioConnection::startClosing(quint16 code, const QString &reason)
 {
     m_closing = true;
-    m_pingTimer.stop();
-    m_pongTimer.stop();
-    m_connectTimer.stop();
+    stopClocks();
     if (onClosing)
         onClosing();
     // The socket ends the connection once the peer answers, or after a grace period.
@@ -183,8 +197,7 @@ void SioConnection::startClosing(quint16 code, const QString &reason)
 void SioConnection::markClosed()
 {
     m_closing = true;
-    for (QTimer *t : {&m_pingTimer, &m_pongTimer, &m_connectTimer})
-        t->stop();
+    stopClocks();
 }
 
 bool SioConnection::takeToken()
@@ -218,9 +231,9 @@ void SioConnection::onText(const QString &text)
     }
     switch (eio->type) {
     case sio::EioType::Pong:
-        if (m_pongTimer.isActive()) {
-            m_pongTimer.stop();
-            m_pingTimer.start(m_options.pingInterval);
+        if (m_awaitingPong) {
+            m_awaitingPong = false;
+            m_heartbeat.start(m_options.pingInterval, this);
         }
         break;
     case sio::EioType::Ping:

@@ -2,11 +2,11 @@
 
 #include "sync/SocketIoCodec.h"
 
+#include <QBasicTimer>
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QSet>
-#include <QTimer>
 
 #include <functional>
 #include <initializer_list>
@@ -72,7 +72,7 @@ public:
     // The socket is gone: no clock runs any more and nothing is received or reported.
     void markClosed();
     // A CONNECT arrived to a namespace the server serves: no connect timeout any more.
-    void stopConnectClock() { m_connectTimer.stop(); }
+    void stopConnectClock() { m_connectClock.stop(); }
 
     bool hasJoined(const QString &nsp) const { return m_namespaces.contains(nsp); }
     // The first namespace joined lifts the socket's size limit to maxPayload.
@@ -84,7 +84,11 @@ public:
     // Takes one request from the bucket; false when it is empty (the request is refused).
     bool takeToken();
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
+    void stopClocks();
     // Counts a message handed to the socket; cuts the peer off past maxUnsentBytes.
     void counted(qint64 bytes);
     // A peer that does not read: closed at once, without a close frame it would not read.
@@ -108,9 +112,11 @@ private:
     bool m_closing = false;
     bool m_quiet = false;
     bool m_accepted = false;
-    QTimer m_pingTimer;
-    QTimer m_pongTimer;
-    QTimer m_connectTimer;
+    // Two clocks, not QTimers (a QObject and a connection each, per desk): the heartbeat runs
+    // until the next ping is due, then until its pong is due; the connect clock until CONNECT.
+    QBasicTimer m_heartbeat;
+    bool m_awaitingPong = false;
+    QBasicTimer m_connectClock;
     // A binary packet waiting for its attachments.
     std::optional<sio::Packet> m_pending;
     QList<QByteArray> m_buffers;
