@@ -3,14 +3,10 @@
 #include "sync/server/WsHandshake.h"
 
 #include <QLoggingCategory>
-#include <QSslSocket>
 #include <QTimerEvent>
 
 #include <algorithm>
-#include <cerrno>
-
-#include <sys/socket.h>
-#include <sys/uio.h>
+#include <utility>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSio)
 
@@ -20,10 +16,8 @@ namespace {
 
 // A peer that never answers our close frame is cut off after this.
 constexpr int kCloseGraceMs = 2000;
-// What one read takes from the socket (and the most Qt buffers for it meanwhile).
+// What one read takes from the stream (and the most a TLS socket buffers for it meanwhile).
 constexpr qint64 kReadChunk = 65536;
-// Frames written in one system call at most.
-constexpr int kMaxIov = 64;
 
 } // namespace
 
@@ -45,27 +39,30 @@ void WsWriteBatch::remove(WsConnection *connection)
 
 void WsWriteBatch::run()
 {
-    m_posted = false;
-    // A flush may close a connection, which may queue to others: take the list first.
-    const std::vector<WsConnection *> waiting = std::move(m_waiting);
-    m_waiting.clear();
-    for (WsConnection *connection : waiting) {
-        if (connection)
-            connection->flush();
+    // In place, by index: a write may end another waiting connection (remove() then clears its
+    // entry here) or queue to one (it joins the end of this same pass).
+    for (std::size_t i = 0; i < m_waiting.size(); ++i) {
+        if (WsConnection *connection = std::exchange(m_waiting[i], nullptr))
+            connection->writeQueue();
     }
+    m_waiting.clear();
+    m_posted = false;
 }
 
-WsConnection::WsConnection(QTcpSocket *socket, WsWriteBatch &batch, int handshakeTimeoutMs)
-    : m_socket(socket)
+WsConnection::WsConnection(std::unique_ptr<WsStream> stream, WsWriteBatch &batch,
+                           int handshakeTimeoutMs)
+    : m_stream(std::move(stream))
     , m_batch(batch)
-    , m_tls(qobject_cast<QSslSocket *>(socket) != nullptr)
     , m_reader(ws::kMaxHandshakeBytes)
 {
-    m_socket->setParent(this);
-    // Until the handshake is read, Qt holds no more of a stranger's bytes than its head may be.
-    m_socket->setReadBufferSize(ws::kMaxHandshakeBytes);
-    connect(m_socket, &QTcpSocket::readyRead, this, &WsConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, &WsConnection::onSocketGone);
+    // Until the handshake is read, no more of a stranger's bytes are held than its head may be.
+    m_stream->setReadBufferLimit(ws::kMaxHandshakeBytes);
+    m_stream->onReadable = [this] {
+        onReadyRead();
+    };
+    m_stream->onGone = [this] {
+        onSocketGone();
+    };
     m_timer.start(handshakeTimeoutMs, this);
 }
 
@@ -73,12 +70,8 @@ WsConnection::~WsConnection()
 {
     if (m_queued)
         m_batch.remove(this);
-    m_socket->disconnect(this);
-}
-
-QHostAddress WsConnection::peerAddress() const
-{
-    return m_socket->peerAddress();
+    m_stream->onReadable = nullptr;
+    m_stream->onGone = nullptr;
 }
 
 void WsConnection::onReadyRead()
@@ -91,7 +84,7 @@ void WsConnection::onReadyRead()
 
 void WsConnection::readHandshake()
 {
-    m_head.append(m_socket->read(ws::kMaxHandshakeBytes - m_head.size()));
+    m_head.append(m_stream->read(ws::kMaxHandshakeBytes - m_head.size()));
     const ws::Handshake handshake = ws::parseHandshake(m_head);
     if (handshake.status == ws::Handshake::Status::Incomplete)
         return;
@@ -105,10 +98,10 @@ void WsConnection::readHandshake()
     }
     m_timer.stop();
     m_state = State::Open;
-    m_socket->write(ws::upgradeResponse(handshake.key));
+    writeNow(ws::upgradeResponse(handshake.key));
     m_reader.append(QByteArrayView(m_head).sliced(handshake.length));
     m_head = QByteArray();
-    m_socket->setReadBufferSize(kReadChunk);
+    m_stream->setReadBufferLimit(kReadChunk);
     if (onOpen)
         onOpen();
     readFrames();
@@ -116,23 +109,28 @@ void WsConnection::readHandshake()
 
 void WsConnection::answerAndClose(int httpStatus, const char *why)
 {
-    qCInfo(lcSio).noquote() << "refused a WebSocket handshake from"
-                            << m_socket->peerAddress().toString() << "with" << httpStatus
-                            << "because" << why;
+    qCInfo(lcSio).noquote() << "refused a WebSocket handshake from" << peerAddress().toString()
+                            << "with" << httpStatus << "because" << why;
     m_timer.stop();
     m_state = State::Closing;
     m_head = QByteArray();
-    m_socket->write(ws::errorResponse(httpStatus, why));
-    m_socket->disconnectFromHost();
-    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+    writeNow(ws::errorResponse(httpStatus, why));
+    m_stream->disconnectFromHost();
+    if (m_state != State::Closed)
         m_timer.start(kCloseGraceMs, this);
+}
+
+void WsConnection::writeNow(const QByteArray &bytes)
+{
+    std::vector<QByteArray> once{bytes};
+    m_stream->write(once);
 }
 
 void WsConnection::readFrames()
 {
     while (m_state != State::Closed) {
-        if (const qint64 available = m_socket->bytesAvailable(); available > 0)
-            m_reader.append(m_socket->read(std::min(available, kReadChunk)));
+        const QByteArrayView bytes = m_stream->read(kReadChunk);
+        m_reader.append(bytes);
         while (std::optional<ws::Message> message = m_reader.next()) {
             switch (message->opcode) {
             case ws::Opcode::Text:
@@ -157,7 +155,7 @@ void WsConnection::readFrames()
                 // The server ends the TCP connection once the close frames crossed.
                 m_state = State::Closing;
                 flush();
-                m_socket->disconnectFromHost();
+                m_stream->disconnectFromHost();
                 if (m_state != State::Closed && !m_timer.isActive())
                     m_timer.start(kCloseGraceMs, this);
                 return;
@@ -170,7 +168,7 @@ void WsConnection::readFrames()
             close(m_reader.errorCode(), QString::fromLatin1(m_reader.errorText()));
             return;
         }
-        if (m_socket->bytesAvailable() <= 0)
+        if (bytes.isEmpty())
             return;
     }
 }
@@ -203,65 +201,23 @@ void WsConnection::sendTextParts(std::initializer_list<QByteArray> parts)
     }
 }
 
-qint64 WsConnection::bytesToWrite() const
+void WsConnection::flush()
 {
-    return m_socket->bytesToWrite();
+    if (m_queued) // written now: the batch must not come back to it (it may be gone by then)
+        m_batch.remove(this);
+    writeQueue();
 }
 
-void WsConnection::flush()
+void WsConnection::writeQueue()
 {
     m_queued = false;
     if (m_queue.empty())
         return;
-    if (m_socket->state() != QAbstractSocket::ConnectedState) {
+    if (!m_stream->isConnected()) {
         m_queue.clear();
         return;
     }
-    qint64 skip = 0;
-    if (!m_tls && m_socket->bytesToWrite() == 0)
-        skip = writeDirect();
-    // What the kernel did not take goes through Qt's buffer, in order.
-    for (const QByteArray &frame : m_queue) {
-        if (skip >= frame.size()) {
-            skip -= frame.size();
-            continue;
-        }
-        m_socket->write(skip > 0 ? frame.sliced(skip) : frame);
-        skip = 0;
-    }
-    m_queue.clear();
-}
-
-qint64 WsConnection::writeDirect()
-{
-    const int fd = int(m_socket->socketDescriptor());
-    qint64 done = 0;
-    std::size_t first = 0;
-    while (first < m_queue.size()) {
-        iovec iov[kMaxIov];
-        int count = 0;
-        qint64 wanted = 0;
-        for (std::size_t i = first; i < m_queue.size() && count < kMaxIov; ++i, ++count) {
-            iov[count].iov_base = const_cast<char *>(m_queue[i].constData());
-            iov[count].iov_len = size_t(m_queue[i].size());
-            wanted += m_queue[i].size();
-        }
-        msghdr message{};
-        message.msg_iov = iov;
-        message.msg_iovlen = size_t(count);
-        ssize_t written;
-        do {
-            written = ::sendmsg(fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
-        } while (written < 0 && errno == EINTR);
-        // Would block, or an error: Qt's socket takes the rest and reports any error.
-        if (written <= 0)
-            return done;
-        done += written;
-        if (written < wanted)
-            return done;
-        first += std::size_t(count);
-    }
-    return done;
+    m_stream->write(m_queue);
 }
 
 void WsConnection::close(quint16 code, const QString &reason)
@@ -285,7 +241,7 @@ void WsConnection::abort()
     if (m_state == State::Closed)
         return;
     m_queue.clear();
-    m_socket->abort(); // emits disconnected now (onSocketGone)
+    m_stream->abort();
     onSocketGone();
 }
 
@@ -296,7 +252,7 @@ void WsConnection::timerEvent(QTimerEvent *event)
     m_timer.stop();
     if (m_state == State::Handshaking)
         qCDebug(lcSio).noquote() << "no WebSocket handshake in time from"
-                                 << m_socket->peerAddress().toString();
+                                 << peerAddress().toString();
     abort();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sync/server/WsFrame.h"
+#include "sync/server/WsStream.h"
 
 #include <QBasicTimer>
 #include <QByteArray>
@@ -10,9 +11,8 @@
 
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <vector>
-
-class QTcpSocket;
 
 namespace st {
 
@@ -34,7 +34,7 @@ private:
     bool m_posted = false;
 };
 
-// One server-side WebSocket (RFC 6455) on a QTcpSocket or QSslSocket: the opening handshake
+// One server-side WebSocket (RFC 6455) on a WsStream (plain TCP or TLS): the opening handshake
 // (its head capped, a timeout), then frames: client frames parsed in place (FrameReader), pings
 // answered, the close handshake. Frames sent are queued and leave together (WsWriteBatch); a
 // frame encoded once may be queued to many connections.
@@ -49,9 +49,9 @@ public:
         Closed
     };
 
-    // Takes the socket (connected; a QSslSocket already encrypting). The timeout runs until the
+    // Takes the stream (connected; TLS already encrypting). The timeout runs until the
     // handshake is answered.
-    WsConnection(QTcpSocket *socket, WsWriteBatch &batch, int handshakeTimeoutMs);
+    WsConnection(std::unique_ptr<WsStream> stream, WsWriteBatch &batch, int handshakeTimeoutMs);
     ~WsConnection() override;
 
     // The handshake's request target (path and query): true upgrades, false answers 400.
@@ -65,7 +65,7 @@ public:
 
     State state() const { return m_state; }
     bool isOpen() const { return m_state == State::Open; }
-    QHostAddress peerAddress() const;
+    QHostAddress peerAddress() const { return m_stream->peerAddress(); }
     // Messages beyond this close the connection with 1009, from the frame's header.
     void setMaxMessageSize(qint64 bytes) { m_reader.setMaxMessage(bytes); }
 
@@ -80,7 +80,7 @@ public:
     // peer that does not read leaves behind. The frames queued in this pass of the event loop
     // are not counted: they have not been offered to the peer yet (a burst of broadcasts
     // answering a pipelined run would otherwise look like a peer that does not read).
-    qint64 bytesToWrite() const;
+    qint64 bytesToWrite() const { return m_stream->bytesToWrite(); }
 
     // Sends a close frame; the peer's answer (or a grace period) ends the TCP connection.
     void close(quint16 code, const QString &reason);
@@ -90,26 +90,27 @@ public:
     quint16 closeCode() const { return m_closeCode; }
     const QString &closeReason() const { return m_closeReason; }
 
-    // Writes what is queued (the batch calls this).
+    // Writes what is queued now.
     void flush();
 
 protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    friend class WsWriteBatch;
+    // Writes what is queued (the batch's pass, which already let go of this connection).
+    void writeQueue();
     void onReadyRead();
     void readHandshake();
     void readFrames();
     void onSocketGone();
     void answerAndClose(int httpStatus, const char *why);
-    // Writes the queue straight to a plain TCP socket while Qt holds nothing for it; returns
-    // how many bytes of the queue's first frames the kernel took.
-    qint64 writeDirect();
+    // Writes one buffer now, before anything queued (the HTTP answer to the handshake).
+    void writeNow(const QByteArray &bytes);
 
-    QTcpSocket *m_socket;
+    std::unique_ptr<WsStream> m_stream;
     WsWriteBatch &m_batch;
     State m_state = State::Handshaking;
-    bool m_tls = false;
     bool m_queued = false; // in the batch
     bool m_closeSent = false;
     QByteArray m_head; // the handshake read so far

@@ -28,21 +28,18 @@ void WsServer::abortHandshakes()
 
 void WsServer::incomingConnection(qintptr socketDescriptor)
 {
-    QTcpSocket *socket = nullptr;
+    std::unique_ptr<WsStream> stream;
     if (m_tls) {
-        auto *ssl = new QSslSocket;
+        auto ssl = std::make_unique<QSslSocket>();
         ssl->setSslConfiguration(*m_tls);
-        socket = ssl;
-    } else {
-        socket = new QTcpSocket;
-    }
-    if (!socket->setSocketDescriptor(socketDescriptor)) {
-        delete socket;
-        return;
-    }
-    if (auto *ssl = qobject_cast<QSslSocket *>(socket))
+        if (!ssl->setSocketDescriptor(socketDescriptor))
+            return;
         ssl->startServerEncryption();
-    auto owned = std::make_unique<WsConnection>(socket, m_batch, m_handshakeTimeoutMs);
+        stream = WsStream::tls(ssl.release());
+    } else {
+        stream = WsStream::plain(socketDescriptor);
+    }
+    auto owned = std::make_unique<WsConnection>(std::move(stream), m_batch, m_handshakeTimeoutMs);
     WsConnection *connection = owned.get();
     connection->acceptTarget = [this](const QByteArray &target) {
         return !acceptTarget || acceptTarget(target);
