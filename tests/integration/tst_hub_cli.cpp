@@ -151,7 +151,7 @@ void TestHubCli::orgCommands()
     QVERIFY(foundA);
 
     const Run revoked = hub({QStringLiteral("org"), QStringLiteral("revoke"), second});
-    QCOMPARE(revoked.exitCode, 0);
+    QVERIFY2(revoked.exitCode == 0, qPrintable(revoked.err));
     QCOMPARE(json(revoked.out).value(QLatin1String("orgId")).toString(), orgId);
     const Run again = hub({QStringLiteral("org"), QStringLiteral("revoke"), second});
     QVERIFY(again.exitCode != 0);
