@@ -1,41 +1,35 @@
 #pragma once
 
 #include <QByteArray>
-#include <QElapsedTimer>
-#include <QList>
+#include <QObject>
 #include <QRandomGenerator>
-#include <QTcpSocket>
+#include <QSocketNotifier>
 
+#include <cerrno>
 #include <functional>
+#include <memory>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace st::test {
 
-// A client WebSocket (RFC 6455) on a bare QTcpSocket, for hub tests and the hub benchmark: no
-// per-message QString, frames parsed in place, and a socket the test controls (it may stop
-// reading, or open thousands of connections in one process). Text frames only; the client masks
-// what it sends, as the RFC asks.
+// A client WebSocket (RFC 6455) on a bare TCP descriptor, for hub tests and the hub benchmark:
+// no QTcpSocket, no per-message QString, frames parsed in place, and a socket the test controls
+// (it may stop reading, or open thousands of connections in one process). A load generator that
+// spends longer reading than the server spends writing measures itself: hence no Qt socket
+// buffers between the kernel and the parser. Text frames only; the client masks what it sends,
+// as the RFC asks.
 class RawWebSocket final : public QObject
 {
 public:
     explicit RawWebSocket(QObject *parent = nullptr)
         : QObject(parent)
-    {
-        connect(&m_socket, &QTcpSocket::connected, this, [this] {
-            m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
-            m_socket.write(
-                QByteArrayLiteral("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
-                                  "Host: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                                  "Connection: Upgrade\r\n"
-                                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                                  "Sec-WebSocket-Version: 13\r\n\r\n"));
-        });
-        connect(&m_socket, &QTcpSocket::readyRead, this, &RawWebSocket::onReadyRead);
-        connect(&m_socket, &QTcpSocket::disconnected, this, [this] {
-            closed = true;
-            if (onClosed)
-                onClosed();
-        });
-    }
+    {}
+    ~RawWebSocket() override { shut(); }
 
     // Each text message as it arrives (the Engine.IO packet, e.g. "42[...]").
     std::function<void(const QByteArray &)> onText;
@@ -49,18 +43,46 @@ public:
     // soon fills it).
     void connectTo(quint16 port, int receiveBuffer = 0)
     {
+        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        if (m_fd < 0) {
+            gone();
+            return;
+        }
         if (receiveBuffer > 0)
-            m_socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, receiveBuffer);
-        m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+            ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
+        const int on = 1;
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(m_fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0 &&
+            errno != EINPROGRESS) {
+            gone();
+            return;
+        }
+        m_connecting = true;
+        m_out = QByteArrayLiteral("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
+                                  "Host: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                                  "Connection: Upgrade\r\n"
+                                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                  "Sec-WebSocket-Version: 13\r\n\r\n");
+        m_read = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Read);
+        connect(m_read.get(), &QSocketNotifier::activated, this, &RawWebSocket::onReadable);
+        m_write = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Write);
+        connect(m_write.get(), &QSocketNotifier::activated, this, &RawWebSocket::onWritable);
     }
     // Stops reading: what the server sends piles up in the kernel, then at the server.
     void stopReading()
     {
-        m_socket.setReadBufferSize(1);
         m_stopped = true;
+        if (m_read)
+            m_read->setEnabled(false);
     }
     void sendText(const QByteArray &payload)
     {
+        if (m_fd < 0)
+            return;
         QByteArray frame;
         frame.reserve(payload.size() + 14);
         frame.append(char(0x81));
@@ -83,23 +105,80 @@ public:
         frame.append(payload);
         for (qsizetype i = 0; i < n; ++i)
             frame[start + i] = char(frame[start + i] ^ mask[i % 4]);
-        m_socket.write(frame);
+        m_out.append(frame);
+        if (!m_connecting)
+            writeOut();
     }
-    void close() { m_socket.abort(); }
-    QTcpSocket &socket() { return m_socket; }
+    // Drops the connection now.
+    void close() { gone(); }
 
 private:
-    void onReadyRead()
+    void onWritable()
+    {
+        if (m_connecting) {
+            int error = 0;
+            socklen_t length = sizeof error;
+            ::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &error, &length);
+            if (error != 0) {
+                gone();
+                return;
+            }
+            m_connecting = false;
+        }
+        writeOut();
+    }
+
+    void writeOut()
+    {
+        while (!m_out.isEmpty()) {
+            const ssize_t n =
+                ::send(m_fd, m_out.constData(), size_t(m_out.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                if (errno != EAGAIN && errno != EWOULDBLOCK)
+                    gone();
+                break;
+            }
+            m_out.remove(0, qsizetype(n));
+        }
+        if (m_write)
+            m_write->setEnabled(!m_out.isEmpty());
+    }
+
+    void onReadable()
     {
         if (m_stopped)
             return;
-        m_buffer.append(m_socket.readAll());
+        char chunk[65536];
+        for (;;) {
+            const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, MSG_DONTWAIT);
+            if (n > 0) {
+                m_buffer.append(chunk, qsizetype(n));
+                if (size_t(n) < sizeof chunk)
+                    break;
+                continue;
+            }
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) {
+                parse();
+                gone();
+                return;
+            }
+            break;
+        }
+        parse();
+    }
+
+    void parse()
+    {
         if (!open) {
             const qsizetype end = m_buffer.indexOf("\r\n\r\n");
             if (end < 0)
                 return;
             if (!m_buffer.startsWith("HTTP/1.1 101")) {
-                m_socket.abort();
+                gone();
                 return;
             }
             m_buffer.remove(0, end + 4);
@@ -108,7 +187,7 @@ private:
                 onOpen();
         }
         qsizetype pos = 0;
-        while (m_buffer.size() - pos >= 2) {
+        while (m_fd >= 0 && m_buffer.size() - pos >= 2) {
             const auto *p = reinterpret_cast<const uchar *>(m_buffer.constData() + pos);
             const int opcode = p[0] & 0x0f;
             quint64 len = p[1] & 0x7f;
@@ -136,15 +215,45 @@ private:
                 else if (onText)
                     onText(payload);
             } else if (opcode == 0x8) {
-                m_socket.disconnectFromHost();
+                m_buffer.clear();
+                gone();
+                return;
             }
         }
         m_buffer.remove(0, pos);
     }
 
-    QTcpSocket m_socket;
-    QByteArray m_buffer;
+    // Closes the descriptor (the notifiers first: off now, deleted once the loop is back, as
+    // this may run inside one of their signals); gone() reports it the first time.
+    void shut()
+    {
+        for (std::unique_ptr<QSocketNotifier> *notifier : {&m_read, &m_write}) {
+            if (*notifier) {
+                (*notifier)->setEnabled(false);
+                notifier->release()->deleteLater();
+            }
+        }
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+    }
+    void gone()
+    {
+        shut();
+        if (closed)
+            return;
+        closed = true;
+        if (onClosed)
+            onClosed();
+    }
+
+    int m_fd = -1;
+    bool m_connecting = false;
     bool m_stopped = false;
+    std::unique_ptr<QSocketNotifier> m_read;
+    std::unique_ptr<QSocketNotifier> m_write;
+    QByteArray m_buffer;
+    QByteArray m_out;
 };
 
 } // namespace st::test
