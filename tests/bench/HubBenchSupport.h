@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -49,6 +50,39 @@ template <class Done> bool waitFor(Done done, int ms)
 inline void pause(int ms)
 {
     waitFor([] { return false; }, ms);
+}
+
+// Delivered events per second while each sender keeps 32 timer:start requests in flight for
+// `seconds`: send(socket, ack) sends one, and onAck (which the caller's text handler calls on
+// each answer) is set here to send the next. `delivered` is the caller's count of timer:started
+// received by any desk. Counting starts after 2 s: a hub reads a sender's whole window at once
+// and answers it before its writes go out, so the first deliveries come late on a busy machine.
+template <class Socket, class Send>
+double pipelinedEventsPerSecond(const std::vector<Socket *> &senders, Send send,
+                                std::function<void(Socket *, const QByteArray &)> &onAck,
+                                const qint64 &delivered, int seconds)
+{
+    constexpr int kWindow = 32;
+    bool running = true;
+    qint64 ack = 1'000'000;
+    onAck = [&](Socket *socket, const QByteArray &) {
+        if (running)
+            send(socket, ack++);
+    };
+    for (Socket *socket : senders) {
+        for (int w = 0; w < kWindow; ++w)
+            send(socket, ack++);
+    }
+    pause(2000);
+    const qint64 from = delivered;
+    QElapsedTimer t;
+    t.start();
+    pause(seconds * 1000);
+    const double perSecond = double(delivered - from) / (double(t.nsecsElapsed()) / 1e9);
+    running = false;
+    onAck = nullptr;
+    pause(1000); // drain
+    return perSecond;
 }
 
 inline qint64 rssKb(qint64 pid)

@@ -174,28 +174,13 @@ private:
 
     void throughput(Row &row, int seconds)
     {
-        constexpr int kSenders = 4;
-        constexpr int kWindow = 32;
-        bool running = true;
-        qint64 ack = 1'000'000;
-        m_onAck = [&](RawWebSocket *ws, const QByteArray &) {
-            if (running)
-                ws->sendText(startFrame(ack++));
-        };
         // Desks 0..3 sit on hubs 0, 1, 2, 0...: every hub takes changes.
-        for (int s = 0; s < std::min(kSenders, m_n); ++s) {
-            for (int w = 0; w < kWindow; ++w)
-                m_desks[size_t(s)].ws->sendText(startFrame(ack++));
-        }
-        pause(2000); // warm up
-        const qint64 from = m_delivered;
-        QElapsedTimer t;
-        t.start();
-        pause(seconds * 1000);
-        row.eventsPerS = double(m_delivered - from) / (double(t.nsecsElapsed()) / 1e9);
-        running = false;
-        m_onAck = nullptr;
-        pause(1000); // drain
+        std::vector<RawWebSocket *> senders;
+        for (int s = 0; s < std::min(4, m_n); ++s)
+            senders.push_back(m_desks[size_t(s)].ws.get());
+        row.eventsPerS = pipelinedEventsPerSecond(
+            senders, [this](RawWebSocket *ws, qint64 ack) { ws->sendText(startFrame(ack)); },
+            m_onAck, m_delivered, seconds);
     }
 
     std::vector<std::unique_ptr<Server>> &m_hubs;
