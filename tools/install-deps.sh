@@ -16,6 +16,7 @@ packages=(
     libssl-dev  # a hub makes its own TLS certificate with libcrypto (core/sync/SelfSignedCertificate)
     dpkg-dev file lintian man-db  # make package / package-check: shlibdeps, lintian, man pages
     clang libclang-rt-14-dev  # make fuzz: libFuzzer and the sanitizers' runtime for clang
+    lld  # links every program several times faster than GNU ld (CMakeLists.txt)
     poppler-utils fonts-dejavu-core  # invoices: a font to draw with offscreen; pdftotext reads them
     bsdutils  # script(1): the import progress test runs the command line in a terminal
     postgresql libqt6sql6-psql  # the hub on PostgreSQL: the tests start their own server
