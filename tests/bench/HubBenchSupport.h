@@ -52,16 +52,20 @@ inline void pause(int ms)
     waitFor([] { return false; }, ms);
 }
 
-// Delivered events per second while each sender keeps 32 timer:start requests in flight for
-// `seconds`: send(socket, ack) sends one, and onAck (which the caller's text handler calls on
-// each answer) is set here to send the next. `delivered` is the caller's count of timer:started
-// received by any desk. Counting starts after 2 s: a hub reads a sender's whole window at once
-// and answers it before its writes go out, so the first deliveries come late on a busy machine.
-template <class Socket, class Send>
-double pipelinedEventsPerSecond(const std::vector<Socket *> &senders, Send send,
+// Delivered events per second while the first four desks (each with a `ws` socket) keep 32
+// timer:start requests in flight each for `seconds`: send(socket, ack) sends one, and onAck
+// (which the caller's text handler calls on each answer) is set here to send the next.
+// `delivered` is the caller's count of timer:started received by any desk. Counting starts after
+// 2 s: a hub reads a sender's whole window at once and answers it before its writes go out, so
+// the first deliveries come late on a busy machine.
+template <class Desks, class Socket, class Send>
+double pipelinedEventsPerSecond(Desks &desks, Send send,
                                 std::function<void(Socket *, const QByteArray &)> &onAck,
                                 const qint64 &delivered, int seconds)
 {
+    std::vector<Socket *> senders;
+    for (std::size_t i = 0; i < std::min<std::size_t>(4, desks.size()); ++i)
+        senders.push_back(desks[i].ws.get());
     constexpr int kWindow = 32;
     bool running = true;
     qint64 ack = 1'000'000;

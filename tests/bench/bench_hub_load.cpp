@@ -226,11 +226,8 @@ private:
 
     void throughput(Row &row, int seconds)
     {
-        std::vector<RawWebSocket *> senders;
-        for (int s = 0; s < std::min(4, m_n); ++s)
-            senders.push_back(m_desks[size_t(s)].ws.get());
         row.eventsPerS = pipelinedEventsPerSecond(
-            senders, [this](RawWebSocket *ws, qint64 ack) { ws->sendText(startFrame(ack)); },
+            m_desks, [this](RawWebSocket *ws, qint64 ack) { ws->sendText(startFrame(ack)); },
             m_onAck, m_delivered, seconds);
     }
 

@@ -122,11 +122,7 @@ public:
         const QString name = QStringLiteral("pg-check-") + database;
         QVariantList values;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            db.setHostName(socketDir());
-            db.setPort(kPort);
-            db.setUserName(QStringLiteral("postgres"));
-            db.setDatabaseName(database);
+            QSqlDatabase db = connection(name, database);
             if (db.open()) {
                 QSqlQuery q(db);
                 if (q.exec(query)) {
@@ -161,11 +157,7 @@ public:
         const QString name = QStringLiteral("pgserver-") + QUuid::createUuid().toString();
         bool ok = false;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            db.setHostName(socketDir());
-            db.setPort(kPort);
-            db.setUserName(QStringLiteral("postgres"));
-            db.setDatabaseName(database);
+            QSqlDatabase db = connection(name, database);
             if (db.open()) {
                 QSqlQuery q(db);
                 ok = q.exec(statement);
@@ -189,6 +181,17 @@ public:
     }
 
 private:
+    // A connection (not yet open) as postgres to database, under a unique Qt connection name.
+    QSqlDatabase connection(const QString &name, const QString &database) const
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(socketDir());
+        db.setPort(kPort);
+        db.setUserName(QStringLiteral("postgres"));
+        db.setDatabaseName(database);
+        return db;
+    }
+
     QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
 
     bool run(const QString &tool, const QStringList &args)
