@@ -1,6 +1,7 @@
 #include "WsStream.h"
 
-#include <QSocketNotifier>
+#include "sync/server/FdWatch.h"
+
 #include <QSslSocket>
 
 #include <algorithm>
@@ -22,24 +23,26 @@ constexpr int kMaxIov = 64;
 // What one read takes from the kernel at most (the scratch buffer every plain stream shares).
 constexpr std::size_t kScratch = 65536;
 
-// A plain TCP connection on its descriptor. The read notifier lives as long as the connection;
-// the write notifier only once the kernel refused bytes (a peer that is slow to read).
+// A plain TCP connection on its descriptor, watched for reading as long as it is open and for
+// writing only while the kernel refuses bytes (a peer that is slow to read).
 class PlainStream final : public WsStream
 {
 public:
     explicit PlainStream(int fd)
         : m_fd(fd)
-        , m_read(fd, QSocketNotifier::Read)
+        , m_watch(fd)
     {
         ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
         sockaddr_storage address{};
         socklen_t length = sizeof address;
         if (::getpeername(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
             m_peer.setAddress(reinterpret_cast<const sockaddr *>(&address));
-        QObject::connect(&m_read, &QSocketNotifier::activated, &m_read, [this] {
+        m_watch.onReadable = [this] {
             if (onReadable)
                 onReadable();
-        });
+        };
+        m_watch.onWritable = [this] { send(); };
+        m_watch.setReadEnabled(true);
     }
 
     ~PlainStream() override { end(false); }
@@ -81,7 +84,7 @@ public:
     {
         if (m_fd < 0)
             return;
-        m_read.setEnabled(false);
+        m_watch.setReadEnabled(false);
         m_closeWhenWritten = true;
         if (m_pending.empty())
             end(true);
@@ -120,18 +123,12 @@ private:
             consume(written);
         }
         if (m_pending.empty()) {
-            if (m_write)
-                m_write->setEnabled(false);
+            m_watch.setWriteEnabled(false);
             if (m_closeWhenWritten)
                 end(true);
             return;
         }
-        if (!m_write) {
-            m_write = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Write);
-            QObject::connect(m_write.get(), &QSocketNotifier::activated, m_write.get(),
-                             [this] { send(); });
-        }
-        m_write->setEnabled(true);
+        m_watch.setWriteEnabled(true);
     }
 
     void consume(qint64 written)
@@ -153,20 +150,18 @@ private:
         if (m_ending)
             return;
         m_ending = true;
-        m_read.setEnabled(false);
-        if (m_write)
-            m_write->setEnabled(false);
+        m_watch.setReadEnabled(false);
+        m_watch.setWriteEnabled(false);
         QMetaObject::invokeMethod(
-            &m_read, [this] { end(true); }, Qt::QueuedConnection);
+            &m_context, [this] { end(true); }, Qt::QueuedConnection);
     }
 
     void end(bool notify)
     {
         if (m_fd < 0)
             return;
-        m_read.setEnabled(false);
-        if (m_write)
-            m_write->setEnabled(false);
+        m_watch.setReadEnabled(false); // out of the epoll set before the descriptor closes
+        m_watch.setWriteEnabled(false);
         ::close(m_fd);
         m_fd = -1;
         m_pending.clear();
@@ -177,8 +172,8 @@ private:
     }
 
     int m_fd;
-    QSocketNotifier m_read;
-    std::unique_ptr<QSocketNotifier> m_write;
+    FdWatch m_watch;
+    QObject m_context; // for endLater()'s queued call
     QHostAddress m_peer;
     std::vector<QByteArray> m_pending;
     qint64 m_pendingBytes = 0; // of m_pending

@@ -13,9 +13,10 @@ class QSslSocket;
 namespace st {
 
 // The bytes under one server-side WebSocket (WsConnection). A plain TCP connection is its
-// descriptor and a read notifier, nothing more: no QTcpSocket with its private data and its two
-// 16 kB ring buffers, so an idle desk costs the hub only what it holds (docs/PERFORMANCE-sync.md,
-// "RSS per connection"). TLS goes through QSslSocket.
+// descriptor in the thread's epoll set (FdWatch), nothing more: no QTcpSocket with its private
+// data and its two 16 kB ring buffers, so an idle desk costs the hub only what it holds
+// (docs/PERFORMANCE-sync.md, "RSS per connection"), and no notifier the event loop polls on every
+// pass. TLS goes through QSslSocket.
 class WsStream
 {
 public:
