@@ -12,6 +12,7 @@
 #include <QUrlQuery>
 
 #include <array>
+#include <vector>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -373,8 +374,9 @@ void SioServer::sendToRoom(const QString &room, const sio::Packet &packet)
     // Encoded and framed once; every member's queue shares the one buffer.
     const QByteArray payload = sio::encodeMessage(packet).toUtf8();
     const QByteArray frame = ws::encodeFrame(ws::Opcode::Text, payload);
-    // A send may close a connection (and change the room): walk a copy.
-    const std::set<SioConnectionId> members = it->second;
+    // A send may close a connection (and change the room): walk a copy, flat (one allocation, not
+    // one per member).
+    const std::vector<SioConnectionId> members(it->second.begin(), it->second.end());
     for (SioConnectionId id : members) {
         SioConnection *conn = find(id);
         if (conn && !conn->isClosing())
