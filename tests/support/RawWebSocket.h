@@ -3,7 +3,8 @@
 #include <QByteArray>
 #include <QObject>
 #include <QRandomGenerator>
-#include <QSocketNotifier>
+
+#include "sync/server/FdWatch.h"
 
 #include <cerrno>
 #include <functional>
@@ -67,17 +68,20 @@ public:
                                   "Connection: Upgrade\r\n"
                                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                                   "Sec-WebSocket-Version: 13\r\n\r\n");
-        m_read = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Read);
-        connect(m_read.get(), &QSocketNotifier::activated, this, &RawWebSocket::onReadable);
-        m_write = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Write);
-        connect(m_write.get(), &QSocketNotifier::activated, this, &RawWebSocket::onWritable);
+        // One epoll set for all of them (FdWatch): a generator with thousands of sockets that
+        // polled each on every pass would measure itself.
+        m_watch = std::make_unique<FdWatch>(m_fd);
+        m_watch->onReadable = [this] { onReadable(); };
+        m_watch->onWritable = [this] { onWritable(); };
+        m_watch->setReadEnabled(true);
+        m_watch->setWriteEnabled(true);
     }
     // Stops reading: what the server sends piles up in the kernel, then at the server.
     void stopReading()
     {
         m_stopped = true;
-        if (m_read)
-            m_read->setEnabled(false);
+        if (m_watch)
+            m_watch->setReadEnabled(false);
     }
     void sendText(const QByteArray &payload)
     {
@@ -142,8 +146,8 @@ private:
             }
             m_out.remove(0, qsizetype(n));
         }
-        if (m_write)
-            m_write->setEnabled(!m_out.isEmpty());
+        if (m_watch)
+            m_watch->setWriteEnabled(!m_out.isEmpty());
     }
 
     void onReadable()
@@ -223,16 +227,11 @@ private:
         m_buffer.remove(0, pos);
     }
 
-    // Closes the descriptor (the notifiers first: off now, deleted once the loop is back, as
-    // this may run inside one of their signals); gone() reports it the first time.
+    // Closes the descriptor (its watch first, which may be calling us: FdWatch allows that);
+    // gone() reports it the first time.
     void shut()
     {
-        for (std::unique_ptr<QSocketNotifier> *notifier : {&m_read, &m_write}) {
-            if (*notifier) {
-                (*notifier)->setEnabled(false);
-                notifier->release()->deleteLater();
-            }
-        }
+        m_watch.reset();
         if (m_fd >= 0)
             ::close(m_fd);
         m_fd = -1;
@@ -250,8 +249,7 @@ private:
     int m_fd = -1;
     bool m_connecting = false;
     bool m_stopped = false;
-    std::unique_ptr<QSocketNotifier> m_read;
-    std::unique_ptr<QSocketNotifier> m_write;
+    std::unique_ptr<FdWatch> m_watch;
     QByteArray m_buffer;
     QByteArray m_out;
 };
