@@ -76,6 +76,7 @@ bench: build
 bench-hub: build
 	cd $(BUILD_DIR)/tests/bench/sio-baseline && npm ci --prefer-offline --no-audit --no-fund
 	$(BUILD_DIR)/tests/bench/bench_hub_load $(BENCH_ARGS)
+	$(BUILD_DIR)/tests/bench/bench_fanout_floor
 	$(BUILD_DIR)/tests/bench/bench_hub_multi $(BENCH_MULTI_ARGS)
 
 package: build
