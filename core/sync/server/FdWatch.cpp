@@ -19,7 +19,7 @@ public:
     static Set *forThisThread()
     {
         if (!t_set)
-            t_set = new Set;
+            t_set = new Set(&t_set);
         ++t_set->m_users;
         t_set->m_orphaned = false; // released during a dispatch, and wanted again in it
         return t_set;
@@ -33,7 +33,7 @@ public:
             m_orphaned = true; // dispatch() deletes it on its way out
             return;
         }
-        t_set = nullptr;
+        *m_slot = nullptr;
         delete this;
     }
 
@@ -65,7 +65,8 @@ public:
     }
 
 private:
-    Set()
+    explicit Set(Set **slot)
+        : m_slot(slot)
     {
         m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
         m_notifier = std::make_unique<QSocketNotifier>(m_epoll, QSocketNotifier::Read);
@@ -110,7 +111,7 @@ private:
                 break;
         }
         if (m_orphaned && m_dispatching == 1) {
-            t_set = nullptr;
+            *m_slot = nullptr;
             delete this;
             return;
         }
@@ -132,6 +133,7 @@ private:
     }
 
     static thread_local Set *t_set;
+    Set **m_slot; // its own thread's t_set, whichever thread ends it (one that stopped first)
     std::unordered_map<std::uint64_t, FdWatch *> m_watches;
     std::uint64_t m_lastId = 0;
     int m_users = 0;
