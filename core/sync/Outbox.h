@@ -22,7 +22,7 @@ struct OutboxOp
     protocol::Event event = protocol::Event::TimerStart;
     QJsonObject payload; // the request as encoded (protocol::encode), without opId
     Ms createdAt = 0;
-    int attempts = 0;
+    int attempts = 0; // times sent before (as loaded: the send under way not counted)
 
     // The request as it goes on the wire: the payload plus opId, and user when the change names
     // none (a catalogue change is made by the person at the desk).

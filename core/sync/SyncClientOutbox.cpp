@@ -15,6 +15,10 @@ namespace st {
 namespace {
 
 constexpr int kRateLimitRetryMs = 2000;
+// An internal refusal that gives the hub's reason (its database failed the commit: a full disk,
+// an I/O error) is sent again, like unavailable, until the change has been sent this many times;
+// then it is filed as a conflict, not tried forever.
+constexpr int kInternalSends = 5;
 
 } // namespace
 
@@ -116,8 +120,13 @@ bool SyncClient::onOpAnswer(const OutboxOp &op, const protocol::Answer &answer)
         return true;
     }
     const Error error = withReason(answer.error);
-    // Too fast, or the hub's database away for now: kept in the outbox, sent again shortly.
-    if (error.code == ErrorCode::RateLimited || error.code == ErrorCode::Unavailable) {
+    // A refusal without any reason is internal too, but says nothing that would change: filed.
+    const bool internalRetry = error.code == ErrorCode::Internal &&
+                               !answer.error.message.isEmpty() && op.attempts + 1 < kInternalSends;
+    // Too fast, the hub's database away for now, or its commit failed: kept in the outbox, sent
+    // again shortly (same opId).
+    if (error.code == ErrorCode::RateLimited || error.code == ErrorCode::Unavailable ||
+        internalRetry) {
         m_rateLimited = true;
         m_rateLimitTimer.start(kRateLimitRetryMs);
         return false;

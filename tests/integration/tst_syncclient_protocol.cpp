@@ -135,6 +135,15 @@ struct Desk
     }
 };
 
+// What a hub answers when its commit fails: internal, with the database's reason.
+QJsonObject internalRefusal()
+{
+    return {{QStringLiteral("ok"), false},
+            {QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("code"), QStringLiteral("internal")},
+                         {QStringLiteral("message"), QStringLiteral("disk I/O error")}}}};
+}
+
 } // namespace
 
 class TestSyncClientProtocol : public QObject
@@ -227,6 +236,59 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(hub.events.count(QStringLiteral("timer:start")), 3, kWait);
         QTRY_COMPARE_WITH_TIMEOUT(desk.client->pendingCount(), 0, kWait);
         QVERIFY(desk.client->conflicts().isEmpty());
+    }
+
+    void anInternalRefusalIsSentAgain()
+    {
+        // The hub's commit failed (docs/PROTOCOL.md: internal, retry later): the change stays in
+        // the outbox and goes again with the same opId; once the hub has it, nothing is lost.
+        FakeHub hub;
+        int failures = 2;
+        QStringList opIds;
+        hub.answer = [&](const QString &event, const QJsonObject &payload) -> QJsonObject {
+            if (event != QLatin1String("timer:start"))
+                return {};
+            opIds.append(payload.value(QStringLiteral("opId")).toString());
+            if (failures-- > 0)
+                return internalRefusal();
+            return {};
+        };
+        Desk desk;
+        desk.connectTo(hub);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
+        QVERIFY(desk.store.service->start({desk.store.userId(),
+                                           desk.store.typeId(QStringLiteral("Setup")),
+                                           {},
+                                           {},
+                                           std::nullopt,
+                                           {}}));
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->pendingCount(), 0, kWait);
+        QCOMPARE(opIds.size(), 3);
+        QCOMPARE(opIds.count(opIds.first()), 3);
+        QVERIFY(desk.client->conflicts().isEmpty());
+    }
+
+    void anInternalRefusalThatLastsIsFiledNotTriedForever()
+    {
+        FakeHub hub;
+        hub.answer = [&](const QString &event, const QJsonObject &) -> QJsonObject {
+            return event == QLatin1String("timer:start") ? internalRefusal() : QJsonObject{};
+        };
+        Desk desk;
+        desk.connectTo(hub);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
+        QVERIFY(desk.store.service->start({desk.store.userId(),
+                                           desk.store.typeId(QStringLiteral("Setup")),
+                                           {},
+                                           {},
+                                           std::nullopt,
+                                           {}}));
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client->conflicts().size(), 1, 30000);
+        QCOMPARE(desk.client->conflicts().first().code, ErrorCode::Internal);
+        QCOMPARE(desk.client->conflicts().first().message, QStringLiteral("disk I/O error"));
+        QCOMPARE(hub.events.count(QStringLiteral("timer:start")), 5);
+        QTest::qWait(2500); // one retry interval: filed, so not sent again
+        QCOMPARE(hub.events.count(QStringLiteral("timer:start")), 5);
     }
 
     void anUnknownErrorAnswerIsAConflictNotALoop()
