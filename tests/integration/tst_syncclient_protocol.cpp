@@ -128,6 +128,12 @@ struct Desk
             std::make_unique<SyncClient>(*store.db, *store.service, outbox, offset, store.clock);
         client->setBackoff(10, 50);
     }
+    // The person at the desk starts Setup (a change for the outbox).
+    auto startSetup()
+    {
+        return store.service->start(
+            {store.userId(), store.typeId(QStringLiteral("Setup")), {}, {}, std::nullopt, {}});
+    }
     void connectTo(const FakeHub &hub)
     {
         client->start({hubUrl(QStringLiteral("127.0.0.1"), hub.port()), QStringLiteral("tok"),
@@ -227,12 +233,7 @@ private Q_SLOTS:
         Desk desk;
         desk.connectTo(hub);
         QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
-        QVERIFY(desk.store.service->start({desk.store.userId(),
-                                           desk.store.typeId(QStringLiteral("Setup")),
-                                           {},
-                                           {},
-                                           std::nullopt,
-                                           {}}));
+        QVERIFY(desk.startSetup());
         QTRY_COMPARE_WITH_TIMEOUT(hub.events.count(QStringLiteral("timer:start")), 3, kWait);
         QTRY_COMPARE_WITH_TIMEOUT(desk.client->pendingCount(), 0, kWait);
         QVERIFY(desk.client->conflicts().isEmpty());
@@ -256,12 +257,7 @@ private Q_SLOTS:
         Desk desk;
         desk.connectTo(hub);
         QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
-        QVERIFY(desk.store.service->start({desk.store.userId(),
-                                           desk.store.typeId(QStringLiteral("Setup")),
-                                           {},
-                                           {},
-                                           std::nullopt,
-                                           {}}));
+        QVERIFY(desk.startSetup());
         QTRY_COMPARE_WITH_TIMEOUT(desk.client->pendingCount(), 0, kWait);
         QCOMPARE(opIds.size(), 3);
         QCOMPARE(opIds.count(opIds.first()), 3);
@@ -277,12 +273,7 @@ private Q_SLOTS:
         Desk desk;
         desk.connectTo(hub);
         QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
-        QVERIFY(desk.store.service->start({desk.store.userId(),
-                                           desk.store.typeId(QStringLiteral("Setup")),
-                                           {},
-                                           {},
-                                           std::nullopt,
-                                           {}}));
+        QVERIFY(desk.startSetup());
         QTRY_COMPARE_WITH_TIMEOUT(desk.client->conflicts().size(), 1, 30000);
         QCOMPARE(desk.client->conflicts().first().code, ErrorCode::Internal);
         QCOMPARE(desk.client->conflicts().first().message, QStringLiteral("disk I/O error"));
@@ -302,12 +293,7 @@ private Q_SLOTS:
         Desk desk;
         desk.connectTo(hub);
         QTRY_COMPARE_WITH_TIMEOUT(desk.client->state(), SyncState::Connected, kWait);
-        auto started = desk.store.service->start({desk.store.userId(),
-                                                  desk.store.typeId(QStringLiteral("Setup")),
-                                                  {},
-                                                  {},
-                                                  std::nullopt,
-                                                  {}});
+        auto started = desk.startSetup();
         QVERIFY(started);
         QTRY_COMPARE_WITH_TIMEOUT(desk.client->conflicts().size(), 1, kWait);
         QCOMPARE(desk.client->conflicts().first().code, ErrorCode::Internal);

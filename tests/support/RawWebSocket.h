@@ -71,8 +71,12 @@ public:
         // One epoll set for all of them (FdWatch): a generator with thousands of sockets that
         // polled each on every pass would measure itself.
         m_watch = std::make_unique<FdWatch>(m_fd);
-        m_watch->onReadable = [this] { onReadable(); };
-        m_watch->onWritable = [this] { onWritable(); };
+        m_watch->onReadable = [this] {
+            onReadable();
+        };
+        m_watch->onWritable = [this] {
+            onWritable();
+        };
         m_watch->setReadEnabled(true);
         m_watch->setWriteEnabled(true);
     }

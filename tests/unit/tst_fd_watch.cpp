@@ -87,7 +87,9 @@ private slots:
         Pair pair;
         FdWatch watch(pair.ours());
         int calls = 0;
-        watch.onReadable = [&] { ++calls; }; // never reads: the bytes stay, so it is called again
+        watch.onReadable = [&] {
+            ++calls;
+        }; // never reads: the bytes stay, so it is called again
         watch.setReadEnabled(true);
         pair.peerSends("x");
         QTRY_VERIFY(calls >= 3);
@@ -113,8 +115,12 @@ private slots:
         Pair pair;
         FdWatch watch(pair.ours());
         int calls = 0;
-        watch.onReadable = [&] { ++calls; };
-        watch.onWritable = [&] { ++calls; };
+        watch.onReadable = [&] {
+            ++calls;
+        };
+        watch.onWritable = [&] {
+            ++calls;
+        };
         watch.setReadEnabled(true);
         watch.setReadEnabled(false);
         pair.peerCloses();
@@ -153,7 +159,9 @@ private slots:
         Pair third;
         FdWatch c(third.ours());
         bool called = false;
-        c.onReadable = [&] { called = true; };
+        c.onReadable = [&] {
+            called = true;
+        };
         c.setReadEnabled(true);
         third.peerSends("3");
         QTRY_VERIFY(called);

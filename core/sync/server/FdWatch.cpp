@@ -56,7 +56,8 @@ public:
     bool update(const FdWatch *watch)
     {
         epoll_event event{};
-        event.events = (watch->m_read ? EPOLLIN | EPOLLRDHUP : 0u) | (watch->m_write ? EPOLLOUT : 0u);
+        event.events =
+            (watch->m_read ? EPOLLIN | EPOLLRDHUP : 0u) | (watch->m_write ? EPOLLOUT : 0u);
         event.data.u64 = watch->m_id;
         if (event.events == 0) // even an empty mask reports a hang-up: out of the set instead
             return ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, watch->m_fd, nullptr) == 0;
@@ -149,8 +150,7 @@ FdWatch::FdWatch(int fd)
     : m_fd(fd)
     , m_set(Set::forThisThread())
     , m_id(m_set->add(this))
-{
-}
+{}
 
 FdWatch::~FdWatch()
 {

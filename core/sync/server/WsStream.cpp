@@ -41,7 +41,9 @@ public:
             if (onReadable)
                 onReadable();
         };
-        m_watch.onWritable = [this] { send(); };
+        m_watch.onWritable = [this] {
+            send();
+        };
         m_watch.setReadEnabled(true);
     }
 
