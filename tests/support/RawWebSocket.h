@@ -87,6 +87,12 @@ public:
         if (m_watch)
             m_watch->setReadEnabled(false);
     }
+    void resumeReading()
+    {
+        m_stopped = false;
+        if (m_watch)
+            m_watch->setReadEnabled(true);
+    }
     void sendText(const QByteArray &payload)
     {
         if (m_fd < 0)

@@ -26,6 +26,10 @@ SioConnection::SioConnection(SioConnectionId id, std::unique_ptr<WsConnection> s
     // The socket closes with "too big" (1009) beyond these, from a frame's header, before it
     // buffers the frame; onText/onBinary check again. Small until a CONNECT is accepted.
     limitMessages(payloadLimit());
+    // A desk that reads is never cut off for what it asked for: its requests wait while a
+    // quarter of the cut-off limit waits to go out to it (counted()).
+    if (options.maxUnsentBytes > 0)
+        m_socket->setPauseAbove(std::max<qint64>(options.maxUnsentBytes / 4, 1));
 
     m_socket->onMessage = [this](const ws::Message &message) {
         if (message.opcode == ws::Opcode::Text)

@@ -48,7 +48,8 @@ struct SioServerOptions
     // (data.code "over_limit") and are closed; 0: no limit.
     int maxUnauthenticated = 4096;
     // A socket whose peer does not read what it is sent is cut off once this much waits to go
-    // out (its peer comes back, and pulls what it missed); 0: no limit.
+    // out (its peer comes back, and pulls what it missed); 0: no limit. While a quarter of it
+    // waits, the socket's requests are not read (WsConnection::setPauseAbove).
     qint64 maxUnsentBytes = 1 << 20;
     // Per-socket rate limit (token bucket, see SioServer::takeToken): burst size and refill per
     // second; 0 per second turns it off. Generous on purpose: a desk replaying a day of offline

@@ -21,9 +21,32 @@ constexpr qint64 kReadChunk = 65536;
 
 } // namespace
 
-void WsWriteBatch::add(WsConnection *connection)
+void WsPass::write(WsConnection *connection)
 {
-    m_waiting.push_back(connection);
+    m_writing.push_back(connection);
+    post();
+}
+
+void WsPass::readOn(WsConnection *connection)
+{
+    m_reading.push_back(connection);
+    post();
+}
+
+void WsPass::cancelWrite(WsConnection *connection)
+{
+    std::replace(m_writing.begin(), m_writing.end(), connection,
+                 static_cast<WsConnection *>(nullptr));
+}
+
+void WsPass::remove(WsConnection *connection)
+{
+    for (std::vector<WsConnection *> *list : {&m_writing, &m_reading, &m_resuming})
+        std::replace(list->begin(), list->end(), connection, static_cast<WsConnection *>(nullptr));
+}
+
+void WsPass::post()
+{
     if (!m_posted) {
         m_posted = true;
         QMetaObject::invokeMethod(
@@ -31,28 +54,28 @@ void WsWriteBatch::add(WsConnection *connection)
     }
 }
 
-void WsWriteBatch::remove(WsConnection *connection)
-{
-    std::replace(m_waiting.begin(), m_waiting.end(), connection,
-                 static_cast<WsConnection *>(nullptr));
-}
-
-void WsWriteBatch::run()
+void WsPass::run()
 {
     // In place, by index: a write may end another waiting connection (remove() then clears its
     // entry here) or queue to one (it joins the end of this same pass).
-    for (std::size_t i = 0; i < m_waiting.size(); ++i) {
-        if (WsConnection *connection = std::exchange(m_waiting[i], nullptr))
+    for (std::size_t i = 0; i < m_writing.size(); ++i) {
+        if (WsConnection *connection = std::exchange(m_writing[i], nullptr))
             connection->writeQueue();
     }
-    m_waiting.clear();
+    m_writing.clear();
+    // Then the turns due: what they queue and the turns they leave for later go to the next run.
     m_posted = false;
+    m_resuming.swap(m_reading);
+    for (std::size_t i = 0; i < m_resuming.size(); ++i) {
+        if (WsConnection *connection = std::exchange(m_resuming[i], nullptr))
+            connection->readOn();
+    }
+    m_resuming.clear();
 }
 
-WsConnection::WsConnection(std::unique_ptr<WsStream> stream, WsWriteBatch &batch,
-                           int handshakeTimeoutMs)
+WsConnection::WsConnection(std::unique_ptr<WsStream> stream, WsPass &pass, int handshakeTimeoutMs)
     : m_stream(std::move(stream))
-    , m_batch(batch)
+    , m_pass(pass)
     , m_reader(ws::kMaxHandshakeBytes)
 {
     // Until the handshake is read, no more of a stranger's bytes are held than its head may be.
@@ -63,15 +86,19 @@ WsConnection::WsConnection(std::unique_ptr<WsStream> stream, WsWriteBatch &batch
     m_stream->onGone = [this] {
         onSocketGone();
     };
+    m_stream->onWritten = [this] {
+        onWritten();
+    };
     m_timer.start(handshakeTimeoutMs, this);
 }
 
 WsConnection::~WsConnection()
 {
-    if (m_queued)
-        m_batch.remove(this);
+    if (m_queued || m_readingOn)
+        m_pass.remove(this);
     m_stream->onReadable = nullptr;
     m_stream->onGone = nullptr;
+    m_stream->onWritten = nullptr;
 }
 
 void WsConnection::onReadyRead()
@@ -80,6 +107,14 @@ void WsConnection::onReadyRead()
         readHandshake();
     else if (m_state != State::Closed)
         readFrames();
+}
+
+void WsConnection::onWritten()
+{
+    if (m_paused && m_stream->bytesToWrite() <= m_pauseAbove / 2) {
+        m_paused = false;
+        readOnNextPass();
+    }
 }
 
 void WsConnection::readHandshake()
@@ -128,49 +163,84 @@ void WsConnection::writeNow(const QByteArray &bytes)
 
 void WsConnection::readFrames()
 {
-    while (m_state != State::Closed) {
-        const QByteArrayView bytes = m_stream->read(kReadChunk);
-        m_reader.append(bytes);
-        while (std::optional<ws::Message> message = m_reader.next()) {
-            switch (message->opcode) {
-            case ws::Opcode::Text:
-            case ws::Opcode::Binary:
-                if (m_state == State::Open && onMessage)
-                    onMessage(*message);
-                break;
-            case ws::Opcode::Ping:
-                if (m_state == State::Open)
-                    sendFrame(ws::encodeFrame(ws::Opcode::Pong, message->payload));
-                break;
-            case ws::Opcode::Close:
-                if (!m_closeSent) {
-                    m_closeCode = message->closeCode;
-                    m_closeReason = QString::fromUtf8(message->payload);
-                    const quint16 echo = message->closeCode == ws::close::NoStatus
-                                             ? ws::close::Normal
-                                             : message->closeCode;
-                    sendFrame(ws::encodeClose(echo, {}));
-                    m_closeSent = true;
-                }
-                // The server ends the TCP connection once the close frames crossed.
-                m_state = State::Closing;
-                flush();
-                m_stream->disconnectFromHost();
-                if (m_state != State::Closed && !m_timer.isActive())
-                    m_timer.start(kCloseGraceMs, this);
-                return;
-            case ws::Opcode::Pong:
-            case ws::Opcode::Continuation:
-                break;
-            }
-        }
-        if (m_reader.errorCode() != 0) {
-            close(m_reader.errorCode(), QString::fromLatin1(m_reader.errorText()));
+    int taken = 0;
+    while (m_state != State::Closed && !m_readingOn && !m_paused) {
+        if (m_state == State::Open && m_stream->bytesToWrite() > m_pauseAbove) {
+            // The peer has not taken its answers yet: its next requests wait in TCP.
+            m_paused = true;
+            m_stream->setReading(false);
             return;
         }
+        if (taken == kMessagesPerTurn) {
+            readOnNextPass();
+            return;
+        }
+        if (std::optional<ws::Message> message = m_reader.next()) {
+            ++taken;
+            if (!take(*message))
+                return;
+            continue;
+        }
+        if (m_reader.errorCode() != 0) // then read on (and drop) until the peer leaves
+            close(m_reader.errorCode(), QString::fromLatin1(m_reader.errorText()));
+        const QByteArrayView bytes = m_stream->read(kReadChunk);
         if (bytes.isEmpty())
             return;
+        m_reader.append(bytes);
     }
+}
+
+bool WsConnection::take(const ws::Message &message)
+{
+    switch (message.opcode) {
+    case ws::Opcode::Text:
+    case ws::Opcode::Binary:
+        if (m_state == State::Open && onMessage)
+            onMessage(message);
+        return true;
+    case ws::Opcode::Ping:
+        if (m_state == State::Open)
+            sendFrame(ws::encodeFrame(ws::Opcode::Pong, message.payload));
+        return true;
+    case ws::Opcode::Close:
+        if (!m_closeSent) {
+            m_closeCode = message.closeCode;
+            m_closeReason = QString::fromUtf8(message.payload);
+            const quint16 echo =
+                message.closeCode == ws::close::NoStatus ? ws::close::Normal : message.closeCode;
+            sendFrame(ws::encodeClose(echo, {}));
+            m_closeSent = true;
+        }
+        // The server ends the TCP connection once the close frames crossed.
+        m_state = State::Closing;
+        flush();
+        m_stream->disconnectFromHost();
+        if (m_state != State::Closed && !m_timer.isActive())
+            m_timer.start(kCloseGraceMs, this);
+        return false;
+    case ws::Opcode::Pong:
+    case ws::Opcode::Continuation:
+        return true;
+    }
+    return true;
+}
+
+void WsConnection::readOnNextPass()
+{
+    m_stream->setReading(false);
+    if (!m_readingOn) {
+        m_readingOn = true;
+        m_pass.readOn(this);
+    }
+}
+
+void WsConnection::readOn()
+{
+    m_readingOn = false;
+    if (m_state == State::Closed || m_paused)
+        return;
+    m_stream->setReading(true);
+    readFrames();
 }
 
 void WsConnection::sendFrame(const QByteArray &frame)
@@ -180,7 +250,7 @@ void WsConnection::sendFrame(const QByteArray &frame)
     m_queue.push_back(frame);
     if (!m_queued) {
         m_queued = true;
-        m_batch.add(this);
+        m_pass.write(this);
     }
 }
 
@@ -203,8 +273,8 @@ void WsConnection::sendTextParts(std::initializer_list<QByteArray> parts)
 
 void WsConnection::flush()
 {
-    if (m_queued) // written now: the batch must not come back to it (it may be gone by then)
-        m_batch.remove(this);
+    if (m_queued) // written now: the pass must not come back to it (it may be gone by then)
+        m_pass.cancelWrite(this);
     writeQueue();
 }
 
@@ -262,9 +332,10 @@ void WsConnection::onSocketGone()
         return;
     m_state = State::Closed;
     m_timer.stop();
-    if (m_queued) { // nothing more to write: no tie to the batch any more
-        m_batch.remove(this);
+    if (m_queued || m_readingOn) { // nothing more to do: no tie to the pass any more
+        m_pass.remove(this);
         m_queued = false;
+        m_readingOn = false;
     }
     m_queue.clear();
     if (onDisconnected)

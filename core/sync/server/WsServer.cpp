@@ -39,7 +39,7 @@ void WsServer::incomingConnection(qintptr socketDescriptor)
     } else {
         stream = WsStream::plain(socketDescriptor);
     }
-    auto owned = std::make_unique<WsConnection>(std::move(stream), m_batch, m_handshakeTimeoutMs);
+    auto owned = std::make_unique<WsConnection>(std::move(stream), m_pass, m_handshakeTimeoutMs);
     WsConnection *connection = owned.get();
     connection->acceptTarget = [this](const QByteArray &target) {
         return !acceptTarget || acceptTarget(target);

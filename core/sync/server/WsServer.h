@@ -29,8 +29,6 @@ public:
 
     // Ends every handshake still under way.
     void abortHandshakes();
-    // Where every connection's frames are gathered before they are written.
-    WsWriteBatch &batch() { return m_batch; }
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
@@ -40,7 +38,7 @@ private:
 
     std::optional<QSslConfiguration> m_tls;
     int m_handshakeTimeoutMs;
-    WsWriteBatch m_batch;
+    WsPass m_pass; // every connection's writes and turns, once the loop is back
     std::unordered_map<WsConnection *, std::unique_ptr<WsConnection>> m_handshaking;
 };
 

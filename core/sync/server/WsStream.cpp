@@ -42,7 +42,8 @@ public:
                 onReadable();
         };
         m_watch.onWritable = [this] {
-            send();
+            if (send() && onWritten)
+                onWritten();
         };
         m_watch.setReadEnabled(true);
     }
@@ -97,9 +98,17 @@ public:
     QHostAddress peerAddress() const override { return m_peer; }
     void setReadBufferLimit(qint64) override {} // nothing is held unread here
 
+    void setReading(bool on) override
+    {
+        if (m_fd < 0 || m_ending || m_closeWhenWritten)
+            return;
+        m_watch.setReadEnabled(on);
+    }
+
 private:
-    // Writes what is kept until the kernel refuses; then waits until it can take more.
-    void send()
+    // Writes what is kept until the kernel refuses; then waits until it can take more. False
+    // once the connection ends.
+    bool send()
     {
         while (!m_pending.empty()) {
             iovec iov[kMaxIov];
@@ -120,17 +129,20 @@ private:
                 if (errno == EAGAIN || errno == EWOULDBLOCK)
                     break;
                 endLater();
-                return;
+                return false;
             }
             consume(written);
         }
         if (m_pending.empty()) {
             m_watch.setWriteEnabled(false);
-            if (m_closeWhenWritten)
+            if (m_closeWhenWritten) {
                 end(true);
-            return;
+                return false;
+            }
+            return true;
         }
         m_watch.setWriteEnabled(true);
+        return true;
     }
 
     void consume(qint64 written)
@@ -192,12 +204,16 @@ public:
         : m_socket(socket)
     {
         QObject::connect(m_socket.get(), &QSslSocket::readyRead, m_socket.get(), [this] {
-            if (onReadable)
+            if (m_reading && onReadable)
                 onReadable();
         });
         QObject::connect(m_socket.get(), &QSslSocket::disconnected, m_socket.get(), [this] {
             if (!m_aborted && onGone)
                 onGone();
+        });
+        QObject::connect(m_socket.get(), &QSslSocket::bytesWritten, m_socket.get(), [this] {
+            if (onWritten)
+                onWritten();
         });
     }
 
@@ -232,10 +248,13 @@ public:
     }
     QHostAddress peerAddress() const override { return m_socket->peerAddress(); }
     void setReadBufferLimit(qint64 bytes) override { m_socket->setReadBufferSize(bytes); }
+    // Qt reads on into its buffer, up to the limit above, then leaves the rest in the kernel.
+    void setReading(bool on) override { m_reading = on; }
 
 private:
     std::unique_ptr<QSslSocket> m_socket;
     QByteArray m_buffer; // what read() gave last
+    bool m_reading = true;
     bool m_aborted = false;
 };
 

@@ -27,6 +27,8 @@ public:
     // The connection ended: the peer left, an error, or disconnectFromHost() done (once; never
     // after abort()). It may come from inside disconnectFromHost().
     std::function<void()> onGone;
+    // Bytes kept from earlier writes went out (some or all of them).
+    std::function<void()> onWritten;
 
     // Up to max bytes the peer sent, valid until the next call; empty when nothing waits.
     virtual QByteArrayView read(qint64 max) = 0;
@@ -44,6 +46,9 @@ public:
     virtual QHostAddress peerAddress() const = 0;
     // The most bytes the stream itself holds unread (TLS: Qt's buffer; plain: none).
     virtual void setReadBufferLimit(qint64 bytes) = 0;
+    // While off, onReadable is not called: the peer's bytes wait in the kernel (plain) or in
+    // Qt's buffer up to its limit (TLS), and TCP slows the peer down. On at first.
+    virtual void setReading(bool on) = 0;
 
     // A plain TCP connection on an accepted descriptor, or TLS on a QSslSocket; both are taken.
     static std::unique_ptr<WsStream> plain(qintptr descriptor);
