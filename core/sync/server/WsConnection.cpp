@@ -288,6 +288,9 @@ void WsConnection::writeQueue()
         return;
     }
     m_stream->write(m_queue);
+    // A write may take what waited too (the peer read meanwhile): the stream then has nothing
+    // left to wait for, and tells no one.
+    onWritten();
 }
 
 void WsConnection::close(quint16 code, const QString &reason)

@@ -27,7 +27,8 @@ public:
     // The connection ended: the peer left, an error, or disconnectFromHost() done (once; never
     // after abort()). It may come from inside disconnectFromHost().
     std::function<void()> onGone;
-    // Bytes kept from earlier writes went out (some or all of them).
+    // Bytes kept from earlier writes went out (some or all of them) once the socket could take
+    // more; not called from write().
     std::function<void()> onWritten;
 
     // Up to max bytes the peer sent, valid until the next call; empty when nothing waits.
