@@ -3,6 +3,8 @@
 // What the hub benchmarks share (bench_hub_load, bench_hub_multi): waiting on the event loop,
 // a process's RSS, and a server under test in its own process with its log in a file.
 
+#include "LoopWait.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -30,26 +32,11 @@ inline void say(const QString &line)
     std::fflush(stdout);
 }
 
-// Runs the event loop until done() or the deadline; false on timeout. It sleeps while nothing
-// happens (a tick wakes it to look at the clock): a generator that spun here would take a core
-// from the servers it measures, on a machine with two.
-template <class Done> bool waitFor(Done done, int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    QTimer tick;
-    tick.start(2);
-    while (!done()) {
-        if (t.elapsed() > ms)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
+using test::loopUntil;
 
 inline void pause(int ms)
 {
-    waitFor([] { return false; }, ms);
+    loopUntil([] { return false; }, ms);
 }
 
 // Delivered events per second while the first four desks (each with a `ws` socket) keep 32
@@ -137,7 +124,7 @@ struct Server
         process.start();
         const QRegularExpression listening(QStringLiteral("listening on port (\\d+)"));
         QFile log(logPath);
-        const bool ok = waitFor(
+        const bool ok = loopUntil(
             [&] {
                 if (log.isOpen() || log.open(QIODevice::ReadOnly)) {
                     log.seek(0);

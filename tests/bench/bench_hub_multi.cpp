@@ -117,7 +117,7 @@ private:
             };
             raw->connectTo(m_hubs[size_t(desk.hub)]->port);
         }
-        if (waitFor([&] { return m_connected >= m_n; }, 120000))
+        if (loopUntil([&] { return m_connected >= m_n; }, 120000))
             row.connectMs = double(t.nsecsElapsed()) / 1e6;
         else
             say(QStringLiteral("%1 hubs: only %2 of %3 desks connected in 120 s")
@@ -132,7 +132,7 @@ private:
             m_taskTypeId = taskTypeFromPull(text);
         };
         m_desks.front().ws->sendText(QByteArrayLiteral(R"(421["sync:pull",{"since":0}])"));
-        waitFor([&] { return !m_taskTypeId.isEmpty(); }, 10000);
+        loopUntil([&] { return !m_taskTypeId.isEmpty(); }, 10000);
         m_onAck = nullptr;
     }
 
@@ -149,7 +149,7 @@ private:
                 d.lastStarted = -1;
             const qint64 sent = m_clock.nsecsElapsed();
             sender->sendText(startFrame(ack++));
-            waitFor(
+            loopUntil(
                 [&] {
                     return std::all_of(m_desks.begin(), m_desks.end(), [&](const Desk &d) {
                         return !d.connected || d.lastStarted >= 0;
@@ -161,7 +161,7 @@ private:
                     (remote(d) ? samples : local).push_back(double(d.lastStarted - sent) / 1e6);
             }
             const qint64 next = sent + 40'000'000; // 25 a second
-            waitFor([&] { return m_clock.nsecsElapsed() >= next; }, 1000);
+            loopUntil([&] { return m_clock.nsecsElapsed() >= next; }, 1000);
         }
         const Percentiles p = percentiles(std::move(samples));
         row.p50 = p.p50;
