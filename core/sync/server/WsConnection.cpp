@@ -181,8 +181,13 @@ void WsConnection::readFrames()
                 return;
             continue;
         }
-        if (m_reader.errorCode() != 0) // then read on (and drop) until the peer leaves
+        if (m_reader.errorCode() != 0) {
+            // Then one chunk a pass is read and dropped, to see the peer leave; the close grace
+            // ends a peer that keeps sending.
             close(m_reader.errorCode(), QString::fromLatin1(m_reader.errorText()));
+            m_stream->read(kReadChunk);
+            return;
+        }
         const QByteArrayView bytes = m_stream->read(kReadChunk);
         if (bytes.isEmpty())
             return;

@@ -211,10 +211,15 @@ public:
             if (!m_aborted && onGone)
                 onGone();
         });
-        QObject::connect(m_socket.get(), &QSslSocket::bytesWritten, m_socket.get(), [this] {
+        // Qt encrypts what it is given at once (bytesWritten); the kernel takes it later
+        // (encryptedBytesWritten). What waits is both (bytesToWrite()).
+        const auto written = [this] {
             if (onWritten)
                 onWritten();
-        });
+        };
+        QObject::connect(m_socket.get(), &QSslSocket::bytesWritten, m_socket.get(), written);
+        QObject::connect(m_socket.get(), &QSslSocket::encryptedBytesWritten, m_socket.get(),
+                         written);
     }
 
     ~TlsStream() override
@@ -235,7 +240,10 @@ public:
             m_socket->write(frame);
         frames.clear();
     }
-    qint64 bytesToWrite() const override { return m_socket->bytesToWrite(); }
+    qint64 bytesToWrite() const override
+    {
+        return m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
+    }
     void disconnectFromHost() override { m_socket->disconnectFromHost(); }
     void abort() override
     {
